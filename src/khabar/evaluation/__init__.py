@@ -1,0 +1,1 @@
+"""Measure khabar against gold data: P/R/F1 per stage."""

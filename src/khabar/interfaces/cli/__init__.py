@@ -1,0 +1,41 @@
+"""The ``khabar`` command line. Each command is a thin wrapper around a library call.
+
+Exit codes: 0 all went well; 1 some input was rejected (each with a one-line reason on stderr, the
+rest still processed); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from khabar.interfaces.cli import analyze, models
+
+app = typer.Typer(
+    name="khabar",
+    help="Read Arabic news into structured, searchable facts: entities, quotes, places and dates.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Log to stderr: -v info, -vv debug."),
+) -> None:
+    """khabar: who is named, who said what, where and when, in Arabic news. Offline."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+# The command list is explicit: no import-time registry decides what the CLI offers.
+analyze.register(app)
+models.register(app)
+
+
+def main() -> None:
+    """Entry point of the ``khabar`` console script."""
+    app()

@@ -1,0 +1,42 @@
+"""khabar's data model: the Document, its spans and its JSON form. Data only."""
+
+from khabar.model.document import (
+    Byline,
+    Diagnostic,
+    Document,
+    Entity,
+    Meta,
+    Place,
+    Quote,
+    QuoteKind,
+    Span,
+    TimeExpression,
+    Token,
+    TokenKind,
+)
+from khabar.model.normalised import Normalised
+from khabar.model.offsets import all_spans, check_offsets
+from khabar.model.schema import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Byline",
+    "Diagnostic",
+    "Document",
+    "Entity",
+    "Meta",
+    "Normalised",
+    "Place",
+    "Quote",
+    "QuoteKind",
+    "Span",
+    "TimeExpression",
+    "Token",
+    "TokenKind",
+    "all_spans",
+    "check_offsets",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]

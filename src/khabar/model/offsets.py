@@ -1,0 +1,88 @@
+"""Offset invariants every Document keeps, checked by the pipeline after each stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from khabar.errors import OffsetError
+from khabar.model.document import Document, Span, Token
+
+LAYERS = ("byline", "sentences", "tokens", "entities", "quotes", "places", "times", "diagnostics")
+
+
+def layer_spans(doc: Document, layer: str) -> Iterator[Span | Token]:
+    """Every span one layer of ``doc`` holds."""
+    if layer == "byline" and doc.byline is not None:
+        yield doc.byline.span
+        yield from (s for s in (doc.byline.place, doc.byline.outlet, doc.byline.author) if s is not None)
+    elif layer in ("sentences", "tokens"):
+        yield from getattr(doc, layer)
+    elif layer == "entities":
+        for entity in doc.entities:
+            yield from entity.mentions
+            yield entity.canonical
+            yield from entity.roles
+    elif layer == "quotes":
+        for quote in doc.quotes:
+            yield from (s for s in (quote.content, quote.cue, quote.speaker) if s is not None)
+    elif layer == "times":
+        yield from (t.span for t in doc.times)
+    elif layer == "diagnostics":
+        yield from (d.span for d in doc.diagnostics if d.span is not None)
+
+
+def all_spans(doc: Document) -> Iterator[Span | Token]:
+    """Every span in every layer of ``doc``."""
+    for layer in LAYERS:
+        yield from layer_spans(doc, layer)
+
+
+def _check_sorted(spans: tuple[Span | Token, ...], layer: str) -> None:
+    previous_end = 0
+    for span in spans:
+        if span.start < previous_end:
+            raise OffsetError(f"{layer}: [{span.start}, {span.end}) overlaps or precedes the previous one")
+        previous_end = span.end
+
+
+def _check_token_shapes(tokens: tuple[Token, ...]) -> None:
+    for token in tokens:
+        if not 0 <= token.start <= token.stem_start < token.stem_end <= token.end:
+            raise OffsetError(
+                f"tokens: [{token.start}, {token.end}) with stem [{token.stem_start}, {token.stem_end}) "
+                "is empty or its stem lies outside it"
+            )
+
+
+def _check_tokens_in_sentences(doc: Document) -> None:
+    if not doc.sentences:
+        return
+    sentences = iter(doc.sentences)
+    sentence = next(sentences)
+    for token in doc.tokens:
+        while token.start >= sentence.end:
+            sentence = next(sentences, None)
+            if sentence is None:
+                raise OffsetError(f"tokens: [{token.start}, {token.end}) lies after the last sentence")
+        if not (sentence.start <= token.start and token.end <= sentence.end):
+            raise OffsetError(f"tokens: [{token.start}, {token.end}) is not inside a sentence")
+
+
+def check_offsets(doc: Document, layers: Iterable[str] = LAYERS) -> None:
+    """Raise ``OffsetError`` unless the given layers of ``doc`` are in bounds and well ordered.
+
+    Sentences and tokens must be sorted and must not overlap; every token must lie in a sentence.
+    """
+    length = len(doc.text)
+    layers = tuple(layers)
+    for layer in layers:
+        for span in layer_spans(doc, layer):
+            if span.end > length:
+                raise OffsetError(f"{layer}: [{span.start}, {span.end}) ends beyond the text's length {length}")
+    for layer in ("sentences", "tokens"):
+        if layer in layers:
+            _check_sorted(getattr(doc, layer), layer)
+    if "tokens" in layers:
+        _check_token_shapes(doc.tokens)
+    if "tokens" in layers or "sentences" in layers:
+        _check_tokens_in_sentences(doc)

@@ -1,0 +1,126 @@
+"""Run declared stages in order, and check after each one that the Document still holds together.
+
+``Pipeline([...])`` refuses an order in which a stage needs a field no earlier stage provides. After
+every stage it checks that the stage changed only the fields it declared and that every span of those
+fields is in bounds and well ordered, naming the stage that broke an invariant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+
+from khabar.errors import InputError, KhabarError, OffsetError, PipelineError, StageError
+from khabar.model import Document, check_offsets
+from khabar.model.offsets import LAYERS
+from khabar.stages.base import READ_FIELDS, Stage
+from khabar.stages.byline import BylineFinder
+from khabar.stages.normalise import Normaliser
+from khabar.stages.read import ReadOptions, read_sources
+from khabar.stages.segment import Segmenter
+
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+
+
+@dataclass(frozen=True, slots=True)
+class StageTiming:
+    """Seconds one stage spent, summed over the documents it ran on."""
+
+    name: str
+    seconds: float
+    documents: int
+
+
+def _check_order(stages: Sequence[Stage]) -> None:
+    available = set(READ_FIELDS)
+    for stage in stages:
+        if not isinstance(stage, Stage):
+            raise PipelineError(f"{stage!r} is not a stage (it needs name, requires, provides and __call__)")
+        missing = stage.requires - available
+        if missing:
+            raise PipelineError(
+                f"{stage.name} requires {sorted(missing)}; provided so far: {sorted(available)}"
+            )
+        available |= stage.provides
+
+
+def _changed_fields(before: Document, after: Document) -> set[str]:
+    return {name for name in _DOCUMENT_FIELDS if getattr(before, name) is not getattr(after, name)}
+
+
+class Pipeline:
+    """An ordered list of stages; call it on a Document.
+
+    >>> from khabar.stages.read import document_from_text
+    >>> pipeline = Pipeline([Normaliser(), Segmenter()])
+    >>> len(pipeline(document_from_text("قال الوزير إن الوضع مستقر.", "d1")).tokens)
+    6
+    """
+
+    def __init__(self, stages: Sequence[Stage], *, check: bool = True) -> None:
+        _check_order(stages)
+        self.stages = tuple(stages)
+        self.check = check
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.stages)
+
+    @property
+    def provides(self) -> frozenset[str]:
+        return frozenset(READ_FIELDS).union(*(stage.provides for stage in self.stages))
+
+    def __call__(self, doc: Document) -> Document:
+        for stage in self.stages:
+            doc = self.run_stage(stage, doc)
+        return doc
+
+    def run_stage(self, stage: Stage, doc: Document) -> Document:
+        """Run one stage on ``doc``, then check what it changed."""
+        try:
+            out = stage(doc)
+        except KhabarError as exc:
+            raise StageError(stage.name, doc.id, str(exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - any bug in a stage is reported with the stage and document named
+            raise StageError(stage.name, doc.id, f"{type(exc).__name__}: {exc}") from exc
+        if self.check:
+            self._verify(stage, doc, out)
+        return out
+
+    def _verify(self, stage: Stage, before: Document, after: Document) -> None:
+        changed = _changed_fields(before, after)
+        undeclared = changed - stage.provides
+        if undeclared:
+            raise StageError(stage.name, before.id, f"changed {sorted(undeclared)}, which it does not declare in provides")
+        try:
+            check_offsets(after, [layer for layer in LAYERS if layer in changed])
+        except OffsetError as exc:
+            raise StageError(stage.name, before.id, str(exc)) from exc
+
+    def run_many(self, docs: Iterable[Document | InputError]) -> Iterator[Document | InputError | StageError]:
+        """Run over many inputs; read errors pass through and a failing document becomes its StageError."""
+        for doc in docs:
+            if isinstance(doc, InputError):
+                yield doc
+                continue
+            try:
+                yield self(doc)
+            except StageError as error:
+                yield error
+
+
+def core_stages() -> list[Stage]:
+    """The stages every khabar pipeline starts with: normalise, byline, segment."""
+    return [Normaliser(), BylineFinder(), Segmenter()]
+
+
+def default_pipeline() -> Pipeline:
+    """khabar's full pipeline with the shipped resources and models."""
+    return Pipeline(core_stages())
+
+
+def analyze_sources(
+    sources: Iterable[str], pipeline: Pipeline, options: ReadOptions | None = None, doc_id: str | None = None
+) -> Iterator[Document | InputError | StageError]:
+    """Read every source (a path or ``"-"``) and run ``pipeline`` over each article found."""
+    return pipeline.run_many(read_sources(sources, options, doc_id=doc_id))

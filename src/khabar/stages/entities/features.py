@@ -1,0 +1,168 @@
+"""CRF features for Arabic NER over ANERcorp-like tokens (punctuation split off, clitics attached).
+
+Every word gets a tuple of *static* features that depend on the word alone (normal form, clitic-stripped
+stem, affixes, shape, word-cluster ids, gazetteer membership, corpus frequency band). They are computed
+once per distinct token and cached; a token's features are its own static features plus its neighbours'
+(at offsets -2..+2, each a smaller, prefixed subset) and a few word bigrams. So tagging costs a few
+dictionary look-ups and list concatenations per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
+
+CLUSTER_FILE = "clusters.tsv"
+GAZETTEER_FILE = "gazetteer.tsv"
+FREQUENCY_BANDS = (1_000, 10_000, 50_000)
+AFFIX_LENGTHS = (1, 2, 3)
+LONG_WORD = 8
+ARABIC_LETTERS = range(0x0621, 0x064B)
+BEGIN = "<s>"
+END = "</s>"
+WINDOW = (-2, -1, 1, 2)
+NEAR = (-1, 1)
+# Which static features a neighbour at a given distance contributes (by feature-name prefix).
+NEIGHBOUR_KEYS = {
+    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3="),
+    2: ("w=", "st=", "c1=", "sc1=", "g="),
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word-level resources: cluster ids per granularity, gazetteer tags, frequency ranks."""
+
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    ranks: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, directory: Path) -> Lexicon:
+        """Read ``clusters.tsv`` and ``gazetteer.tsv`` from a model directory (missing = empty)."""
+        clusters: dict[str, tuple[str, ...]] = {}
+        ranks: dict[str, int] = {}
+        cluster_path = directory / CLUSTER_FILE
+        if cluster_path.exists():
+            for rank, line in enumerate(_data_lines(cluster_path)):
+                word, *ids = line.split("\t")
+                clusters[word] = tuple(ids)
+                ranks[word] = rank
+        gazetteer: dict[str, frozenset[str]] = {}
+        gazetteer_path = directory / GAZETTEER_FILE
+        if gazetteer_path.exists():
+            for line in _data_lines(gazetteer_path):
+                word, tags = line.split("\t")
+                gazetteer[word] = frozenset(tags.split(","))
+        return cls(clusters, gazetteer, ranks)
+
+
+def _data_lines(path: Path) -> list[str]:
+    """Lines of a TSV resource, without the header comment and the newline."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def shape(token: str) -> str:
+    """A coarse word class: arabic, latin, digit, punct, mixed.
+
+    >>> [shape(t) for t in ("بغداد", "CNN", "2003", "،", "F16")]
+    ['arabic', 'latin', 'digit', 'punct', 'mixed']
+    """
+    kinds = set()
+    for char in token:
+        if ord(char) in ARABIC_LETTERS:
+            kinds.add("arabic")
+        elif char.isdigit():
+            kinds.add("digit")
+        elif char.isalpha():
+            kinds.add("latin")
+        else:
+            kinds.add("punct")
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+class FeatureExtractor:
+    """Turns sentences into CRF feature lists; static per-word features are cached."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._static: dict[str, tuple[str, ...]] = {}
+        self._neighbour: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def static(self, token: str) -> tuple[str, ...]:
+        """The features that depend on the token alone (cached)."""
+        cached = self._static.get(token)
+        if cached is None:
+            cached = self._static[token] = tuple(self._word_features(token))
+        return cached
+
+    def _word_features(self, token: str) -> list[str]:
+        """Compute one token's static features."""
+        word = normalise(token)
+        prefix, stem = strip_clitics(word)
+        features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
+        for size in AFFIX_LENGTHS:
+            if len(stem) > size:
+                features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
+        if len(stem) >= LONG_WORD:
+            features.append("long")
+        features += self._cluster_features(word, stem)
+        features += self._gazetteer_features(word)
+        features.append("fb=" + self._frequency_band(word))
+        return features
+
+    def _cluster_features(self, word: str, stem: str) -> list[str]:
+        """Cluster ids of the word and of its best-known stripped form."""
+        features = [f"c{level}={cluster}" for level, cluster in enumerate(self.lexicon.clusters.get(word, ()), 1)]
+        for form in stem_candidates(word)[1:] or (stem,):
+            ids = self.lexicon.clusters.get(form)
+            if ids:
+                return features + [f"sc{level}={cluster}" for level, cluster in enumerate(ids, 1)]
+        return features
+
+    def _gazetteer_features(self, word: str) -> list[str]:
+        """Gazetteer tags of the word or any of its clitic-stripped forms."""
+        tags: set[str] = set()
+        for form in stem_candidates(word):
+            tags.update(self.lexicon.gazetteer.get(form, ()))
+        return ["g=" + tag for tag in sorted(tags)]
+
+    def _frequency_band(self, word: str) -> str:
+        """How common the word is in the unlabeled news (rank band, or ``oov``)."""
+        rank = self.lexicon.ranks.get(word)
+        if rank is None:
+            return "oov"
+        return next((str(band) for band in FREQUENCY_BANDS if rank < band), "rare")
+
+    def neighbour(self, token: str, offset: int) -> tuple[str, ...]:
+        """A subset of the token's static features, renamed for a neighbour at ``offset`` (cached)."""
+        key = (token, offset)
+        cached = self._neighbour.get(key)
+        if cached is None:
+            keys = NEIGHBOUR_KEYS[abs(offset)]
+            cached = tuple(f"{offset}:{f}" for f in self.static(token) if f.startswith(keys))
+            self._neighbour[key] = cached
+        return cached
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature lists for every token of a sentence."""
+        words = [normalise(token) for token in tokens]
+        rows: list[list[str]] = []
+        last = len(tokens) - 1
+        for index, token in enumerate(tokens):
+            row = list(self.static(token))
+            for offset in WINDOW:
+                other = index + offset
+                if 0 <= other <= last:
+                    row.extend(self.neighbour(tokens[other], offset))
+                elif abs(offset) == 1:
+                    row.append(f"{offset}:{BEGIN if offset < 0 else END}")
+            previous = words[index - 1] if index else BEGIN
+            following = words[index + 1] if index < last else END
+            row += ["bi-=" + previous + "|" + words[index], "bi+=" + words[index] + "|" + following]
+            rows.append(row)
+        return rows

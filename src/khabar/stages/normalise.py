@@ -1,0 +1,132 @@
+"""Arabic normalisation as a view with a map back (never a rewrite of ``Document.text``).
+
+The view removes diacritics, tatweel and invisible marks; unifies alef forms (أ إ آ ٱ → ا), ya and
+alef maqsura (ى ی → ي), ta marbuta (ة → ه) and kaf (ک → ك); turns Arabic-Indic and Persian digits
+into ASCII digits, presentation forms into plain letters (NFKC), odd spaces into " " and ASCII capitals
+into small letters. Written here (not borrowed) so khabar keeps its licence and its offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from itertools import compress
+from typing import ClassVar
+
+from khabar.model import Document, Normalised
+
+TATWEEL = "\u0640"
+ZERO_WIDTH_AND_BIDI = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+DIACRITICS = (
+    "".join(map(chr, range(0x0610, 0x061B)))
+    + "".join(map(chr, range(0x064B, 0x0660)))
+    + "\u0670"
+    + "".join(map(chr, range(0x06D6, 0x06EE)))
+)
+DELETED = DIACRITICS + TATWEEL + ZERO_WIDTH_AND_BIDI
+
+_REPLACED = {
+    "\u0623": "\u0627",  # أ
+    "\u0625": "\u0627",  # إ
+    "\u0622": "\u0627",  # آ
+    "\u0671": "\u0627",  # ٱ (wasla)
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0649": "\u064a",  # ى alef maqsura -> ي
+    "\u06cc": "\u064a",  # Persian yeh
+    "\u06d2": "\u064a",  # yeh barree
+    "\u0629": "\u0647",  # ة -> ه
+    "\u06a9": "\u0643",  # Persian keheh
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+}
+_REPLACED.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_REPLACED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+_REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+_TABLE: dict[int, str | None] = {ord(c): None for c in DELETED}
+_TABLE.update({ord(k): v for k, v in _REPLACED.items()})
+
+_DELETED_RUNS = re.compile(f"[{re.escape(DELETED)}]+")
+# Presentation forms expand to several letters; FEFF (a deleted mark) sits in the range too.
+_EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def normalise_char(char: str) -> str:
+    """The view of one character: ``""`` when deleted, several letters for a presentation form.
+
+    >>> normalise_char("أ"), normalise_char("ـ"), normalise_char("٣")
+    ('ا', '', '3')
+    """
+    if _EXPANDING.match(char):
+        return unicodedata.normalize("NFKC", char).translate(_TABLE)
+    return char.translate(_TABLE)
+
+
+def normalise(text: str) -> Normalised:
+    """Build the normalised view of ``text`` with, for each view character, its raw range.
+
+    >>> view = normalise("أحمدٌ قال")
+    >>> view.text
+    'احمد قال'
+    >>> view.original_span(0, 4)
+    (0, 5)
+    """
+    if _EXPANDING.search(text):
+        return _normalise_char_by_char(text)
+    view = text.translate(_TABLE)
+    length = len(text)
+    if len(view) == length:
+        return Normalised(view, tuple(range(length)), tuple(range(1, length + 1)))
+    kept_mask = bytearray(b"\x01") * length
+    for run in _DELETED_RUNS.finditer(text):
+        kept_mask[run.start() : run.end()] = bytes(run.end() - run.start())
+    kept = list(compress(range(length), kept_mask))
+    if not kept:
+        return Normalised("", (), ())
+    ends = kept[1:] + [length]
+    kept[0] = 0  # leading deleted marks belong to the first kept character
+    return Normalised(view, tuple(kept), tuple(ends))
+
+
+def _normalise_char_by_char(text: str) -> Normalised:
+    """The general path, for texts with presentation forms (one character may become several)."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        out = normalise_char(char)
+        if not out:
+            if ends:
+                ends[-1] = index + 1
+            continue
+        pieces.append(out)
+        start = 0 if not starts and index > 0 else index  # leading deleted marks join the first character
+        starts.extend([start] * len(out))
+        ends.extend([index + 1] * len(out))
+    return Normalised("".join(pieces), tuple(starts), tuple(ends))
+
+
+def normalise_query(text: str) -> str:
+    """The view of a short string (a lexicon entry, a search query), without the map.
+
+    >>> normalise_query("الأمم المتّحدة")
+    'الامم المتحده'
+    """
+    if _EXPANDING.search(text):
+        return "".join(normalise_char(c) for c in text)
+    return text.translate(_TABLE)
+
+
+class Normaliser:
+    """Attach the normalised view to the Document (``doc.normalised``); the text stays as read."""
+
+    name: ClassVar[str] = "normalise"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"normalised"})
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, normalised=normalise(doc.text))

@@ -1,0 +1,117 @@
+"""Bytes to text: refuse binaries, detect the encoding, say which one was used."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import unicodedata
+
+import charset_normalizer
+
+from khabar.errors import InputError, Reason
+
+log = logging.getLogger(__name__)
+
+# File signatures of formats that are certainly not text.
+BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document (extract its text first)"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx is one too)"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x1f\x8b", "gzip data in a file not named .gz"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Encodings tried, in order, when the bytes are not UTF-8 (the Arabic code pages first).
+ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A description of the binary format ``data`` starts with, or None if it may be text."""
+    for signature, what in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return what
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        return "binary data (it contains NUL bytes)"
+    return None
+
+
+def _arabic_share(text: str) -> float:
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    return None
+
+
+def _detect(data: bytes, source: str) -> tuple[str, str]:
+    """Pick the encoding for bytes that are not UTF-8: charset-normalizer first, then Arabic code pages."""
+    tried = []
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        tried.append(best.encoding)
+        if _arabic_share(text) >= 0.5:
+            return text, best.encoding
+    for encoding in ARABIC_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            tried.append(f"{encoding} (fails)")
+            continue
+        tried.append(encoding)
+        if _arabic_share(text) >= 0.5:
+            return text, encoding
+    if best is not None:
+        return str(best), best.encoding
+    raise InputError(Reason.UNDECODABLE, source, f"not UTF-8 and no encoding fits (tried {', '.join(tried)})")
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)``. The text is NFC with ``\\n`` line ends.
+
+    Raises ``InputError`` (EMPTY, BINARY, UNDECODABLE).
+
+    >>> decode("قال".encode("cp1256"), "x.txt")
+    ('قال', 'cp1256')
+    """
+    if not data.strip():
+        raise InputError(Reason.EMPTY, source, "the file is empty" if not data else "only whitespace")
+    binary = sniff_binary(data)
+    if binary:
+        raise InputError(Reason.BINARY, source, f"this is {binary}, not text")
+    decoded = _decode_with_bom(data)
+    if decoded is None:
+        try:
+            decoded = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            decoded = _detect(data, source)
+            log.info("%s: not UTF-8; decoded as %s", source, decoded[1])
+    return clean_text(decoded[0]), decoded[1]
+
+
+def clean_text(text: str) -> str:
+    """NFC, ``\\n`` line ends, no BOM: the only changes khabar makes to a text it reads.
+
+    >>> clean_text("\\ufeffسطر\\r\\nسطر")
+    'سطر\\nسطر'
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text

@@ -1,0 +1,242 @@
+"""Turn each input format into Documents: plain text, HTML pages, JSON records, feeds and WARC archives."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+import feedparser
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+from trafilatura.settings import use_config
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from khabar.errors import InputError, Reason
+from khabar.model import Diagnostic, Document, Meta
+from khabar.stages.read.decode import clean_text, decode
+
+log = logging.getLogger(__name__)
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LETTER = re.compile(r"[^\W\d_]")
+TEXT_FIELDS = ("text", "content", "body", "article", "html")
+ID_FIELDS = ("id", "docno", "doc_id", "guid")
+URL_FIELDS = ("url", "link")
+DATE_FIELDS = ("published", "date", "time", "pubDate", "published_at")
+OUTLET_FIELDS = ("source", "outlet", "src", "site", "sitename")
+
+
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Limits for reading. A file larger than ``max_bytes`` is refused unless it is read as a stream
+    (JSON Lines and WARC are); a document longer than ``max_chars`` is refused."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
+    min_arabic_share: float = 0.3
+
+
+def arabic_share(text: str) -> float:
+    """The share of letters in ``text`` that are Arabic (0 when it has no letters).
+
+    >>> arabic_share("قال Trump")
+    0.375
+    """
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def make_document(text: str, doc_id: str, meta: Meta, options: ReadOptions, notes: tuple[Diagnostic, ...] = ()) -> Document:
+    """Validate a text read from ``meta.source`` and wrap it in a Document; ``InputError`` if unusable."""
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError(Reason.EMPTY, meta.source, "no text")
+    if len(text) > options.max_chars:
+        raise InputError(
+            Reason.TOO_LARGE, meta.source,
+            f"{len(text):,} characters; a document may have at most {options.max_chars:,} (--max-chars)",
+        )
+    share = arabic_share(text)
+    if share < options.min_arabic_share:
+        what = "no Arabic letters" if share == 0 else f"only {share:.0%} of its letters are Arabic"
+        raise InputError(Reason.NOT_ARABIC, meta.source, f"{what}; khabar reads Arabic news")
+    return Document(id=doc_id, text=text, meta=meta, diagnostics=notes)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def iso_date(value: Any) -> str | None:
+    """An ISO 8601 form of a date in a common format (ISO, RFC 2822, "2018-02-18 21:35"), else None.
+
+    >>> iso_date("Sun, 18 Feb 2018 21:35:43 +0400")
+    '2018-02-18T21:35:43+04:00'
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _date_meta(raw: Any, source: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    if raw in (None, ""):
+        return None, ()
+    parsed = iso_date(raw)
+    if parsed is None:
+        return None, (Diagnostic("read", "unparsed_date", f"publication date {raw!r} is in no format khabar knows"),)
+    return parsed, ()
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _trafilatura_config():  # type: ignore[no-untyped-def]
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "10")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+_CONFIG = _trafilatura_config()
+
+
+def _fallback_text(html: str) -> str:
+    """All visible text of a page trafilatura found no article in (scripts and styles dropped)."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    lines = (line.strip() for line in tree.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> Document:
+    """The main text of an HTML page (title first), with its date, author and site from the page."""
+    extracted = trafilatura.bare_extraction(html, url=meta.url, with_metadata=True, include_comments=False,
+                                            include_tables=False, config=_CONFIG)
+    fields = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
+    body = (fields.get("text") or "").strip() or _fallback_text(html)
+    if not body:
+        raise InputError(Reason.NO_TEXT, meta.source, "no article text found in the HTML")
+    title = (fields.get("title") or "").strip() or None
+    text = body if not title or body.startswith(title) else f"{title}\n{body}"
+    published, notes = _date_meta(fields.get("date"), meta.source)
+    meta = Meta(
+        source=meta.source, format="html", encoding=meta.encoding, title=title,
+        url=meta.url or fields.get("url"), published=meta.published or published,
+        outlet=meta.outlet or fields.get("sitename"), author=meta.author or fields.get("author"),
+    )
+    return make_document(text, doc_id, meta, options, notes)
+
+
+# ---------------------------------------------------------------- JSON records
+
+
+def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def record_document(record: Any, default_id: str, source: str, options: ReadOptions) -> Document:
+    """A Document from a JSON object with ``text`` (+ optional id, title, url, published, source, author)."""
+    if not isinstance(record, dict):
+        raise InputError(Reason.MALFORMED, source, f"expected a JSON object with \"text\", got {type(record).__name__}")
+    text = _first(record, TEXT_FIELDS)
+    if not isinstance(text, str):
+        raise InputError(Reason.MALFORMED, source, "the record has no \"text\" string")
+    raw_id = _first(record, ID_FIELDS)
+    published, notes = _date_meta(_first(record, DATE_FIELDS), source)
+    meta = Meta(
+        source=source, format="json", encoding="utf-8", title=_str(record.get("title")),
+        url=_str(_first(record, URL_FIELDS)), published=published,
+        outlet=_str(_first(record, OUTLET_FIELDS)), author=_str(record.get("author")),
+    )
+    doc_id = str(raw_id) if raw_id is not None else default_id
+    if "text" not in record and "html" in record:
+        return html_document(text, doc_id, meta, options)
+    return make_document(text, doc_id, meta, options, notes)
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def feed_documents(data: bytes, stem: str, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
+    """One Document per item of an RSS or Atom feed (its content, or its summary when that is all)."""
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        detail = f"not a feed: {feed.bozo_exception}" if feed.get("bozo") else "the feed has no items"
+        yield InputError(Reason.MALFORMED if feed.get("bozo") else Reason.EMPTY, source, detail)
+        return
+    outlet = _str(feed.feed.get("title"))
+    for number, entry in enumerate(feed.entries, 1):
+        where = f"{source}#item{number}"
+        html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        published = entry.get("published") or entry.get("updated")
+        meta = Meta(source=where, format="feed", encoding="utf-8", title=_str(entry.get("title")),
+                    url=_str(entry.get("link")), published=iso_date(published), outlet=outlet,
+                    author=_str(entry.get("author")))
+        doc_id = str(entry.get("id") or entry.get("link") or f"{stem}-{number}")
+        try:
+            yield _feed_item(html, meta, doc_id, options)
+        except InputError as error:
+            yield error
+
+
+def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions) -> Document:
+    body = _fallback_text(html) if "<" in html else html.strip()
+    if not body:
+        raise InputError(Reason.NO_TEXT, meta.source, "the item has no text")
+    text = body if not meta.title or body.startswith(meta.title) else f"{meta.title}\n{body}"
+    return make_document(text, doc_id, meta, options)
+
+
+# ---------------------------------------------------------------- WARC
+
+
+def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
+    """One Document per HTML response in a WARC (or ARC) archive, read as a stream."""
+    try:
+        for number, record in enumerate(ArchiveIterator(stream), 1):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in content_type:
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{source}#{url or number}"
+            try:
+                html, encoding = decode(record.content_stream().read(), where)
+                meta = Meta(source=where, format="warc", encoding=encoding, url=url)
+                yield html_document(html, f"{stem}-{number}", meta, options)
+            except InputError as error:
+                yield error
+    except ArchiveLoadFailed as exc:
+        yield InputError(Reason.MALFORMED, source, f"not a readable WARC archive: {exc}")

@@ -1,0 +1,1 @@
+"""Persistent archive of analysed Documents."""

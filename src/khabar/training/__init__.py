@@ -1,0 +1,1 @@
+"""Scripts that build khabar's shipped resources and train its models (reproducible, seeded)."""
