@@ -205,14 +205,17 @@ def predict(net: NerNet, encoder: Encoder, sentences: Sequence[Sequence[str]], d
     """Tag sentences with the torch model (exact-length groups, like the runtime)."""
     net.eval()
     results: dict[int, list[str]] = {}
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    by_length: dict[int, list[int]] = {}
+    for index, sentence in enumerate(sentences):
+        by_length.setdefault(len(sentence), []).append(index)
     with torch.no_grad():
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            for size in sorted({len(sentences[i]) for i in chunk}):
-                group = [i for i in chunk if len(sentences[i]) == size]
-                inputs = to_tensors(encoder.batch([sentences[i] for i in group]), device)
-                emissions = net(*inputs)
+        for size, members in by_length.items():
+            for start in range(0, len(members), batch_size):
+                group = members[start : start + batch_size]
+                if size == 0:
+                    results.update({i: [] for i in group})
+                    continue
+                emissions = net(*to_tensors(encoder.batch([sentences[i] for i in group]), device))
                 mask = torch.ones(emissions.shape[:2], device=device)
                 for i, path in zip(group, crf_decode(net, emissions, mask), strict=True):
                     results[i] = [LABELS[label] for label in path]
@@ -232,15 +235,25 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+def length_batches(train: list[Sentence], size: int, pool: int = 50) -> list[list[Sentence]]:
+    """Shuffled batches of similar-length sentences (less padding, shorter CRF loops)."""
+    order = list(range(len(train)))
+    random.shuffle(order)
+    batches = []
+    for start in range(0, len(order), size * pool):
+        block = sorted(order[start : start + size * pool], key=lambda i: len(train[i]))
+        batches += [[train[i] for i in block[b : b + size]] for b in range(0, len(block), size)]
+    random.shuffle(batches)
+    return batches
+
+
 def run_epoch(net: NerNet, optimiser: torch.optim.Optimizer, encoder: Encoder, train: list[Sentence],
               settings: NeuralSettings, device: torch.device) -> float:
     """One pass over shuffled training data; returns the mean loss."""
     net.train()
-    order = list(range(len(train)))
-    random.shuffle(order)
     total = 0.0
-    for start in range(0, len(order), settings.batch_size):
-        chunk = [train[i] for i in order[start : start + settings.batch_size]]
+    batches = length_batches(train, settings.batch_size)
+    for chunk in batches:
         batch = encoder.batch([[t for t, _ in s] for s in chunk])
         inputs = to_tensors(batch, device)
         drop = (torch.rand_like(inputs[0], dtype=torch.float) < settings.word_dropout) & (inputs[0] != PAD)
@@ -252,7 +265,7 @@ def run_epoch(net: NerNet, optimiser: torch.optim.Optimizer, encoder: Encoder, t
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         optimiser.step()
         total += loss.item()
-    return total / max(1, len(order) // settings.batch_size)
+    return total / max(1, len(batches))
 
 
 def train_neural(train: list[Sentence], dev: dict[str, list[Sentence]], directory: Path, extractor: FeatureExtractor,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.stages.entities.features import FeatureExtractor
+from khabar.stages.entities.features import CACHE_LIMIT, FeatureExtractor
 from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
 
 PAD = 0
@@ -72,6 +72,8 @@ class Encoder:
         """(word id, stem id, char ids, feature ids) of one token (cached)."""
         cached = self._cache.get(token)
         if cached is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
             cached = self._cache[token] = self._encode(token)
         return cached
 

@@ -24,7 +24,7 @@ ARABIC_LETTERS = range(0x0621, 0x064B)
 BEGIN = "<s>"
 END = "</s>"
 WINDOW = (-2, -1, 1, 2)
-NEAR = (-1, 1)
+CACHE_LIMIT = 500_000  # distinct tokens kept before the caches are emptied
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
     1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3="),
@@ -97,6 +97,9 @@ class FeatureExtractor:
         """The features that depend on the token alone (cached)."""
         cached = self._static.get(token)
         if cached is None:
+            if len(self._static) >= CACHE_LIMIT:
+                self._static.clear()
+                self._neighbour.clear()
             cached = self._static[token] = tuple(self._word_features(token))
         return cached
 

@@ -133,18 +133,18 @@ class NerTagger:
         self._backend = backend
 
     @classmethod
-    def load(cls, path: Path | None = None) -> NerTagger:
-        """Load (once per directory) the model in ``path``, by default the shipped one."""
+    def load(cls, path: Path | None = None, cached: bool = True) -> NerTagger:
+        """Load the model in ``path`` (default: the shipped one); reuse an earlier load unless ``cached=False``."""
         directory = Path(path) if path is not None else default_model_dir()
-        cached = _LOADED.get(directory)
-        if cached is None:
+        tagger = _LOADED.get(directory) if cached else None
+        if tagger is None:
             manifest = json.loads(_require(directory, MANIFEST).read_text(encoding="utf-8"))
             kind = manifest.get("kind", "crf")
             if kind not in BACKENDS:
                 raise ModelNotFound(directory, f"{MANIFEST} (unknown kind {kind!r})")
             extractor = FeatureExtractor(Lexicon.read(directory))
-            cached = _LOADED[directory] = cls(directory, manifest, BACKENDS[kind](directory, extractor))
-        return cached
+            tagger = _LOADED[directory] = cls(directory, manifest, BACKENDS[kind](directory, extractor))
+        return tagger
 
     def tag(self, sentence: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of tokens (empty sentence -> empty list)."""

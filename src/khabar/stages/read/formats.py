@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO, Any
 
 import feedparser
@@ -87,6 +87,8 @@ def iso_date(value: Any) -> str | None:
         return None
     value = value.strip()
     try:
+        if len(value) == 10:  # a date without a time stays a date
+            return date.fromisoformat(value).isoformat()
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
@@ -223,6 +225,7 @@ def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions) -> Docu
 
 def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
     """One Document per HTML response in a WARC (or ARC) archive, read as a stream."""
+    pages = 0
     try:
         for number, record in enumerate(ArchiveIterator(stream), 1):
             if record.rec_type != "response" or record.http_headers is None:
@@ -230,6 +233,7 @@ def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptio
             content_type = record.http_headers.get_header("Content-Type") or ""
             if "html" not in content_type:
                 continue
+            pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{url or number}"
             try:
@@ -240,3 +244,6 @@ def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptio
                 yield error
     except ArchiveLoadFailed as exc:
         yield InputError(Reason.MALFORMED, source, f"not a readable WARC archive: {exc}")
+        return
+    if pages == 0:
+        yield InputError(Reason.MALFORMED, source, "no HTML response records in this WARC archive")

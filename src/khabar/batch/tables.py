@@ -1,0 +1,148 @@
+"""The Parquet tables of a batch run: one row per document, entity, mention, quote, place and date.
+
+Offsets are Python string indices into ``documents.text`` (``end`` exclusive), as in the Document.
+The text columns beside them (``name``, ``text``, ``speaker`` ...) are derived from the offsets when the
+rows are built, as ``model/schema.py`` derives ``name`` and ``speaker_text``, so a query needs no join
+to read them. Rows keep input order: documents in the order they were read, annotations in the order
+the stages made them, so the same input gives the same rows on any number of workers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import pyarrow as pa
+
+from khabar.model import Document, Span, TokenKind
+
+TABLES = ("documents", "entities", "mentions", "quotes", "places", "dates")
+
+_SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
+_S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", _S), ("partition", _S), ("source", _S), ("format", _S), ("encoding", _S),
+        ("title", _S), ("url", _S), ("published", _S), ("outlet", _S), ("author", _S),
+        ("text", _S), ("chars", _I), ("tokens", _I), ("words", _I), ("sentences", pa.list_(_SPAN)),
+        ("byline_start", _I), ("byline_end", _I), ("byline_place", _S), ("byline_outlet", _S),
+        ("byline_author", _S), ("diagnostics", _S),
+    ]),
+    "entities": pa.schema([
+        ("doc_id", _S), ("entity_id", _S), ("label", _S), ("type", _S), ("name", _S),
+        ("canonical_start", _I), ("canonical_end", _I), ("mentions", _I),
+        ("roles", pa.list_(pa.struct([("start", _I), ("end", _I), ("text", _S)]))),
+    ]),
+    "mentions": pa.schema([("doc_id", _S), ("entity_id", _S), ("start", _I), ("end", _I), ("text", _S)]),
+    "quotes": pa.schema([
+        ("doc_id", _S), ("quote_id", _S), ("kind", _S), ("start", _I), ("end", _I), ("text", _S),
+        ("cue_start", _I), ("cue_end", _I), ("cue", _S), ("speaker_id", _S),
+        ("speaker_start", _I), ("speaker_end", _I), ("speaker", _S),
+    ]),
+    "places": pa.schema([
+        ("doc_id", _S), ("entity_id", _S), ("name", _S), ("latitude", _F), ("longitude", _F),
+        ("country_code", _S), ("feature", _S), ("confidence", _F), ("geonames_id", pa.int64()), ("focus", _B),
+    ]),
+    "dates": pa.schema([
+        ("doc_id", _S), ("start", _I), ("end", _I), ("text", _S), ("type", _S), ("value", _S), ("resolved", _B),
+    ]),
+}
+
+Row = dict[str, Any]
+
+
+def _part(span: Span | None, text: str) -> tuple[int | None, int | None, str | None]:
+    return (None, None, None) if span is None else (span.start, span.end, text[span.start : span.end])
+
+
+def document_row(doc: Document, partition: str) -> Row:
+    """The ``documents`` row of ``doc``."""
+    meta, byline, text = doc.meta, doc.byline, doc.text
+    diagnostics = [{"stage": d.stage, "code": d.code, "message": d.message,
+                    "start": d.span.start if d.span else None, "end": d.span.end if d.span else None}
+                   for d in doc.diagnostics]
+    return {
+        "doc_id": doc.id, "partition": partition, "source": meta.source, "format": meta.format,
+        "encoding": meta.encoding, "title": meta.title, "url": meta.url, "published": meta.published,
+        "outlet": meta.outlet, "author": meta.author, "text": text, "chars": len(text),
+        "tokens": len(doc.tokens), "words": sum(1 for t in doc.tokens if t.kind is TokenKind.WORD),
+        "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
+        "byline_start": byline.span.start if byline else None, "byline_end": byline.span.end if byline else None,
+        "byline_place": _part(byline.place, text)[2] if byline else None,
+        "byline_outlet": _part(byline.outlet, text)[2] if byline else None,
+        "byline_author": _part(byline.author, text)[2] if byline else None,
+        "diagnostics": json.dumps(diagnostics, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def entity_rows(doc: Document) -> tuple[list[Row], list[Row]]:
+    """The ``entities`` rows and the ``mentions`` rows of ``doc``."""
+    entities, mentions = [], []
+    for entity in doc.entities:
+        entities.append({
+            "doc_id": doc.id, "entity_id": entity.id, "label": entity.label, "type": entity.type,
+            "name": doc.text_of(entity.canonical), "canonical_start": entity.canonical.start,
+            "canonical_end": entity.canonical.end, "mentions": len(entity.mentions),
+            "roles": [{"start": r.start, "end": r.end, "text": doc.text_of(r)} for r in entity.roles],
+        })
+        mentions.extend({"doc_id": doc.id, "entity_id": entity.id, "start": m.start, "end": m.end,
+                         "text": doc.text_of(m)} for m in entity.mentions)
+    return entities, mentions
+
+
+def quote_rows(doc: Document) -> list[Row]:
+    """The ``quotes`` rows of ``doc``."""
+    rows = []
+    for quote in doc.quotes:
+        cue_start, cue_end, cue = _part(quote.cue, doc.text)
+        speaker_start, speaker_end, speaker = _part(quote.speaker, doc.text)
+        rows.append({
+            "doc_id": doc.id, "quote_id": quote.id, "kind": quote.kind.value, "start": quote.content.start,
+            "end": quote.content.end, "text": doc.text_of(quote.content), "cue_start": cue_start,
+            "cue_end": cue_end, "cue": cue, "speaker_id": quote.speaker_id, "speaker_start": speaker_start,
+            "speaker_end": speaker_end, "speaker": speaker,
+        })
+    return rows
+
+
+def place_rows(doc: Document) -> list[Row]:
+    """The ``places`` rows of ``doc``."""
+    return [{
+        "doc_id": doc.id, "entity_id": p.entity_id, "name": p.name, "latitude": p.latitude,
+        "longitude": p.longitude, "country_code": p.country_code, "feature": p.feature,
+        "confidence": p.confidence, "geonames_id": p.geonames_id, "focus": p.focus,
+    } for p in doc.places]
+
+
+def date_rows(doc: Document) -> list[Row]:
+    """The ``dates`` rows of ``doc`` (its time expressions)."""
+    return [{"doc_id": doc.id, "start": t.span.start, "end": t.span.end, "text": doc.text_of(t.span),
+             "type": t.type, "value": t.value, "resolved": t.resolved} for t in doc.times]
+
+
+class TableRows:
+    """Rows of every table for the documents of one partition, in input order."""
+
+    def __init__(self, partition: str) -> None:
+        self.partition = partition
+        self.rows: dict[str, list[Row]] = {name: [] for name in TABLES}
+
+    def add(self, doc: Document) -> None:
+        """Add the rows of one analysed Document."""
+        entities, mentions = entity_rows(doc)
+        self.rows["documents"].append(document_row(doc, self.partition))
+        self.rows["entities"] += entities
+        self.rows["mentions"] += mentions
+        self.rows["quotes"] += quote_rows(doc)
+        self.rows["places"] += place_rows(doc)
+        self.rows["dates"] += date_rows(doc)
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.rows.items()}
+
+    def tables(self) -> Iterable[tuple[str, pa.Table]]:
+        """``(name, Arrow table)`` for every table, empty ones included (every partition has all six)."""
+        for name in TABLES:
+            yield name, pa.Table.from_pylist(self.rows[name], schema=SCHEMAS[name])

@@ -1,0 +1,48 @@
+"""What runs on a Dask worker: the pipeline, loaded once per worker by a plugin, and the partition task.
+
+``PipelinePlugin`` builds the pipeline when a worker starts (or joins later, or is restarted after
+being killed), so models load once per worker process, never per task or per article. The task
+``analyse_on_worker`` looks the pipeline up on the worker it runs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from distributed import Worker, WorkerPlugin, get_worker
+
+from khabar.batch.partition import Partition
+from khabar.batch.process import PartitionResult, analyse_partition
+from khabar.errors import KhabarError
+from khabar.pipeline import Pipeline
+from khabar.stages.read import ReadOptions
+
+PLUGIN_NAME = "khabar-pipeline"
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Build the pipeline once when a worker starts, with ``factory`` (a module-level function)."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, factory: Callable[[], Pipeline]) -> None:
+        self.factory = factory
+        self.pipeline: Pipeline | None = None
+
+    def setup(self, worker: Worker) -> None:
+        self.pipeline = self.factory()
+
+
+def worker_pipeline() -> Pipeline:
+    """The pipeline the plugin built on the worker this task runs on."""
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    pipeline = getattr(plugin, "pipeline", None)
+    if pipeline is None:
+        raise KhabarError(f"this Dask worker has no khabar pipeline (the {PLUGIN_NAME!r} plugin did not run)")
+    return pipeline
+
+
+def analyse_on_worker(partition: Partition, out: str, options: ReadOptions) -> PartitionResult:
+    """The Dask task: analyse one partition with this worker's pipeline."""
+    return analyse_partition(partition, Path(out), worker_pipeline(), options)

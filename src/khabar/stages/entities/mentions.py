@@ -1,0 +1,110 @@
+"""Mentions: the tagger's BIO labels as character spans that exclude attached clitics, plus the byline's
+place and outlet and aliases given in parentheses ("تنظيم الدولة الإسلامية (داعش)")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.model import Byline, Span, Token, TokenKind
+
+OUTSIDE = "O"
+OPENING_PARENS = frozenset("(")
+CLOSING_PARENS = frozenset(")")
+MAX_ALIAS_TOKENS = 3
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """One mention of an entity, before clustering. ``source`` says what found it."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "ner"  # ner | byline | alias
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def decode_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, stop, label)`` token ranges from BIO labels; a stray ``I-`` starts a mention.
+
+    >>> decode_bio(["O", "B-PER", "I-PER", "I-LOC", "O", "B-ORG"])
+    [(1, 3, 'PER'), (3, 4, 'LOC'), (5, 6, 'ORG')]
+    """
+    ranges: list[tuple[int, int, str]] = []
+    first, current = -1, ""
+    for index, tag in enumerate(labels):
+        prefix, _, label = tag.partition("-")
+        continues = prefix == "I" and label == current
+        if first >= 0 and not continues:
+            ranges.append((first, index, current))
+            first, current = -1, ""
+        if prefix in ("B", "I") and not continues:
+            first, current = index, label
+    if first >= 0:
+        ranges.append((first, len(labels), current))
+    return ranges
+
+
+def _word_edges(tokens: Sequence[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """Drop punctuation and symbols at the edges of a token range; None if nothing is left."""
+    while first < stop and tokens[first].kind in (TokenKind.PUNCT, TokenKind.SYMBOL):
+        first += 1
+    while stop > first and tokens[stop - 1].kind in (TokenKind.PUNCT, TokenKind.SYMBOL):
+        stop -= 1
+    return (first, stop) if first < stop else None
+
+
+def mention_from_tokens(tokens: Sequence[Token], first: int, stop: int, label: str, source: str = "ner") -> Mention | None:
+    """The mention over ``tokens[first:stop]``: it starts at the first token's stem (no و/ب/ل ...)."""
+    edges = _word_edges(tokens, first, stop)
+    if edges is None:
+        return None
+    first, stop = edges
+    return Mention(tokens[first].stem_start, tokens[stop - 1].end, label, source)
+
+
+def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]]) -> list[Mention]:
+    """Mentions from per-sentence tokens and their BIO labels."""
+    mentions = []
+    for tokens, tags in zip(sentences, labels, strict=True):
+        for first, stop, label in decode_bio(tags):
+            mention = mention_from_tokens(tokens, first, stop, label)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def byline_mentions(byline: Byline | None) -> list[Mention]:
+    """The byline's place (LOC) and outlet (ORG) as mentions; its author is a PER."""
+    if byline is None:
+        return []
+    parts = ((byline.place, "LOC"), (byline.outlet, "ORG"), (byline.author, "PER"))
+    return [Mention(span.start, span.end, label, "byline") for span, label in parts if span is not None]
+
+
+def parenthesised_aliases(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+    """``(name, alias)`` pairs for a mention followed by a short parenthesised name: "... (داعش)".
+
+    The alias is a new mention with the name's label when the tagger did not find it itself.
+    """
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    pairs = []
+    for index, token in enumerate(tokens):
+        name = by_end.get(token.end)
+        if name is None or index + 2 >= len(tokens) or text[tokens[index + 1].start] not in OPENING_PARENS:
+            continue
+        close = next((j for j in range(index + 2, min(index + 3 + MAX_ALIAS_TOKENS, len(tokens)))
+                      if text[tokens[j].start] in CLOSING_PARENS), None)
+        if close is None or close == index + 2:
+            continue
+        inner = tokens[index + 2 : close]
+        if any(t.kind not in (TokenKind.WORD, TokenKind.LATIN) for t in inner):
+            continue
+        alias = by_start.get(inner[0].stem_start) or Mention(inner[0].stem_start, inner[-1].end, name.label, "alias")
+        pairs.append((name, alias))
+    return pairs

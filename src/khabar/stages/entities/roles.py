@@ -1,0 +1,76 @@
+"""Titles in apposition to a person's name: "وزير الدفاع الفرنسي، جان إيف لو دريان" → the role
+"وزير الدفاع الفرنسي"; also after the name: "جان إيف لو دريان، وزير الدفاع الفرنسي،"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from importlib import resources
+
+from khabar.errors import ResourceError
+from khabar.model import Span, Token, TokenKind
+from khabar.stages.normalise import normalise_query
+
+MAX_ROLE_WORDS = 6
+COMMAS = frozenset("،,")
+# Words that never sit inside a title: a role search stops at them ("قال كارتر" has no title).
+BREAKS = frozenset(normalise_query(w) for w in (
+    "في من على إلى الى عن مع أن إن أنه إنه قد لم لن لا كان كانت قال قالت أكد أكدت أعلن أعلنت أضاف أضافت "
+    "ذكر ذكرت أشار أشارت التقى بين عند بعد قبل خلال حيث الذي التي الذين هو هي ثم كما أو"
+).split())
+
+
+def load_titles() -> frozenset[str]:
+    """The normalised title words of ``resources/entities/titles.txt``."""
+    try:
+        text = (resources.files("khabar") / "resources" / "entities" / "titles.txt").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"cannot read the title list: {exc}") from exc
+    return frozenset(normalise_query(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+class RoleFinder:
+    """Find the title written next to a person mention."""
+
+    def __init__(self, titles: frozenset[str]) -> None:
+        self.titles = titles
+
+    def _is_title(self, text: str, token: Token) -> bool:
+        return normalise_query(text[token.stem_start : token.stem_end]) in self.titles
+
+    def _is_break(self, text: str, token: Token) -> bool:
+        return normalise_query(text[token.start : token.end]) in BREAKS
+
+    def before(self, text: str, tokens: Sequence[Token], index: int) -> Span | None:
+        """The title ending right before token ``index`` (a comma may sit between), if any."""
+        end = index
+        if end > 0 and text[tokens[end - 1].start : tokens[end - 1].end] in COMMAS:
+            end -= 1
+        for first in range(end - 1, max(end - 1 - MAX_ROLE_WORDS, -1), -1):
+            if tokens[first].kind is not TokenKind.WORD or self._is_break(text, tokens[first]):
+                return None
+            if self._is_title(text, tokens[first]):
+                return Span(tokens[first].stem_start, tokens[end - 1].end)
+        return None
+
+    def after(self, text: str, tokens: Sequence[Token], index: int) -> Span | None:
+        """The title right after a name ending before token ``index``, set off by a comma."""
+        if index + 1 >= len(tokens) or text[tokens[index].start : tokens[index].end] not in COMMAS:
+            return None
+        first = index + 1
+        if not self._is_title(text, tokens[first]):
+            return None
+        last = first
+        while (last + 1 < len(tokens) and last + 1 - first < MAX_ROLE_WORDS
+               and tokens[last + 1].kind is TokenKind.WORD and not self._is_break(text, tokens[last + 1])):
+            last += 1
+        return Span(tokens[first].stem_start, tokens[last].end)
+
+    def role(self, text: str, tokens: Sequence[Token], mention: Span) -> Span | None:
+        """The title next to ``mention`` (tokens of its sentence), before it first."""
+        starts = [t.start for t in tokens]
+        first = bisect_left(starts, mention.start)
+        if first > 0 and tokens[first - 1].end > mention.start:
+            first -= 1  # the mention starts inside a token (after a clitic)
+        stop = bisect_left(starts, mention.end)
+        return self.before(text, tokens, first) or self.after(text, tokens, stop)

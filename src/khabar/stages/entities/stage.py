@@ -1,0 +1,106 @@
+"""The entity stage: tag names, cluster their mentions into entities, attach titles and finer types."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from khabar.model import Document, Entity, Span, Token
+from khabar.stages.byline import load_outlets
+from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
+from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
+from khabar.stages.entities.roles import RoleFinder, load_titles
+from khabar.stages.normalise import normalise_query
+
+
+class SequenceTagger(Protocol):
+    """Anything that labels tokenised sentences with BIO tags (the shipped NerTagger does)."""
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
+def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> list[list[Token]]:
+    """The tokens of each sentence, in order (both layers are sorted)."""
+    grouped: list[list[Token]] = [[] for _ in sentences]
+    index = 0
+    for token in tokens:
+        while index < len(sentences) and token.start >= sentences[index].end:
+            index += 1
+        if index < len(sentences):
+            grouped[index].append(token)
+    return grouped
+
+
+def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
+    """Keep tagger mentions over byline ones, longer over shorter, earlier over later."""
+    priority = {"ner": 0, "alias": 1, "byline": 2}
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (priority.get(m.source, 3), m.start - m.end, m.start)):
+        if not any(mention.start < k.end and k.start < mention.end for k in kept):
+            kept.append(mention)
+    return sorted(kept)
+
+
+class EntityTagger:
+    """Fill ``entities``: each real-world entity once, with every mention, a canonical name, titles and a type."""
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "tokens", "sentences", "byline"})
+    provides: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def __init__(self, tagger: SequenceTagger, heads: Mapping[str, Head], titles: frozenset[str], outlets: frozenset[str]) -> None:
+        self.tagger = tagger
+        self.heads = heads
+        self.roles = RoleFinder(titles)
+        self.outlets = outlets
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> EntityTagger:
+        """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
+        from khabar.stages.entities.tagger import NerTagger
+
+        return cls(NerTagger.load(model_dir), load_heads(), load_titles(), load_outlets())
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, entities=self.find(doc))
+
+    def find(self, doc: Document) -> tuple[Entity, ...]:
+        """The entities of ``doc``, numbered e1, e2 ... in order of first mention."""
+        text = doc.text
+        sentences = tokens_by_sentence(doc.sentences, doc.tokens)
+        labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
+        mentions = without_overlaps(tagged_mentions(sentences, labels) + byline_mentions(doc.byline))
+        links = parenthesised_aliases(text, doc.tokens, mentions)
+        mentions = without_overlaps(mentions + [alias for _, alias in links])
+        clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
+        return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
+
+    def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
+        label = cluster.label
+        mentions = tuple(sorted({m.span for m in cluster.mentions}))
+        roles: tuple[Span, ...] = ()
+        if label == "PER":
+            roles = tuple(sorted({r for m in mentions if (r := self._role(text, m, sentences, spans)) is not None}))
+        return Entity(id=entity_id, label=label, mentions=mentions, canonical=canonical(cluster, text).span,
+                      type=self._type(label, cluster, text), roles=roles)
+
+    def _role(self, text: str, mention: Span, sentences: list[list[Token]], spans: Sequence[Span]) -> Span | None:
+        for tokens, sentence in zip(sentences, spans, strict=True):
+            if sentence.start <= mention.start < sentence.end:
+                return self.roles.role(text, tokens, mention)
+        return None
+
+    def _type(self, label: str, cluster: Cluster, text: str) -> str | None:
+        if label == "PER":
+            return "person"
+        names = [text[m.start : m.end] for m in cluster.mentions]
+        if label == "ORG" and any(normalise_query(n) in self.outlets for n in names):
+            return "media"
+        for name in names:
+            words = name_words(name)
+            head = self.heads.get(words[0]) if words else None
+            if head is not None and head.label == label:
+                return head.type
+        return None

@@ -1,0 +1,59 @@
+"""Normalisation, clitic stripping and CRF features."""
+
+from __future__ import annotations
+
+from khabar.stages.entities.features import FeatureExtractor, Lexicon, shape
+from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
+
+
+def test_normalise_strips_diacritics_tatweel_and_unifies_letters() -> None:
+    assert normalise("أَعْلَـــنَ") == "اعلن"
+    assert normalise("إيران") == normalise("ايران")
+    assert normalise("مصطفى") == "مصطفي"
+    assert normalise("الجامعة") == "الجامعه"
+    assert normalise("٢٠٠٣") == "2003"
+
+
+def test_strip_clitics() -> None:
+    assert strip_clitics("بالموصل") == ("بال", "موصل")
+    assert strip_clitics("وبالموصل") == ("وبال", "موصل")
+    assert strip_clitics("للحكومه") == ("لل", "حكومه")
+    assert strip_clitics("في") == ("", "في")
+
+
+def test_stem_candidates_keep_every_split() -> None:
+    assert stem_candidates("ولبنان") == ("ولبنان", "لبنان", "بنان")
+    assert stem_candidates("بالموصل")[-1] == "موصل"
+
+
+def test_shape() -> None:
+    assert [shape(t) for t in ("بغداد", "CNN", "2003", "،", "F16")] == ["arabic", "latin", "digit", "punct", "mixed"]
+
+
+def lexicon() -> Lexicon:
+    return Lexicon(clusters={"موصل": ("3", "17", "200"), "قال": ("1", "2", "3")},
+                   gazetteer={"موصل": frozenset({"LOCB"})}, ranks={"قال": 10, "موصل": 20_000})
+
+
+def test_static_features_use_stem_for_clusters_and_gazetteer() -> None:
+    features = FeatureExtractor(lexicon()).static("بالموصل")
+    assert "w=بالموصل" in features and "st=موصل" in features and "pre=بال" in features
+    assert "sc1=3" in features and "g=LOCB" in features
+    assert "fb=oov" in features
+
+
+def test_sentence_features_have_window_and_boundaries() -> None:
+    rows = FeatureExtractor(lexicon()).sentence(["قال", "بالموصل"])
+    assert len(rows) == 2
+    assert "-1:<s>" in rows[0] and "1:</s>" in rows[1]
+    assert "1:w=بالموصل" in rows[0] and "-1:w=قال" in rows[1]
+    assert "fb=1000" in rows[0]
+
+
+def test_features_ignore_diacritics() -> None:
+    extractor = FeatureExtractor(lexicon())
+    assert extractor.sentence(["قَالَ"]) == extractor.sentence(["قال"])
+
+
+def test_empty_sentence() -> None:
+    assert FeatureExtractor(Lexicon()).sentence([]) == []
