@@ -16,8 +16,11 @@ from khabar.model.offsets import LAYERS
 from khabar.stages.base import READ_FIELDS, Stage
 from khabar.stages.byline import BylineFinder
 from khabar.stages.normalise import Normaliser
+from khabar.stages.places import Geocoder
+from khabar.stages.quotes import QuoteFinder
 from khabar.stages.read import ReadOptions, read_sources
 from khabar.stages.segment import Segmenter
+from khabar.stages.times import TimeTagger
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
 
@@ -116,7 +119,11 @@ def core_stages() -> list[Stage]:
 
 def default_pipeline() -> Pipeline:
     """khabar's full pipeline with the shipped resources and models."""
-    return Pipeline(core_stages())
+    stages = [*core_stages(), TimeTagger()]
+    if any("entities" in stage.provides for stage in stages):  # the Geocoder reads the entity stage's LOCs
+        stages.append(Geocoder())
+        stages.append(QuoteFinder())  # quotes link speakers to entities: last, once the entity stage is in
+    return Pipeline(stages)
 
 
 def analyze_sources(

@@ -3,8 +3,8 @@
 ``run_batch`` plans partitions, skips those the output folder's manifest already holds, submits the
 rest to Dask (a ``LocalCluster`` on this machine, or the scheduler of a real cluster), records each
 partition in the manifest as its result comes back, and finally rebuilds ``rejected.jsonl``. A
-partition whose worker died too often (``KilledWorker``) is reported as failed and left for the next
-run; the others carry on.
+partition whose task failed (its worker killed more often than Dask retries, a bug) is reported as
+failed and left for the next run; the others carry on.
 """
 
 from __future__ import annotations
@@ -14,24 +14,26 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import dask
 from distributed import Client, LocalCluster, as_completed
-from distributed.client import FutureCancelledError
-from distributed.scheduler import KilledWorker
 
-from khabar.batch.output import OutputFolder, write_rejected
-from khabar.batch.partition import Partition, plan_partitions
+from khabar.batch.archive import ArchiveReport, load_archive
+from khabar.batch.output import CHUNKS_DIR, REJECTED, OutputFolder, write_rejected
+from khabar.batch.partition import Partition, Spill, plan_partitions
 from khabar.batch.process import PARTITION_FAILED, PartitionResult
 from khabar.batch.worker import PipelinePlugin, analyse_on_worker, worker_pipeline
-from khabar.errors import InputError, KhabarError
+from khabar.errors import InputError
 from khabar.pipeline import Pipeline, default_pipeline
 from khabar.stages.read import ReadOptions
 
 DEFAULT_CHUNK_SIZE = 1000
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +44,7 @@ class BatchOptions:
     ``workers`` sizes the LocalCluster (default: one per CPU core); ``scheduler`` (``tcp://host:8786``)
     uses a running cluster instead. ``processes=False`` runs the LocalCluster's workers as threads of
     this process (tests). ``pipeline_factory`` must be a module-level function: it is sent to workers.
+    ``db`` loads the results into that SQLite archive after the run.
     """
 
     out: Path
@@ -51,6 +54,7 @@ class BatchOptions:
     processes: bool = True
     read: ReadOptions = field(default_factory=ReadOptions)
     pipeline_factory: Callable[[], Pipeline] = default_pipeline
+    db: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ class BatchReport:
     documents: int
     rejected: int
     seconds: float
+    archive: ArchiveReport | None = None
 
 
 class ProgressSink(Protocol):
@@ -91,19 +96,29 @@ def available_cores() -> int:
 @contextmanager
 def open_client(options: BatchOptions) -> Iterator[Client]:
     """A Dask client: to ``options.scheduler`` if given, else to a new LocalCluster of ``options.workers``."""
+    if not log.isEnabledFor(logging.DEBUG):  # Dask's INFO lines would drown the progress bar (-vv shows them)
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if options.scheduler:
         with Client(options.scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=options.workers or available_cores(), threads_per_worker=1, processes=options.processes,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        yield client
+    # ":0": a free port for the dashboard, so two runs (or a run and a test) never fight over 8787.
+    # The workers' statistical profiler samples every 10 ms on the thread that also runs the worker's
+    # event loop: ~3-5% of a worker's CPU for a dashboard page a batch run does not need.
+    with dask.config.set(LOCAL_WORKER_CONFIG), LocalCluster(
+        n_workers=options.workers or available_cores(), threads_per_worker=1, processes=options.processes,
+        dashboard_address=":0", silence_logs=logging.WARNING,
+    ) as cluster:
+        log.info("Dask dashboard: %s", cluster.dashboard_link)
+        with Client(cluster) as client:
+            yield client
 
 
-def plan(sources: Iterable[str | Path], chunk_size: int) -> tuple[list[Partition], list[dict[str, Any]]]:
+def plan(sources: Iterable[str | Path], chunk_size: int,
+         spill: Spill | None = None) -> tuple[list[Partition], list[dict[str, Any]]]:
     """The partitions of the inputs, and the rejection rows of inputs that cannot be read at all."""
     partitions, rejected = [], []
-    for item in plan_partitions(sources, chunk_size):
+    for item in plan_partitions(sources, chunk_size, spill):
         if isinstance(item, InputError):
             rejected.append(item.to_dict())
         else:
@@ -127,31 +142,36 @@ def _failure(partition: Partition, error: BaseException) -> dict[str, Any]:
             "partition": partition.key}
 
 
-def _submit_all(client: Client, todo: list[Partition], out: Path, options: ReadOptions) -> dict[Any, Partition]:
-    run = uuid.uuid4().hex[:8]
-    return {client.submit(analyse_on_worker, p, str(out), options, key=f"khabar-{p.key}-{run}", pure=False): p
-            for p in todo}
+def _submit_all(client: Client, todo: list[Partition], options: BatchOptions) -> dict[Any, Partition]:
+    run, out, documents_json = uuid.uuid4().hex[:8], str(options.out.resolve()), options.db is not None
+    return {client.submit(analyse_on_worker, p, out, options.read, documents_json, key=f"khabar-{p.key}-{run}",
+                          pure=False): p for p in todo}
 
 
 def run_partitions(client: Client, todo: list[Partition], folder: OutputFolder, options: BatchOptions,
                    progress: ProgressSink) -> tuple[int, int, list[dict[str, Any]]]:
-    """Run ``todo`` on the cluster, recording each as it finishes; ``(finished, documents, failures)``."""
-    pending = _submit_all(client, todo, folder.out, options.read)
+    """Run ``todo`` on the cluster, recording each as it finishes; ``(finished, documents, failures)``.
+
+    A partition whose task failed (its worker killed more often than Dask retries, a bug, a full disk)
+    becomes a ``partition_failed`` row and is left for the next run; the other partitions go on.
+    """
+    pending = _submit_all(client, todo, options)
     finished, documents, failures = 0, 0, []
     for future in as_completed(list(pending)):
-        partition = pending.pop(future)
-        try:
+        partition, analysed = pending.pop(future), 0
+        if future.status == "finished":
             result: PartitionResult = future.result()
-        except (KilledWorker, FutureCancelledError, KhabarError, OSError) as error:
+            folder.record(partition.key, result.manifest_entry(partition))
+            finished, analysed = finished + 1, result.documents
+            if partition.spill is not None:  # the copied range is no longer needed
+                Path(partition.spill).unlink(missing_ok=True)
+        else:  # "error" or "cancelled": Dask hands the task's exception back as a value
+            error = future.exception() if future.status == "error" else CancelledError("the task was cancelled")
             log.warning("partition %s failed: %s", partition.key, error)
             failures.append(_failure(partition, error))
-            progress.advance(partition.records, 0)
-            continue
-        finally:
-            future.release()
-        folder.record(partition.key, result.manifest_entry(partition))
-        finished, documents = finished + 1, documents + result.documents
-        progress.advance(partition.records, result.documents)
+        documents += analysed
+        progress.advance(partition.records, analysed)
+        future.release()
     return finished, documents, failures
 
 
@@ -159,12 +179,16 @@ def run_batch(sources: Iterable[str | Path], options: BatchOptions, progress: Pr
     """Analyse every input on a Dask cluster into Parquet tables under ``options.out``; resumable."""
     started = time.perf_counter()
     progress = progress or _NoProgress()
-    partitions, unreadable = plan(sources, options.chunk_size)
+    if options.scheduler:  # workers elsewhere find the inputs by absolute path (on a shared file system)
+        sources = [s if str(s) == "-" else Path(s).resolve() for s in sources]
     options.out.mkdir(parents=True, exist_ok=True)
+    documents_json = options.db is not None
     with OutputFolder(options.out) as folder, open_client(options) as client:
         stages = start_workers(client, options.pipeline_factory)
         folder.check_settings({"chunk_size": options.chunk_size, "stages": stages})
-        todo = [p for p in partitions if not folder.is_done(p.key, p.describe())]
+        spill = Spill(options.out / CHUNKS_DIR, lambda p: folder.is_done(p.key, p.describe(), documents_json))
+        partitions, unreadable = plan(sources, options.chunk_size, spill)
+        todo = [p for p in partitions if not folder.is_done(p.key, p.describe(), documents_json)]
         skipped = sum(p.records for p in partitions) - sum(p.records for p in todo)
         progress.start(sum(p.records for p in partitions), skipped)
         try:
@@ -172,5 +196,23 @@ def run_batch(sources: Iterable[str | Path], options: BatchOptions, progress: Pr
         finally:
             progress.stop()
         rejected = write_rejected(folder.out, unreadable + failures, folder.done)
+        done = [p.key for p in partitions if p.key in folder.done]
+    archive = load_archive(options.out, options.db, done) if options.db is not None else None
     return BatchReport(options.out, len(partitions), len(partitions) - len(todo), finished, len(failures),
-                       documents, rejected, time.perf_counter() - started)
+                       documents, rejected, time.perf_counter() - started, archive)
+
+
+def summary_line(report: BatchReport) -> str:
+    """One line for people about what a run did."""
+    line = (f"khabar: {report.documents:,} articles analysed in {report.finished} partitions "
+            f"({report.skipped} of {report.partitions} were done before) in {report.seconds:.1f} s")
+    if report.failed:
+        line += f"; {report.failed} partitions failed (run the same command again to retry them)"
+    if report.rejected:
+        line += f"; {report.rejected:,} inputs rejected: see {report.out / REJECTED}"
+    if report.archive is not None:
+        archive = report.archive
+        line += f"; archive {archive.db}: {archive.added:,} articles added, {archive.duplicates:,} already there"
+        if archive.skipped:
+            line += f" ({archive.skipped} partitions were loaded before)"
+    return line

@@ -6,6 +6,8 @@ Layout of ``OUT``::
     manifest.jsonl                 one line per finished partition: counts, input and file hashes
     documents/<partition>.parquet  ... and entities/, mentions/, quotes/, places/, dates/
     rejected/<partition>.jsonl     inputs of that partition that were rejected, with reasons
+    json/<partition>.jsonl.gz      the full Documents (schema JSON), only when loading an archive (--db)
+    chunks/<partition>.jsonl       a gzipped input's range, copied out while planning, until it is done
     rejected.jsonl                 all of them, rebuilt at the end of every run
 
 Every file is written under a temporary name and renamed into place (atomic on POSIX), so a killed
@@ -16,6 +18,7 @@ all its files are in place; a re-run redoes any partition without one, overwriti
 from __future__ import annotations
 
 import fcntl
+import gzip
 import hashlib
 import json
 import os
@@ -34,6 +37,9 @@ SETTINGS = "batch.json"
 MANIFEST = "manifest.jsonl"
 REJECTED = "rejected.jsonl"
 REJECTED_DIR = "rejected"
+JSON_DIR = "json"  # full Document JSON per partition, written for --db
+CHUNKS_DIR = "chunks"  # copies of the line ranges of gzipped inputs, deleted once their partition is done
+FOLDERS = (*TABLES, REJECTED_DIR, JSON_DIR, CHUNKS_DIR)
 LOCK = ".lock"
 TEMP_SUFFIX = ".tmp"
 FORMAT_VERSION = 1
@@ -65,9 +71,9 @@ def _file_record(relative: str, data: bytes, rows: int) -> dict[str, Any]:
     return {"path": relative, "rows": rows, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def write_partition(out: Path, key: str, tables: Iterable[tuple[str, pa.Table]],
-                    rejected: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Write one partition's tables and rejects; return ``{name: {path, rows, bytes, sha256}}``.
+def write_partition(out: Path, key: str, tables: Iterable[tuple[str, pa.Table]], rejected: list[dict[str, Any]],
+                    documents_json: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Write one partition's tables, rejects and (when given) Document JSON; return each file's record.
 
     All files are encoded first and renamed last, so the time in which a kill leaves some tables of the
     partition in place and not others is as short as it can be; the manifest line comes after anyway.
@@ -75,13 +81,20 @@ def write_partition(out: Path, key: str, tables: Iterable[tuple[str, pa.Table]],
     encoded: dict[str, tuple[str, bytes, int]] = {}
     for name, table in tables:
         encoded[name] = (f"{name}/{key}.parquet", parquet_bytes(table), table.num_rows)
-    lines = "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rejected)
-    encoded["rejected"] = (f"{REJECTED_DIR}/{key}.jsonl", lines.encode("utf-8"), len(rejected))
+    encoded["rejected"] = (f"{REJECTED_DIR}/{key}.jsonl", _json_lines(rejected), len(rejected))
+    if documents_json is not None:
+        (out / JSON_DIR).mkdir(exist_ok=True)
+        data = gzip.compress("".join(line + "\n" for line in documents_json).encode("utf-8"), mtime=0)
+        encoded["json"] = (f"{JSON_DIR}/{key}.jsonl.gz", data, len(documents_json))
     records = {}
     for name, (relative, data, rows) in encoded.items():
         write_atomically(out / relative, data)
         records[name] = _file_record(relative, data, rows)
     return records
+
+
+def _json_lines(rows: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows).encode("utf-8")
 
 
 class OutputFolder:
@@ -133,14 +146,17 @@ class OutputFolder:
 
     def _remove_temporaries(self) -> None:
         """Delete what killed workers left half-written (temporary names only; finished files stay)."""
-        for folder in (self.out, *(self.out / name for name in (*TABLES, REJECTED_DIR))):
+        for folder in (self.out, *(self.out / name for name in FOLDERS)):
             for temp in folder.glob(f".*{TEMP_SUFFIX}"):
                 temp.unlink(missing_ok=True)
 
-    def is_done(self, key: str, description: dict[str, Any]) -> bool:
-        """Whether the partition is in the manifest for this same range and all its files are in place."""
+    def is_done(self, key: str, description: dict[str, Any], documents_json: bool = False) -> bool:
+        """Whether the partition is in the manifest for this same range and all its files are in place
+        (with its Document JSON too when ``documents_json``)."""
         entry = self.done.get(key)
         if entry is None or entry.get("partition") != description:
+            return False
+        if documents_json and "json" not in entry["files"]:
             return False
         return all(_file_intact(self.out, record) for record in entry["files"].values())
 

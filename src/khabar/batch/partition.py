@@ -2,7 +2,8 @@
 
 A JSON Lines file (``.jsonl``, ``.ndjson``, gzipped or not) is cut into ranges of ``chunk_size`` lines,
 found by streaming through it once, so a file of any size is partitioned without loading it. A range is
-a byte range of the (decompressed) stream: a worker seeks to its start and reads only its own lines.
+a byte range of the (decompressed) stream: a worker seeks to its start and reads only its own lines. A
+gzip stream cannot seek, so the ranges of a gzipped file are copied out while planning (``Spill``).
 Records keep the ids the plain reader gives them (``<stem>-<line>``), so a batch run and
 ``khabar analyze`` name every article the same way. Any other file is read whole; up to ``chunk_size``
 of them make one partition.
@@ -15,16 +16,18 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
+from khabar.batch.output import write_atomically
 from khabar.errors import InputError, Reason
 from khabar.model import Document
 from khabar.stages.read import SUFFIX_FORMATS, ReadOptions, expand_sources, read_sources
 from khabar.stages.read.formats import record_document
 
+STDIN = "-"
 LINES = "lines"
 FILES = "files"
 GZIP_SUFFIXES = (".gz", ".gzip")
@@ -46,6 +49,11 @@ class Partition:
     lines: int = 0  # how many lines the range holds (LINES)
     byte_start: int = 0  # offset of the range in the decompressed stream (LINES)
     byte_end: int = 0
+    spill: str | None = None  # a file holding exactly the range's bytes, read instead (gzipped inputs)
+
+    @property
+    def last_line(self) -> int:
+        return self.first_line + self.lines - 1
 
     @property
     def records(self) -> int:
@@ -53,8 +61,9 @@ class Partition:
         return self.lines if self.kind == LINES else len(self.paths)
 
     def describe(self) -> dict[str, object]:
-        """The JSON form kept in the manifest."""
-        return {"kind": self.kind, "paths": list(self.paths), "first_line": self.first_line,
+        """The JSON form kept in the manifest (where the range is in its input, not where a copy is)."""
+        paths = [str(Path(path).resolve()) for path in self.paths]  # the same however the run named them
+        return {"kind": self.kind, "paths": paths, "first_line": self.first_line,
                 "lines": self.lines, "byte_start": self.byte_start, "byte_end": self.byte_end}
 
 
@@ -90,7 +99,32 @@ def _safe(stem: str) -> str:
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.suffix.lower() in GZIP_SUFFIXES else path.open("rb")
+    if path.suffix.lower() in GZIP_SUFFIXES:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def line_chunks(stream: IO[bytes], chunk_size: int, keep: bool = False) -> Iterator[tuple[int, int, int, int, bytes]]:
+    """``(first_line, lines, byte_start, byte_end, data)`` for every ``chunk_size`` lines of ``stream``.
+
+    ``data`` is the chunk's bytes when ``keep``, else empty (only one chunk is ever held in memory).
+    """
+    first_line, lines, start, offset, kept = 1, 0, 0, 0, []
+    try:
+        for line in stream:
+            offset += len(line)
+            lines += 1
+            if keep:
+                kept.append(line)
+            if lines == chunk_size:
+                yield first_line, lines, start, offset, b"".join(kept)
+                first_line, lines, start, kept = first_line + lines, 0, offset, []
+    except (OSError, EOFError):  # a damaged stream: the lines before the damage still make a chunk
+        if lines:
+            yield first_line, lines, start, offset, b"".join(kept)
+        raise
+    if lines:
+        yield first_line, lines, start, offset, b"".join(kept)
 
 
 def line_ranges(stream: IO[bytes], chunk_size: int) -> Iterator[tuple[int, int, int, int]]:
@@ -99,33 +133,51 @@ def line_ranges(stream: IO[bytes], chunk_size: int) -> Iterator[tuple[int, int, 
     >>> list(line_ranges(io.BytesIO(b'{"a": 1}\\n{"a": 2}\\n{"a": 3}'), 2))
     [(1, 2, 0, 18), (3, 1, 18, 26)]
     """
-    first_line, lines, start, offset = 1, 0, 0, 0
-    for line in stream:
-        offset += len(line)
-        lines += 1
-        if lines == chunk_size:
-            yield first_line, lines, start, offset
-            first_line, lines, start = first_line + lines, 0, offset
-    if lines:
-        yield first_line, lines, start, offset
+    for first_line, lines, start, end, _ in line_chunks(stream, chunk_size):
+        yield first_line, lines, start, end
 
 
-def _json_lines_partitions(path: Path, chunk_size: int) -> Iterator[Partition | InputError]:
-    stem = record_stem(path)
-    prefix = f"{_safe(stem)}-{_digest(str(path.resolve()))}"
+@dataclass(frozen=True)
+class Spill:
+    """Where the line ranges of gzipped files are copied while planning, so that a worker reads its range
+    without decompressing the file from its start (which would make a big ``.jsonl.gz`` quadratic).
+
+    ``skip`` tells which partitions need no copy (those already done).
+    """
+
+    folder: Path
+    skip: Callable[[Partition], bool]
+
+    def write(self, partition: Partition, data: bytes) -> Partition:
+        """Copy the range (unless an identical copy is there from an interrupted run); name it in the partition."""
+        path = self.folder / f"{partition.key}.jsonl"
+        if not (path.is_file() and path.stat().st_size == len(data)):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, data)
+        return replace(partition, spill=str(path))
+
+
+def _json_lines_partitions(path: Path, chunk_size: int, spill: Spill | None) -> Iterator[Partition | InputError]:
+    prefix = f"{_safe(record_stem(path))}-{_digest(str(path.resolve()))}"
+    keep = spill is not None and path.suffix.lower() in GZIP_SUFFIXES
+    partitions: list[Partition] = []
     try:
         with _open(path) as stream:
-            ranges = list(line_ranges(stream, chunk_size))
+            for first_line, lines, start, end, data in line_chunks(stream, chunk_size, keep):
+                partition = Partition(f"{prefix}-{first_line:09d}", LINES, (str(path),), first_line, lines, start, end)
+                if spill is not None and keep and not spill.skip(partition):
+                    partition = spill.write(partition, data)
+                partitions.append(partition)
     except FileNotFoundError:
         yield InputError(Reason.NOT_FOUND, str(path), "no such file")
         return
-    except (OSError, EOFError) as exc:
-        yield InputError(Reason.UNREADABLE, str(path), str(exc))
+    except (OSError, EOFError) as exc:  # a truncated gzip file: what came before the damage is kept
+        yield from partitions
+        yield InputError(Reason.UNREADABLE, str(path), f"after line {partitions[-1].last_line if partitions else 0}: {exc}")
         return
-    if not ranges:
+    if not partitions:
         yield InputError(Reason.EMPTY, str(path), "no records")
-    for first_line, lines, start, end in ranges:
-        yield Partition(f"{prefix}-{first_line:09d}", LINES, (str(path),), first_line, lines, start, end)
+    yield from partitions
 
 
 def _files_partition(paths: list[Path]) -> Partition:
@@ -133,16 +185,21 @@ def _files_partition(paths: list[Path]) -> Partition:
     return Partition(f"{prefix}-{_digest(*(str(p.resolve()) for p in paths))}", FILES, tuple(map(str, paths)))
 
 
-def plan_partitions(sources: Iterable[str | Path], chunk_size: int) -> Iterator[Partition | InputError]:
-    """Partitions covering every input (files named, folders walked), and an InputError for each bad one."""
+def plan_partitions(sources: Iterable[str | Path], chunk_size: int, spill: Spill | None = None) -> Iterator[Partition | InputError]:
+    """Partitions covering every input (files named, folders walked), and an InputError for each bad one.
+
+    With ``spill``, the ranges of gzipped JSON Lines files are copied out as they are found (see ``Spill``).
+    """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
     group: list[Path] = []
     for path in expand_sources(sources):
         if isinstance(path, InputError):
             yield path
+        elif str(path) == STDIN:
+            yield InputError(Reason.UNSUPPORTED, STDIN, "a batch run reads files and folders, not stdin")
         elif path.is_file() and is_json_lines(path):
-            yield from _json_lines_partitions(path, chunk_size)
+            yield from _json_lines_partitions(path, chunk_size, spill)
         else:  # read whole, or rejected with its reason (missing, a folder ...) by the reader on the worker
             group.append(path)
             if len(group) == chunk_size:
@@ -153,7 +210,9 @@ def plan_partitions(sources: Iterable[str | Path], chunk_size: int) -> Iterator[
 
 
 def read_range(partition: Partition) -> bytes:
-    """The bytes of a line range, read with a seek (gzip streams decompress up to the start)."""
+    """The bytes of a line range: its spilled copy, or read with a seek (gzip decompresses up to there)."""
+    if partition.spill is not None:
+        return Path(partition.spill).read_bytes()
     with _open(Path(partition.paths[0])) as stream:
         stream.seek(partition.byte_start)
         return stream.read(partition.byte_end - partition.byte_start)

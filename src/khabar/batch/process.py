@@ -15,7 +15,7 @@ from khabar.batch.output import write_partition
 from khabar.batch.partition import Partition, read_partition
 from khabar.batch.tables import TableRows
 from khabar.errors import InputError, StageError
-from khabar.model import Document
+from khabar.model import Document, to_json
 from khabar.pipeline import Pipeline
 from khabar.stages.read import ReadOptions
 
@@ -51,11 +51,17 @@ def stage_rejection(error: StageError, doc: Document, key: str) -> dict[str, Any
             "stage": error.stage, "partition": key}
 
 
-def analyse_partition(partition: Partition, out: Path, pipeline: Pipeline, options: ReadOptions) -> PartitionResult:
-    """Run ``pipeline`` over the partition and write its files under ``out``; return its counts."""
+def analyse_partition(partition: Partition, out: Path, pipeline: Pipeline, options: ReadOptions,
+                      documents_json: bool = False) -> PartitionResult:
+    """Run ``pipeline`` over the partition and write its files under ``out``; return its counts.
+
+    ``documents_json`` also writes every Document's full schema JSON (tokens included), which is what
+    loading the results into the SQLite archive needs.
+    """
     started = time.perf_counter()
     rows = TableRows(partition.key)
     rejected: list[dict[str, Any]] = []
+    docs_json: list[str] | None = [] if documents_json else None
     results, input_sha256 = read_partition(partition, options)
     documents = 0
     for result in results:
@@ -63,10 +69,14 @@ def analyse_partition(partition: Partition, out: Path, pipeline: Pipeline, optio
             rejected.append(input_rejection(result, partition.key))
             continue
         try:
-            rows.add(pipeline(result))
-            documents += 1
+            doc = pipeline(result)
         except StageError as error:
             rejected.append(stage_rejection(error, result, partition.key))
-    files = write_partition(out, partition.key, rows.tables(), rejected)
+            continue
+        rows.add(doc)
+        documents += 1
+        if docs_json is not None:
+            docs_json.append(to_json(doc, indent=None))
+    files = write_partition(out, partition.key, rows.tables(), rejected, docs_json)
     return PartitionResult(partition.key, documents, len(rejected), files, input_sha256,
                            time.perf_counter() - started)

@@ -79,7 +79,8 @@ def document_row(doc: Document, partition: str) -> Row:
 
 def entity_rows(doc: Document) -> tuple[list[Row], list[Row]]:
     """The ``entities`` rows and the ``mentions`` rows of ``doc``."""
-    entities, mentions = [], []
+    entities: list[Row] = []
+    mentions: list[Row] = []
     for entity in doc.entities:
         entities.append({
             "doc_id": doc.id, "entity_id": entity.id, "label": entity.label, "type": entity.type,

@@ -29,20 +29,26 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, factory: Callable[[], Pipeline]) -> None:
         self.factory = factory
         self.pipeline: Pipeline | None = None
+        self.error: KhabarError | None = None
 
     def setup(self, worker: Worker) -> None:
-        self.pipeline = self.factory()
+        try:
+            self.pipeline = self.factory()
+        except KhabarError as error:  # kept for the tasks to raise: the run stops with this one line
+            self.error = error
 
 
 def worker_pipeline() -> Pipeline:
     """The pipeline the plugin built on the worker this task runs on."""
     plugin = get_worker().plugins.get(PLUGIN_NAME)
+    if isinstance(plugin, PipelinePlugin) and plugin.error is not None:
+        raise plugin.error
     pipeline = getattr(plugin, "pipeline", None)
     if pipeline is None:
         raise KhabarError(f"this Dask worker has no khabar pipeline (the {PLUGIN_NAME!r} plugin did not run)")
     return pipeline
 
 
-def analyse_on_worker(partition: Partition, out: str, options: ReadOptions) -> PartitionResult:
+def analyse_on_worker(partition: Partition, out: str, options: ReadOptions, documents_json: bool) -> PartitionResult:
     """The Dask task: analyse one partition with this worker's pipeline."""
-    return analyse_partition(partition, Path(out), worker_pipeline(), options)
+    return analyse_partition(partition, Path(out), worker_pipeline(), options, documents_json)

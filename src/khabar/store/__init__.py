@@ -1,1 +1,56 @@
-"""Persistent archive of analysed Documents."""
+"""The archive: analysed Documents in SQLite, searchable by text (FTS5 over the normalised view),
+entity, speaker, place, outlet and date.
+
+    with open_store("khabar.db", create=True) as store:
+        ingest(store, documents)
+        page = search_documents(store, "الموصل", Filters(speaker="لو دريان"))
+"""
+
+from khabar.store.browse import (
+    DocumentSummary,
+    EntityDetail,
+    EntitySummary,
+    PlaceSummary,
+    QuoteHit,
+    StoredDocument,
+    entity_detail,
+    find_quotes,
+    list_entities,
+    list_places,
+    load_document,
+)
+from khabar.store.ingest import IngestSummary, Stored, add_document, ingest
+from khabar.store.query import ParsedQuery, QueryError, parse_query
+from khabar.store.search import DocumentHit, Filters, SearchPage, search_documents
+from khabar.store.snippets import Snippet
+from khabar.store.sqlite import SCHEMA_VERSION, Store, StoreError, open_store
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentHit",
+    "DocumentSummary",
+    "EntityDetail",
+    "EntitySummary",
+    "Filters",
+    "IngestSummary",
+    "ParsedQuery",
+    "PlaceSummary",
+    "QueryError",
+    "QuoteHit",
+    "SearchPage",
+    "Snippet",
+    "Store",
+    "StoreError",
+    "Stored",
+    "StoredDocument",
+    "add_document",
+    "entity_detail",
+    "find_quotes",
+    "ingest",
+    "list_entities",
+    "list_places",
+    "load_document",
+    "open_store",
+    "parse_query",
+    "search_documents",
+]

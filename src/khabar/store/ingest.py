@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from khabar.errors import KhabarError
-from khabar.model import Document, Entity, from_json, to_json
+from khabar.model import Document, Entity, to_json
 from khabar.stages.normalise import normalise_query
 from khabar.store.keys import content_hash, name_key, stem_words
 from khabar.store.sqlite import Store, StoreError
@@ -95,11 +95,12 @@ def add_document(store: Store, doc: Document) -> Stored:
         return Stored(row[0], added=False)
     doc = replace(doc, id=_free_id(conn, doc.id))
     meta = doc.meta
+    outlet = meta.outlet or (doc.text_of(doc.byline.outlet) if doc.byline and doc.byline.outlet else None)
     rowid = conn.execute(
         "INSERT INTO documents (id, url, content_hash, title, outlet, outlet_key, published, source, text, "
         "document, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
         (
-            doc.id, meta.url, digest, display_title(doc), meta.outlet, name_key(meta.outlet) if meta.outlet else None,
+            doc.id, meta.url, digest, display_title(doc), outlet, name_key(outlet) if outlet else None,
             meta.published, meta.source, doc.text, zlib.compress(to_json(doc, indent=None).encode("utf-8")),
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
@@ -205,10 +206,3 @@ def _add_places(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows
         ],
     )
 
-
-def load_document(store: Store, doc_id: str) -> Document:
-    """The stored Document with this id; ``KeyError`` if there is none."""
-    row = store.connection.execute("SELECT document FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise KeyError(doc_id)
-    return from_json(zlib.decompress(row[0]))

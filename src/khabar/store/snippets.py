@@ -69,8 +69,7 @@ def cut_snippet(text: str, matches: Sequence[tuple[int, int]], start_at: int = 0
     >>> cut_snippet("قال الوزير إن الوضع مستقر", [(4, 10)]).parts
     (('قال ', False), ('الوزير', True), (' إن الوضع مستقر', False))
     """
-    anchor = matches[0][0] if matches else start_at
-    start = _word_start(text, max(start_at if not matches else 0, anchor - LEAD_CHARS))
+    start = _word_start(text, max(0, matches[0][0] - LEAD_CHARS)) if matches else _skip_space(text, start_at)
     end = _word_end(text, min(len(text), start + size))
     parts: list[tuple[str, bool]] = []
     cursor = start
@@ -94,6 +93,12 @@ def _word_start(text: str, index: int) -> int:
     """Move back to the start of the word ``index`` falls in, so a snippet never begins mid-word."""
     while index > 0 and not text[index - 1].isspace():
         index -= 1
+    return index
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
     return index
 
 

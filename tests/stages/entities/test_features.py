@@ -57,3 +57,27 @@ def test_features_ignore_diacritics() -> None:
 
 def test_empty_sentence() -> None:
     assert FeatureExtractor(Lexicon()).sentence([]) == []
+
+
+def test_second_pass_adds_first_pass_labels_and_document_context() -> None:
+    from khabar.stages.entities.features import second_pass
+
+    extractor = FeatureExtractor(Lexicon())
+    sentences = [["قال", "أوباما", "إن"], ["وصل", "أوباما", "إلى", "القاهرة"], ["لأوباما"]]
+    first = [["O", "B-PER", "O"], ["O", "O", "O", "B-LOC"], ["O"]]
+    rows = second_pass([extractor.sentence(s) for s in sentences], sentences, first)
+    second_mention = rows[1][1]
+    assert "s1=O" in second_mention and "s1+1=O" in second_mention
+    assert "dt=PER" in second_mention and "dmaj=O" in second_mention
+    assert "dt=PER" in rows[2][0]  # clitic-stripped stem matches
+    assert "dn=0" in rows[1][3]  # القاهرة occurs once
+
+
+def test_second_pass_respects_the_window() -> None:
+    from khabar.stages.entities.features import second_pass
+
+    extractor = FeatureExtractor(Lexicon())
+    sentences = [["أوباما"]] + [["و"]] * 5 + [["أوباما"]]
+    first = [["B-PER"]] + [["O"]] * 5 + [["O"]]
+    rows = second_pass([extractor.sentence(s) for s in sentences], sentences, first, window=2)
+    assert "dn=0" in rows[-1][0]

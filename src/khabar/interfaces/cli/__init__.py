@@ -10,7 +10,7 @@ import logging
 
 import typer
 
-from khabar.interfaces.cli import analyze, models
+from khabar.interfaces.cli import analyze, batch, ingest, models, quotes, search, serve
 
 app = typer.Typer(
     name="khabar",
@@ -34,6 +34,11 @@ def _root(
 # The command list is explicit: no import-time registry decides what the CLI offers.
 analyze.register(app)
 models.register(app)
+ingest.register(app)
+search.register(app)
+serve.register(app)
+quotes.register(app)
+batch.register(app)
 
 
 def main() -> None:

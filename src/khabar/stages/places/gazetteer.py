@@ -1,0 +1,157 @@
+"""The shipped gazetteer, demonyms and designators, loaded once and indexed by normalised name.
+
+The files under ``resources/places`` are built by ``khabar build gazetteer`` (gazetteer.tsv.gz) or kept
+by hand (demonyms.tsv, designators.tsv); the run time reads only these files.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from khabar.errors import ResourceError
+from khabar.stages.normalise import normalise_query
+
+RESOURCE_PACKAGE = "khabar.resources"
+RESOURCE_DIR = "places"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+DEMONYM_FILE = "demonyms.tsv"
+DESIGNATOR_FILE = "designators.tsv"
+ARTICLE = "ال"
+# The gender/number endings of a nisba adjective: فرنسي، فرنسية، فرنسيون، فرنسيين، فرنسيان، فرنسيتان، فرنسيات
+NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+# Proclitics that attach to a demonym or a place name in running text (و ف ب ل ك and their pairs).
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
+class Candidate(NamedTuple):
+    """One place of the gazetteer."""
+
+    key: str  # GeoNames id, or "x:slug" for a place whose GeoNames record is not in the packages
+    feature: str  # country | admin | city | region | feature
+    country: str  # ISO 3166-1 alpha-2, "" for places beyond one country
+    population: int
+    latitude: float
+    longitude: float
+    name: str  # English name
+
+    @property
+    def geonames_id(self) -> int | None:
+        return int(self.key) if self.key.isdigit() else None
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name: normalised, hyphens as spaces, single-spaced.
+
+    >>> name_key("إسلام  آباد")
+    'اسلام اباد'
+    """
+    return " ".join(normalise_query(name).replace("-", " ").split())
+
+
+def with_proclitics(form: str) -> Iterator[str]:
+    """``form`` and the forms it takes after each proclitic (ل + ال → لل).
+
+    >>> sorted(with_proclitics("الفرنسي"))[:3]
+    ['الفرنسي', 'بالفرنسي', 'فالفرنسي']
+    """
+    yield form
+    for clitic in PROCLITICS:
+        if clitic.endswith("ل") and form.startswith(ARTICLE):
+            yield clitic + form[1:]
+        else:
+            yield clitic + form
+
+
+def _read_lines(name: str) -> list[str]:
+    path = resources.files(RESOURCE_PACKAGE) / RESOURCE_DIR / name
+    try:
+        if name.endswith(".gz"):
+            return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"cannot read {RESOURCE_DIR}/{name} (build it with `khabar build gazetteer`): {exc}") from exc
+
+
+def _data_rows(lines: list[str], header: str) -> Iterator[list[str]]:
+    for line in lines:
+        if line and not line.startswith("#") and not line.startswith(header):
+            yield line.split("\t")
+
+
+def nisba_forms(nisba: str) -> Iterator[str]:
+    """Every gender/number form of a (possibly two-word) normalised nisba, with and without the article.
+
+    >>> "العراقيين" in set(nisba_forms("عراقي")), "الكوريه الشماليه" in set(nisba_forms("كوري شمالي"))
+    (True, True)
+    """
+    words = nisba.split()
+    for ending in NISBA_ENDINGS:
+        bare = " ".join(word + ending for word in words)
+        yield bare
+        yield " ".join(ARTICLE + word + ending for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Places indexed by normalised name, demonyms by normalised form, designators by word."""
+
+    places: tuple[Candidate, ...]
+    names: dict[str, tuple[int, ...]]  # name key -> indexes into places
+    countries: dict[str, int]  # ISO code -> index of the country's row
+    demonyms: dict[str, str]  # normalised demonym form (with proclitics) -> ISO code
+    designators: dict[str, str]  # normalised word -> feature
+    country_names: dict[str, str]  # name key of a country (with proclitics) -> ISO code
+
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """The places with this name key."""
+        return tuple(self.places[i] for i in self.names.get(key, ()))
+
+    def country(self, code: str) -> Candidate | None:
+        """The country row of an ISO code."""
+        index = self.countries.get(code)
+        return None if index is None else self.places[index]
+
+
+def _load_places() -> tuple[tuple[Candidate, ...], dict[str, tuple[int, ...]], dict[str, int]]:
+    places: list[Candidate] = []
+    index: dict[str, list[int]] = {}
+    countries: dict[str, int] = {}
+    for cells in _data_rows(_read_lines(GAZETTEER_FILE), "key\t"):
+        key, feature, country, population, latitude, longitude, name, arabic = cells
+        position = len(places)
+        places.append(Candidate(key, feature, country, int(population), float(latitude), float(longitude), name))
+        if feature == "country":
+            countries[country] = position
+        for arabic_name in arabic.split("|"):
+            index.setdefault(name_key(arabic_name), []).append(position)
+    return tuple(places), {k: tuple(v) for k, v in index.items()}, countries
+
+
+def _load_demonyms() -> dict[str, str]:
+    demonyms: dict[str, str] = {}
+    for cells in _data_rows(_read_lines(DEMONYM_FILE), "country\t"):
+        code, nisbas, others = cells[0], cells[1], cells[2] if len(cells) > 2 else ""
+        forms = [f for n in nisbas.split("|") if n for f in nisba_forms(normalise_query(n))]
+        forms += [f for o in others.split("|") if o for f in (normalise_query(o), ARTICLE + normalise_query(o))]
+        for form in forms:
+            for variant in with_proclitics(form):
+                demonyms.setdefault(variant, code)
+    return demonyms
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read the shipped gazetteer files (about 0.1 s)."""
+    places, names, countries = _load_places()
+    designators = {normalise_query(c[0]): c[1] for c in _data_rows(_read_lines(DESIGNATOR_FILE), "word\t")}
+    country_names = {
+        form: places[i].country
+        for key, indexes in names.items()
+        for i in indexes
+        if places[i].feature == "country"
+        for form in with_proclitics(key)
+    }
+    return Gazetteer(places, names, countries, _load_demonyms(), designators, country_names)

@@ -1,0 +1,229 @@
+"""The Geocoder stage: resolve each LOC entity to a place on the map, and mark where the news happens.
+
+For each LOC entity the gazetteer gives candidates (every place with one of its names; a mention with an
+attached clitic, a designator like "مدينة" or a trailing nationality adjective is looked up without it).
+Candidates are scored by, strongest first:
+
+1. a nationality adjective or a country right after a mention ("الموصل العراقية", "لويس في جنوب بريطانيا");
+2. a designator before a mention ("مدينة" favours cities over countries, "محافظة" provinces);
+3. the countries the article names or implies: its other LOC entities that are countries or places of
+   one country only, demonyms anywhere ("باريس" in an article about "الفرنسي" ministers is Paris FR,
+   not Paris TX), and its dateline's country;
+4. population (log scale), with a prior for countries when a country and a city share a name (تونس).
+
+The confidence is the winner's share of the candidates' softmax, times how exactly the name matched.
+A feature the gazetteer lacks ("مطار مالبينسا في ميلانو") is placed at the town the text puts it in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from khabar.model import Document, Entity, Normalised, Place, Span
+from khabar.stages.normalise import normalise
+from khabar.stages.places.context import (
+    WINDOW_WORDS,
+    Surroundings,
+    country_in_window,
+    demonym_after,
+    designator_before,
+    place_after,
+)
+from khabar.stages.places.focus import mark_focus
+from khabar.stages.places.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+from khabar.stages.places.lookup import EXACT, Match, fuzzy_matches, match_surface
+
+LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
+DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
+ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
+DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
+COUNTRY_PRIOR = 3.0  # "تونس" alone is the country more often than the city
+ADMIN_PRIOR = 1.0
+DEMONYM_EVIDENCE = 1.0
+COUNTRY_MENTION_EVIDENCE = 2.0
+PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
+DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
+CONFIDENCE_DIGITS = 3
+FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
+
+
+@dataclass(frozen=True, slots=True)
+class GeocoderOptions:
+    """What to geocode and how many focus places to mark."""
+
+    labels: frozenset[str] = frozenset({"LOC"})
+    max_focus: int = 3
+    focus_share: float = 0.5  # a focus place has at least this share of the most salient place's weight
+
+
+@dataclass(slots=True)
+class _Cues:
+    """What the text around an entity's mentions says about which place it is."""
+
+    local_country: str | None = None
+    designator: str | None = None
+    container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
+
+
+class Geocoder:
+    """Fill ``places``: one Place per LOC entity the gazetteer can resolve."""
+
+    name: ClassVar[str] = "places"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "normalised", "entities", "byline"})
+    provides: ClassVar[frozenset[str]] = frozenset({"places"})
+
+    def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.options = options or GeocoderOptions()
+        by_initial: dict[str, list[str]] = {}
+        for key in self.gazetteer.names:
+            by_initial.setdefault(key[:1], []).append(key)
+        # Transliterations rarely change a name's first letter: fuzzy lookup searches only its bucket.
+        self.names_by_initial = {letter: tuple(keys) for letter, keys in by_initial.items()}
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, places=self.geocode(doc))
+
+    def geocode(self, doc: Document) -> tuple[Place, ...]:
+        """The places of ``doc``'s LOC entities, in entity order.
+
+        >>> from khabar.model import Entity, Span
+        >>> text = "باريس ـ قال الوزير الفرنسي إن الرقة السورية محاصرة"
+        >>> doc = Document(id="d", text=text, entities=(
+        ...     Entity("e1", "LOC", (Span(31, 36),), Span(31, 36)),))
+        >>> place = Geocoder().geocode(doc)[0]
+        >>> place.name, place.country_code, place.geonames_id
+        ('Ar Raqqah', 'SY', 172955)
+        """
+        entities = [e for e in doc.entities if e.label in self.options.labels]
+        if not entities:
+            return ()
+        view = doc.normalised if doc.normalised is not None else normalise(doc.text)
+        around = Surroundings.of(view.text, self.gazetteer)
+        found = {e.id: self._candidates(e, view, around) for e in entities}
+        evidence = self._evidence(found.values(), around, self._dateline_country(doc, view))
+        places = []
+        for entity in entities:
+            matches, cues = found[entity.id]
+            if not matches:
+                matches = self._fuzzy(entity, doc.text, set(evidence))
+            if matches:
+                places.append(self._resolve(entity, matches, cues, evidence))
+            elif cues.container is not None and self._is_feature(entity, view, around):
+                places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+        return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
+
+    def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], _Cues]:
+        """Every gazetteer match of the entity's mentions, and the cues around them."""
+        matches: dict[str, Match] = {}
+        cues = _Cues()
+        for mention in entity.mentions:
+            start, end = view.view_span(mention.start, mention.end)
+            if start >= end:
+                continue
+            for match in match_surface(view.text[start:end], self.gazetteer):
+                kept = matches.get(match.candidate.key)
+                if kept is None or match.quality > kept.quality:
+                    matches[match.candidate.key] = match
+                cues.designator = cues.designator or match.designator
+                cues.local_country = cues.local_country or match.demonym_country
+            after = around.words_after(end, WINDOW_WORDS)
+            cues.container = cues.container or place_after(after, self.gazetteer)
+            cues.local_country = (cues.local_country or demonym_after(after, self.gazetteer)
+                                  or country_in_window(after, self.gazetteer))
+            cues.designator = cues.designator or designator_before(around, start, self.gazetteer)
+        return list(matches.values()), cues
+
+    def _is_feature(self, entity: Entity, view: Normalised, around: Surroundings) -> bool:
+        """Whether the entity is named as a feature (an airport, a camp): "مطار مالبينسا"."""
+        start, end = view.view_span(entity.canonical.start, entity.canonical.end)
+        words = view.text[start:end].split()
+        first = self.gazetteer.designators.get(words[0]) if words else None
+        return first == "feature" or designator_before(around, start, self.gazetteer) == "feature"
+
+    def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
+        """Places one letter away from the entity's name, in the countries the article names."""
+        surface = name_key(entity.canonical.text_in(text))
+        return fuzzy_matches(surface, self.gazetteer, self.names_by_initial.get(surface[:1], ()), countries)
+
+    def _dateline_country(self, doc: Document, view: Normalised) -> str | None:
+        if doc.byline is None or doc.byline.place is None:
+            return None
+        start, end = view.view_span(doc.byline.place.start, doc.byline.place.end)
+        matches = match_surface(view.text[start:end], self.gazetteer) if start < end else []
+        best = max(matches, key=lambda m: (m.quality, _population_score(m.candidate)), default=None)
+        return best.candidate.country or None if best else None
+
+    def _evidence(self, found: Iterable[tuple[list[Match], _Cues]], around: Surroundings,
+                  dateline: str | None) -> defaultdict[str, float]:
+        """How strongly the article points at each country: demonyms, country names, dateline."""
+        evidence: defaultdict[str, float] = defaultdict(float)
+        for code, count in around.demonym_countries.items():
+            evidence[code] += DEMONYM_EVIDENCE * count
+        for matches, _cues in found:
+            exact = sorted((m.candidate for m in matches if m.quality == EXACT), key=lambda c: -c.population)
+            if not exact or not exact[0].country:
+                continue
+            rivals = [c for c in exact[1:] if c.country != exact[0].country]
+            if not rivals or exact[0].population >= DOMINANT_POPULATION_RATIO * rivals[0].population:
+                weight = COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
+                evidence[exact[0].country] += weight
+        if dateline:
+            evidence[dateline] += DEMONYM_EVIDENCE
+        return evidence
+
+    def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
+        top = max(evidence.values(), default=0.0)
+        scores = [_score(m, cues, evidence, top) for m in matches]
+        best_index = max(range(len(matches)), key=lambda i: (scores[i], -i))
+        best = matches[best_index]
+        peak = scores[best_index]
+        share = 1.0 / sum(math.exp(s - peak) for s in scores)
+        return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS))
+
+
+def _population_score(candidate: Candidate) -> float:
+    return math.log10(candidate.population + 10)
+
+
+def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float) -> float:
+    """How likely this candidate is the place meant, on a log-like scale."""
+    candidate = match.candidate
+    score = _population_score(candidate) + 2.0 * match.quality
+    if candidate.feature == "country":
+        score += COUNTRY_PRIOR
+    elif candidate.feature in ("admin", "region"):
+        score += ADMIN_PRIOR
+    if cues.local_country and candidate.country == cues.local_country:
+        score += LOCAL_COUNTRY_BONUS
+    if cues.designator and cues.designator == candidate.feature:
+        score += DESIGNATOR_BONUS
+    elif cues.designator in ("city", "admin") and candidate.feature == "country":
+        score -= DESIGNATOR_BONUS
+    if top and candidate.country:
+        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top
+    return score
+
+
+def _place(entity: Entity, candidate: Candidate, confidence: float, feature: str | None = None) -> Place:
+    """The Place of an entity; a ``feature`` placed at its town keeps the town's name but no GeoNames id."""
+    return Place(
+        entity_id=entity.id,
+        name=candidate.name,
+        latitude=candidate.latitude,
+        longitude=candidate.longitude,
+        country_code=candidate.country or None,
+        feature=feature or candidate.feature,
+        confidence=confidence,
+        geonames_id=candidate.geonames_id if feature is None else None,
+    )
+
+
+def mention_spans(entity: Entity) -> tuple[Span, ...]:
+    """The entity's mentions (its canonical span included), in text order."""
+    return tuple(sorted(set(entity.mentions) | {entity.canonical}))

@@ -1,0 +1,101 @@
+"""Look a mention's surface up in the gazetteer, from the exact name to looser forms.
+
+Tiers, the first that finds anything wins: the exact name; the name without a leading designator
+("مدينة الموصل") or a trailing nationality adjective ("الموصل العراقية"); the name without an attached
+proclitic ("بالموصل"); the name with the article added or removed ("خرطوم" ~ "الخرطوم"). A last resort,
+used only for places in countries the article names, is a name one letter away ("بريتشيا" ~ "بريشيا").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from khabar.stages.places.context import strip_proclitic
+from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_key
+
+EXACT = 1.0
+STRIPPED = 0.95
+ARTICLE_TOGGLED = 0.85
+ONE_LETTER_OFF = 0.6
+MIN_FUZZY_LETTERS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer candidate for a surface, how exactly it matched, and what the surface said."""
+
+    candidate: Candidate
+    quality: float
+    designator: str | None = None  # the feature announced by a leading "مدينة"/"محافظة"
+    demonym_country: str | None = None  # the country of a trailing "العراقية"
+
+
+def _matches(gazetteer: Gazetteer, key: str, quality: float, designator: str | None = None,
+             country: str | None = None) -> list[Match]:
+    return [Match(c, quality, designator, country) for c in gazetteer.lookup(key)]
+
+
+def _without_affixes(gazetteer: Gazetteer, key: str, quality: float) -> list[Match]:
+    """Matches of the name without a leading designator and/or a trailing nationality adjective."""
+    words = key.split()
+    designator = gazetteer.designators.get(words[0]) if len(words) > 1 else None
+    country = None
+    for size in (2, 1):
+        if len(words) > size and (country := gazetteer.demonyms.get(" ".join(words[-size:]))):
+            break
+    else:
+        size = 0
+    core = words[1 if designator else 0 : len(words) - size]
+    if (designator or country) and core:
+        return _matches(gazetteer, " ".join(core), quality, designator, country)
+    return []
+
+
+def match_surface(surface: str, gazetteer: Gazetteer) -> list[Match]:
+    """The gazetteer matches of a mention's (normalised) surface, loosest tiers only if needed.
+
+    >>> from khabar.stages.places.gazetteer import load_gazetteer
+    >>> [m.candidate.name for m in match_surface("بالموصل", load_gazetteer())]
+    ['Mosul']
+    """
+    key = name_key(surface)
+    if not key:
+        return []
+    found = _matches(gazetteer, key, EXACT) or _without_affixes(gazetteer, key, EXACT)
+    if found:
+        return found
+    stripped = strip_proclitic(key)
+    if stripped:
+        found = _matches(gazetteer, stripped, STRIPPED) or _without_affixes(gazetteer, stripped, STRIPPED)
+        if found:
+            return found
+    base = stripped or key
+    toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
+    return _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+
+
+def one_letter_off(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced letter.
+
+    >>> one_letter_off("بريتشيا", "بريشيا"), one_letter_off("باريس", "باريس"), one_letter_off("روما", "موسكو")
+    (True, False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def fuzzy_matches(surface: str, gazetteer: Gazetteer, names: Iterable[str], countries: set[str]) -> list[Match]:
+    """Places one letter away from ``surface`` among ``names``, kept only in ``countries``."""
+    key = name_key(surface)
+    if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:
+        return []
+    found = []
+    for name in names:
+        if one_letter_off(key, name):
+            found += [Match(c, ONE_LETTER_OFF) for c in gazetteer.lookup(name) if c.country in countries]
+    return found

@@ -1,0 +1,315 @@
+"""What was said: where a cue's content starts, where it ends, and whether it is direct, indirect or mixed.
+
+After a cue and its speaker, content opens with a complementiser (إن، أن، بأن، إلى أن ...), a
+preposition the verb governs (دعا إلى، طالب بـ), a colon or a quotation mark. Indirect content runs to
+the end of the sentence or to the next clause with a cue of its own (", مضيفا أن ...", "وفقا لـ ...");
+direct content is what the quotation marks hold, however many sentences that is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from khabar.model import QuoteKind
+from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
+
+MAX_ZONE_TOKENS = 40  # cue, speaker, titles and adjuncts before the content opens
+MAX_NAME_QUOTE_WORDS = 4  # "نيويورك تايمز" in quotation marks names a paper, it is no quote
+SHORT_QUOTATION_WORDS = 3  # shorter quotations inside a clause are scare quotes or names
+TERMINALS = frozenset(".!?\u061f…")
+TRIMMED = ",،؛;:.!?\u061f…-–—"
+_BOUNDARY_PUNCT = ",،؛;-–—"
+_DASHES = "-–—"
+
+
+class OpenerKind(StrEnum):
+    COMPLEMENT = "complement"  # إن، أن، بأن، إلى أن
+    PREPOSITION = "preposition"  # دعا إلى، طالب بـ
+    COLON = "colon"
+    QUOTATION = "quotation"
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """Where content opens after a cue, and the stretch before it that may name the speaker."""
+
+    kind: OpenerKind
+    index: int  # the token that opens the content
+    speaker_from: int  # first token of the speaker zone
+    speaker_until: int  # first token after it
+    fillers: tuple[int, ...] = ()  # participles absorbed on the way ("أوضح لافروف قائلا:")
+
+
+def _subordinated(ctx: QuoteContext, index: int) -> bool:
+    """Whether the أن at ``index`` belongs to a subordinate clause ("بعد أن", "إلا أن")."""
+    return index > 0 and ctx.is_word(index - 1) and ctx.word_is(index - 1, "subordinator")
+
+
+def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:
+    """Whether the word starts with the preposition بـ ("بإرغامها", "بالإفراج", "بـ"), not a letter ب."""
+    token = ctx.tokens[index]
+    chars = ctx.text[token[0] : token[0] + 3]
+    if chars[:1] != "ب":
+        return False
+    # the segmenter split it, or what follows ب cannot start a name: hamza, tatweel, the article, or the
+    # prefix of a verbal noun (تخفيف، مواصلة) in a word long enough to be one
+    return (token[3] > token[0] or ctx.norm(index) == "ب" or chars[1:2] in ("أ", "إ", "ـ") or chars[1:3] == "ال"
+            or chars[1:2] in ("ت", "م") and token[1] - token[0] >= 6)
+
+
+def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: int) -> bool:
+    """Whether the quotation opening at ``index`` is a name inside the speaker zone, not content."""
+    if index == 0:
+        return False
+    before = index - 1
+    if ctx.is_word(before):
+        form = ctx.norm(before)
+        if form == "ل" or ctx.word_is(before, "name_noun"):
+            return True
+        if _has_proclitic_ba(ctx, before) and form == "ب":
+            return cue is None or "ب" not in cue.np_preps
+    close = ctx.close_of[index]
+    words = sum(1 for i in range(index + 1, close) if ctx.is_word(i))
+    if words > MAX_NAME_QUOTE_WORDS:
+        return False
+    after = range(close + 1, min(limit, close + 8) + 1)
+    return any(ctx.exactly(i, "complementiser") for i in after)
+
+
+def _opens_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: int) -> bool:
+    """Whether the quotation at ``index`` is what the cue reports, not a name or a scare-quoted word.
+
+    A short quotation counts only right after the cue or after the preposition the cue governs
+    ("وصفت المعتقلين بـ"الخونة""); elsewhere it is a fragment ("تؤكد تطوير هاتف بميزة "غير مسبوقة"").
+    """
+    if _is_name_quotation(ctx, index, cue, limit):
+        return False
+    close = ctx.close_of[index]
+    if sum(1 for i in range(index + 1, close) if ctx.is_word(i)) > SHORT_QUOTATION_WORDS:
+        return True
+    before = index - 1
+    return ctx.norm(before) in ctx.lexicon.cues or (
+        cue is not None and "ب" in cue.np_preps and ctx.is_word(before) and ctx.norm(before) == "ب")
+
+
+def _is_time_colon(ctx: QuoteContext, index: int) -> bool:
+    kinds = [ctx.tokens[i][2].value for i in (index - 1, index + 1) if 0 <= i < len(ctx)]
+    return kinds == ["number", "number"] and ctx.glued(index - 1, index)
+
+
+def _complement_at(ctx: QuoteContext, index: int, cue: Cue | None, zone_start: int) -> int | None:
+    """If a complementiser opens content at ``index``: the content's first token (a preposition before it)."""
+    if not ctx.exactly(index, "complementiser") or ctx.norm(index) == "لان" or _subordinated(ctx, index):
+        return None
+    before = index - 1
+    if cue is not None and before >= zone_start and ctx.norm(before) in cue.that_preps:
+        return before
+    return index
+
+
+@dataclass(slots=True)
+class _Zone:
+    """The words between a cue and its content, scanned left to right (state of ``find_opener``)."""
+
+    ctx: QuoteContext
+    cue: Cue | None
+    start: int
+    limit: int
+    speaker_from: int = 0
+    speaker_until: int | None = None
+    fillers: list[int] = field(default_factory=list)
+    preposition: int | None = None
+
+    def opener(self, kind: OpenerKind, index: int) -> Opener:
+        until = self.speaker_until if self.speaker_until is not None else index
+        return Opener(kind, index, self.speaker_from, min(until, index), tuple(self.fillers))
+
+    def mark(self, index: int) -> Opener | None:
+        """A quotation mark or a colon: direct content opens here, unless the cue cannot quote."""
+        ctx, cue = self.ctx, self.cue
+        direct = cue is None or cue.role not in (Role.THINK, Role.WRITE)
+        if index in ctx.close_of:
+            return self.opener(OpenerKind.QUOTATION, index) if direct and _opens_quotation(ctx, index, cue, self.limit) else None
+        if (direct or cue is not None and cue.role is Role.WRITE) and ctx.is_punct(index, ":") and not _is_time_colon(ctx, index):
+            return self.opener(OpenerKind.COLON, index)
+        return None
+
+    def word(self, index: int) -> Opener | bool:
+        """A word: content may open here (an Opener); False stops the scan; True goes on."""
+        ctx = self.ctx
+        if ctx.word_is(index, "modal"):
+            return False  # "قلت لهم ... يمكن أن تطلبوا": the words after the cue are a clause of their own
+        start = _complement_at(ctx, index, self.cue, self.start)
+        if start is not None:
+            return self.opener(OpenerKind.COMPLEMENT, start)
+        form = ctx.norm(index)
+        other = ctx.lexicon.cues.get(form)
+        if other is not None and (ctx.exactly(index - 1, "negation") or ctx.exactly(index - 1, "governs_masdar")):
+            other = None  # "لم يكشف عن هويته", "رفض ذكر اسمه": no report
+        if other is not None and other.kind in (CueKind.PARTICIPLE, CueKind.MASDAR) or ctx.word_is(index, "filler"):
+            if ctx.is_punct(index - 1, ",،"):
+                return False  # "دعت ... إلى الاستمرار، قائلة ...": a participle after a comma starts a new clause
+            self.fillers.append(index)  # "وأوضح لافروف قائلا:": the participle adds nothing
+            self.speaker_until = index if self.speaker_until is None else self.speaker_until
+        elif other is not None:
+            return False  # another reporting verb reports what follows
+        elif form == "نقلا" or form == "عن" and (self.cue is None or self.cue.role is Role.RELAY):
+            self.speaker_from, self.speaker_until = index + (2 if form == "نقلا" else 1), None  # "عن مصدر"
+        elif self.preposition is None and self.cue is not None and _opens_np(ctx, index, self.cue):
+            self.preposition = index
+        return True
+
+
+def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) -> Opener | None:
+    """Where the content of the cue at ``cue_index`` opens (before token ``limit``), if it does.
+
+    A complementiser, colon or quotation wins; a governed preposition ("دعا إلى") is kept as a fallback.
+    None when another verb cue comes first (that one reports the content) or nothing opens.
+    """
+    zone = _Zone(ctx, cue, cue_index + 1, limit, speaker_from=cue_index + 1)
+    for index in range(zone.start, min(limit, cue_index + MAX_ZONE_TOKENS) + 1):
+        found = zone.mark(index) if not ctx.is_word(index) else zone.word(index)
+        if isinstance(found, Opener):
+            return found
+        if found is False:
+            break
+    if zone.preposition is None:
+        return None
+    # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
+    until = zone.preposition - 1 if zone.preposition - 1 in ctx.close_of else zone.preposition
+    return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
+
+
+def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    if not cue.np_preps:
+        return False
+    form = ctx.norm(index)
+    if form in cue.np_preps:
+        return True
+    return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution]]) -> list[int]:
+    """Token indices where a new clause with its own cue starts; earlier content ends before them."""
+    out = []
+    for index, entry in hits:
+        if isinstance(entry, Cue) and entry.is_verb and not _starts_clause(ctx, index):
+            continue
+        if isinstance(entry, Cue) and entry.kind is CueKind.MASDAR and not _has_proclitic_ba(ctx, index):
+            continue
+        while index > 0:
+            if index > 2 and ctx.phrase_is(index - 3, "connector", 3):
+                index -= 3
+            elif index > 1 and ctx.phrase_is(index - 2, "connector"):
+                index -= 2
+            elif ctx.is_punct(index - 1, _BOUNDARY_PUNCT) or _word_before_clause(ctx, index - 1):
+                index -= 1
+            else:
+                break
+        out.append(index)
+    return sorted(set(out))
+
+
+def _word_before_clause(ctx: QuoteContext, index: int) -> bool:
+    return ctx.is_word(index) and ctx.word_is(index, "connector")
+
+
+def _starts_clause(ctx: QuoteContext, index: int) -> bool:
+    if ctx.has_conjunction(index) or index == 0:
+        return True
+    before = index - 1
+    return (ctx.is_punct(before, _BOUNDARY_PUNCT + ":") or _word_before_clause(ctx, before)
+            or ctx.phrase_is(index - 2, "connector") or ctx.phrase_is(index - 3, "connector", 3))
+
+
+def content_end(ctx: QuoteContext, start: int, limit: int, boundaries: list[int]) -> int | None:
+    """The last token of content opening at ``start``: before the next clause boundary or at ``limit``."""
+    end = limit
+    for boundary in boundaries[bisect_right(boundaries, start) :]:
+        if boundary > limit:
+            break
+        around = ctx.enclosing_quotation(boundary)
+        if around is not None and around[0] >= start:
+            continue  # a cue inside a quoted fragment of this very content
+        end = boundary - 1
+        break
+    return trim_end(ctx, start, _before_trailing_relative(ctx, start, end))
+
+
+def _before_trailing_relative(ctx: QuoteContext, start: int, end: int) -> int:
+    """Cut "...، الذي أطلق سراحه عام 2010 ..." running to the end: background the journalist adds."""
+    for index in range(end - 1, start + 2, -1):
+        if ctx.is_punct(index, ",،") and index + 1 <= end and ctx.word_is(index + 1, "relative"):
+            return index - 1
+        if ctx.is_punct(index, ",،") or index in ctx.open_of:
+            return end
+    return end
+
+
+def trim_end(ctx: QuoteContext, start: int, end: int) -> int | None:
+    """Leave out trailing punctuation (closing marks of quotations inside stay) and a dashed aside."""
+    opened_inside = {close for open_, close in ctx.close_of.items() if start <= open_ < close}
+    # "... الأجانب - وهو مصدر قلق خاص ... -": an aside between spaced dashes at the end is the journalist's
+    dashes = [i for i in range(start + 1, end + 1) if ctx.is_punct(i, _DASHES) and not ctx.glued(i - 1, i)]
+    if len(dashes) % 2:
+        end = dashes[-1] - 1
+    elif dashes and dashes[-1] == end:
+        end = dashes[-2] - 1
+    while end >= start and ctx.is_punct(end) and end not in opened_inside and not ctx.is_punct(end, ")]"):
+        end -= 1
+    return end if end >= start else None
+
+
+def kind_of(ctx: QuoteContext, first: int, last: int) -> QuoteKind:
+    """Mixed when indirect content holds a whole quotation, indirect otherwise."""
+    for open_, close in ctx.close_of.items():
+        if first <= open_ and close <= last:
+            return QuoteKind.MIXED
+    return QuoteKind.INDIRECT
+
+
+def quoted_chars(ctx: QuoteContext, open_: int) -> tuple[int, int] | None:
+    """The characters between an opening mark and its partner, without surrounding spaces."""
+    start, end = ctx.tokens[open_][1], ctx.tokens[ctx.close_of[open_]][0]
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple[tuple[int, int], int] | None:
+    """Direct content after a colon: the quotation right after it, or the rest of the sentence."""
+    after = colon + 1
+    if after >= len(ctx):
+        return None
+    if after in ctx.close_of:
+        chars = quoted_chars(ctx, after)
+        return (chars, ctx.close_of[after]) if chars else None
+    _, last = ctx.sentence_bounds(after)
+    end = content_end(ctx, after, last, boundaries)
+    if end is None:
+        return None
+    return (ctx.tokens[after][0], ctx.tokens[end][1]), end
+
+
+def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
+    """For "أكدت وحدات حماية المرأة الكردية الاثنين مصرع ...": the object's first token, after a named subject."""
+    after = cue_index + 1
+    mentions = ctx.mentions_in(ctx.tokens[after][0], ctx.tokens[after][1]) if after <= limit else []
+    if not mentions:
+        return None
+    index = after
+    while index <= limit and ctx.tokens[index][0] < mentions[0].end:
+        index += 1
+    while index <= limit and ctx.is_word(index) and ctx.word_is(index, "adverb"):
+        index += 1
+    if index + 1 > limit or not ctx.is_word(index) or not ctx.is_word(index + 1):
+        return None
+    if ctx.word_is(index, "stop") or ctx.norm(index) in ctx.lexicon.cues or ctx.mentions_in(
+            ctx.tokens[index][0], ctx.tokens[index][1]):
+        return None
+    return index

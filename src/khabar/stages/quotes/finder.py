@@ -1,0 +1,158 @@
+"""The quote stage: every reported statement (direct, indirect, mixed) with its cue and speaker.
+
+Cues are found on the normalised view in one pass; each verb cue then looks right for its speaker
+and content, participles (", مضيفا أن") continue the clause's speaker, nominal attributions
+("وفقا لـ", "حسب") and headlines ("X: ...") add the quotes no verb introduces, and speakers left
+implied ("وحذر من أن") are resolved last, in text order, from the quotes before them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from khabar.model import Diagnostic, Document, Quote, QuoteKind, Span
+from khabar.stages.normalise import normalise
+from khabar.stages.quotes.content import clause_boundaries, quoted_chars
+from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.draft import Draft
+from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, QuoteLexicon
+from khabar.stages.quotes.linking import Speaker
+from khabar.stages.quotes.marks import unbalanced_diagnostics
+from khabar.stages.quotes.nominal import (
+    attribution_applies,
+    headline_sentences,
+    read_attribution,
+    read_headline,
+)
+from khabar.stages.quotes.resolve import resolve_implied
+from khabar.stages.quotes.verbs import read_verb
+
+STAGE = "quotes"
+MIN_CONTINUED_WORDS = 4  # a shorter quotation standing alone is a title or a slogan, not a statement
+Hit = tuple[int, Cue | Attribution]
+
+
+def find_hits(ctx: QuoteContext) -> list[Hit]:
+    """Every token that is a cue or an attribution lead, found on the normalised view in one pass."""
+    doc = ctx.doc
+    view = doc.normalised if doc.normalised is not None else normalise(doc.text)
+    cues, attributions = ctx.lexicon.cues, ctx.lexicon.attributions
+    hits: list[Hit] = []
+    for match in ctx.lexicon.finder.finditer(view.text):
+        word = match.group()
+        entry = cues.get(word) or attributions[word]
+        index = ctx.token_at(view.starts[match.start()])
+        if index is None or ctx.tokens[index][1] != view.ends[match.end() - 1]:
+            continue
+        if isinstance(entry, Cue) or attribution_applies(ctx, index, entry):
+            hits.append((index, entry))
+    return hits
+
+
+def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:
+    """Whether a nominal or headline quote covers another quote, or a verb cue ("قال ...، بحسب X")."""
+    start, end = draft.content
+    if any(d.content[0] < end and start < d.content[1] for d in drafts):
+        return True
+    return any(start <= cue_start < end for cue_start in cue_starts)
+
+
+def collect_drafts(ctx: QuoteContext) -> list[Draft]:
+    """Every quote of the article, speakers not yet resolved."""
+    hits = find_hits(ctx)
+    boundaries = clause_boundaries(ctx, hits)
+    drafts: list[Draft] = []
+    consumed: set[int] = set()
+    for index, entry in hits:
+        if isinstance(entry, Cue) and index not in consumed:
+            if entry.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
+                continue
+            drafts.extend(read_verb(ctx, index, entry, boundaries, consumed))
+    verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb]
+    for index, entry in hits:
+        if isinstance(entry, Attribution) and index not in consumed:
+            draft = read_attribution(ctx, index, entry, boundaries)
+            if draft is not None and not _overlaps(draft, drafts, verbs):
+                drafts.append(draft)
+    for sentence in headline_sentences(ctx):
+        draft = read_headline(ctx, sentence)
+        if draft is not None and not _overlaps(draft, drafts, verbs):
+            drafts.append(draft)
+    drafts += continued_quotations(ctx, drafts)
+    return drafts
+
+
+def continued_quotations(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
+    """A sentence that is one quotation, right after a sentence with a quote: the same speaker goes on.
+
+    "وأضافت أنهم تعرضوا لمضايقات شديدة ...\n"اضطررنا للرحيل إلى منطقة أخرى ...".": no cue of its own.
+    """
+    quoted = {ctx.sentence_of(d.anchor) for d in drafts}
+    found = []
+    for sentence in range(1, ctx.sentence_count):
+        first, last = ctx.sentence_range(sentence)
+        close = ctx.close_of.get(first)
+        if sentence - 1 not in quoted or close is None or close < last - 1 or last - close == 1 and not ctx.is_punct(last):
+            continue
+        chars = quoted_chars(ctx, first)
+        words = sum(1 for i in range(first, close) if ctx.is_word(i))
+        if chars and words >= MIN_CONTINUED_WORDS and not any(d.content[0] < chars[1] and chars[0] < d.content[1] for d in drafts):
+            found.append(Draft(QuoteKind.DIRECT, chars, None, first, implied=True, last=close))
+            quoted.add(sentence)  # a third paragraph of quotation goes on too
+    return found
+
+
+def _quotes(drafts: list[Draft]) -> tuple[Quote, ...]:
+    """The Quote objects, in text order, numbered q1, q2 ...; a statement said twice by one speaker once."""
+    seen: set[tuple[object, ...]] = set()
+    quotes: list[Quote] = []
+    for draft in sorted(drafts, key=lambda d: (d.content, d.anchor)):
+        speaker = draft.speaker or Speaker(None)
+        key = (draft.content, speaker.entity_id, speaker.span)
+        if key in seen:
+            continue
+        seen.add(key)
+        quotes.append(Quote(
+            id=f"q{len(quotes) + 1}",
+            kind=draft.kind,
+            content=Span(*draft.content),
+            cue=Span(*draft.cue) if draft.cue else None,
+            speaker_id=speaker.entity_id,
+            speaker=Span(*speaker.span) if speaker.span else None,
+        ))
+    return tuple(quotes)
+
+
+def find_quotes(doc: Document, lexicon: QuoteLexicon) -> tuple[tuple[Quote, ...], list[Diagnostic]]:
+    """The quotes of ``doc`` and the diagnostics (unbalanced quotation marks) met on the way."""
+    if not doc.tokens:
+        return (), []
+    ctx = QuoteContext(doc, lexicon)
+    drafts = collect_drafts(ctx)
+    resolve_implied(ctx, drafts)
+    return _quotes(drafts), unbalanced_diagnostics(doc.text, ctx.unpaired, STAGE)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class QuoteFinder:
+    """Find who said what: fill ``quotes`` and add diagnostics for unbalanced quotation marks.
+
+    >>> from khabar.model import Document
+    >>> from khabar.stages.normalise import Normaliser
+    >>> from khabar.stages.segment import Segmenter
+    >>> doc = Segmenter()(Normaliser()(Document(id="d", text="وقال الوزير إن الوضع مستقر.")))
+    >>> doc = QuoteFinder()(doc)
+    >>> [(doc.text_of(q.speaker), doc.text_of(q.content)) for q in doc.quotes]
+    [('الوزير', 'إن الوضع مستقر')]
+    """
+
+    name: ClassVar[str] = STAGE
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "normalised", "sentences", "tokens", "entities"})
+    provides: ClassVar[frozenset[str]] = frozenset({"quotes", "diagnostics"})
+
+    lexicon: QuoteLexicon = dataclasses.field(default_factory=QuoteLexicon.load)
+
+    def __call__(self, doc: Document) -> Document:
+        quotes, diagnostics = find_quotes(doc, self.lexicon)
+        return dataclasses.replace(doc, quotes=quotes, diagnostics=doc.diagnostics + tuple(diagnostics))

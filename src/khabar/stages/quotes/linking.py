@@ -1,0 +1,106 @@
+"""Which entity a speaker phrase names: a person first, else the body it stands for; "البيان" speaks
+for the body that issued it, "الوزارة" for the ministry named before; people who speak together
+("آبي أحمد ورئيس إريتريا أسياسي أفورقي") each get the quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.stages.normalise import normalise_query
+from khabar.stages.quotes.context import Mention, QuoteContext
+
+_PREFERRED_LABELS = ("ORG", "LOC", "MISC")
+ISSUER_SENTENCES = 4  # how far back the body that issued a communiqué may be named
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase (characters) and the entity it names, if any."""
+
+    span: tuple[int, int] | None
+    entity_id: str | None = None
+
+
+def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention]) -> Mention | None:
+    people = [m for m in mentions if m.entity.label == "PER"]
+    if people:
+        return people[0]
+    phrase_start = ctx.tokens[first][0] + (1 if ctx.has_conjunction(first) else 0)
+    heads_org = any(ctx.word_is(first, c) for c in ("title", "communique", "name_noun"))
+    for label in _PREFERRED_LABELS:
+        for mention in mentions:
+            near_start = mention.start - phrase_start <= 2 or heads_org
+            if mention.entity.label == label and near_start:
+                return mention
+    return None
+
+
+def coordinated(ctx: QuoteContext, first: int, last: int) -> list[Mention]:
+    """Two or more people joined by و in one phrase ("آبي أحمد ورئيس إريتريا أسياسي أفورقي")."""
+    start, end = ctx.span_chars(first, last)
+    people: list[Mention] = []
+    for mention in ctx.mentions_in(start, end):
+        if mention.entity.label == "PER" and all(p.entity.id != mention.entity.id for p in people):
+            people.append(mention)
+    if len(people) < 2:
+        return []
+    for left, right in zip(people, people[1:], strict=False):
+        between = [i for i in range(first, last + 1) if left.end <= ctx.tokens[i][0] <= right.start]
+        if not any(ctx.norm(i).startswith("و") and ctx.has_conjunction(i) or ctx.norm(i) == "و" for i in between):
+            return []
+    return people
+
+
+def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> Speaker:
+    """The speaker phrase over tokens ``first..last`` and the entity it names (a person first).
+
+    ``start`` overrides where the phrase starts, after a glued clitic ("لوسائل" -> "وسائل").
+    """
+    chars = ctx.span_chars(first, last)
+    start = chars[0] if start is None else start
+    mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]))
+    if mention is None:
+        mention = described_entity(ctx, first, last) or issuer(ctx, first, last)
+    return Speaker((start, chars[1]), mention.entity.id if mention else None)
+
+
+def issuer(ctx: QuoteContext, first: int, last: int) -> Mention | None:
+    """For "البلاغ"/"البيان" as speaker: the body that issued it, named in the last few sentences."""
+    if not ctx.word_is(first, "communique"):
+        return None
+    sentence = ctx.sentence_of(first)
+    for earlier in range(sentence, max(-1, sentence - ISSUER_SENTENCES), -1):
+        start, end = ctx.sentence_range(earlier)
+        end = min(end, first - 1)
+        for index in range(end, start - 1, -1):
+            if _names_communique(ctx, index):
+                bodies = [m for m in ctx.mentions_in(ctx.tokens[start][0], ctx.tokens[end][1])
+                          if m.entity.label in ("ORG", "PER")]
+                if bodies:
+                    return min(bodies, key=lambda m: abs(m.start - ctx.tokens[index][0]))
+    return None
+
+
+def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None:
+    """A definite description naming an earlier entity: "الوزارة" -> "وزارة الخارجية البريطانية"."""
+    if last - first > 1:
+        return None
+    head = ctx.bare(first)
+    if not head.startswith("ال") or len(head) < 5:
+        return None
+    noun = head[2:]
+    earlier = [m for m in ctx.mentions if m.end <= ctx.tokens[first][0]]
+    for mention in reversed(earlier):
+        name = ctx.text[mention.start : mention.end]
+        words = name.split()
+        if len(words) > 1 and normalise_query(words[0]) == noun:
+            return mention
+    return None
+
+
+
+def _names_communique(ctx: QuoteContext, index: int) -> bool:
+    """Whether a word names a communiqué ("بيانا", "ببلاغ", "البيان")."""
+    form = ctx.bare(index)
+    return any(0 <= form.find(stem) <= 3 for stem in ctx.lexicon.words.get("communique_stem", ()))

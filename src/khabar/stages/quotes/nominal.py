@@ -1,0 +1,179 @@
+"""Quotes without a reporting verb: nominal attributions ("وفقا لـ X، ..." / "...، حسب X") and
+headlines that give a speaker and a colon ("مسؤول روسي: ربما سممت لندن الجاسوس").
+"""
+
+from __future__ import annotations
+
+from khabar.model import QuoteKind
+from khabar.stages.quotes.content import TERMINALS, content_end, kind_of, quoted_chars, trim_end
+from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.draft import Draft
+from khabar.stages.quotes.lexicon import Attribution, CueKind
+from khabar.stages.quotes.linking import Speaker, link
+from khabar.stages.quotes.speaker import is_speakerish, phrase_after
+
+MAX_HEADLINE_TOKENS = 30
+MAX_HEADLINE_SPEAKER_TOKENS = 8
+
+
+def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[int, int | None] | None:
+    """The first token of the speaker after a lead, and a character start when a clitic لـ is glued on."""
+    after = index + 1
+    if after >= len(ctx):
+        return None
+    form = ctx.norm(after)
+    if entry.link == "ل":
+        if form == "ل":
+            return after + 1, None
+        return (after, ctx.tokens[after][0] + 1) if form.startswith("ل") and len(form) > 2 else None
+    if entry.link:
+        return (after + 1, None) if form == entry.link else None
+    return after, None
+
+
+def attribution_applies(ctx: QuoteContext, index: int, entry: Attribution) -> bool:
+    """Whether the lead at ``index`` is followed by what its entry requires ("على" + "حد" + a pronoun)."""
+    located = _speaker_start(ctx, index, entry)
+    if located is None:
+        return False
+    return not entry.pronoun or located[0] < len(ctx) and ctx.norm(located[0])[-1:] in ("ه", "ا", "م")
+
+
+def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
+    """After "وفق ما" / "بحسب ما": skip "ما" and its verb ("ذكر", "نقلته"), and a relayed "X عن"."""
+    if first < limit and ctx.norm(first) in ("ما", "لما"):
+        first += 1
+    if first < limit:
+        form = ctx.norm(first)
+        if form in ctx.lexicon.cues or form[:-1] in ctx.lexicon.cues or form[:-2] in ctx.lexicon.cues:
+            first += 1
+    while first < limit and (ctx.word_is(first, "adverb") or ctx.is_punct(first, ",،")):
+        first += 1  # "وفق ما أعلن الجمعة مسؤول"
+    for index in range(first, min(limit, first + 8)):
+        if ctx.norm(index) == "عن":
+            return index + 1
+    return first
+
+
+def read_attribution(ctx: QuoteContext, index: int, entry: Attribution, boundaries: list[int]) -> Draft | None:
+    """The quote a nominal attribution names: the clause after it (preposed) or before it (postposed)."""
+    located = _speaker_start(ctx, index, entry)
+    if located is None:
+        return None
+    speaker_first, char_start = located
+    sentence_first, sentence_last = ctx.sentence_bounds(index)
+    cue = (ctx.span_chars(index, index)[0], ctx.tokens[speaker_first - 1][1])
+    if entry.pronoun:
+        return _postposed(ctx, index, sentence_first, cue, None)
+    speaker_first = _skip_reporting_clause(ctx, speaker_first, sentence_last + 1)
+    phrase = phrase_after(ctx, speaker_first, sentence_last + 1, subject=False)
+    if phrase is None or not is_speakerish(ctx, *phrase):
+        return None  # "حسب مقتضيات الفصل 35": according to a text, not to someone
+    speaker = link(ctx, phrase[0], phrase[1], char_start if phrase[0] == located[0] else None)
+    if _clause_start(ctx, sentence_first) >= index:
+        return _preposed(ctx, phrase[1] + 1, sentence_last, boundaries, cue, index, speaker)
+    return _postposed(ctx, index, sentence_first, cue, speaker)
+
+
+def _clause_start(ctx: QuoteContext, first: int) -> int:
+    while ctx.word_is(first, "side") or ctx.is_punct(first, ",،"):
+        first += 1
+    return first
+
+
+def _preposed(ctx: QuoteContext, after: int, last: int, boundaries: list[int], cue: tuple[int, int],
+              anchor: int, speaker: Speaker) -> Draft | None:
+    while after <= last and ctx.is_punct(after, ",،"):
+        after += 1
+    if after <= last and ctx.is_punct(after, ":"):
+        after += 1
+        if after in ctx.close_of:
+            chars = quoted_chars(ctx, after)
+            return Draft(QuoteKind.DIRECT, chars, cue, anchor, speaker, last=ctx.close_of[after]) if chars else None
+    if after > last:
+        return None
+    end = content_end(ctx, after, last, boundaries)
+    if end is None:
+        return None
+    start = ctx.tokens[after][0] + (1 if ctx.norm(after).startswith("فان") else 0)
+    return Draft(kind_of(ctx, after, end), (start, ctx.tokens[end][1]), cue, anchor, speaker, last=end)
+
+
+def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], speaker: Speaker | None) -> Draft | None:
+    first = _clause_start(ctx, first)
+    end = trim_end(ctx, first, index - 1)
+    if end is None or first in ctx.close_of and ctx.close_of[first] == end:
+        return None
+    start, _ = ctx.span_chars(first, first)
+    return Draft(kind_of(ctx, first, end), (start, ctx.tokens[end][1]), cue, index, speaker,
+                 implied=speaker is None, last=end)
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def _is_speakerish(ctx: QuoteContext, first: int, colon: int) -> bool:
+    """Whether the words before a headline's colon look like someone who speaks."""
+    start, end = ctx.tokens[first][0], ctx.tokens[colon][0]
+    if any(m.entity.label in ("PER", "ORG") for m in ctx.mentions_in(start, end)):
+        return True  # a place alone is the topic of a headline ("أفغانستان: وزارة الدفاع تعلن ...")
+    classes = ("title", "source", "body")
+    return any(ctx.word_is(i, c) for i in range(first, colon) for c in classes) or any(
+        ctx.norm(i) == "ل" for i in range(first, colon))
+
+
+def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
+    """The colon of a headline "X: ..." whose X is short and names a speaker."""
+    if last - first > MAX_HEADLINE_TOKENS or ctx.chars(last)[-1] in TERMINALS and ctx.chars(last) != "..":
+        return None
+    for colon in range(first + 1, min(last, first + MAX_HEADLINE_SPEAKER_TOKENS + 1)):
+        if ctx.is_punct(colon, ":"):
+            break
+    else:
+        return None
+    if last - colon < 2 or ctx.word_is(first, "headline_label") or ctx.phrase_is(first, "headline_label"):
+        return None
+    for index in range(first, colon):
+        if ctx.tokens[index][2].value == "number" or (ctx.norm(index) in ctx.lexicon.cues
+                                                      and ctx.lexicon.cues[ctx.norm(index)].kind is not CueKind.MASDAR):
+            return None
+    return colon if _is_speakerish(ctx, first, colon) else None
+
+
+def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:
+    """A headline "X: what X said" as a direct quote with the colon as its cue."""
+    first, last = ctx.sentence_range(sentence)
+    if first > last:
+        return None
+    colon = _headline_colon(ctx, first, last)
+    if colon is None:
+        return None
+    phrase = phrase_after(ctx, first, colon)
+    if phrase is None:
+        return None
+    speaker = link(ctx, phrase[0], phrase[1])
+    cue = (ctx.tokens[colon][0], ctx.tokens[colon][1])
+    if colon + 1 in ctx.close_of:
+        chars = quoted_chars(ctx, colon + 1)
+        return Draft(QuoteKind.DIRECT, chars, cue, colon, speaker, last=ctx.close_of[colon + 1]) if chars else None
+    end = trim_end(ctx, colon + 1, last)
+    if end is None:
+        return None
+    return Draft(QuoteKind.DIRECT, (ctx.tokens[colon + 1][0], ctx.tokens[end][1]), cue, colon, speaker, last=end)
+
+
+HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
+
+
+def headline_sentences(ctx: QuoteContext) -> range:
+    """The sentences in the first few non-empty lines, where a headline "X: ..." may stand."""
+    text, end, lines = ctx.text, 0, 0
+    while lines < HEADLINE_LINES and end < len(text):
+        newline = text.find("\n", end)
+        line_end = len(text) if newline < 0 else newline
+        lines += bool(text[end:line_end].strip())
+        end = line_end + 1
+    count = 0
+    while count < ctx.sentence_count and ctx.tokens[ctx.sentence_range(count)[0]][0] < end:
+        count += 1
+    return range(count)

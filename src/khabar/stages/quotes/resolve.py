@@ -1,0 +1,79 @@
+"""Implied speakers: "وحذر من أن ...", ", مضيفا أن ...", "قالت فيه ..." speak with an earlier voice.
+
+In text order, a quote without its own speaker takes, first, the speaker of an earlier quote in the
+same sentence; then the nearest person named before it in the sentence; then the speaker of a quote
+in the last few sentences; then the nearest person named in the sentences before.
+"""
+
+from __future__ import annotations
+
+from khabar.stages.quotes.context import Mention, QuoteContext
+from khabar.stages.quotes.draft import Draft
+from khabar.stages.quotes.linking import Speaker, link
+from khabar.stages.quotes.speaker import is_speakerish, phrase_after
+
+RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
+NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks
+
+
+def _inside(position: int, span: tuple[int, int]) -> bool:
+    return span[0] <= position < span[1]
+
+
+def _nearest_person(ctx: QuoteContext, start: int, end: int, draft: Draft, drafts: list[Draft]) -> Mention | None:
+    """The last PER mention in ``[start, end)`` outside the content of other quotes."""
+    anchor = ctx.tokens[draft.anchor][0]
+    others = [d.content for d in drafts if d is not draft and not _inside(anchor, d.content)]
+    others.append(draft.content)
+    for mention in reversed(ctx.mentions_in(start, end)):
+        if mention.entity.label == "PER" and mention.end <= end and not any(_inside(mention.start, c) for c in others):
+            return mention
+    return None
+
+
+def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: list[Draft]) -> Speaker | None:
+    sentence = ctx.sentence_of(draft.anchor)
+    anchor = ctx.tokens[draft.anchor][0]
+    voiced = [d for d in earlier if d.speaker is not None and d.speaker.span is not None
+              and not _inside(anchor, d.content) and (draft.nested or not d.nested)]
+    same = [d for d in voiced if ctx.sentence_of(d.anchor) == sentence]
+    if same:
+        return same[-1].speaker
+    first, _ = ctx.sentence_range(sentence)
+    mention = _nearest_person(ctx, ctx.tokens[first][0], anchor, draft, drafts)
+    if mention is None and draft.nested:
+        return None  # inside someone's quotation only a person named there can be the one who speaks
+    if mention is None:  # mid-sentence: "وأكد التقرير ...، لكنه أشار إلى أن" continues the sentence's subject
+        subject = _main_subject(ctx, first, draft.anchor, any_phrase=draft.participle)
+        if subject is not None:
+            return subject
+    if mention is None:
+        recent = [d for d in voiced if sentence - ctx.sentence_of(d.anchor) <= RECENT_SENTENCES]
+        if recent:
+            return recent[-1].speaker
+        back, _ = ctx.sentence_range(max(0, sentence - NAMED_SENTENCES))
+        mention = _nearest_person(ctx, ctx.tokens[back][0], ctx.tokens[first][0], draft, drafts)
+    return Speaker((mention.start, mention.end), mention.entity.id) if mention else None
+
+
+def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) -> Speaker | None:
+    """For "ووصف رئيس الوزراء تلك التصريحات ...، مضيفا": the subject after the sentence's opening verb.
+
+    A participle ("وتحدث أفورقي إلى الحضور، قائلا") takes it whatever it is; another cue only when it
+    names someone who may speak.
+    """
+    if anchor <= first + 1 or not ctx.has_conjunction(first):
+        return None
+    phrase = phrase_after(ctx, first + 1, anchor)
+    if phrase is None or not (any_phrase or is_speakerish(ctx, *phrase)):
+        return None
+    return link(ctx, *phrase)
+
+
+def resolve_implied(ctx: QuoteContext, drafts: list[Draft]) -> None:
+    """Give each quote without a speaker the earlier voice it continues (in place, in text order)."""
+    drafts.sort(key=lambda d: d.anchor)
+    for position, draft in enumerate(drafts):
+        if draft.speaker is None or draft.speaker.span is None:
+            draft.speaker = _antecedent(ctx, draft, drafts[:position], drafts)
+    drafts[:] = [d for d in drafts if not (d.nested and d.speaker is None)]

@@ -1,0 +1,227 @@
+"""Who speaks: the speaker phrase next to a cue, and the entity it names.
+
+The subject usually follows the verb, with titles and an apposition ("قال وزير الدفاع الفرنسي، جان
+إيف لو دريان، الثلاثاء، ..."); it may come first ("كان لافروف قد أشار"), sit before a relative
+pronoun ("عبد الله التي أوضحت") or be left implied ("وحذر من أن"), when the previous speaker goes on.
+"""
+
+from __future__ import annotations
+
+from khabar.stages.quotes.context import QuoteContext
+
+MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
+MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
+MAX_PREVERBAL_TOKENS = 10
+_COMMAS = ",،"
+_BRACKETS = "()[]"
+_SPEAKER_CLASSES = ("title", "source", "body", "communique")
+_SUBJECT_CLASSES = ("title", "source", "body", "communique")
+
+
+def _is_addressee(ctx: QuoteContext, index: int) -> bool:
+    """Whether token ``index`` starts an addressee such as "لوكالة فرانس برس", "لـCNN", "للصحفيين"."""
+    form = ctx.norm(index)
+    if not form.startswith("ل"):
+        return False
+    rest = "ال" + form[2:] if form.startswith("لل") else form[1:]
+    if rest == "":  # a separate "لـ" before a Latin name or a quotation
+        return True
+    return ctx.lexicon.is_a("addressee", rest)
+
+
+def _is_stop(ctx: QuoteContext, index: int) -> bool:
+    if ctx.is_word(index):
+        return (ctx.word_is(index, "stop") or ctx.word_is(index, "relative") or _is_addressee(ctx, index)
+                or ctx.norm(index) in ctx.lexicon.cues or ctx.norm(index) in ctx.lexicon.attributions)
+    return ctx.is_punct(index) and not ctx.is_punct(index, _BRACKETS) and index not in ctx.close_of
+
+
+def _segment_end(ctx: QuoteContext, first: int, limit: int) -> int | None:
+    """The last token of the comma-free run starting at ``first`` (an apposition), if short and plain."""
+    last = None
+    for index in range(first, min(limit, first + MAX_APPOSITION_TOKENS + 1)):
+        if ctx.is_punct(index, _COMMAS):
+            return last
+        if not ctx.is_word(index) or _is_stop(ctx, index):
+            return None if last is None else last if ctx.is_punct(index) else None
+        last = index
+    return last if last is not None and last + 1 >= limit else None
+
+
+def _continues_after_comma(ctx: QuoteContext, first: int, comma: int, limit: int) -> int | None:
+    """After "وزير الدفاع الفرنسي،": the end of a name in apposition ("جان إيف لو دريان،"), if one follows."""
+    start, _ = ctx.span_chars(first, comma - 1)
+    if any(m.entity.label == "PER" for m in ctx.mentions_in(start, ctx.tokens[comma][0])):
+        return None
+    end = _segment_end(ctx, comma + 1, limit)
+    if end is None:
+        return None
+    segment = ctx.mentions_in(ctx.tokens[comma + 1][0], ctx.tokens[end][1])
+    has_title = any(ctx.word_is(i, "title") for i in range(first, comma))
+    return end if any(m.entity.label == "PER" for m in segment) or (has_title and not segment) else None
+
+
+def _has_preposition(ctx: QuoteContext, index: int) -> bool:
+    """Whether a word opens with a preposition (بتحقيقها، لوكالة، كالعادة): no subject does."""
+    token = ctx.tokens[index]
+    form = ctx.norm(index)
+    return token[3] > token[0] and form[:1] in "بلك" or form.startswith(("بال", "لل", "كال"))
+
+
+def _belongs_to_source(ctx: QuoteContext, first: int, preposition: int, limit: int) -> bool:
+    """"مسؤول في وزارة الدفاع", "مصدر من الشرطة": a preposition naming where an unnamed source works."""
+    after = preposition + 1
+    if ctx.norm(preposition) not in ("في", "من", "ب") or after >= limit or not ctx.is_word(after):
+        return False
+    if not any(ctx.word_is(i, "source") or ctx.word_is(i, "title") for i in range(first, preposition)):
+        return False
+    start, end = ctx.span_chars(first, preposition - 1)
+    if any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)):
+        return False
+    named = ctx.mentions_in(ctx.tokens[after][0], ctx.tokens[after][1])
+    return ctx.word_is(after, "body") or any(m.entity.label in ("ORG", "LOC") for m in named)
+
+
+def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True) -> tuple[int, int] | None:
+    """The speaker phrase starting at token ``first`` (before ``limit``): titles, name, apposition.
+
+    ``subject=False`` accepts a first word with a preposition (after "وفقا": "لوسائل إعلام").
+    """
+    while first < limit and (ctx.is_punct(first, _BRACKETS + _COMMAS) or ctx.word_is(first, "side")):
+        first += 1
+    if subject and first < limit and ctx.is_word(first) and _has_preposition(ctx, first):
+        return None
+    last = None
+    index = first
+    while index < limit and index - first < MAX_SPEAKER_TOKENS:
+        if ctx.is_punct(index, _COMMAS) and last is not None:
+            end = _continues_after_comma(ctx, first, index, limit)
+            if end is None:
+                break
+            last = index = end
+        elif index in ctx.close_of:  # a name in quotation marks: منظمة "هيومن رايتس ووتش"
+            last = index = ctx.close_of[index]
+        elif ctx.is_punct(index, _BRACKETS):
+            pass
+        elif _is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index)) or ctx.phrase_is(index, "side"):
+            if last is None or not _belongs_to_source(ctx, first, index, limit):
+                break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
+            last = index
+        else:
+            last = index
+        index += 1
+    return None if last is None else (first, last)
+
+
+def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int, int] | None:
+    """"كان وزير خارجية روسيا، سيرغي لافروف، قد أشار": the subject between كان and قد."""
+    for index in range(particle - 1, max(first, particle - MAX_PREVERBAL_TOKENS) - 1, -1):
+        if ctx.word_is(index, "auxiliary"):
+            return phrase_after(ctx, index + 1, particle)
+    return None
+
+
+def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
+    """"أما الوزير فقال": the topic after أما."""
+    for index in range(cue - 1, max(first, cue - 1 - MAX_PREVERBAL_TOKENS) - 1, -1):
+        if ctx.bare(index) == "اما":
+            return phrase_after(ctx, index + 1, cue)
+    return None
+
+
+def _preverbal_start(ctx: QuoteContext, first: int, cue: int) -> int | None:
+    """The first word of a noun phrase right before the verb, if it can be the verb's subject."""
+    start = cue
+    while start - 1 >= first and cue - start < MAX_PREVERBAL_TOKENS and ctx.is_word(start - 1) and not (
+            _is_stop(ctx, start - 1) or ctx.exactly(start - 1, "complementiser") or ctx.word_is(start - 1, "connector")):
+        start -= 1
+    if start >= cue or ctx.has_conjunction(start):
+        return None  # "ونشرت الوحدات شريطا ... قالت فيه": a clause opening with و starts with its verb
+    before = start - 1
+    if before >= first and ctx.is_word(before) and _is_stop(ctx, before) and not (
+            ctx.exactly(before, "complementiser") or ctx.word_is(before, "connector")):
+        return None  # "الهجوم على منطقة عفرين أصرت": a preposition's object is no subject
+    return start
+
+
+def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
+    """A subject before the verb: "كان لافروف قد أشار", "أما الوزير فقال", "المباركي يدعو الحكومة"."""
+    first, _ = ctx.sentence_bounds(cue)
+    before = cue - 1
+    if before < first:
+        return None
+    if ctx.word_is(before, "particle") or ctx.word_is(before, "connector") and ctx.norm(before).endswith("قد"):
+        return _after_auxiliary(ctx, first, before)
+    if ctx.norm(cue).startswith("ف"):
+        return _after_amma(ctx, first, cue)
+    if ctx.has_conjunction(cue) or not ctx.is_word(before) or _is_stop(ctx, before) or ctx.word_is(before, "connector"):
+        return None
+    around = ctx.enclosing_quotation(cue)
+    start = _preverbal_start(ctx, max(first, around[0] + 1) if around else first, cue)
+    phrase = None if start is None else phrase_after(ctx, start, cue)
+    return phrase if phrase is not None and is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) else None
+
+
+def before_apposition(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
+    """"ولكن الهيئة، المعروفة اختصارا بـ"أوفكوم"، قالت": the subject before a comma-framed aside."""
+    first, _ = ctx.sentence_bounds(cue)
+    comma = cue - 1
+    if comma <= first or not ctx.is_punct(comma, _COMMAS) or ctx.has_conjunction(cue):
+        return None
+    opening = next((i for i in range(comma - 1, max(first, comma - MAX_PREVERBAL_TOKENS) - 1, -1)
+                    if ctx.is_punct(i, _COMMAS)), None)
+    if opening is None:
+        return None
+    start = opening
+    while start - 1 >= first and ctx.is_word(start - 1) and not (
+            _is_stop(ctx, start - 1) or ctx.word_is(start - 1, "connector") or ctx.word_is(start - 1, "side")):
+        start -= 1
+    if start >= opening or opening - start > 4 or ctx.has_conjunction(start):
+        return None
+    if start - 1 >= first and ctx.is_word(start - 1) and _is_stop(ctx, start - 1) and not ctx.word_is(start - 1, "connector"):
+        return None  # "في أديس أبابا، الأحد، دعا": a preposition's object is no subject
+    phrase = phrase_after(ctx, start, opening)
+    return phrase if phrase is not None and is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) else None
+
+
+def relative_antecedent(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
+    """Before "التي أوضحت": the phrase the relative pronoun refers to (its last few words)."""
+    relative = cue - 1
+    if relative < 1 or not ctx.word_is(relative, "relative"):
+        return None
+    first, _ = ctx.sentence_bounds(cue)
+    window = ctx.mentions_in(ctx.tokens[max(first, relative - 4)][0], ctx.tokens[relative][0])
+    named = ctx.token_at(window[-1].start) if window else None
+    if named is not None:
+        return named, max(i for i in range(named, relative) if ctx.tokens[i][1] <= window[-1].end)
+    end = relative - 1
+    while end > first and ctx.is_punct(end, _COMMAS):
+        end -= 1
+    start = end
+    for _ in range(2):  # two words at most ("زملاؤنا الغربيون"); a quoted name counts as one
+        if start in ctx.open_of:
+            start = ctx.open_of[start]
+        if start - 1 > first and ctx.is_word(start - 1) and not _is_stop(ctx, start - 1) or start - 1 in ctx.open_of:
+            start -= 1
+    if not (ctx.is_word(end) or end in ctx.open_of) or not is_speakerish(ctx, start, end):
+        return None  # "الأمراض التي أعلن القضاء عليها": the antecedent is no one who could speak
+    return start, end
+
+
+def is_speakerish(ctx: QuoteContext, first: int, last: int, classes: tuple[str, ...] = _SPEAKER_CLASSES) -> bool:
+    """Whether tokens ``first..last`` name an entity, or hold a title, source or document word."""
+    if ctx.mentions_in(*ctx.span_chars(first, last)) or any(i in ctx.close_of for i in range(first, last + 1)):
+        return True  # an entity, or a name in quotation marks ("وفق "رويترز"")
+    if any(ctx.word_is(i, c) for i in range(first, last + 1) for c in classes):
+        return True
+    # a sound masculine plural of a nisba or a participle names people: "الغربيون", "المحتجون", "الفلسطينيين"
+    return any(_people_plural(ctx.norm(i)) for i in range(first, last + 1))
+
+
+def _people_plural(form: str) -> bool:
+    if len(form) < 6:
+        return False
+    stem = form[2:] if form.startswith("ال") else form
+    return form.endswith(("يون", "يين")) or stem.startswith("م") and form.endswith("ون")
+
+

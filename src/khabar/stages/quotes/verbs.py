@@ -1,0 +1,133 @@
+"""Quotes introduced by a reporting verb or participle: its content, its speaker, and when it reports
+nothing at all ("لم يذكر", "ويذكر أن", "كُتب عليه").
+"""
+
+from __future__ import annotations
+
+from khabar.model import QuoteKind
+from khabar.stages.quotes.content import (
+    Opener,
+    OpenerKind,
+    colon_content,
+    content_end,
+    find_opener,
+    kind_of,
+    object_content,
+    quoted_chars,
+)
+from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.draft import Draft
+from khabar.stages.quotes.lexicon import Cue, CueKind, Role
+from khabar.stages.quotes.linking import Speaker, coordinated, link
+from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
+
+_BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
+_NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
+
+
+def _limit(ctx: QuoteContext, index: int) -> int:
+    """The last token content starting near ``index`` may reach: its sentence, or its quotation."""
+    _, last = ctx.sentence_bounds(index)
+    around = ctx.enclosing_quotation(index)
+    return min(last, around[1] - 1) if around else last
+
+
+def _content(ctx: QuoteContext, opener: Opener, limit: int, boundaries: list[int]) -> tuple[QuoteKind, tuple[int, int], int] | None:
+    """The content's kind, characters and last token, from where it opens."""
+    if opener.kind is OpenerKind.QUOTATION:
+        chars = quoted_chars(ctx, opener.index)
+        return (QuoteKind.DIRECT, chars, ctx.close_of[opener.index]) if chars else None
+    if opener.kind is OpenerKind.COLON:
+        found = colon_content(ctx, opener.index, boundaries)
+        return (QuoteKind.DIRECT, found[0], found[1]) if found else None
+    first = opener.index
+    if first - 1 in ctx.close_of and opener.kind is OpenerKind.PREPOSITION:
+        first -= 1  # "وصف التصريحات "بالفاضحة"": the quotation opens before the preposition
+    end = content_end(ctx, first, limit, boundaries)
+    if end is None or end == opener.index and ctx.norm(end) in _BARE_OPENERS:
+        return None  # a complementiser or preposition with nothing after it
+    start = ctx.tokens[first][0] + (1 if ctx.norm(first).startswith("فان") else 0)
+    return kind_of(ctx, first, end), (start, ctx.tokens[end][1]), end
+
+
+def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[Speaker]:
+    """Explicit speakers of a verb cue: after it, before a relative pronoun, or before it."""
+    if cue.kind is CueKind.PARTICIPLE or cue.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
+        return []
+    before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
+    if before is not None:
+        return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
+    start = opener.speaker_from + (1 if cue.role is Role.CONTAINER else 0)
+    phrase = phrase_after(ctx, start, opener.speaker_until)
+    if phrase is not None and ctx.enclosing_quotation(index) and not ctx.mentions_in(*ctx.span_chars(*phrase)):
+        phrase = None  # inside a quotation "أدعو الجماهير إلى": an unnamed phrase after a verb is its object
+    if phrase is not None:
+        people = coordinated(ctx, *phrase)
+        if people:
+            return [Speaker((p.start, p.end), p.entity.id) for p in people]
+        return [link(ctx, *phrase)]
+    phrase = before_apposition(ctx, index)
+    return [link(ctx, *phrase)] if phrase else []
+
+
+def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
+    """"«...»، قال الوزير": a quotation right before a verb whose content does not follow it."""
+    before = index - 1
+    while before > 0 and ctx.is_punct(before, ",،-–"):
+        before -= 1
+    if before not in ctx.open_of or not cue.is_verb:
+        return []
+    chars = quoted_chars(ctx, ctx.open_of[before])
+    _, last = ctx.sentence_bounds(index)
+    phrase = phrase_after(ctx, index + 1, last + 1)
+    if chars is None or phrase is None:
+        return []
+    return [Draft(QuoteKind.DIRECT, chars, ctx.span_chars(index, index), index, link(ctx, *phrase), last=before)]
+
+
+def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
+    if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) != "في"):
+        return False  # "جاء" reports only as "جاء في البيان أن"
+    if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
+        return False
+    if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
+        return True
+    return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
+
+
+def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener: Opener) -> bool:
+    """A present verb without subject: impersonal ("ويذكر أن") unless it follows a comma as a
+    circumstantial of the clause's subject ("وكتبت العارضة ...، تقول إن") or opens a direct quote."""
+    if kind is not QuoteKind.DIRECT:
+        circumstantial = cue.role is Role.SAY and index > 0 and ctx.is_punct(index - 1, ",،")
+        return ctx.has_conjunction(index) or not circumstantial
+    return opener.speaker_until > index + 1
+
+
+def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
+    """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
+    if not _reports(ctx, index, cue):
+        return []
+    limit = _limit(ctx, index)
+    opener = find_opener(ctx, index, cue, limit)
+    if cue.takes_object and cue.is_verb and (opener is None or opener.kind is OpenerKind.PREPOSITION):
+        start = object_content(ctx, index, limit)
+        if start is not None and (opener is None or start < opener.index):
+            opener = Opener(OpenerKind.PREPOSITION, start, index + 1, start)
+    if opener is None:
+        return _postposed_direct(ctx, index, cue)
+    found = _content(ctx, opener, limit, boundaries)
+    if found is None:
+        return []
+    consumed.update(opener.fillers)
+    kind, chars, last = found
+    speakers = _speakers(ctx, index, cue, opener)
+    if not speakers and cue.kind is CueKind.PRESENT and _impersonal(ctx, index, cue, kind, opener):
+        return []  # "يذكر أن", "ويعتبر هذا التصنيف "...": impersonal or passive, no one is quoted
+    cue_chars = ctx.span_chars(index, index)
+    nested = ctx.enclosing_quotation(index) is not None
+    participle = cue.kind is CueKind.PARTICIPLE
+    voices: list[Speaker | None] = [*speakers] if speakers else [None]
+    return [Draft(kind, chars, cue_chars, index, voice, implied=voice is None, last=last, nested=nested,
+                  participle=participle) for voice in voices]

@@ -1,0 +1,6 @@
+"""Dates and times: TIMEX3-style time expressions, resolved against the publication date."""
+
+from khabar.stages.times.hijri import gregorian_to_hijri, hijri_to_gregorian
+from khabar.stages.times.tagger import TimeTagger, TimeTaggerOptions, publication_date
+
+__all__ = ["TimeTagger", "TimeTaggerOptions", "gregorian_to_hijri", "hijri_to_gregorian", "publication_date"]

@@ -1,0 +1,175 @@
+"""The Geocoder: every disambiguation rule, the seed's places, focus places and robustness."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.model import Document, Entity, Place, Span
+from khabar.stages.byline import BylineFinder
+from khabar.stages.normalise import Normaliser
+from khabar.stages.places import Geocoder
+
+SEED = Path(__file__).resolve().parents[3] / "examples" / "seed.txt"
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def with_entities(text: str, names: dict[str, str]) -> Document:
+    """A Document whose entities are every whole-word occurrence of each name (an attached clitic allowed)."""
+    entities = []
+    for i, (name, label) in enumerate(names.items(), start=1):
+        pattern = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبلك]|بال|وال|لل)?({re.escape(name)})(?![\u0621-\u064a])")
+        mentions = tuple(Span(m.start(1), m.end(1)) for m in pattern.finditer(text))
+        assert mentions, name
+        entities.append(Entity(f"e{i}", label, mentions, mentions[0]))
+    return Document(id="t", text=text, entities=tuple(entities))
+
+
+def places_of(geocoder: Geocoder, text: str, *names: str) -> dict[str, Place]:
+    doc = with_entities(text, {n: "LOC" for n in names})
+    doc = geocoder(BylineFinder()(Normaliser()(doc)))
+    by_id = {e.id: doc.text_of(e.canonical) for e in doc.entities}
+    return {by_id[p.entity_id]: p for p in doc.places}
+
+
+# ---------------------------------------------------------------- the seed
+
+
+def test_seed_places_with_their_coordinates(geocoder: Geocoder) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    got = places_of(geocoder, text, "الموصل", "الرقة", "باريس", "العراق", "سوريا", "فرنسا", "الولايات المتحدة")
+    expected = {  # GeoNames ids; countries are placed at their capitals
+        "الموصل": (99072, "IQ", "city"), "الرقة": (172955, "SY", "city"), "باريس": (2988507, "FR", "city"),
+        "العراق": (99237, "IQ", "country"), "سوريا": (163843, "SY", "country"), "فرنسا": (3017382, "FR", "country"),
+        "الولايات المتحدة": (6252001, "US", "country"),
+    }
+    for name, (geonames_id, country, feature) in expected.items():
+        place = got[name]
+        assert (place.geonames_id, place.country_code, place.feature) == (geonames_id, country, feature), name
+    assert got["الموصل"].latitude == pytest.approx(36.335, abs=0.01) and got["الموصل"].longitude == pytest.approx(43.119, abs=0.01)
+    assert got["الرقة"].latitude == pytest.approx(35.953, abs=0.01) and got["الرقة"].longitude == pytest.approx(39.008, abs=0.01)
+    assert got["باريس"].latitude == pytest.approx(48.853, abs=0.01) and got["باريس"].longitude == pytest.approx(2.349, abs=0.01)
+    boxes = {"العراق": (29, 38, 38, 49), "سوريا": (32, 38, 35, 43), "فرنسا": (41, 52, -5, 10), "الولايات المتحدة": (24, 50, -125, -66)}
+    for name, (south, north, west, east) in boxes.items():
+        assert south <= got[name].latitude <= north and west <= got[name].longitude <= east, name
+    focus = {name for name, place in got.items() if place.focus}
+    assert {"الموصل", "الرقة"} <= focus
+
+
+# ---------------------------------------------------------------- one rule each
+
+
+def test_population_decides_alone(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "وصل الوفد إلى باريس", "باريس")["باريس"].country_code == "FR"  # not Paris, Texas
+
+
+def test_a_demonym_right_after_the_mention(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "سقطت الرقة السورية", "الرقة")["الرقة"].country_code == "SY"
+    assert places_of(geocoder, "هطلت أمطار على الرقة الكويتية", "الرقة")["الرقة"].country_code == "KW"
+
+
+def test_a_country_named_in_the_article(geocoder: Geocoder) -> None:
+    text = "أعلنت السلطات في الكويت أن منطقة الرقة شهدت أمطارا"
+    assert places_of(geocoder, text, "الكويت", "الرقة")["الرقة"].country_code == "KW"
+    text = "قال مسؤولون في سوريا إن الرقة محاصرة"
+    assert places_of(geocoder, text, "سوريا", "الرقة")["الرقة"].country_code == "SY"
+
+
+def test_demonyms_anywhere_in_the_article(geocoder: Geocoder) -> None:
+    text = "قال وزير الخارجية الأردني إن عمان ستستضيف القمة"
+    assert places_of(geocoder, text, "عمان")["عمان"].geonames_id == 250441  # Amman, not Oman
+    assert places_of(geocoder, "وقعت سلطنة عمان اتفاقا", "عمان")["عمان"].feature == "country"
+
+
+def test_the_article_s_other_places(geocoder: Geocoder) -> None:
+    text = "اندلعت اشتباكات في بنغازي ثم امتدت إلى طرابلس"
+    assert places_of(geocoder, text, "بنغازي", "طرابلس")["طرابلس"].country_code == "LY"
+    text = "زار الوفد صيدا ثم توجه إلى طرابلس"
+    assert places_of(geocoder, text, "صيدا", "طرابلس")["طرابلس"].country_code == "LB"
+
+
+def test_the_dateline(geocoder: Geocoder) -> None:
+    text = "بيروت (رويترز) - قال مسؤول إن طرابلس شهدت اشتباكات"
+    assert places_of(geocoder, text, "طرابلس")["طرابلس"].country_code == "LB"
+
+
+def test_a_country_a_few_words_on(geocoder: Geocoder) -> None:
+    text = "كامبل المتحدرة من مدينة لويس في جنوب بريطانيا"
+    assert places_of(geocoder, text, "لويس")["لويس"].geonames_id == 2644559  # Lewes, East Sussex
+
+
+def test_designators(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "أمطار غزيرة في الكويت", "الكويت")["الكويت"].feature == "country"
+    assert places_of(geocoder, "أمطار غزيرة في مدينة الكويت", "الكويت")["الكويت"].feature == "city"
+    assert places_of(geocoder, "معارك في محافظة نينوى", "نينوى")["نينوى"].feature == "admin"
+
+
+def test_clitics_and_designators_inside_mentions(geocoder: Geocoder) -> None:
+    text = "معارك بالموصل"
+    doc = Document(id="t", text=text, entities=(Entity("e1", "LOC", (Span(6, 13),), Span(6, 13)),))
+    (place,) = geocoder(Normaliser()(doc)).places
+    assert place.geonames_id == 99072
+    text = "معارك في مدينة الموصل العراقية"
+    doc = Document(id="t", text=text, entities=(Entity("e1", "LOC", (Span(9, 30),), Span(9, 30)),))
+    (place,) = geocoder(Normaliser()(doc)).places
+    assert place.geonames_id == 99072
+
+
+def test_hand_kept_places(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "مظاهرات في الضفة الغربية وقطاع غزة وكردستان العراق وواشنطن",
+                    "الضفة الغربية", "قطاع غزة", "كردستان العراق", "واشنطن")
+    assert got["الضفة الغربية"].country_code == "PS" and got["الضفة الغربية"].feature == "region"
+    assert got["قطاع غزة"].country_code == "PS"
+    assert got["كردستان العراق"].country_code == "IQ"
+    assert got["واشنطن"].geonames_id == 4140963  # Washington, D.C.
+
+
+def test_a_one_letter_variant_in_a_country_the_article_names(geocoder: Geocoder) -> None:
+    text = "وقال أصدقاء المرأة في مدينة بريتشيا في إيطاليا"
+    assert places_of(geocoder, text, "بريتشيا", "إيطاليا")["بريتشيا"].geonames_id == 3181554  # Brescia
+    assert "بريتشيا" not in places_of(geocoder, "في مدينة بريتشيا", "بريتشيا")
+
+
+def test_confidence_reflects_ambiguity(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "زار باريس ثم الموصل", "باريس", "الموصل")
+    assert 0 < got["باريس"].confidence <= 1 and got["الموصل"].confidence > 0.9
+
+
+# ---------------------------------------------------------------- what it leaves alone
+
+
+def test_no_loc_entities_no_places(geocoder: Geocoder) -> None:
+    doc = with_entities("قال لو دريان في باريس", {"لو دريان": "PER", "باريس": "ORG"})
+    assert geocoder(Normaliser()(doc)).places == ()
+    assert geocoder(Normaliser()(Document(id="t", text="نص"))).places == ()
+
+
+def test_unknown_places_are_left_out(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "وصلوا إلى قريةمجهولةتماما", "قريةمجهولةتماما") == {}
+
+
+ARABIC = st.text(st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأإؤئىةـًٌٍَُِّْ «»،؛؟.!\n"), min_size=1, max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=ARABIC, cuts=st.lists(st.tuples(st.integers(0, 119), st.integers(1, 12)), max_size=5))
+def test_never_crashes_and_refers_to_entities(geocoder: Geocoder, text: str, cuts: list[tuple[int, int]]) -> None:
+    spans = sorted({Span(s, min(s + n, len(text))) for s, n in cuts if s < len(text)})
+    entities = tuple(Entity(f"e{i}", "LOC", (span,), span) for i, span in enumerate(spans))
+    doc = geocoder(Normaliser()(Document(id="h", text=text, entities=entities)))
+    assert {p.entity_id for p in doc.places} <= {e.id for e in entities}
+    assert all(0 <= p.confidence <= 1 and -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180 for p in doc.places)
+
+
+def test_a_feature_is_placed_at_its_town(geocoder: Geocoder) -> None:
+    # BBC Arabic (ANT corpus, 2018): "ووصلت فرح إلى مطار مالبينسا في ميلانو"
+    place = places_of(geocoder, "ووصلت فرح إلى مطار مالبينسا في ميلانو", "مطار مالبينسا")["مطار مالبينسا"]
+    assert (place.name, place.feature, place.geonames_id, place.country_code) == ("Milan", "feature", None, "IT")

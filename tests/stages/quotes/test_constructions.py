@@ -1,0 +1,172 @@
+"""Each construction of reported speech, on real sentences from the ANT corpus (Apache-2.0).
+
+Sentences come from outlets other than the dev articles' where possible (France24 "FR-", JawharaFM
+"JA-"); the ANT document number is cited above each. Entities are given the way the entity stage
+would find them, so speaker linking is tested apart from NER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Analyse = Callable[..., Any]
+QuotesOf = Callable[..., list[Any]]
+
+
+def _one(quotes: list[Any]) -> Any:
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_verb_subject_title_with_name_in_apposition(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # JA-localNews-3677-20170425; the participle داعيا starts a second quote of the same speaker
+    text = ("حذر الامين العام المساعد للاتحاد العام التونسي للشغل، بوعلي المباركي، اليوم الثلاثاء في مدنين، "
+            "من خطورة توسع الاحتجاجات الاجتماعية بالبلاد، ومن إمكانية توظيفها سياسيا، داعيا الحكومة إلى "
+            "التحرك العاجل، والانطلاق في تنفيذ إجراءات سريعة تعيد الامل والثقة إلى المواطن.")
+    warning, call = quotes_of(text, ("PER", "بوعلي المباركي"))
+    assert warning.speaker == call.speaker == "بوعلي المباركي"
+    assert (warning.cue, call.cue) == ("حذر", "داعيا")
+    assert warning.content.startswith("من خطورة") and warning.content.endswith("توظيفها سياسيا")
+    assert call.content.startswith("إلى التحرك العاجل") and call.content.endswith("إلى المواطن")
+
+
+def test_speaker_phrase_without_entities_keeps_title_and_apposition(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # JA-localNews-3677-20170425, as above, with no entity stage at all
+    text = "حذر الامين العام المساعد للاتحاد العام التونسي للشغل، بوعلي المباركي، اليوم الثلاثاء في مدنين، من خطورة توسع الاحتجاجات."
+    quote = _one(quotes_of(text))
+    assert quote.speaker == "الامين العام المساعد للاتحاد العام التونسي للشغل، بوعلي المباركي"
+
+
+def test_subject_before_the_verb_with_kana_qad(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-economy-45-20180601
+    text = ('وكان وزير الاقتصاد الفرنسي برونو لو مير قد قال الخميس إن "دول الاتحاد الأوروبي لن توافق أبدا على '
+            'التفاوض تحت الضغط" مع الولايات المتحدة في شأن الرسوم الجمركية، مشددا على أن الأوروبيين لا '
+            'يستطيعون فهم مثل هذا القرار ضد "الحلفاء المقربين".')
+    first, second = quotes_of(text, ("PER", "برونو لو مير"))
+    assert first == ("mixed", "برونو لو مير", "قال", first.content)
+    assert first.content.endswith("في شأن الرسوم الجمركية")
+    assert second.speaker == "برونو لو مير" and second.cue == "مشددا" and second.content.startswith("على أن")
+
+
+def test_subject_before_a_relative_pronoun(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-1151-20180509
+    text = ('أما صحيفة "رسالات" فاستعادت في صحفتها الأولى تصريحات محمد جواد لاريجاني مسؤول الشؤون الدولية في '
+            'السلطة القضائية الإيرانية الذي قال إنه لا يجب الاعتماد على الأوروبيين من أجل الحفاظ على الاتفاق.')
+    quote = _one(quotes_of(text, ("PER", "محمد جواد لاريجاني"), ("ORG", "رسالات")))
+    assert quote.speaker == "محمد جواد لاريجاني" and quote.content.startswith("إنه لا يجب")
+
+
+def test_subject_before_a_comma_framed_aside(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # BB-culture-278-20180829
+    text = ('ولكن الهيئة، المعروفة اختصارا بـ"أوفكوم"، قالت إن الدعاية التي تروج للإصلاحات، وللعلاقات '
+            'البريطانية السعودية، أغفلت "الجدل العام المحتدم"، بشأن تلك القضايا.')
+    quote = _one(quotes_of(text))
+    assert quote.speaker == "الهيئة" and quote.kind == "mixed"
+
+
+def test_side_marker_min_jihatihi(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-economy-56-20180609
+    text = 'من جهته، قال وزير الخارجية الروسي سيرغي لافروف إن موسكو وبكين اقترحتا "خريطة طريق" لحل الأزمة.'
+    quote = _one(quotes_of(text, ("PER", "سيرغي لافروف")))
+    assert quote == ("mixed", "سيرغي لافروف", "قال", 'إن موسكو وبكين اقترحتا "خريطة طريق" لحل الأزمة')
+
+
+def test_side_marker_after_the_subject_ends_it(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-1828-20180615
+    text = "وأكد الجيش الأمريكي من جانبه الخميس أنه نفذ ضربة جوية استهدفت قائدا كبيرا للمتشددين في إقليم كونار."
+    assert _one(quotes_of(text)).speaker == "الجيش الأمريكي"
+
+
+def test_unnamed_sources_are_kept_as_phrases(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-1217-20180513 and FR-internationalNews-1828-20180615
+    quote = _one(quotes_of("ذكرت مصادر مطلعة على القضية أن الرجل هاجم الناس في الشارع بشكل عشوائي."))
+    assert quote == ("indirect", "مصادر مطلعة", "ذكرت", "أن الرجل هاجم الناس في الشارع بشكل عشوائي")
+    text = "قال مسؤول في وزارة الدفاع الأفغانية الجمعة إن زعيم طالبان باكستان الملا فضل الله، قتل الخميس في ضربة جوية أمريكية."
+    doc = analyse(text, ("ORG", "وزارة الدفاع الأفغانية"))
+    assert doc.text_of(doc.quotes[0].speaker) == "مسؤول في وزارة الدفاع الأفغانية"
+
+
+def test_communique_speaks_for_the_body_that_issued_it(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-2669-20180811
+    text = ("نشرت وزارة الداخلية الأردنية السبت بيانا أعلنت فيه مقتل رجل شرطة وإصابة ستة آخرين.\n"
+            'وقال البيان إن "انفجارا وقع مساء أمس (الجمعة) لدورية مشتركة لقوات الدرك والأمن العام في منطقة الفحيص".')
+    doc = analyse(text, ("ORG", "وزارة الداخلية الأردنية"))
+    quote = next(q for q in doc.quotes if doc.text_of(q.cue) == "قال")
+    assert doc.text_of(quote.speaker) == "البيان"
+    assert doc.text_of(doc.entity(quote.speaker_id).canonical) == "وزارة الداخلية الأردنية"
+
+
+def test_relayed_speaker_after_naql_an(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-1146-20180508
+    text = ('ونقلت وكالة الأنباء السورية الرسمية (سانا) عن مصدر عسكري قوله إن "الدفاعات الجوية السورية تصدت '
+            'لصاروخين إسرائيليين ودمرتهما في منطقة الكسوة بريف دمشق".')
+    quote = _one(quotes_of(text, ("ORG", "وكالة الأنباء السورية الرسمية", "سانا")))
+    assert quote.speaker == "مصدر عسكري" and quote.kind == "mixed" and quote.content.startswith('إن "الدفاعات')
+
+
+def test_naqlan_an_inside_the_verb_phrase_names_the_source(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-economy-24-20180308
+    text = "وأشارت الوكالة نقلا عن مصادر مطلعة على الخطط، أن الدول ستحصل على إعفاء من الرسوم الجمركية."
+    quote = _one(quotes_of(text))
+    assert (quote.speaker, quote.cue) == ("مصادر مطلعة", "أشارت")
+
+
+def test_people_who_speak_together_get_a_quote_each(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # SK (dev article ant-03): one statement, two speakers joined by و
+    text = ("دعا رئيس الوزراء الإثيوبي آبي أحمد ورئيس إريتريا أسياسي أفورقي إلى الحب والوحدة، وطي صفحة الماضي.")
+    quotes = quotes_of(text, ("PER", "آبي أحمد"), ("PER", "أسياسي أفورقي"))
+    assert {q.speaker for q in quotes} == {"آبي أحمد", "أسياسي أفورقي"}
+    assert {q.content for q in quotes} == {"إلى الحب والوحدة، وطي صفحة الماضي"}
+
+
+def test_a_named_subject_object_is_the_content(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # SK (dev article ant-04): "أكد" with its object, no complementiser
+    text = "وأكدت وحدات حماية المرأة الكردية الاثنين مصرع المقاتلة البريطانية آنا كامبل البالغة 27 عاما في 15 مارس."
+    quote = _one(quotes_of(text, ("ORG", "وحدات حماية المرأة الكردية"), ("PER", "آنا كامبل")))
+    assert quote.speaker == "وحدات حماية المرأة الكردية" and quote.content.startswith("مصرع المقاتلة")
+
+
+def test_participle_takes_the_subject_of_the_clause(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # FR-internationalNews-10-20180218
+    text = 'ووصف رئيس الوزراء الإسرائيلي تلك التصريحات "بالفاضحة"، مضيفا أنه يعتزم مناقشة هذه المسألة فورا مع نظيره البولندي.'
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == ["وصف", "مضيفا"]
+    assert {q.speaker for q in quotes} == {"رئيس الوزراء الإسرائيلي"}
+
+
+def test_circumstantial_present_continues_the_subject(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # BB-culture-212-20180630
+    text = ('وكتبت العارضة على موقعها الشخصي، في منشور بعنوان "حائط العار"، تقول إن تجربتها في مصر جعلتها '
+            'تقرر "المضي قدما في كسر الحواجز الدينية والسياسية".')
+    quote = _one(quotes_of(text))
+    assert quote.cue == "تقول" and quote.content.startswith("إن تجربتها")
+
+
+def test_aside_with_a_masdar_cue_does_not_stop_the_verb(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # BB-middleEast-143-20180306: "ذكر" in "رفض ذكر اسمه" is a verbal noun, not a second cue
+    text = ('وقال المحامي، الذي رفض ذكر اسمه، إن النيابة العسكرية أمرت بحبس أحمد الجارحي، مخرج مسرحية '
+            '"سليمان خاطر".')
+    [quote] = quotes_of(text)
+    assert quote[1:3] == ("المحامي", "قال") and quote[3].startswith("إن النيابة العسكرية")
+
+
+def test_a_pronoun_mid_sentence_takes_the_sentence_subject(analyse: Analyse, quotes_of: QuotesOf) -> None:
+    # SK-middleEast-2784-20180706: "لكنه أشار" is the report, not the agency quoted before
+    text = ('قالت وكالة "رويترز"، الجمعة، إنها حصلت على تقرير أولي لمنظمة حظر الأسلحة الكيماوية.\n'
+            "وأكد التقرير العثور على مواد كيماوية عضوية مختلفة تحتوي على الكلور في عينات أخذت من موقعين، لكنه "
+            "أشار إلى أنه لم يتم العثور على أدلة على استخدام غازات أعصاب.")
+    said = quotes_of(text, ("ORG", "رويترز"))
+    assert said[0][1] == "رويترز"
+    assert said[-1][2] == "أشار" and said[-1][1].startswith("التقرير")
+
+
+def test_a_quotation_paragraph_continues_the_speaker_before(quotes_of: QuotesOf) -> None:
+    # BB-middleEast-613-20180613
+    text = ("وقالت هدى محمد إنهم تعرضوا لمضايقات شديدة بعد واقعة القتل.\n"
+            '"اضطررنا للرحيل إلى منطقة أخرى والمكوث مع أسرة أمي حتي تهدأ الأحوال".')
+    first, second = quotes_of(text, ("PER", "هدى محمد"))
+    assert second == ("direct", "هدى محمد", None, "اضطررنا للرحيل إلى منطقة أخرى والمكوث مع أسرة أمي حتي تهدأ الأحوال")
