@@ -8,7 +8,7 @@ fields is in bounds and well ordered, naming the stage that broke an invariant.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from khabar.errors import InputError, KhabarError, OffsetError, PipelineError, StageError
 from khabar.model import Document, check_offsets
@@ -117,17 +117,35 @@ def core_stages() -> list[Stage]:
     return [Normaliser(), BylineFinder(), Segmenter()]
 
 
-def default_pipeline() -> Pipeline:
-    """khabar's full pipeline with the shipped resources and models."""
-    stages = [*core_stages(), TimeTagger()]
-    if any("entities" in stage.provides for stage in stages):  # the Geocoder reads the entity stage's LOCs
-        stages.append(Geocoder())
-        stages.append(QuoteFinder())  # quotes link speakers to entities: last, once the entity stage is in
-    return Pipeline(stages)
+def default_pipeline(entities: Stage | None = None) -> Pipeline:
+    """khabar's full pipeline with the shipped resources and models.
+
+    Order: normalise, byline, segment, entities, times, places (geocodes the LOC entities), quotes (links
+    speakers to entities). ``entities`` replaces the shipped entity stage (another model, or gold entities
+    for an evaluation).
+    """
+    from khabar.stages.entities import EntityTagger
+
+    return Pipeline([*core_stages(), entities or EntityTagger.load(), TimeTagger(), Geocoder(), QuoteFinder()])
 
 
 def analyze_sources(
-    sources: Iterable[str], pipeline: Pipeline, options: ReadOptions | None = None, doc_id: str | None = None
+    sources: Iterable[str], pipeline: Pipeline, options: ReadOptions | None = None, doc_id: str | None = None,
+    published: str | None = None,
 ) -> Iterator[Document | InputError | StageError]:
-    """Read every source (a path or ``"-"``) and run ``pipeline`` over each article found."""
-    return pipeline.run_many(read_sources(sources, options, doc_id=doc_id))
+    """Read every source (a path or ``"-"``) and run ``pipeline`` over each article found.
+
+    ``published`` (ISO 8601) is the publication date of articles whose source gives none: relative dates
+    ("الثلاثاء", "أمس") are resolved against it.
+    """
+    read = read_sources(sources, options, doc_id=doc_id)
+    if published is not None:
+        read = (with_publication_date(doc, published) for doc in read)
+    return pipeline.run_many(read)
+
+
+def with_publication_date(doc: Document | InputError, published: str) -> Document | InputError:
+    """``doc`` with ``meta.published`` set when it has none (read errors pass through)."""
+    if isinstance(doc, InputError) or doc.meta.published:
+        return doc
+    return replace(doc, meta=replace(doc.meta, published=published))

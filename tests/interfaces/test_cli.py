@@ -103,3 +103,16 @@ def test_the_independent_scorer_accepts_the_output(runner: CliRunner, eval_dir: 
                             capture_output=True, text=True, check=True)
     report = json.loads(scored.stdout)
     assert report["documents"] == 7 and report["missing"] == []
+
+
+def test_published_date_resolves_relative_dates(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["analyze", "-f", "jsonl", "--no-tokens", "--published", "2016-10-26", str(SEED)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["meta"]["published"] == "2016-10-26"
+    assert {t["text"]: t["value"] for t in doc["times"]}["الثلاثاء"] == "2016-10-25"
+
+
+def test_a_bad_published_date_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["analyze", "--published", "26/10/2016", str(SEED)])
+    assert result.exit_code == 2 and "not a date" in result.output

@@ -42,7 +42,8 @@ def test_train_and_tag(tmp_path: Path, passes: int) -> None:
     settings = CrfSettings(max_iterations=30, passes=passes, folds=2)
     train_passes({"toy": corpus()}, FeatureExtractor(Lexicon()), settings, tmp_path, jobs=1)
     write_manifest(tmp_path, {"passes": passes, "window": settings.window, "options": []})
-    assert (tmp_path / "ner2.crfsuite").exists() == (passes == 2)
+    assert (tmp_path / "ner2.npz").exists() == (passes == 2)
+    assert not list(tmp_path.glob("*.crfsuite"))  # crfsuite's own files are exported, not shipped
     tagger = NerTagger.load(tmp_path, cached=False)
     assert tagger.tag(["قال", "خالد", "في", "دمشق", "."]) == ["O", "B-PER", "O", "B-LOC", "O"]
     assert json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))["passes"] == passes
@@ -52,5 +53,5 @@ def test_two_pass_manifest_without_second_model_is_reported(tmp_path: Path) -> N
     settings = CrfSettings(max_iterations=5, passes=1)
     train_passes({"toy": corpus()}, FeatureExtractor(Lexicon()), settings, tmp_path, jobs=1)
     write_manifest(tmp_path, {"passes": 2, "window": 10, "options": []})
-    with pytest.raises(ModelNotFound, match="ner2.crfsuite"):
+    with pytest.raises(ModelNotFound, match="ner2.npz"):
         NerTagger.load(tmp_path, cached=False)

@@ -48,6 +48,11 @@ def _rows(path: Path) -> list[str]:
     return [line for line in lines if not line.startswith("# Built with")]
 
 
+def _data_lines(path: Path) -> list[str]:
+    """The rows of a built table without its header comment (which names the babel version)."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+
+
 @needs_build_deps
 def test_month_names_build_is_reproducible(tmp_path: Path) -> None:
     from khabar.training import times
@@ -56,7 +61,7 @@ def test_month_names_build_is_reproducible(tmp_path: Path) -> None:
     times.write_lexicons(tmp_path / "b")
     for name in (times.MONTHS_FILE, times.WEEKDAYS_FILE):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-        assert (tmp_path / "a" / name).read_bytes() == (times.DEFAULT_DIR / name).read_bytes()
+        assert _data_lines(tmp_path / "a" / name) == _data_lines(times.DEFAULT_DIR / name), "rebuild: khabar build times"
 
 
 def test_extra_table_rows_are_well_formed() -> None:

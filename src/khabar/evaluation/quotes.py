@@ -18,50 +18,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
+from khabar.evaluation.names import same_name
 from khabar.model import Document, Entity, Span, to_dict
 from khabar.pipeline import Pipeline, default_pipeline
-from khabar.stages.quotes import QuoteFinder
 from khabar.stages.read import document_from_text
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_PUNCTUATION = re.compile(r"[\"'«»“”()\[\]،,.:؛!?؟\-–—]")
-_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ك")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _PROCLITIC_LETTERS = "وبلفك"
-
-
-def _norm(text: str) -> str:
-    text = _DIACRITICS.sub("", text or "")
-    text = re.sub("[أإآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه")
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
-
-
-def _variants(surface: str) -> set[str]:
-    name = _norm(surface)
-    out = {name} if name else set()
-    for clitic in _PROCLITICS:
-        if name.startswith(clitic) and len(name) - len(clitic) >= 2:
-            rest = name[len(clitic) :]
-            out.add("ال" + rest if clitic in ("وال", "بال", "فال", "كال", "لل") else rest)
-    return out
-
-
-def same_name(left: Iterable[str], right: Iterable[str]) -> bool:
-    """Whether two lists of surfaces name the same thing, as score.py decides.
-
-    >>> same_name(["جان إيف لو دريان"], ["وزير الدفاع الفرنسي، جان إيف لو دريان"])
-    True
-    """
-    a = set().union(*(_variants(s) for s in left))
-    b = set().union(*(_variants(s) for s in right))
-    if a & b:
-        return True
-    for x in a:
-        for y in b:
-            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-            if len(short) >= 3 and f" {short} " in f" {long_} ":
-                return True
-    return False
 
 
 # ---------------------------------------------------------------- gold entities as a stage
@@ -121,18 +84,6 @@ class GoldEntityTagger:
         """The stand-in for the articles of a gold file, by id."""
         return cls({article["id"]: [{"type": e["type"], "name": e["name"], "aliases": e.get("aliases", [])}
                                     for e in article["entities"]] for article in gold})
-
-
-@dataclass(frozen=True)
-class NoEntities:
-    """A stand-in for the entity stage when none is available: no entities at all."""
-
-    name: ClassVar[str] = "entities"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    provides: ClassVar[frozenset[str]] = frozenset({"entities"})
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
 
 
 # ---------------------------------------------------------------- scoring
@@ -243,19 +194,8 @@ def evaluate(gold: list[dict[str, Any]], predictions: Iterable[Document]) -> Quo
 
 
 def quote_pipeline(entities: Any = None) -> Pipeline:
-    """khabar's default pipeline, ending with the quote stage; ``entities`` replaces the entity stage.
-
-    Until the entity stage is part of the default pipeline, a stand-in without entities takes its
-    place, so quotes are found and speakers given as phrases only.
-    """
-    pipeline = default_pipeline()
-    if entities is None and "quotes" in pipeline.provides:
-        return pipeline
-    stages = [s for s in pipeline.stages if s.name not in ("entities", "quotes")]
-    if entities is None:
-        entities = next((s for s in pipeline.stages if s.name == "entities"), None) or NoEntities()
-    after_core = [s.name for s in stages].index("segment") + 1
-    return Pipeline([*stages[:after_core], entities, *stages[after_core:], QuoteFinder()])
+    """khabar's default pipeline (it ends with the quote stage); ``entities`` replaces the entity stage."""
+    return default_pipeline(entities)
 
 
 def evaluate_gold(gold_path: Path, use_gold_entities: bool) -> tuple[QuoteReport, list[Document]]:

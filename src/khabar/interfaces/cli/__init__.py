@@ -10,7 +10,7 @@ import logging
 
 import typer
 
-from khabar.interfaces.cli import analyze, batch, ingest, models, quotes, search, serve
+from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, search, serve
 
 app = typer.Typer(
     name="khabar",
@@ -34,6 +34,7 @@ def _root(
 # The command list is explicit: no import-time registry decides what the CLI offers.
 analyze.register(app)
 models.register(app)
+ner.register(app, models.eval_app)
 ingest.register(app)
 search.register(app)
 serve.register(app)

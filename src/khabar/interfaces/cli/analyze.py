@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from typing import Annotated
 
@@ -23,11 +24,17 @@ def analyze(
     tokens: Annotated[bool, typer.Option(help="Include the token layer in json/jsonl output.")] = True,
     max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
     max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source gives none; relative dates are resolved against it.")] = None,
 ) -> None:
     """Analyse Arabic news articles: entities, quotes, places and dates, with exact offsets."""
     sources = files or ["-"]
     if doc_id is not None and len(sources) > 1:
         raise usage_error("--id names one document; give one input with it")
+    if published is not None:
+        try:
+            published = datetime.date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise usage_error(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
     if sources == ["-"] and sys.stdin.isatty():
         raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
     try:
@@ -36,7 +43,7 @@ def analyze(
         raise fail(error) from None
     writer = DocumentWriter(sys.stdout, fmt, tokens=tokens)
     rejected = 0
-    for result in analyze_sources(sources, pipeline, ReadOptions(max_bytes=max_bytes, max_chars=max_chars), doc_id):
+    for result in analyze_sources(sources, pipeline, ReadOptions(max_bytes=max_bytes, max_chars=max_chars), doc_id, published):
         if isinstance(result, KhabarError):
             report(result)
             rejected += 1

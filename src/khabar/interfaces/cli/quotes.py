@@ -16,7 +16,7 @@ from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import ListFormat, print_jsonl, print_quotes
 from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
 from khabar.model import Document
-from khabar.pipeline import analyze_sources
+from khabar.pipeline import analyze_sources, default_pipeline
 from khabar.store import Filters, QueryError, find_quotes, open_store
 
 FILES_HELP = "Articles to read (.txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz); '-' for stdin."
@@ -58,10 +58,8 @@ def quote_rows(doc: Document) -> list[dict[str, Any]]:
 
 def _from_files(files: list[str], fmt: ListFormat) -> int:
     """Analyse the files and print their quotes; the number of rejected inputs."""
-    from khabar.evaluation.quotes import quote_pipeline
-
     try:
-        pipeline = quote_pipeline()
+        pipeline = default_pipeline()
     except KhabarError as error:
         raise fail(error) from None
     console, rejected = Console(), 0

@@ -26,7 +26,8 @@ from khabar.stages.normalise import normalise_query
 
 _NOT_A_LETTER = re.compile(r"[^\w]+")
 # Words too common in names to link a mention on their own ("بن", "عبد" ...).
-NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت أبو أبي أم آل ال عبد دي دو دا فون فان لا لو دل ديل".split())
+# ("أبي" is left out: normalised it is "ابي", which is also the name آبي.)
+NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت أبو أم آل ال عبد دي دو دا فون فان لا لو دل ديل".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,9 +225,9 @@ def _context_features(others: list[str]) -> list[str]:
     return ["dmaj=" + majority, *("dt=" + kind for kind in sorted(counts) if kind != "O")]
 
 
-def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
-                window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
-    """Add first-pass labels (token and neighbours) and document-consistency features to feature rows.
+def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
+                           window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
+    """The second pass's extra attributes of every token: first-pass labels and document consistency.
 
     ``labels`` are the first-pass labels of ``sentences``; a token's context is every other occurrence of
     its clitic-stripped stem within ``window`` sentences, and the features say which entity types the first
@@ -239,7 +239,7 @@ def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]],
     starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items()}
     result = []
     for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
-        new_rows = []
+        sentence_extras = []
         for column, token in enumerate(tokens):
             extra = ["s1=" + tags[column], "s1-1=" + (tags[column - 1] if column else BEGIN),
                      "s1+1=" + (tags[column + 1] if column + 1 < len(tags) else END)]
@@ -250,6 +250,14 @@ def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]],
                 high = bisect.bisect_right(starts[stem], row + window)
                 others = [kind for r, c, kind in items[low:high] if (r, c) != (row, column)]
                 extra += _context_features(others)
-            new_rows.append(rows[row][column] + extra)
-        result.append(new_rows)
+            sentence_extras.append(extra)
+        result.append(sentence_extras)
     return result
+
+
+def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
+                window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
+    """Feature rows with the second pass's attributes added (``second_pass_attributes``)."""
+    extras = second_pass_attributes(sentences, labels, window)
+    return [[row + extra for row, extra in zip(sentence_rows, sentence_extras, strict=True)]
+            for sentence_rows, sentence_extras in zip(rows, extras, strict=True)]

@@ -12,6 +12,7 @@ OUTSIDE = "O"
 OPENING_PARENS = frozenset("(")
 CLOSING_PARENS = frozenset(")")
 MAX_ALIAS_TOKENS = 3
+NAME_PUNCTUATION = frozenset({"-", "‐", ".", "'", "’"})
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,12 +68,31 @@ def mention_from_tokens(tokens: Sequence[Token], first: int, stop: int, label: s
     return Mention(tokens[first].stem_start, tokens[stop - 1].end, label, source)
 
 
-def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]]) -> list[Mention]:
-    """Mentions from per-sentence tokens and their BIO labels."""
+def _pieces(text: str, tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
+    """A token range cut at punctuation inside it ('منظمة "هيومن رايتس ووتش' → two pieces); hyphens,
+    dots and apostrophes stay inside names ("جان-إيف", "د.ب.أ")."""
+    pieces, start = [], first
+    for index in range(first, stop):
+        token = tokens[index]
+        if token.kind is TokenKind.PUNCT and text[token.start : token.end] not in NAME_PUNCTUATION:
+            pieces.append((start, index))
+            start = index + 1
+    pieces.append((start, stop))
+    return [(a, b) for a, b in pieces if a < b]
+
+
+def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]], text: str = "") -> list[Mention]:
+    """Mentions from per-sentence tokens and their BIO labels (cut at inner punctuation when ``text`` is given).
+
+    Of a range cut in pieces, the last piece is the name ("منظمة "هيومن رايتس ووتش"" → "هيومن رايتس ووتش")
+    unless an earlier piece is longer.
+    """
     mentions = []
     for tokens, tags in zip(sentences, labels, strict=True):
         for first, stop, label in decode_bio(tags):
-            mention = mention_from_tokens(tokens, first, stop, label)
+            pieces = _pieces(text, tokens, first, stop) if text else [(first, stop)]
+            a, b = max(reversed(pieces), key=lambda piece: piece[1] - piece[0]) if pieces else (first, stop)
+            mention = mention_from_tokens(tokens, a, b, label)
             if mention is not None:
                 mentions.append(mention)
     return mentions
@@ -106,5 +126,6 @@ def parenthesised_aliases(text: str, tokens: Sequence[Token], mentions: Sequence
         if any(t.kind not in (TokenKind.WORD, TokenKind.LATIN) for t in inner):
             continue
         alias = by_start.get(inner[0].stem_start) or Mention(inner[0].stem_start, inner[-1].end, name.label, "alias")
-        pairs.append((name, alias))
+        if alias.label == name.label:  # "الولايات المتحدة (CNN)" is a dateline and its outlet, not an alias
+            pairs.append((name, alias))
     return pairs

@@ -12,6 +12,15 @@ from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
 from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
 from khabar.stages.entities.roles import RoleFinder, load_titles
+from khabar.stages.entities.rules import (
+    EntityRules,
+    institution_mentions,
+    known_name_mentions,
+    load_rules,
+    repair_places,
+    trim,
+    words_of,
+)
 from khabar.stages.normalise import normalise_query
 
 
@@ -33,11 +42,15 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
     return grouped
 
 
+# Which mention wins an overlap: the byline's structure, then the hand-kept names, then the longer of the
+# tagger's and the institution rule's, then parenthesised aliases.
+PRIORITY = {"byline": 0, "lexicon": 1, "ner": 2, "rule": 2, "alias": 3}
+
+
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
-    """Keep tagger mentions over byline ones, longer over shorter, earlier over later."""
-    priority = {"ner": 0, "alias": 1, "byline": 2}
+    """Keep one mention wherever several overlap: by source (``PRIORITY``), then longer, then earlier."""
     kept: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (priority.get(m.source, 3), m.start - m.end, m.start)):
+    for mention in sorted(mentions, key=lambda m: (PRIORITY.get(m.source, 4), m.start - m.end, m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept)
@@ -50,18 +63,20 @@ class EntityTagger:
     requires: ClassVar[frozenset[str]] = frozenset({"text", "tokens", "sentences", "byline"})
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
 
-    def __init__(self, tagger: SequenceTagger, heads: Mapping[str, Head], titles: frozenset[str], outlets: frozenset[str]) -> None:
+    def __init__(self, tagger: SequenceTagger, heads: Mapping[str, Head], titles: frozenset[str], outlets: frozenset[str],
+                 rules: EntityRules | None = None) -> None:
         self.tagger = tagger
         self.heads = heads
         self.roles = RoleFinder(titles)
         self.outlets = outlets
+        self.rules = rules
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EntityTagger:
         """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
         from khabar.stages.entities.tagger import NerTagger
 
-        return cls(NerTagger.load(model_dir), load_heads(), load_titles(), load_outlets())
+        return cls(NerTagger.load(model_dir), load_heads(), load_titles(), load_outlets(), load_rules())
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, entities=self.find(doc))
@@ -71,11 +86,24 @@ class EntityTagger:
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
-        mentions = without_overlaps(tagged_mentions(sentences, labels) + byline_mentions(doc.byline))
+        mentions = without_overlaps(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)) + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
         clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
         return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
+
+    def _candidates(self, text: str, sentences: list[list[Token]], tagged: list[Mention]) -> list[Mention]:
+        """The tagger's mentions (trimmed), plus known names and institution names (``rules.py``)."""
+        if self.rules is None:
+            return tagged
+        tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
+        tagged = repair_places(text, sentences, tagged, self.rules)
+        found = tagged + institution_mentions(text, sentences, tagged, self.rules)
+        # a known name inside a longer mention ("الموصل" in "جامعة الموصل") defers to it; else it wins
+        known = [k for k in known_name_mentions(text, sentences, self.rules)
+                 if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
+                            for m in found)]
+        return found + known
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
         label = cluster.label
@@ -98,6 +126,11 @@ class EntityTagger:
         names = [text[m.start : m.end] for m in cluster.mentions]
         if label == "ORG" and any(normalise_query(n) in self.outlets for n in names):
             return "media"
+        known = self.rules.names if self.rules is not None else {}
+        for name in names:
+            entry = known.get(words_of(name))
+            if entry is not None and entry.label == label:
+                return entry.type
         for name in names:
             words = name_words(name)
             head = self.heads.get(words[0]) if words else None

@@ -1,14 +1,14 @@
 """khabar's offline Arabic NER tagger: BIO labels over PER, ORG, LOC and MISC for ANERcorp-like tokens.
 
 The shipped model lives in ``khabar/resources/ner`` (``model.json`` says how it was built). It is a
-two-pass linear-chain CRF (python-crfsuite; no torch at run time):
+two-pass linear-chain CRF, trained with python-crfsuite and run with numpy (``crf.py``):
 
-1. ``ner.crfsuite`` tags each sentence from the features of ``features.py``;
-2. ``ner2.crfsuite`` tags it again with the same features plus the first pass's labels and what the first
-   pass said about the other occurrences of each word within ``window`` sentences of the same
-   ``tag_many`` call (document-level consistency). Pass a whole article to ``tag_many`` to profit.
+1. ``ner`` tags each sentence from the features of ``features.py``;
+2. ``ner2`` tags it again with the same features plus the first pass's labels and what the first pass
+   said about the other occurrences of each word within ``window`` sentences of the same ``tag_many``
+   call (document-level consistency). Pass a whole article to ``tag_many`` to profit.
 
-A model directory without ``ner2.crfsuite`` in its manifest is a plain one-pass CRF.
+A manifest with ``"passes": 1`` is a plain one-pass CRF.
 """
 
 from __future__ import annotations
@@ -19,25 +19,27 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass
+from khabar.errors import ResourceError
+from khabar.stages.entities.crf import ATTRIBUTES_SUFFIX, CrfWeights, Scorer
+from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass_attributes
 
 RESOURCE_PACKAGE = "khabar.resources"
 RESOURCE_DIR = "ner"
 MANIFEST = "model.json"
-FIRST_PASS_FILE = "ner.crfsuite"
-SECOND_PASS_FILE = "ner2.crfsuite"
+FIRST_PASS = "ner"  # ner.npz + ner.attributes.txt
+SECOND_PASS = "ner2"
 KIND = "crf"
 
 _LOADED: dict[Path, NerTagger] = {}
 
 
-class ModelNotFound(FileNotFoundError):
+class ModelNotFound(ResourceError, FileNotFoundError):
     """The NER weights are not where the tagger looked for them."""
 
     def __init__(self, path: Path, missing: str) -> None:
         self.path = path
         super().__init__(f"NER model not found: {path / missing} is missing "
-                         "(train one with `python -m khabar.training.ner --data PATH`)")
+                         "(train one with `khabar train ner --data PATH`)")
 
 
 def default_model_dir() -> Path:
@@ -53,13 +55,11 @@ def _require(directory: Path, name: str) -> Path:
     return path
 
 
-def _open_crf(path: Path) -> Any:
-    """A python-crfsuite tagger over a model file."""
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+def _weights(directory: Path, stem: str) -> CrfWeights:
+    """One pass's weights, or ModelNotFound naming the missing file."""
+    _require(directory, stem + ".npz")
+    _require(directory, stem + ATTRIBUTES_SUFFIX)
+    return CrfWeights.load(directory / stem)
 
 
 class NerTagger:
@@ -71,8 +71,8 @@ class NerTagger:
         options = frozenset(manifest.get("options", ()))
         self.extractor = FeatureExtractor(Lexicon.read(directory), options)
         self.window = int(manifest.get("window", DOCUMENT_WINDOW))
-        self._first = _open_crf(_require(directory, FIRST_PASS_FILE))
-        self._second = _open_crf(_require(directory, SECOND_PASS_FILE)) if manifest.get("passes", 1) > 1 else None
+        self._first = Scorer(_weights(directory, FIRST_PASS), self.extractor)
+        self._second = Scorer(_weights(directory, SECOND_PASS), self.extractor) if manifest.get("passes", 1) > 1 else None
 
     @classmethod
     def load(cls, path: Path | None = None, cached: bool = True) -> NerTagger:
@@ -93,9 +93,7 @@ class NerTagger:
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels for the sentences of one document (later passes look across sentences)."""
         tokens = [list(sentence) for sentence in sentences]
-        rows = [self.extractor.sentence(sentence) for sentence in tokens]
-        first = [list(self._first.tag(row)) if row else [] for row in rows]
+        first = self._first.tag_many(tokens)
         if self._second is None:
             return first
-        enriched = second_pass(rows, tokens, first, self.window)
-        return [list(self._second.tag(row)) if row else [] for row in enriched]
+        return self._second.tag_many(tokens, second_pass_attributes(tokens, first, self.window))

@@ -6,6 +6,7 @@ by hand (demonyms.tsv, designators.tsv); the run time reads only these files.
 
 from __future__ import annotations
 
+import functools
 import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,7 +132,8 @@ def _load_places() -> tuple[tuple[Candidate, ...], dict[str, tuple[int, ...]], d
     return tuple(places), {k: tuple(v) for k, v in index.items()}, countries
 
 
-def _load_demonyms() -> dict[str, str]:
+def load_demonyms() -> dict[str, str]:
+    """Every form of every demonym (gender, number, article, proclitics), normalised -> ISO country code."""
     demonyms: dict[str, str] = {}
     for cells in _data_rows(_read_lines(DEMONYM_FILE), "country\t"):
         code, nisbas, others = cells[0], cells[1], cells[2] if len(cells) > 2 else ""
@@ -143,8 +145,9 @@ def _load_demonyms() -> dict[str, str]:
     return demonyms
 
 
+@functools.cache
 def load_gazetteer() -> Gazetteer:
-    """Read the shipped gazetteer files (about 0.1 s)."""
+    """Read the shipped gazetteer files (about 0.1 s; once per process: the stages share it)."""
     places, names, countries = _load_places()
     designators = {normalise_query(c[0]): c[1] for c in _data_rows(_read_lines(DESIGNATOR_FILE), "word\t")}
     country_names = {
@@ -154,4 +157,4 @@ def load_gazetteer() -> Gazetteer:
         if places[i].feature == "country"
         for form in with_proclitics(key)
     }
-    return Gazetteer(places, names, countries, _load_demonyms(), designators, country_names)
+    return Gazetteer(places, names, countries, load_demonyms(), designators, country_names)

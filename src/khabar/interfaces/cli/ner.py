@@ -1,0 +1,90 @@
+"""``khabar train ner`` / ``khabar train clusters`` and ``khabar eval ner``: make and measure the NER model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khabar.errors import KhabarError
+from khabar.interfaces.cli.common import fail, usage_error
+
+DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
+PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+train_app = typer.Typer(help="Train khabar's models from ../shared/data (seeded, reproducible).", no_args_is_help=True)
+
+
+@train_app.command("ner", context_settings=PASSTHROUGH)
+def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
+    """Train the NER tagger into khabar/resources/ner and write its model card.
+
+    Every option of ``python -m khabar.training.ner`` passes through (``--dev`` for a tuning run that
+    holds out the tail of ANERcorp train, ``--out DIR``, ``--c1``, ``--c2``, ``--passes`` ...).
+    """
+    from khabar.training import ner
+
+    if not data.is_dir():
+        raise usage_error(f"no data folder at {data} (give --data PATH)")
+    raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
+
+
+@train_app.command("clusters", context_settings=PASSTHROUGH)
+def train_clusters(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
+    """Train word2vec on the ANT news and write the k-means word clusters the NER features use.
+
+    Options of ``python -m khabar.training.clusters`` pass through. Needs ``pip install 'khabar[build]'``.
+    """
+    from khabar.training import clusters
+
+    if not data.is_dir():
+        raise usage_error(f"no data folder at {data} (give --data PATH)")
+    raise typer.Exit(clusters.main(["--data", str(data), *ctx.args]))
+
+
+def eval_ner(
+    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data).")] = None,
+    data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
+    gold: Annotated[Path, typer.Option(help="Gold articles for the document-level score (score.py's measure).")] = Path("../shared/eval/dev/gold.jsonl"),
+    model: Annotated[Path | None, typer.Option(help="A model folder other than the shipped one.")] = None,
+    errors: Annotated[bool, typer.Option(help="List the missed and spurious document-level entities.")] = False,
+    conll_files: Annotated[bool, typer.Option("--conll/--no-conll", help="Score the CoNLL files (off: the gold articles only).")] = True,
+    system: Annotated[bool, typer.Option(help="Also score the whole entity stage (tagger + rules + coreference) on the CoNLL files.")] = True,
+) -> None:
+    """Print exact-span P/R/F1 per type on CoNLL files, then document-level entity scores on gold articles."""
+    from khabar.evaluation import entities as evaluation
+    from khabar.evaluation.conlleval import format_table
+    from khabar.evaluation.quotes import gold_documents, read_gold
+    from khabar.pipeline import default_pipeline
+    from khabar.stages.entities import EntityTagger
+    from khabar.stages.entities.tagger import NerTagger
+    from khabar.training import conll
+
+    corpora = {} if not conll_files else {path.name: path for path in files} if files else evaluation.dev_corpora(data)
+    if not corpora and not gold.is_file():
+        raise usage_error(f"nothing to score: no test files under {data} and no gold file at {gold}")
+    try:
+        tagger = NerTagger.load(model)
+        for name, path in corpora.items():
+            if not path.is_file():
+                raise usage_error(f"no such file: {path}")
+            sentences = conll.read_file(path, conll.guess_parser(path))
+            print(format_table(evaluation.score_conll(tagger, sentences), f"{name}: the CRF tagger ({len(sentences)} sentences)"))
+            if system:
+                stage = EntityTagger.load(model)
+                print(format_table(evaluation.score_conll(evaluation.SystemTagger(stage), sentences),
+                                   f"{name}: the entity stage (tagger + rules + coreference)"))
+        if gold.is_file():
+            articles = read_gold(gold)
+            pipeline = default_pipeline(entities=EntityTagger.load(model) if model else None)
+            report = evaluation.score_documents(articles, [pipeline(doc) for doc in gold_documents(articles)])
+            print(f"document-level entities on {gold} ({len(articles)} articles)")
+            print("\n".join(report.lines(errors)))
+    except KhabarError as error:
+        raise fail(error) from error
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.add_typer(train_app, name="train")
+    eval_app.command("ner")(eval_ner)

@@ -1,0 +1,267 @@
+"""Mentions that news writing makes certain without a model, and boundary fixes to the tagger's mentions.
+
+* **Known names** (``resources/entities/names.tsv``, hand-kept): organisations that Arabic news names
+  every day (داعش، البيشمركة، حزب الله، الأمم المتحدة ...) and the agencies and outlets it cites (رويترز،
+  سي إن إن، CNN), matched as whole words with an attached proclitic allowed. Most outlet names of
+  ``resources/outlets.tsv`` are everyday words ("اليوم", "الشرق الأوسط"): they are trusted in bylines only.
+* **Institution names built on a head word**: "وزارة الخارجية الإيطالية", "مجلس الأمن", "جامعة أكسفورد",
+  "رئاسة أمن الدولة": a head that opens institution names followed by a chain of definite words (or of
+  words the tagger marked as a name). Heads that also open everyday phrases ("حركة المرور") need a
+  tagged name after them ("حركة حماس").
+* **Trimming**: an evaluative adjective the tagger took into an organisation's name ("داعش الإرهابي"),
+  and a nationality adjective after a one-word place ("الموصل العراقية" → "الموصل").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from khabar.errors import ResourceError
+from khabar.model import Token, TokenKind
+from khabar.stages.entities.mentions import Mention
+from khabar.stages.normalise import normalise_query
+
+ARTICLE = "ال"
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
+MAX_CHAIN = 6
+# Definite words that end a name chain: relatives, time words ("وزارة الصحة الأحد"), complementisers.
+CHAIN_STOPS = frozenset(normalise_query(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي الآن اليوم الأمس الماضي الماضية المقبل المقبلة الجاري الحالي "
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن").split())
+
+
+# Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
+EDGE_STOPS = frozenset(normalise_query(w) for w in (
+    "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى أن إن أنه إنه الذي التي الذين قد لقد كان "
+    "كانت هو هي ثم أو و يا").split())
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    """A name from a hand-kept list: its label and finer type."""
+
+    label: str
+    type: str
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists the rules use, all normalised."""
+
+    names: Mapping[tuple[str, ...], KnownName]  # name words -> label/type
+    places: Callable[[str], bool]  # whether a normalised, single-spaced name is in the gazetteer
+    heads: Mapping[str, bool]  # institution head word -> strict (needs a tagged name after it)
+    trailing_adjectives: frozenset[str]  # evaluative adjectives never part of an ORG's name
+    demonyms: frozenset[str]  # nationality adjectives (every form)
+
+    @functools.cached_property
+    def first_words(self) -> dict[str, tuple[int, ...]]:
+        """First word of a known name -> the word counts of the names it opens, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for words in self.names:
+            sizes.setdefault(words[0], set()).add(len(words))
+        return {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
+
+
+def _resource_lines(*parts: str) -> list[str]:
+    try:
+        text = (resources.files("khabar") / "resources").joinpath(*parts).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"cannot read resources/{'/'.join(parts)}: {exc}") from exc
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def words_of(name: str) -> tuple[str, ...]:
+    """The normalised words of a lexicon entry (hyphens and dots as spaces)."""
+    return tuple(normalise_query(name).replace("-", " ").replace(".", " ").split())
+
+
+def load_rules() -> EntityRules:
+    """The shipped lists: the names, heads and adjectives of names.tsv, and the demonyms."""
+    from khabar.stages.places.gazetteer import load_demonyms, load_gazetteer
+
+    names: dict[tuple[str, ...], KnownName] = {}
+    heads: dict[str, bool] = {}
+    adjectives: set[str] = set()
+    for line in _resource_lines("entities", "names.tsv"):
+        name, label, kind = line.split("\t")[:3]
+        if label == "HEAD":
+            heads[normalise_query(name)] = kind == "strict"
+        elif label == "ADJ":
+            adjectives.add(normalise_query(name))
+        else:
+            names[words_of(name)] = KnownName(label, kind)
+    demonyms = frozenset(form for form in load_demonyms() if form.startswith(ARTICLE))
+    gazetteer = load_gazetteer()
+    return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(adjectives), demonyms)
+
+
+def _stem_word(text: str, token: Token) -> str:
+    """The normalised token without its proclitics (pronoun suffixes kept: names end in ه, ها ...)."""
+    return normalise_query(text[token.stem_start : token.end])
+
+
+def _word(text: str, token: Token) -> str:
+    return normalise_query(text[token.start : token.end])
+
+
+def _is_word(token: Token) -> bool:
+    return token.kind in (TokenKind.WORD, TokenKind.LATIN)
+
+
+def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: EntityRules) -> list[Mention]:
+    """Every whole-word occurrence of a known name (the longest at each token)."""
+    found: list[Mention] = []
+    for tokens in sentences:
+        index = 0
+        while index < len(tokens):
+            size = _match_at(text, tokens, index, rules)
+            if size:
+                known = rules.names[tuple(_name_words(text, tokens, index, size))]
+                found.append(Mention(tokens[index].stem_start, tokens[index + size - 1].end, known.label, "lexicon"))
+                index += size
+            else:
+                index += 1
+    return found
+
+
+def _name_words(text: str, tokens: Sequence[Token], index: int, size: int) -> list[str]:
+    return [_stem_word(text, tokens[index])] + [_word(text, t) for t in tokens[index + 1 : index + size]]
+
+
+def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules) -> int:
+    """The number of tokens of the longest known name starting at ``index`` (0: none)."""
+    if not _is_word(tokens[index]):
+        return 0
+    sizes = rules.first_words.get(_stem_word(text, tokens[index]))
+    if sizes is None:
+        return 0
+    for size in sizes:
+        window = tokens[index : index + size]
+        if len(window) == size and all(_is_word(t) for t in window) and tuple(_name_words(text, tokens, index, size)) in rules.names:
+            return size
+    return 0
+
+
+def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
+                         rules: EntityRules) -> list[Mention]:
+    """ORG mentions made of an institution head and the chain of words that names it."""
+    inside = {start for m in tagged for start in range(m.start, m.end)}
+    found = []
+    for tokens in sentences:
+        for index, token in enumerate(tokens):
+            strict = rules.heads.get(_stem_word(text, token)) if _is_word(token) else None
+            if strict is None:
+                continue
+            stop = _chain_end(text, tokens, index + 1, inside, strict)
+            if stop > index + 1:
+                found.append(Mention(token.stem_start, tokens[stop - 1].end, "ORG", "rule"))
+    return found
+
+
+def _is_nisba(word: str) -> bool:
+    """A definite relative adjective ("الدولي", "الإيطالية", "الكردية"): the words that extend a name."""
+    return word.startswith(ARTICLE) and word.endswith(NISBA_ENDINGS) and len(word) > 4
+
+
+def _chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], strict: bool) -> int:
+    """Where the name after a head ends.
+
+    The word after the head is definite ("وزارة الخارجية"), or indefinite in construct with a definite
+    word after it ("رئاسة أمن الدولة"), or one the tagger marked. After that only relative adjectives
+    ("الإيطالية"), coordinated definite words ("والنقل") and tagged words extend the name: a plain
+    definite word after the name is more often the verb's object ("انتقدت المنظمة الاعتقالات").
+    """
+    words = [_word(text, t) if _is_word(t) else "" for t in tokens[first : first + MAX_CHAIN + 1]]
+    tagged = [t.stem_start in inside for t in tokens[first : first + MAX_CHAIN + 1]]
+    bare = [t.stem_start == t.start for t in tokens[first : first + MAX_CHAIN + 1]]
+    if not words or not words[0] or words[0] in CHAIN_STOPS:
+        return first
+    if tagged[0] or (words[0].startswith(ARTICLE) and bare[0]):
+        size = 1
+    elif bare[0] and len(words) > 1 and words[1].startswith(ARTICLE) and bare[1] and words[1] not in CHAIN_STOPS:
+        size = 2
+    else:
+        return first
+    while size < len(words) and size < MAX_CHAIN:
+        word = words[size]
+        extends = tagged[size] or (bare[size] and _is_nisba(word)) or (word.startswith("و" + ARTICLE) and len(word) > 4)
+        if not word or word in CHAIN_STOPS or not extends:
+            break
+        size += 1
+    if (strict and not any(tagged[:size])):
+        return first
+    return first + size
+
+
+def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
+    """The mention without edge words that never belong to a name.
+
+    Function words at either edge ("آبي لدى" → "آبي"), an evaluative adjective at the end of an ORG
+    ("داعش الإرهابي"), a nationality after a one-word LOC ("الموصل العراقية" → "الموصل"). None when
+    nothing is left.
+    """
+    spans = [(m.start() + mention.start, m.end() + mention.start) for m in _WORD.finditer(text[mention.start : mention.end])]
+    while spans and normalise_query(text[spans[0][0] : spans[0][1]]) in EDGE_STOPS:
+        spans.pop(0)
+    while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
+        spans.pop()
+    if len(spans) >= 2:
+        last = normalise_query(text[spans[-1][0] : spans[-1][1]])
+        if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
+                mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):
+            spans.pop()
+    if not spans:
+        return None
+    return Mention(spans[0][0], spans[-1][1], mention.label, mention.source)
+
+
+MAX_PLACE_WORDS = 4
+
+
+def _place_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules) -> int:
+    """The number of tokens of the longest gazetteer name starting at ``index`` (proclitic allowed)."""
+    for size in range(min(MAX_PLACE_WORDS, len(tokens) - index), 0, -1):
+        window = tokens[index : index + size]
+        if all(t.kind is TokenKind.WORD for t in window) and rules.places(" ".join(_name_words(text, tokens, index, size))):
+            return size
+    return 0
+
+
+def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
+    """Fit LOC mentions to the gazetteer's names where the tagger cut them short or ran on.
+
+    A longer place name that overlaps the mention replaces it ("أديس" → "أديس أبابا", "بيت بإسلام" + "آباد"
+    → "إسلام آباد"); a mention that is no place name but starts with one followed only by definite words
+    loses them ("لندن الجاسوس" → "لندن", "الموصل العراقية" → "الموصل"). Other mentions pass unchanged.
+    """
+    starts = {t.stem_start: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)}
+    ends = {t.end: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for mention in mentions:
+        first, last = starts.get(mention.start), ends.get(mention.end)
+        if mention.label != "LOC" or first is None or last is None or first[0] != last[0]:
+            out.append(mention)
+            continue
+        out.append(_fit_place(text, sentences[first[0]], first[1], last[1] + 1, mention, rules))
+    return out
+
+
+def _fit_place(text: str, tokens: Sequence[Token], first: int, stop: int, mention: Mention, rules: EntityRules) -> Mention:
+    best = (first, first + _place_at(text, tokens, first, rules))
+    for index in range(max(0, first - 1), stop):
+        size = _place_at(text, tokens, index, rules)
+        if size > best[1] - best[0] and index + size > first:
+            best = (index, index + size)
+    a, b = best
+    if b - a > stop - first:  # a longer place name overlaps the mention
+        return Mention(tokens[a].stem_start, tokens[b - 1].end, "LOC", mention.source)
+    rest = [_word(text, t) for t in tokens[b:stop]] if a == first else []
+    if a == first and first < b < stop and all(w.startswith(ARTICLE) for w in rest):
+        return Mention(mention.start, tokens[b - 1].end, "LOC", mention.source)
+    return mention

@@ -1,0 +1,139 @@
+"""The name rules: known names, institution heads, trimming, fitting places to the gazetteer — on real
+sentences of Arabic news (ANT corpus, the dev articles' outlets and others)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from khabar.model import Document, Token
+from khabar.pipeline import Pipeline, core_stages
+from khabar.stages.entities.mentions import Mention, tagged_mentions
+from khabar.stages.entities.rules import (
+    EntityRules,
+    institution_mentions,
+    known_name_mentions,
+    load_rules,
+    repair_places,
+    trim,
+)
+from khabar.stages.entities.stage import tokens_by_sentence
+
+
+@pytest.fixture(scope="module")
+def rules() -> EntityRules:
+    return load_rules()
+
+
+def _sentences(text: str) -> tuple[Document, list[list[Token]]]:
+    doc = Pipeline(core_stages())(Document(id="t", text=text))
+    return doc, tokens_by_sentence(doc.sentences, doc.tokens)
+
+
+def _texts(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.label) for m in mentions]
+
+
+def _mention(text: str, surface: str, label: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), label)
+
+
+def test_known_names_are_found_without_their_clitics(rules: EntityRules) -> None:
+    text = "وتواصل القوات العراقية مدعومة بالبيشمركة هجومها على داعش، بحسب وكالة فرانس برس وCNN."
+    _, sentences = _sentences(text)
+    found = _texts(text, known_name_mentions(text, sentences, rules))
+    assert ("البيشمركة", "ORG") in found and ("داعش", "ORG") in found
+    assert ("وكالة فرانس برس", "ORG") in found and ("CNN", "ORG") in found
+
+
+def test_everyday_words_that_are_outlet_names_are_not_known_names(rules: EntityRules) -> None:
+    text = "وقال مصدر في المدينة اليوم إن الشرق الأوسط يشهد توترا."
+    _, sentences = _sentences(text)
+    assert known_name_mentions(text, sentences, rules) == []
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("كان على شرطة فيرونا ووزارة الخارجية الإيطالية التواصل مع السلطات.", "وزارة الخارجية الإيطالية"),
+    ("وأعلنت رئاسة أمن الدولة في السعودية توقيف عدد من الناشطات.", "رئاسة أمن الدولة"),
+    ("وقالت وزارة التجهيز والنقل واللوجستيك والماء في بلاغ لها إن الأشغال انتهت.", "وزارة التجهيز والنقل واللوجستيك والماء"),
+    ("ودعا مجلس الأمن الدولي إلى وقف إطلاق النار.", "مجلس الأمن الدولي"),
+])
+def test_institutions_named_by_a_head_and_definite_words(rules: EntityRules, sentence: str, name: str) -> None:
+    _, sentences = _sentences(sentence)
+    assert (name, "ORG") in _texts(sentence, institution_mentions(sentence, sentences, [], rules))
+
+
+@pytest.mark.parametrize("sentence", [
+    "وانتقدت منظمة العفو الدولية الاعتقالات الأخيرة.",  # the object after the subject is no part of the name
+    "وتسببت حركة المرور الكثيفة في تأخير الموكب.",  # a strict head needs a tagged name after it
+    "وقالت وزارة الصحة الأحد إن عدد الإصابات ارتفع.",  # a weekday ends the name
+])
+def test_institution_chains_stop_where_the_name_does(rules: EntityRules, sentence: str) -> None:
+    _, sentences = _sentences(sentence)
+    found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, [], rules))]
+    assert "منظمة العفو الدولية الاعتقالات" not in found
+    assert not any("المرور" in name or "الأحد" in name for name in found)
+
+
+def test_a_strict_head_takes_a_tagged_name(rules: EntityRules) -> None:
+    text = "وقالت حركة حماس في بيان إن الاحتلال يتحمل المسؤولية."
+    _, sentences = _sentences(text)
+    tagged = [_mention(text, "حماس", "ORG")]
+    assert ("حركة حماس", "ORG") in _texts(text, institution_mentions(text, sentences, tagged, rules))
+
+
+@pytest.mark.parametrize(("surface", "label", "kept"), [
+    ("داعش الإرهابي", "ORG", "داعش"),
+    ("الموصل العراقية", "LOC", "الموصل"),
+    ("آبي لدى", "PER", "آبي"),
+    ("الولايات المتحدة الأمريكية", "LOC", "الولايات المتحدة الأمريكية"),
+    ("القوات المسلحة", "ORG", "القوات المسلحة"),
+])
+def test_trim_drops_words_that_never_end_a_name(rules: EntityRules, surface: str, label: str, kept: str) -> None:
+    text = f"قال التقرير إن {surface} كان حاضرا."
+    trimmed = trim(text, _mention(text, surface, label), rules)
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == kept
+
+
+def test_trim_of_nothing_but_function_words_is_none(rules: EntityRules) -> None:
+    text = "قال إنه في الطريق"
+    assert trim(text, _mention(text, "في", "LOC"), rules) is None
+
+
+@pytest.mark.parametrize(("sentence", "tagged", "fitted"), [
+    ("ووصل الرئيس إلى أديس أبابا صباح الأحد.", "أديس", "أديس أبابا"),
+    ("مسؤول روسي: ربما سممت لندن الجاسوس لتبرير ميزانية الجيش", "لندن الجاسوس", "لندن"),
+    ("وبدأت حملة لطرد مسلحي التنظيم من الموصل شمالي العراق.", "الموصل", "الموصل"),
+])
+def test_places_are_fitted_to_the_gazetteer(rules: EntityRules, sentence: str, tagged: str, fitted: str) -> None:
+    _, sentences = _sentences(sentence)
+    (mention,) = repair_places(sentence, sentences, [_mention(sentence, tagged, "LOC")], rules)
+    assert sentence[mention.start : mention.end] == fitted
+
+
+def test_tagged_mentions_are_cut_at_inner_quotation_marks() -> None:
+    text = 'وقالت منظمة "هيومن رايتس ووتش" إن الاعتقالات تعسفية.'
+    _, sentences = _sentences(text)
+    (tokens,) = sentences
+    words = [text[t.start : t.end] for t in tokens]
+    first, last = words.index("منظمة"), words.index("ووتش")
+    labels = [["B-ORG" if i == first else "I-ORG" if first < i <= last else "O" for i in range(len(tokens))]]
+    (mention,) = tagged_mentions(sentences, labels, text)
+    assert text[mention.start : mention.end] == "هيومن رايتس ووتش"
+
+
+def test_a_known_place_inside_a_longer_name_defers_to_it() -> None:
+    from khabar.stages.entities import EntityTagger
+
+    class NoTags:
+        def tag_many(self, sentences):  # type: ignore[no-untyped-def]
+            return [["O"] * len(s) for s in sentences]
+
+    stage = EntityTagger.load()
+    stage = EntityTagger(NoTags(), stage.heads, stage.roles.titles, stage.outlets, stage.rules)
+    text = "وقال أستاذ في جامعة الموصل إن الوضع في الموصل هادئ."
+    doc, _ = _sentences(text)
+    found = {(doc.text_of(m), e.label) for e in stage.find(doc) for m in e.mentions}
+    assert ("جامعة الموصل", "ORG") in found and ("الموصل", "LOC") in found
