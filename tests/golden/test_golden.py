@@ -59,9 +59,24 @@ def test_facts_hold(case: Path, pipeline) -> None:  # type: ignore[no-untyped-de
         pytest.skip("the pipeline has no entity stage yet")
     for label, names in facts.get("must", {}).items():
         assert set(names) <= _surfaces(doc, label), f"{label}: missing {set(names) - _surfaces(doc, label)}"
+    if facts.get("exact_mentions"):
+        _check_exact_mentions(doc, facts["must"])
     for label, names in facts.get("must_not", {}).items():
         assert not set(names) & _surfaces(doc, label), f"{label}: wrongly found {set(names) & _surfaces(doc, label)}"
     if "quotes" in pipeline.provides:
         assert len(doc.quotes) >= facts.get("min_quotes", 0)
         speakers = {doc.text_of(doc.entity(q.speaker_id).canonical) for q in doc.quotes if q.speaker_id}
         assert set(facts.get("speakers", ())) <= speakers
+
+
+def _check_exact_mentions(doc: Document, must: dict[str, list[str]]) -> None:
+    """Every whole-word occurrence of a required name (one proclitic allowed before it), not inside a
+    longer required name, is a mention with exactly its offsets and the right label."""
+    from khabar.evaluation.quotes import locate
+
+    found = {(m.start, m.end, e.label) for e in doc.entities for m in e.mentions}
+    occurrences = [(s, e, label) for label, names in must.items() for name in names for s, e in locate(doc.text, name)]
+    for start, end, label in occurrences:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in occurrences):
+            continue
+        assert (start, end, label) in found, f"{label} {doc.text[start:end]!r} at [{start}, {end}) is no exact mention"

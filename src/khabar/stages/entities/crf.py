@@ -81,27 +81,41 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 
 
 def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
-    """Best paths of padded sentences at once: ``emissions`` [B, T, L], ``lengths`` [B]."""
-    batch, steps, labels = emissions.shape
-    if steps == 0:
+    """Best paths of padded sentences at once: ``emissions`` [B, T, L], ``lengths`` [B].
+
+    The sentences are visited longest first, so that at each step the ones still going are a prefix of
+    the batch and every numpy call works on that prefix alone.
+    """
+    batch = len(lengths)
+    if batch == 0 or emissions.shape[1] == 0:
         return [[] for _ in range(batch)]
-    back = np.empty((steps, batch, labels), dtype=np.intp)
-    keep = np.broadcast_to(np.arange(labels), (batch, labels))  # a padded step points to itself
-    score = emissions[:, 0]
-    for step in range(1, steps):
-        candidates = score[:, :, None] + transitions  # [B, from, to]
-        best = candidates.argmax(axis=1)
-        moved = candidates.max(axis=1) + emissions[:, step]
-        live = (lengths > step)[:, None]
-        score = np.where(live, moved, score)
-        back[step] = np.where(live, best, keep)
-    label = score.argmax(axis=1)
-    path = [label]
+    order = np.argsort(-lengths, kind="stable")
+    emissions, lengths = emissions[order], lengths[order]
+    steps = int(lengths[0])
+    alive = [int(np.count_nonzero(lengths > step)) for step in range(steps)]  # sentences still going at each step
+    back = np.zeros((steps, batch, emissions.shape[2]), dtype=np.intp)
+    score = emissions[:, 0].copy()
+    finals = np.zeros(batch, dtype=np.intp)
+    for step in range(1, steps + 1):
+        ended = slice(alive[step] if step < steps else 0, alive[step - 1])  # sentences whose last step was step-1
+        finals[ended] = score[ended].argmax(axis=1)
+        if step == steps:
+            break
+        live = alive[step]
+        candidates = score[:live, :, None] + transitions
+        back[step, :live] = candidates.argmax(axis=1)
+        score[:live] = candidates.max(axis=1) + emissions[:live, step]
+    paths = np.zeros((batch, steps), dtype=np.intp)
+    current = finals.copy()
     for step in range(steps - 1, 0, -1):
-        label = back[step, np.arange(batch), label]
-        path.append(label)
-    columns = np.stack(path[::-1], axis=1)
-    return [columns[row, :size].tolist() for row, size in enumerate(lengths.tolist())]
+        live = alive[step]
+        paths[:live, step] = current[:live]
+        current[:live] = back[step, np.arange(live), current[:live]]
+    paths[:, 0] = current
+    result: list[list[int]] = [[] for _ in range(batch)]
+    for row, (index, size) in enumerate(zip(order.tolist(), lengths.tolist(), strict=True)):
+        result[index] = paths[row, :size].tolist()
+    return result
 
 
 class Scorer:
@@ -111,14 +125,22 @@ class Scorer:
         self.weights = weights
         self.extractor = extractor
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
+        self._prefixes = tuple(f"{offset}:" for offset in extractor.window)
         self._reset()
 
     def _reset(self) -> None:
         self._table = np.concatenate([self.weights.state, np.zeros_like(self.weights.state)])
         self._used = len(self.weights.state)
         self._rows: dict[str, tuple[int, ...]] = {}
+        self._slots: dict[str, tuple[tuple[int, int], ...]] = {}  # feature -> (slot, row) pairs, filled as met
         attributes = self.weights.attributes
         self._boundary = {offset: attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
+
+    def _feature_slots(self, feature: str) -> tuple[tuple[int, int], ...]:
+        """The (slot, row) pairs a static feature fires: slot 0 as the token's own feature, slot k as the
+        feature of the neighbour at ``window[k - 1]`` ("-1:w=..."). A name the model lacks fires nothing."""
+        names = (feature, *(prefix + feature for prefix in self._prefixes))
+        return tuple((slot, row) for slot, name in enumerate(names) if (row := self.weights.attributes.get(name)) is not None)
 
     def _add_rows(self, tokens: Iterable[str]) -> None:
         """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
@@ -126,14 +148,20 @@ class Scorer:
         A token has ``1 + len(window)`` rows: its own features, then its features as a neighbour at each
         offset. A group of one attribute uses that attribute's row; an empty group, the zero row.
         """
-        attributes = self.weights.attributes
-        window = self.extractor.window
+        width = 1 + len(self.extractor.window)
         new = [token for token in dict.fromkeys(tokens) if token not in self._rows]
         if not new:
             return
-        groups = [[row for row in map(attributes.get, features) if row is not None]
-                  for token in new
-                  for features in (self.extractor.static(token), *(self.extractor.neighbour(token, o) for o in window))]
+        groups: list[list[int]] = []
+        for token in new:
+            token_groups: list[list[int]] = [[] for _ in range(width)]
+            for feature in self.extractor.static(token):
+                slots = self._slots.get(feature)
+                if slots is None:
+                    slots = self._slots[feature] = self._feature_slots(feature)
+                for slot, row in slots:
+                    token_groups[slot].append(row)
+            groups += token_groups
         multi = [group for group in groups if len(group) > 1]
         first_new = self._used
         if multi:
@@ -146,45 +174,52 @@ class Scorer:
             self._used += len(sums)
         fresh = iter(range(first_new, self._used))
         ids = [group[0] if len(group) == 1 else ZERO_ROW if not group else next(fresh) for group in groups]
-        width = 1 + len(window)
         for number, token in enumerate(new):
             self._rows[token] = tuple(ids[number * width : (number + 1) * width])
 
-    def _position_ids(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None) -> list[list[int]]:
-        """Per token, the table rows whose sum is its emission score."""
+    def _emission_matrix(self, sentences: Sequence[Sequence[str]], extras: Sequence[Sequence[Sequence[str]]] | None) -> np.ndarray:
+        """``[all tokens, labels]`` scores of non-empty sentences, in order (mirrors ``FeatureExtractor.sentence``).
+
+        Each token's own and neighbour rows come from the cache; neighbours are gathered with numpy shifts
+        inside each sentence, the sentence edges using crfsuite's ``-1:<s>``/``1:</s>`` attributes.
+        """
         attributes = self.weights.attributes
-        window = self.extractor.window
+        tokens = [token for sentence in sentences for token in sentence]
         self._add_rows(tokens)
-        rows = [self._rows[token] for token in tokens]
-        words = [normalise(token) for token in tokens]
-        last = len(tokens) - 1
-        ids: list[list[int]] = []
-        for index in range(len(tokens)):
-            row = [rows[index][0]]
-            for slot, offset in enumerate(window, 1):
-                other = index + offset
-                if 0 <= other <= last:
-                    row.append(rows[other][slot])
-                elif offset in (-1, 1):
-                    row.append(self._boundary[offset])
-            previous = words[index - 1] if index else BEGIN
-            following = words[index + 1] if index < last else END
-            row.append(attributes.get("bi-=" + previous + "|" + words[index], ZERO_ROW))
-            row.append(attributes.get("bi+=" + words[index] + "|" + following, ZERO_ROW))
-            if extras is not None:
-                row.extend(attributes.get(attribute, ZERO_ROW) for attribute in extras[index])
-            ids.append(row)
-        return ids
+        rows = np.array([self._rows[token] for token in tokens], dtype=np.intp)  # [N, 1 + window]
+        lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
+        position = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        size = np.repeat(lengths, lengths)
+        table = self._table
+        scores = table[rows[:, 0]]
+        for slot, offset in enumerate(self.extractor.window, 1):
+            inside = (position + offset >= 0) & (position + offset < size)
+            other = np.clip(np.arange(len(tokens)) + offset, 0, len(tokens) - 1)
+            edge = self._boundary.get(offset, ZERO_ROW)
+            scores = scores + table[np.where(inside, rows[other, slot], edge)]
+        scores = scores + table[self._bigram_rows(sentences, attributes)].sum(axis=1)
+        if extras is not None:
+            flat = [[attributes.get(a, ZERO_ROW) for a in token_extras] for sentence in extras for token_extras in sentence]
+            width = max(len(row) for row in flat)
+            scores = scores + table[np.array([row + [ZERO_ROW] * (width - len(row)) for row in flat], dtype=np.intp)].sum(axis=1)
+        return scores
+
+    def _bigram_rows(self, sentences: Sequence[Sequence[str]], attributes: dict[str, int]) -> np.ndarray:
+        """``[N, 2]`` rows of each token's ``bi-`` and ``bi+`` attributes."""
+        out = []
+        for sentence in sentences:
+            words = [BEGIN, *(normalise(token) for token in sentence), END]
+            for index in range(1, len(words) - 1):
+                out.append((attributes.get("bi-=" + words[index - 1] + "|" + words[index], ZERO_ROW),
+                            attributes.get("bi+=" + words[index] + "|" + words[index + 1], ZERO_ROW)))
+        return np.array(out, dtype=np.intp).reshape(-1, 2)
 
     def emissions(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> np.ndarray:
         """``[len(tokens), labels]`` scores; ``extras`` are further attributes per token (second pass)."""
+        if not tokens:
+            return np.zeros((0, len(self.weights.labels)), dtype=self.weights.state.dtype)
         with self._lock:
-            return self._scores(self._position_ids(tokens, extras))
-
-    def _scores(self, ids: list[list[int]]) -> np.ndarray:
-        width = max(len(row) for row in ids)
-        matrix = np.array([row + [ZERO_ROW] * (width - len(row)) for row in ids], dtype=np.intp)
-        return self._table[matrix].sum(axis=1)
+            return self._emission_matrix([tokens], None if extras is None else [extras])
 
     def tag(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> list[str]:
         """The best labels of one sentence."""
@@ -206,10 +241,7 @@ class Scorer:
     def _tag_batch(self, sentences: list[Sequence[str]], extras: list[Sequence[Sequence[str]]] | None) -> list[list[str]]:
         if self._used >= TABLE_LIMIT:  # between batches only: rows handed out stay valid within one
             self._reset()
-        ids: list[list[int]] = []
-        for index, sentence in enumerate(sentences):
-            ids += self._position_ids(sentence, None if extras is None else extras[index])
-        scores = self._scores(ids)
+        scores = self._emission_matrix(sentences, extras)
         lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
         padded = np.zeros((len(sentences), int(lengths.max()), scores.shape[1]), dtype=scores.dtype)
         padded[np.arange(padded.shape[1]) < lengths[:, None]] = scores

@@ -9,6 +9,7 @@ dictionary look-ups and list concatenations per token.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,12 +204,18 @@ def entity_type(label: str) -> str:
     return label[2:] if len(label) > 2 else label
 
 
+@functools.lru_cache(maxsize=CACHE_LIMIT)
+def token_stem(token: str) -> str:
+    """The normalised token without its clitics (cached: the second pass asks for every token)."""
+    return strip_clitics(normalise(token))[1]
+
+
 def _occurrences(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[tuple[int, int, str]]]:
     """Stem -> (sentence index, token index, first-pass type) for every token, in reading order."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
         for column, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
-            stem = strip_clitics(normalise(token))[1]
+            stem = token_stem(token)
             if len(stem) >= MIN_CONTEXT_STEM:
                 found.setdefault(stem, []).append((row, column, entity_type(tag)))
     return found
@@ -243,7 +250,7 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
         for column, token in enumerate(tokens):
             extra = ["s1=" + tags[column], "s1-1=" + (tags[column - 1] if column else BEGIN),
                      "s1+1=" + (tags[column + 1] if column + 1 < len(tags) else END)]
-            stem = strip_clitics(normalise(token))[1]
+            stem = token_stem(token)
             items = occurrences.get(stem)
             if items is not None:
                 low = bisect.bisect_left(starts[stem], row - window)

@@ -98,9 +98,12 @@ class EntityTagger:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
         tagged = repair_places(text, sentences, tagged, self.rules)
-        found = tagged + institution_mentions(text, sentences, tagged, self.rules)
+        known = known_name_mentions(text, sentences, self.rules)
+        institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules)
+                        if (t := trim(text, m, self.rules)) is not None]
+        found = tagged + institutions
         # a known name inside a longer mention ("الموصل" in "جامعة الموصل") defers to it; else it wins
-        known = [k for k in known_name_mentions(text, sentences, self.rules)
+        known = [k for k in known
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
         return found + known
