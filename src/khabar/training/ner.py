@@ -32,7 +32,16 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEV_SHARE = 1 / 6
 FIRST_PASS = "ner"  # the shipped weights: ner.npz + ner.attributes.txt (numpy, see stages/entities/crf.py)
 SECOND_PASS = "ner2"
-CRFSUITE = ".crfsuite"  # python-crfsuite's own files: written to a temporary folder, exported, not shipped
+CRFSUITE = ".crfsuite"
+CARD_NOTES = """\
+- The weights are python-crfsuite's, exported to numpy (`ner.npz`, `ner2.npz` and their attribute lists);
+  khabar tags with numpy alone (`khabar/stages/entities/crf.py`), label for label as crfsuite would.
+- The scores above are the CRF's alone. What `khabar analyze` reports adds the entity stage's rules
+  (known names, institution names, boundary fixes, gazetteer-fitted places) and coreference:
+  `khabar eval ner --data PATH` prints both, and the document-level entity scores on the dev gold.
+- Training is deterministic (L-BFGS, contiguous jackknife folds): the same data and package versions give
+  the same files byte for byte.
+"""  # python-crfsuite's own files: written to a temporary folder, exported, not shipped
 
 
 @dataclass
@@ -225,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.dev:
         from khabar.training.model_card import write_card
 
-        write_card(args.out, corpora, describe(corpora), asdict(settings), scores, seconds)
+        write_card(args.out, corpora, describe(corpora), asdict(settings), scores, seconds, CARD_NOTES)
     return 0
 
 

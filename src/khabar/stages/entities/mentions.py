@@ -59,13 +59,23 @@ def _word_edges(tokens: Sequence[Token], first: int, stop: int) -> tuple[int, in
     return (first, stop) if first < stop else None
 
 
-def mention_from_tokens(tokens: Sequence[Token], first: int, stop: int, label: str, source: str = "ner") -> Mention | None:
-    """The mention over ``tokens[first:stop]``: it starts at the first token's stem (no و/ب/ل ...)."""
+def name_start(text: str, token: Token) -> int:
+    """Where a name in ``token`` starts: after its proclitics (و ب ل ...), except after "لل", where the
+    article's alef is not written ("للعراق"): the name then keeps the lam, as no substring of the token is
+    the name with its article (score.py and the guidelines read "لل" as "ال")."""
+    if text and token.stem_start - token.start >= 1 and text[token.stem_start - 1] == "ل" and text.startswith("ل", token.stem_start):
+        return token.stem_start - 1  # "وللموصل" → "للموصل"
+    return token.stem_start
+
+
+def mention_from_tokens(tokens: Sequence[Token], first: int, stop: int, label: str, source: str = "ner",
+                        text: str = "") -> Mention | None:
+    """The mention over ``tokens[first:stop]``: it starts at the first token's name (``name_start``)."""
     edges = _word_edges(tokens, first, stop)
     if edges is None:
         return None
     first, stop = edges
-    return Mention(tokens[first].stem_start, tokens[stop - 1].end, label, source)
+    return Mention(name_start(text, tokens[first]), tokens[stop - 1].end, label, source)
 
 
 def _pieces(text: str, tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
@@ -92,7 +102,7 @@ def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Seque
         for first, stop, label in decode_bio(tags):
             pieces = _pieces(text, tokens, first, stop) if text else [(first, stop)]
             a, b = max(reversed(pieces), key=lambda piece: piece[1] - piece[0]) if pieces else (first, stop)
-            mention = mention_from_tokens(tokens, a, b, label)
+            mention = mention_from_tokens(tokens, a, b, label, text=text)
             if mention is not None:
                 mentions.append(mention)
     return mentions

@@ -22,7 +22,7 @@ from importlib import resources
 
 from khabar.errors import ResourceError
 from khabar.model import Token, TokenKind
-from khabar.stages.entities.mentions import Mention
+from khabar.stages.entities.mentions import Mention, name_start
 from khabar.stages.normalise import normalise_query
 
 ARTICLE = "ال"
@@ -102,7 +102,10 @@ def load_rules() -> EntityRules:
 
 
 def _stem_word(text: str, token: Token) -> str:
-    """The normalised token without its proclitics (pronoun suffixes kept: names end in ه, ها ...)."""
+    """The normalised token without its proclitics (pronoun suffixes kept: names end in ه, ها ...);
+    after "لل" the article is given back its alef ("للعراق" → "العراق")."""
+    if name_start(text, token) != token.stem_start:
+        return normalise_query("ا" + text[token.stem_start : token.end])
     return normalise_query(text[token.stem_start : token.end])
 
 
@@ -123,7 +126,7 @@ def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: 
             size = _match_at(text, tokens, index, rules)
             if size:
                 known = rules.names[tuple(_name_words(text, tokens, index, size))]
-                found.append(Mention(tokens[index].stem_start, tokens[index + size - 1].end, known.label, "lexicon"))
+                found.append(Mention(name_start(text, tokens[index]), tokens[index + size - 1].end, known.label, "lexicon"))
                 index += size
             else:
                 index += 1
@@ -151,7 +154,7 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
 def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
                          rules: EntityRules) -> list[Mention]:
     """ORG mentions made of an institution head and the chain of words that names it."""
-    inside = {start for m in tagged for start in range(m.start, m.end)}
+    inside = {start for m in tagged for start in range(m.start, m.end)}  # any offset inside a mention
     found = []
     for tokens in sentences:
         for index, token in enumerate(tokens):
@@ -160,7 +163,7 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
                 continue
             stop = _chain_end(text, tokens, index + 1, inside, strict)
             if stop > index + 1:
-                found.append(Mention(token.stem_start, tokens[stop - 1].end, "ORG", "rule"))
+                found.append(Mention(name_start(text, token), tokens[stop - 1].end, "ORG", "rule"))
     return found
 
 
@@ -222,6 +225,18 @@ def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
 
 
 MAX_PLACE_WORDS = 4
+GLUED_PROCLITICS = "وبلفك"
+
+
+def _unglue_proclitic(text: str, mention: Mention, rules: EntityRules) -> Mention:
+    """A proclitic the segmenter left on an unknown place name: "وبشكورتوستان" → "بشكورتوستان"."""
+    words = text[mention.start : mention.end].split()
+    if not words or words[0][0] not in GLUED_PROCLITICS:
+        return mention
+    whole, rest = " ".join(normalise_query(w) for w in words), " ".join(normalise_query(w) for w in [words[0][1:], *words[1:]])
+    if len(words[0]) > 3 and not rules.places(whole) and rules.places(rest):
+        return Mention(mention.start + 1, mention.end, mention.label, mention.source)
+    return mention
 
 
 def _place_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules) -> int:
@@ -240,7 +255,8 @@ def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Seq
     → "إسلام آباد"); a mention that is no place name but starts with one followed only by definite words
     loses them ("لندن الجاسوس" → "لندن", "الموصل العراقية" → "الموصل"). Other mentions pass unchanged.
     """
-    starts = {t.stem_start: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)}
+    starts = {start: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)
+              for start in (t.start, name_start(text, t))}
     ends = {t.end: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)}
     out: list[Mention] = []
     for mention in mentions:
@@ -253,6 +269,7 @@ def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Seq
 
 
 def _fit_place(text: str, tokens: Sequence[Token], first: int, stop: int, mention: Mention, rules: EntityRules) -> Mention:
+    mention = _unglue_proclitic(text, mention, rules)
     best = (first, first + _place_at(text, tokens, first, rules))
     for index in range(max(0, first - 1), stop):
         size = _place_at(text, tokens, index, rules)
@@ -260,7 +277,7 @@ def _fit_place(text: str, tokens: Sequence[Token], first: int, stop: int, mentio
             best = (index, index + size)
     a, b = best
     if b - a > stop - first:  # a longer place name overlaps the mention
-        return Mention(tokens[a].stem_start, tokens[b - 1].end, "LOC", mention.source)
+        return Mention(name_start(text, tokens[a]), tokens[b - 1].end, "LOC", mention.source)
     rest = [_word(text, t) for t in tokens[b:stop]] if a == first else []
     if a == first and first < b < stop and all(w.startswith(ARTICLE) for w in rest):
         return Mention(mention.start, tokens[b - 1].end, "LOC", mention.source)
