@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass, field
+from typing import Any
 from importlib import resources
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class CliticSplitter:
     ratio: float = 0.5
     min_count: int = 5
     _cache: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    chunks: dict[str, tuple[tuple[int, int, Any, int, int], ...]] = field(default_factory=dict, repr=False)  # the tokeniser's cache
 
     def split(self, token: str) -> tuple[int, int]:
         """Return ``(stem_start, stem_end)`` as offsets into ``token`` (raw, diacritics included)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import ClassVar
 
 from khabar.model import Document, Token, TokenKind
@@ -11,28 +12,53 @@ from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import TOKEN, TOKEN_KINDS
 
 
+_CHUNK = re.compile(r"\S+")
+_CHUNK_CACHE_LIMIT = 300_000  # distinct whitespace-separated chunks remembered
+
+
 def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
     """Tokens of ``text``; each Arabic word's stem excludes its attached clitics.
+
+    No token crosses whitespace, so each whitespace-separated chunk ("بالموصل،") is tokenised once and its
+    tokens, relative to the chunk, are remembered: running text repeats its chunks, and a repeated chunk
+    costs one look-up and the additions that place its tokens.
 
     >>> from khabar.stages.segment.clitics import load_vocab
     >>> text = "ولبنان بالموصل"
     >>> [text[t.stem_start:t.stem_end] for t in tokenise(text, CliticSplitter(load_vocab()))]
     ['لبنان', 'الموصل']
     """
-    word = TokenKind.WORD
-    split = splitter.split
-    kinds = TOKEN_KINDS
+    cache = splitter.chunks
     new = tuple.__new__  # Token is a NamedTuple: skip its __new__ wrapper on this hot path
     tokens = []
-    for match in TOKEN.finditer(text):
+    append = tokens.append
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        relative = cache.get(chunk)
+        if relative is None:
+            if len(cache) >= _CHUNK_CACHE_LIMIT:
+                cache.clear()
+            relative = cache[chunk] = _tokenise_chunk(chunk, splitter)
+        offset = match.start()
+        for start, end, kind, stem_start, stem_end in relative:
+            append(new(Token, (offset + start, offset + end, kind, offset + stem_start, offset + stem_end)))
+    return tuple(tokens)
+
+
+def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> tuple[tuple[int, int, TokenKind, int, int], ...]:
+    """The tokens of one chunk without whitespace, offsets relative to it."""
+    word = TokenKind.WORD
+    kinds = TOKEN_KINDS
+    out = []
+    for match in TOKEN.finditer(chunk):
         start, end = match.span()
         kind = kinds[match.lastgroup]  # type: ignore[index]
         if kind is word:
-            stem_start, stem_end = split(text[start:end])
-            tokens.append(new(Token, (start, end, kind, start + stem_start, start + stem_end)))
+            stem_start, stem_end = splitter.split(chunk[start:end])
+            out.append((start, end, kind, start + stem_start, start + stem_end))
         else:
-            tokens.append(new(Token, (start, end, kind, start, end)))
-    return tuple(tokens)
+            out.append((start, end, kind, start, end))
+    return tuple(out)
 
 
 class Segmenter:
