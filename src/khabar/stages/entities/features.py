@@ -28,7 +28,8 @@ END = "</s>"
 WINDOW = (-2, -1, 1, 2)
 WIDE_WINDOW = (-3, -2, -1, 1, 2, 3)
 NGRAM_SIZE = 3
-CACHE_LIMIT = 500_000  # distinct tokens kept before the caches are emptied
+CACHE_LIMIT = 20_000  # tokens whose feature lists are kept (the CRF scorers keep their own summed rows)
+STEM_CACHE = 100_000
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
     1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "et="),
@@ -204,7 +205,7 @@ def entity_type(label: str) -> str:
     return label[2:] if len(label) > 2 else label
 
 
-@functools.lru_cache(maxsize=CACHE_LIMIT)
+@functools.lru_cache(maxsize=STEM_CACHE)
 def token_stem(token: str) -> str:
     """The normalised token without its clitics (cached: the second pass asks for every token)."""
     return strip_clitics(normalise(token))[1]

@@ -32,7 +32,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 LAM_LAM = "لل"
 MIN_STEM = 2
-CACHE_SIZE = 1 << 18
+CACHE_SIZE = 1 << 16
 
 
 @lru_cache(maxsize=CACHE_SIZE)

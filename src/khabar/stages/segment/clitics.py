@@ -39,7 +39,7 @@ _PREFIXES = tuple(
         reverse=True,
     )
 )
-_CACHE_LIMIT = 400_000
+_CACHE_LIMIT = 100_000
 MIN_STEM = 3  # two-letter rests are too often letters of the word itself: ورد، ولي، وطن
 
 

@@ -13,7 +13,7 @@ from khabar.stages.segment.tokens import TOKEN, TOKEN_KINDS
 
 
 _CHUNK = re.compile(r"\S+")
-_CHUNK_CACHE_LIMIT = 300_000  # distinct whitespace-separated chunks remembered
+_CHUNK_CACHE_LIMIT = 100_000  # distinct whitespace-separated chunks remembered
 
 
 def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
