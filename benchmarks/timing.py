@@ -43,8 +43,9 @@ def read_documents(data: bytes) -> tuple[list[Document], int, float]:
     return documents, len(results) - len(documents), seconds
 
 
-def time_stages(pipeline: Pipeline, documents: list[Document], warmup: int) -> Costs:
-    """Run every stage on every article (after ``warmup`` untimed ones) and sum the seconds per stage."""
+def time_stages(pipeline: Pipeline, documents: list[Document], warmup: int, keep: list[Document] | None = None) -> Costs:
+    """Run every stage on every article (after ``warmup`` untimed ones) and sum the seconds per stage;
+    the analysed articles are appended to ``keep`` when given."""
     for doc in documents[:warmup]:
         with contextlib.suppress(StageError):  # a failing article is counted in the timed loop
             pipeline(doc)
@@ -62,6 +63,8 @@ def time_stages(pipeline: Pipeline, documents: list[Document], warmup: int) -> C
             print(f"  (skipped: {error})", file=sys.stderr)
             continue
         costs.articles += 1
+        if keep is not None:
+            keep.append(doc)
         costs.tokens += len(doc.tokens)
         costs.words += sum(1 for t in doc.tokens if t.kind is TokenKind.WORD)
     costs.wall_seconds = time.perf_counter() - wall
@@ -103,3 +106,14 @@ def print_table(costs: Costs, extra: dict[str, float], total_rows: dict[str, lis
                         ((costs.articles, 12), (costs.tokens, 12), (costs.words, 11)))
         print(f"{name:<28}{seconds:>9.3f}{share:>8}{rates}{1000 * seconds / max(costs.articles, 1):>12.2f}")
     print(f"(the stages took {stage_total:.2f} CPU s in {costs.wall_seconds:.2f} s of wall-clock time)")
+
+
+def time_checks(documents: list[Document]) -> float:
+    """CPU seconds of the offset checks on finished articles: every layer once, as the checks after each
+    stage add up to (each stage's check covers the layers it changed)."""
+    from khabar.model import check_offsets
+
+    started = time.process_time()
+    for doc in documents:
+        check_offsets(doc)
+    return time.process_time() - started

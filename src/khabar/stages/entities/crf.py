@@ -24,7 +24,8 @@ from khabar.stages.entities.normalise import normalise
 
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
-TABLE_LIMIT = 500_000  # cached rows (18 MB) kept before the caches are emptied
+TABLE_LIMIT = 250_000  # cached rows (9 MB) kept before the caches are emptied
+TABLE_GROWTH = 65_536  # rows added when the table is full
 BATCH = 256  # sentences scored and decoded together (sorted by length, so little padding)
 
 
@@ -129,7 +130,7 @@ class Scorer:
         self._reset()
 
     def _reset(self) -> None:
-        self._table = np.concatenate([self.weights.state, np.zeros_like(self.weights.state)])
+        self._table = np.concatenate([self.weights.state, np.zeros((TABLE_GROWTH, self.weights.state.shape[1]), dtype=self.weights.state.dtype)])
         self._used = len(self.weights.state)
         self._rows: dict[str, tuple[int, ...]] = {}
         self._slots: dict[str, tuple[tuple[int, int], ...]] = {}  # feature -> (slot, row) pairs, filled as met
@@ -168,8 +169,9 @@ class Scorer:
             flat = np.fromiter((row for group in multi for row in group), dtype=np.intp)
             starts = np.cumsum([0] + [len(group) for group in multi[:-1]])
             sums = np.add.reduceat(self._table[flat], starts, axis=0)
-            while self._used + len(sums) > len(self._table):
-                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            if self._used + len(sums) > len(self._table):
+                extra = max(TABLE_GROWTH, self._used + len(sums) - len(self._table))
+                self._table = np.concatenate([self._table, np.zeros((extra, self._table.shape[1]), dtype=self._table.dtype)])
             self._table[self._used : self._used + len(sums)] = sums
             self._used += len(sums)
         fresh = iter(range(first_new, self._used))

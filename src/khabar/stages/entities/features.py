@@ -10,6 +10,7 @@ dictionary look-ups and list concatenations per token.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ class Lexicon:
         if cluster_path.exists():
             for rank, line in enumerate(_data_lines(cluster_path)):
                 word, *ids = line.split("\t")
-                clusters[word] = tuple(ids)
+                clusters[word] = tuple(map(sys.intern, ids))  # a few thousand distinct ids: share them
                 ranks[word] = rank
         gazetteer: dict[str, frozenset[str]] = {}
         gazetteer_path = directory / GAZETTEER_FILE
