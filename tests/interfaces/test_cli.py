@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-
 from typing import Any
+
 import pytest
 from typer.main import get_command
 from typer.testing import CliRunner

@@ -43,7 +43,7 @@ class SystemTagger:
         from khabar.stages.segment import Segmenter
 
         self.stage = stage
-        self.prepare = [Normaliser(), Segmenter()]
+        self.prepare: list[Any] = [Normaliser(), Segmenter()]
         self.document_size = document_size
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:

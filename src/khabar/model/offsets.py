@@ -61,9 +61,10 @@ def _check_tokens_in_sentences(doc: Document) -> None:
     sentence = next(sentences)
     for token in doc.tokens:
         while token.start >= sentence.end:
-            sentence = next(sentences, None)
-            if sentence is None:
+            following = next(sentences, None)
+            if following is None:
                 raise OffsetError(f"tokens: [{token.start}, {token.end}) lies after the last sentence")
+            sentence = following
         if not (sentence.start <= token.start and token.end <= sentence.end):
             raise OffsetError(f"tokens: [{token.start}, {token.end}) is not inside a sentence")
 

@@ -232,7 +232,7 @@ def _read_quotes(reader: _Reader, data: JsonObject, entity_ids: set[str]) -> tup
         if speaker_id is not None and speaker_id not in entity_ids:
             raise SchemaError(f"{where}.speaker: no entity has id {speaker_id!r}")
         try:
-            kind = QuoteKind(item.get("kind"))
+            kind = QuoteKind(str(item.get("kind")))
         except ValueError as exc:
             raise SchemaError(f"{where}.kind: expected direct, indirect or mixed, got {item.get('kind')!r}") from exc
         quotes.append(
@@ -261,11 +261,11 @@ def _read_places(reader: _Reader, data: JsonObject, entity_ids: set[str]) -> tup
             Place(
                 entity_id=entity_id,
                 name=_require(item, "name", str, where),
-                latitude=float(_require(item, "lat", int | float, where)),
-                longitude=float(_require(item, "lon", int | float, where)),
+                latitude=float(_require(item, "lat", (int, float), where)),
+                longitude=float(_require(item, "lon", (int, float), where)),
                 country_code=item.get("country"),
                 feature=_require(item, "feature", str, where),
-                confidence=float(_require(item, "confidence", int | float, where)),
+                confidence=float(_require(item, "confidence", (int, float), where)),
                 geonames_id=item.get("geonames_id"),
                 focus=bool(item.get("focus", False)),
             )

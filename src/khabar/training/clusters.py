@@ -26,6 +26,7 @@ import time
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -86,7 +87,7 @@ def stable_hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def train_word2vec(corpus: Path, dim: int, min_count: int, epochs: int, workers: int):  # type: ignore[no-untyped-def]
+def train_word2vec(corpus: Path, dim: int, min_count: int, epochs: int, workers: int) -> Any:
     """Skip-gram word2vec over the corpus file."""
     from gensim.models import Word2Vec
 

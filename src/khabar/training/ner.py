@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from khabar.evaluation.conlleval import MICRO, Score, evaluate, format_table
+from khabar.evaluation.conlleval import Score, evaluate, format_table
 from khabar.stages.entities.crf import ATTRIBUTES_SUFFIX, CrfWeights
 from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass
 from khabar.training import conll, gazetteer
@@ -149,7 +149,7 @@ def train_passes(corpora: dict[str, list[Sentence]], extractor: FeatureExtractor
     sentences = [s for group in corpora.values() for s in group]
     rows = [extractor.sentence([token for token, _ in s]) for s in sentences]
     labels = [[tag for _, tag in s] for s in sentences]
-    params = {"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations}
+    params: dict[str, object] = {"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations}
     with tempfile.TemporaryDirectory() as tmp:
         bounds = fold_bounds(len(rows), settings.folds) if settings.passes > 1 else []
         work = [(rows[:a] + rows[b:], labels[:a] + labels[b:], params, f"{tmp}/fold{k}{CRFSUITE}")

@@ -67,7 +67,7 @@ def _brute_force(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 
     best, best_path = -np.inf, []
     for path in itertools.product(range(emissions.shape[1]), repeat=len(emissions)):
-        score = emissions[0, path[0]] + sum(transitions[a, b] + emissions[i + 1, b] for i, (a, b) in enumerate(zip(path, path[1:])))
+        score = emissions[0, path[0]] + sum(transitions[a, b] + emissions[i + 1, b] for i, (a, b) in enumerate(zip(path, path[1:], strict=False)))
         if score > best:
             best, best_path = score, list(path)
     return best_path

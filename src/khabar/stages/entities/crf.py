@@ -12,9 +12,9 @@ row of a growing table; a sentence's emission scores are then one fancy-index su
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-import threading
 from pathlib import Path
 
 import numpy as np

@@ -15,7 +15,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 from khabar.errors import InputError, Reason
 from khabar.model import Document, Meta
@@ -140,13 +140,12 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
         with path.open("rb") as stream:
             yield from warc_documents(stream, _stem(path), str(path), options)
         return
-    opener = gzip.open if gzipped else open
     try:
-        with opener(path, "rb") as stream:  # type: ignore[operator]
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
             if fmt not in STREAMED and not gzipped and size > options.max_bytes:
                 yield _too_large(str(path), size, options)
                 return
-            yield from read_stream(stream, str(path), _stem(path), options, fmt=fmt, doc_id=doc_id)
+            yield from read_stream(cast(IO[bytes], stream), str(path), _stem(path), options, fmt=fmt, doc_id=doc_id)
     except (OSError, EOFError) as exc:
         yield InputError(Reason.UNREADABLE, str(path), str(exc))
 
@@ -165,8 +164,8 @@ def read_stream(
     options = options or ReadOptions()
     if fmt is None:
         if not hasattr(stream, "peek"):
-            stream = io.BufferedReader(stream)  # type: ignore[arg-type]
-        fmt = sniff_format(stream.peek(512)[:512])  # type: ignore[attr-defined]
+            stream = cast(IO[bytes], io.BufferedReader(cast(Any, stream)))
+        fmt = sniff_format(cast(Any, stream).peek(512)[:512])
     if fmt == "jsonl":
         yield from _read_json_lines(stream, source, stem, options)
         return

@@ -110,7 +110,7 @@ def _date_meta(raw: Any, source: str) -> tuple[str | None, tuple[Diagnostic, ...
 # ---------------------------------------------------------------- HTML
 
 
-def _trafilatura_config():  # type: ignore[no-untyped-def]
+def _trafilatura_config() -> Any:
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
     config.set("DEFAULT", "MIN_OUTPUT_SIZE", "10")

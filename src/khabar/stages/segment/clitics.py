@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass, field
-from typing import Any
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from khabar.errors import ResourceError
 

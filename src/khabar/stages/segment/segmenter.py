@@ -11,7 +11,6 @@ from khabar.stages.segment.clitics import CliticSplitter, load_vocab
 from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import TOKEN, TOKEN_KINDS
 
-
 _CHUNK = re.compile(r"\S+")
 _CHUNK_CACHE_LIMIT = 100_000  # distinct whitespace-separated chunks remembered
 
@@ -30,7 +29,7 @@ def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
     """
     cache = splitter.chunks
     new = tuple.__new__  # Token is a NamedTuple: skip its __new__ wrapper on this hot path
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     for match in _CHUNK.finditer(text):
         chunk = match.group()
