@@ -24,7 +24,13 @@ from pathlib import Path
 
 from khabar.evaluation.conlleval import Score, evaluate, format_table
 from khabar.stages.entities.crf import ATTRIBUTES_SUFFIX, CrfWeights
-from khabar.stages.entities.features import DOCUMENT_WINDOW, FeatureExtractor, Lexicon, second_pass
+from khabar.stages.entities.features import (
+    DOCUMENT_WINDOW,
+    SILVER_FILE,
+    FeatureExtractor,
+    Lexicon,
+    second_pass,
+)
 from khabar.training import conll, gazetteer
 from khabar.training.conll import Sentence
 
@@ -57,6 +63,7 @@ class CrfSettings:
     aqmar: bool = True
     wojood: bool = False
     options: list[str] = field(default_factory=list)
+    silver_tokens: int = 0  # ANT tokens tagged to mine the silver name list (0: no list)
 
 
 @dataclass
@@ -141,13 +148,16 @@ def fold_bounds(size: int, folds: int) -> list[tuple[int, int]]:
 
 
 def train_passes(corpora: dict[str, list[Sentence]], extractor: FeatureExtractor, settings: CrfSettings,
-                 out: Path, jobs: int) -> None:
-    """Train the first-pass CRF and, with jackknifed first-pass labels, the second-pass CRF; export both."""
+                 out: Path, jobs: int, rows: list[Rows] | None = None) -> None:
+    """Train the first-pass CRF and, with jackknifed first-pass labels, the second-pass CRF; export both.
+
+    ``rows`` are the sentences' feature rows when computed elsewhere (the silver list's halves)."""
     import tempfile
     from concurrent.futures import ProcessPoolExecutor
 
     sentences = [s for group in corpora.values() for s in group]
-    rows = [extractor.sentence([token for token, _ in s]) for s in sentences]
+    if rows is None:
+        rows = [extractor.sentence([token for token, _ in s]) for s in sentences]
     labels = [[tag for _, tag in s] for s in sentences]
     params: dict[str, object] = {"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations}
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,6 +180,55 @@ def train_passes(corpora: dict[str, list[Sentence]], extractor: FeatureExtractor
             start = stop
         second = fit_crf((enriched, labels, params, f"{tmp}/{SECOND_PASS}{CRFSUITE}"))
         CrfWeights.from_crfsuite(Path(second)).save(out / SECOND_PASS)
+
+
+def _mine(job: tuple[str, Path, int, list[str], str]) -> dict[str, str]:
+    """Tag the news with one exported first-pass model and list the words it tags as names."""
+    from khabar.stages.entities.crf import Scorer
+    from khabar.training import silver
+
+    weights_stem, lexicon_dir, tokens, known, data = job
+    scorer = Scorer(CrfWeights.load(Path(weights_stem)), FeatureExtractor(Lexicon.read(Path(lexicon_dir))))
+    tagged, seen = silver.tag_counts(scorer, silver.news_sentences(Path(data), tokens))
+    return silver.silver_list(tagged, seen, known)
+
+
+def silver_rows(corpora: dict[str, list[Sentence]], lexicon: Lexicon, settings: CrfSettings, data: Path,
+                out: Path, jobs: int) -> list[Rows]:
+    """Mine the silver name lists (``training/silver.py``) and return every sentence's feature rows.
+
+    Each half of the training sentences gets the list mined by a first-pass CRF trained on the other
+    half; the list mined by a CRF trained on all of them is written to ``out/silver.tsv`` for run time.
+    """
+    import dataclasses
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    from khabar.training import silver
+
+    sentences = [s for group in corpora.values() for s in group]
+    plain = FeatureExtractor(dataclasses.replace(lexicon, silver={}))
+    rows = [plain.sentence([token for token, _ in s]) for s in sentences]
+    labels = [[tag for _, tag in s] for s in sentences]
+    first, second = silver.halves(len(sentences))
+    params: dict[str, object] = {"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations}
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = {"a": first, "b": second, "all": range(len(sentences))}
+        work = [([rows[i] for i in part], [labels[i] for i in part], params, f"{tmp}/{name}{CRFSUITE}") for name, part in parts.items()]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            paths = list(pool.map(fit_crf, work))
+        for path in paths:
+            CrfWeights.from_crfsuite(Path(path)).save(Path(path).with_suffix(""))
+        mining = [(str(Path(path).with_suffix("")), str(out), settings.silver_tokens,
+                   sorted(set(silver.vocabulary(sentences[i] for i in part))), str(data))
+                  for path, part in zip(paths, parts.values(), strict=True)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            from_a, from_b, from_all = pool.map(_mine, mining)
+    silver.write_silver(from_all, out / silver.SILVER_FILE)
+    print(f"silver lists: {len(from_a)} / {len(from_b)} words from the halves, {len(from_all)} shipped")
+    for_b = FeatureExtractor(dataclasses.replace(lexicon, silver=from_a))
+    for_a = FeatureExtractor(dataclasses.replace(lexicon, silver=from_b))
+    return [(for_a if i in first else for_b).sentence([token for token, _ in sentences[i]]) for i in range(len(sentences))]
 
 
 def score_all(directory: Path, groups: dict[str, list[Sentence]]) -> dict[str, dict[str, Score]]:
@@ -207,6 +266,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=2, help="CRFs trained in parallel")
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp alone")
     parser.add_argument("--wojood", action="store_true", help="add the Wojood sample to training")
+    parser.add_argument("--silver-tokens", type=int, default=CrfSettings.silver_tokens,
+                        help="ANT tokens to tag for the silver name list (0: none)")
     return parser.parse_args(argv)
 
 
@@ -214,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Train, write the model and its card, print the scores."""
     args = parse_args(argv)
     settings = CrfSettings(args.c1, args.c2, args.iterations, args.passes, args.folds, args.window,
-                           not args.no_aqmar, args.wojood)
+                           not args.no_aqmar, args.wojood, silver_tokens=args.silver_tokens)
     print(f"settings: {asdict(settings)} (deterministic: L-BFGS, contiguous folds) python={platform.python_version()}")
     corpora = load_corpora(args.data, settings, args.dev)
     print("\n".join(describe(corpora)))
@@ -222,9 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     gazetteer.write(gazetteer.collect(args.data), args.out / gazetteer.GAZETTEER_FILE)
     extractor = FeatureExtractor(Lexicon.read(args.out))
     started = time.perf_counter()
-    for stale in (f"{SECOND_PASS}.npz", f"{SECOND_PASS}{ATTRIBUTES_SUFFIX}", "ner.crfsuite", "ner2.crfsuite"):
+    for stale in (f"{SECOND_PASS}.npz", f"{SECOND_PASS}{ATTRIBUTES_SUFFIX}", "ner.crfsuite", "ner2.crfsuite", SILVER_FILE):
         (args.out / stale).unlink(missing_ok=True)
-    train_passes(corpora.train, extractor, settings, args.out, args.jobs)
+    rows = None
+    if settings.silver_tokens:
+        rows = silver_rows(corpora.train, extractor.lexicon, settings, args.data, args.out, args.jobs)
+    train_passes(corpora.train, extractor, settings, args.out, args.jobs, rows)
     seconds = time.perf_counter() - started
     print(f"trained {settings.passes}-pass CRF in {seconds:.0f}s")
     write_manifest(args.out, asdict(settings))

@@ -20,6 +20,7 @@ from khabar.stages.entities.normalise import normalise, stem_candidates, strip_c
 CLUSTER_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 WORDTYPES_FILE = "wordtypes.tsv"
+SILVER_FILE = "silver.tsv"
 FREQUENCY_BANDS = (1_000, 10_000, 50_000)
 AFFIX_LENGTHS = (1, 2, 3)
 LONG_WORD = 8
@@ -33,7 +34,7 @@ CACHE_LIMIT = 20_000  # tokens whose feature lists are kept (the CRF scorers kee
 STEM_CACHE = 100_000
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
-    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "et="),
+    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "et=", "sv="),
     2: ("w=", "st=", "c1=", "sc1=", "g=", "et="),
     3: ("w=", "sc1="),
 }
@@ -47,10 +48,11 @@ class Lexicon:
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     ranks: Mapping[str, int] = field(default_factory=dict)
     wordtypes: Mapping[str, str] = field(default_factory=dict)
+    silver: Mapping[str, str] = field(default_factory=dict)  # stem -> type mined from news (training/silver.py)
 
     @classmethod
     def read(cls, directory: Path) -> Lexicon:
-        """Read ``clusters.tsv`` and ``gazetteer.tsv`` from a model directory (missing = empty)."""
+        """Read ``clusters.tsv``, ``gazetteer.tsv`` and ``silver.tsv`` from a model directory (missing = empty)."""
         clusters: dict[str, tuple[str, ...]] = {}
         ranks: dict[str, int] = {}
         cluster_path = directory / CLUSTER_FILE
@@ -70,7 +72,12 @@ class Lexicon:
             for line in _data_lines(directory / WORDTYPES_FILE):
                 word, kind, band = line.split("\t")
                 wordtypes[word] = kind + band
-        return cls(clusters, gazetteer, ranks, wordtypes)
+        silver: dict[str, str] = {}
+        if (directory / SILVER_FILE).exists():
+            for line in _data_lines(directory / SILVER_FILE):
+                stem, kind = line.split("\t")
+                silver[stem] = kind
+        return cls(clusters, gazetteer, ranks, wordtypes, silver)
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -133,6 +140,10 @@ class FeatureExtractor:
         features += self._cluster_features(word, stem)
         features += self._gazetteer_features(word)
         features += self._wordtype_features(word)
+        if self.lexicon.silver:
+            kind = self.lexicon.silver.get(token_stem(token))
+            if kind is not None:
+                features.append("sv=" + kind)
         features.append("fb=" + self._frequency_band(word))
         return features
 
