@@ -19,7 +19,6 @@ from khabar.stages.entities.normalise import normalise, stem_candidates, strip_c
 
 CLUSTER_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
-WORDTYPES_FILE = "wordtypes.tsv"
 SILVER_FILE = "silver.tsv"
 FREQUENCY_BANDS = (1_000, 10_000, 50_000)
 AFFIX_LENGTHS = (1, 2, 3)
@@ -34,8 +33,8 @@ CACHE_LIMIT = 20_000  # tokens whose feature lists are kept (the CRF scorers kee
 STEM_CACHE = 100_000
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
-    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "et=", "sv="),
-    2: ("w=", "st=", "c1=", "sc1=", "g=", "et="),
+    1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "sv="),
+    2: ("w=", "st=", "c1=", "sc1=", "g="),
     3: ("w=", "sc1="),
 }
 
@@ -47,7 +46,6 @@ class Lexicon:
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     ranks: Mapping[str, int] = field(default_factory=dict)
-    wordtypes: Mapping[str, str] = field(default_factory=dict)
     silver: Mapping[str, str] = field(default_factory=dict)  # stem -> type mined from news (training/silver.py)
 
     @classmethod
@@ -67,17 +65,12 @@ class Lexicon:
             for line in _data_lines(gazetteer_path):
                 word, tags = line.split("\t")
                 gazetteer[word] = frozenset(tags.split(","))
-        wordtypes: dict[str, str] = {}
-        if (directory / WORDTYPES_FILE).exists():
-            for line in _data_lines(directory / WORDTYPES_FILE):
-                word, kind, band = line.split("\t")
-                wordtypes[word] = kind + band
         silver: dict[str, str] = {}
         if (directory / SILVER_FILE).exists():
             for line in _data_lines(directory / SILVER_FILE):
                 stem, kind = line.split("\t")
                 silver[stem] = kind
-        return cls(clusters, gazetteer, ranks, wordtypes, silver)
+        return cls(clusters, gazetteer, ranks, silver)
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -139,7 +132,6 @@ class FeatureExtractor:
             features += [f"ng={stem[i : i + NGRAM_SIZE]}" for i in range(1, len(stem) - NGRAM_SIZE)]
         features += self._cluster_features(word, stem)
         features += self._gazetteer_features(word)
-        features += self._wordtype_features(word)
         if self.lexicon.silver:
             kind = self.lexicon.silver.get(token_stem(token))
             if kind is not None:
@@ -162,14 +154,6 @@ class FeatureExtractor:
         for form in stem_candidates(word):
             tags.update(self.lexicon.gazetteer.get(form, ()))
         return ["g=" + tag for tag in sorted(tags)]
-
-    def _wordtype_features(self, word: str) -> list[str]:
-        """The embedding-based type guess of the word, else of its first known stripped form."""
-        for form in stem_candidates(word):
-            guess = self.lexicon.wordtypes.get(form)
-            if guess is not None:
-                return ["et=" + guess, "et=" + guess[:-1]]
-        return []
 
     def _frequency_band(self, word: str) -> str:
         """How common the word is in the unlabeled news (rank band, or ``oov``)."""
