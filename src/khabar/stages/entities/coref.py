@@ -25,6 +25,8 @@ from khabar.stages.entities.mentions import Mention
 from khabar.stages.normalise import normalise_query
 
 _NOT_A_LETTER = re.compile(r"[^\w]+")
+ARTICLE = "ال"
+LAM_LAM = "لل"
 # Words too common in names to link a mention on their own ("بن", "عبد" ...).
 # ("أبي" is left out: normalised it is "ابي", which is also the name آبي.)
 NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت أبو أم آل ال عبد دي دو دا فون فان لا لو دل ديل".split())
@@ -54,12 +56,16 @@ def load_heads() -> dict[str, Head]:
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """The normalised words of a name, punctuation dropped.
+    """The normalised words of a name, punctuation dropped; a name written after the preposition ل keeps
+    that lam in its mention ("للعراق", see ``mentions.name_start``) and is read with its article.
 
-    >>> name_words("جان-إيف لو دريان")
-    ('جان', 'ايف', 'لو', 'دريان')
+    >>> name_words("جان-إيف لو دريان"), name_words("للعراق")
+    (('جان', 'ايف', 'لو', 'دريان'), ('العراق',))
     """
-    return tuple(w for w in _NOT_A_LETTER.split(normalise_query(text)) if w)
+    words = [w for w in _NOT_A_LETTER.split(normalise_query(text)) if w]
+    if words and words[0].startswith(LAM_LAM) and len(words[0]) > len(LAM_LAM) + 2:
+        words[0] = ARTICLE + words[0][len(LAM_LAM) :]
+    return tuple(words)
 
 
 def _run_at(short: tuple[str, ...], long: tuple[str, ...]) -> int:
@@ -82,6 +88,8 @@ def same_entity(label: str, a: tuple[str, ...], b: tuple[str, ...], heads: Mappi
     True
     >>> same_entity("LOC", ("العراق",), ("كردستان", "العراق"), {})
     False
+    >>> same_entity("LOC", ("العراق",), ("اقليم", "كردستان", "العراق"), {"اقليم": Head("LOC", "region", True)})
+    False
     """
     if a == b:
         return True
@@ -94,7 +102,11 @@ def same_entity(label: str, a: tuple[str, ...], b: tuple[str, ...], heads: Mappi
     if label in ("PER", "ORG"):
         return True
     head = heads.get(long[0])
-    return label == "LOC" and (at == 0 or (head is not None and head.label == "LOC"))
+    if label != "LOC" or at == 0:
+        return label == "LOC"
+    # after a place head, only adjectives may come before the name: "مدينة الموصل", "المملكة العربية
+    # السعودية"; "العراق" is not "إقليم كردستان العراق"
+    return head is not None and head.label == "LOC" and all(w.endswith(("ي", "يه")) for w in long[1:at])
 
 
 @dataclass(slots=True)
