@@ -224,7 +224,7 @@ def silver_rows(corpora: dict[str, list[Sentence]], lexicon: Lexicon, settings: 
                   for path, part in zip(paths, parts.values(), strict=True)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             from_a, from_b, from_all = pool.map(_mine, mining)
-    silver.write_silver(from_all, out / silver.SILVER_FILE)
+    silver.write_silver(from_all, out / SILVER_FILE)
     print(f"silver lists: {len(from_a)} / {len(from_b)} words from the halves, {len(from_all)} shipped")
     for_b = FeatureExtractor(dataclasses.replace(lexicon, silver=from_a))
     for_a = FeatureExtractor(dataclasses.replace(lexicon, silver=from_b))

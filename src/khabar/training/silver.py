@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from khabar.stages.entities.crf import Scorer
-from khabar.stages.entities.features import SILVER_FILE, token_stem
+from khabar.stages.entities.features import token_stem
 from khabar.training.clusters import ant_texts, tokenise
 
 SENTENCE_END = frozenset(".!?؟")
@@ -94,5 +94,3 @@ def vocabulary(sentences: Iterable[Sequence[tuple[str, str]]]) -> Iterator[str]:
         for token, _ in sentence:
             yield token
 
-
-__all__ = ["SILVER_FILE", "halves", "news_sentences", "silver_list", "tag_counts", "vocabulary", "write_silver"]

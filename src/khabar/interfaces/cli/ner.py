@@ -58,26 +58,24 @@ def eval_ner(
     from khabar.evaluation.quotes import gold_documents, read_gold
     from khabar.pipeline import default_pipeline
     from khabar.stages.entities import EntityTagger
-    from khabar.stages.entities.tagger import NerTagger
     from khabar.training import conll
 
     corpora = {} if not conll_files else {path.name: path for path in files} if files else evaluation.dev_corpora(data)
     if not corpora and not gold.is_file():
         raise usage_error(f"nothing to score: no test files under {data} and no gold file at {gold}")
     try:
-        tagger = NerTagger.load(model)
+        stage = EntityTagger.load(model)  # its CRF is scored alone, then the whole stage
         for name, path in corpora.items():
             if not path.is_file():
                 raise usage_error(f"no such file: {path}")
             sentences = conll.read_file(path, conll.guess_parser(path))
-            print(format_table(evaluation.score_conll(tagger, sentences), f"{name}: the CRF tagger ({len(sentences)} sentences)"))
+            print(format_table(evaluation.score_conll(stage.tagger, sentences), f"{name}: the CRF tagger ({len(sentences)} sentences)"))
             if system:
-                stage = EntityTagger.load(model)
                 print(format_table(evaluation.score_conll(evaluation.SystemTagger(stage), sentences),
                                    f"{name}: the entity stage (tagger + rules + coreference)"))
         if gold.is_file():
             articles = read_gold(gold)
-            pipeline = default_pipeline(entities=EntityTagger.load(model) if model else None)
+            pipeline = default_pipeline(entities=stage)
             report = evaluation.score_documents(articles, [pipeline(doc) for doc in gold_documents(articles)])
             print(f"document-level entities on {gold} ({len(articles)} articles)")
             print("\n".join(report.lines(errors)))

@@ -216,13 +216,6 @@ class Scorer:
                             attributes.get("bi+=" + words[index] + "|" + words[index + 1], ZERO_ROW)))
         return np.array(out, dtype=np.intp).reshape(-1, 2)
 
-    def emissions(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> np.ndarray:
-        """``[len(tokens), labels]`` scores; ``extras`` are further attributes per token (second pass)."""
-        if not tokens:
-            return np.zeros((0, len(self.weights.labels)), dtype=self.weights.state.dtype)
-        with self._lock:
-            return self._emission_matrix([tokens], None if extras is None else [extras])
-
     def tag(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> list[str]:
         """The best labels of one sentence."""
         return self.tag_many([tokens], None if extras is None else [extras])[0]

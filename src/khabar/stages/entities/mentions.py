@@ -63,13 +63,13 @@ def name_start(text: str, token: Token) -> int:
     """Where a name in ``token`` starts: after its proclitics (و ب ل ...), except after "لل", where the
     article's alef is not written ("للعراق"): the name then keeps the lam, as no substring of the token is
     the name with its article (score.py and the guidelines read "لل" as "ال")."""
-    if text and token.stem_start - token.start >= 1 and text[token.stem_start - 1] == "ل" and text.startswith("ل", token.stem_start):
+    if token.stem_start - token.start >= 1 and text[token.stem_start - 1] == "ل" and text.startswith("ل", token.stem_start):
         return token.stem_start - 1  # "وللموصل" → "للموصل"
     return token.stem_start
 
 
-def mention_from_tokens(tokens: Sequence[Token], first: int, stop: int, label: str, source: str = "ner",
-                        text: str = "") -> Mention | None:
+def mention_from_tokens(text: str, tokens: Sequence[Token], first: int, stop: int, label: str,
+                        source: str = "ner") -> Mention | None:
     """The mention over ``tokens[first:stop]``: it starts at the first token's name (``name_start``)."""
     edges = _word_edges(tokens, first, stop)
     if edges is None:
@@ -91,8 +91,8 @@ def _pieces(text: str, tokens: Sequence[Token], first: int, stop: int) -> list[t
     return [(a, b) for a, b in pieces if a < b]
 
 
-def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]], text: str = "") -> list[Mention]:
-    """Mentions from per-sentence tokens and their BIO labels (cut at inner punctuation when ``text`` is given).
+def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]], text: str) -> list[Mention]:
+    """Mentions from per-sentence tokens and their BIO labels, cut at inner punctuation.
 
     Of a range cut in pieces, the last piece is the name ("منظمة "هيومن رايتس ووتش"" → "هيومن رايتس ووتش")
     unless an earlier piece is longer.
@@ -100,9 +100,9 @@ def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Seque
     mentions = []
     for tokens, tags in zip(sentences, labels, strict=True):
         for first, stop, label in decode_bio(tags):
-            pieces = _pieces(text, tokens, first, stop) if text else [(first, stop)]
+            pieces = _pieces(text, tokens, first, stop)
             a, b = max(reversed(pieces), key=lambda piece: piece[1] - piece[0]) if pieces else (first, stop)
-            mention = mention_from_tokens(tokens, a, b, label, text=text)
+            mention = mention_from_tokens(text, tokens, a, b, label)
             if mention is not None:
                 mentions.append(mention)
     return mentions
