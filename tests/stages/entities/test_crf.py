@@ -99,3 +99,30 @@ def test_threads_sharing_a_scorer_get_the_same_labels(model: tuple[Path, Feature
     shared = Scorer(CrfWeights.from_crfsuite(path), extractor)
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(shared.tag_many, sentences * 3)) == expected * 3
+
+
+def test_a_cascade_shares_its_table_and_tags_like_separate_scorers(model: tuple[Path, FeatureExtractor], tmp_path: Path) -> None:
+    """Two passes in one Scorer (one cached table, columns side by side) label as two Scorers would."""
+    path, extractor = model
+    first = CrfWeights.from_crfsuite(path)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in _sentences(11, 300):
+        tags = [LABELS.get(w, "O") for w in sentence]
+        rows = extractor.sentence(sentence)
+        trainer.append([row + ["s1=" + tag] for row, tag in zip(rows, first_pass_guess(sentence), strict=True)], tags)
+    trainer.set_params({"c1": 0.2, "c2": 0.05, "max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(tmp_path / "second.crfsuite"))
+    second = CrfWeights.from_crfsuite(tmp_path / "second.crfsuite")
+    sentences = _sentences(12, 150) + [[], ["كلمة", "جديدة"]]
+
+    def extras(index: int, previous: list[list[str]] | None) -> list[list[list[str]]] | None:
+        return [[["s1=" + tag] for tag in tags] for tags in previous] if index and previous is not None else None
+
+    expected_first = Scorer(first, FeatureExtractor(Lexicon())).tag_many(sentences)
+    expected_second = Scorer(second, FeatureExtractor(Lexicon())).tag_many(sentences, extras(1, expected_first))
+    assert Scorer([first, second], extractor).cascade(sentences, extras) == [expected_first, expected_second]
+
+
+def first_pass_guess(sentence: list[str]) -> list[str]:
+    """A noisy stand-in for a first pass's labels: every other name missed."""
+    return [LABELS.get(w, "O") if i % 2 else "O" for i, w in enumerate(sentence)]

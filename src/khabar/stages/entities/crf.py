@@ -7,13 +7,15 @@ L1-regularised models are sparse (tens of thousands of attributes), so ``export`
 
 Speed comes from caching: a token's static features always add the same score vector, so
 ``Scorer`` sums it once per distinct token (and once per token and neighbour offset) and keeps it as a
-row of a growing table; a sentence's emission scores are then one fancy-index sum over row ids.
+row of a growing table; a sentence's emission scores are then one fancy-index sum over row ids. The
+passes of a cascade (``Scorer.cascade``) read the same features, so one scorer holds all their weights
+side by side (one column block per pass) and a new token is summed once for all of them.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,21 +93,26 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
     if batch == 0 or emissions.shape[1] == 0:
         return [[] for _ in range(batch)]
     order = np.argsort(-lengths, kind="stable")
-    emissions, lengths = emissions[order], lengths[order]
+    lengths = lengths[order]
+    by_step = np.ascontiguousarray(emissions[order].transpose(1, 0, 2))  # [T, B, L]: each step's rows contiguous
     steps = int(lengths[0])
     alive = [int(np.count_nonzero(lengths > step)) for step in range(steps)]  # sentences still going at each step
-    back = np.zeros((steps, batch, emissions.shape[2]), dtype=np.intp)
-    score = emissions[:, 0].copy()
+    labels = emissions.shape[2]
+    back = np.zeros((steps, batch, labels), dtype=np.intp)
+    score = by_step[0].copy()
+    candidates = np.empty((batch, labels, labels), dtype=np.result_type(score, transitions))
     finals = np.zeros(batch, dtype=np.intp)
     for step in range(1, steps + 1):
-        ended = slice(alive[step] if step < steps else 0, alive[step - 1])  # sentences whose last step was step-1
-        finals[ended] = score[ended].argmax(axis=1)
+        live = alive[step] if step < steps else 0
+        if live < alive[step - 1]:  # sentences live..alive[step - 1] ended at step - 1
+            finals[live : alive[step - 1]] = score[live : alive[step - 1]].argmax(axis=1)
         if step == steps:
             break
-        live = alive[step]
-        candidates = score[:live, :, None] + transitions
-        back[step, :live] = candidates.argmax(axis=1)
-        score[:live] = candidates.max(axis=1) + emissions[:live, step]
+        now = candidates[:live]
+        np.add(score[:live, :, None], transitions, out=now)
+        now.argmax(axis=1, out=back[step, :live])
+        now.max(axis=1, out=score[:live])
+        score[:live] += by_step[step, :live]
     paths = np.zeros((batch, steps), dtype=np.intp)
     current = finals.copy()
     for step in range(steps - 1, 0, -1):
@@ -119,29 +126,65 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
     return result
 
 
-class Scorer:
-    """Emission scores of one CRF for sentences, mirroring ``FeatureExtractor.sentence`` (+ extra attributes)."""
+# Before pass k of a cascade: (k, labels of pass k - 1 or None) -> attributes to add to each token, or None.
+ExtrasFor = Callable[[int, list[list[str]] | None], Sequence[Sequence[Sequence[str]]] | None]
+SLOT_BITS = 3  # a feature's (slot, row) pair packed as row << SLOT_BITS | slot (window of at most 7)
 
-    def __init__(self, weights: CrfWeights, extractor: FeatureExtractor) -> None:
-        self.weights = weights
+
+def joint_weights(models: Sequence[CrfWeights]) -> tuple[dict[str, int], np.ndarray]:
+    """The union of the models' attributes (-> row) and their state weights side by side, one column block each."""
+    attributes: dict[str, int] = {}
+    for weights in models:
+        for name in weights.attributes:
+            attributes.setdefault(name, len(attributes) + 1)
+    state = np.zeros((len(attributes) + 1, sum(len(w.labels) for w in models)), dtype=np.float32)
+    column = 0
+    for weights in models:
+        rows = np.fromiter((attributes[name] for name in weights.attributes), dtype=np.intp, count=len(weights.attributes))
+        state[rows, column : column + len(weights.labels)] = weights.state[np.fromiter(weights.attributes.values(), dtype=np.intp, count=len(rows))]
+        column += len(weights.labels)
+    return attributes, state
+
+
+def feature_slots(attributes: dict[str, int], window: Sequence[int]) -> dict[str, tuple[int, ...]]:
+    """Static feature -> the packed (slot, row) pairs it fires: slot 0 as the token's own attribute, slot k
+    as the attribute of the neighbour at ``window[k - 1]`` ("-1:w=..."). A feature absent fires nothing."""
+    prefixes = {f"{offset}:": slot for slot, offset in enumerate(window, 1)}
+    slots: dict[str, list[int]] = {}
+    for name, row in attributes.items():
+        head, colon, rest = name.partition(":")
+        slot = prefixes.get(head + colon, 0) if colon else 0
+        feature = rest if slot else name
+        slots.setdefault(feature, []).append(row << SLOT_BITS | slot)
+    return {feature: tuple(sorted(pairs, key=lambda pair: pair & ((1 << SLOT_BITS) - 1))) for feature, pairs in slots.items()}
+
+
+class Scorer:
+    """Emission scores and labels of one CRF, or of a cascade of CRFs over the same static features,
+    mirroring ``FeatureExtractor.sentence`` (+ per-pass extra attributes)."""
+
+    def __init__(self, weights: CrfWeights | Sequence[CrfWeights], extractor: FeatureExtractor) -> None:
+        self.models: tuple[CrfWeights, ...] = (weights,) if isinstance(weights, CrfWeights) else tuple(weights)
+        if not self.models or len(extractor.window) >= 1 << SLOT_BITS:
+            raise ValueError("a Scorer needs at least one CRF and a window of at most 7 neighbours")
         self.extractor = extractor
+        self.attributes, self._state = joint_weights(self.models)
+        self._columns = tuple(slice(sum(len(m.labels) for m in self.models[:i]), sum(len(m.labels) for m in self.models[: i + 1]))
+                              for i in range(len(self.models)))
+        self._slots = feature_slots(self.attributes, extractor.window)
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
-        self._prefixes = tuple(f"{offset}:" for offset in extractor.window)
         self._reset()
 
-    def _reset(self) -> None:
-        self._table = np.concatenate([self.weights.state, np.zeros((TABLE_GROWTH, self.weights.state.shape[1]), dtype=self.weights.state.dtype)])
-        self._used = len(self.weights.state)
-        self._rows: dict[str, tuple[int, ...]] = {}
-        self._slots: dict[str, tuple[tuple[int, int], ...]] = {}  # feature -> (slot, row) pairs, filled as met
-        attributes = self.weights.attributes
-        self._boundary = {offset: attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
+    @property
+    def weights(self) -> CrfWeights:
+        """The first (or only) CRF."""
+        return self.models[0]
 
-    def _feature_slots(self, feature: str) -> tuple[tuple[int, int], ...]:
-        """The (slot, row) pairs a static feature fires: slot 0 as the token's own feature, slot k as the
-        feature of the neighbour at ``window[k - 1]`` ("-1:w=..."). A name the model lacks fires nothing."""
-        names = (feature, *(prefix + feature for prefix in self._prefixes))
-        return tuple((slot, row) for slot, name in enumerate(names) if (row := self.weights.attributes.get(name)) is not None)
+    def _reset(self) -> None:
+        self._table = np.concatenate([self._state, np.zeros((TABLE_GROWTH, self._state.shape[1]), dtype=self._state.dtype)])
+        self._used = len(self._state)
+        self._rows: dict[str, tuple[int, ...]] = {}
+        self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
 
     def _add_rows(self, tokens: Iterable[str]) -> None:
         """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
@@ -154,14 +197,12 @@ class Scorer:
         if not new:
             return
         groups: list[list[int]] = []
+        slots, static, mask = self._slots, self.extractor.static, (1 << SLOT_BITS) - 1
         for token in new:
             token_groups: list[list[int]] = [[] for _ in range(width)]
-            for feature in self.extractor.static(token):
-                slots = self._slots.get(feature)
-                if slots is None:
-                    slots = self._slots[feature] = self._feature_slots(feature)
-                for slot, row in slots:
-                    token_groups[slot].append(row)
+            for feature in static(token):
+                for pair in slots.get(feature, ()):
+                    token_groups[pair & mask].append(pair >> SLOT_BITS)
             groups += token_groups
         multi = [group for group in groups if len(group) > 1]
         first_new = self._used
@@ -179,13 +220,12 @@ class Scorer:
         for number, token in enumerate(new):
             self._rows[token] = tuple(ids[number * width : (number + 1) * width])
 
-    def _emission_matrix(self, sentences: Sequence[Sequence[str]], extras: Sequence[Sequence[Sequence[str]]] | None) -> np.ndarray:
-        """``[all tokens, labels]`` scores of non-empty sentences, in order (mirrors ``FeatureExtractor.sentence``).
+    def _static_scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """``[all tokens, all passes' labels]`` scores of the static features of non-empty sentences, in order.
 
         Each token's own and neighbour rows come from the cache; neighbours are gathered with numpy shifts
         inside each sentence, the sentence edges using crfsuite's ``-1:<s>``/``1:</s>`` attributes.
         """
-        attributes = self.weights.attributes
         tokens = [token for sentence in sentences for token in sentence]
         self._add_rows(tokens)
         rows = np.array([self._rows[token] for token in tokens], dtype=np.intp)  # [N, 1 + window]
@@ -198,16 +238,15 @@ class Scorer:
             inside = (position + offset >= 0) & (position + offset < size)
             other = np.clip(np.arange(len(tokens)) + offset, 0, len(tokens) - 1)
             edge = self._boundary.get(offset, ZERO_ROW)
-            scores = scores + table[np.where(inside, rows[other, slot], edge)]
-        scores = scores + table[self._bigram_rows(sentences, attributes)].sum(axis=1)
-        if extras is not None:
-            flat = [[attributes.get(a, ZERO_ROW) for a in token_extras] for sentence in extras for token_extras in sentence]
-            width = max(len(row) for row in flat)
-            scores = scores + table[np.array([row + [ZERO_ROW] * (width - len(row)) for row in flat], dtype=np.intp)].sum(axis=1)
+            scores += table[np.where(inside, rows[other, slot], edge)]
+        bigrams = self._bigram_rows(sentences)
+        scores += table[bigrams[:, 0]]
+        scores += table[bigrams[:, 1]]
         return scores
 
-    def _bigram_rows(self, sentences: Sequence[Sequence[str]], attributes: dict[str, int]) -> np.ndarray:
+    def _bigram_rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """``[N, 2]`` rows of each token's ``bi-`` and ``bi+`` attributes."""
+        attributes = self.attributes
         out = []
         for sentence in sentences:
             words = [BEGIN, *(normalise(token) for token in sentence), END]
@@ -216,29 +255,55 @@ class Scorer:
                             attributes.get("bi+=" + words[index] + "|" + words[index + 1], ZERO_ROW)))
         return np.array(out, dtype=np.intp).reshape(-1, 2)
 
+    def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
+        """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
+        attributes = self.attributes
+        flat = [[attributes.get(a, ZERO_ROW) for a in token_extras] for sentence in extras for token_extras in sentence]
+        width = max(len(row) for row in flat)
+        ids = np.array([row + [ZERO_ROW] * (width - len(row)) for row in flat], dtype=np.intp)
+        return self._state[ids].sum(axis=1)[:, columns]  # extras are attributes: rows of the state, never of the cache
+
     def tag(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> list[str]:
-        """The best labels of one sentence."""
+        """The best labels of one sentence under the first CRF."""
         return self.tag_many([tokens], None if extras is None else [extras])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]], extras: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
-        """The best labels of each sentence, scored and decoded in batches of similar length."""
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-        results: list[list[str]] = [[] for _ in sentences]
+        """The best labels of each sentence under the first CRF (``extras``: attributes added per token)."""
+        return self.cascade(sentences, None if extras is None else lambda _index, _previous: extras)[0]
+
+    def cascade(self, sentences: Sequence[Sequence[str]], extras_for: ExtrasFor | None = None) -> list[list[list[str]]]:
+        """Every pass's labels of each sentence. Before pass k, ``extras_for(k, labels of pass k - 1)`` (``None``
+        before pass 0) may give attributes to add per token, e.g. what the previous pass found.
+
+        Sentences are scored and decoded in batches of similar length; the static scores are summed once
+        for all passes.
+        """
+        order = [i for i in sorted(range(len(sentences)), key=lambda i: len(sentences[i])) if sentences[i]]
+        batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
+        results: list[list[list[str]]] = []
         with self._lock:
-            for start in range(0, len(order), BATCH):
-                chunk = [i for i in order[start : start + BATCH] if sentences[i]]
-                if chunk:
-                    paths = self._tag_batch([sentences[i] for i in chunk], None if extras is None else [extras[i] for i in chunk])
-                    for i, path in zip(chunk, paths, strict=True):
-                        results[i] = path
+            static = []
+            for batch in batches:
+                if self._used >= TABLE_LIMIT:  # between batches only: rows handed out stay valid within one
+                    self._reset()
+                static.append(self._static_scores([sentences[i] for i in batch]))
+            for index, columns in enumerate(self._columns):
+                extras = extras_for(index, results[-1] if results else None) if extras_for is not None else None
+                labels: list[list[str]] = [[] for _ in sentences]
+                for batch, scores in zip(batches, static, strict=True):
+                    emissions = scores[:, columns]
+                    if extras is not None:
+                        emissions = emissions + self._extra_scores([extras[i] for i in batch], columns)
+                    for i, path in zip(batch, self._decode(index, [len(sentences[i]) for i in batch], emissions), strict=True):
+                        labels[i] = path
+                results.append(labels)
         return results
 
-    def _tag_batch(self, sentences: list[Sequence[str]], extras: list[Sequence[Sequence[str]]] | None) -> list[list[str]]:
-        if self._used >= TABLE_LIMIT:  # between batches only: rows handed out stay valid within one
-            self._reset()
-        scores = self._emission_matrix(sentences, extras)
-        lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
-        padded = np.zeros((len(sentences), int(lengths.max()), scores.shape[1]), dtype=scores.dtype)
+    def _decode(self, index: int, sizes: list[int], scores: np.ndarray) -> list[list[str]]:
+        """The Viterbi labels under pass ``index`` of sentences of ``sizes`` tokens whose emissions are stacked in ``scores``."""
+        lengths = np.array(sizes, dtype=np.intp)
+        padded = np.zeros((len(sizes), int(lengths.max()), scores.shape[1]), dtype=scores.dtype)
         padded[np.arange(padded.shape[1]) < lengths[:, None]] = scores
-        labels = self.weights.labels
-        return [[labels[i] for i in path] for path in viterbi_batch(padded, lengths, self.weights.transitions)]
+        model = self.models[index]
+        labels = model.labels
+        return [[labels[i] for i in path] for path in viterbi_batch(padded, lengths, model.transitions)]

@@ -71,8 +71,8 @@ class NerTagger:
         options = frozenset(manifest.get("options", ()))
         self.extractor = FeatureExtractor(Lexicon.read(directory), options)
         self.window = int(manifest.get("window", DOCUMENT_WINDOW))
-        self._first = Scorer(_weights(directory, FIRST_PASS), self.extractor)
-        self._second = Scorer(_weights(directory, SECOND_PASS), self.extractor) if manifest.get("passes", 1) > 1 else None
+        passes = [FIRST_PASS, SECOND_PASS][: 2 if manifest.get("passes", 1) > 1 else 1]
+        self._scorer = Scorer([_weights(directory, stem) for stem in passes], self.extractor)
 
     @classmethod
     def load(cls, path: Path | None = None, cached: bool = True) -> NerTagger:
@@ -93,7 +93,8 @@ class NerTagger:
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels for the sentences of one document (later passes look across sentences)."""
         tokens = [list(sentence) for sentence in sentences]
-        first = self._first.tag_many(tokens)
-        if self._second is None:
-            return first
-        return self._second.tag_many(tokens, second_pass_attributes(tokens, first, self.window))
+
+        def extras(index: int, previous: list[list[str]] | None) -> list[list[list[str]]] | None:
+            return second_pass_attributes(tokens, previous, self.window) if index and previous is not None else None
+
+        return self._scorer.cascade(tokens, extras)[-1]

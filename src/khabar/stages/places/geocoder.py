@@ -80,11 +80,12 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.options = options or GeocoderOptions()
-        by_initial: dict[str, list[str]] = {}
+        buckets: dict[tuple[str, int], list[str]] = {}
         for key in self.gazetteer.names:
-            by_initial.setdefault(key[:1], []).append(key)
-        # Transliterations rarely change a name's first letter: fuzzy lookup searches only its bucket.
-        self.names_by_initial = {letter: tuple(keys) for letter, keys in by_initial.items()}
+            buckets.setdefault((key[:1], len(key)), []).append(key)
+        # Transliterations rarely change a name's first letter, and a name one letter off is one letter
+        # longer or shorter at most: fuzzy lookup searches only those buckets.
+        self.names_by_initial_and_length = {bucket: tuple(keys) for bucket, keys in buckets.items()}
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=self.geocode(doc))
@@ -149,7 +150,9 @@ class Geocoder:
     def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
         """Places one letter away from the entity's name, in the countries the article names."""
         surface = name_key(entity.canonical.text_in(text))
-        return fuzzy_matches(surface, self.gazetteer, self.names_by_initial.get(surface[:1], ()), countries)
+        names = [name for size in (len(surface) - 1, len(surface), len(surface) + 1)
+                 for name in self.names_by_initial_and_length.get((surface[:1], size), ())]
+        return fuzzy_matches(surface, self.gazetteer, names, countries)
 
     def _dateline_country(self, doc: Document, view: Normalised) -> str | None:
         if doc.byline is None or doc.byline.place is None:
