@@ -80,12 +80,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.options = options or GeocoderOptions()
-        buckets: dict[tuple[str, int], list[str]] = {}
-        for key in self.gazetteer.names:
-            buckets.setdefault((key[:1], len(key)), []).append(key)
-        # Transliterations rarely change a name's first letter, and a name one letter off is one letter
-        # longer or shorter at most: fuzzy lookup searches only those buckets.
-        self.names_by_initial_and_length = {bucket: tuple(keys) for bucket, keys in buckets.items()}
+        self.alphabet = "".join(sorted(set().union(*self.gazetteer.names)))  # the letters fuzzy lookup tries
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=self.geocode(doc))
@@ -150,9 +145,7 @@ class Geocoder:
     def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
         """Places one letter away from the entity's name, in the countries the article names."""
         surface = name_key(entity.canonical.text_in(text))
-        names = [name for size in (len(surface) - 1, len(surface), len(surface) + 1)
-                 for name in self.names_by_initial_and_length.get((surface[:1], size), ())]
-        return fuzzy_matches(surface, self.gazetteer, names, countries)
+        return fuzzy_matches(surface, self.gazetteer, self.alphabet, countries)
 
     def _dateline_country(self, doc: Document, view: Normalised) -> str | None:
         if doc.byline is None or doc.byline.place is None:

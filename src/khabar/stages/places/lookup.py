@@ -89,13 +89,29 @@ def one_letter_off(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def fuzzy_matches(surface: str, gazetteer: Gazetteer, names: Iterable[str], countries: set[str]) -> list[Match]:
-    """Places one letter away from ``surface`` among ``names``, kept only in ``countries``."""
+def one_letter_variants(key: str, alphabet: Iterable[str]) -> set[str]:
+    """Every string one inserted, deleted or replaced letter (from ``alphabet``) away from ``key``.
+
+    >>> sorted(one_letter_variants("ab", "b"))
+    ['a', 'abb', 'b', 'bab', 'bb']
+    """
+    letters = tuple(alphabet)
+    variants = {key[:i] + key[i + 1 :] for i in range(len(key))}
+    for i in range(len(key) + 1):
+        head, tail = key[:i], key[i:]
+        variants.update(head + letter + tail for letter in letters)
+        if tail:
+            variants.update(head + letter + tail[1:] for letter in letters)
+    variants.discard(key)
+    return variants
+
+
+def fuzzy_matches(surface: str, gazetteer: Gazetteer, alphabet: Iterable[str], countries: set[str]) -> list[Match]:
+    """Places one letter away from ``surface`` (same first letter: transliterations rarely change it), kept
+    only in ``countries``; ``alphabet`` holds the letters of the gazetteer's names. In gazetteer order."""
     key = name_key(surface)
     if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:
         return []
-    found = []
-    for name in names:
-        if one_letter_off(key, name):
-            found += [Match(c, ONE_LETTER_OFF) for c in gazetteer.lookup(name) if c.country in countries]
-    return found
+    names = sorted((name for name in one_letter_variants(key, alphabet) if name[:1] == key[:1] and name in gazetteer.names),
+                   key=lambda name: gazetteer.names[name][0])
+    return [Match(c, ONE_LETTER_OFF) for name in names for c in gazetteer.lookup(name) if c.country in countries]
