@@ -9,6 +9,7 @@ into small letters. Written here (not borrowed) so khabar keeps its licence and 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from itertools import compress
@@ -111,14 +112,25 @@ def _normalise_char_by_char(text: str) -> Normalised:
 
 
 def normalise_query(text: str) -> str:
-    """The view of a short string (a lexicon entry, a search query), without the map.
+    """The view of a short string (a lexicon entry, a search query, a token), without the map.
+
+    Words recur: those of up to ``WORD_CACHE_CHARS`` characters are remembered (``WORD_CACHE`` of them).
 
     >>> normalise_query("الأمم المتّحدة")
     'الامم المتحده'
     """
+    return _normalise_word(text) if len(text) <= WORD_CACHE_CHARS else _normalise_string(text)
+
+
+def _normalise_string(text: str) -> str:
     if _EXPANDING.search(text):
         return "".join(normalise_char(c) for c in text)
     return text.translate(_TABLE)
+
+
+WORD_CACHE_CHARS = 40
+WORD_CACHE = 1 << 16
+_normalise_word = functools.lru_cache(maxsize=WORD_CACHE)(_normalise_string)
 
 
 class Normaliser:

@@ -115,10 +115,11 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
         score[:live] += by_step[step, :live]
     paths = np.zeros((batch, steps), dtype=np.intp)
     current = finals.copy()
+    rows = np.arange(batch)
     for step in range(steps - 1, 0, -1):
         live = alive[step]
         paths[:live, step] = current[:live]
-        current[:live] = back[step, np.arange(live), current[:live]]
+        current[:live] = back[step, rows[:live], current[:live]]
     paths[:, 0] = current
     result: list[list[int]] = [[] for _ in range(batch)]
     for row, (index, size) in enumerate(zip(order.tolist(), lengths.tolist(), strict=True)):
@@ -189,36 +190,44 @@ class Scorer:
     def _add_rows(self, tokens: Iterable[str]) -> None:
         """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
 
-        A token has ``1 + len(window)`` rows: its own features, then its features as a neighbour at each
-        offset. A group of one attribute uses that attribute's row; an empty group, the zero row.
+        A token has ``1 + len(window)`` rows (groups): its own features, then its features as a neighbour at
+        each offset. A group of one attribute uses that attribute's row; an empty group, the zero row; a
+        larger one, a new row of the table holding its sum (in feature order).
         """
-        width = 1 + len(self.extractor.window)
         new = [token for token in dict.fromkeys(tokens) if token not in self._rows]
         if not new:
             return
-        groups: list[list[int]] = []
-        slots, static, mask = self._slots, self.extractor.static, (1 << SLOT_BITS) - 1
+        width = 1 + len(self.extractor.window)
+        slots, static = self._slots, self.extractor.static
+        packed: list[int] = []
+        counts: list[int] = []
         for token in new:
-            token_groups: list[list[int]] = [[] for _ in range(width)]
-            for feature in static(token):
-                for pair in slots.get(feature, ()):
-                    token_groups[pair & mask].append(pair >> SLOT_BITS)
-            groups += token_groups
-        multi = [group for group in groups if len(group) > 1]
-        first_new = self._used
-        if multi:
-            flat = np.fromiter((row for group in multi for row in group), dtype=np.intp)
-            starts = np.cumsum([0] + [len(group) for group in multi[:-1]])
-            sums = np.add.reduceat(self._table[flat], starts, axis=0)
-            if self._used + len(sums) > len(self._table):
-                extra = max(TABLE_GROWTH, self._used + len(sums) - len(self._table))
+            pairs = [pair for feature in static(token) for pair in slots.get(feature, ())]
+            packed += pairs
+            counts.append(len(pairs))
+        codes = np.array(packed, dtype=np.intp)
+        group = np.repeat(np.arange(len(new)) * width, counts) + (codes & ((1 << SLOT_BITS) - 1))
+        order = np.argsort(group, kind="stable")  # by group, each group's attributes in feature order
+        group, rows = group[order], codes[order] >> SLOT_BITS
+        sizes = np.bincount(group, minlength=len(new) * width)
+        firsts = np.cumsum(sizes) - sizes
+        ids = np.zeros(len(new) * width, dtype=np.intp)  # empty groups: the zero row
+        single = sizes == 1
+        ids[single] = rows[firsts[single]]
+        multi = sizes > 1
+        fresh = int(np.count_nonzero(multi))
+        if fresh:
+            members = multi[group]
+            segments = np.cumsum(sizes[multi]) - sizes[multi]
+            sums = np.add.reduceat(self._table[rows[members]], segments, axis=0)
+            if self._used + fresh > len(self._table):
+                extra = max(TABLE_GROWTH, self._used + fresh - len(self._table))
                 self._table = np.concatenate([self._table, np.zeros((extra, self._table.shape[1]), dtype=self._table.dtype)])
-            self._table[self._used : self._used + len(sums)] = sums
-            self._used += len(sums)
-        fresh = iter(range(first_new, self._used))
-        ids = [group[0] if len(group) == 1 else ZERO_ROW if not group else next(fresh) for group in groups]
-        for number, token in enumerate(new):
-            self._rows[token] = tuple(ids[number * width : (number + 1) * width])
+            self._table[self._used : self._used + fresh] = sums
+            ids[multi] = np.arange(self._used, self._used + fresh)
+            self._used += fresh
+        for token, token_ids in zip(new, ids.reshape(len(new), width).tolist(), strict=True):
+            self._rows[token] = tuple(token_ids)
 
     def _static_scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """``[all tokens, all passes' labels]`` scores of the static features of non-empty sentences, in order.

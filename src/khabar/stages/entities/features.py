@@ -221,7 +221,7 @@ def _occurrences(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[s
 def _context_features(others: list[str]) -> list[str]:
     """Features from the first-pass types of the other occurrences of a stem nearby."""
     if not others:
-        return ["dn=0"]
+        return [NO_CONTEXT]
     counts: dict[str, int] = {}
     for kind in others:
         counts[kind] = counts.get(kind, 0) + 1
@@ -240,23 +240,43 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
     import bisect
 
     occurrences = _occurrences(sentences, labels)
-    starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items()}
+    starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items() if len(items) > 1}
+    contexts: dict[tuple[str, int, str], list[str]] = {}
     result = []
     for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
         sentence_extras = []
+        last = len(tags) - 1
         for column, token in enumerate(tokens):
-            extra = ["s1=" + tags[column], "s1-1=" + (tags[column - 1] if column else BEGIN),
-                     "s1+1=" + (tags[column + 1] if column + 1 < len(tags) else END)]
+            extra = [_label_attributes(tags[column])[0], _label_attributes(tags[column - 1] if column else BEGIN)[1],
+                     _label_attributes(tags[column + 1] if column < last else END)[2]]
             stem = token_stem(token)
             items = occurrences.get(stem)
             if items is not None:
-                low = bisect.bisect_left(starts[stem], row - window)
-                high = bisect.bisect_right(starts[stem], row + window)
-                others = [kind for r, c, kind in items[low:high] if (r, c) != (row, column)]
-                extra += _context_features(others)
+                if len(items) == 1:  # the token alone: no other occurrence
+                    extra.append(NO_CONTEXT)
+                    sentence_extras.append(extra)
+                    continue
+                # the other occurrences of a stem in one sentence's window are the same for every token of that
+                # stem and first-pass type there: the features are computed once per (stem, sentence, type)
+                key = (stem, row, entity_type(tags[column]))
+                context = contexts.get(key)
+                if context is None:
+                    low = bisect.bisect_left(starts[stem], row - window)
+                    high = bisect.bisect_right(starts[stem], row + window)
+                    context = contexts[key] = _context_features([kind for r, c, kind in items[low:high] if (r, c) != (row, column)])
+                extra += context
             sentence_extras.append(extra)
         result.append(sentence_extras)
     return result
+
+
+NO_CONTEXT = "dn=0"
+
+
+@functools.cache
+def _label_attributes(label: str) -> tuple[str, str, str]:
+    """The second pass's attributes for a first-pass label on the token, before it and after it."""
+    return "s1=" + label, "s1-1=" + label, "s1+1=" + label
 
 
 def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],

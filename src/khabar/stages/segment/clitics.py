@@ -39,6 +39,8 @@ _PREFIXES = tuple(
         reverse=True,
     )
 )
+_PREFIXES_BY_INITIAL = {letter: tuple(p for p in _PREFIXES if p[0] == letter) for letter in {p[0] for p in _PREFIXES}}
+_SUFFIXES_BY_FINAL = {letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}}
 _CACHE_LIMIT = 100_000
 MIN_STEM = 3  # two-letter rests are too often letters of the word itself: ورد، ولي، وطن
 
@@ -101,8 +103,9 @@ class CliticSplitter:
         return self.vocab.get(form, 0)
 
     def _prefix_length(self, light: str) -> int:
-        whole = self._count(light)
-        for prefix in _PREFIXES:
+        prefixes = _PREFIXES_BY_INITIAL.get(light[0], ())
+        whole = self._count(light) if prefixes else 0
+        for prefix in prefixes:
             rest = light[len(prefix) :]
             if not light.startswith(prefix) or len(rest) < MIN_STEM:
                 continue
@@ -128,8 +131,9 @@ class CliticSplitter:
     def _suffix_length(self, stem: str) -> int:
         if stem.startswith(ARTICLE):
             return 0  # a definite noun takes no possessive pronoun
-        whole = self._count(stem)
-        for suffix in SUFFIXES:
+        suffixes = _SUFFIXES_BY_FINAL.get(stem[-1], ()) if stem else ()
+        whole = self._count(stem) if suffixes else 0
+        for suffix in suffixes:
             base = stem[: -len(suffix)]
             if not stem.endswith(suffix) or len(base) < 3:
                 continue
