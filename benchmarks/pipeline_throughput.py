@@ -37,6 +37,7 @@ import psutil
 from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
 from timing import peak_rss_mb, print_table, read_documents, time_checks, time_stages
 
+from khabar.batch.worker import settle_after_loading
 from khabar.errors import KhabarError
 from khabar.model import Document
 from khabar.pipeline import Pipeline
@@ -115,6 +116,7 @@ def single_core(data: bytes, warmup: int, chunk_size: int, factory: Callable[[],
         started = time.perf_counter()
         pipeline = factory()
         load = time.perf_counter() - started
+        settle_after_loading()  # as a batch worker does once its pipeline is built
         documents, rejected, read_seconds = read_documents(data)
         analysed: list = []
         costs = time_stages(pipeline, documents, warmup, analysed)

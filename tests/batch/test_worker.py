@@ -1,0 +1,40 @@
+"""The worker side of a batch run: the pipeline plugin and the process settings it applies."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from khabar.batch.worker import GC_YOUNG_THRESHOLD, PipelinePlugin, settle_after_loading
+from khabar.errors import KhabarError
+from khabar.pipeline import Pipeline
+
+
+@pytest.fixture
+def restored_gc() -> Iterator[None]:
+    threshold = gc.get_threshold()
+    gc.unfreeze()
+    yield
+    gc.set_threshold(*threshold)
+    gc.unfreeze()
+
+
+def test_settling_freezes_what_is_loaded_and_collects_less_often(restored_gc: None) -> None:
+    loaded = [[index] for index in range(1000)]  # container objects the collector tracks
+    settle_after_loading()
+    assert gc.get_freeze_count() >= len(loaded)
+    assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD
+
+
+def test_the_plugin_settles_only_after_a_pipeline_was_built(restored_gc: None) -> None:
+    def broken() -> Pipeline:
+        raise KhabarError("no model")
+
+    failed = PipelinePlugin(broken)
+    failed.setup(None)  # type: ignore[arg-type]
+    assert isinstance(failed.error, KhabarError) and failed.pipeline is None and gc.get_freeze_count() == 0
+    built = PipelinePlugin(lambda: Pipeline([]))
+    built.setup(None)  # type: ignore[arg-type]
+    assert built.pipeline is not None and gc.get_freeze_count() > 0
