@@ -26,8 +26,8 @@ from khabar.stages.entities.normalise import normalise
 
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
-TABLE_LIMIT = 250_000  # cached rows (9 MB) kept before the caches are emptied
-TABLE_GROWTH = 65_536  # rows added when the table is full
+TABLE_LIMIT = 250_000  # table rows (weights + cached sums; 18 MB for two passes of 9 labels) before the cache is emptied
+TABLE_GROWTH = 65_536  # room past the limit for the batch that crosses it
 BATCH = 256  # sentences scored and decoded together (sorted by length, so little padding)
 
 
@@ -182,7 +182,10 @@ class Scorer:
         return self.models[0]
 
     def _reset(self) -> None:
-        self._table = np.concatenate([self._state, np.zeros((TABLE_GROWTH, self._state.shape[1]), dtype=self._state.dtype)])
+        # room for the whole cache at once: np.zeros maps pages lazily, so memory grows as rows are written,
+        # and the table is never copied to grow (unless one batch brings more new rows than the room left)
+        self._table = np.zeros((max(TABLE_LIMIT, len(self._state)) + TABLE_GROWTH, self._state.shape[1]), dtype=self._state.dtype)
+        self._table[: len(self._state)] = self._state
         self._used = len(self._state)
         self._rows: dict[str, tuple[int, ...]] = {}
         self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
