@@ -31,7 +31,7 @@ def test_shape() -> None:
 
 
 def lexicon() -> Lexicon:
-    return Lexicon(clusters={"موصل": ("3", "17", "200"), "قال": ("1", "2", "3")},
+    return Lexicon(clusters={"موصل": "3\t17\t200", "قال": "1\t2\t3"},
                    gazetteer={"موصل": frozenset({"LOCB"})}, ranks={"قال": 10, "موصل": 20_000})
 
 

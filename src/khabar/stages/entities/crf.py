@@ -134,15 +134,16 @@ SLOT_BITS = 3  # a feature's (slot, row) pair packed as row << SLOT_BITS | slot 
 
 def joint_weights(models: Sequence[CrfWeights]) -> tuple[dict[str, int], np.ndarray]:
     """The union of the models' attributes (-> row) and their state weights side by side, one column block each."""
-    attributes: dict[str, int] = {}
-    for weights in models:
+    attributes = dict(models[0].attributes)  # the first model's rows stay as they are
+    for weights in models[1:]:
         for name in weights.attributes:
             attributes.setdefault(name, len(attributes) + 1)
     state = np.zeros((len(attributes) + 1, sum(len(w.labels) for w in models)), dtype=np.float32)
     column = 0
     for weights in models:
-        rows = np.fromiter((attributes[name] for name in weights.attributes), dtype=np.intp, count=len(weights.attributes))
-        state[rows, column : column + len(weights.labels)] = weights.state[np.fromiter(weights.attributes.values(), dtype=np.intp, count=len(rows))]
+        rows = np.fromiter(map(attributes.__getitem__, weights.attributes), dtype=np.intp, count=len(weights.attributes))
+        own = np.fromiter(weights.attributes.values(), dtype=np.intp, count=len(rows))
+        state[rows, column : column + len(weights.labels)] = weights.state[own]
         column += len(weights.labels)
     return attributes, state
 
@@ -150,14 +151,14 @@ def joint_weights(models: Sequence[CrfWeights]) -> tuple[dict[str, int], np.ndar
 def feature_slots(attributes: dict[str, int], window: Sequence[int]) -> dict[str, tuple[int, ...]]:
     """Static feature -> the packed (slot, row) pairs it fires: slot 0 as the token's own attribute, slot k
     as the attribute of the neighbour at ``window[k - 1]`` ("-1:w=..."). A feature absent fires nothing."""
-    prefixes = {f"{offset}:": slot for slot, offset in enumerate(window, 1)}
-    slots: dict[str, list[int]] = {}
+    prefixes = {f"{offset}": slot for slot, offset in enumerate(window, 1)}
+    slots: dict[str, tuple[int, ...]] = {}
     for name, row in attributes.items():
         head, colon, rest = name.partition(":")
-        slot = prefixes.get(head + colon, 0) if colon else 0
+        slot = prefixes.get(head, 0) if colon else 0
         feature = rest if slot else name
-        slots.setdefault(feature, []).append(row << SLOT_BITS | slot)
-    return {feature: tuple(sorted(pairs, key=lambda pair: pair & ((1 << SLOT_BITS) - 1))) for feature, pairs in slots.items()}
+        slots[feature] = (*slots.get(feature, ()), row << SLOT_BITS | slot)
+    return slots
 
 
 class Scorer:

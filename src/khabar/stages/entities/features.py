@@ -10,7 +10,6 @@ dictionary look-ups and list concatenations per token.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +42,7 @@ NEIGHBOUR_KEYS = {
 class Lexicon:
     """Word-level resources: cluster ids per granularity, gazetteer tags, frequency ranks."""
 
-    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    clusters: Mapping[str, str] = field(default_factory=dict)  # word -> its cluster ids, coarse to fine, tab-separated
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     ranks: Mapping[str, int] = field(default_factory=dict)
     silver: Mapping[str, str] = field(default_factory=dict)  # stem -> type mined from news (training/silver.py)
@@ -51,14 +50,11 @@ class Lexicon:
     @classmethod
     def read(cls, directory: Path) -> Lexicon:
         """Read ``clusters.tsv``, ``gazetteer.tsv`` and ``silver.tsv`` from a model directory (missing = empty)."""
-        clusters: dict[str, tuple[str, ...]] = {}
-        ranks: dict[str, int] = {}
+        clusters: dict[str, str] = {}
         cluster_path = directory / CLUSTER_FILE
-        if cluster_path.exists():
-            for rank, line in enumerate(_data_lines(cluster_path)):
-                word, *ids = line.split("\t")
-                clusters[word] = tuple(map(sys.intern, ids))  # a few thousand distinct ids: share them
-                ranks[word] = rank
+        if cluster_path.exists():  # the ids stay one string per word until a new word asks for them (load time)
+            clusters = dict(line.split("\t", 1) for line in _data_lines(cluster_path))
+        ranks = {word: rank for rank, word in enumerate(clusters)}  # the file lists words by frequency
         gazetteer: dict[str, frozenset[str]] = {}
         gazetteer_path = directory / GAZETTEER_FILE
         if gazetteer_path.exists():
@@ -144,11 +140,12 @@ class FeatureExtractor:
 
     def _cluster_features(self, word: str, stem: str) -> list[str]:
         """Cluster ids of the word and of its best-known stripped form."""
-        features = [f"c{level}={cluster}" for level, cluster in enumerate(self.lexicon.clusters.get(word, ()), 1)]
+        ids = self.lexicon.clusters.get(word)
+        features = [f"c{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)] if ids else []
         for form in stem_candidates(word)[1:] or (stem,):
             ids = self.lexicon.clusters.get(form)
             if ids:
-                return features + [f"sc{level}={cluster}" for level, cluster in enumerate(ids, 1)]
+                return features + [f"sc{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)]
         return features
 
     def _gazetteer_features(self, word: str) -> list[str]:
