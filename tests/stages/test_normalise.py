@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.model import Document
 from khabar.stages.normalise import TATWEEL, Normaliser, normalise, normalise_char, normalise_query
@@ -67,3 +69,12 @@ def test_stage_attaches_the_view_without_changing_the_text() -> None:
     doc = Document(id="d", text="قالَ الرئيسُ")
     out = Normaliser()(doc)
     assert out.text == doc.text and out.normalised is not None and out.normalised.text == "قال الرئيس"
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from("أإآىةـًٌ٣۴\u200f\u00a0ABCﻻ\ufdfd𝐀"))))
+def test_the_fast_path_maps_as_character_by_character(text: str) -> None:
+    """The numpy path and the general one give the same view and the same map back."""
+    from khabar.stages.normalise import _normalise_char_by_char
+
+    fast, general = normalise(text), _normalise_char_by_char(text)
+    assert (fast.text, list(fast.starts), list(fast.ends)) == (general.text, list(general.starts), list(general.ends))

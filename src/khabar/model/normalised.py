@@ -7,6 +7,7 @@ through ``starts``/``ends``, so normalisation never changes the offsets the rest
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.errors import InvalidSpan
@@ -22,8 +23,8 @@ class Normalised:
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # read-only by contract (the normaliser hands out compact ``array("q")``s)
+    ends: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the view range ``[start, end)`` back to a raw range ``(start, end)``."""

@@ -12,8 +12,10 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from itertools import compress
+from array import array
 from typing import ClassVar
+
+import numpy as np
 
 from khabar.model import Document, Normalised
 
@@ -51,7 +53,6 @@ _REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _TABLE: dict[int, str | None] = {ord(c): None for c in DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 
-_DELETED_RUNS = re.compile(f"[{re.escape(DELETED)}]+")
 # Presentation forms expand to several letters; FEFF (a deleted mark) sits in the range too.
 _EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
@@ -70,27 +71,38 @@ def normalise_char(char: str) -> str:
 def normalise(text: str) -> Normalised:
     """Build the normalised view of ``text`` with, for each view character, its raw range.
 
+    Every article passes here, so the common case (no presentation forms: each character stays, becomes
+    one other character or is deleted) works on the code points with numpy: one table look-up per
+    character, and the map back kept as machine integers (``array``), not one Python int per character.
+
     >>> view = normalise("أحمدٌ قال")
     >>> view.text
     'احمد قال'
     >>> view.original_span(0, 4)
     (0, 5)
     """
-    if _EXPANDING.search(text):
-        return _normalise_char_by_char(text)
-    view = text.translate(_TABLE)
-    length = len(text)
-    if len(view) == length:
-        return Normalised(view, tuple(range(length)), tuple(range(1, length + 1)))
-    kept_mask = bytearray(b"\x01") * length
-    for run in _DELETED_RUNS.finditer(text):
-        kept_mask[run.start() : run.end()] = bytes(run.end() - run.start())
-    kept = list(compress(range(length), kept_mask))
-    if not kept:
-        return Normalised("", (), ())
-    ends = kept[1:] + [length]
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if np.any(((codes >= 0xFB50) & (codes <= 0xFDFF)) | ((codes >= 0xFE70) & (codes <= 0xFEFE))):
+        return _normalise_char_by_char(text)  # presentation forms expand to several letters
+    mapped = np.where(codes > 0xFFFF, codes, _CODE_MAP[np.minimum(codes, 0xFFFF)])
+    kept = np.flatnonzero(mapped != _DELETED)
+    length = len(codes)
+    if not len(kept):
+        return Normalised("", _offsets(kept), _offsets(kept))
+    view = mapped[kept].tobytes().decode("utf-32-le", "surrogatepass")
+    ends = np.append(kept[1:], length)
     kept[0] = 0  # leading deleted marks belong to the first kept character
-    return Normalised(view, tuple(kept), tuple(ends))
+    return Normalised(view, _offsets(kept), _offsets(ends))
+
+
+_DELETED = 0xFFFFFFFF  # the code-point table's mark for a deleted character
+_CODE_MAP = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> its view's code point (or _DELETED)
+for _code, _replacement in _TABLE.items():
+    _CODE_MAP[_code] = _DELETED if _replacement is None else ord(_replacement)
+
+
+def _offsets(values: np.ndarray) -> array[int]:
+    return array("q", values.astype(np.int64).tobytes())
 
 
 def _normalise_char_by_char(text: str) -> Normalised:
@@ -108,7 +120,7 @@ def _normalise_char_by_char(text: str) -> Normalised:
         start = 0 if not starts and index > 0 else index  # leading deleted marks join the first character
         starts.extend([start] * len(out))
         ends.extend([index + 1] * len(out))
-    return Normalised("".join(pieces), tuple(starts), tuple(ends))
+    return Normalised("".join(pieces), array("q", starts), array("q", ends))
 
 
 def normalise_query(text: str) -> str:

@@ -7,7 +7,7 @@ expression after all (a month name that is also a word, without a cue; "اليو
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,7 +57,7 @@ class Context:
     anchor: date | None
     future: bool  # the sentence speaks of the future ("من المقرر", "سوف")
     raw: str  # the text the view was made from, and where each view character starts in it
-    starts: tuple[int, ...] | range
+    starts: Sequence[int]
 
     def raw_char(self, view_index: int) -> str:
         return self.raw[self.starts[view_index]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
@@ -110,7 +110,7 @@ class TimeTagger:
         return None
 
     def _read(self, view: str, anchor: date | None, future: list[tuple[int, int]], raw: str,
-              starts: tuple[int, ...] | range) -> list[Reading]:
+              starts: Sequence[int]) -> list[Reading]:
         """Every reading of every pattern that can match ``view``."""
         contexts = {flag: Context(self.lexicon, view, anchor, flag, raw, starts) for flag in (False, True)}
         future_starts = [start for start, _end in future]
