@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -255,12 +256,25 @@ def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Seq
     → "إسلام آباد"); a mention that is no place name but starts with one followed only by definite words
     loses them ("لندن الجاسوس" → "لندن", "الموصل العراقية" → "الموصل"). Other mentions pass unchanged.
     """
-    starts = {start: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)
-              for start in (t.start, name_start(text, t))}
-    ends = {t.end: (s, i) for s, tokens in enumerate(sentences) for i, t in enumerate(tokens)}
+    if not any(m.label == "LOC" for m in mentions):
+        return list(mentions)
+    positions = [(s, i) for s, tokens in enumerate(sentences) for i in range(len(tokens))]
+    flat = [t for tokens in sentences for t in tokens]
+    token_starts = [t.start for t in flat]
+
+    def token_at(offset: int) -> int | None:  # the index of the token that holds offset, if any
+        index = bisect.bisect_right(token_starts, offset) - 1
+        return index if index >= 0 and offset < flat[index].end else None
+
     out: list[Mention] = []
     for mention in mentions:
-        first, last = starts.get(mention.start), ends.get(mention.end)
+        first = last = None
+        if mention.label == "LOC":
+            at, before = token_at(mention.start), token_at(mention.end - 1)
+            if at is not None and mention.start in (flat[at].start, name_start(text, flat[at])):
+                first = positions[at]
+            if before is not None and flat[before].end == mention.end:
+                last = positions[before]
         if mention.label != "LOC" or first is None or last is None or first[0] != last[0]:
             out.append(mention)
             continue
