@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import ResourceError
+from khabar.stages.segment.cache import RecentCache
 
 TATWEEL = "\u0640"
 _DIACRITICS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670" + "".join(map(chr, range(0x0610, 0x061B)))
@@ -41,7 +42,8 @@ _PREFIXES = tuple(
 )
 _PREFIXES_BY_INITIAL = {letter: tuple(p for p in _PREFIXES if p[0] == letter) for letter in {p[0] for p in _PREFIXES}}
 _SUFFIXES_BY_FINAL = {letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}}
-_CACHE_LIMIT = 100_000
+_CACHE_LIMIT = 50_000  # words whose split is remembered, per generation (RecentCache)
+CHUNK_CACHE_LIMIT = 80_000  # chunks the tokeniser remembers, per generation
 MIN_STEM = 3  # two-letter rests are too often letters of the word itself: ورد، ولي، وطن
 
 
@@ -75,17 +77,17 @@ class CliticSplitter:
     vocab: dict[str, int]
     ratio: float = 0.5
     min_count: int = 5
-    _cache: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
-    chunks: dict[str, tuple[tuple[int, int, Any, int, int], ...]] = field(default_factory=dict, repr=False)  # the tokeniser's cache
+    _cache: RecentCache[str, tuple[int, int]] = field(default_factory=lambda: RecentCache(_CACHE_LIMIT), repr=False)
+    # the tokeniser's memo: a chunk of text between spaces -> its tokens, relative to the chunk
+    chunks: RecentCache[str, tuple[tuple[int, int, Any, int, int], ...]] = field(
+        default_factory=lambda: RecentCache(CHUNK_CACHE_LIMIT), repr=False)
 
     def split(self, token: str) -> tuple[int, int]:
         """Return ``(stem_start, stem_end)`` as offsets into ``token`` (raw, diacritics included)."""
         cached = self._cache.get(token)
         if cached is None:
             cached = self._split_uncached(token)
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[token] = cached
+            self._cache.put(token, cached)
         return cached
 
     def _split_uncached(self, token: str) -> tuple[int, int]:

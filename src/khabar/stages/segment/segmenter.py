@@ -12,7 +12,6 @@ from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
-_CHUNK_CACHE_LIMIT = 100_000  # distinct whitespace-separated chunks remembered
 
 
 def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
@@ -33,11 +32,12 @@ def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
     append = tokens.append
     for match in _CHUNK.finditer(text):
         chunk = match.group()
-        relative = cache.get(chunk)
+        relative = cache.recent.get(chunk)  # the common case: a chunk seen lately, one dict look-up
         if relative is None:
-            if len(cache) >= _CHUNK_CACHE_LIMIT:
-                cache.clear()
-            relative = cache[chunk] = _tokenise_chunk(chunk, splitter)
+            relative = cache.get(chunk)
+            if relative is None:
+                relative = _tokenise_chunk(chunk, splitter)
+                cache.put(chunk, relative)
         offset = match.start()
         for start, end, kind, stem_start, stem_end in relative:
             append(new(Token, (offset + start, offset + end, kind, offset + stem_start, offset + stem_end)))
