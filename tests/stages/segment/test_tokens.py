@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.model import TokenKind
 from khabar.stages.segment import tokenise
@@ -70,3 +72,14 @@ def test_only_words_have_stems_different_from_the_token(splitter: CliticSplitter
     for token in tokenise("قال: «نعم» 2014 CNN", splitter):
         if token.kind is not TokenKind.WORD:
             assert (token.stem_start, token.stem_end) == (token.start, token.end)
+
+
+CHUNK_CHARS = "قالموصبنـًٌّ\u200c@a.w:/،3٣-!"
+
+
+@given(st.lists(st.text(CHUNK_CHARS, min_size=1, max_size=12), min_size=1, max_size=8))
+def test_the_chunk_memo_and_fast_path_tokenise_as_the_pattern_does(splitter: CliticSplitter, chunks: list[str]) -> None:
+    """Whatever the chunks, tokenise (memo, one-word fast path) gives TOKEN's tokens over the whole text."""
+    text = " ".join(chunks + chunks)  # the second half from the memo
+    tokens = tokenise(text, splitter)
+    assert [(t.start, t.end, t.kind) for t in tokens] == list(iter_token_matches(text))

@@ -84,10 +84,12 @@ class CliticSplitter:
 
     def split(self, token: str) -> tuple[int, int]:
         """Return ``(stem_start, stem_end)`` as offsets into ``token`` (raw, diacritics included)."""
-        cached = self._cache.get(token)
+        cached = self._cache.recent.get(token)
         if cached is None:
-            cached = self._split_uncached(token)
-            self._cache.put(token, cached)
+            cached = self._cache.get(token)
+            if cached is None:
+                cached = self._split_uncached(token)
+                self._cache.put(token, cached)
         return cached
 
     def _split_uncached(self, token: str) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from typing import ClassVar
 from khabar.model import Document, Token, TokenKind
 from khabar.stages.segment.clitics import CliticSplitter, load_vocab
 from khabar.stages.segment.sentences import split_sentences
-from khabar.stages.segment.tokens import TOKEN, TOKEN_KINDS
+from khabar.stages.segment.tokens import ARABIC_WORD, TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
 
@@ -47,6 +47,9 @@ def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
 def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> tuple[tuple[int, int, TokenKind, int, int], ...]:
     """The tokens of one chunk without whitespace, offsets relative to it."""
     word = TokenKind.WORD
+    if ARABIC_WORD.fullmatch(chunk):  # most chunks: one Arabic word, which TOKEN would match whole
+        stem_start, stem_end = splitter.split(chunk)
+        return ((0, len(chunk), word, stem_start, stem_end),)
     kinds = TOKEN_KINDS
     out = []
     for match in TOKEN.finditer(chunk):

@@ -31,6 +31,10 @@ TOKEN = re.compile(
     re.VERBOSE,
 )
 
+# TOKEN's word alternative alone: a chunk it matches whole is one word (TOKEN's earlier alternative, URLs and
+# e-mail addresses, needs ASCII letters or "@"), so the tokeniser can skip TOKEN's search for it.
+ARABIC_WORD = re.compile(f"[{ARABIC_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
+
 TOKEN_KINDS = {
     "url": TokenKind.SYMBOL,
     "word": TokenKind.WORD,
