@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from khabar.stages.entities.features import FeatureExtractor, Lexicon, shape
 from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
 
@@ -81,3 +84,14 @@ def test_second_pass_respects_the_window() -> None:
     first = [["B-PER"]] + [["O"]] * 5 + [["O"]]
     rows = second_pass([extractor.sentence(s) for s in sentences], sentences, first, window=2)
     assert "dn=0" in rows[-1][0]
+
+
+def _shape_by_definition(token: str) -> str:
+    kinds = {"arabic" if 0x0621 <= ord(c) <= 0x064A else "digit" if c.isdigit() else "latin" if c.isalpha() else "punct"
+             for c in token}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from("قالبـً٣3aZ²،"))))
+def test_shape_fast_path_agrees_with_the_definition(token: str) -> None:
+    assert shape(token) == _shape_by_definition(token)

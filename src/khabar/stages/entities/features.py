@@ -10,6 +10,7 @@ dictionary look-ups and list concatenations per token.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ FREQUENCY_BANDS = (1_000, 10_000, 50_000)
 AFFIX_LENGTHS = (1, 2, 3)
 LONG_WORD = 8
 ARABIC_LETTERS = range(0x0621, 0x064B)
+_ARABIC_ONLY = re.compile("[\u0621-\u064a]+")
 BEGIN = "<s>"
 END = "</s>"
 WINDOW = (-2, -1, 1, 2)
@@ -81,6 +83,8 @@ def shape(token: str) -> str:
     >>> [shape(t) for t in ("بغداد", "CNN", "2003", "،", "F16")]
     ['arabic', 'latin', 'digit', 'punct', 'mixed']
     """
+    if _ARABIC_ONLY.fullmatch(token):  # most tokens: skip the loop
+        return "arabic"
     kinds = set()
     for char in token:
         if ord(char) in ARABIC_LETTERS:
