@@ -126,3 +126,26 @@ def test_a_cascade_shares_its_table_and_tags_like_separate_scorers(model: tuple[
 def first_pass_guess(sentence: list[str]) -> list[str]:
     """A noisy stand-in for a first pass's labels: every other name missed."""
     return [LABELS.get(w, "O") if i % 2 else "O" for i, w in enumerate(sentence)]
+
+
+def test_a_full_table_turns_over_keeping_frequent_tokens_and_the_labels(model: tuple[Path, FeatureExtractor],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.stages.entities import crf
+
+    path, extractor = model
+    weights = CrfWeights.from_crfsuite(path)
+    batches = [_sentences(seed, 5) + [[f"نادر{seed}{i}" for i in range(12)]] for seed in range(30, 60)]  # rare words
+    expected = [Scorer(weights, FeatureExtractor(Lexicon())).tag_many(batch) for batch in batches]
+    monkeypatch.setattr(crf, "TABLE_LIMIT", len(Scorer(weights, extractor)._state) + 40)  # room for ~10 words
+    small = Scorer(weights, extractor)
+    turn_overs = 0
+    for batch, labels in zip(batches, expected, strict=True):
+        used = small._used
+        assert small.tag_many(batch) == labels
+        turn_overs += small._used < used
+    assert turn_overs > 3
+    most_used = small._uses.most_common(1)[0][0]
+    small._turn_over()
+    assert most_used in small._rows  # an everyday word keeps its rows
+    assert sum(f"نادر59{i}" in small._rows for i in range(12)) < 12  # words seen once: only while room is left
+    assert small.tag_many(batches[-1]) == expected[-1]

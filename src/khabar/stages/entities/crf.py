@@ -15,6 +15,7 @@ side by side (one column block per pass) and a new token is summed once for all 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ from khabar.stages.entities.normalise import normalise
 
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
-TABLE_LIMIT = 250_000  # table rows (weights + cached sums; 18 MB for two passes of 9 labels) before the cache is emptied
+TABLE_LIMIT = 250_000  # table rows (weights + cached sums; 18 MB for two passes of 9 labels) before a turn-over
+KEPT_SHARE = 0.5  # of the cache's room, kept at a turn-over for the tokens used most
 TABLE_GROWTH = 65_536  # room past the limit for the batch that crosses it
 BATCH = 256  # sentences scored and decoded together (sorted by length, so little padding)
 
@@ -189,7 +191,32 @@ class Scorer:
         self._table[: len(self._state)] = self._state
         self._used = len(self._state)
         self._rows: dict[str, tuple[int, ...]] = {}
+        self._uses: Counter[str] = Counter()  # look-ups per token since the last turn-over
         self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
+
+    def _turn_over(self) -> None:
+        """The table is full: keep the summed rows of the tokens used most since the last turn-over (up to
+        ``KEPT_SHARE`` of the room, copied to the front of a fresh table) and forget the others.
+
+        Running news keeps its everyday words cached this way, where emptying the cache would make every
+        word new again. The scores do not change: a kept row holds the very sum a recomputed one would.
+        """
+        base = len(self._state)
+        budget = int((TABLE_LIMIT - base) * KEPT_SHARE)
+        kept: dict[str, tuple[int, ...]] = {}
+        moved: dict[int, int] = {}  # old row -> new row, for summed rows (ids below base are weights: unchanged)
+        for token, _ in self._uses.most_common():
+            ids = self._rows[token]
+            summed = [i for i in ids if i >= base and i not in moved]
+            if len(moved) + len(summed) > budget:
+                break
+            for i in summed:
+                moved[i] = base + len(moved)
+            kept[token] = tuple(moved.get(i, i) for i in ids)
+        table = np.zeros_like(self._table)  # lazily mapped, as in _reset
+        table[:base] = self._state
+        table[base : base + len(moved)] = self._table[np.fromiter(moved, dtype=np.intp, count=len(moved))]
+        self._table, self._used, self._rows, self._uses = table, base + len(moved), kept, Counter()
 
     def _add_rows(self, tokens: Iterable[str]) -> None:
         """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
@@ -241,6 +268,7 @@ class Scorer:
         """
         tokens = [token for sentence in sentences for token in sentence]
         self._add_rows(tokens)
+        self._uses.update(tokens)
         rows = np.array([self._rows[token] for token in tokens], dtype=np.intp)  # [N, 1 + window]
         lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
         position = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -298,7 +326,7 @@ class Scorer:
             static = []
             for batch in batches:
                 if self._used >= TABLE_LIMIT:  # between batches only: rows handed out stay valid within one
-                    self._reset()
+                    self._turn_over()
                 static.append(self._static_scores([sentences[i] for i in batch]))
             for index, columns in enumerate(self._columns):
                 extras = extras_for(index, results[-1] if results else None) if extras_for is not None else None
