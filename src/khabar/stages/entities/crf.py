@@ -196,7 +196,7 @@ class Scorer:
 
     def _turn_over(self) -> None:
         """The table is full: keep the summed rows of the tokens used most since the last turn-over (up to
-        ``KEPT_SHARE`` of the room, copied to the front of a fresh table) and forget the others.
+        ``KEPT_SHARE`` of the room, moved to the front of the cache) and forget the others.
 
         Running news keeps its everyday words cached this way, where emptying the cache would make every
         word new again. The scores do not change: a kept row holds the very sum a recomputed one would.
@@ -213,10 +213,9 @@ class Scorer:
             for i in summed:
                 moved[i] = base + len(moved)
             kept[token] = tuple(moved.get(i, i) for i in ids)
-        table = np.zeros_like(self._table)  # lazily mapped, as in _reset
-        table[:base] = self._state
-        table[base : base + len(moved)] = self._table[np.fromiter(moved, dtype=np.intp, count=len(moved))]
-        self._table, self._used, self._rows, self._uses = table, base + len(moved), kept, Counter()
+        # in place (the fancy index copies the kept rows out first): no second table, no more memory
+        self._table[base : base + len(moved)] = self._table[np.fromiter(moved, dtype=np.intp, count=len(moved))]
+        self._used, self._rows, self._uses = base + len(moved), kept, Counter()
 
     def _add_rows(self, tokens: Iterable[str]) -> None:
         """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
