@@ -53,8 +53,9 @@ _REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _TABLE: dict[int, str | None] = {ord(c): None for c in DELETED}
 _TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 
-# Presentation forms expand to several letters; FEFF (a deleted mark) sits in the range too.
-_EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Presentation forms expand to several letters; FEFF (a deleted mark) sits just past the second range.
+_EXPANDING_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
+_EXPANDING = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _EXPANDING_RANGES) + "]")
 
 
 def normalise_char(char: str) -> str:
@@ -82,7 +83,7 @@ def normalise(text: str) -> Normalised:
     (0, 5)
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    if np.any(((codes >= 0xFB50) & (codes <= 0xFDFF)) | ((codes >= 0xFE70) & (codes <= 0xFEFE))):
+    if any(np.any((codes >= low) & (codes <= high)) for low, high in _EXPANDING_RANGES):
         return _normalise_char_by_char(text)  # presentation forms expand to several letters
     mapped = np.where(codes > 0xFFFF, codes, _CODE_MAP[np.minimum(codes, 0xFFFF)])
     kept = np.flatnonzero(mapped != _DELETED)

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.stages.read.formats import arabic_share
+from khabar.stages.read.decode import arabic_share
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 LETTER = re.compile(r"[^\W\d_]")

@@ -255,11 +255,9 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
                      _label_attributes(tags[column + 1] if column < last else END)[2]]
             stem = token_stem(token)
             items = occurrences.get(stem)
-            if items is not None:
-                if len(items) == 1:  # the token alone: no other occurrence
-                    extra.append(NO_CONTEXT)
-                    sentence_extras.append(extra)
-                    continue
+            if items is not None and len(items) == 1:  # the token alone: no other occurrence
+                extra.append(NO_CONTEXT)
+            elif items is not None:
                 # the other occurrences of a stem in one sentence's window are the same for every token of that
                 # stem and first-pass type there: the features are computed once per (stem, sentence, type)
                 key = (stem, row, entity_type(tags[column]))

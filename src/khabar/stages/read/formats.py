@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email.utils
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,7 +11,6 @@ from typing import IO, Any
 
 import feedparser
 import lxml.html
-import numpy as np
 import trafilatura
 from lxml.etree import ParserError
 from trafilatura.settings import use_config
@@ -21,11 +19,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from khabar.errors import InputError, Reason
 from khabar.model import Diagnostic, Document, Meta
-from khabar.stages.read.decode import clean_text, decode
+from khabar.stages.read.decode import arabic_share, clean_text, decode
 
 log = logging.getLogger(__name__)
 
-_LETTER = re.compile(r"[^\W\d_]")
 TEXT_FIELDS = ("text", "content", "body", "article", "html")
 ID_FIELDS = ("id", "docno", "doc_id", "guid")
 URL_FIELDS = ("url", "link")
@@ -45,24 +42,6 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
     min_arabic_share: float = 0.3
-
-
-def arabic_share(text: str) -> float:
-    """The share of letters in ``text`` that are Arabic (0 when it has no letters).
-
-    Counted on the code points with numpy (every article passes here): Arabic letters and ASCII letters
-    by range, and only the few other characters (punctuation, marks, other scripts) by the regex.
-
-    >>> arabic_share("قال Trump")
-    0.375
-    """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    arabic = ((codes >= 0x621) & (codes <= 0x64A)) | ((codes >= 0x671) & (codes <= 0x6D3))
-    ascii_letters = ((codes | 0x20) >= 0x61) & ((codes | 0x20) <= 0x7A)
-    others = codes[(codes >= 0x80) & ~arabic].tobytes().decode("utf-32-le", "surrogatepass")
-    arabic_letters = int(np.count_nonzero(arabic))
-    letters = arabic_letters + int(np.count_nonzero(ascii_letters)) + len(_LETTER.findall(others))
-    return arabic_letters / letters if letters else 0.0
 
 
 def make_document(text: str, doc_id: str, meta: Meta, options: ReadOptions, notes: tuple[Diagnostic, ...] = ()) -> Document:
