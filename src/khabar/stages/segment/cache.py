@@ -48,7 +48,3 @@ class RecentCache(Generic[K, V]):
     def __len__(self) -> int:
         """Entries held (a key in both generations counts twice)."""
         return len(self.recent) + len(self._older)
-
-    def clear(self) -> None:
-        self.recent = {}
-        self._older = {}
