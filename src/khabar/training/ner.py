@@ -38,7 +38,7 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEV_SHARE = 1 / 6
 FIRST_PASS = "ner"  # the shipped weights: ner.npz + ner.attributes.txt (numpy, see stages/entities/crf.py)
 SECOND_PASS = "ner2"
-CRFSUITE = ".crfsuite"
+CRFSUITE = ".crfsuite"  # python-crfsuite's own files: written to a temporary folder, exported, not shipped
 CARD_NOTES = """\
 - The weights are python-crfsuite's, exported to numpy (`ner.npz`, `ner2.npz` and their attribute lists);
   khabar tags with numpy alone (`khabar/stages/entities/crf.py`), label for label as crfsuite would.
@@ -47,7 +47,7 @@ CARD_NOTES = """\
   `khabar eval ner --data PATH` prints both, and the document-level entity scores on the dev gold.
 - Training is deterministic (L-BFGS, contiguous jackknife folds): the same data and package versions give
   the same files byte for byte.
-"""  # python-crfsuite's own files: written to a temporary folder, exported, not shipped
+"""
 
 
 @dataclass

@@ -228,11 +228,11 @@ class Scorer:
         if not new:
             return
         width = 1 + len(self.extractor.window)
-        slots, static = self._slots, self.extractor.static
+        slots, features = self._slots, self.extractor.word_features  # uncached: this cache holds their sums
         packed: list[int] = []
         counts: list[int] = []
         for token in new:
-            pairs = [pair for feature in static(token) for pair in slots.get(feature, ())]
+            pairs = [pair for feature in features(token) for pair in slots.get(feature, ())]
             packed += pairs
             counts.append(len(pairs))
         codes = np.array(packed, dtype=np.intp)

@@ -101,10 +101,9 @@ def shape(token: str) -> str:
 class FeatureExtractor:
     """Turns sentences into CRF feature lists; static per-word features are cached."""
 
-    def __init__(self, lexicon: Lexicon, options: frozenset[str] = frozenset(), cache_limit: int = CACHE_LIMIT) -> None:
+    def __init__(self, lexicon: Lexicon, options: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.options = options
-        self.cache_limit = cache_limit  # 0: no cache (a Scorer keeps what each token's features add up to)
         self.window = WIDE_WINDOW if "wide" in options else WINDOW
         self._static: dict[str, tuple[str, ...]] = {}
         self._neighbour: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -113,16 +112,14 @@ class FeatureExtractor:
         """The features that depend on the token alone (cached)."""
         cached = self._static.get(token)
         if cached is None:
-            cached = tuple(self._word_features(token))
-            if self.cache_limit:
-                if len(self._static) >= self.cache_limit:
-                    self._static.clear()
-                    self._neighbour.clear()
-                self._static[token] = cached
+            if len(self._static) >= CACHE_LIMIT:
+                self._static.clear()
+                self._neighbour.clear()
+            cached = self._static[token] = tuple(self.word_features(token))
         return cached
 
-    def _word_features(self, token: str) -> list[str]:
-        """Compute one token's static features."""
+    def word_features(self, token: str) -> list[str]:
+        """Compute one token's static features, uncached (a CRF ``Scorer`` caches what they add up to)."""
         word = normalise(token)
         prefix, stem = strip_clitics(word)
         features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]

@@ -69,7 +69,7 @@ class NerTagger:
         self.directory = directory
         self.manifest = manifest
         options = frozenset(manifest.get("options", ()))
-        self.extractor = FeatureExtractor(Lexicon.read(directory), options, cache_limit=0)  # the scorer caches rows
+        self.extractor = FeatureExtractor(Lexicon.read(directory), options)
         self.window = int(manifest.get("window", DOCUMENT_WINDOW))
         passes = [FIRST_PASS, SECOND_PASS][: 2 if manifest.get("passes", 1) > 1 else 1]
         self._scorer = Scorer([_weights(directory, stem) for stem in passes], self.extractor)
