@@ -41,6 +41,7 @@ from khabar.batch.worker import settle_after_loading
 from khabar.errors import KhabarError
 from khabar.model import Document
 from khabar.pipeline import Pipeline
+from khabar.stages.entities import crf
 
 READ = "read (JSONL -> Document)"
 DEFAULT_PIPELINE = "khabar.pipeline:default_pipeline"
@@ -122,6 +123,7 @@ def single_core(data: bytes, warmup: int, chunk_size: int, factory: Callable[[],
         costs = time_stages(pipeline, documents, warmup, analysed)
         checks = time_checks(analysed)
         output = time_output(pipeline, documents[warmup:], chunk_size)
+    print(f"CRF Viterbi decoder: {'C (compiled extension)' if crf.COMPILED else 'numpy (the C extension was not built)'}")
     print(f"pipeline: {' -> '.join(pipeline.names)}; built in {load:.2f} s; {rejected} articles rejected by the "
           f"reader, {warmup} warm-up articles not counted, {costs.failed} failed; "
           f"{costs.articles} articles, {costs.words / max(costs.articles, 1):.0f} words each on average")

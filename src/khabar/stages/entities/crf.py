@@ -25,6 +25,14 @@ import numpy as np
 from khabar.stages.entities.features import BEGIN, END, FeatureExtractor
 from khabar.stages.entities.normalise import normalise
 
+_compiled_viterbi: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], None] | None
+try:  # the optional C decoder (setup.py); without it, numpy's (same paths, slower)
+    from khabar.stages.entities._viterbi import viterbi as _compiled_viterbi
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _compiled_viterbi = None
+
+COMPILED = _compiled_viterbi is not None  # whether the C decoder is in use (the benchmarks print which)
+
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
 TABLE_LIMIT = 250_000  # table rows (weights + cached sums; 18 MB for two passes of 9 labels) before a turn-over
@@ -127,6 +135,25 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
     for row, (index, size) in enumerate(zip(order.tolist(), lengths.tolist(), strict=True)):
         result[index] = paths[row, :size].tolist()
     return result
+
+
+def viterbi_flat(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray, compiled: bool = COMPILED) -> np.ndarray:
+    """Best label indices of sentences stacked in ``emissions`` [sum(lengths), L], as one flat array.
+
+    The C decoder when built (``compiled``) and the scores are float32 (as the shipped weights are), else the
+    numpy one: the same float32 sums, the first maximum taken at ties, hence the same paths.
+    """
+    sizes = np.asarray(lengths, dtype=np.int64)
+    if compiled and _compiled_viterbi is not None and emissions.dtype == transitions.dtype == np.float32:
+        out = np.empty(len(emissions), dtype=np.int64)
+        _compiled_viterbi(np.ascontiguousarray(emissions), sizes, np.ascontiguousarray(transitions), out)
+        return out
+    if not len(sizes) or not sizes.max():
+        return np.zeros(0, dtype=np.int64)
+    padded = np.zeros((len(sizes), int(sizes.max()), emissions.shape[1]), dtype=emissions.dtype)
+    padded[np.arange(padded.shape[1]) < sizes[:, None]] = emissions
+    return np.fromiter((label for path in viterbi_batch(padded, sizes, transitions) for label in path),
+                       dtype=np.int64, count=len(emissions))
 
 
 # Before pass k of a cascade: (k, labels of pass k - 1 or None) -> attributes to add to each token, or None.
@@ -341,9 +368,7 @@ class Scorer:
 
     def _decode(self, index: int, sizes: list[int], scores: np.ndarray) -> list[list[str]]:
         """The Viterbi labels under pass ``index`` of sentences of ``sizes`` tokens whose emissions are stacked in ``scores``."""
-        lengths = np.array(sizes, dtype=np.intp)
-        padded = np.zeros((len(sizes), int(lengths.max()), scores.shape[1]), dtype=scores.dtype)
-        padded[np.arange(padded.shape[1]) < lengths[:, None]] = scores
         model = self.models[index]
-        labels = model.labels
-        return [[labels[i] for i in path] for path in viterbi_batch(padded, lengths, model.transitions)]
+        names = [model.labels[i] for i in viterbi_flat(scores, sizes, model.transitions).tolist()]
+        ends = np.cumsum(sizes).tolist()
+        return [names[end - size : end] for size, end in zip(sizes, ends, strict=True)]
