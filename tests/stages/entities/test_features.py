@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.stages.entities.features import FeatureExtractor, Lexicon, shape
@@ -95,3 +95,42 @@ def _shape_by_definition(token: str) -> str:
 @given(st.text(st.one_of(st.characters(), st.sampled_from("قالبـً٣3aZ²،"))))
 def test_shape_fast_path_agrees_with_the_definition(token: str) -> None:
     assert shape(token) == _shape_by_definition(token)
+
+
+def _second_pass_by_definition(sentences: list[list[str]], labels: list[list[str]], window: int) -> list[list[list[str]]]:
+    """Every token's second-pass attributes, straight from their definition (no memo, no fast path)."""
+    from khabar.stages.entities.features import MIN_CONTEXT_STEM, entity_type, token_stem
+
+    out = []
+    for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
+        around = ["<s>", *tags, "</s>"]
+        rows = []
+        for column, token in enumerate(tokens):
+            extra = ["s1=" + around[column + 1], "s1-1=" + around[column], "s1+1=" + around[column + 2]]
+            stem = token_stem(token)
+            everywhere = [(r, c) for r, other in enumerate(sentences) for c, t in enumerate(other) if token_stem(t) == stem]
+            if len(stem) >= MIN_CONTEXT_STEM and len(everywhere) == 1:
+                extra.append("dn=0")
+            elif len(stem) >= MIN_CONTEXT_STEM:
+                kinds = [entity_type(labels[r][c]) for r, c in everywhere if abs(r - row) <= window and (r, c) != (row, column)]
+                if not kinds:
+                    extra.append("dn=0")
+                else:
+                    counts = {kind: kinds.count(kind) for kind in sorted(set(kinds))}
+                    extra += ["dmaj=" + max(counts, key=counts.__getitem__),
+                              *("dt=" + kind for kind in counts if kind != "O")]
+            rows.append(extra)
+        out.append(rows)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["أوباما", "لأوباما", "في", "و", "القاهرة", "قال", "وزارة"]),
+                                   st.sampled_from(["O", "O", "B-PER", "I-PER", "B-LOC", "B-ORG"])), max_size=6), max_size=12),
+       st.integers(0, 4))
+def test_second_pass_attributes_match_their_definition(document: list[list[tuple[str, str]]], window: int) -> None:
+    from khabar.stages.entities.features import second_pass_attributes
+
+    sentences = [[token for token, _ in sentence] for sentence in document]
+    labels = [[label for _, label in sentence] for sentence in document]
+    assert second_pass_attributes(sentences, labels, window) == _second_pass_by_definition(sentences, labels, window)

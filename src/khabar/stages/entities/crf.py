@@ -324,11 +324,15 @@ class Scorer:
 
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
         """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
+        distinct: dict[tuple[str, ...], int] = {}  # most tokens share their extras with others: sum each set once
+        which = np.array([distinct.setdefault(tuple(token_extras), len(distinct)) for sentence in extras for token_extras in sentence],
+                         dtype=np.intp)
         attributes = self.attributes
-        flat = [[attributes.get(a, ZERO_ROW) for a in token_extras] for sentence in extras for token_extras in sentence]
-        width = max(len(row) for row in flat)
-        ids = np.array([row + [ZERO_ROW] * (width - len(row)) for row in flat], dtype=np.intp)
-        return self._state[ids].sum(axis=1)[:, columns]  # extras are attributes: rows of the state, never of the cache
+        rows = [[attributes.get(a, ZERO_ROW) for a in token_extras] for token_extras in distinct]
+        width = max((len(row) for row in rows), default=0)
+        ids = np.array([row + [ZERO_ROW] * (width - len(row)) for row in rows], dtype=np.intp).reshape(len(rows), width)
+        sums = self._state[ids].sum(axis=1)[:, columns]  # extras are attributes: rows of the state, never of the cache
+        return sums[which]
 
     def tag(self, tokens: Sequence[str], extras: Sequence[Sequence[str]] | None = None) -> list[str]:
         """The best labels of one sentence under the first CRF."""

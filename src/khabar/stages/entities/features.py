@@ -9,6 +9,7 @@ dictionary look-ups and list concatenations per token.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -208,12 +209,11 @@ def token_stem(token: str) -> str:
     return strip_clitics(normalise(token))[1]
 
 
-def _occurrences(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[tuple[int, int, str]]]:
+def _occurrences(stems: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[tuple[int, int, str]]]:
     """Stem -> (sentence index, token index, first-pass type) for every token, in reading order."""
     found: dict[str, list[tuple[int, int, str]]] = {}
-    for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
-        for column, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
-            stem = token_stem(token)
+    for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
+        for column, (stem, tag) in enumerate(zip(words, tags, strict=True)):
             if len(stem) >= MIN_CONTEXT_STEM:
                 found.setdefault(stem, []).append((row, column, entity_type(tag)))
     return found
@@ -238,26 +238,34 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
     its clitic-stripped stem within ``window`` sentences, and the features say which entity types the first
     pass gave them (so a name recognised once is recognised everywhere).
     """
-    import bisect
-
-    occurrences = _occurrences(sentences, labels)
+    stems = [[token_stem(token) for token in tokens] for tokens in sentences]
+    occurrences = _occurrences(stems, labels)
     starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items() if len(items) > 1}
+    # a stem whose occurrences all have one type (most: function words are all "O") has the same features
+    # wherever another occurrence is in the window; only the count in the window is needed then
+    uniform = {stem: _context_features([kinds.pop()]) for stem in starts
+               if len(kinds := {kind for _, _, kind in occurrences[stem]}) == 1}
     contexts: dict[tuple[str, int, str], list[str]] = {}
     result = []
-    for row, (tokens, tags) in enumerate(zip(sentences, labels, strict=True)):
+    for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
+        around = [BEGIN, *tags, END]
         sentence_extras = []
-        last = len(tags) - 1
-        for column, token in enumerate(tokens):
-            extra = [_label_attributes(tags[column])[0], _label_attributes(tags[column - 1] if column else BEGIN)[1],
-                     _label_attributes(tags[column + 1] if column < last else END)[2]]
-            stem = token_stem(token)
+        for column, stem in enumerate(words):
+            extra = list(_label_attributes(around[column], around[column + 1], around[column + 2]))
             items = occurrences.get(stem)
             if items is not None and len(items) == 1:  # the token alone: no other occurrence
                 extra.append(NO_CONTEXT)
             elif items is not None:
                 # the other occurrences of a stem in one sentence's window are the same for every token of that
                 # stem and first-pass type there: the features are computed once per (stem, sentence, type)
-                key = (stem, row, entity_type(tags[column]))
+                same = uniform.get(stem)
+                if same is not None:
+                    rows = starts[stem]
+                    alone = bisect.bisect_right(rows, row + window) - bisect.bisect_left(rows, row - window) == 1
+                    extra += [NO_CONTEXT] if alone else same
+                    sentence_extras.append(extra)
+                    continue
+                key = (stem, row, entity_type(around[column + 1]))
                 context = contexts.get(key)
                 if context is None:
                     low = bisect.bisect_left(starts[stem], row - window)
@@ -273,9 +281,10 @@ NO_CONTEXT = "dn=0"
 
 
 @functools.cache
-def _label_attributes(label: str) -> tuple[str, str, str]:
-    """The second pass's attributes for a first-pass label on the token, before it and after it."""
-    return "s1=" + label, "s1-1=" + label, "s1+1=" + label
+def _label_attributes(before: str, label: str, after: str) -> tuple[str, str, str]:
+    """The second pass's attributes for the first-pass labels of the token, the one before it and after it
+    (``<s>``/``</s>`` at the sentence's edges)."""
+    return "s1=" + label, "s1-1=" + before, "s1+1=" + after
 
 
 def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
