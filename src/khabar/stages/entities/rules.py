@@ -110,6 +110,24 @@ def _stem_word(text: str, token: Token) -> str:
     return normalise_query(text[token.stem_start : token.end])
 
 
+def token_stems(text: str, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+    """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
+    (each used to normalise every token again)."""
+    query, kinds = normalise_query, (TokenKind.WORD, TokenKind.LATIN)
+    stems = []
+    for tokens in sentences:
+        row = []
+        for token in tokens:
+            if token.kind not in kinds:
+                row.append("")
+                continue
+            start = token.stem_start
+            alef = start > token.start and text[start - 1] == "ل" and text.startswith("ل", start)  # name_start's "لل"
+            row.append(query("ا" + text[start : token.end]) if alef else query(text[start : token.end]))
+        stems.append(row)
+    return stems
+
+
 def _word(text: str, token: Token) -> str:
     return normalise_query(text[token.start : token.end])
 
@@ -118,13 +136,15 @@ def _is_word(token: Token) -> bool:
     return token.kind in (TokenKind.WORD, TokenKind.LATIN)
 
 
-def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: EntityRules) -> list[Mention]:
-    """Every whole-word occurrence of a known name (the longest at each token)."""
+def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: EntityRules,
+                        stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
+    """Every whole-word occurrence of a known name (the longest at each token); ``stems``: ``token_stems``."""
     found: list[Mention] = []
-    for tokens in sentences:
+    first_words = rules.first_words
+    for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
         index = 0
         while index < len(tokens):
-            size = _match_at(text, tokens, index, rules)
+            size = _match_at(text, tokens, index, rules) if words[index] in first_words else 0
             if size:
                 known = rules.names[tuple(_name_words(text, tokens, index, size))]
                 found.append(Mention(name_start(text, tokens[index]), tokens[index + size - 1].end, known.label, "lexicon"))
@@ -153,13 +173,14 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
 
 
 def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
-                         rules: EntityRules) -> list[Mention]:
-    """ORG mentions made of an institution head and the chain of words that names it."""
+                         rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
+    """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
     inside = {start for m in tagged for start in range(m.start, m.end)}  # any offset inside a mention
     found = []
-    for tokens in sentences:
+    heads = rules.heads
+    for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
         for index, token in enumerate(tokens):
-            strict = rules.heads.get(_stem_word(text, token)) if _is_word(token) else None
+            strict = heads.get(words[index]) if words[index] else None
             if strict is None:
                 continue
             stop = _chain_end(text, tokens, index + 1, inside, strict)

@@ -18,6 +18,7 @@ from khabar.stages.entities.rules import (
     known_name_mentions,
     load_rules,
     repair_places,
+    token_stems,
     trim,
     words_of,
 )
@@ -98,8 +99,9 @@ class EntityTagger:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
         tagged = repair_places(text, sentences, tagged, self.rules)
-        known = known_name_mentions(text, sentences, self.rules)
-        institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules)
+        stems = token_stems(text, sentences)
+        known = known_name_mentions(text, sentences, self.rules, stems)
+        institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
         found = tagged + institutions
         # a known name inside a longer mention ("الموصل" in "جامعة الموصل") defers to it; else it wins
