@@ -12,10 +12,12 @@ from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.entities.mentions import Mention, tagged_mentions
 from khabar.stages.entities.rules import (
     EntityRules,
+    _stem_word,
     institution_mentions,
     known_name_mentions,
     load_rules,
     repair_places,
+    token_stems,
     trim,
 )
 from khabar.stages.entities.stage import tokens_by_sentence
@@ -153,3 +155,11 @@ def test_a_proclitic_glued_to_an_unknown_place_is_dropped(rules: EntityRules) ->
     mention = _mention(text, "وباريس", "LOC")
     (fitted,) = repair_places(text, sentences, [mention], rules)
     assert text[fitted.start : fitted.end] in ("باريس",)
+
+
+def test_token_stems_are_each_word_tokens_stem_word() -> None:
+    text = "وللعراق وبالموصل، قال CNN إن 2014 «للمرة» الأولى لل ـ"
+    _, sentences = _sentences(text)
+    expected = [[_stem_word(text, t) if t.kind.value in ("word", "latin") else "" for t in tokens] for tokens in sentences]
+    assert token_stems(text, sentences) == expected
+    assert expected[0][0] == "العراق"  # "لل": the article given back its alef

@@ -255,13 +255,15 @@ class Scorer:
         if not new:
             return
         width = 1 + len(self.extractor.window)
-        slots, features = self._slots, self.extractor.word_features  # uncached: this cache holds their sums
+        slot_of, features = self._slots.get, self.extractor.word_features  # uncached: this cache holds their sums
         packed: list[int] = []
         counts: list[int] = []
         for token in new:
-            pairs = [pair for feature in features(token) for pair in slots.get(feature, ())]
-            packed += pairs
-            counts.append(len(pairs))
+            before = len(packed)
+            for pairs in map(slot_of, features(token)):
+                if pairs is not None:
+                    packed += pairs
+            counts.append(len(packed) - before)
         codes = np.array(packed, dtype=np.intp)
         group = np.repeat(np.arange(len(new)) * width, counts) + (codes & ((1 << SLOT_BITS) - 1))
         order = np.argsort(group, kind="stable")  # by group, each group's attributes in feature order
