@@ -1,7 +1,8 @@
-"""The one thing pyproject.toml cannot say: khabar's optional C extension.
+"""The one thing pyproject.toml cannot say: khabar's optional C extensions.
 
-``khabar.stages.entities._viterbi`` decodes the CRF's label paths in C. It is optional: without a C
-compiler the build goes on without it, and khabar decodes with numpy (same labels, slower).
+``khabar.stages.entities._viterbi`` decodes the CRF's label paths; ``khabar.stages.segment._layout`` runs
+the tokeniser's loop over whitespace-separated chunks. Both are optional: without a C compiler the build
+goes on without them, and khabar runs the Python/numpy code they mirror (same output, slower).
 """
 
 from setuptools import Extension, setup
@@ -12,6 +13,11 @@ setup(
             "khabar.stages.entities._viterbi",
             ["src/khabar/stages/entities/_viterbi.c"],
             optional=True,
-        )
+        ),
+        Extension(
+            "khabar.stages.segment._layout",
+            ["src/khabar/stages/segment/_layout.c"],
+            optional=True,
+        ),
     ]
 )

@@ -16,6 +16,7 @@ from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
 from timing import peak_rss_mb, print_table, read_documents, time_stages
 
 from khabar.pipeline import Pipeline, core_stages
+from khabar.stages.segment import segmenter
 
 TARGET_ARTICLES_PER_S = 1000
 
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     data = json_lines(lines)
     with one_core() as pinned:
         print(f"{pinned}; {load_line()}")
+        print(f"tokeniser loop: {'C (compiled extension)' if segmenter.COMPILED else 'Python (the C extension was not built)'}")
         documents, rejected, read_seconds = read_documents(data)
         costs = time_stages(Pipeline(core_stages()), documents, args.warmup)
     print(f"{len(lines)} articles sampled (seed {args.seed}), {len(data) / 1e6:.1f} MB of JSON Lines; "

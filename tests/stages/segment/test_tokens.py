@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.model import TokenKind
-from khabar.stages.segment import tokenise
+from khabar.model import Token, TokenKind
+from khabar.stages.segment import segmenter, tokenise
+from khabar.stages.segment.cache import RecentCache
 from khabar.stages.segment.clitics import CliticSplitter, load_vocab
 from khabar.stages.segment.tokens import iter_token_matches
 
@@ -83,3 +86,31 @@ def test_the_chunk_memo_and_fast_path_tokenise_as_the_pattern_does(splitter: Cli
     text = " ".join(chunks + chunks)  # the second half from the memo
     tokens = tokenise(text, splitter)
     assert [(t.start, t.end, t.kind) for t in tokens] == list(iter_token_matches(text))
+
+
+VOCAB = load_vocab()
+WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u2028\u2029\u202f\u205f\u3000"
+
+
+@pytest.mark.skipif(not segmenter.COMPILED, reason="khabar was installed without its C tokeniser loop (no C compiler)")
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(CHUNK_CHARS + "😀\u200b", max_size=10), st.text(WHITESPACE, max_size=3)), max_size=12),
+       st.integers(1, 6))
+def test_the_c_loop_lays_out_the_python_loops_tokens(pieces: list[tuple[str, str]], limit: int) -> None:
+    """Any text, any whitespace (Unicode's too), a memo small enough to turn over mid-text: same tokens,
+    of the same type, and the same memo afterwards."""
+    text = "".join(chunk + space for chunk, space in pieces) * 2
+    fast, slow = CliticSplitter(VOCAB), CliticSplitter(VOCAB)
+    fast.chunks, slow.chunks = RecentCache(limit), RecentCache(limit)
+    tokens = segmenter.tokenise(text, fast, compiled=True)
+    assert tokens == segmenter.tokenise(text, slow, compiled=False)
+    assert all(type(token) is Token for token in tokens)
+    assert fast.chunks.recent == slow.chunks.recent
+
+
+def test_the_chunks_are_the_runs_of_non_whitespace() -> None:
+    text = "\u3000أ\u2003ب\x85ج\u1680د\u200b،  "
+    tokens = segmenter.tokenise(text, CliticSplitter(VOCAB))
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    assert [(t.start, t.end) for t in tokens[:3]] == chunks[:3]  # Unicode's spaces cut chunks
+    assert (tokens[3].start, tokens[-1].end) == chunks[3]  # a zero-width space does not

@@ -44,6 +44,8 @@ _PREFIXES_BY_INITIAL = {letter: tuple(p for p in _PREFIXES if p[0] == letter) fo
 _SUFFIXES_BY_FINAL = {letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}}
 _CACHE_LIMIT = 50_000  # words whose split is remembered, per generation (RecentCache)
 CHUNK_CACHE_LIMIT = 80_000  # chunks the tokeniser remembers, per generation
+# a chunk's tokens relative to the chunk: (start, end, kind, stem_start, stem_end) each (kind: a TokenKind)
+Relative = tuple[tuple[int, int, Any, int, int], ...]
 MIN_STEM = 3  # two-letter rests are too often letters of the word itself: ورد، ولي، وطن
 
 
@@ -79,7 +81,7 @@ class CliticSplitter:
     min_count: int = 5
     _cache: RecentCache[str, tuple[int, int]] = field(default_factory=lambda: RecentCache(_CACHE_LIMIT), repr=False)
     # the tokeniser's memo: a chunk of text between spaces -> its tokens, relative to the chunk
-    chunks: RecentCache[str, tuple[tuple[int, int, Any, int, int], ...]] = field(
+    chunks: RecentCache[str, Relative] = field(
         default_factory=lambda: RecentCache(CHUNK_CACHE_LIMIT), repr=False)
 
     def split(self, token: str) -> tuple[int, int]:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from typing import ClassVar
 
 from khabar.model import Document, Token, TokenKind
-from khabar.stages.segment.clitics import CliticSplitter, load_vocab
+from khabar.stages.segment.cache import RecentCache
+from khabar.stages.segment.clitics import CliticSplitter, Relative, load_vocab
 from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import ARABIC_WORD, TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
 
+_compiled_lay_out: Callable[[str, RecentCache[str, Relative], Callable[[str], Relative], type[Token]], tuple[Token, ...]] | None
+try:  # the optional C loop (setup.py); without it, the Python loop below (same tokens, slower)
+    from khabar.stages.segment._layout import lay_out as _compiled_lay_out
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _compiled_lay_out = None
 
-def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
+COMPILED = _compiled_lay_out is not None  # whether the C loop is in use
+
+
+def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> tuple[Token, ...]:
     """Tokens of ``text``; each Arabic word's stem excludes its attached clitics.
 
     No token crosses whitespace, so each whitespace-separated chunk ("بالموصل،") is tokenised once and its
@@ -27,6 +38,8 @@ def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
     ['لبنان', 'الموصل']
     """
     cache = splitter.chunks
+    if compiled and _compiled_lay_out is not None:
+        return _compiled_lay_out(text, cache, functools.partial(_resolve, splitter), Token)
     new = tuple.__new__  # Token is a NamedTuple: skip its __new__ wrapper on this hot path
     tokens: list[Token] = []
     append = tokens.append
@@ -44,7 +57,16 @@ def tokenise(text: str, splitter: CliticSplitter) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> tuple[tuple[int, int, TokenKind, int, int], ...]:
+def _resolve(splitter: CliticSplitter, chunk: str) -> Relative:
+    """A chunk's tokens from the memo's older generation, or worked out and remembered."""
+    relative = splitter.chunks.get(chunk)
+    if relative is None:
+        relative = _tokenise_chunk(chunk, splitter)
+        splitter.chunks.put(chunk, relative)
+    return relative
+
+
+def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> Relative:
     """The tokens of one chunk without whitespace, offsets relative to it."""
     word = TokenKind.WORD
     if ARABIC_WORD.fullmatch(chunk):  # most chunks: one Arabic word, which TOKEN would match whole
