@@ -190,6 +190,20 @@ def feature_slots(attributes: dict[str, int], window: Sequence[int]) -> dict[str
     return slots
 
 
+BIGRAM_SEPARATOR = "|"
+
+
+def bigram_rows(attributes: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """The ``bi-=a|b`` and ``bi+=a|b`` attributes as nested look-ups ``a -> b -> row``, for words without
+    "|" (a pair with one is looked up by its full name, as the split would be ambiguous)."""
+    nested: tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]] = ({}, {})
+    for name in [name for name in attributes if name.startswith(("bi-=", "bi+="))]:
+        if name.count(BIGRAM_SEPARATOR) == 1:
+            first, second = name[4:].split(BIGRAM_SEPARATOR)
+            nested[name[2] == "+"].setdefault(first, {})[second] = attributes[name]
+    return nested
+
+
 class Scorer:
     """Emission scores and labels of one CRF, or of a cascade of CRFs over the same static features,
     mirroring ``FeatureExtractor.sentence`` (+ per-pass extra attributes)."""
@@ -203,6 +217,7 @@ class Scorer:
         self._columns = tuple(slice(sum(len(m.labels) for m in self.models[:i]), sum(len(m.labels) for m in self.models[: i + 1]))
                               for i in range(len(self.models)))
         self._slots = feature_slots(self.attributes, extractor.window)
+        self._bigrams = bigram_rows(self.attributes)
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
         self._reset()
 
@@ -314,14 +329,21 @@ class Scorer:
         return scores
 
     def _bigram_rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """``[N, 2]`` rows of each token's ``bi-`` and ``bi+`` attributes."""
-        attributes = self.attributes
+        """``[N, 2]`` rows of each token's ``bi-`` and ``bi+`` attributes ("bi-=<previous>|<word>",
+        "bi+=<word>|<next>"), looked up word by word in ``_bigrams`` without building the names."""
+        before, after = self._bigrams
+        empty: dict[str, int] = {}
         out = []
         for sentence in sentences:
-            words = [BEGIN, *(normalise(token) for token in sentence), END]
+            words = [BEGIN, *map(normalise, sentence), END]
             for index in range(1, len(words) - 1):
-                out.append((attributes.get("bi-=" + words[index - 1] + "|" + words[index], ZERO_ROW),
-                            attributes.get("bi+=" + words[index] + "|" + words[index + 1], ZERO_ROW)))
+                word = words[index]
+                if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in words[index - 1] or BIGRAM_SEPARATOR in words[index + 1]:
+                    out.append((self.attributes.get("bi-=" + words[index - 1] + "|" + word, ZERO_ROW),
+                                self.attributes.get("bi+=" + word + "|" + words[index + 1], ZERO_ROW)))
+                else:
+                    out.append((before.get(words[index - 1], empty).get(word, ZERO_ROW),
+                                after.get(word, empty).get(words[index + 1], ZERO_ROW)))
         return np.array(out, dtype=np.intp).reshape(-1, 2)
 
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
