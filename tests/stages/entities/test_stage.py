@@ -155,3 +155,19 @@ def test_any_labels_give_valid_entities(text: str, data: st.DataObject) -> None:
         for mention in entity.mentions:
             token = next(t for t in doc.tokens if t.start <= mention.start < t.end)
             assert mention.start >= token.stem_start  # never inside an attached clitic
+
+
+@given(st.lists(st.integers(0, 60), max_size=12, unique=True), st.lists(st.integers(1, 70), max_size=6, unique=True))
+def test_tokens_go_to_the_first_sentence_that_ends_after_them(starts: list[int], ends: list[int]) -> None:
+    from khabar.model import Span, Token
+    from khabar.stages.entities.stage import tokens_by_sentence
+
+    tokens = [Token.plain(start, start + 1) for start in sorted(starts)]
+    edges = sorted(ends)
+    sentences = [Span(a, b) for a, b in zip([0, *edges], edges, strict=False)]
+    expected: list[list[Token]] = [[] for _ in sentences]
+    for token in tokens:
+        owner = next((i for i, sentence in enumerate(sentences) if token.start < sentence.end), None)
+        if owner is not None:
+            expected[owner].append(token)
+    assert tokens_by_sentence(sentences, tokens) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -32,15 +33,11 @@ class SequenceTagger(Protocol):
 
 
 def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> list[list[Token]]:
-    """The tokens of each sentence, in order (both layers are sorted)."""
-    grouped: list[list[Token]] = [[] for _ in sentences]
-    index = 0
-    for token in tokens:
-        while index < len(sentences) and token.start >= sentences[index].end:
-            index += 1
-        if index < len(sentences):
-            grouped[index].append(token)
-    return grouped
+    """The tokens of each sentence, in order (both layers are sorted): a token belongs to the first sentence
+    that ends after it starts (tokens after the last sentence belong to none)."""
+    starts = [token.start for token in tokens]
+    cuts = [bisect_left(starts, sentence.end) for sentence in sentences]
+    return [list(tokens[first:stop]) for first, stop in zip([0, *cuts], cuts, strict=False)]
 
 
 # Which mention wins an overlap: the byline's structure, then the hand-kept names, then the longer of the
