@@ -134,3 +134,11 @@ def test_second_pass_attributes_match_their_definition(document: list[list[tuple
     sentences = [[token for token, _ in sentence] for sentence in document]
     labels = [[label for _, label in sentence] for sentence in document]
     assert second_pass_attributes(sentences, labels, window) == _second_pass_by_definition(sentences, labels, window)
+
+
+@given(st.text(st.sampled_from("أإآٱاىيةهکیبلوفكسالموصل٣3ًٌـ"), min_size=1, max_size=9))
+def test_static_features_depend_on_the_normal_form_only(token: str) -> None:
+    """The CRF scorer keeps a token's summed rows per normal form: that is only right if this holds."""
+    extractor = FeatureExtractor(Lexicon(clusters={"الموصل": "3\t17"}, gazetteer={"موصل": frozenset({"LOC"})},
+                                         ranks={"الموصل": 5}, silver={"موصل": "LOC"}), frozenset({"ngrams"}))
+    assert extractor.word_features(token) == extractor.word_features(normalise(token))

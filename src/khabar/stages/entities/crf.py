@@ -310,7 +310,10 @@ class Scorer:
         Each token's own and neighbour rows come from the cache; neighbours are gathered with numpy shifts
         inside each sentence, the sentence edges using crfsuite's ``-1:<s>``/``1:</s>`` attributes.
         """
-        tokens = [token for sentence in sentences for token in sentence]
+        # a token's static features depend on it only through its normal form (FeatureExtractor.word_features):
+        # rows are kept per form, so spelling variants share them, and the bigrams read the same forms
+        forms = [[*map(normalise, sentence)] for sentence in sentences]
+        tokens = [form for sentence in forms for form in sentence]
         self._add_rows(tokens)
         self._uses.update(tokens)
         width = 1 + len(self.extractor.window)  # [N, 1 + window], filled from a flat iterator (3x faster than nested lists)
@@ -326,19 +329,19 @@ class Scorer:
             other = np.clip(np.arange(len(tokens)) + offset, 0, len(tokens) - 1)
             edge = self._boundary.get(offset, ZERO_ROW)
             scores += table[np.where(inside, rows[other, slot], edge)]
-        bigrams = self._bigram_rows(sentences)
+        bigrams = self._bigram_rows(forms)
         scores += table[bigrams[:, 0]]
         scores += table[bigrams[:, 1]]
         return scores
 
-    def _bigram_rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    def _bigram_rows(self, forms: Sequence[Sequence[str]]) -> np.ndarray:
         """``[N, 2]`` rows of each token's ``bi-`` and ``bi+`` attributes ("bi-=<previous>|<word>",
-        "bi+=<word>|<next>"), looked up word by word in ``_bigrams`` without building the names."""
+        "bi+=<word>|<next>", of the tokens' normal ``forms``), looked up word by word in ``_bigrams``."""
         before, after = self._bigrams
         empty: dict[str, int] = {}
         out = []
-        for sentence in sentences:
-            words = [BEGIN, *map(normalise, sentence), END]
+        for sentence in forms:
+            words = [BEGIN, *sentence, END]
             for index in range(1, len(words) - 1):
                 word = words[index]
                 if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in words[index - 1] or BIGRAM_SEPARATOR in words[index + 1]:

@@ -120,7 +120,10 @@ class FeatureExtractor:
         return cached
 
     def word_features(self, token: str) -> list[str]:
-        """Compute one token's static features, uncached (a CRF ``Scorer`` caches what they add up to)."""
+        """Compute one token's static features, uncached (a CRF ``Scorer`` caches what they add up to).
+
+        They depend on the token only through ``normalise(token)``: the scorer keeps them per normal form.
+        """
         word = normalise(token)
         prefix, stem = strip_clitics(word)
         features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
