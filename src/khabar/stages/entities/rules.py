@@ -263,9 +263,14 @@ def _unglue_proclitic(text: str, mention: Mention, rules: EntityRules) -> Mentio
 
 def _place_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules) -> int:
     """The number of tokens of the longest gazetteer name starting at ``index`` (proclitic allowed)."""
-    for size in range(min(MAX_PLACE_WORDS, len(tokens) - index), 0, -1):
-        window = tokens[index : index + size]
-        if all(t.kind is TokenKind.WORD for t in window) and rules.places(" ".join(_name_words(text, tokens, index, size))):
+    longest = 0  # the words normalised once, the names tried from the longest down
+    while longest < min(MAX_PLACE_WORDS, len(tokens) - index) and tokens[index + longest].kind is TokenKind.WORD:
+        longest += 1
+    if not longest:
+        return 0
+    words = _name_words(text, tokens, index, longest)
+    for size in range(longest, 0, -1):
+        if rules.places(" ".join(words[:size])):
             return size
     return 0
 
