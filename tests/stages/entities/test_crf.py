@@ -149,3 +149,16 @@ def test_a_full_table_turns_over_keeping_frequent_tokens_and_the_labels(model: t
     assert most_used in small._rows  # an everyday word keeps its rows
     assert sum(f"نادر59{i}" in small._rows for i in range(12)) < 12  # words seen once: only while room is left
     assert small.tag_many(batches[-1]) == expected[-1]
+
+
+def test_bigram_rows_are_the_rows_of_the_bigram_attribute_names() -> None:
+    """Nested word-by-word look-ups give the row of "bi-=a|b" / "bi+=a|b", words holding "|" included."""
+    names = ["bias", "bi-=<s>|قال", "bi+=قال|محمد", "bi-=قال|محمد", "bi+=محمد|</s>", "bi-=|||", "bi+=|||", "bi-=قال||", "bi+=||</s>"]
+    attributes = {name: row for row, name in enumerate(names, 1)}
+    weights = CrfWeights(("O", "B-PER"), attributes, np.zeros((len(names) + 1, 2), np.float32), np.zeros((2, 2), np.float32))
+    scorer = Scorer(weights, FeatureExtractor(Lexicon()))
+    for sentence in (["قال", "محمد"], ["قال", "|"], ["|", "|"], ["محمد", "قال", "جديد"]):
+        words = ["<s>", *sentence, "</s>"]
+        expected = [(attributes.get(f"bi-={words[i - 1]}|{words[i]}", 0), attributes.get(f"bi+={words[i]}|{words[i + 1]}", 0))
+                    for i in range(1, len(words) - 1)]
+        assert scorer._bigram_rows([sentence]).tolist() == [list(pair) for pair in expected]

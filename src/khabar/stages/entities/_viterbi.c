@@ -19,7 +19,7 @@
 /* A buffer's format names a native type of `size` bytes in `kinds` (e.g. "lq" for int64 on LP64). */
 static int format_is(const Py_buffer *view, const char *kinds, Py_ssize_t size) {
     const char *format = view->format ? view->format : "B";
-    if (*format == '@' || *format == '=' || *format == '<') {
+    if (*format == '@' || *format == '=' || (*format == '<' && PY_LITTLE_ENDIAN)) { /* native order only */
         format++;
     }
     return format[0] != '\0' && format[1] == '\0' && strchr(kinds, format[0]) != NULL && view->itemsize == size;

@@ -23,7 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.stages.entities.features import BEGIN, END, FeatureExtractor
+from khabar.stages.entities.features import (
+    BEGIN,
+    BIGRAM_AFTER,
+    BIGRAM_BEFORE,
+    BIGRAM_SEPARATOR,
+    END,
+    FeatureExtractor,
+)
 from khabar.stages.entities.normalise import normalise
 
 _compiled_viterbi: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], None] | None
@@ -191,18 +198,17 @@ def feature_slots(attributes: dict[str, int], window: Sequence[int]) -> dict[str
     return slots
 
 
-BIGRAM_SEPARATOR = "|"
-
-
 def bigram_rows(attributes: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
     """The ``bi-=a|b`` and ``bi+=a|b`` attributes as nested look-ups ``a -> b -> row``, for words without
     "|" (a pair with one is looked up by its full name, as the split would be ambiguous)."""
-    nested: tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]] = ({}, {})
-    for name in [name for name in attributes if name.startswith(("bi-=", "bi+="))]:
+    before: dict[str, dict[str, int]] = {}
+    after: dict[str, dict[str, int]] = {}
+    for name in [name for name in attributes if name.startswith((BIGRAM_BEFORE, BIGRAM_AFTER))]:
         if name.count(BIGRAM_SEPARATOR) == 1:
-            first, second = name[4:].split(BIGRAM_SEPARATOR)
-            nested[name[2] == "+"].setdefault(first, {})[second] = attributes[name]
-    return nested
+            table, prefix = (after, BIGRAM_AFTER) if name.startswith(BIGRAM_AFTER) else (before, BIGRAM_BEFORE)
+            first, second = name[len(prefix) :].split(BIGRAM_SEPARATOR)
+            table.setdefault(first, {})[second] = attributes[name]
+    return before, after
 
 
 class Scorer:
@@ -345,8 +351,8 @@ class Scorer:
             for index in range(1, len(words) - 1):
                 word = words[index]
                 if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in words[index - 1] or BIGRAM_SEPARATOR in words[index + 1]:
-                    out.append((self.attributes.get("bi-=" + words[index - 1] + "|" + word, ZERO_ROW),
-                                self.attributes.get("bi+=" + word + "|" + words[index + 1], ZERO_ROW)))
+                    out.append((self.attributes.get(BIGRAM_BEFORE + words[index - 1] + BIGRAM_SEPARATOR + word, ZERO_ROW),
+                                self.attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + words[index + 1], ZERO_ROW)))
                 else:
                     out.append((before.get(words[index - 1], empty).get(word, ZERO_ROW),
                                 after.get(word, empty).get(words[index + 1], ZERO_ROW)))

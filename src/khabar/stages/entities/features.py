@@ -28,6 +28,7 @@ ARABIC_LETTERS = range(0x0621, 0x064B)
 _ARABIC_ONLY = re.compile("[\u0621-\u064a]+")
 BEGIN = "<s>"
 END = "</s>"
+BIGRAM_BEFORE, BIGRAM_AFTER, BIGRAM_SEPARATOR = "bi-=", "bi+=", "|"  # "bi-=<previous>|<word>", "bi+=<word>|<next>"
 WINDOW = (-2, -1, 1, 2)
 WIDE_WINDOW = (-3, -2, -1, 1, 2, 3)
 NGRAM_SIZE = 3
@@ -192,7 +193,7 @@ class FeatureExtractor:
                     row.append(f"{offset}:{BEGIN if offset < 0 else END}")
             previous = words[index - 1] if index else BEGIN
             following = words[index + 1] if index < last else END
-            row += ["bi-=" + previous + "|" + words[index], "bi+=" + words[index] + "|" + following]
+            row += [BIGRAM_BEFORE + previous + BIGRAM_SEPARATOR + words[index], BIGRAM_AFTER + words[index] + BIGRAM_SEPARATOR + following]
             rows.append(row)
         return rows
 

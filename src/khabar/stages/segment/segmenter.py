@@ -47,10 +47,7 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
         chunk = match.group()
         relative = cache.recent.get(chunk)  # the common case: a chunk seen lately, one dict look-up
         if relative is None:
-            relative = cache.get(chunk)
-            if relative is None:
-                relative = _tokenise_chunk(chunk, splitter)
-                cache.put(chunk, relative)
+            relative = _resolve(splitter, chunk)
         offset = match.start()
         for start, end, kind, stem_start, stem_end in relative:
             append(new(Token, (offset + start, offset + end, kind, offset + stem_start, offset + stem_end)))
