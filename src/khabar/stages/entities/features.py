@@ -22,6 +22,7 @@ CLUSTER_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 SILVER_FILE = "silver.tsv"
 FREQUENCY_BANDS = (1_000, 10_000, 50_000)
+_BAND_NAMES = tuple((band, str(band)) for band in FREQUENCY_BANDS)
 AFFIX_LENGTHS = (1, 2, 3)
 LONG_WORD = 8
 ARABIC_LETTERS = range(0x0621, 0x064B)
@@ -166,7 +167,10 @@ class FeatureExtractor:
         rank = self.lexicon.ranks.get(word)
         if rank is None:
             return "oov"
-        return next((str(band) for band in FREQUENCY_BANDS if rank < band), "rare")
+        for band, name in _BAND_NAMES:  # a loop, not next(generator): this runs for every new word
+            if rank < band:
+                return name
+        return "rare"
 
     def neighbour(self, token: str, offset: int) -> tuple[str, ...]:
         """A subset of the token's static features, renamed for a neighbour at ``offset`` (cached)."""
