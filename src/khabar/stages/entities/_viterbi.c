@@ -34,6 +34,53 @@ static int get(PyObject *object, Py_buffer *view, int writable, const char *name
     return 0;
 }
 
+/* Why the buffers' types do not fit, or NULL. */
+static const char *formats_problem(const Py_buffer *emissions, const Py_buffer *lengths, const Py_buffer *transitions,
+                                   const Py_buffer *out) {
+    if (!format_is(emissions, "f", 4) || emissions->ndim != 2) {
+        return "emissions must be float32 [tokens, labels]";
+    }
+    if (!format_is(transitions, "f", 4) || transitions->ndim != 2) {
+        return "transitions must be float32 [labels, labels]";
+    }
+    if (!format_is(lengths, "lq", 8) || lengths->ndim != 1) {
+        return "lengths must be int64 [sentences]";
+    }
+    if (!format_is(out, "lq", 8) || out->ndim != 1) {
+        return "out must be int64 [tokens]";
+    }
+    return NULL;
+}
+
+/* Why the buffers' sizes do not fit one another, or NULL; the longest sentence's length into *longest. */
+static const char *sizes_problem(const Py_buffer *emissions, const Py_buffer *lengths, const Py_buffer *transitions,
+                                 const Py_buffer *out, Py_ssize_t *longest) {
+    Py_ssize_t tokens = emissions->shape[0], labels = emissions->shape[1], total = 0;
+    const int64_t *sizes = (const int64_t *)lengths->buf;
+    for (Py_ssize_t i = 0; i < lengths->shape[0]; i++) {
+        if (sizes[i] < 0) {
+            return "lengths must not be negative";
+        }
+        total += (Py_ssize_t)sizes[i];
+        if (sizes[i] > *longest) {
+            *longest = (Py_ssize_t)sizes[i];
+        }
+    }
+    if (labels < 1 || labels > INT32_MAX) {
+        return "emissions need at least one label";
+    }
+    if (transitions->shape[0] != labels || transitions->shape[1] != labels) {
+        return "transitions must be [labels, labels] for the emissions' labels";
+    }
+    if (total != tokens) {
+        return "lengths must sum to the number of emission rows";
+    }
+    if (out->shape[0] != tokens) {
+        return "out must have one entry per emission row";
+    }
+    return NULL;
+}
+
 /* One sentence of n tokens: best path into out[0..n). score/next hold L floats, back n * L ints. */
 static void decode_one(const float *emissions, Py_ssize_t n, Py_ssize_t labels, const float *transitions,
                        float *score, float *next, int32_t *back, int64_t *out) {
@@ -97,45 +144,15 @@ static PyObject *viterbi(PyObject *self, PyObject *args) {
         return NULL;
     }
     PyObject *result = NULL;
-    const char *problem = NULL;
-    Py_ssize_t labels = 0, tokens = 0, sentences = 0, longest = 0, total = 0;
-    if (!format_is(&emissions, "f", 4) || emissions.ndim != 2) {
-        problem = "emissions must be float32 [tokens, labels]";
-    } else if (!format_is(&transitions, "f", 4) || transitions.ndim != 2) {
-        problem = "transitions must be float32 [labels, labels]";
-    } else if (!format_is(&lengths, "lq", 8) || lengths.ndim != 1) {
-        problem = "lengths must be int64 [sentences]";
-    } else if (!format_is(&out, "lq", 8) || out.ndim != 1) {
-        problem = "out must be int64 [tokens]";
-    } else {
-        tokens = emissions.shape[0];
-        labels = emissions.shape[1];
-        sentences = lengths.shape[0];
-        const int64_t *sizes = (const int64_t *)lengths.buf;
-        for (Py_ssize_t i = 0; i < sentences && problem == NULL; i++) {
-            if (sizes[i] < 0) {
-                problem = "lengths must not be negative";
-            } else {
-                total += (Py_ssize_t)sizes[i];
-                if (sizes[i] > longest) {
-                    longest = (Py_ssize_t)sizes[i];
-                }
-            }
-        }
-        if (problem != NULL) {
-        } else if (labels < 1 || labels > INT32_MAX) {
-            problem = "emissions need at least one label";
-        } else if (transitions.shape[0] != labels || transitions.shape[1] != labels) {
-            problem = "transitions must be [labels, labels] for the emissions' labels";
-        } else if (total != tokens) {
-            problem = "lengths must sum to the number of emission rows";
-        } else if (out.shape[0] != tokens) {
-            problem = "out must have one entry per emission row";
-        }
+    Py_ssize_t longest = 0;
+    const char *problem = formats_problem(&emissions, &lengths, &transitions, &out);
+    if (problem == NULL) {
+        problem = sizes_problem(&emissions, &lengths, &transitions, &out, &longest);
     }
     if (problem != NULL) {
         PyErr_SetString(PyExc_ValueError, problem);
     } else {
+        Py_ssize_t labels = emissions.shape[1], sentences = lengths.shape[0];
         float *score = PyMem_RawMalloc(2 * (size_t)labels * sizeof(float));
         int32_t *back = PyMem_RawMalloc(((size_t)longest * (size_t)labels + 1) * sizeof(int32_t));
         if (score == NULL || back == NULL) {

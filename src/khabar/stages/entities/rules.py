@@ -113,19 +113,7 @@ def _stem_word(text: str, token: Token) -> str:
 def token_stems(text: str, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
     """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
     (each used to normalise every token again)."""
-    query, kinds = normalise_query, (TokenKind.WORD, TokenKind.LATIN)
-    stems = []
-    for tokens in sentences:
-        row = []
-        for token in tokens:
-            if token.kind not in kinds:
-                row.append("")
-                continue
-            start = token.stem_start
-            alef = start > token.start and text[start - 1] == "ل" and text.startswith("ل", start)  # name_start's "لل"
-            row.append(query("ا" + text[start : token.end]) if alef else query(text[start : token.end]))
-        stems.append(row)
-    return stems
+    return [[_stem_word(text, token) if _is_word(token) else "" for token in tokens] for tokens in sentences]
 
 
 def _word(text: str, token: Token) -> str:

@@ -113,12 +113,14 @@ static PyObject *lay_out(PyObject *self, PyObject *args) {
             Py_INCREF(relative);
         } else if (!PyErr_Occurred()) {
             relative = PyObject_CallOneArg(resolve, chunk);
-            Py_SETREF(recent, recent_of(cache)); /* resolve may have turned the memo's generations over */
-            if (recent == NULL) {
-                Py_XDECREF(relative);
-                Py_DECREF(chunk);
-                Py_DECREF(out);
-                return NULL;
+            if (relative != NULL) { /* resolve may have turned the memo's generations over */
+                Py_SETREF(recent, recent_of(cache));
+                if (recent == NULL) {
+                    Py_DECREF(relative);
+                    Py_DECREF(chunk);
+                    Py_DECREF(out);
+                    return NULL;
+                }
             }
         }
         Py_DECREF(chunk);
