@@ -83,10 +83,12 @@ def normalise(text: str) -> Normalised:
     (0, 5)
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    if any(np.any((codes >= low) & (codes <= high)) for low, high in _EXPANDING_RANGES):
+    mapped = _CODE_MAP[np.minimum(codes, 0xFFFF)]
+    if codes.max(initial=0) > 0xFFFF:  # characters beyond the table (emoji, rare scripts) stay as they are
+        mapped = np.where(codes > 0xFFFF, codes, mapped)
+    kept = np.flatnonzero(mapped < _EXPANDS)  # neither deleted nor expanding
+    if len(kept) < len(codes) and np.any(mapped == _EXPANDS):
         return _normalise_char_by_char(text)  # presentation forms expand to several letters
-    mapped = np.where(codes > 0xFFFF, codes, _CODE_MAP[np.minimum(codes, 0xFFFF)])
-    kept = np.flatnonzero(mapped != _DELETED)
     length = len(codes)
     if not len(kept):
         return Normalised("", _offsets(kept), _offsets(kept))
@@ -97,9 +99,12 @@ def normalise(text: str) -> Normalised:
 
 
 _DELETED = 0xFFFFFFFF  # the code-point table's mark for a deleted character
-_CODE_MAP = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> its view's code point (or _DELETED)
+_EXPANDS = 0xFFFFFFFE  # and for a presentation form (its view may be several letters)
+_CODE_MAP = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> its view's code point (or a mark)
 for _code, _replacement in _TABLE.items():
     _CODE_MAP[_code] = _DELETED if _replacement is None else ord(_replacement)
+for _low, _high in _EXPANDING_RANGES:
+    _CODE_MAP[_low : _high + 1] = _EXPANDS
 
 
 def _offsets(values: np.ndarray) -> array[int]:

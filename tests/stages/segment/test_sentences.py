@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from khabar.model import Document
+from khabar.model import Document, Token, TokenKind
 from khabar.stages.segment import Segmenter
+from khabar.stages.segment.sentences import (
+    _absorb_closers,
+    _is_abbreviation,
+    _is_terminal,
+    quoted_ranges,
+    split_sentences,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +67,26 @@ def test_an_unbalanced_quote_does_not_swallow_the_paragraph(segmenter: Segmenter
 def test_empty_and_blank_texts(segmenter: Segmenter) -> None:
     assert sentences(segmenter, "") == []
     assert sentences(segmenter, " \n ") == []
+
+
+def _ends_by_scanning(text: str, tokens: tuple[Token, ...]) -> set[int]:
+    """Sentence ends found by visiting every token (what split_sentences finds by searching)."""
+    quoted = quoted_ranges(text)
+    ends = set()
+    for index, token in enumerate(tokens):
+        inside = any(start < token.start < end - 1 for start, end in quoted)
+        stop = _is_terminal(text, token) and not _is_abbreviation(text, tokens, index) and not inside
+        closes = (token.kind is TokenKind.PUNCT and index > 0 and any(end == token.end for _, end in quoted)
+                  and tokens[index - 1].end == token.start and _is_terminal(text, tokens[index - 1]))
+        if stop or closes:
+            ends.add(_absorb_closers(text, tokens, index))
+    return ends
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet='قال د ج. ..!?؟…«»"“”()\n 3', max_size=60))
+def test_the_search_finds_the_ends_a_scan_finds(segmenter: Segmenter, text: str) -> None:
+    tokens = segmenter(Document(id="t", text=text)).tokens
+    last_of_line = {i for i, t in enumerate(tokens) if i + 1 == len(tokens) or "\n" in text[t.end : tokens[i + 1].start]}
+    expected = sorted(_ends_by_scanning(text, tokens) | last_of_line)
+    assert [s.end for s in split_sentences(text, tokens)] == [tokens[i].end for i in expected]

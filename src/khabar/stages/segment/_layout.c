@@ -25,13 +25,34 @@ static PyObject *recent_of(PyObject *cache) {
     return recent;
 }
 
-/* offset + an int object, as a new int */
-static PyObject *shifted(PyObject *number, Py_ssize_t offset) {
+/* The offsets of one chunk's tokens as int objects: an offset repeats often (a stem starts where its word
+ * does, a full stop where the word before it ends), and the repeats share one object. */
+typedef struct {
+    Py_ssize_t values[8];
+    PyObject *objects[8]; /* borrowed from the tokens made so far */
+    int count;
+} Offsets;
+
+/* offset + the int `number` (relative to the chunk), as a new reference */
+static PyObject *shifted(Offsets *made, PyObject *number, Py_ssize_t offset) {
     Py_ssize_t value = PyLong_AsSsize_t(number);
     if (value == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    return PyLong_FromSsize_t(value + offset);
+    value += offset;
+    for (int i = 0; i < made->count; i++) {
+        if (made->values[i] == value) {
+            Py_INCREF(made->objects[i]);
+            return made->objects[i];
+        }
+    }
+    PyObject *object = PyLong_FromSsize_t(value);
+    if (object != NULL) {
+        int slot = made->count < 8 ? made->count++ : 7;
+        made->values[slot] = value;
+        made->objects[slot] = object;
+    }
+    return object;
 }
 
 /* Append the tokens of one chunk (relative: a tuple of 5-tuples) at `offset` to `out`. */
@@ -40,6 +61,7 @@ static int place(PyObject *relative, Py_ssize_t offset, PyTypeObject *token_type
         PyErr_SetString(PyExc_TypeError, "lay_out: a chunk's tokens must be a tuple");
         return -1;
     }
+    Offsets made = {.count = 0};
     Py_ssize_t count = PyTuple_GET_SIZE(relative);
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *fields = PyTuple_GET_ITEM(relative, i);
@@ -55,14 +77,14 @@ static int place(PyObject *relative, Py_ssize_t offset, PyTypeObject *token_type
             PyObject *value = PyTuple_GET_ITEM(fields, field);
             if (field == 2) { /* the kind: shared, not shifted */
                 Py_INCREF(value);
-            } else if ((value = shifted(value, offset)) == NULL) {
+            } else if ((value = shifted(&made, value, offset)) == NULL) {
                 Py_DECREF(token);
                 return -1;
             }
             PyTuple_SET_ITEM(token, field, value);
         }
         int failed = PyList_Append(out, token);
-        Py_DECREF(token);
+        Py_DECREF(token); /* the list holds it, and with it the ints that `made` borrows */
         if (failed) {
             return -1;
         }

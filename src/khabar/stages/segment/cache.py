@@ -1,4 +1,4 @@
-"""A bounded memo that keeps what running text used lately: the tokeniser's chunks, the splitter's words.
+"""A bounded memo that keeps what running text used lately: the tokeniser's chunks and their tokens.
 
 News repeats its words, but a long run meets new ones forever, so the memo must be bounded. Emptying it
 when full (the simplest bound) forgets the everyday words with the rare ones and starts cold again;

@@ -42,7 +42,6 @@ _PREFIXES = tuple(
 )
 _PREFIXES_BY_INITIAL = {letter: tuple(p for p in _PREFIXES if p[0] == letter) for letter in {p[0] for p in _PREFIXES}}
 _SUFFIXES_BY_FINAL = {letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}}
-_CACHE_LIMIT = 50_000  # words whose split is remembered, per generation (RecentCache)
 CHUNK_CACHE_LIMIT = 80_000  # chunks the tokeniser remembers, per generation
 # a chunk's tokens relative to the chunk: (start, end, kind, stem_start, stem_end) each (kind: a TokenKind)
 Relative = tuple[tuple[int, int, Any, int, int], ...]
@@ -79,23 +78,17 @@ class CliticSplitter:
     vocab: dict[str, int]
     ratio: float = 0.5
     min_count: int = 5
-    _cache: RecentCache[str, tuple[int, int]] = field(default_factory=lambda: RecentCache(_CACHE_LIMIT), repr=False)
-    # the tokeniser's memo: a chunk of text between spaces -> its tokens, relative to the chunk
+    # the tokeniser's memo: a chunk of text between spaces (or a word within one) -> its tokens, relative to it
     chunks: RecentCache[str, Relative] = field(
         default_factory=lambda: RecentCache(CHUNK_CACHE_LIMIT), repr=False)
 
     def split(self, token: str) -> tuple[int, int]:
-        """Return ``(stem_start, stem_end)`` as offsets into ``token`` (raw, diacritics included)."""
-        cached = self._cache.recent.get(token)
-        if cached is None:
-            cached = self._cache.get(token)
-            if cached is None:
-                cached = self._split_uncached(token)
-                self._cache.put(token, cached)
-        return cached
+        """Return ``(stem_start, stem_end)`` as offsets into ``token`` (raw, diacritics included).
 
-    def _split_uncached(self, token: str) -> tuple[int, int]:
-        light = light_form(token)
+        Worked out on every call: the tokeniser remembers the tokens of the chunks it has seen (``chunks``),
+        words included, so each word is split once in a long while.
+        """
+        light = token if TATWEEL not in token and token.isalpha() else light_form(token)  # isalpha: no marks
         if len(light) < 3 or light in NEVER_SPLIT:
             return 0, len(token)
         prefix = self._prefix_length(light)

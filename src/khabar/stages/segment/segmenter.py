@@ -64,18 +64,22 @@ def _resolve(splitter: CliticSplitter, chunk: str) -> Relative:
 
 
 def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> Relative:
-    """The tokens of one chunk without whitespace, offsets relative to it."""
-    word = TokenKind.WORD
+    """The tokens of one chunk without whitespace, offsets relative to it.
+
+    A chunk of several tokens ("بالموصل،") looks its words up in the memo as chunks of their own, so a word
+    is split once however it is written.
+    """
     if ARABIC_WORD.fullmatch(chunk):  # most chunks: one Arabic word, which TOKEN would match whole
         stem_start, stem_end = splitter.split(chunk)
-        return ((0, len(chunk), word, stem_start, stem_end),)
+        return ((0, len(chunk), TokenKind.WORD, stem_start, stem_end),)
     kinds = TOKEN_KINDS
-    out = []
+    out: list[tuple[int, int, TokenKind, int, int]] = []
     for match in TOKEN.finditer(chunk):
         start, end = match.span()
         kind = kinds[match.lastgroup]  # type: ignore[index]
-        if kind is word:
-            stem_start, stem_end = splitter.split(chunk[start:end])
+        if kind is TokenKind.WORD:
+            word = match.group()
+            _, _, _, stem_start, stem_end = (splitter.chunks.recent.get(word) or _resolve(splitter, word))[0]
             out.append((start, end, kind, start + stem_start, start + stem_end))
         else:
             out.append((start, end, kind, start, end))

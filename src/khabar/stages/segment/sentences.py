@@ -10,8 +10,9 @@ so a direct quote stays in one sentence with its reporting verb and speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from khabar.model import Span, Token, TokenKind
 
@@ -23,6 +24,7 @@ ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr Prof St Jr Sr No Co Inc Ltd vs Gen Col Lt Sgt Rev".split()
 )
 _NEWLINES = re.compile(r"\n+")
+_TERMINAL_CHAR = re.compile("[.!?\u061f…]")  # the first characters of the TERMINALS
 _QUOTED = re.compile(r'«[^»\n]{1,2000}»|"[^"\n]{1,2000}"|“[^”\n]{1,2000}”')
 
 
@@ -49,11 +51,10 @@ def _is_abbreviation(text: str, tokens: Sequence[Token], index: int) -> bool:
     return word in ABBREVIATIONS or (before.kind is TokenKind.LATIN and len(word) == 1 and word.isupper())
 
 
-def _inside(ranges: list[tuple[int, int]], position: int, cursor: list[int]) -> bool:
-    """Whether ``position`` lies strictly inside one of the sorted ``ranges`` (cursor moves forward)."""
-    while cursor[0] < len(ranges) and ranges[cursor[0]][1] <= position:
-        cursor[0] += 1
-    return cursor[0] < len(ranges) and ranges[cursor[0]][0] < position < ranges[cursor[0]][1] - 1
+def _inside(ranges: list[tuple[int, int]], range_starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies strictly inside one of the sorted, disjoint ``ranges``."""
+    last = bisect_left(range_starts, position) - 1  # the last range opened before the position
+    return last >= 0 and position < ranges[last][1] - 1
 
 
 def _absorb_closers(text: str, tokens: Sequence[Token], index: int) -> int:
@@ -69,26 +70,30 @@ def _absorb_closers(text: str, tokens: Sequence[Token], index: int) -> int:
     return index
 
 
-def _ends_after(text: str, tokens: Sequence[Token], index: int, quoted: list[tuple[int, int]], cursor: list[int]) -> int | None:
-    """If a sentence ends at token ``index``, the index of its last token; otherwise None."""
-    token = tokens[index]
-    if _closes_terminal_quote(text, tokens, index, quoted, cursor):
-        return _absorb_closers(text, tokens, index)
-    if not _is_terminal(text, token) or _is_abbreviation(text, tokens, index):
-        return None
-    if _inside(quoted, token.start, cursor):
-        return None
-    return _absorb_closers(text, tokens, index)
+def _terminal_stops(text: str, tokens: Sequence[Token], starts: list[int], quoted: list[tuple[int, int]]) -> Iterator[int]:
+    """Indices of the terminal punctuation tokens that end a sentence: not after an abbreviation, not
+    inside a quotation (found from the text's terminal characters, a handful per article)."""
+    quote_starts = [start for start, _ in quoted]
+    for match in _TERMINAL_CHAR.finditer(text):
+        index = bisect_left(starts, match.start())
+        if index == len(tokens) or starts[index] != match.start():
+            continue  # the second "." of a "..." token, or a "." inside a number or an address
+        token = tokens[index]
+        stops = _is_terminal(text, token) and not _is_abbreviation(text, tokens, index)
+        if stops and not _inside(quoted, quote_starts, token.start):
+            yield index
 
 
-def _closes_terminal_quote(
-    text: str, tokens: Sequence[Token], index: int, quoted: list[tuple[int, int]], cursor: list[int]
-) -> bool:
-    """Whether token ``index`` closes a quotation whose last sentence ended inside it (``الموارد."``)."""
-    token = tokens[index]
-    _inside(quoted, token.start, cursor)  # moves the cursor to the range around or after the token
-    closes = cursor[0] < len(quoted) and quoted[cursor[0]][1] == token.end
-    return closes and index > 0 and tokens[index - 1].end == token.start and _is_terminal(text, tokens[index - 1])
+def _quote_closes(text: str, tokens: Sequence[Token], starts: list[int], quoted: list[tuple[int, int]]) -> Iterator[int]:
+    """Indices of the closing marks of quotations whose last sentence ended inside them (``الموارد."``)."""
+    for _, end in quoted:
+        index = bisect_right(starts, end - 1) - 1  # the token holding the closing mark
+        if index <= 0 or tokens[index].end != end or tokens[index].kind is not TokenKind.PUNCT:
+            continue
+        token = tokens[index]
+        before = tokens[index - 1]
+        if before.end == token.start and _is_terminal(text, before):
+            yield index
 
 
 def _line_ends(text: str, tokens: Sequence[Token], starts: list[int]) -> set[int]:
@@ -113,14 +118,10 @@ def split_sentences(text: str, tokens: Sequence[Token]) -> tuple[Span, ...]:
     if not tokens:
         return ()
     quoted = quoted_ranges(text)
-    cursor = [0]
-    ends = _line_ends(text, tokens, [t.start for t in tokens])
-    punct = TokenKind.PUNCT
-    for index, token in enumerate(tokens):
-        if token.kind is punct:
-            last = _ends_after(text, tokens, index, quoted, cursor)
-            if last is not None:
-                ends.add(last)
+    starts = [t.start for t in tokens]
+    ends = _line_ends(text, tokens, starts)
+    for index in chain(_terminal_stops(text, tokens, starts, quoted), _quote_closes(text, tokens, starts, quoted)):
+        ends.add(_absorb_closers(text, tokens, index))
     sentences = []
     first = 0
     for last in sorted(ends):
