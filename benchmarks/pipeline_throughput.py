@@ -37,10 +37,9 @@ import psutil
 from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
 from timing import peak_rss_mb, print_table, read_documents, time_checks, time_stages
 
-from khabar.batch.worker import settle_after_loading
 from khabar.errors import KhabarError
 from khabar.model import Document
-from khabar.pipeline import Pipeline
+from khabar.pipeline import Pipeline, settle_after_loading
 from khabar.stages.entities import crf
 
 READ = "read (JSONL -> Document)"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,15 @@ def shared_data_dir() -> Path:
 def shared_eval_dir() -> Path:
     """The shared dev gold: ``$KHABAR_EVAL`` or ``<repo>/../shared/eval``."""
     return Path(os.environ.get("KHABAR_EVAL", REPO.parent / "shared" / "eval"))
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was() -> Iterator[None]:
+    """Commands run in-process (``khabar analyze``) settle the garbage collector; undo it after each test."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -7,6 +7,7 @@ fields is in bounds and well ordered, naming the stage that broke an invariant.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -23,6 +24,21 @@ from khabar.stages.segment import Segmenter
 from khabar.stages.times import TimeTagger
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+GC_YOUNG_THRESHOLD = 20_000  # allocations between young-generation collections (Python's default: 700)
+
+
+def settle_after_loading() -> None:
+    """Tune this process's garbage collector once the models are loaded.
+
+    For processes that run the pipeline over many articles and little else: a batch worker, ``khabar analyze``
+    and ``khabar ingest`` (a library leaves the collector to its caller). The models and lexicons are millions of long-lived objects that the cyclic collector would rescan on
+    every full collection (``gc.freeze`` exempts them), and the per-word caches grow by thousands of small
+    tuples per article, which at the default threshold starts a collection every few hundred allocations.
+    Measured on 1,500 articles: the collector's share of the time 7% → 1%.
+    """
+    gc.freeze()
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, GC_YOUNG_THRESHOLD), middle, old)
 
 
 @dataclass(frozen=True, slots=True)

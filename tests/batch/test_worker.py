@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from khabar.batch.worker import GC_YOUNG_THRESHOLD, PipelinePlugin, settle_after_loading
+from khabar.batch.worker import PipelinePlugin
 from khabar.errors import KhabarError
-from khabar.pipeline import Pipeline
+from khabar.pipeline import GC_YOUNG_THRESHOLD, Pipeline, settle_after_loading
 
 
 @pytest.fixture

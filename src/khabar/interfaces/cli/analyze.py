@@ -11,7 +11,7 @@ import typer
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
 from khabar.interfaces.output import DocumentWriter, OutputFormat
-from khabar.pipeline import analyze_sources, default_pipeline
+from khabar.pipeline import analyze_sources, default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
 
 FILES_HELP = "Articles to read: .txt (UTF-8, Windows-1256, ISO-8859-6), .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' or nothing for stdin."
@@ -39,6 +39,7 @@ def analyze(
         raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
     try:
         pipeline = default_pipeline()
+        settle_after_loading()
     except KhabarError as error:
         raise fail(error) from None
     writer = DocumentWriter(sys.stdout, fmt, tokens=tokens)

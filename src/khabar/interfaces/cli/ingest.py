@@ -12,7 +12,7 @@ from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
 from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail
 from khabar.interfaces.ingest import ingest_sources
-from khabar.pipeline import default_pipeline
+from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
 from khabar.store import open_store
 
@@ -30,7 +30,9 @@ def ingest(
     console = Console(stderr=True)
     try:
         with open_store(db, create=True) as store:
-            summary = ingest_sources(store, sources, default_pipeline(), ReadOptions(max_bytes, max_chars), console)
+            pipeline = default_pipeline()
+            settle_after_loading()
+            summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console)
     except KhabarError as error:
         raise fail(error) from None
     print_summary(summary, db, console)
