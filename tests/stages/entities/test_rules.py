@@ -12,6 +12,7 @@ from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.entities.mentions import Mention, tagged_mentions
 from khabar.stages.entities.rules import (
     EntityRules,
+    StemMemo,
     _stem_word,
     institution_mentions,
     known_name_mentions,
@@ -21,6 +22,7 @@ from khabar.stages.entities.rules import (
     trim,
 )
 from khabar.stages.entities.stage import tokens_by_sentence
+from khabar.stages.segment.cache import RecentCache
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +165,11 @@ def test_token_stems_are_each_word_tokens_stem_word() -> None:
     expected = [[_stem_word(text, t) if t.kind.value in ("word", "latin") else "" for t in tokens] for tokens in sentences]
     assert token_stems(text, sentences) == expected
     assert expected[0][0] == "العراق"  # "لل": the article given back its alef
+
+
+def test_remembered_stems_are_the_stems_worked_out() -> None:
+    memo: StemMemo = RecentCache(3)  # small: the generations turn over within the texts
+    texts = ["وللعراق وبالموصل، قال CNN إن 2014 «للمرة» الأولى", "العراق للعراق وللعراق؛ بالموصل الموصل وللمرة", "وللعراق"]
+    for text in texts * 2:
+        _, sentences = _sentences(text)
+        assert token_stems(text, sentences, memo) == token_stems(text, sentences)

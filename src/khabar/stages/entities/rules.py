@@ -25,8 +25,11 @@ from khabar.errors import ResourceError
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
 from khabar.stages.normalise import normalise_query
+from khabar.stages.segment.cache import RecentCache
 
 ARTICLE = "ال"
+STEM_MEMO_LIMIT = 50_000  # word tokens whose stem token_stems remembers, per generation
+StemMemo = RecentCache[tuple[str, int], str]  # (a token's text, where its stem starts in it) -> its _stem_word
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
 MAX_CHAIN = 6
 # Definite words that end a name chain: relatives, time words ("وزارة الصحة الأحد"), complementisers.
@@ -110,18 +113,39 @@ def _stem_word(text: str, token: Token) -> str:
     return normalise_query(text[token.stem_start : token.end])
 
 
-def token_stems(text: str, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None) -> list[list[str]]:
     """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
-    (each used to normalise every token again)."""
-    return [[_stem_word(text, token) if _is_word(token) else "" for token in tokens] for tokens in sentences]
+    (each used to normalise every token again). ``memo`` remembers the stems across articles."""
+    if memo is None:
+        return [[_stem_word(text, token) if _is_word(token) else "" for token in tokens] for tokens in sentences]
+    recent = memo.recent
+    out = []
+    for tokens in sentences:
+        stems = []
+        for token in tokens:
+            start, end, kind, stem_start, _ = token
+            if kind not in _WORD_KINDS:
+                stems.append("")
+                continue
+            key = (text[start:end], stem_start - start)  # all that _stem_word reads
+            stem = recent.get(key) or memo.get(key)
+            if stem is None:
+                stem = _stem_word(text, token)
+                memo.put(key, stem)
+            stems.append(stem)
+        out.append(stems)
+    return out
 
 
 def _word(text: str, token: Token) -> str:
     return normalise_query(text[token.start : token.end])
 
 
+_WORD_KINDS = frozenset({TokenKind.WORD, TokenKind.LATIN})
+
+
 def _is_word(token: Token) -> bool:
-    return token.kind in (TokenKind.WORD, TokenKind.LATIN)
+    return token.kind in _WORD_KINDS
 
 
 def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: EntityRules,

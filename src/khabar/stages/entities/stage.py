@@ -14,7 +14,9 @@ from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_menti
 from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
+    STEM_MEMO_LIMIT,
     EntityRules,
+    StemMemo,
     institution_mentions,
     known_name_mentions,
     load_rules,
@@ -24,6 +26,7 @@ from khabar.stages.entities.rules import (
     words_of,
 )
 from khabar.stages.normalise import normalise_query
+from khabar.stages.segment.cache import RecentCache
 
 
 class SequenceTagger(Protocol):
@@ -68,6 +71,7 @@ class EntityTagger:
         self.roles = RoleFinder(titles)
         self.outlets = outlets
         self.rules = rules
+        self._stems: StemMemo = RecentCache(STEM_MEMO_LIMIT)  # token_stems' memo, across articles
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EntityTagger:
@@ -96,7 +100,7 @@ class EntityTagger:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
         tagged = repair_places(text, sentences, tagged, self.rules)
-        stems = token_stems(text, sentences)
+        stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
         institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
