@@ -77,7 +77,7 @@ def test_only_words_have_stems_different_from_the_token(splitter: CliticSplitter
             assert (token.stem_start, token.stem_end) == (token.start, token.end)
 
 
-CHUNK_CHARS = "قالموصبنـًٌّ\u200c@a.w:/،3٣-!"
+CHUNK_CHARS = "قالموصبنـًٌّ\u200c@a.w:/،3٣-!«»\"()؟"
 
 
 @given(st.lists(st.text(CHUNK_CHARS, min_size=1, max_size=12), min_size=1, max_size=8))
@@ -114,3 +114,14 @@ def test_the_chunks_are_the_runs_of_non_whitespace() -> None:
     chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     assert [(t.start, t.end) for t in tokens[:3]] == chunks[:3]  # Unicode's spaces cut chunks
     assert (tokens[3].start, tokens[-1].end) == chunks[3]  # a zero-width space does not
+
+
+@given(st.text(CHUNK_CHARS, min_size=1, max_size=12))
+def test_a_chunks_tokens_are_the_patterns_with_each_words_split(splitter: CliticSplitter, chunk: str) -> None:
+    """Every path of the chunk tokeniser (one word, a word with marks glued on, the general loop) gives TOKEN's
+    tokens, and each word's stem is where the splitter puts it."""
+    expected = []
+    for start, end, kind in iter_token_matches(chunk):
+        stem_start, stem_end = splitter.split(chunk[start:end]) if kind is TokenKind.WORD else (0, end - start)
+        expected.append((start, end, kind, start + stem_start, start + stem_end))
+    assert list(segmenter._tokenise_chunk(chunk, splitter)) == expected

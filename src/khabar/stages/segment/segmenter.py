@@ -12,7 +12,7 @@ from khabar.model import Document, Token, TokenKind
 from khabar.stages.segment.cache import RecentCache
 from khabar.stages.segment.clitics import CliticSplitter, Relative, load_vocab
 from khabar.stages.segment.sentences import split_sentences
-from khabar.stages.segment.tokens import ARABIC_WORD, TOKEN, TOKEN_KINDS
+from khabar.stages.segment.tokens import ARABIC_WORD, MARKED_WORD, TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
 
@@ -72,18 +72,35 @@ def _tokenise_chunk(chunk: str, splitter: CliticSplitter) -> Relative:
     if ARABIC_WORD.fullmatch(chunk):  # most chunks: one Arabic word, which TOKEN would match whole
         stem_start, stem_end = splitter.split(chunk)
         return ((0, len(chunk), TokenKind.WORD, stem_start, stem_end),)
+    marked = MARKED_WORD.fullmatch(chunk)
+    if marked is not None:  # most other chunks: a word with a mark glued on ("الموصل،", "«نحن", "(رويترز)")
+        return _marked_word(chunk, marked, splitter)
     kinds = TOKEN_KINDS
     out: list[tuple[int, int, TokenKind, int, int]] = []
     for match in TOKEN.finditer(chunk):
         start, end = match.span()
         kind = kinds[match.lastgroup]  # type: ignore[index]
         if kind is TokenKind.WORD:
-            word = match.group()
-            _, _, _, stem_start, stem_end = (splitter.chunks.recent.get(word) or _resolve(splitter, word))[0]
+            _, _, _, stem_start, stem_end = _word_tokens(splitter, match.group())[0]
             out.append((start, end, kind, start + stem_start, start + stem_end))
         else:
             out.append((start, end, kind, start, end))
     return tuple(out)
+
+
+def _marked_word(chunk: str, marked: re.Match[str], splitter: CliticSplitter) -> Relative:
+    """The tokens TOKEN finds in a MARKED_WORD chunk: the opening mark, the word, the closing mark."""
+    start, end = marked.span("word")
+    _, _, _, stem_start, stem_end = _word_tokens(splitter, marked.group("word"))[0]
+    word = (start, end, TokenKind.WORD, start + stem_start, start + stem_end)
+    opening = ((0, 1, TokenKind.PUNCT, 0, 1),) if start else ()
+    closing = ((end, end + 1, TokenKind.PUNCT, end, end + 1),) if end < len(chunk) else ()
+    return (*opening, word, *closing)
+
+
+def _word_tokens(splitter: CliticSplitter, word: str) -> Relative:
+    """A word's tokens as a chunk of its own, from the memo (so a word is split once however it is written)."""
+    return splitter.chunks.recent.get(word) or _resolve(splitter, word)
 
 
 class Segmenter:

@@ -35,6 +35,11 @@ TOKEN = re.compile(
 # e-mail addresses, needs ASCII letters or "@"), so the tokeniser can skip TOKEN's search for it.
 ARABIC_WORD = re.compile(f"[{ARABIC_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
 
+# A word with one mark glued on either side or both ("الموصل،", "«نحن", "(رويترز)"): TOKEN finds the mark,
+# the word and the mark (each mark is a one-character punct token, none of them a letter, a joiner or "@").
+_GLUED_MARKS = re.escape("،.:؛,!?؟()«»\"“”")
+MARKED_WORD = re.compile(f"(?:[{_GLUED_MARKS}])?(?P<word>{ARABIC_WORD.pattern})(?:[{_GLUED_MARKS}])?")
+
 TOKEN_KINDS = {
     "url": TokenKind.SYMBOL,
     "word": TokenKind.WORD,
