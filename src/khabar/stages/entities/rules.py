@@ -116,8 +116,7 @@ def _stem_word(text: str, token: Token) -> str:
 def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None) -> list[list[str]]:
     """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
     (each used to normalise every token again). ``memo`` remembers the stems across articles."""
-    if memo is None:
-        return [[_stem_word(text, token) if _is_word(token) else "" for token in tokens] for tokens in sentences]
+    memo = memo if memo is not None else RecentCache(STEM_MEMO_LIMIT)
     recent = memo.recent
     out = []
     for tokens in sentences:
