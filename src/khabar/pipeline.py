@@ -31,10 +31,11 @@ def settle_after_loading() -> None:
     """Tune this process's garbage collector once the models are loaded.
 
     For processes that run the pipeline over many articles and little else: a batch worker, ``khabar analyze``
-    and ``khabar ingest`` (a library leaves the collector to its caller). The models and lexicons are millions of long-lived objects that the cyclic collector would rescan on
-    every full collection (``gc.freeze`` exempts them), and the per-word caches grow by thousands of small
-    tuples per article, which at the default threshold starts a collection every few hundred allocations.
-    Measured on 1,500 articles: the collector's share of the time 7% → 1%.
+    and ``khabar ingest`` (a library leaves the collector to its caller). The models and lexicons are millions
+    of long-lived objects that the cyclic collector would rescan on every full collection (``gc.freeze``
+    exempts them), and the per-word caches grow by thousands of small tuples per article, which at the
+    default threshold starts a collection every few hundred allocations. Measured on 1,500 articles: the
+    collector's share of the time 7% → 1%.
     """
     gc.freeze()
     young, middle, old = gc.get_threshold()

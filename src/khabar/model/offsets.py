@@ -103,10 +103,10 @@ def check_offsets(doc: Document, layers: Iterable[str] = LAYERS) -> None:
     """
     length = len(doc.text)
     layers = tuple(layers)
-    ordered = "tokens" in layers or "sentences" in layers
-    if ordered and doc.tokens and doc.sentences and _tokens_well_formed(doc):
+    in_sentences = "tokens" in layers or "sentences" in layers  # whether to check that tokens lie in sentences
+    if in_sentences and doc.tokens and doc.sentences and _tokens_well_formed(doc):
         layers = tuple(layer for layer in layers if layer not in ("tokens", "sentences"))  # all checked at once
-        ordered = False
+        in_sentences = False
     for layer in layers:
         for span in layer_spans(doc, layer):
             if span.end > length:
@@ -116,5 +116,5 @@ def check_offsets(doc: Document, layers: Iterable[str] = LAYERS) -> None:
             _check_sorted(getattr(doc, layer), layer)
     if "tokens" in layers:
         _check_token_shapes(doc.tokens)
-    if ordered:
+    if in_sentences:
         _check_tokens_in_sentences(doc)
