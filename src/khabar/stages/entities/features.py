@@ -217,29 +217,64 @@ def token_stem(token: str) -> str:
     return strip_clitics(normalise(token))[1]
 
 
-def _occurrences(stems: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[tuple[int, int, str]]]:
-    """Stem -> (sentence index, token index, first-pass type) for every token, in reading order."""
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
-        for column, (stem, tag) in enumerate(zip(words, tags, strict=True)):
-            if len(stem) >= MIN_CONTEXT_STEM:
-                found.setdefault(stem, []).append((row, column, entity_type(tag)))
-    return found
-
-
-def _context_features(others: list[str]) -> list[str]:
+def _context_features(others: list[str]) -> tuple[str, ...]:
     """Features from the first-pass types of the other occurrences of a stem nearby."""
     if not others:
-        return [NO_CONTEXT]
+        return (NO_CONTEXT,)
     counts: dict[str, int] = {}
     for kind in others:
         counts[kind] = counts.get(kind, 0) + 1
     majority = max(sorted(counts), key=counts.__getitem__)
-    return ["dmaj=" + majority, *("dt=" + kind for kind in sorted(counts) if kind != "O")]
+    return ("dmaj=" + majority, *("dt=" + kind for kind in sorted(counts) if kind != "O"))
+
+
+NO_CONTEXT = "dn=0"
+_ALONE = (NO_CONTEXT,)
+_ALL_O = _context_features(["O"])
+
+
+class _Occurrences:
+    """Where each stem of a document occurs (sentence indices, in reading order) and which first-pass types
+    its occurrences have: most stems have one type everywhere (function words are all "O"), and their
+    context features then depend only on whether another occurrence is in the window."""
+
+    def __init__(self, stems: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> None:
+        self.rows: dict[str, list[int]] = {}  # stem -> the sentence of each occurrence
+        typed: dict[str, list[str]] = {}  # stem -> the types of its occurrences the first pass did not call O
+        for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
+            for stem, tag in zip(words, tags, strict=True):
+                if len(stem) < MIN_CONTEXT_STEM:
+                    continue
+                rows = self.rows.get(stem)
+                if rows is None:
+                    self.rows[stem] = [row]
+                else:
+                    rows.append(row)
+                if tag != "O":
+                    typed.setdefault(stem, []).append(entity_type(tag))
+        self.uniform: dict[str, tuple[str, ...]] = {}  # stem of one type -> what another occurrence says
+        mixed = set()
+        for stem, rows in self.rows.items():
+            if len(rows) == 1:  # alone in the document, whatever its type
+                continue
+            kinds = typed.get(stem)
+            if kinds is None:
+                self.uniform[stem] = _ALL_O
+            elif len(kinds) == len(rows) and len(set(kinds)) == 1:
+                self.uniform[stem] = _context_features(kinds[:1])
+            else:
+                mixed.add(stem)
+        # stems of several types: each occurrence's (sentence, position, type), to count the types around one
+        self.items: dict[str, list[tuple[int, int, str]]] = {stem: [] for stem in mixed}
+        if mixed:
+            for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
+                for column, (stem, tag) in enumerate(zip(words, tags, strict=True)):
+                    if stem in mixed:
+                        self.items[stem].append((row, column, entity_type(tag)))
 
 
 def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
-                           window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
+                           window: int = DOCUMENT_WINDOW) -> list[list[tuple[str, ...]]]:
     """The second pass's extra attributes of every token: first-pass labels and document consistency.
 
     ``labels`` are the first-pass labels of ``sentences``; a token's context is every other occurrence of
@@ -247,45 +282,34 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
     pass gave them (so a name recognised once is recognised everywhere).
     """
     stems = [[token_stem(token) for token in tokens] for tokens in sentences]
-    occurrences = _occurrences(stems, labels)
-    starts = {stem: [row for row, _, _ in items] for stem, items in occurrences.items() if len(items) > 1}
-    # a stem whose occurrences all have one type (most: function words are all "O") has the same features
-    # wherever another occurrence is in the window; only the count in the window is needed then
-    uniform = {stem: _context_features([kinds.pop()]) for stem in starts
-               if len(kinds := {kind for _, _, kind in occurrences[stem]}) == 1}
-    contexts: dict[tuple[str, int, str], list[str]] = {}
+    found = _Occurrences(stems, labels)
+    contexts: dict[tuple[str, int, str], tuple[str, ...]] = {}
     result = []
     for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
         around = [BEGIN, *tags, END]
         sentence_extras = []
         for column, stem in enumerate(words):
-            extra = list(_label_attributes(around[column], around[column + 1], around[column + 2]))
-            items = occurrences.get(stem)
-            if items is not None and len(items) == 1:  # the token alone: no other occurrence
-                extra.append(NO_CONTEXT)
-            elif items is not None:
+            extra = _label_attributes(around[column], around[column + 1], around[column + 2])
+            rows = found.rows.get(stem)
+            if rows is None:  # too short a stem to have a context
+                sentence_extras.append(extra)
+            elif len(rows) == 1:  # the token alone: no other occurrence
+                sentence_extras.append(extra + _ALONE)
+            elif (same := found.uniform.get(stem)) is not None:
+                alone = bisect.bisect_right(rows, row + window) - bisect.bisect_left(rows, row - window) == 1
+                sentence_extras.append(extra + (_ALONE if alone else same))
+            else:
                 # the other occurrences of a stem in one sentence's window are the same for every token of that
                 # stem and first-pass type there: the features are computed once per (stem, sentence, type)
-                same = uniform.get(stem)
-                if same is not None:
-                    rows = starts[stem]
-                    alone = bisect.bisect_right(rows, row + window) - bisect.bisect_left(rows, row - window) == 1
-                    extra += [NO_CONTEXT] if alone else same
-                    sentence_extras.append(extra)
-                    continue
                 key = (stem, row, entity_type(around[column + 1]))
                 context = contexts.get(key)
                 if context is None:
-                    low = bisect.bisect_left(starts[stem], row - window)
-                    high = bisect.bisect_right(starts[stem], row + window)
-                    context = contexts[key] = _context_features([kind for r, c, kind in items[low:high] if (r, c) != (row, column)])
-                extra += context
-            sentence_extras.append(extra)
+                    low, high = bisect.bisect_left(rows, row - window), bisect.bisect_right(rows, row + window)
+                    context = contexts[key] = _context_features([kind for r, c, kind in found.items[stem][low:high]
+                                                                 if (r, c) != (row, column)])
+                sentence_extras.append(extra + context)
         result.append(sentence_extras)
     return result
-
-
-NO_CONTEXT = "dn=0"
 
 
 @functools.cache
@@ -299,5 +323,5 @@ def second_pass(rows: list[list[list[str]]], sentences: Sequence[Sequence[str]],
                 window: int = DOCUMENT_WINDOW) -> list[list[list[str]]]:
     """Feature rows with the second pass's attributes added (``second_pass_attributes``)."""
     extras = second_pass_attributes(sentences, labels, window)
-    return [[row + extra for row, extra in zip(sentence_rows, sentence_extras, strict=True)]
+    return [[row + list(extra) for row, extra in zip(sentence_rows, sentence_extras, strict=True)]
             for sentence_rows, sentence_extras in zip(rows, extras, strict=True)]
