@@ -287,7 +287,7 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
     result = []
     for row, (words, tags) in enumerate(zip(stems, labels, strict=True)):
         around = [BEGIN, *tags, END]
-        sentence_extras = []
+        sentence_extras: list[tuple[str, ...]] = []
         for column, stem in enumerate(words):
             extra = _label_attributes(around[column], around[column + 1], around[column + 2])
             rows = found.rows.get(stem)

@@ -94,7 +94,7 @@ class NerTagger:
         """BIO labels for the sentences of one document (later passes look across sentences)."""
         tokens = [list(sentence) for sentence in sentences]
 
-        def extras(index: int, previous: list[list[str]] | None) -> list[list[list[str]]] | None:
+        def extras(index: int, previous: list[list[str]] | None) -> list[list[tuple[str, ...]]] | None:
             return second_pass_attributes(tokens, previous, self.window) if index and previous is not None else None
 
         return self._scorer.cascade(tokens, extras)[-1]
