@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from khabar.model import Document, Entity, Place, Quote, QuoteKind, Span
+from khabar.model.normalised import Normalised
 from khabar.stages.normalise import normalise, normalise_query
 
 PEOPLE = ("دونالد ترامب", "ترامب", "بوتين", "ماكرون", "أردوغان", "محمد بن سلمان", "نتنياهو", "ميركل", "تيريزا ماي",
@@ -58,9 +59,9 @@ def add_fake_layers(doc: Document) -> Document:
     return dataclasses.replace(doc, entities=entities, places=places, quotes=_quotes(doc, view.text, view, entities))
 
 
-def _quotes(doc: Document, text: str, view, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+def _quotes(doc: Document, text: str, view: Normalised, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     people = sorted((m, e) for e in entities if e.label == "PER" for m in e.mentions)
-    quotes = []
+    quotes: list[Quote] = []
     for sentence in doc.sentences:
         start, end = view.view_span(sentence.start, sentence.end)
         cue = _CUE.search(text, start, end)

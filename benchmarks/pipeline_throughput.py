@@ -35,7 +35,7 @@ from pathlib import Path
 
 import psutil
 from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
-from timing import peak_rss_mb, print_table, read_documents, time_checks, time_stages
+from timing import peak_rss_mb, print_blocks, print_table, read_documents, time_checks, time_stages
 
 from khabar.errors import KhabarError
 from khabar.model import Document
@@ -66,7 +66,8 @@ class ClusterRun:
 def load_factory(name: str) -> Callable[[], Pipeline]:
     """The pipeline factory named ``module:function``."""
     module, _, function = name.partition(":")
-    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+    factory: Callable[[], Pipeline] = getattr(importlib.import_module(module), function)
+    return factory
 
 
 class _Quiet:
@@ -133,6 +134,7 @@ def single_core(data: bytes, warmup: int, chunk_size: int, factory: Callable[[],
     end_to_end = read + sum(costs.seconds.values())
     print(f"{OUTPUT:<28}{output:>9.3f}{'':>8}{costs.articles / output:>12,.0f}{'':>35}"
           f"{1000 * output / max(costs.articles, 1):>12.2f}   (batch runs only)")
+    print_blocks(costs, read / max(costs.articles, 1), "end to end")
     print(f"end to end: {costs.articles / end_to_end:,.1f} articles/s, {costs.words / end_to_end:,.0f} words/s per core "
           f"(targets 100 articles/s, ~40,000 words/s); peak RSS of this process {peak_rss_mb():.0f} MB "
           "(the sample included)")

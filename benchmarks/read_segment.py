@@ -15,7 +15,7 @@ import argparse
 import sys
 
 from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
-from timing import peak_rss_mb, print_table, read_documents, time_stages
+from timing import peak_rss_mb, print_blocks, print_table, read_documents, time_stages
 
 from khabar.pipeline import Pipeline, core_stages, settle_after_loading
 from khabar.stages.segment import segmenter
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                 {"read + core stages": ["read (JSONL -> Document)", *costs.seconds]})
     total = read + sum(costs.seconds.values())
     rate = costs.articles / total
+    print_blocks(costs, read / max(costs.articles, 1), "read + core stages")
     verdict = "meets" if rate >= TARGET_ARTICLES_PER_S else "MISSES"
     print(f"read + normalise + byline + segment: {rate:,.0f} articles/s on one core "
           f"({verdict} the target of {TARGET_ARTICLES_PER_S:,}); peak RSS {peak_rss_mb():.0f} MB; {load_line()}")

@@ -28,7 +28,7 @@ from pathlib import Path
 from khabar.errors import KhabarError
 from khabar.model import Document
 from khabar.pipeline import default_pipeline
-from khabar.stages.read import read_stream
+from khabar.stages.read import ReadResult, read_stream
 from khabar.store import (
     Filters,
     Store,
@@ -75,7 +75,7 @@ def _top_entity_page(store: Store) -> object:
     return entity_detail(store, top[0].id) if top else (0, ())
 
 
-def ant_documents(limit: int, stride: int) -> Iterator[Document | KhabarError]:
+def ant_documents(limit: int, stride: int) -> Iterator[ReadResult]:
     """Every ``stride``-th ANT record (all outlets: multi-source and JawharaFM) up to ``limit``, read like
     ``khabar ingest`` reads JSON Lines."""
     ant = Path(os.environ.get("KHABAR_DATA", REPO.parent / "shared" / "data")) / "news" / "ant"

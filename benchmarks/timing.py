@@ -32,6 +32,24 @@ class Costs:
     failed: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
     wall_seconds: float = 0.0  # wall-clock time of the timed loop, for comparison
+    per_article: list[tuple[float, int]] = field(default_factory=list)  # (CPU s of all stages, tokens) per article
+
+    def block_rates(self, blocks: int, extra_per_article: float = 0.0) -> list[float]:
+        """Articles/s in ``blocks`` consecutive blocks of the timed articles, each at the sample's average
+        length (the block's tokens/s over the average tokens per article), so that longer or shorter
+        articles in one block do not move it. ``extra_per_article``: seconds of steps timed as a whole, such
+        as reading, spread evenly. The same code runs in every block: how far they differ is how much the
+        machine's other work moved the figures during the run."""
+        size = len(self.per_article) // blocks
+        if size == 0 or not self.tokens:
+            return []
+        average = self.tokens / self.articles
+        rates = []
+        for block in range(blocks):
+            chunk = self.per_article[block * size : (block + 1) * size]
+            seconds = sum(spent for spent, _ in chunk) + size * extra_per_article
+            rates.append(sum(tokens for _, tokens in chunk) / seconds / average)
+        return rates
 
 
 def read_documents(data: bytes) -> tuple[list[Document], int, float]:
@@ -53,16 +71,20 @@ def time_stages(pipeline: Pipeline, documents: list[Document], warmup: int, keep
     clock = time.process_time
     wall = time.perf_counter()
     for doc in documents[warmup:]:
+        spent = 0.0
         try:
             for stage in pipeline.stages:
                 started = clock()
                 doc = pipeline.run_stage(stage, doc)
-                costs.seconds[stage.name] += clock() - started
+                seconds = clock() - started
+                costs.seconds[stage.name] += seconds
+                spent += seconds
         except StageError as error:
             costs.failed += 1
             print(f"  (skipped: {error})", file=sys.stderr)
             continue
         costs.articles += 1
+        costs.per_article.append((spent, len(doc.tokens)))
         if keep is not None:
             keep.append(doc)
         costs.tokens += len(doc.tokens)
@@ -106,6 +128,21 @@ def print_table(costs: Costs, extra: dict[str, float], total_rows: dict[str, lis
                         ((costs.articles, 12), (costs.tokens, 12), (costs.words, 11)))
         print(f"{name:<28}{seconds:>9.3f}{share:>8}{rates}{1000 * seconds / max(costs.articles, 1):>12.2f}")
     print(f"(the stages took {stage_total:.2f} CPU s in {costs.wall_seconds:.2f} s of wall-clock time)")
+
+
+BLOCKS = 5
+
+
+def print_blocks(costs: Costs, extra_per_article: float, label: str) -> float:
+    """Print ``label``'s articles/s in ``BLOCKS`` consecutive blocks of the run and return their median."""
+    rates = costs.block_rates(BLOCKS, extra_per_article)
+    if not rates:
+        return 0.0
+    median = sorted(rates)[len(rates) // 2]
+    print(f"{label} in {len(rates)} consecutive blocks of {len(costs.per_article) // len(rates)} articles, at the average "
+          f"length: {', '.join(f'{rate:,.0f}' for rate in rates)} articles/s (median {median:,.0f}; the same code in "
+          "each block: the spread is the machine's other work)")
+    return median
 
 
 def time_checks(documents: list[Document]) -> float:

@@ -143,3 +143,48 @@ def test_static_features_depend_on_the_normal_form_only(token: str) -> None:
     extractor = FeatureExtractor(Lexicon(clusters={"الموصل": "3\t17"}, gazetteer={"موصل": frozenset({"LOC"})},
                                          ranks={"الموصل": 5}, silver={"موصل": "LOC"}), frozenset({"ngrams"}))
     assert extractor.word_features(token) == extractor.word_features(normalise(token))
+
+
+def _word_features_by_definition(lexicon: Lexicon, token: str) -> list[str]:
+    """A token's static features written out plainly (no shared strings, no memo)."""
+    from khabar.stages.entities.features import AFFIX_LENGTHS, LONG_WORD, token_stem
+
+    word = normalise(token)
+    prefix, stem = strip_clitics(word)
+    features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
+    for size in AFFIX_LENGTHS:
+        if len(stem) > size:
+            features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
+    if len(stem) >= LONG_WORD:
+        features.append("long")
+    features += [f"ng={stem[i : i + 3]}" for i in range(1, len(stem) - 3)]
+    ids = lexicon.clusters.get(word)
+    features += [f"c{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)] if ids else []
+    for form in stem_candidates(word)[1:] or (stem,):
+        if ids := lexicon.clusters.get(form):
+            features += [f"sc{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)]
+            break
+    features += ["g=" + tag for tag in sorted({tag for form in stem_candidates(word) for tag in lexicon.gazetteer.get(form, ())})]
+    if (kind := lexicon.silver.get(token_stem(token))) is not None:
+        features.append("sv=" + kind)
+    rank = lexicon.ranks.get(word)
+    band = "oov" if rank is None else next((str(b) for b in (1_000, 10_000, 50_000) if rank < b), "rare")
+    return [*features, "fb=" + band]
+
+
+_LETTERS = st.text(st.sampled_from("أإآٱاىيةهبلوفكسالموصلنتم٣3aـ،َ"), max_size=6)
+_TOKENS = st.one_of(  # random letters, or known words behind proclitics and before more letters
+    _LETTERS.filter(bool),
+    st.tuples(st.sampled_from(["", "و", "ب", "ال", "وبال", "لل", "ف", "وال"]),
+              st.sampled_from(["الموصل", "موصل", "لبنان", "قال", "مصطفى", "بنان"]), _LETTERS).map("".join))
+
+
+@settings(max_examples=300)
+@given(_TOKENS)
+def test_static_features_match_their_definition(token: str) -> None:
+    """The shared strings and memos of ``word_features`` give exactly the plainly written features."""
+    words = Lexicon(clusters={"الموصل": "3\t17\t200", "موصل": "5\t9\t11", "لبنان": "3\t17\t201", "قال": "1\t2\t3"},
+                    gazetteer={"موصل": frozenset({"LOC", "LOCB"}), "الموصل": frozenset({"LOC", "ORG"}), "بنان": frozenset({"PER"})},
+                    ranks={"الموصل": 5, "قال": 2_000, "لبنان": 20_000, "موصل": 60_000}, silver={"موصل": "LOC"})
+    extractor = FeatureExtractor(words, frozenset({"ngrams"}))
+    assert extractor.word_features(token) == _word_features_by_definition(words, token)
