@@ -101,41 +101,6 @@ def shape(token: str) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
-_NAMES: dict[tuple[str, str], str] = {}  # (kind, value) -> "kind" + "value", for kinds of few values
-
-
-def _named(kind: str, value: str) -> str:
-    """``kind + value`` as one shared string (prefixes, shapes, bands: a few dozen values in all)."""
-    name = _NAMES.get((kind, value))
-    if name is None:
-        name = _NAMES[(kind, value)] = kind + value
-    return name
-
-
-@functools.lru_cache(maxsize=STEM_CACHE)
-def _stem_features(stem: str) -> tuple[str, ...]:
-    """The stem's prefixes and suffixes of 1-3 letters (those shorter than the stem) and ``long``."""
-    features: list[str] = []
-    for size in AFFIX_LENGTHS:
-        if len(stem) > size:
-            features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
-    if len(stem) >= LONG_WORD:
-        features.append("long")
-    return tuple(features)
-
-
-@functools.lru_cache(maxsize=STEM_CACHE)
-def _cluster_names(kind: str, ids: str) -> tuple[str, ...]:
-    """``c1=52``, ``c2=188`` ... for tab-separated cluster ``ids``, coarse to fine (``kind``: c or sc)."""
-    return tuple(f"{kind}{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1))
-
-
-@functools.lru_cache(maxsize=STEM_CACHE)
-def _tag_names(tags: frozenset[str]) -> tuple[str, ...]:
-    """``g=<tag>`` for gazetteer tags, sorted."""
-    return tuple("g=" + tag for tag in sorted(tags))
-
-
 class FeatureExtractor:
     """Turns sentences into CRF feature lists; static per-word features are cached."""
 
@@ -160,13 +125,15 @@ class FeatureExtractor:
         """Compute one token's static features, uncached (a CRF ``Scorer`` caches what they add up to).
 
         They depend on the token only through ``normalise(token)``: the scorer keeps them per normal form.
-        Features that many words share (a stem's affixes, cluster ids, shape, band) come from small memos as
-        the same string objects, whose hashes Python keeps: the scorer's look-ups of them are cheaper too.
         """
         word = normalise(token)
         prefix, stem = strip_clitics(word)
-        features = ["bias", "w=" + word, "st=" + stem, _named("pre=", prefix), _named("sh=", shape(word))]
-        features += _stem_features(stem)
+        features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
+        for size in AFFIX_LENGTHS:
+            if len(stem) > size:
+                features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
+        if len(stem) >= LONG_WORD:
+            features.append("long")
         if "ngrams" in self.options:
             features += [f"ng={stem[i : i + NGRAM_SIZE]}" for i in range(1, len(stem) - NGRAM_SIZE)]
         features += self._cluster_features(word, stem)
@@ -175,26 +142,25 @@ class FeatureExtractor:
             kind = self.lexicon.silver.get(token_stem(token))
             if kind is not None:
                 features.append("sv=" + kind)
-        features.append(_named("fb=", self._frequency_band(word)))
+        features.append("fb=" + self._frequency_band(word))
         return features
 
-    def _cluster_features(self, word: str, stem: str) -> tuple[str, ...]:
+    def _cluster_features(self, word: str, stem: str) -> list[str]:
         """Cluster ids of the word and of its best-known stripped form."""
-        clusters = self.lexicon.clusters
-        ids = clusters.get(word)
-        features = _cluster_names("c", ids) if ids else ()
+        ids = self.lexicon.clusters.get(word)
+        features = [f"c{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)] if ids else []
         for form in stem_candidates(word)[1:] or (stem,):
-            ids = clusters.get(form)
+            ids = self.lexicon.clusters.get(form)
             if ids:
-                return features + _cluster_names("sc", ids)
+                return features + [f"sc{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)]
         return features
 
-    def _gazetteer_features(self, word: str) -> tuple[str, ...]:
+    def _gazetteer_features(self, word: str) -> list[str]:
         """Gazetteer tags of the word or any of its clitic-stripped forms."""
-        found = [tags for form in stem_candidates(word) if (tags := self.lexicon.gazetteer.get(form))]
-        if not found:
-            return ()
-        return _tag_names(found[0] if len(found) == 1 else frozenset().union(*found))
+        tags: set[str] = set()
+        for form in stem_candidates(word):
+            tags.update(self.lexicon.gazetteer.get(form, ()))
+        return ["g=" + tag for tag in sorted(tags)]
 
     def _frequency_band(self, word: str) -> str:
         """How common the word is in the unlabeled news (rank band, or ``oov``)."""
