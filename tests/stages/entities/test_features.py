@@ -147,16 +147,12 @@ def test_static_features_depend_on_the_normal_form_only(token: str) -> None:
 
 def _word_features_by_definition(lexicon: Lexicon, token: str) -> list[str]:
     """A token's static features written out plainly (no shared strings, no memo)."""
-    from khabar.stages.entities.features import AFFIX_LENGTHS, LONG_WORD, token_stem
+    from khabar.stages.entities.features import token_stem
 
     word = normalise(token)
     prefix, stem = strip_clitics(word)
-    features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
-    for size in AFFIX_LENGTHS:
-        if len(stem) > size:
-            features += [f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}"]
-    if len(stem) >= LONG_WORD:
-        features.append("long")
+    affixes = [name for size in (1, 2, 3) if len(stem) > size for name in (f"p{size}={stem[:size]}", f"s{size}={stem[-size:]}")]
+    features = ["bias", f"w={word}", f"st={stem}", f"pre={prefix}", f"sh={shape(word)}", *affixes, *(["long"] if len(stem) > 7 else [])]
     features += [f"ng={stem[i : i + 3]}" for i in range(1, len(stem) - 3)]
     ids = lexicon.clusters.get(word)
     features += [f"c{level}={cluster}" for level, cluster in enumerate(ids.split("\t"), 1)] if ids else []
