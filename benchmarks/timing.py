@@ -133,16 +133,15 @@ def print_table(costs: Costs, extra: dict[str, float], total_rows: dict[str, lis
 BLOCKS = 5
 
 
-def print_blocks(costs: Costs, extra_per_article: float, label: str) -> float:
-    """Print ``label``'s articles/s in ``BLOCKS`` consecutive blocks of the run and return their median."""
+def print_blocks(costs: Costs, extra_per_article: float, label: str) -> None:
+    """Print ``label``'s articles/s in ``BLOCKS`` consecutive blocks of the run, and their median."""
     rates = costs.block_rates(BLOCKS, extra_per_article)
     if not rates:
-        return 0.0
+        return
     median = sorted(rates)[len(rates) // 2]
     print(f"{label} in {len(rates)} consecutive blocks of {len(costs.per_article) // len(rates)} articles, at the average "
           f"length: {', '.join(f'{rate:,.0f}' for rate in rates)} articles/s (median {median:,.0f}; the same code in "
           "each block: the spread is the machine's other work)")
-    return median
 
 
 def time_checks(documents: list[Document]) -> float:
