@@ -243,6 +243,11 @@ class Scorer:
         self._uses = np.zeros(TABLE_GROWTH, dtype=np.int64)
         self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
 
+    @property
+    def _entry_width(self) -> int:
+        """Integers per cached token in ``_rows``: its serial, then its own row and one per neighbour offset."""
+        return 2 + len(self.extractor.window)
+
     def _turn_over(self) -> None:
         """The table is full: keep the summed rows of the tokens used most since the last turn-over (up to
         ``KEPT_SHARE`` of the room, moved to the front of the cache) and forget the others.
@@ -253,7 +258,7 @@ class Scorer:
         base = len(self._state)
         budget = int((TABLE_LIMIT - base) * KEPT_SHARE)
         tokens = list(self._rows)
-        width = 2 + len(self.extractor.window)
+        width = self._entry_width
         entries = np.fromiter(chain.from_iterable(self._rows.values()), dtype=np.intp, count=len(tokens) * width).reshape(len(tokens), width)
         order = np.argsort(-self._uses[entries[:, 0]], kind="stable")  # most used first, ties in order of arrival
         ids = entries[order, 1:]
@@ -328,7 +333,7 @@ class Scorer:
         forms = [[*map(normalise, sentence)] for sentence in sentences]
         tokens = [form for sentence in forms for form in sentence]
         self._add_rows(tokens)
-        width = 2 + len(self.extractor.window)  # [N, serial + 1 + window], from a flat iterator (3x faster than nested lists)
+        width = self._entry_width  # [N, serial + 1 + window], from a flat iterator (3x faster than nested lists)
         entries = np.fromiter(chain.from_iterable(map(self._rows.__getitem__, tokens)), dtype=np.intp,
                               count=len(tokens) * width).reshape(len(tokens), width)
         np.add.at(self._uses, entries[:, 0], 1)
