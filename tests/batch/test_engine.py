@@ -14,7 +14,7 @@ from typing import ClassVar
 import cloudpickle
 import pytest
 
-from khabar.batch.engine import BatchOptions, run_batch
+from khabar.batch.engine import LOCAL_CLUSTER_CONFIG, BatchOptions, open_client, run_batch
 from khabar.batch.output import BatchError, OutputFolder
 from khabar.batch.tables import TABLES, TableRows
 from khabar.errors import InputError
@@ -200,3 +200,16 @@ def test_a_worker_killed_mid_partition_loses_nothing(corpus: list[str], tmp_path
     assert report.failed == 0 and report.documents == 24
     assert output.hashes(tmp_path / "out") == output.hashes(tmp_path / "clean")
     assert not list((tmp_path / "out").rglob("*.tmp"))
+
+
+def _dask_settings(keys: list[str]) -> dict[str, object]:
+    import dask
+
+    return {key: dask.config.get(key) for key in keys}
+
+
+def test_local_worker_processes_get_the_batch_settings(tmp_path: Path) -> None:
+    # the settings reach worker processes only through the nannies' copy of the config: check they do
+    with open_client(options(tmp_path, workers=1, processes=True)) as client:
+        seen = client.run(_dask_settings, list(LOCAL_CLUSTER_CONFIG))
+    assert list(seen.values()) == [LOCAL_CLUSTER_CONFIG]
