@@ -147,7 +147,7 @@ def _normalise_string(text: str) -> str:
 
 
 WORD_CACHE_CHARS = 40
-WORD_CACHE = 1 << 16
+WORD_CACHE = 1 << 15  # 89% of the words of running articles found (92% at 2**16)
 _normalise_word = functools.lru_cache(maxsize=WORD_CACHE)(_normalise_string)
 
 

@@ -144,9 +144,10 @@ def test_a_full_table_turns_over_keeping_frequent_tokens_and_the_labels(model: t
         assert small.tag_many(batch) == labels
         turn_overs += small._used < used
     assert turn_overs > 3
-    most_used = max(small._rows, key=lambda token: small._uses[small._rows[token][0]])
+    most_used = max(small._rows, key=lambda token: small._uses[small._rows[token]])
     small._turn_over()
     assert most_used in small._rows  # an everyday word keeps its rows
+    assert list(small._rows.values()) == list(range(len(small._rows)))  # serials: the rows of _ids and _uses, in order
     assert sum(f"نادر59{i}" in small._rows for i in range(12)) < 12  # words seen once: only while room is left
     assert small.tag_many(batches[-1]) == expected[-1]
 

@@ -215,22 +215,20 @@ class Scorer:
     mirroring ``FeatureExtractor.sentence`` (+ per-pass extra attributes)."""
 
     def __init__(self, weights: CrfWeights | Sequence[CrfWeights], extractor: FeatureExtractor) -> None:
-        self.models: tuple[CrfWeights, ...] = (weights,) if isinstance(weights, CrfWeights) else tuple(weights)
-        if not self.models or len(extractor.window) >= 1 << SLOT_BITS:
+        models = (weights,) if isinstance(weights, CrfWeights) else tuple(weights)
+        if not models or len(extractor.window) >= 1 << SLOT_BITS:
             raise ValueError("a Scorer needs at least one CRF and a window of at most 7 neighbours")
         self.extractor = extractor
-        self.attributes, self._state = joint_weights(self.models)
-        self._columns = tuple(slice(sum(len(m.labels) for m in self.models[:i]), sum(len(m.labels) for m in self.models[: i + 1]))
-                              for i in range(len(self.models)))
+        self.attributes, self._state = joint_weights(models)
+        # each pass's labels and transitions: the models' own attribute names and weights are not kept, as
+        # the joint ones hold them (14 MB less in every process that loads the tagger)
+        self._passes = tuple((m.labels, m.transitions) for m in models)
+        self._columns = tuple(slice(sum(len(m.labels) for m in models[:i]), sum(len(m.labels) for m in models[: i + 1]))
+                              for i in range(len(models)))
         self._slots = feature_slots(self.attributes, extractor.window)
         self._bigrams = bigram_rows(self.attributes)
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
         self._reset()
-
-    @property
-    def weights(self) -> CrfWeights:
-        """The first (or only) CRF."""
-        return self.models[0]
 
     def _reset(self) -> None:
         # room for the whole cache at once: np.zeros maps pages lazily, so memory grows as rows are written,
@@ -238,15 +236,12 @@ class Scorer:
         self._table = np.zeros((max(TABLE_LIMIT, len(self._state)) + TABLE_GROWTH, self._state.shape[1]), dtype=self._state.dtype)
         self._table[: len(self._state)] = self._state
         self._used = len(self._state)
-        # token -> (its serial number, its 1 + window row ids); uses[serial]: look-ups since the last turn-over
-        self._rows: dict[str, tuple[int, ...]] = {}
+        # token -> its serial number, 0, 1, 2 ... in the dict's order; ids[serial]: the token's own row id and
+        # one per neighbour offset; uses[serial]: its look-ups since the last turn-over
+        self._rows: dict[str, int] = {}
+        self._ids = np.zeros((TABLE_GROWTH, 1 + len(self.extractor.window)), dtype=np.intp)
         self._uses = np.zeros(TABLE_GROWTH, dtype=np.int64)
         self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
-
-    @property
-    def _entry_width(self) -> int:
-        """Integers per cached token in ``_rows``: its serial, then its own row and one per neighbour offset."""
-        return 2 + len(self.extractor.window)
 
     def _turn_over(self) -> None:
         """The table is full: keep the summed rows of the tokens used most since the last turn-over (up to
@@ -258,10 +253,8 @@ class Scorer:
         base = len(self._state)
         budget = int((TABLE_LIMIT - base) * KEPT_SHARE)
         tokens = list(self._rows)
-        width = self._entry_width
-        entries = np.fromiter(chain.from_iterable(self._rows.values()), dtype=np.intp, count=len(tokens) * width).reshape(len(tokens), width)
-        order = np.argsort(-self._uses[entries[:, 0]], kind="stable")  # most used first, ties in order of arrival
-        ids = entries[order, 1:]
+        order = np.argsort(-self._uses[: len(tokens)], kind="stable")  # most used first, ties in order of arrival
+        ids = self._ids[order]
         summed = ids >= base  # rows of the cache (each a sum of one token's), not of the weights
         kept = int(np.searchsorted(np.cumsum(np.count_nonzero(summed, axis=1)), budget, side="right"))
         ids, summed = ids[:kept], summed[:kept]
@@ -269,8 +262,8 @@ class Scorer:
         ids[summed] = np.arange(base, base + len(moved))
         # in place (the fancy index copies the kept rows out first): no second table, no more memory
         self._table[base : base + len(moved)] = self._table[moved]
-        serials = np.arange(kept)[:, None]
-        self._rows = dict(zip([tokens[i] for i in order[:kept].tolist()], map(tuple, np.hstack([serials, ids]).tolist()), strict=True))
+        self._ids[:kept] = ids
+        self._rows = dict(zip([tokens[i] for i in order[:kept].tolist()], range(kept), strict=True))
         self._used = base + len(moved)
         self._uses[:] = 0
 
@@ -317,10 +310,11 @@ class Scorer:
             self._used += fresh
         serial = len(self._rows)
         if serial + len(new) > len(self._uses):
-            self._uses = np.concatenate([self._uses, np.zeros(max(TABLE_GROWTH, len(new)), dtype=self._uses.dtype)])
-        for token, token_ids in zip(new, ids.reshape(len(new), width).tolist(), strict=True):
-            self._rows[token] = (serial, *token_ids)
-            serial += 1
+            extra = max(TABLE_GROWTH, len(new))
+            self._uses = np.concatenate([self._uses, np.zeros(extra, dtype=self._uses.dtype)])
+            self._ids = np.concatenate([self._ids, np.zeros((extra, width), dtype=self._ids.dtype)])
+        self._ids[serial : serial + len(new)] = ids.reshape(len(new), width)
+        self._rows.update(zip(new, range(serial, serial + len(new)), strict=True))
 
     def _static_scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """``[all tokens, all passes' labels]`` scores of the static features of non-empty sentences, in order.
@@ -333,11 +327,9 @@ class Scorer:
         forms = [[*map(normalise, sentence)] for sentence in sentences]
         tokens = [form for sentence in forms for form in sentence]
         self._add_rows(tokens)
-        width = self._entry_width  # [N, serial + 1 + window], from a flat iterator (3x faster than nested lists)
-        entries = np.fromiter(chain.from_iterable(map(self._rows.__getitem__, tokens)), dtype=np.intp,
-                              count=len(tokens) * width).reshape(len(tokens), width)
-        np.add.at(self._uses, entries[:, 0], 1)
-        rows = entries[:, 1:]
+        serials = np.fromiter(map(self._rows.__getitem__, tokens), dtype=np.intp, count=len(tokens))
+        np.add.at(self._uses, serials, 1)
+        rows = self._ids[serials]
         lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
         position = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         size = np.repeat(lengths, lengths)
@@ -421,7 +413,7 @@ class Scorer:
 
     def _decode(self, index: int, sizes: list[int], scores: np.ndarray) -> list[list[str]]:
         """The Viterbi labels under pass ``index`` of sentences of ``sizes`` tokens whose emissions are stacked in ``scores``."""
-        model = self.models[index]
-        names = [model.labels[i] for i in viterbi_flat(scores, sizes, model.transitions).tolist()]
+        labels, transitions = self._passes[index]
+        names = [labels[i] for i in viterbi_flat(scores, sizes, transitions).tolist()]
         ends = np.cumsum(sizes).tolist()
         return [names[end - size : end] for size, end in zip(sizes, ends, strict=True)]

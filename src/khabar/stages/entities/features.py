@@ -34,7 +34,7 @@ WINDOW = (-2, -1, 1, 2)
 WIDE_WINDOW = (-3, -2, -1, 1, 2, 3)
 NGRAM_SIZE = 3
 CACHE_LIMIT = 20_000  # tokens whose feature lists are kept (the CRF scorers keep their own summed rows)
-STEM_CACHE = 100_000
+STEM_CACHE = 1 << 15  # token_stem's memo: 87% of a running article's tokens found (95% with 100,000 entries)
 # Which static features a neighbour at a given distance contributes (by feature-name prefix).
 NEIGHBOUR_KEYS = {
     1: ("w=", "st=", "pre=", "c1=", "c2=", "sc1=", "sc2=", "g=", "sh=", "fb=", "s2=", "s3=", "sv="),
