@@ -42,7 +42,7 @@ def plain_rows(sources: list[str]) -> tuple[dict[str, list[dict]], int]:
             rows.add(result)
         else:
             rejected += 1
-    tables = {name: [{k: v for k, v in row.items() if k != "partition"} for row in rows.rows[name]] for name in TABLES}
+    tables = {name: [{k: v for k, v in row.items() if k != "partition"} for row in table.to_pylist()] for name, table in rows.tables()}
     return tables, rejected
 
 

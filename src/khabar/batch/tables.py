@@ -18,6 +18,7 @@ import pyarrow as pa
 from khabar.model import Document, Span, TokenKind
 
 TABLES = ("documents", "entities", "mentions", "quotes", "places", "dates")
+FLUSH_DOCUMENTS = 100  # documents whose rows wait as Python dicts before they become Arrow record batches
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
@@ -124,11 +125,17 @@ def date_rows(doc: Document) -> list[Row]:
 
 
 class TableRows:
-    """Rows of every table for the documents of one partition, in input order."""
+    """Rows of every table for the documents of one partition, in input order.
+
+    Rows wait as Python dicts for ``FLUSH_DOCUMENTS`` documents, then become Arrow record batches: a
+    partition's rows as dicts took a worker ~40 MB per 1,000 articles, as Arrow columns a fraction.
+    """
 
     def __init__(self, partition: str) -> None:
         self.partition = partition
-        self.rows: dict[str, list[Row]] = {name: [] for name in TABLES}
+        self.rows: dict[str, list[Row]] = {name: [] for name in TABLES}  # the rows not yet in a batch
+        self._batches: dict[str, list[pa.RecordBatch]] = {name: [] for name in TABLES}
+        self._waiting = 0  # documents whose rows are in ``rows``
 
     def add(self, doc: Document) -> None:
         """Add the rows of one analysed Document."""
@@ -139,11 +146,22 @@ class TableRows:
         self.rows["quotes"] += quote_rows(doc)
         self.rows["places"] += place_rows(doc)
         self.rows["dates"] += date_rows(doc)
+        self._waiting += 1
+        if self._waiting >= FLUSH_DOCUMENTS:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name in TABLES:
+            if self.rows[name]:
+                self._batches[name].append(pa.RecordBatch.from_pylist(self.rows[name], schema=SCHEMAS[name]))
+                self.rows[name] = []
+        self._waiting = 0
 
     def counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in self.rows.items()}
+        return {name: len(self.rows[name]) + sum(batch.num_rows for batch in self._batches[name]) for name in TABLES}
 
     def tables(self) -> Iterable[tuple[str, pa.Table]]:
         """``(name, Arrow table)`` for every table, empty ones included (every partition has all six)."""
-        for name in TABLES:
-            yield name, pa.Table.from_pylist(self.rows[name], schema=SCHEMAS[name])
+        self._flush()
+        for name in TABLES:  # one chunk, as if built at once: the Parquet bytes do not depend on the batches
+            yield name, pa.Table.from_batches(self._batches[name], schema=SCHEMAS[name]).combine_chunks()
