@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,6 +123,19 @@ def test_html_main_text_title_date_author(tmp_path: Path) -> None:
     assert doc.meta.published and doc.meta.published.startswith("2020-10-01")
     assert "الموصل" in doc.text and "var x" not in doc.text
     assert doc.text.startswith("عنوان الخبر")
+
+
+def test_the_html_extractor_is_imported_by_the_first_html_page_only(tmp_path: Path) -> None:
+    # trafilatura and lxml add 22 MB to every process: one that reads text and JSON Lines never loads them
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + "قال الوزير إن المحادثات مستمرة. " * 5 + "</p></body></html>", encoding="utf-8")
+    script = (f"import sys; from khabar.pipeline import default_pipeline; from khabar.stages.read import read_path; "
+              f"default_pipeline(); list(read_path({str(tmp_path / 'a.txt')!r})); "
+              f"print('trafilatura' in sys.modules, 'lxml' in sys.modules); list(read_path({str(page)!r})); "
+              f"print('trafilatura' in sys.modules)")
+    (tmp_path / "a.txt").write_text("قال الوزير إن المحادثات مستمرة.", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False", "True"]
 
 
 def test_broken_html_still_gives_its_text(tmp_path: Path) -> None:
