@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -14,6 +15,7 @@ import pytest
 from khabar.errors import InputError, Reason
 from khabar.model import Document
 from khabar.stages.read import ReadOptions, document_from_text, expand_sources, read_path, read_stream
+from khabar.stages.read.formats import MAX_REPLACEMENT_NOTES
 
 ARTICLE = "باريس ـ المغرب اليوم\nقال وزير الدفاع الفرنسي إن الوضع في الموصل صعب.\n"
 
@@ -105,6 +107,44 @@ def test_undecodable_bytes_are_decoded_or_refused_never_crash(tmp_path: Path) ->
     path.write_bytes(bytes(range(128, 256)) * 4)
     result = read_all(path)
     assert len(result) == 1  # a Document of mojibake would be refused as not Arabic, or read as Arabic
+
+
+LONG_ARTICLE = ARTICLE * 3
+UTF8 = LONG_ARTICLE.encode("utf-8")
+
+
+@pytest.mark.parametrize("damage", ["cut inside its last letter", "one byte flipped", "four bytes broken"])
+def test_slightly_damaged_utf8_stays_utf8_and_the_damage_is_noted(tmp_path: Path, damage: str) -> None:
+    # read as a code page instead, every Arabic letter would become two wrong ones
+    data = {"cut inside its last letter": (LONG_ARTICLE + "قال").encode()[:-1],
+            "one byte flipped": UTF8[:40] + b"\xff" + UTF8[41:],
+            "four bytes broken": UTF8[:40] + b"\xd8" * 4 + UTF8[44:]}[damage]
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    doc = only_doc(read_all(path))
+    assert doc.meta.encoding == "utf-8" and "الموصل" in doc.text
+    notes = [d for d in doc.diagnostics if d.code == "undecodable_bytes"]
+    assert notes and all(d.span is not None and set(doc.text_of(d.span)) == {"\ufffd"} for d in notes)
+    assert sum(len(doc.text_of(d.span)) for d in notes if d.span) == doc.text.count("\ufffd")
+
+
+def test_a_cut_utf16_file_is_read_and_a_false_byte_order_mark_refused(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(LONG_ARTICLE.encode("utf-16")[:-1])  # an odd number of bytes: once a traceback
+    doc = only_doc(read_all(cut))
+    assert doc.meta.encoding == "utf-16" and doc.text.startswith(LONG_ARTICLE.strip()[:20])
+    assert [d.code for d in doc.diagnostics] == ["undecodable_bytes"]
+    false = tmp_path / "false.txt"
+    false.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8" * 200)  # lone surrogates: not UTF-16 at all
+    error = only_error(read_all(false))
+    assert error.reason is Reason.UNDECODABLE and "byte-order mark" in error.detail
+
+
+def test_a_document_holding_many_undecodable_places_gets_a_bounded_list_of_notes(tmp_path: Path) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("\ufffd ".join([LONG_ARTICLE] * 30), encoding="utf-8")
+    notes = [d for d in only_doc(read_all(path)).diagnostics if d.code == "undecodable_bytes"]
+    assert len(notes) == MAX_REPLACEMENT_NOTES + 1 and "9 more" in notes[-1].message
 
 
 # ---------------------------------------------------------------- HTML

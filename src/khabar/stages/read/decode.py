@@ -13,6 +13,7 @@ import numpy as np
 from khabar.errors import InputError, Reason
 
 log = logging.getLogger(__name__)
+REPLACEMENT = "\ufffd"  # what a decoder puts in place of bytes it cannot read
 
 # File signatures of formats that are certainly not text.
 BINARY_SIGNATURES = (
@@ -32,6 +33,12 @@ BINARY_SIGNATURES = (
 _LETTER = re.compile(r"[^\W\d_]")
 # Encodings tried, in order, when the bytes are not UTF-8 (the Arabic code pages first).
 ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
+# UTF-8 (or a text with a byte-order mark) with a few invalid sequences is still read in its encoding, the
+# damage replaced by U+FFFD (noted by the reader): a file cut off inside a character, a byte flipped in
+# transit. Read as a code page instead, every Arabic letter of it would turn into two wrong ones. "A few":
+# at most this share of the text's non-ASCII characters, where Arabic written in a code page and read as
+# UTF-8 breaks almost every one.
+DAMAGE_LIMIT = 0.1
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -63,11 +70,27 @@ def arabic_share(text: str) -> float:
     return arabic_letters / letters if letters else 0.0
 
 
-def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
+def _decode_with_bom(data: bytes, source: str) -> tuple[str, str] | None:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                text = _slightly_damaged(data, encoding)
+                if text is None:
+                    raise InputError(Reason.UNDECODABLE, source,
+                                     f"it starts with a {encoding} byte-order mark but is not {encoding}: {error.reason} "
+                                     f"at byte {error.start}") from None
+                return text, encoding
     return None
+
+
+def _slightly_damaged(data: bytes, encoding: str) -> str | None:
+    """``data`` in ``encoding`` with its invalid sequences replaced by U+FFFD, if they are few (``DAMAGE_LIMIT``)."""
+    text = data.decode(encoding, errors="replace")
+    damaged = text.count(REPLACEMENT)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text if damaged <= max(1, DAMAGE_LIMIT * non_ascii) else None
 
 
 def _detect(data: bytes, source: str) -> tuple[str, str]:
@@ -106,13 +129,18 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     binary = sniff_binary(data)
     if binary:
         raise InputError(Reason.BINARY, source, f"this is {binary}, not text")
-    decoded = _decode_with_bom(data)
+    decoded = _decode_with_bom(data, source)
     if decoded is None:
         try:
             decoded = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            decoded = _detect(data, source)
-            log.info("%s: not UTF-8; decoded as %s", source, decoded[1])
+            damaged = _slightly_damaged(data, "utf-8")
+            if damaged is not None:
+                decoded = damaged, "utf-8"
+                log.info("%s: UTF-8 with a few invalid bytes, replaced by U+FFFD", source)
+            else:
+                decoded = _detect(data, source)
+                log.info("%s: not UTF-8; decoded as %s", source, decoded[1])
     return clean_text(decoded[0]), decoded[1]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,8 +16,11 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from khabar.errors import InputError, Reason
-from khabar.model import Diagnostic, Document, Meta
-from khabar.stages.read.decode import arabic_share, clean_text, decode
+from khabar.model import Diagnostic, Document, Meta, Span
+from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode
+
+MAX_REPLACEMENT_NOTES = 20  # notes on undecodable bytes per document; then one counts the rest
+_REPLACEMENTS = re.compile(REPLACEMENT + "+")
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,18 @@ def make_document(text: str, doc_id: str, meta: Meta, options: ReadOptions, note
     if share < options.min_arabic_share:
         what = "no Arabic letters" if share == 0 else f"only {share:.0%} of its letters are Arabic"
         raise InputError(Reason.NOT_ARABIC, meta.source, f"{what}; khabar reads Arabic news")
-    return Document(id=doc_id, text=text, meta=meta, diagnostics=notes)
+    return Document(id=doc_id, text=text, meta=meta, diagnostics=notes + replacement_notes(text))
+
+
+def replacement_notes(text: str) -> tuple[Diagnostic, ...]:
+    """A note on each run of U+FFFD in ``text`` (bytes the reader, or the source before it, could not
+    decode), at most ``MAX_REPLACEMENT_NOTES``, the last one counting the runs not noted."""
+    runs = [match.span() for match in _REPLACEMENTS.finditer(text)] if REPLACEMENT in text else []
+    notes = [Diagnostic("read", "undecodable_bytes", f"{end - start} character(s) the source's bytes could not be "
+                        "decoded into (U+FFFD)", Span(start, end)) for start, end in runs[:MAX_REPLACEMENT_NOTES]]
+    if len(runs) > MAX_REPLACEMENT_NOTES:
+        notes.append(Diagnostic("read", "undecodable_bytes", f"and {len(runs) - MAX_REPLACEMENT_NOTES} more such places"))
+    return tuple(notes)
 
 
 # ---------------------------------------------------------------- dates
