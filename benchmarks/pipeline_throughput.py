@@ -211,7 +211,8 @@ def scaling(data: bytes, max_workers: int, chunk_size: int, name: str) -> None:
                   f"{run.worker_cpu_seconds:>14.2f}{run.driver_cpu_seconds:>14.2f}")
     worst = max(max(run.peak_rss_mb.values()) for run in runs)
     print(f"speed-up of {max_workers} workers over 1: {runs[-1].rate / runs[0].rate:.2f}x (target >= 1.8x on 2 cores); "
-          f"largest worker peak RSS {worst:.0f} MB (target <= 400 MB); {load_line()}")
+          f"largest worker peak RSS {worst:.0f} MB over this short run (target <= 400 MB; a long run's level: "
+          f"benchmarks/worker_memory.py); {load_line()}")
     lines = data.splitlines()
     rates = [plain_processes(lines, workers, name) for workers in range(1, max_workers + 1)]
     print("reference without Dask (read + pipeline in plain processes, no output written): "
