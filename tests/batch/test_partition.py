@@ -75,7 +75,8 @@ def test_a_truncated_gzip_file_keeps_what_came_before_the_damage(tmp_path: Path,
 
 
 def test_records_read_from_ranges_are_the_plain_readers_records(tmp_path: Path, jsonl_writer) -> None:  # type: ignore[no-untyped-def]
-    path = jsonl_writer(tmp_path / "2015-07-21.news.jsonl", 9, ("", "not json", '{"text": "English"}', ""))
+    deep = "[" * 100_000 + "]" * 100_000  # once a RecursionError that failed the whole partition
+    path = jsonl_writer(tmp_path / "2015-07-21.news.jsonl", 9, ("", "not json", '{"text": "English"}', "", deep))
     options = ReadOptions()
     from_ranges = []
     for partition in plan_partitions([path], 3):

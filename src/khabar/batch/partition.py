@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -25,7 +24,7 @@ from khabar.batch.output import write_atomically
 from khabar.errors import InputError, Reason
 from khabar.model import Document
 from khabar.stages.read import SUFFIX_FORMATS, ReadOptions, expand_sources, read_sources
-from khabar.stages.read.formats import record_document
+from khabar.stages.read.formats import json_record, record_document
 
 STDIN = "-"
 LINES = "lines"
@@ -227,9 +226,7 @@ def _range_documents(partition: Partition, data: bytes, options: ReadOptions) ->
             continue
         where = f"{source}:{number}"
         try:
-            yield record_document(json.loads(raw), f"{stem}-{number}", where, options)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield InputError(Reason.MALFORMED, where, f"not valid JSON: {exc}")
+            yield record_document(json_record(raw, where), f"{stem}-{number}", where, options)
         except InputError as error:
             yield error
 

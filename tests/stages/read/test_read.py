@@ -213,6 +213,21 @@ def test_jsonl_with_one_malformed_line_loses_nothing_else(tmp_path: Path) -> Non
     assert [(e.reason, e.source) for e in errors] == [(Reason.MALFORMED, f"{path}:2"), (Reason.MALFORMED, f"{path}:4")]
 
 
+def test_jsonl_lines_that_cannot_be_parsed_say_why(tmp_path: Path) -> None:
+    good = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode()
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b"\n".join([good, json.dumps({"text": ARTICLE}, ensure_ascii=False).encode("cp1256"),
+                                  b"[" * 100_000 + b"]" * 100_000, good]))
+    results = read_all(path)
+    assert [isinstance(r, Document) for r in results] == [True, False, False, True]
+    not_utf8, deep = results[1], results[2]
+    assert isinstance(not_utf8, InputError) and "not UTF-8, which JSON Lines must be" in not_utf8.detail
+    assert isinstance(deep, InputError) and deep.reason is Reason.MALFORMED and "nested too deeply" in deep.detail
+    whole = tmp_path / "deep.json"
+    whole.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    assert "nested too deeply" in only_error(read_all(whole)).detail
+
+
 def test_gzipped_jsonl_is_streamed(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as out:

@@ -26,6 +26,7 @@ from khabar.stages.read.formats import (
     ReadOptions,
     feed_documents,
     html_document,
+    json_record,
     make_document,
     record_document,
     warc_documents,
@@ -204,6 +205,9 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
             return
         yield InputError(Reason.MALFORMED, source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
         return
+    except RecursionError:
+        yield InputError(Reason.MALFORMED, source, "not valid JSON for khabar: nested too deeply")
+        return
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, 1):
         where = source if len(records) == 1 else f"{source}[{number - 1}]"
@@ -222,12 +226,7 @@ def _read_json_lines(stream: IO[bytes], source: str, stem: str, options: ReadOpt
         seen_any = True
         where = f"{source}:{number}"
         try:
-            record = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield InputError(Reason.MALFORMED, where, f"not valid JSON: {exc}")
-            continue
-        try:
-            yield record_document(record, f"{stem}-{number}", where, options)
+            yield record_document(json_record(raw, where), f"{stem}-{number}", where, options)
         except InputError as error:
             yield error
     if not seen_any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import functools
+import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -159,6 +160,19 @@ def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> D
 
 
 # ---------------------------------------------------------------- JSON records
+
+
+def json_record(raw: bytes, where: str) -> Any:
+    """One line of JSON Lines parsed, or ``InputError`` (MALFORMED) saying what is wrong with it."""
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(Reason.MALFORMED, where, f"not UTF-8, which JSON Lines must be: byte {exc.start + 1} is "
+                                                  f"0x{exc.object[exc.start]:02x} ({exc.reason})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(Reason.MALFORMED, where, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InputError(Reason.MALFORMED, where, "not valid JSON for khabar: nested too deeply") from None
 
 
 def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
