@@ -69,6 +69,7 @@ def test_analyze_text_and_json(client: TestClient) -> None:
         ({"content": b'{"text": "\xd9\x82\xd8\xa7\xd9\x84', "headers": {"Content-Type": "application/json"}}, 400, "malformed"),
         ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "malformed"),
         ({"content": b"[1, 2]", "headers": {"Content-Type": "application/json"}}, 400, "malformed"),
+        ({"content": b"[" * 5_000 + b"]" * 5_000, "headers": {"Content-Type": "application/json"}}, 400, "malformed"),
         ({"json": {"title": "لا نص"}}, 400, "malformed"),
         ({"content": b"\xff\xfe\x00bad", "headers": {"Content-Type": "text/plain"}}, 400, "undecodable"),
         ({"content": b"   ", "headers": {"Content-Type": "text/plain"}}, 422, "empty"),

@@ -107,3 +107,5 @@ def test_from_json_refuses_invalid_json() -> None:
         from_json("{not json")
     with pytest.raises(SchemaError, match="expected a JSON object"):
         from_json("[1, 2]")
+    with pytest.raises(SchemaError, match="nested too deeply"):  # once a RecursionError
+        from_json("[" * 100_000 + "]" * 100_000)

@@ -372,4 +372,6 @@ def from_json(raw: str | bytes) -> Document:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SchemaError(f"not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise SchemaError("not valid JSON for khabar: nested too deeply") from None
     return from_dict(data)

@@ -47,6 +47,8 @@ def parse_article(body: bytes, content_type: str, options: ReadOptions) -> Docum
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ApiError(400, "malformed", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ApiError(400, "malformed", "not valid JSON for khabar: nested too deeply") from None
     return record_document(record, "text", API_SOURCE, options)
 
 
