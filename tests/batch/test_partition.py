@@ -110,8 +110,12 @@ def test_inputs_that_cannot_be_partitioned_are_reasons_not_crashes(tmp_path: Pat
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
     (tmp_path / "folder").mkdir()
-    plan = list(plan_partitions([empty, "-", tmp_path / "folder"], 10))
-    assert [item.reason for item in plan if isinstance(item, InputError)] == [Reason.EMPTY, Reason.UNSUPPORTED, Reason.EMPTY]
+    image = tmp_path / "image.jsonl"
+    image.write_bytes(b"\n\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)  # refused once, as the plain reader does
+    plan = list(plan_partitions([empty, "-", tmp_path / "folder", image], 10))
+    assert [item.reason for item in plan if isinstance(item, InputError)] == [Reason.EMPTY, Reason.UNSUPPORTED, Reason.EMPTY,
+                                                                             Reason.BINARY]
+    assert not [item for item in plan if not isinstance(item, InputError)]
 
 
 def test_record_stem_is_the_readers_id_prefix() -> None:

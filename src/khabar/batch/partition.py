@@ -24,6 +24,7 @@ from khabar.batch.output import write_atomically
 from khabar.errors import InputError, Reason
 from khabar.model import Document
 from khabar.stages.read import SUFFIX_FORMATS, ReadOptions, expand_sources, read_sources
+from khabar.stages.read.decode import sniff_stream
 from khabar.stages.read.formats import json_record, record_document
 
 STDIN = "-"
@@ -162,6 +163,10 @@ def _json_lines_partitions(path: Path, chunk_size: int, spill: Spill | None) -> 
     partitions: list[Partition] = []
     try:
         with _open(path) as stream:
+            binary = sniff_stream(stream)
+            if binary:  # as the plain reader says it
+                yield InputError(Reason.BINARY, str(path), f"this is {binary}, not JSON Lines")
+                return
             for first_line, lines, start, end, data in line_chunks(stream, chunk_size, keep):
                 partition = Partition(f"{prefix}-{first_line:09d}", LINES, (str(path),), first_line, lines, start, end)
                 if spill is not None and keep and not spill.skip(partition):

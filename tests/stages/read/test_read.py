@@ -228,6 +228,14 @@ def test_jsonl_lines_that_cannot_be_parsed_say_why(tmp_path: Path) -> None:
     assert "nested too deeply" in only_error(read_all(whole)).detail
 
 
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, bytes(range(256)) * 8])
+def test_a_binary_file_named_jsonl_is_refused_once(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(content)
+    error = only_error(read_all(path))  # not one "malformed" per newline byte in it
+    assert error.reason is Reason.BINARY and "not JSON Lines" in error.detail
+
+
 def test_gzipped_jsonl_is_streamed(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as out:

@@ -19,7 +19,7 @@ from typing import IO, Any, cast
 
 from khabar.errors import InputError, Reason
 from khabar.model import Document, Meta
-from khabar.stages.read.decode import decode
+from khabar.stages.read.decode import decode, sniff_stream
 from khabar.stages.read.formats import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
@@ -220,6 +220,10 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
 def _read_json_lines(stream: IO[bytes], source: str, stem: str, options: ReadOptions) -> Iterator[ReadResult]:
     """One record per line, read as a stream: a file of any size works; a bad line costs only itself."""
     seen_any = False
+    binary = sniff_stream(stream)
+    if binary:  # an image or archive named .jsonl: one reason, not one per "line" of it
+        yield InputError(Reason.BINARY, source, f"this is {binary}, not JSON Lines")
+        return
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
             continue

@@ -6,6 +6,7 @@ import codecs
 import logging
 import re
 import unicodedata
+from typing import IO
 
 import charset_normalizer
 import numpy as np
@@ -31,6 +32,7 @@ BINARY_SIGNATURES = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _LETTER = re.compile(r"[^\W\d_]")
+SNIFF_BYTES = 8192  # how much of a file the binary sniffing looks at
 # Encodings tried, in order, when the bytes are not UTF-8 (the Arabic code pages first).
 ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
 # UTF-8 (or a text with a byte-order mark) with a few invalid sequences is still read in its encoding, the
@@ -46,10 +48,16 @@ def sniff_binary(data: bytes) -> str | None:
     for signature, what in BINARY_SIGNATURES:
         if data.startswith(signature):
             return what
-    head = data[:8192]
+    head = data[:SNIFF_BYTES]
     if b"\x00" in head and not (head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
         return "binary data (it contains NUL bytes)"
     return None
+
+
+def sniff_stream(stream: IO[bytes]) -> str | None:
+    """``sniff_binary`` of a stream's first bytes, left unread (None for a stream that cannot peek)."""
+    peek = getattr(stream, "peek", None)
+    return sniff_binary(peek(SNIFF_BYTES)[:SNIFF_BYTES]) if peek is not None else None
 
 
 def arabic_share(text: str) -> float:
