@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# json.loads raises RecursionError on arrays or objects nested some thousand deep: every parser of user
+# JSON (reader, batch, API, Document JSON) refuses them with this message
+JSON_TOO_DEEP = "not valid JSON for khabar: nested too deeply"
+
 
 class KhabarError(Exception):
     """Base for every error khabar raises on purpose."""

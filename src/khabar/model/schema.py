@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from khabar.errors import InvalidSpan, SchemaError
+from khabar.errors import JSON_TOO_DEEP, InvalidSpan, SchemaError
 from khabar.model.document import (
     Byline,
     Diagnostic,
@@ -373,5 +373,5 @@ def from_json(raw: str | bytes) -> Document:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SchemaError(f"not valid JSON: {exc}") from exc
     except RecursionError:
-        raise SchemaError("not valid JSON for khabar: nested too deeply") from None
+        raise SchemaError(JSON_TOO_DEEP) from None
     return from_dict(data)

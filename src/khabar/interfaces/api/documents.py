@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
+from khabar.errors import JSON_TOO_DEEP
 from khabar.interfaces.api.deps import archive, read_body, settings
 from khabar.interfaces.api.errors import ApiError
 from khabar.interfaces.api.models import ArticleIn, DocumentOut, ErrorOut, StoredDocumentOut
@@ -48,7 +49,7 @@ def parse_article(body: bytes, content_type: str, options: ReadOptions) -> Docum
     except json.JSONDecodeError as exc:
         raise ApiError(400, "malformed", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
-        raise ApiError(400, "malformed", "not valid JSON for khabar: nested too deeply") from None
+        raise ApiError(400, "malformed", JSON_TOO_DEEP) from None
     return record_document(record, "text", API_SOURCE, options)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
-from khabar.errors import InputError, Reason
+from khabar.errors import JSON_TOO_DEEP, InputError, Reason
 from khabar.model import Document, Meta
 from khabar.stages.read.decode import decode, sniff_stream
 from khabar.stages.read.formats import (
@@ -206,7 +206,7 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
         yield InputError(Reason.MALFORMED, source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
         return
     except RecursionError:
-        yield InputError(Reason.MALFORMED, source, "not valid JSON for khabar: nested too deeply")
+        yield InputError(Reason.MALFORMED, source, JSON_TOO_DEEP)
         return
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, 1):

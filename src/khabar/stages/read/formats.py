@@ -16,7 +16,7 @@ import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from khabar.errors import InputError, Reason
+from khabar.errors import JSON_TOO_DEEP, InputError, Reason
 from khabar.model import Diagnostic, Document, Meta, Span
 from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode
 
@@ -172,7 +172,7 @@ def json_record(raw: bytes, where: str) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError(Reason.MALFORMED, where, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:
-        raise InputError(Reason.MALFORMED, where, "not valid JSON for khabar: nested too deeply") from None
+        raise InputError(Reason.MALFORMED, where, JSON_TOO_DEEP) from None
 
 
 def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
