@@ -158,9 +158,6 @@ class TableRows:
                 self.rows[name] = []
         self._waiting = 0
 
-    def counts(self) -> dict[str, int]:
-        return {name: len(self.rows[name]) + sum(batch.num_rows for batch in self._batches[name]) for name in TABLES}
-
     def tables(self) -> Iterable[tuple[str, pa.Table]]:
         """``(name, Arrow table)`` for every table, empty ones included (every partition has all six)."""
         self._flush()
