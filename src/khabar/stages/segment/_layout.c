@@ -1,16 +1,23 @@
 /* The tokeniser's hot loop in C: cut the text into whitespace-separated chunks, look each up in the chunk
  * memo, and place the chunk's tokens at its offset. segmenter.py does the same in Python when this
- * optional module was not built (no C compiler at install); both give the same tokens.
+ * optional module was not built (no C compiler at install); both give the same tokens and leave the same memo.
  *
- * lay_out(text, cache, resolve, token_type) -> tuple of token_type
+ * lay_out(text, cache, resolve, token_type, rules) -> tuple of token_type
  *   text        str
- *   cache       an object whose `recent` attribute is a dict: chunk -> its tokens relative to the chunk,
- *               each a tuple (start, end, kind, stem_start, stem_end); read again after every `resolve`
+ *   cache       a RecentCache: its `recent` attribute is a dict, chunk -> its tokens relative to the chunk,
+ *               each a tuple (start, end, kind, stem_start, stem_end); read again after every call into Python;
+ *               its `get` and `put` methods reach the older generation and remember a new chunk
  *   resolve     callable(chunk) -> the same tuple of tuples, for a chunk not in `cache.recent`
  *   token_type  a tuple subclass of five fields (khabar.model.Token)
+ *   rules       None, or the clitic splitter's data (see Rules below): then a new chunk that is one word of
+ *               plain Arabic letters, bare or with one mark glued on either side ("الموصل،", "«نحن"), is
+ *               split here instead of by `resolve` (news meets a few dozen new words in every article)
  *
  * Chunks are maximal runs of characters that are not whitespace by Py_UNICODE_ISSPACE, the test behind the
  * `\s` of Python's re module, so they are exactly the matches of re.compile(r"\S+").
+ *
+ * split_word(word, rules) -> (stem_start, stem_end) is the splitting alone, for the tests that hold it to
+ * CliticSplitter.split (clitics.py), the reference this code mirrors rule for rule.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -92,9 +99,384 @@ static int place(PyObject *relative, Py_ssize_t offset, PyTypeObject *token_type
     return 0;
 }
 
+/* ---- the clitic splitter for words of plain Arabic letters (clitics.py: CliticSplitter.split) ---- */
+
+enum {
+    ALEF = 0x0627, ALEF_HAMZA = 0x0623, BEH = 0x0628, TEH_MARBUTA = 0x0629, TEH = 0x062A, SEEN = 0x0633,
+    FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, MEEM = 0x0645, NOON = 0x0646, HEH = 0x0647, WAW = 0x0648,
+    YEH = 0x064A,
+};
+#define MIN_STEM 3       /* clitics.MIN_STEM */
+#define MAX_WORD 64      /* longer words (none in news) go to the Python path */
+
+/* A plain Arabic letter: hamza to ghain, feh to yeh. No mark, tatweel or joiner, so the word is its own
+ * light form (clitics.light_form) and every offset in it is raw. */
+static int is_plain_letter(Py_UCS4 c) {
+    return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A);
+}
+
+/* The rules tuple from segmenter.py: (vocab, never_split, ratio, min_count, word_kind, punct_kind). */
+typedef struct {
+    PyObject *vocab;       /* dict: light form -> corpus count */
+    PyObject *never_split; /* frozenset of words never split */
+    double ratio;
+    long long min_count;
+    PyObject *word_kind, *punct_kind;
+} Rules;
+
+static int rules_of(PyObject *tuple, Rules *rules) {
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 6) {
+        PyErr_SetString(PyExc_TypeError, "rules must be (vocab, never_split, ratio, min_count, word_kind, punct_kind)");
+        return -1;
+    }
+    rules->vocab = PyTuple_GET_ITEM(tuple, 0);
+    rules->never_split = PyTuple_GET_ITEM(tuple, 1);
+    if (!PyDict_Check(rules->vocab) || !PyAnySet_Check(rules->never_split)) {
+        PyErr_SetString(PyExc_TypeError, "rules: vocab must be a dict and never_split a set");
+        return -1;
+    }
+    rules->ratio = PyFloat_AsDouble(PyTuple_GET_ITEM(tuple, 2));
+    rules->min_count = PyLong_AsLongLong(PyTuple_GET_ITEM(tuple, 3));
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    rules->word_kind = PyTuple_GET_ITEM(tuple, 4);
+    rules->punct_kind = PyTuple_GET_ITEM(tuple, 5);
+    return 0;
+}
+
+/* The corpus count of the letters w[0:n] (0 when unknown); -1 with an exception set on failure. */
+static long long count_of(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n) {
+    PyObject *key = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, w, n);
+    if (key == NULL) {
+        return -1;
+    }
+    PyObject *value = PyDict_GetItemWithError(rules->vocab, key); /* borrowed */
+    Py_DECREF(key);
+    if (value == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    long long count = PyLong_AsLongLong(value);
+    if (count < 0 && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_ValueError, "rules: a vocabulary count is negative");
+    }
+    return PyErr_Occurred() ? -1 : count;
+}
+
+/* CliticSplitter._is_word: 1 or 0, -1 on failure. */
+static int is_word(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n, long long whole) {
+    long long count = count_of(rules, w, n);
+    if (count < 0) {
+        return -1;
+    }
+    return count >= rules->min_count && (double)(count + 1) >= rules->ratio * (double)(whole + 1);
+}
+
+/* CliticSplitter._is_definite_rest, after _is_word failed on the rest: 1 or 0, -1 on failure. */
+static int is_definite_rest(const Rules *rules, Py_UCS2 last, const Py_UCS2 *rest, Py_ssize_t n, long long whole) {
+    if (last == LAM && rest[0] == LAM && n >= 4) { /* ل + ال writes لل: the rest with its alef back */
+        Py_UCS2 restored[MAX_WORD + 1];
+        restored[0] = ALEF;
+        memcpy(restored + 1, rest, n * sizeof(Py_UCS2));
+        long long count = count_of(rules, restored, n + 1);
+        return count < 0 ? -1 : count >= rules->min_count;
+    }
+    if (n < 4 || rest[0] != ALEF || rest[1] != LAM || last == LAM || last == SEEN) {
+        return 0;
+    }
+    long long count = count_of(rules, rest, n);
+    return count < 0 ? -1 : whole <= 5 * count + 5;
+}
+
+/* CliticSplitter._prefix_length: the length of the prefix to split off w[0:n] (n >= 3); -1 on failure. */
+static Py_ssize_t prefix_length(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n) {
+    int conjunction = w[0] == WAW || w[0] == FEH;
+    int particle_at_1 = n > 1 && (w[1] == BEH || w[1] == LAM || w[1] == KAF || w[1] == SEEN);
+    int particle = w[0] == BEH || w[0] == LAM || w[0] == KAF || w[0] == SEEN;
+    if (!conjunction && !particle) {
+        return 0;
+    }
+    long long whole = count_of(rules, w, n);
+    if (whole < 0) {
+        return -1;
+    }
+    Py_ssize_t candidates[2] = {conjunction && particle_at_1 ? 2 : 0, 1}; /* longest first, as _PREFIXES */
+    for (int i = 0; i < 2; i++) {
+        Py_ssize_t p = candidates[i];
+        if (p == 0 || n - p < MIN_STEM) {
+            continue;
+        }
+        const Py_UCS2 *rest = w + p;
+        Py_UCS2 last = w[p - 1];
+        if (last == SEEN && !(rest[0] == YEH || rest[0] == TEH || rest[0] == NOON || rest[0] == ALEF_HAMZA)) {
+            continue; /* س only before an imperfect verb */
+        }
+        int found = is_word(rules, rest, n - p, whole);
+        if (found == 0) {
+            found = is_definite_rest(rules, last, rest, n - p, whole);
+        }
+        if (found != 0) {
+            return found < 0 ? -1 : p;
+        }
+    }
+    return 0;
+}
+
+/* CliticSplitter._suffix_length: the length of the pronoun suffix to split off the stem w[0:n]; -1 on failure. */
+static Py_ssize_t suffix_length(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n) {
+    static const Py_UCS2 SUFFIXES[][4] = { /* clitics.SUFFIXES, longest first, with their lengths */
+        {3, HEH, MEEM, ALEF}, {2, HEH, MEEM}, {2, HEH, NOON}, {2, HEH, ALEF},
+        {2, KAF, MEEM}, {2, KAF, NOON}, {2, NOON, ALEF}, {1, HEH},
+    };
+    if (n >= 2 && w[0] == ALEF && w[1] == LAM) {
+        return 0; /* a definite noun takes no possessive pronoun */
+    }
+    Py_UCS2 final = w[n - 1];
+    if (final != ALEF && final != MEEM && final != NOON && final != HEH) {
+        return 0;
+    }
+    long long whole = count_of(rules, w, n);
+    if (whole < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
+        Py_ssize_t s = SUFFIXES[i][0];
+        Py_ssize_t base = n - s;
+        if (base < 3 || memcmp(w + base, SUFFIXES[i] + 1, s * sizeof(Py_UCS2)) != 0) {
+            continue;
+        }
+        int found = is_word(rules, w, base, whole);
+        if (found == 0 && w[base - 1] == TEH) { /* a feminine noun's ة is written ت before a suffix */
+            Py_UCS2 feminine[MAX_WORD];
+            memcpy(feminine, w, base * sizeof(Py_UCS2));
+            feminine[base - 1] = TEH_MARBUTA;
+            found = is_word(rules, feminine, base, whole);
+        }
+        if (found != 0) {
+            return found < 0 ? -1 : s;
+        }
+    }
+    return 0;
+}
+
+/* CliticSplitter.split for a word of n plain letters w (its str object: word): stem offsets, 0 on success. */
+static int split_letters(const Rules *rules, PyObject *word, const Py_UCS2 *w, Py_ssize_t n,
+                         Py_ssize_t *stem_start, Py_ssize_t *stem_end) {
+    *stem_start = 0;
+    *stem_end = n;
+    if (n < 3) {
+        return 0;
+    }
+    int never = PySet_Contains(rules->never_split, word);
+    if (never != 0) {
+        return never < 0 ? -1 : 0;
+    }
+    Py_ssize_t prefix = prefix_length(rules, w, n);
+    if (prefix < 0) {
+        return -1;
+    }
+    Py_ssize_t suffix = suffix_length(rules, w + prefix, n - prefix);
+    if (suffix < 0) {
+        return -1;
+    }
+    *stem_start = prefix;
+    *stem_end = n - suffix;
+    return 0;
+}
+
+/* Copy text[start:end] into w when every character is a plain letter (and there are at most MAX_WORD). */
+static int plain_letters(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_UCS2 *w) {
+    if (end <= start || end - start > MAX_WORD) {
+        return 0;
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!is_plain_letter(c)) {
+            return 0;
+        }
+        w[i - start] = (Py_UCS2)c;
+    }
+    return 1;
+}
+
+static PyObject *split_word(PyObject *self, PyObject *args) {
+    PyObject *word, *rules_tuple;
+    Rules rules;
+    if (!PyArg_ParseTuple(args, "UO:split_word", &word, &rules_tuple) || rules_of(rules_tuple, &rules) < 0) {
+        return NULL;
+    }
+    Py_UCS2 w[MAX_WORD];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    if (!plain_letters(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, n, w)) {
+        PyErr_SetString(PyExc_ValueError, "split_word: only words of plain Arabic letters (at most 64)");
+        return NULL;
+    }
+    Py_ssize_t stem_start, stem_end;
+    if (split_letters(&rules, word, w, n, &stem_start, &stem_end) < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(nn)", stem_start, stem_end);
+}
+
+/* ---- new chunks of one word, bare or with a mark glued on, tokenised here (segmenter._tokenise_chunk) ---- */
+
+/* A mark that segmenter's MARKED_WORD takes glued to a word: tokens.py's _GLUED_MARKS. */
+static int is_glued_mark(Py_UCS4 c) {
+    switch (c) {
+    case 0x060C: case '.': case ':': case 0x061B: case ',': case '!': case '?': case 0x061F:
+    case '(': case ')': case 0x00AB: case 0x00BB: case '"': case 0x201C: case 0x201D:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The token tuple (start, end, kind, stem_start, stem_end) */
+static PyObject *token_fields(Py_ssize_t start, Py_ssize_t end, PyObject *kind, Py_ssize_t stem_start, Py_ssize_t stem_end) {
+    return Py_BuildValue("(nnOnn)", start, end, kind, stem_start, stem_end);
+}
+
+/* A cached word's stem offsets, from its first token's fields: 0 on success. */
+static int cached_stem(PyObject *relative, Py_ssize_t *stem_start, Py_ssize_t *stem_end) {
+    if (!PyTuple_Check(relative) || PyTuple_GET_SIZE(relative) < 1 || !PyTuple_Check(PyTuple_GET_ITEM(relative, 0))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(relative, 0)) != 5) {
+        PyErr_SetString(PyExc_TypeError, "lay_out: a chunk's tokens must be a tuple of 5-tuples");
+        return -1;
+    }
+    PyObject *fields = PyTuple_GET_ITEM(relative, 0);
+    *stem_start = PyLong_AsSsize_t(PyTuple_GET_ITEM(fields, 3));
+    *stem_end = PyLong_AsSsize_t(PyTuple_GET_ITEM(fields, 4));
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* cache.get(key) as a new reference (None when absent), or NULL on failure. */
+static PyObject *cache_get(PyObject *cache, PyObject *key) {
+    static PyObject *name = NULL;
+    if (name == NULL && (name = PyUnicode_InternFromString("get")) == NULL) {
+        return NULL;
+    }
+    return PyObject_CallMethodOneArg(cache, name, key);
+}
+
+/* cache.put(key, value): 0 on success. */
+static int cache_put(PyObject *cache, PyObject *key, PyObject *value) {
+    static PyObject *name = NULL;
+    if (name == NULL && (name = PyUnicode_InternFromString("put")) == NULL) {
+        return -1;
+    }
+    PyObject *result = PyObject_CallMethodObjArgs(cache, name, key, value, NULL);
+    Py_XDECREF(result);
+    return result == NULL ? -1 : 0;
+}
+
+/* The tokens of the bare word w (n plain letters; its str object: word), split here; NULL on failure. */
+static PyObject *split_relative(const Rules *rules, PyObject *word, const Py_UCS2 *w, Py_ssize_t n) {
+    Py_ssize_t stem_start, stem_end;
+    if (split_letters(rules, word, w, n, &stem_start, &stem_end) < 0) {
+        return NULL;
+    }
+    PyObject *fields = token_fields(0, n, rules->word_kind, stem_start, stem_end);
+    PyObject *relative = fields ? PyTuple_Pack(1, fields) : NULL;
+    Py_XDECREF(fields);
+    return relative;
+}
+
+/* The tokens of the bare word `word` (n plain letters w), from the memo or split and remembered, as
+ * segmenter._word_tokens does; NULL on failure. */
+static PyObject *word_relative(const Rules *rules, PyObject *cache, PyObject *word, const Py_UCS2 *w, Py_ssize_t n) {
+    PyObject *recent = recent_of(cache);
+    if (recent == NULL) {
+        return NULL;
+    }
+    PyObject *relative = PyDict_GetItemWithError(recent, word);
+    Py_XINCREF(relative);
+    Py_DECREF(recent);
+    if (relative != NULL || PyErr_Occurred()) {
+        return relative;
+    }
+    relative = cache_get(cache, word); /* the older generation */
+    if (relative != Py_None) {
+        return relative;
+    }
+    Py_DECREF(relative);
+    relative = split_relative(rules, word, w, n);
+    if (relative != NULL && cache_put(cache, word, relative) < 0) {
+        Py_DECREF(relative);
+        return NULL;
+    }
+    return relative;
+}
+
+/* The tokens of a chunk of `length` characters whose word, at [start, end), has the tokens `word` (relative to
+ * the word): a one-character mark before it when start is 1, after it when end < length
+ * (segmenter._marked_word). */
+static PyObject *marked_relative(const Rules *rules, PyObject *word, Py_ssize_t start, Py_ssize_t end, Py_ssize_t length) {
+    Py_ssize_t stem_start, stem_end;
+    if (cached_stem(word, &stem_start, &stem_end) < 0) {
+        return NULL;
+    }
+    PyObject *parts[3];
+    Py_ssize_t count = 0;
+    if (start) {
+        parts[count++] = token_fields(0, 1, rules->punct_kind, 0, 1);
+    }
+    parts[count++] = token_fields(start, end, rules->word_kind, start + stem_start, start + stem_end);
+    if (end < length) {
+        parts[count++] = token_fields(end, end + 1, rules->punct_kind, end, end + 1);
+    }
+    PyObject *relative = PyTuple_New(count);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (parts[i] == NULL || relative == NULL) {
+            Py_XDECREF(parts[i]);
+            Py_CLEAR(relative);
+        } else {
+            PyTuple_SET_ITEM(relative, i, parts[i]);
+        }
+    }
+    return relative;
+}
+
+/* The tokens of a new chunk when it is one word of plain letters with at most one glued mark
+ * on either side, remembered in the memo as segmenter._resolve would; Py_None (a new reference) when the
+ * chunk is of another shape, for `resolve` to work out; NULL on failure. */
+static PyObject *word_chunk(const Rules *rules, PyObject *cache, PyObject *chunk) {
+    int kind = PyUnicode_KIND(chunk);
+    const void *data = PyUnicode_DATA(chunk);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(chunk);
+    Py_ssize_t start = is_glued_mark(PyUnicode_READ(kind, data, 0));
+    Py_ssize_t end = length - (length - start > 1 && is_glued_mark(PyUnicode_READ(kind, data, length - 1)));
+    Py_UCS2 w[MAX_WORD];
+    if (!plain_letters(kind, data, start, end, w)) {
+        Py_RETURN_NONE;
+    }
+    PyObject *relative = cache_get(cache, chunk); /* the older generation may hold it */
+    if (relative != Py_None) {
+        return relative;
+    }
+    Py_DECREF(relative);
+    if (start == 0 && end == length) { /* a bare word (segmenter: ARABIC_WORD) */
+        relative = split_relative(rules, chunk, w, length);
+    } else { /* a word with marks glued on (segmenter: MARKED_WORD), its word looked up as a chunk of its own */
+        PyObject *word = PyUnicode_Substring(chunk, start, end);
+        PyObject *tokens = word ? word_relative(rules, cache, word, w, end - start) : NULL;
+        Py_XDECREF(word);
+        relative = tokens ? marked_relative(rules, tokens, start, end, length) : NULL;
+        Py_XDECREF(tokens);
+    }
+    if (relative != NULL && cache_put(cache, chunk, relative) < 0) {
+        Py_CLEAR(relative);
+    }
+    return relative;
+}
+
 static PyObject *lay_out(PyObject *self, PyObject *args) {
-    PyObject *text, *cache, *resolve, *type;
-    if (!PyArg_ParseTuple(args, "UOOO:lay_out", &text, &cache, &resolve, &type)) {
+    PyObject *text, *cache, *resolve, *type, *rules_tuple = Py_None;
+    Rules rules;
+    if (!PyArg_ParseTuple(args, "UOOO|O:lay_out", &text, &cache, &resolve, &type, &rules_tuple)) {
+        return NULL;
+    }
+    int fast = rules_tuple != Py_None;
+    if (fast && rules_of(rules_tuple, &rules) < 0) {
         return NULL;
     }
     if (!PyType_Check(type) || !PyType_IsSubtype((PyTypeObject *)type, &PyTuple_Type)) {
@@ -134,8 +516,11 @@ static PyObject *lay_out(PyObject *self, PyObject *args) {
         if (relative != NULL) {
             Py_INCREF(relative);
         } else if (!PyErr_Occurred()) {
-            relative = PyObject_CallOneArg(resolve, chunk);
-            if (relative != NULL) { /* resolve may have turned the memo's generations over */
+            relative = fast ? word_chunk(&rules, cache, chunk) : Py_NewRef(Py_None);
+            if (relative == Py_None) {
+                Py_SETREF(relative, PyObject_CallOneArg(resolve, chunk));
+            }
+            if (relative != NULL) { /* a new chunk may have turned the memo's generations over */
                 Py_SETREF(recent, recent_of(cache));
                 if (recent == NULL) {
                     Py_DECREF(relative);
@@ -167,7 +552,9 @@ error:
 
 static PyMethodDef methods[] = {
     {"lay_out", lay_out, METH_VARARGS,
-     "lay_out(text, cache, resolve, token_type): the tokens of text, chunk by chunk through the chunk memo."},
+     "lay_out(text, cache, resolve, token_type, rules=None): the tokens of text, chunk by chunk through the chunk memo."},
+    {"split_word", split_word, METH_VARARGS,
+     "split_word(word, rules): (stem_start, stem_end) of a word of plain Arabic letters, as CliticSplitter.split."},
     {NULL, NULL, 0, NULL},
 };
 

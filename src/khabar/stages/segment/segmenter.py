@@ -10,13 +10,16 @@ from typing import ClassVar
 
 from khabar.model import Document, Token, TokenKind
 from khabar.stages.segment.cache import RecentCache
-from khabar.stages.segment.clitics import CliticSplitter, Relative, load_vocab
+from khabar.stages.segment.clitics import NEVER_SPLIT, CliticSplitter, Relative, load_vocab
 from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import ARABIC_WORD, MARKED_WORD, TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
 
-_compiled_lay_out: Callable[[str, RecentCache[str, Relative], Callable[[str], Relative], type[Token]], tuple[Token, ...]] | None
+# the C loop's copy of the splitter's data: (vocab, never_split, ratio, min_count, word kind, punct kind)
+SplitRules = tuple[dict[str, int], frozenset[str], float, int, TokenKind, TokenKind]
+_compiled_lay_out: Callable[
+    [str, RecentCache[str, Relative], Callable[[str], Relative], type[Token], SplitRules], tuple[Token, ...]] | None
 try:  # the optional C loop (setup.py); without it, the Python loop below (same tokens, slower)
     from khabar.stages.segment._layout import lay_out as _compiled_lay_out
 except ImportError:  # pragma: no cover - depends on how khabar was installed
@@ -30,7 +33,8 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
 
     No token crosses whitespace, so each whitespace-separated chunk ("بالموصل،") is tokenised once and its
     tokens, relative to the chunk, are remembered: running text repeats its chunks, and a repeated chunk
-    costs one look-up and the additions that place its tokens.
+    costs one look-up and the additions that place its tokens. The C loop also tokenises the commonest new
+    chunks itself (a word of plain letters, bare or with a mark glued on), splitting by the splitter's rules.
 
     >>> from khabar.stages.segment.clitics import load_vocab
     >>> text = "ولبنان بالموصل"
@@ -39,7 +43,7 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
     """
     cache = splitter.chunks
     if compiled and _compiled_lay_out is not None:
-        return _compiled_lay_out(text, cache, functools.partial(_resolve, splitter), Token)
+        return _compiled_lay_out(text, cache, functools.partial(_resolve, splitter), Token, split_rules(splitter))
     new = tuple.__new__  # Token is a NamedTuple: skip its __new__ wrapper on this hot path
     tokens: list[Token] = []
     append = tokens.append
@@ -52,6 +56,12 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
         for start, end, kind, stem_start, stem_end in relative:
             append(new(Token, (offset + start, offset + end, kind, offset + stem_start, offset + stem_end)))
     return tuple(tokens)
+
+
+def split_rules(splitter: CliticSplitter) -> SplitRules:
+    """What the C loop needs to split a word as ``splitter.split`` does (its own copy of the rules, held to
+    the Python ones by the tests)."""
+    return splitter.vocab, NEVER_SPLIT, float(splitter.ratio), int(splitter.min_count), TokenKind.WORD, TokenKind.PUNCT
 
 
 def _resolve(splitter: CliticSplitter, chunk: str) -> Relative:
