@@ -1,8 +1,9 @@
 """The one thing pyproject.toml cannot say: khabar's optional C extensions.
 
 ``khabar.stages.entities._viterbi`` decodes the CRF's label paths; ``khabar.stages.segment._layout`` runs
-the tokeniser's loop over whitespace-separated chunks. Both are optional: without a C compiler the build
-goes on without them, and khabar runs the Python/numpy code they mirror (same output, slower).
+the tokeniser's loop over whitespace-separated chunks (and splits new words); ``khabar.stages._normalise``
+maps a text to its normalised view. All are optional: without a C compiler the build goes on without them,
+and khabar runs the Python/numpy code they mirror (same output, slower).
 """
 
 from setuptools import Extension, setup
@@ -17,6 +18,11 @@ setup(
         Extension(
             "khabar.stages.segment._layout",
             ["src/khabar/stages/segment/_layout.c"],
+            optional=True,
+        ),
+        Extension(
+            "khabar.stages._normalise",
+            ["src/khabar/stages/_normalise.c"],
             optional=True,
         ),
     ]

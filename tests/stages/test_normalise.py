@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khabar.model import Document
+from khabar.stages import normalise as normalise_module
 from khabar.stages.normalise import TATWEEL, Normaliser, normalise, normalise_char, normalise_query
 
 
@@ -30,7 +31,7 @@ def test_view(raw: str, view: str) -> None:
     assert normalise_query(raw) == view
 
 
-@pytest.mark.parametrize("raw", ["أحمدٌ", "\ufdfd", "\ufdfa", "مرحبـــا", "ً قال", "\u200f", "ﻷمر"])
+@pytest.mark.parametrize("raw", ["أحمدٌ", "\ufdfd", "\ufdfa", "مرحبـــا", "ً قال", "\u200f", "ﻷمر", "ب\ufe71ت", "\ufe71ب"])
 def test_map_back_covers_the_whole_raw_text(raw: str) -> None:
     view = normalise(raw)
     covered = set()
@@ -71,10 +72,25 @@ def test_stage_attaches_the_view_without_changing_the_text() -> None:
     assert out.text == doc.text and out.normalised is not None and out.normalised.text == "قال الرئيس"
 
 
-@given(st.text(st.one_of(st.characters(), st.sampled_from("أإآىةـًٌ٣۴\u200f\u00a0ABCﻻ\ufdfd𝐀"))))
-def test_the_fast_path_maps_as_character_by_character(text: str) -> None:
-    """The numpy path and the general one give the same view and the same map back."""
+# presentation forms among them: ﻻ, ﷽ (many letters), ﷺ, and U+FE71, U+FCF2, which become nothing
+@given(st.text(st.one_of(st.characters(), st.sampled_from("أإآىةـًٌ٣۴\u200f\u00a0ABCﻻ\ufdfd\ufdfa\ufe71\ufcf2𝐀\ud800"))))
+def test_the_fast_paths_map_as_character_by_character(text: str) -> None:
+    """The C path, the numpy path and the general one give the same view and the same map back."""
     from khabar.stages.normalise import _normalise_char_by_char
 
-    fast, general = normalise(text), _normalise_char_by_char(text)
-    assert (fast.text, list(fast.starts), list(fast.ends)) == (general.text, list(general.starts), list(general.ends))
+    general = _normalise_char_by_char(text)
+    expected = (general.text, list(general.starts), list(general.ends))
+    for compiled in (False, True):
+        fast = normalise(text, compiled=compiled)
+        assert (fast.text, list(fast.starts), list(fast.ends)) == expected
+
+
+@pytest.mark.skipif(not normalise_module.COMPILED, reason="khabar was installed without its C normaliser")
+def test_the_c_path_refuses_a_table_of_the_wrong_size() -> None:
+    from khabar.stages._normalise import view
+
+    with pytest.raises(ValueError, match="65,536"):
+        view("قال", bytes(16), {})
+    with pytest.raises(ValueError, match="no expansion"):
+        view("ﻻ", normalise_module._CODE_MAP, {})
+    assert view("قال", normalise_module._CODE_MAP, {})[0] == "قال"

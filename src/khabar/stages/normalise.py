@@ -19,6 +19,13 @@ import numpy as np
 
 from khabar.model import Document, Normalised
 
+try:  # the optional C mapping (setup.py); without it, numpy's (the same view, slower)
+    from khabar.stages._normalise import view as _compiled_view
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _compiled_view = None
+
+COMPILED = _compiled_view is not None  # whether the C mapping is in use
+
 TATWEEL = "\u0640"
 ZERO_WIDTH_AND_BIDI = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 DIACRITICS = (
@@ -69,12 +76,12 @@ def normalise_char(char: str) -> str:
     return char.translate(_TABLE)
 
 
-def normalise(text: str) -> Normalised:
+def normalise(text: str, compiled: bool = COMPILED) -> Normalised:
     """Build the normalised view of ``text`` with, for each view character, its raw range.
 
     Every article passes here, so the common case (no presentation forms: each character stays, becomes
-    one other character or is deleted) works on the code points with numpy: one table look-up per
-    character, and the map back kept as machine integers (``array``), not one Python int per character.
+    one other character or is deleted) is one table look-up per character, in C (``_normalise.c``) or
+    with numpy, and the map back is kept as machine integers (``array``), not one Python int per character.
 
     >>> view = normalise("أحمدٌ قال")
     >>> view.text
@@ -82,6 +89,9 @@ def normalise(text: str) -> Normalised:
     >>> view.original_span(0, 4)
     (0, 5)
     """
+    if compiled and _compiled_view is not None:
+        view, starts, ends = _compiled_view(text, _CODE_MAP, _EXPANSIONS)
+        return Normalised(view, array("q", starts), array("q", ends))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     mapped = _CODE_MAP[np.minimum(codes, 0xFFFF)]
     if codes.max(initial=0) > 0xFFFF:  # characters beyond the table (emoji, rare scripts) stay as they are
@@ -105,6 +115,8 @@ for _code, _replacement in _TABLE.items():
     _CODE_MAP[_code] = _DELETED if _replacement is None else ord(_replacement)
 for _low, _high in _EXPANDING_RANGES:
     _CODE_MAP[_low : _high + 1] = _EXPANDS
+# what each presentation form becomes (for the C path; the others ask normalise_char)
+_EXPANSIONS = {code: normalise_char(chr(code)) for low, high in _EXPANDING_RANGES for code in range(low, high + 1)}
 
 
 def _offsets(values: np.ndarray) -> array[int]:
