@@ -13,12 +13,14 @@ import functools
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from typing import ClassVar
 
 import numpy as np
 
 from khabar.model import Document, Normalised
 
+_compiled_view: Callable[[str, np.ndarray, dict[int, str]], tuple[str, bytes, bytes]] | None
 try:  # the optional C mapping (setup.py); without it, numpy's (the same view, slower)
     from khabar.stages._normalise import view as _compiled_view
 except ImportError:  # pragma: no cover - depends on how khabar was installed
@@ -90,8 +92,8 @@ def normalise(text: str, compiled: bool = COMPILED) -> Normalised:
     (0, 5)
     """
     if compiled and _compiled_view is not None:
-        view, starts, ends = _compiled_view(text, _CODE_MAP, _EXPANSIONS)
-        return Normalised(view, array("q", starts), array("q", ends))
+        chars, raw_starts, raw_ends = _compiled_view(text, _CODE_MAP, _EXPANSIONS)
+        return Normalised(chars, array("q", raw_starts), array("q", raw_ends))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     mapped = _CODE_MAP[np.minimum(codes, 0xFFFF)]
     if codes.max(initial=0) > 0xFFFF:  # characters beyond the table (emoji, rare scripts) stay as they are
