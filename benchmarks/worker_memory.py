@@ -6,7 +6,8 @@
 but a worker's caches (the NER scorer's summed rows, the tokeniser's chunks, the memos of normal forms
 and stems) keep filling for thousands of articles more before their bounds hold them. This script runs
 the batch engine on a LocalCluster of one worker over a larger sample and prints the worker's RSS after
-every partition, so the plateau (the figure for a run of millions of articles) is seen, not assumed.
+every partition, so the plateau (the figure for a run of millions of articles) is seen, not assumed, with
+the worker's articles per CPU second in each partition (its caches warm: the long-run speed).
 Target (issue 7): <= 400 MB per worker.
 """
 
@@ -35,20 +36,30 @@ def _rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def _rss_and_cpu() -> tuple[float, float]:
+    """This process's RSS (MB) and CPU seconds so far (all its threads)."""
+    process = psutil.Process()
+    times = process.cpu_times()
+    return process.memory_info().rss / 2**20, times.user + times.system
+
+
 class RssAfterEachPartition:
-    """A progress sink that asks the (only) worker for its RSS each time a partition is done."""
+    """A progress sink that asks the (only) worker for its RSS and CPU time each time a partition is done:
+    memory and articles per CPU second (one core's throughput) as the run goes on."""
 
     def __init__(self, client: Client) -> None:
         self.client = client
         self.done = 0
-        self.points: list[tuple[int, float]] = []
+        self.points: list[tuple[int, float, float]] = []  # (articles done, RSS MB, articles/s of the partition)
+        ((_, self.cpu),) = client.run(_rss_and_cpu).values()
 
     def start(self, total: int, done: int) -> None: ...
 
     def advance(self, records: int, documents: int) -> None:
         self.done += documents
-        (rss,) = self.client.run(_rss_mb).values()
-        self.points.append((self.done, rss))
+        ((rss, cpu),) = self.client.run(_rss_and_cpu).values()
+        self.points.append((self.done, rss, documents / max(cpu - self.cpu, 1e-9)))
+        self.cpu = cpu
 
     def stop(self) -> None: ...
 
@@ -79,11 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time.perf_counter() - started
             (peak,) = client.run(peak_rss_mb).values()
     print(f"worker RSS with the pipeline loaded: {loaded:.0f} MB")
-    print(f"{'articles done':>14}{'worker RSS MB':>15}")
-    for done, rss in sink.points:
-        print(f"{done:>14,}{rss:>15.0f}")
+    print(f"{'articles done':>14}{'worker RSS MB':>15}{'articles per CPU s':>20}")
+    for done, rss, rate in sink.points:
+        print(f"{done:>14,}{rss:>15.0f}{rate:>20.1f}")
     last = sink.points[-len(sink.points) // 2 :]  # the second half of the run: the plateau, if there is one
     growth = (last[-1][1] - last[0][1]) / max(last[-1][0] - last[0][0], 1) * 1000
+    rates = sorted(rate for _, _, rate in last)
+    print(f"the worker's throughput over the second half: median {rates[len(rates) // 2]:.1f} articles per CPU second "
+          f"(read, all stages and the Parquet output of each partition; one core's figure in a long run)")
     print(f"peak RSS of the worker {peak:.0f} MB (target <= {TARGET_MB} MB: {'met' if peak <= TARGET_MB else 'NOT met'}); "
           f"growth over the second half {growth:+.1f} MB per 1,000 articles; {sink.done:,} articles in {seconds:.0f} s")
     return 0

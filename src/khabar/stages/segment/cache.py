@@ -4,9 +4,10 @@ News repeats its words, but a long run meets new ones forever, so the memo must 
 when full (the simplest bound) forgets the everyday words with the rare ones and starts cold again;
 ``RecentCache`` keeps two generations instead: when the current one is full it becomes the older one
 (the one before is dropped), and a key found in the older generation moves back into the current one.
-What is in use survives every turn-over. Over 12,000 ANT/SaudiNewsNet articles, in the last 2,000, the
-share of chunks the tokeniser must work out again falls from 17% (one dict of 100,000, emptied when full)
-to 11% (two generations of 80,000: ``CHUNK_CACHE_LIMIT``).
+What is in use survives every turn-over. Over 12,000 ANT/SaudiNewsNet articles, in the last 2,000, 19% of
+the chunks are new to two generations of 80,000 and 28% to two of 40,000 (``CHUNK_CACHE_LIMIT``, the
+smaller: a new chunk of plain words costs about a microsecond in the C loop, and the ~20 MB saved serve
+the NER scorer's cache better, where a new word form costs ~36 microseconds).
 """
 
 from __future__ import annotations

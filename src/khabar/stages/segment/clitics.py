@@ -42,7 +42,7 @@ _PREFIXES = tuple(
 )
 _PREFIXES_BY_INITIAL = {letter: tuple(p for p in _PREFIXES if p[0] == letter) for letter in {p[0] for p in _PREFIXES}}
 _SUFFIXES_BY_FINAL = {letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}}
-CHUNK_CACHE_LIMIT = 80_000  # chunks the tokeniser remembers, per generation
+CHUNK_CACHE_LIMIT = 40_000  # chunks the tokeniser remembers, per generation (cache.py says why so few)
 # a chunk's tokens relative to the chunk: (start, end, kind, stem_start, stem_end) each (kind: a TokenKind)
 Relative = tuple[tuple[int, int, Any, int, int], ...]
 MIN_STEM = 3  # two-letter rests are too often letters of the word itself: ورد، ولي، وطن
