@@ -83,8 +83,11 @@ def test_words_beyond_plain_letters_are_refused(word: str) -> None:
 GLUED = "،.:؛,!?؟()«»\"“”"
 
 
+LONG_WORD = "بالموصل" * 10  # longer than the C path takes (64 letters): the Python path's
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", *GLUED]), st.sampled_from(plain_words()[:3000] + ["بالموصل", "وَقال"]),
+@given(st.lists(st.tuples(st.sampled_from(["", *GLUED]), st.sampled_from(plain_words()[:3000] + ["بالموصل", "وَقال", LONG_WORD]),
                           st.sampled_from(["", *GLUED, "..", "ـ"])), min_size=1, max_size=30),
        st.integers(1, 8))
 def test_new_words_with_marks_glued_on_tokenise_as_in_python(pieces: list[tuple[str, str, str]], limit: int) -> None:
