@@ -17,7 +17,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -352,18 +351,33 @@ class Scorer:
         "bi+=<word>|<next>", of the tokens' normal ``forms``), looked up word by word in ``_bigrams``."""
         before, after = self._bigrams
         empty: dict[str, int] = {}
-        out = []
+        out: list[int] = []
         for sentence in forms:
             words = [BEGIN, *sentence, END]
-            for index in range(1, len(words) - 1):
-                word = words[index]
-                if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in words[index - 1] or BIGRAM_SEPARATOR in words[index + 1]:
-                    out.append((self.attributes.get(BIGRAM_BEFORE + words[index - 1] + BIGRAM_SEPARATOR + word, ZERO_ROW),
-                                self.attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + words[index + 1], ZERO_ROW)))
-                else:
-                    out.append((before.get(words[index - 1], empty).get(word, ZERO_ROW),
-                                after.get(word, empty).get(words[index + 1], ZERO_ROW)))
-        return np.fromiter(chain.from_iterable(out), dtype=np.intp, count=2 * len(out)).reshape(len(out), 2)
+            if any(BIGRAM_SEPARATOR in word for word in sentence):
+                out += self._separated_bigram_rows(words)
+                continue
+            for previous, word, following in zip(words, words[1:], words[2:], strict=False):  # the common case: nested look-ups
+                out.append(before.get(previous, empty).get(word, ZERO_ROW))
+                out.append(after.get(word, empty).get(following, ZERO_ROW))
+        return np.array(out, dtype=np.intp).reshape(len(out) // 2, 2)
+
+    def _separated_bigram_rows(self, words: Sequence[str]) -> list[int]:
+        """``_bigram_rows`` of a sentence (``words`` between BEGIN and END) where a word holds the separator "|":
+        each pair that has one is looked up by its full name, as splitting it would be ambiguous."""
+        before, after = self._bigrams
+        empty: dict[str, int] = {}
+        out = []
+        for previous, word, following in zip(words, words[1:], words[2:], strict=False):
+            if BIGRAM_SEPARATOR in previous or BIGRAM_SEPARATOR in word:
+                out.append(self.attributes.get(BIGRAM_BEFORE + previous + BIGRAM_SEPARATOR + word, ZERO_ROW))
+            else:
+                out.append(before.get(previous, empty).get(word, ZERO_ROW))
+            if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in following:
+                out.append(self.attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + following, ZERO_ROW))
+            else:
+                out.append(after.get(word, empty).get(following, ZERO_ROW))
+        return out
 
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
         """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
