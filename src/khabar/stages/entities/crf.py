@@ -351,33 +351,22 @@ class Scorer:
         "bi+=<word>|<next>", of the tokens' normal ``forms``), looked up word by word in ``_bigrams``."""
         before, after = self._bigrams
         empty: dict[str, int] = {}
+        attributes = self.attributes
         out: list[int] = []
         for sentence in forms:
             words = [BEGIN, *sentence, END]
-            if any(BIGRAM_SEPARATOR in word for word in sentence):
-                out += self._separated_bigram_rows(words)
-                continue
-            for previous, word, following in zip(words, words[1:], words[2:], strict=False):  # the common case: nested look-ups
-                out.append(before.get(previous, empty).get(word, ZERO_ROW))
-                out.append(after.get(word, empty).get(following, ZERO_ROW))
+            # a pair with a "|" in a word is looked up by its full name, as splitting it would be ambiguous
+            separated = any(BIGRAM_SEPARATOR in word for word in sentence)
+            for previous, word, following in zip(words, words[1:], words[2:], strict=False):
+                if separated and (BIGRAM_SEPARATOR in previous or BIGRAM_SEPARATOR in word):
+                    out.append(attributes.get(BIGRAM_BEFORE + previous + BIGRAM_SEPARATOR + word, ZERO_ROW))
+                else:
+                    out.append(before.get(previous, empty).get(word, ZERO_ROW))
+                if separated and (BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in following):
+                    out.append(attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + following, ZERO_ROW))
+                else:
+                    out.append(after.get(word, empty).get(following, ZERO_ROW))
         return np.array(out, dtype=np.intp).reshape(len(out) // 2, 2)
-
-    def _separated_bigram_rows(self, words: Sequence[str]) -> list[int]:
-        """``_bigram_rows`` of a sentence (``words`` between BEGIN and END) where a word holds the separator "|":
-        each pair that has one is looked up by its full name, as splitting it would be ambiguous."""
-        before, after = self._bigrams
-        empty: dict[str, int] = {}
-        out = []
-        for previous, word, following in zip(words, words[1:], words[2:], strict=False):
-            if BIGRAM_SEPARATOR in previous or BIGRAM_SEPARATOR in word:
-                out.append(self.attributes.get(BIGRAM_BEFORE + previous + BIGRAM_SEPARATOR + word, ZERO_ROW))
-            else:
-                out.append(before.get(previous, empty).get(word, ZERO_ROW))
-            if BIGRAM_SEPARATOR in word or BIGRAM_SEPARATOR in following:
-                out.append(self.attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + following, ZERO_ROW))
-            else:
-                out.append(after.get(word, empty).get(following, ZERO_ROW))
-        return out
 
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
         """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
