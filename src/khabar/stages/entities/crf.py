@@ -327,8 +327,12 @@ class Scorer:
         # rows are kept per form, so spelling variants share them, and the bigrams read the same forms
         forms = [[*map(normalise, sentence)] for sentence in sentences]
         tokens = [form for sentence in forms for form in sentence]
-        self._add_rows(tokens)
-        serials = np.fromiter(map(self._rows.__getitem__, tokens), dtype=np.intp, count=len(tokens))
+        found = list(map(self._rows.get, tokens))  # one look-up per token; the new ones are looked up again
+        if None in found:
+            self._add_rows([token for token, serial in zip(tokens, found, strict=True) if serial is None])
+            rows_of = self._rows
+            found = [rows_of[token] if serial is None else serial for token, serial in zip(tokens, found, strict=True)]
+        serials = np.array(found, dtype=np.intp)
         np.add.at(self._uses, serials, 1)
         rows = self._ids[serials]
         lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
