@@ -288,7 +288,7 @@ class Scorer:
                 if pairs is not None:
                     packed += pairs
             counts.append(len(packed) - before)
-        codes = np.array(packed, dtype=np.intp)
+        codes = np.fromiter(packed, dtype=np.intp, count=len(packed))
         group = np.repeat(np.arange(len(new)) * width, counts) + (codes & ((1 << SLOT_BITS) - 1))
         order = np.argsort(group, kind="stable")  # by group, each group's attributes in feature order
         group, rows = group[order], codes[order] >> SLOT_BITS
@@ -332,7 +332,7 @@ class Scorer:
             self._add_rows([token for token, serial in zip(tokens, found, strict=True) if serial is None])
             rows_of = self._rows
             found = [rows_of[token] if serial is None else serial for token, serial in zip(tokens, found, strict=True)]
-        serials = np.array(found, dtype=np.intp)
+        serials = np.fromiter(found, dtype=np.intp, count=len(found))
         np.add.at(self._uses, serials, 1)
         rows = self._ids[serials]
         lengths = np.array([len(sentence) for sentence in sentences], dtype=np.intp)
@@ -370,7 +370,7 @@ class Scorer:
                     out.append(attributes.get(BIGRAM_AFTER + word + BIGRAM_SEPARATOR + following, ZERO_ROW))
                 else:
                     out.append(after.get(word, empty).get(following, ZERO_ROW))
-        return np.array(out, dtype=np.intp).reshape(len(out) // 2, 2)
+        return np.fromiter(out, dtype=np.intp, count=len(out)).reshape(len(out) // 2, 2)
 
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
         """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
