@@ -12,11 +12,19 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
+
+_compiled_features: Callable[[str, dict[str, str], dict[str, frozenset[str]], dict[str, int], dict[str, str]], list[str]] | None
+try:  # the optional C version of word_features (setup.py); without it, the Python one (same features, slower)
+    from khabar.stages.entities._features import word_features as _compiled_features
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _compiled_features = None
+
+COMPILED = _compiled_features is not None  # whether the C word features are in use
 
 CLUSTER_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -104,12 +112,15 @@ def shape(token: str) -> str:
 class FeatureExtractor:
     """Turns sentences into CRF feature lists; static per-word features are cached."""
 
-    def __init__(self, lexicon: Lexicon, options: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Lexicon, options: frozenset[str] = frozenset(), compiled: bool = COMPILED) -> None:
         self.lexicon = lexicon
         self.options = options
         self.window = WIDE_WINDOW if "wide" in options else WINDOW
         self._static: dict[str, tuple[str, ...]] = {}
         self._neighbour: dict[tuple[str, int], tuple[str, ...]] = {}
+        # the C version covers models without n-gram features over a lexicon of plain dicts (as read from disk)
+        tables = (lexicon.clusters, lexicon.gazetteer, lexicon.ranks, lexicon.silver)
+        self._compiled = compiled and "ngrams" not in options and all(type(table) is dict for table in tables)
 
     def static(self, token: str) -> tuple[str, ...]:
         """The features that depend on the token alone (cached)."""
@@ -126,6 +137,9 @@ class FeatureExtractor:
 
         They depend on the token only through ``normalise(token)``: the scorer keeps them per normal form.
         """
+        if self._compiled and _compiled_features is not None:
+            lexicon = self.lexicon
+            return _compiled_features(token, lexicon.clusters, lexicon.gazetteer, lexicon.ranks, lexicon.silver)  # type: ignore[arg-type]
         word = normalise(token)
         prefix, stem = strip_clitics(word)
         features = ["bias", "w=" + word, "st=" + stem, "pre=" + prefix, "sh=" + shape(word)]
