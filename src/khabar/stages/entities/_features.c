@@ -203,11 +203,6 @@ static PyObject *form_text(PyObject *word, Form form) {
     return text;
 }
 
-/* dict[key] as a borrowed reference, NULL when absent (and no error) or on error. */
-static PyObject *lookup(PyObject *dict, PyObject *key) {
-    return PyDict_GetItemWithError(dict, key);
-}
-
 /* "c1=55", "c2=17" ... (head "c") or "sc1=..." (head "sc") of the tab-separated cluster ids. */
 static int append_levels(PyObject *out, const char *head, PyObject *ids) {
     PyObject *levels = PyUnicode_Split(ids, names.tab, -1);
@@ -230,7 +225,7 @@ static int is_nonempty_str(PyObject *value) {
 
 /* FeatureExtractor._cluster_features */
 static int cluster_features(PyObject *out, PyObject *clusters, PyObject *word, PyObject *stem, const Form *forms, int count) {
-    PyObject *ids = lookup(clusters, word);
+    PyObject *ids = PyDict_GetItemWithError(clusters, word);
     if (is_nonempty_str(ids) && append_levels(out, "c", ids) < 0) {
         return -1;
     }
@@ -242,7 +237,7 @@ static int cluster_features(PyObject *out, PyObject *clusters, PyObject *word, P
         if (form == NULL) {
             return -1;
         }
-        ids = lookup(clusters, form);
+        ids = PyDict_GetItemWithError(clusters, form);
         Py_DECREF(form);
         if (ids == NULL && PyErr_Occurred()) {
             return -1;
@@ -279,7 +274,7 @@ static int gazetteer_features(PyObject *out, PyObject *gazetteer, PyObject *word
     int failed = 0;
     for (int i = 0; i < count && !failed; i++) {
         PyObject *form = form_text(word, forms[i]);
-        PyObject *found = form ? lookup(gazetteer, form) : NULL;
+        PyObject *found = form ? PyDict_GetItemWithError(gazetteer, form) : NULL;
         Py_XDECREF(form);
         if (found != NULL) {
             failed = add_all(tags, found) < 0;
@@ -303,7 +298,7 @@ static int gazetteer_features(PyObject *out, PyObject *gazetteer, PyObject *word
 /* FeatureExtractor._frequency_band: one of names.bands or names.oov (borrowed), NULL on error. */
 static PyObject *frequency_band(PyObject *ranks, PyObject *word) {
     static const long long bands[] = {1000, 10000, 50000};
-    PyObject *rank = lookup(ranks, word);
+    PyObject *rank = PyDict_GetItemWithError(ranks, word);
     if (rank == NULL) {
         return PyErr_Occurred() ? NULL : names.oov;
     }
@@ -345,7 +340,7 @@ static int fill(PyObject *out, PyObject *word, PyObject *clusters, PyObject *gaz
     failed = failed || cluster_features(out, clusters, word, stem, forms, count) < 0
         || gazetteer_features(out, gazetteer, word, forms, count) < 0;
     if (!failed && PyDict_GET_SIZE(silver)) {
-        PyObject *kind = lookup(silver, stem);
+        PyObject *kind = PyDict_GetItemWithError(silver, stem);
         failed = kind == NULL ? PyErr_Occurred() != NULL : append_named(out, names.sv, Py_NewRef(kind)) < 0;
     }
     PyObject *band = failed ? NULL : frequency_band(ranks, word);
