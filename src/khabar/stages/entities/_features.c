@@ -65,24 +65,6 @@ static int pair_at(PyObject *s, Py_ssize_t at, Py_UCS4 a, Py_UCS4 b) {
 static int is_conjunction(Py_UCS4 c) { return c == WAW || c == FEH; }
 static int is_preposition(Py_UCS4 c) { return c == BEH || c == LAM || c == KAF; }
 
-/* normalise.strip_clitics: how many letters of proclitics to strip off the normal form `word`. */
-static Py_ssize_t proclitics(PyObject *word) {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word), k = 0;
-    if (n - k > MIN_STEM + 1 && is_conjunction(PyUnicode_READ_CHAR(word, k))) {
-        k++;
-    }
-    if (n - k > MIN_STEM + 1 && pair_at(word, k, LAM, LAM)) {
-        return k + 2;
-    }
-    if (n - k > MIN_STEM + 1 && is_preposition(PyUnicode_READ_CHAR(word, k))) {
-        k++;
-    }
-    if (n - k > MIN_STEM + 1 && pair_at(word, k, ALEF, LAM)) {
-        k += 2;
-    }
-    return k;
-}
-
 /* One stem candidate: word[start:], with the article "ال" written before it when `article`. */
 typedef struct {
     Py_ssize_t start;
@@ -90,7 +72,8 @@ typedef struct {
 } Form;
 
 /* normalise.stem_candidates as Forms, longest first; their number. (No two are the same string: each is
- * shorter than the one before, but for "ال" + rest[2:] after a "لل" rest, which cannot equal it.) */
+ * shorter than the one before, but for "ال" + rest[2:] after a "لل" rest, which cannot equal it.) The last
+ * one is the stem normalise.strip_clitics leaves: the same proclitics stripped by the same tests. */
 static int stem_candidates(PyObject *word, Form *forms) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(word), k = 0;
     int count = 0;
@@ -223,8 +206,9 @@ static int is_nonempty_str(PyObject *value) {
     return value != NULL && PyUnicode_Check(value) && PyUnicode_GET_LENGTH(value) > 0;
 }
 
-/* FeatureExtractor._cluster_features */
-static int cluster_features(PyObject *out, PyObject *clusters, PyObject *word, PyObject *stem, const Form *forms, int count) {
+/* FeatureExtractor._cluster_features: the stem's ids are those of the first stripped form that has some (of
+ * the word itself when nothing can be stripped, the word then being its own stem). */
+static int cluster_features(PyObject *out, PyObject *clusters, PyObject *word, const Form *forms, int count) {
     PyObject *ids = PyDict_GetItemWithError(clusters, word);
     if (is_nonempty_str(ids) && append_levels(out, "c", ids) < 0) {
         return -1;
@@ -232,8 +216,8 @@ static int cluster_features(PyObject *out, PyObject *clusters, PyObject *word, P
     if (ids == NULL && PyErr_Occurred()) {
         return -1;
     }
-    for (int i = count > 1 ? 1 : 0; i < (count > 1 ? count : 1); i++) {
-        PyObject *form = count > 1 ? form_text(word, forms[i]) : Py_NewRef(stem);
+    for (int i = count > 1 ? 1 : 0; i < count; i++) {
+        PyObject *form = form_text(word, forms[i]);
         if (form == NULL) {
             return -1;
         }
@@ -316,7 +300,9 @@ static PyObject *frequency_band(PyObject *ranks, PyObject *word) {
 
 static int fill(PyObject *out, PyObject *word, PyObject *clusters, PyObject *gazetteer, PyObject *ranks, PyObject *silver) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(word);
-    Py_ssize_t k = proclitics(word);
+    Form forms[MAX_FORMS];
+    int count = stem_candidates(word, forms);
+    Py_ssize_t k = forms[count - 1].start; /* strip_clitics' proclitics */
     PyObject *stem = PyUnicode_Substring(word, k, n);
     if (stem == NULL) {
         return -1;
@@ -335,9 +321,7 @@ static int fill(PyObject *out, PyObject *word, PyObject *clusters, PyObject *gaz
     if (!failed && length >= LONG_WORD) {
         failed = PyList_Append(out, names.longword) < 0;
     }
-    Form forms[MAX_FORMS];
-    int count = stem_candidates(word, forms);
-    failed = failed || cluster_features(out, clusters, word, stem, forms, count) < 0
+    failed = failed || cluster_features(out, clusters, word, forms, count) < 0
         || gazetteer_features(out, gazetteer, word, forms, count) < 0;
     if (!failed && PyDict_GET_SIZE(silver)) {
         PyObject *kind = PyDict_GetItemWithError(silver, stem);
