@@ -9,13 +9,28 @@
  *   gazetteer  dict: word -> an iterable of tags (a frozenset)
  *   ranks      dict: word -> its frequency rank (an int)
  *   silver     dict: stem -> a kind (often empty)
+ *
+ * summed_rows(clusters, gazetteer, ranks, silver, tokens, slots, table, used, ids) -> int
+ *   crf.Scorer._add_rows for new tokens (normal forms), its numpy path mirrored: each token's features (as
+ *   word_features), each feature's packed (row << 3 | slot) pairs from `slots` (dict: feature -> tuple of int),
+ *   and per slot, in feature order, the float32 sum of those rows of `table`, added left to right as crf.py's
+ *   _sequential_sums does.
+ *   table  float32 [R, L], C-contiguous, writable: rows < used are read; a slot of two rows or more gets a new row
+ *          at used, used + 1 ... (token by token, slot by slot)
+ *   ids    int64 [len(tokens), width], C-contiguous, writable: each token's row per slot (0: none; the attribute's
+ *          own row when one fires; else its new row)
+ *   Returns the new `used`. ValueError when the table has no room left or a pair names a slot or row out of range.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
+#include <string.h>
 
 #define MIN_STEM 2    /* normalise.MIN_STEM: a clitic is stripped only while more than MIN_STEM + 1 letters remain */
 #define LONG_WORD 8   /* features.LONG_WORD */
 #define MAX_FORMS 4   /* the most stem candidates a word has */
+#define SLOT_BITS 3   /* crf.SLOT_BITS: a pair is row << SLOT_BITS | slot */
+#define MAX_SLOTS (1 << SLOT_BITS)
 
 enum { ALEF = 0x0627, BEH = 0x0628, FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, WAW = 0x0648 };
 
@@ -348,9 +363,171 @@ static PyObject *word_features(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* A buffer's format names a native type of `size` bytes in `kinds` (as _viterbi.c). */
+static int format_is(const Py_buffer *view, const char *kinds, Py_ssize_t size) {
+    const char *format = view->format ? view->format : "B";
+    if (*format == '@' || *format == '=' || (*format == '<' && PY_LITTLE_ENDIAN)) {
+        format++;
+    }
+    return format[0] != '\0' && format[1] == '\0' && strchr(kinds, format[0]) != NULL && view->itemsize == size;
+}
+
+static int writable_buffer(PyObject *object, Py_buffer *view, const char *name) {
+    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0) {
+        PyErr_Format(PyExc_TypeError, "summed_rows: %s must be a C-contiguous writable buffer", name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The summing state of one call: the table, the ids and one float32 accumulator per slot. */
+typedef struct {
+    float *table;
+    Py_ssize_t rows, labels, used;
+    int64_t *ids;
+    Py_ssize_t width;
+    float *sums;                  /* [width, labels] */
+    Py_ssize_t count[MAX_SLOTS];  /* rows added to each slot so far */
+    Py_ssize_t first[MAX_SLOTS];  /* each slot's first row */
+} Summing;
+
+/* Add the rows of one feature's pairs (a tuple of packed ints) to their slots. */
+static int add_pairs(Summing *at, PyObject *pairs) {
+    if (!PyTuple_Check(pairs)) {
+        PyErr_SetString(PyExc_TypeError, "summed_rows: slots must map features to tuples of ints");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(pairs); i++) {
+        long long code = PyLong_AsLongLong(PyTuple_GET_ITEM(pairs, i));
+        if (code == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        Py_ssize_t slot = (Py_ssize_t)(code & (MAX_SLOTS - 1));
+        long long row = code >> SLOT_BITS;
+        if (code < 0 || slot >= at->width || row >= at->used) {
+            PyErr_Format(PyExc_ValueError, "summed_rows: pair %lld names slot %zd of %zd or row %lld of %zd", code, slot,
+                         at->width, row, at->used);
+            return -1;
+        }
+        const float *weights = at->table + row * at->labels;
+        float *sum = at->sums + slot * at->labels;
+        if (at->count[slot] == 0) {
+            at->first[slot] = (Py_ssize_t)row;
+        } else if (at->count[slot] == 1) {  /* ((first + second) + third) ...: crf._sequential_sums' order */
+            const float *head = at->table + at->first[slot] * at->labels;
+            for (Py_ssize_t j = 0; j < at->labels; j++) {
+                sum[j] = head[j] + weights[j];
+            }
+        } else {
+            for (Py_ssize_t j = 0; j < at->labels; j++) {
+                sum[j] += weights[j];
+            }
+        }
+        at->count[slot]++;
+    }
+    return 0;
+}
+
+/* One token's ids: the zero row, its one row or a new row holding its sum, slot by slot. */
+static int write_ids(Summing *at, Py_ssize_t token) {
+    int64_t *ids = at->ids + token * at->width;
+    for (Py_ssize_t slot = 0; slot < at->width; slot++) {
+        if (at->count[slot] <= 1) {
+            ids[slot] = at->count[slot] ? at->first[slot] : 0;
+            continue;
+        }
+        if (at->used >= at->rows) {
+            PyErr_Format(PyExc_ValueError, "summed_rows: the table's %zd rows are full", at->rows);
+            return -1;
+        }
+        memcpy(at->table + at->used * at->labels, at->sums + slot * at->labels, at->labels * sizeof(float));
+        ids[slot] = at->used++;
+    }
+    return 0;
+}
+
+/* One token: its features, their pairs summed per slot, its ids written. */
+static int sum_token(Summing *at, Py_ssize_t index, PyObject *token, PyObject *lexicon[4], PyObject *slots) {
+    if (!PyUnicode_Check(token)) {
+        PyErr_SetString(PyExc_TypeError, "summed_rows: tokens must be str");
+        return -1;
+    }
+    PyObject *word = normal_form(token);
+    PyObject *features = word ? PyList_New(0) : NULL;
+    int failed = features == NULL || fill(features, word, lexicon[0], lexicon[1], lexicon[2], lexicon[3]) < 0;
+    memset(at->count, 0, sizeof at->count);
+    for (Py_ssize_t i = 0; !failed && i < PyList_GET_SIZE(features); i++) {
+        PyObject *pairs = PyDict_GetItemWithError(slots, PyList_GET_ITEM(features, i));
+        failed = pairs == NULL ? PyErr_Occurred() != NULL : add_pairs(at, pairs) < 0;
+    }
+    Py_XDECREF(features);
+    Py_XDECREF(word);
+    return failed || write_ids(at, index) < 0 ? -1 : 0;
+}
+
+/* Why the table and ids buffers do not fit (NULL: they do). */
+static const char *buffers_problem(const Py_buffer *table, const Py_buffer *ids, Py_ssize_t tokens, Py_ssize_t used) {
+    if (!format_is(table, "f", 4) || table->ndim != 2) {
+        return "table must be float32 [rows, labels]";
+    }
+    if (!format_is(ids, "lq", 8) || ids->ndim != 2 || ids->shape[0] != tokens) {
+        return "ids must be int64 [tokens, slots]";
+    }
+    if (ids->shape[1] < 1 || ids->shape[1] > MAX_SLOTS) {
+        return "ids must have 1 to 8 slots";
+    }
+    if (used < 1 || used > table->shape[0]) {
+        return "used must be within the table";
+    }
+    return NULL;
+}
+
+static PyObject *summed_rows(PyObject *self, PyObject *args) {
+    PyObject *lexicon[4], *tokens, *slots, *table_object, *ids_object;
+    Py_ssize_t used;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!OnO:summed_rows", &PyDict_Type, &lexicon[0], &PyDict_Type, &lexicon[1],
+                          &PyDict_Type, &lexicon[2], &PyDict_Type, &lexicon[3], &PyList_Type, &tokens, &PyDict_Type,
+                          &slots, &table_object, &used, &ids_object)) {
+        return NULL;
+    }
+    Py_buffer table, ids;
+    if (writable_buffer(table_object, &table, "table") < 0) {
+        return NULL;
+    }
+    if (writable_buffer(ids_object, &ids, "ids") < 0) {
+        PyBuffer_Release(&table);
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(tokens);
+    const char *problem = buffers_problem(&table, &ids, count, used);
+    Summing at = {.table = table.buf, .ids = ids.buf, .used = used};
+    if (problem == NULL) {
+        at.rows = table.shape[0];
+        at.labels = table.shape[1];
+        at.width = ids.shape[1];
+        at.sums = PyMem_Malloc((at.width * at.labels + 1) * sizeof(float));
+    }
+    int failed = problem != NULL || at.sums == NULL;
+    if (problem != NULL) {
+        PyErr_Format(PyExc_ValueError, "summed_rows: %s", problem);
+    } else if (at.sums == NULL) {
+        PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < count && !failed; i++) {
+        failed = sum_token(&at, i, PyList_GET_ITEM(tokens, i), lexicon, slots) < 0;
+    }
+    PyMem_Free(at.sums);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&table);
+    return failed ? NULL : PyLong_FromSsize_t(at.used);
+}
+
 static PyMethodDef methods[] = {
     {"word_features", word_features, METH_VARARGS,
      "word_features(token, clusters, gazetteer, ranks, silver): the token's static CRF features (no n-grams)."},
+    {"summed_rows", summed_rows, METH_VARARGS,
+     "summed_rows(clusters, gazetteer, ranks, silver, tokens, slots, table, used, ids): new tokens' rows summed "
+     "into table from used on, their ids written; returns the new used."},
     {NULL, NULL, 0, NULL},
 };
 

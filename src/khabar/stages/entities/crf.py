@@ -211,6 +211,20 @@ def bigram_rows(attributes: dict[str, int]) -> tuple[dict[str, dict[str, int]], 
     return before, after
 
 
+def _sequential_sums(table: np.ndarray, rows: np.ndarray, firsts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Row sums of groups of ``table`` rows: group g sums ``table[rows[firsts[g] : firsts[g] + sizes[g]]]``.
+
+    Added one row after another, left to right (((a + b) + c) + ...), in the table's float32, as the C routine
+    does: numpy's own reductions sum in an order of their choosing (pairwise, by blocks), so both paths
+    spell the order out and give the very same bits whatever numpy's version.
+    """
+    sums = table[rows[firsts]]
+    for step in range(1, int(sizes.max(initial=1))):
+        longer = np.flatnonzero(sizes > step)
+        sums[longer] += table[rows[firsts[longer] + step]]
+    return sums
+
+
 class Scorer:
     """Emission scores and labels of one CRF, or of a cascade of CRFs over the same static features,
     mirroring ``FeatureExtractor.sentence`` (+ per-pass extra attributes)."""
@@ -228,6 +242,8 @@ class Scorer:
                               for i in range(len(models)))
         self._slots = feature_slots(self.attributes, extractor.window)
         self._bigrams = bigram_rows(self.attributes)
+        # the C routine that sums a new token's rows, where the extractor has one (features.py)
+        self._row_summer = extractor.row_summer() if self._state.dtype == np.float32 else None
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
         self._reset()
 
@@ -269,16 +285,33 @@ class Scorer:
         self._uses[:] = 0
 
     def _add_rows(self, tokens: Iterable[str]) -> None:
-        """Cache the rows of tokens not seen before, summing all their feature weights in one numpy call.
-
-        A token has ``1 + len(window)`` rows (groups): its own features, then its features as a neighbour at
-        each offset. A group of one attribute uses that attribute's row; an empty group, the zero row; a
-        larger one, a new row of the table holding its sum (in feature order).
-        """
+        """Cache the rows of tokens not seen before (``_summed_ids``) and give them serial numbers."""
         new = [token for token in dict.fromkeys(tokens) if token not in self._rows]
         if not new:
             return
+        ids = self._summed_ids(new)
+        serial = len(self._rows)
+        if serial + len(new) > len(self._uses):
+            extra = max(TABLE_GROWTH, len(new))
+            self._uses = np.concatenate([self._uses, np.zeros(extra, dtype=self._uses.dtype)])
+            self._ids = np.concatenate([self._ids, np.zeros((extra, ids.shape[1]), dtype=self._ids.dtype)])
+        self._ids[serial : serial + len(new)] = ids
+        self._rows.update(zip(new, range(serial, serial + len(new)), strict=True))
+
+    def _summed_ids(self, new: list[str]) -> np.ndarray:
+        """``[new tokens, 1 + window]`` row ids of new tokens, summing their feature weights.
+
+        A token has ``1 + len(window)`` rows (groups): its own features, then its features as a neighbour at
+        each offset. A group of one attribute uses that attribute's row; an empty group, the zero row; a
+        larger one, a new row of the table holding its sum (in feature order). The C routine does it all in
+        one call where it is built (``FeatureExtractor.row_summer``), else numpy does the sums.
+        """
         width = 1 + len(self.extractor.window)
+        if self._row_summer is not None:
+            self._make_room(len(new) * width)
+            written = np.empty((len(new), width), dtype=np.int64)
+            self._used = self._row_summer(new, self._slots, self._table, self._used, written)
+            return written
         slot_of, features = self._slots.get, self.extractor.word_features  # uncached: this cache holds their sums
         packed: list[int] = []
         counts: list[int] = []
@@ -300,22 +333,18 @@ class Scorer:
         multi = sizes > 1
         fresh = int(np.count_nonzero(multi))
         if fresh:
-            members = multi[group]
-            segments = np.cumsum(sizes[multi]) - sizes[multi]
-            sums = np.add.reduceat(self._table[rows[members]], segments, axis=0)
-            if self._used + fresh > len(self._table):
-                extra = max(TABLE_GROWTH, self._used + fresh - len(self._table))
-                self._table = np.concatenate([self._table, np.zeros((extra, self._table.shape[1]), dtype=self._table.dtype)])
+            sums = _sequential_sums(self._table, rows, firsts[multi], sizes[multi])
+            self._make_room(fresh)
             self._table[self._used : self._used + fresh] = sums
             ids[multi] = np.arange(self._used, self._used + fresh)
             self._used += fresh
-        serial = len(self._rows)
-        if serial + len(new) > len(self._uses):
-            extra = max(TABLE_GROWTH, len(new))
-            self._uses = np.concatenate([self._uses, np.zeros(extra, dtype=self._uses.dtype)])
-            self._ids = np.concatenate([self._ids, np.zeros((extra, width), dtype=self._ids.dtype)])
-        self._ids[serial : serial + len(new)] = ids.reshape(len(new), width)
-        self._rows.update(zip(new, range(serial, serial + len(new)), strict=True))
+        return ids.reshape(len(new), width)
+
+    def _make_room(self, rows: int) -> None:
+        """Grow the table if ``rows`` more rows would not fit (the room past TABLE_LIMIT is seldom exceeded)."""
+        if self._used + rows > len(self._table):
+            extra = max(TABLE_GROWTH, self._used + rows - len(self._table))
+            self._table = np.concatenate([self._table, np.zeros((extra, self._table.shape[1]), dtype=self._table.dtype)])
 
     def _static_scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """``[all tokens, all passes' labels]`` scores of the static features of non-empty sentences, in order.

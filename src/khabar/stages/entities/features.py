@@ -16,13 +16,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
 
+# a new token's rows for a CRF scorer (crf.Scorer._add_rows): (tokens, slots, table, used, ids) -> the new used
+RowSummer = Callable[[list[str], dict[str, tuple[int, ...]], np.ndarray, int, np.ndarray], int]
+
 _compiled_features: Callable[[str, dict[str, str], dict[str, frozenset[str]], dict[str, int], dict[str, str]], list[str]] | None
+_compiled_rows: Callable[..., int] | None
 try:  # the optional C version of word_features (setup.py); without it, the Python one (same features, slower)
+    from khabar.stages.entities._features import summed_rows as _compiled_rows
     from khabar.stages.entities._features import word_features as _compiled_features
 except ImportError:  # pragma: no cover - depends on how khabar was installed
-    _compiled_features = None
+    _compiled_features = _compiled_rows = None
 
 COMPILED = _compiled_features is not None  # whether the C word features are in use
 
@@ -131,6 +138,14 @@ class FeatureExtractor:
                 self._neighbour.clear()
             cached = self._static[token] = tuple(self.word_features(token))
         return cached
+
+    def row_summer(self) -> RowSummer | None:
+        """The C routine that computes new tokens' features and sums their weights into a CRF scorer's table
+        (``crf.Scorer._add_rows``), bound to this lexicon; None where the C features are not in use."""
+        if not self._compiled or _compiled_rows is None:
+            return None
+        lexicon = self.lexicon
+        return functools.partial(_compiled_rows, lexicon.clusters, lexicon.gazetteer, lexicon.ranks, lexicon.silver)
 
     def word_features(self, token: str) -> list[str]:
         """Compute one token's static features, uncached (a CRF ``Scorer`` caches what they add up to).

@@ -1,0 +1,142 @@
+"""The C routine that sums a new token's rows (``_features.summed_rows``) writes the very table and ids of the
+numpy path of ``crf.Scorer._summed_ids``, both adding each group's rows left to right in float32."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.stages.entities import features
+from khabar.stages.entities.crf import SLOT_BITS, CrfWeights, Scorer
+from khabar.stages.entities.features import FeatureExtractor, Lexicon
+from khabar.stages.entities.tagger import FIRST_PASS, SECOND_PASS, NerTagger, default_model_dir
+
+pytestmark = pytest.mark.skipif(not features.COMPILED, reason="khabar was installed without its C feature extractor")
+
+LEXICON = Lexicon(clusters={"الموصل": "3\t17\t200", "موصل": "5\t9\t11", "لبنان": "3\t17\t201", "قال": "1\t2\t3"},
+                  gazetteer={"موصل": frozenset({"LOC"}), "الموصل": frozenset({"LOC", "ORG"})},
+                  ranks={"الموصل": 5, "قال": 2_000, "لبنان": 20_000}, silver={"موصل": "LOC"})
+SEEDS = ["الموصل", "وبالموصل", "لبنان", "قال", "للموصل", "موصل", "x", "٢٠١٤"]
+
+
+def both_ways(scorer: Scorer, batches: list[list[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The table's used rows and the ids after adding ``batches`` of new tokens, with the C routine and without."""
+    summer = scorer._row_summer
+    assert summer is not None
+    results = []
+    for way in (summer, None):
+        scorer._reset()
+        scorer._row_summer = way
+        for batch in batches:
+            scorer._add_rows(batch)
+        results.append((scorer._table[: scorer._used].copy(), scorer._ids[: len(scorer._rows)].copy()))
+    scorer._row_summer = summer
+    return results
+
+
+def toy_scorer(seed: int) -> Scorer:
+    """A two-pass scorer whose attributes are the features of SEEDS, own and as neighbours, with weights of
+    very different sizes (so that the order of the additions shows in the sums' last bits)."""
+    extractor = FeatureExtractor(LEXICON)
+    names = sorted({feature for word in SEEDS for feature in extractor.word_features(word)})
+    names += [f"{offset}:{name}" for offset in extractor.window for name in names[::2]]
+    rng = np.random.default_rng(seed)
+    models = []
+    for labels in (("O", "B-LOC", "I-LOC"), ("O", "B-LOC")):
+        state = (rng.standard_normal((len(names) + 1, len(labels))) * 10.0 ** rng.integers(-3, 4, (len(names) + 1, 1)))
+        state[0] = 0
+        models.append(CrfWeights(labels, {name: row for row, name in enumerate(names, 1)}, state.astype(np.float32),
+                                 np.zeros((len(labels), len(labels)), np.float32)))
+    return Scorer(models, extractor)
+
+
+def test_the_shipped_model_sums_its_lexicon_words_alike() -> None:
+    """The shipped two-pass weights over lexicon words and their clitic forms, in article-sized batches."""
+    directory = default_model_dir()
+    tagger = NerTagger.load()
+    scorer = Scorer([CrfWeights.load(directory / FIRST_PASS), CrfWeights.load(directory / SECOND_PASS)], tagger.extractor)
+    lexicon = tagger.extractor.lexicon
+    words = sorted({*lexicon.clusters, *lexicon.gazetteer})[::9]
+    forms = list(dict.fromkeys([*words, *(p + w for w in words[::5] for p in ("و", "ب", "لل", "وال")), "٢٠١٤", "F-16", "ـ"]))
+    assert len(forms) > 15_000
+    (c_table, c_ids), (np_table, np_ids) = both_ways(scorer, [forms[i : i + 40] for i in range(0, len(forms), 40)])
+    assert c_table.tobytes() == np_table.tobytes() and np.array_equal(c_ids, np_ids)
+    assert len(c_table) > len(scorer._state) + len(forms)  # most forms have sums of their own
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**16), st.lists(st.lists(st.one_of(
+    st.sampled_from(SEEDS),
+    st.tuples(st.sampled_from(["", "و", "ب", "ال", "لل"]), st.sampled_from(SEEDS), st.sampled_from(["", "ه", "ها"])).map("".join),
+    st.text(st.sampled_from("الموصلبنقx٢ـ"), max_size=6)), max_size=12), max_size=4))
+def test_any_tokens_get_the_same_bits_both_ways(seed: int, batches: list[list[str]]) -> None:
+    scorer = toy_scorer(seed)
+    (c_table, c_ids), (np_table, np_ids) = both_ways(scorer, batches)
+    assert c_table.tobytes() == np_table.tobytes() and np.array_equal(c_ids, np_ids)
+
+
+def test_a_sum_is_its_rows_added_left_to_right_in_float32() -> None:
+    scorer = toy_scorer(7)
+    scorer._add_rows(["وبالموصل"])
+    own = [pair >> SLOT_BITS for feature in scorer.extractor.word_features("وبالموصل")
+           for pair in scorer._slots.get(feature, ()) if pair & ((1 << SLOT_BITS) - 1) == 0]
+    assert len(own) > 5
+    expected = scorer._state[own[0]].copy()
+    for row in own[1:]:
+        expected = (expected + scorer._state[row]).astype(np.float32)
+    assert scorer._table[scorer._ids[scorer._rows["وبالموصل"], 0]].tobytes() == expected.tobytes()
+
+
+def summer_call(scorer: Scorer, tokens: list[Any], slots: Any = None, table: Any = None, used: int | None = None,
+                ids: Any = None) -> int:
+    """Call the C routine with the scorer's own arguments but those given."""
+    summer = scorer._row_summer
+    assert summer is not None
+    width = 1 + len(scorer.extractor.window)
+    return summer(tokens, scorer._slots if slots is None else slots, scorer._table if table is None else table,
+                  scorer._used if used is None else used, np.zeros((len(tokens), width), np.int64) if ids is None else ids)
+
+
+def test_bad_arguments_are_refused_with_reasons() -> None:
+    scorer = toy_scorer(1)
+    with pytest.raises(TypeError, match="tokens must be str"):
+        summer_call(scorer, ["قال", 5])
+    with pytest.raises(ValueError, match="table must be float32"):
+        summer_call(scorer, ["قال"], table=scorer._table.astype(np.float64))
+    with pytest.raises(ValueError, match="ids must be int64"):
+        summer_call(scorer, ["قال"], ids=np.zeros((2, 5), np.int64))
+    with pytest.raises(ValueError, match="used must be within"):
+        summer_call(scorer, ["قال"], used=len(scorer._table) + 1)
+    with pytest.raises(ValueError, match="names slot"):
+        summer_call(scorer, ["قال"], slots={"w=قال": (len(scorer._state) << SLOT_BITS,)})
+    with pytest.raises(ValueError, match="names slot"):
+        summer_call(scorer, ["قال"], slots={"w=قال": (7,)})  # slot 7 of a window of 4
+    with pytest.raises(TypeError, match="tuples of ints"):
+        summer_call(scorer, ["قال"], slots={"w=قال": [8]})
+    full = np.zeros((len(scorer._state), scorer._state.shape[1]), np.float32)
+    full[:] = scorer._state
+    with pytest.raises(ValueError, match="rows are full"):
+        summer_call(scorer, ["الموصل"], table=full)
+    with pytest.raises(TypeError, match="table must be a C-contiguous writable buffer"):
+        summer_call(scorer, ["قال"], table=b"read-only bytes")
+    with pytest.raises(TypeError, match="ids must be a C-contiguous writable buffer"):
+        summer_call(scorer, ["قال"], ids=np.zeros((1, 10), np.int64)[:, ::2])
+
+
+def test_the_scorer_grows_its_table_rather_than_overflow_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.stages.entities import crf
+
+    monkeypatch.setattr(crf, "TABLE_GROWTH", 4)
+    monkeypatch.setattr(crf, "TABLE_LIMIT", 1)
+    scorer = toy_scorer(3)
+    expected = toy_scorer(3)
+    expected._row_summer = None
+    tokens = [p + w for p in ("", "و", "ب", "لل") for w in SEEDS]
+    scorer._add_rows(tokens)
+    expected._add_rows(tokens)
+    assert scorer._used > len(scorer._state) + 4
+    assert scorer._table[: scorer._used].tobytes() == expected._table[: expected._used].tobytes()
