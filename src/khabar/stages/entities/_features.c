@@ -1,4 +1,7 @@
-/* A new word form's static CRF features in C: FeatureExtractor.word_features (features.py) for a model without
+/* The NER's static CRF features in C: computed for a new word form, summed into the scorer's table, gathered
+ * into each token's emission scores.
+ *
+ * A new word form's features are FeatureExtractor.word_features (features.py) for a model without
  * the "ngrams" option. The Python code is the reference these lines mirror step for step (normalise,
  * strip_clitics and stem_candidates of normalise.py; shape, affixes, cluster ids, gazetteer tags, silver kind
  * and frequency band of features.py); features.py runs it when this optional module was not built, and the
@@ -20,6 +23,19 @@
  *   ids    int64 [len(tokens), width], C-contiguous, writable: each token's row per slot (0: none; the attribute's
  *          own row when one fires; else its new row)
  *   Returns the new `used`. ValueError when the table has no room left or a pair names a slot or row out of range.
+ *
+ * The scorer's per-token work (crf.Scorer._static_scores, whose numpy path is the reference):
+ * normal_serials(sentences, rows, serials) -> (forms, missing)
+ *   sentences  sequences of str tokens; rows: dict normal form -> serial; serials: writable int64 [all tokens]
+ *   Each token's normal form (normalise.normalise) and its serial, or -1 where `rows` lacks the form; returns the
+ *   forms (one flat list) and the missing ones in reading order (repeats kept).
+ * static_sums(forms, lengths, serials, ids, uses, table, window, edges, before, after, attributes, out)
+ *   lengths int64 [S] (each > 0, summing to len(forms)); serials int64 [N]; ids int64 [T, 1 + len(window)];
+ *   uses writable int64 [T] (uses[serial] += 1 per token); table float32 [R, L]; window int64 [W] (neighbour
+ *   offsets); edges int64 [W] (the row of a neighbour slot past the sentence's edge); before/after: dict
+ *   a -> dict b -> row of "bi-=a|b" / "bi+=a|b"; attributes: name -> row (bigrams of words holding "|");
+ *   out writable float32 [N, L]: the token's own row, each neighbour slot's, the bi- and the bi+ row, added in
+ *   that order (numpy's order there).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -117,14 +133,15 @@ static struct {
     PyObject *affixes[3][2]; /* p1= s1=, p2= s2=, p3= s3= */
     PyObject *bands[4];    /* 1000, 10000, 50000, rare */
     PyObject *oov;
+    PyObject *begin, *end; /* features.BEGIN, features.END */
 } names;
 
 static int make_names(void) {
     static const char *shapes[] = {"arabic", "latin", "digit", "punct", "mixed"};
     static const char *bands[] = {"1000", "10000", "50000", "rare"};
     PyObject **plain[] = {&names.bias, &names.longword, &names.w, &names.st, &names.pre, &names.sh, &names.g,
-                          &names.sv, &names.fb, &names.oov, &names.tab};
-    const char *texts[] = {"bias", "long", "w=", "st=", "pre=", "sh=", "g=", "sv=", "fb=", "oov", "\t"};
+                          &names.sv, &names.fb, &names.oov, &names.tab, &names.begin, &names.end};
+    const char *texts[] = {"bias", "long", "w=", "st=", "pre=", "sh=", "g=", "sv=", "fb=", "oov", "\t", "<s>", "</s>"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         if ((*plain[i] = PyUnicode_InternFromString(texts[i])) == NULL) {
             return -1;
@@ -522,7 +539,305 @@ static PyObject *summed_rows(PyObject *self, PyObject *args) {
     return failed ? NULL : PyLong_FromSsize_t(at.used);
 }
 
+/* normal_form, or the token itself when normalising changes nothing (most words). */
+static PyObject *normal_or_same(PyObject *token) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(token);
+    int kind = PyUnicode_KIND(token);
+    const void *data = PyUnicode_DATA(token);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0x0622 && normal_char(c) != c) {
+            return normal_form(token);
+        }
+    }
+    return Py_NewRef(token);
+}
+
+/* One sentence's forms appended to `forms` (and `missing`), their serials written from serials[at]. */
+static int sentence_serials(PyObject *sentence, PyObject *rows, int64_t *serials, Py_ssize_t size, Py_ssize_t *at,
+                            PyObject *forms, PyObject *missing) {
+    PyObject *tokens = PySequence_Fast(sentence, "normal_serials: sentences must be sequences of str");
+    if (tokens == NULL) {
+        return -1;
+    }
+    int failed = 0;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(tokens) && !failed; i++) {
+        PyObject *token = PySequence_Fast_GET_ITEM(tokens, i);
+        if (!PyUnicode_Check(token) || *at >= size) {
+            PyErr_SetString(*at >= size ? PyExc_ValueError : PyExc_TypeError,
+                            *at >= size ? "normal_serials: more tokens than serials" : "normal_serials: tokens must be str");
+            failed = 1;
+            break;
+        }
+        PyObject *form = normal_or_same(token);
+        PyObject *serial = form ? PyDict_GetItemWithError(rows, form) : NULL;
+        if (form == NULL || (serial == NULL && PyErr_Occurred())) {
+            failed = 1;
+        } else if (serial == NULL) {
+            serials[(*at)++] = -1;
+            failed = PyList_Append(missing, form) < 0;
+        } else {
+            long long value = PyLong_AsLongLong(serial);
+            failed = value == -1 && PyErr_Occurred();
+            serials[(*at)++] = value;
+        }
+        failed = failed || PyList_Append(forms, form) < 0;
+        Py_XDECREF(form);
+    }
+    Py_DECREF(tokens);
+    return failed ? -1 : 0;
+}
+
+static PyObject *normal_serials(PyObject *self, PyObject *args) {
+    PyObject *sentences, *rows, *serials_object;
+    if (!PyArg_ParseTuple(args, "OO!O:normal_serials", &sentences, &PyDict_Type, &rows, &serials_object)) {
+        return NULL;
+    }
+    Py_buffer serials;
+    if (PyObject_GetBuffer(serials_object, &serials, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0) {
+        PyErr_SetString(PyExc_TypeError, "normal_serials: serials must be a C-contiguous writable buffer");
+        return NULL;
+    }
+    PyObject *all = format_is(&serials, "lq", 8) && serials.ndim == 1
+        ? PySequence_Fast(sentences, "normal_serials: sentences must be a sequence") : NULL;
+    if (all == NULL && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_ValueError, "normal_serials: serials must be int64 [tokens]");
+    }
+    PyObject *forms = all ? PyList_New(0) : NULL, *missing = forms ? PyList_New(0) : NULL;
+    Py_ssize_t at = 0;
+    int failed = missing == NULL;
+    for (Py_ssize_t i = 0; !failed && i < PySequence_Fast_GET_SIZE(all); i++) {
+        failed = sentence_serials(PySequence_Fast_GET_ITEM(all, i), rows, serials.buf, serials.shape[0], &at, forms,
+                                  missing) < 0;
+    }
+    if (!failed && at != serials.shape[0]) {
+        PyErr_SetString(PyExc_ValueError, "normal_serials: fewer tokens than serials");
+        failed = 1;
+    }
+    Py_XDECREF(all);
+    PyBuffer_Release(&serials);
+    PyObject *result = failed ? NULL : PyTuple_Pack(2, forms, missing);
+    Py_XDECREF(forms);
+    Py_XDECREF(missing);
+    return result;
+}
+
+/* The buffers static_sums reads and writes. */
+typedef struct {
+    Py_buffer lengths, serials, ids, uses, table, window, edges, out;
+} Views;
+
+static const char *VIEW_NAMES[] = {"lengths", "serials", "ids", "uses", "table", "window", "edges", "out"};
+
+/* Why the views do not fit one another (NULL: they do). */
+static const char *views_problem(const Views *v, Py_ssize_t tokens) {
+    const Py_buffer *ints[] = {&v->lengths, &v->serials, &v->uses, &v->window, &v->edges};
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+        if (!format_is(ints[i], "lq", 8) || ints[i]->ndim != 1) {
+            return "lengths, serials, uses, window and edges must be int64 vectors";
+        }
+    }
+    if (!format_is(&v->ids, "lq", 8) || v->ids.ndim != 2 || v->ids.shape[1] != v->window.shape[0] + 1) {
+        return "ids must be int64 [serials, 1 + len(window)]";
+    }
+    if (!format_is(&v->table, "f", 4) || v->table.ndim != 2 || !format_is(&v->out, "f", 4) || v->out.ndim != 2) {
+        return "table and out must be float32 matrices";
+    }
+    if (v->out.shape[0] != tokens || v->out.shape[1] != v->table.shape[1] || v->serials.shape[0] != tokens) {
+        return "out must be [tokens, labels] and serials [tokens]";
+    }
+    if (v->edges.shape[0] != v->window.shape[0] || v->uses.shape[0] < v->ids.shape[0]) {
+        return "edges must have a row per window offset and uses one per serial";
+    }
+    return NULL;
+}
+
+/* out[0:labels] += table[row] (or = when `first`), or -1 when the row is out of the table. */
+static int add_row(float *out, const Py_buffer *table, long long row, int first) {
+    Py_ssize_t labels = table->shape[1];
+    if (row < 0 || row >= table->shape[0]) {
+        PyErr_Format(PyExc_ValueError, "static_sums: row %lld is outside the table of %zd rows", row, table->shape[0]);
+        return -1;
+    }
+    const float *weights = (const float *)table->buf + row * labels;
+    if (first) {
+        memcpy(out, weights, labels * sizeof(float));
+    } else {
+        for (Py_ssize_t j = 0; j < labels; j++) {
+            out[j] += weights[j];
+        }
+    }
+    return 0;
+}
+
+/* The row of one bigram: nested look-ups, or the full name where a word holds "|" (as crf.Scorer._bigram_rows). */
+static long long bigram_row(PyObject *pairs, PyObject *attributes, const char *prefix, PyObject *a, PyObject *b,
+                            int by_name) {
+    PyObject *found;
+    if (by_name) {
+        PyObject *name = PyUnicode_FromFormat("%s%U|%U", prefix, a, b);
+        found = name ? PyDict_GetItemWithError(attributes, name) : NULL;
+        Py_XDECREF(name);
+        if (name == NULL) {
+            return -1;
+        }
+    } else {
+        PyObject *inner = PyDict_GetItemWithError(pairs, a);
+        if (inner != NULL && !PyDict_Check(inner)) {
+            PyErr_SetString(PyExc_TypeError, "static_sums: before/after must map words to dicts");
+            return -1;
+        }
+        found = inner ? PyDict_GetItemWithError(inner, b) : NULL;
+    }
+    if (found == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    long long row = PyLong_AsLongLong(found);
+    return row == -1 && PyErr_Occurred() ? -1 : row;
+}
+
+static int holds_separator(PyObject *word) {
+    return PyUnicode_FindChar(word, '|', 0, PyUnicode_GET_LENGTH(word), 1) >= 0;
+}
+
+/* The dicts and names static_sums looks bigrams up in. */
+typedef struct {
+    PyObject *before, *after, *attributes, *begin, *end;
+} Bigrams;
+
+/* One sentence of `size` tokens from forms[first]: each token's sums into out. */
+static int sentence_sums(const Views *v, const Bigrams *bigrams, PyObject *forms, Py_ssize_t first, Py_ssize_t size) {
+    const int64_t *serials = (const int64_t *)v->serials.buf + first, *ids = v->ids.buf, *window = v->window.buf;
+    const int64_t *edges = v->edges.buf;
+    Py_ssize_t width = v->ids.shape[1], labels = v->table.shape[1];
+    int separated = 0;
+    for (Py_ssize_t i = 0; i < size && !separated; i++) {
+        separated = holds_separator(PyList_GET_ITEM(forms, first + i));
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        float *out = (float *)v->out.buf + (first + i) * labels;
+        if (add_row(out, &v->table, ids[serials[i] * width], 1) < 0) {
+            return -1;
+        }
+        for (Py_ssize_t slot = 1; slot < width; slot++) {
+            Py_ssize_t other = i + window[slot - 1];
+            long long row = other >= 0 && other < size ? ids[serials[other] * width + slot] : edges[slot - 1];
+            if (add_row(out, &v->table, row, 0) < 0) {
+                return -1;
+            }
+        }
+        PyObject *word = PyList_GET_ITEM(forms, first + i);
+        PyObject *previous = i ? PyList_GET_ITEM(forms, first + i - 1) : bigrams->begin;
+        PyObject *following = i + 1 < size ? PyList_GET_ITEM(forms, first + i + 1) : bigrams->end;
+        int split_word = separated && holds_separator(word);
+        long long row = bigram_row(bigrams->before, bigrams->attributes, "bi-=", previous, word,
+                                   split_word || (separated && holds_separator(previous)));
+        if (row < 0 || add_row(out, &v->table, row, 0) < 0) {
+            return -1;
+        }
+        row = bigram_row(bigrams->after, bigrams->attributes, "bi+=", word, following,
+                         split_word || (separated && holds_separator(following)));
+        if (row < 0 || add_row(out, &v->table, row, 0) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Serials within ids and uses; uses[serial] += 1 for each. */
+static int count_uses(const Views *v) {
+    const int64_t *serials = v->serials.buf;
+    int64_t *uses = v->uses.buf;
+    for (Py_ssize_t i = 0; i < v->serials.shape[0]; i++) {
+        if (serials[i] < 0 || serials[i] >= v->ids.shape[0]) {
+            PyErr_Format(PyExc_ValueError, "static_sums: serial %lld is outside ids", (long long)serials[i]);
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < v->serials.shape[0]; i++) {
+        uses[serials[i]] += 1;
+    }
+    return 0;
+}
+
+static int all_sums(const Views *v, const Bigrams *bigrams, PyObject *forms) {
+    const int64_t *lengths = v->lengths.buf;
+    Py_ssize_t first = 0;
+    for (Py_ssize_t s = 0; s < v->lengths.shape[0]; s++) {
+        if (lengths[s] < 1 || lengths[s] > v->serials.shape[0] - first) {
+            PyErr_SetString(PyExc_ValueError, "static_sums: lengths must be positive and sum to the tokens");
+            return -1;
+        }
+        first += lengths[s];
+    }
+    if (first != v->serials.shape[0]) {
+        PyErr_SetString(PyExc_ValueError, "static_sums: lengths must be positive and sum to the tokens");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(forms); i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(forms, i))) {
+            PyErr_SetString(PyExc_TypeError, "static_sums: forms must be str");
+            return -1;
+        }
+    }
+    if (count_uses(v) < 0) {
+        return -1;
+    }
+    first = 0;
+    for (Py_ssize_t s = 0; s < v->lengths.shape[0]; s++) {
+        if (sentence_sums(v, bigrams, forms, first, lengths[s]) < 0) {
+            return -1;
+        }
+        first += lengths[s];
+    }
+    return 0;
+}
+
+static PyObject *static_sums(PyObject *self, PyObject *args) {
+    PyObject *forms, *objects[8];
+    Bigrams bigrams;
+    if (!PyArg_ParseTuple(args, "O!OOOOOOOO!O!O!O:static_sums", &PyList_Type, &forms, &objects[0], &objects[1],
+                          &objects[2], &objects[3], &objects[4], &objects[5], &objects[6], &PyDict_Type, &bigrams.before,
+                          &PyDict_Type, &bigrams.after, &PyDict_Type, &bigrams.attributes, &objects[7])) {
+        return NULL;
+    }
+    Views views;
+    Py_buffer *all[] = {&views.lengths, &views.serials, &views.ids, &views.uses, &views.table, &views.window, &views.edges,
+                        &views.out};
+    int got = 0, failed = 0;
+    for (; got < 8 && !failed; got++) {
+        int writable = all[got] == &views.uses || all[got] == &views.out;
+        int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+        if (PyObject_GetBuffer(objects[got], all[got], flags) < 0) {
+            PyErr_Format(PyExc_TypeError, "static_sums: %s must be a C-contiguous%s buffer", VIEW_NAMES[got],
+                         writable ? " writable" : "");
+            failed = 1;
+            break;
+        }
+    }
+    const char *problem = failed ? NULL : views_problem(&views, PyList_GET_SIZE(forms));
+    if (problem != NULL) {
+        PyErr_Format(PyExc_ValueError, "static_sums: %s", problem);
+        failed = 1;
+    }
+    bigrams.begin = names.begin;
+    bigrams.end = names.end;
+    failed = failed || all_sums(&views, &bigrams, forms) < 0;
+    for (int i = 0; i < got; i++) {
+        PyBuffer_Release(all[i]);
+    }
+    if (failed) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"normal_serials", normal_serials, METH_VARARGS,
+     "normal_serials(sentences, rows, serials) -> (forms, missing): tokens' normal forms and serials (-1: missing)."},
+    {"static_sums", static_sums, METH_VARARGS,
+     "static_sums(forms, lengths, serials, ids, uses, table, window, edges, before, after, attributes, out): "
+     "each token's static emission scores into out."},
     {"word_features", word_features, METH_VARARGS,
      "word_features(token, clusters, gazetteer, ranks, silver): the token's static CRF features (no n-grams)."},
     {"summed_rows", summed_rows, METH_VARARGS,

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 import numpy as np
 
 def word_features(token: str, clusters: dict[str, str], gazetteer: dict[str, frozenset[str]], ranks: dict[str, int],
@@ -8,3 +10,11 @@ def summed_rows(clusters: dict[str, str], gazetteer: dict[str, frozenset[str]], 
                 tokens: list[str], slots: dict[str, tuple[int, ...]], table: np.ndarray, used: int, ids: np.ndarray, /) -> int:
     """``crf.Scorer._add_rows``'s sums for new ``tokens``: new rows written to ``table`` from ``used`` on, each token's
     row per slot written to ``ids``; returns the new ``used``."""
+
+def normal_serials(sentences: Sequence[Sequence[str]], rows: dict[str, int], serials: np.ndarray, /) -> tuple[list[str], list[str]]:
+    """Each token's normal form and serial (-1 where ``rows`` lacks it) written to ``serials``: (forms, missing forms)."""
+
+def static_sums(forms: list[str], lengths: np.ndarray, serials: np.ndarray, ids: np.ndarray, uses: np.ndarray, table: np.ndarray,
+                window: np.ndarray, edges: np.ndarray, before: dict[str, dict[str, int]], after: dict[str, dict[str, int]],
+                attributes: dict[str, int], out: np.ndarray, /) -> None:
+    """``crf.Scorer._static_scores``'s sums of each token's own, neighbour and bigram rows, written to ``out``."""

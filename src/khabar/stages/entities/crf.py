@@ -39,6 +39,14 @@ except ImportError:  # pragma: no cover - depends on how khabar was installed
 
 COMPILED = _compiled_viterbi is not None  # whether the C decoder is in use (the benchmarks print which)
 
+_normal_serials: Callable[..., tuple[list[str], list[str]]] | None
+_static_sums: Callable[..., None] | None
+try:  # the optional C gathering of static scores (setup.py); without it, numpy's (same sums, slower)
+    from khabar.stages.entities._features import normal_serials as _normal_serials
+    from khabar.stages.entities._features import static_sums as _static_sums
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _normal_serials = _static_sums = None
+
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
 # table rows (weights + cached sums; 25 MB for two passes of 9 labels) before a turn-over: in a long run, ~22
@@ -244,6 +252,7 @@ class Scorer:
         self._bigrams = bigram_rows(self.attributes)
         # the C routine that sums a new token's rows, where the extractor has one (features.py)
         self._row_summer = extractor.row_summer() if self._state.dtype == np.float32 else None
+        self._compiled_gather = _static_sums is not None and self._state.dtype == np.float32  # _static_scores in C
         self._lock = threading.Lock()  # the caches grow as text is tagged: one thread at a time (API, Dask threads)
         self._reset()
 
@@ -259,6 +268,8 @@ class Scorer:
         self._ids = np.zeros((TABLE_GROWTH, 1 + len(self.extractor.window)), dtype=np.intp)
         self._uses = np.zeros(TABLE_GROWTH, dtype=np.int64)
         self._boundary = {offset: self.attributes.get(f"{offset}:{BEGIN if offset < 0 else END}", ZERO_ROW) for offset in (-1, 1)}
+        self._window = np.array(self.extractor.window, dtype=np.int64)
+        self._edges = np.array([self._boundary.get(offset, ZERO_ROW) for offset in self.extractor.window], dtype=np.int64)
 
     def _turn_over(self) -> None:
         """The table is full: keep the summed rows of the tokens used most since the last turn-over (up to
@@ -352,6 +363,8 @@ class Scorer:
         Each token's own and neighbour rows come from the cache; neighbours are gathered with numpy shifts
         inside each sentence, the sentence edges using crfsuite's ``-1:<s>``/``1:</s>`` attributes.
         """
+        if self._compiled_gather:
+            return self._compiled_static_scores(sentences)
         # a token's static features depend on it only through its normal form (FeatureExtractor.word_features):
         # rows are kept per form, so spelling variants share them, and the bigrams read the same forms
         forms = [[*map(normalise, sentence)] for sentence in sentences]
@@ -377,6 +390,23 @@ class Scorer:
         bigrams = self._bigram_rows(forms)
         scores += table[bigrams[:, 0]]
         scores += table[bigrams[:, 1]]
+        return scores
+
+    def _compiled_static_scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """``_static_scores`` by the C routines of ``_features.c``: the same forms, serials, uses and float32 sums
+        (added in the same order), without a Python step per token."""
+        assert _normal_serials is not None and _static_sums is not None
+        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+        serials = np.empty(int(lengths.sum()), dtype=np.int64)
+        forms, missing = _normal_serials(sentences, self._rows, serials)
+        if missing:
+            self._add_rows(missing)
+            absent = np.flatnonzero(serials < 0)
+            serials[absent] = [*map(self._rows.__getitem__, [forms[i] for i in absent.tolist()])]
+        scores = np.empty((len(forms), self._table.shape[1]), dtype=np.float32)
+        before, after = self._bigrams
+        _static_sums(forms, lengths, serials, self._ids, self._uses, self._table, self._window, self._edges, before, after,
+                     self.attributes, scores)
         return scores
 
     def _bigram_rows(self, forms: Sequence[Sequence[str]]) -> np.ndarray:

@@ -1,8 +1,10 @@
-"""The C routine that sums a new token's rows (``_features.summed_rows``) writes the very table and ids of the
-numpy path of ``crf.Scorer._summed_ids``, both adding each group's rows left to right in float32."""
+"""The CRF scorer's C routines give the very bits of its numpy paths: ``_features.summed_rows`` the table and ids
+of ``crf.Scorer._summed_ids`` (both adding each group's rows left to right in float32), ``normal_serials`` and
+``static_sums`` the scores and uses of ``_static_scores``."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,11 +40,14 @@ def both_ways(scorer: Scorer, batches: list[list[str]]) -> list[tuple[np.ndarray
     return results
 
 
-def toy_scorer(seed: int) -> Scorer:
+def toy_scorer(seed: int, options: frozenset[str] = frozenset()) -> Scorer:
     """A two-pass scorer whose attributes are the features of SEEDS, own and as neighbours, with weights of
     very different sizes (so that the order of the additions shows in the sums' last bits)."""
-    extractor = FeatureExtractor(LEXICON)
+    extractor = FeatureExtractor(LEXICON, options)
     names = sorted({feature for word in SEEDS for feature in extractor.word_features(word)})
+    names += [f"bi-={a}|{b}" for a in ("<s>", *SEEDS[:4], "|", "ا|ب") for b in (*SEEDS[:4], "|", "ا|ب")]
+    names += [f"bi+={a}|{b}" for a in (*SEEDS[:4], "|", "ا|ب") for b in ("</s>", *SEEDS[:4], "|", "ا|ب")]
+    names += [f"{offset}:{edge}" for offset, edge in ((-1, "<s>"), (1, "</s>"))]
     names += [f"{offset}:{name}" for offset in extractor.window for name in names[::2]]
     rng = np.random.default_rng(seed)
     models = []
@@ -140,3 +145,100 @@ def test_the_scorer_grows_its_table_rather_than_overflow_it(monkeypatch: pytest.
     expected._add_rows(tokens)
     assert scorer._used > len(scorer._state) + 4
     assert scorer._table[: scorer._used].tobytes() == expected._table[: expected._used].tobytes()
+
+
+def scores_both_ways(scorer: Scorer, batches: list[list[list[str]]]) -> list[tuple[list[bytes], np.ndarray]]:
+    """Each batch's static scores (as bytes) and the uses after them, gathered in C and by numpy (from an empty cache)."""
+    results = []
+    for compiled in (True, False):
+        scorer._reset()
+        scorer._compiled_gather = compiled
+        scores = [scorer._static_scores(batch).tobytes() for batch in batches]
+        results.append((scores, scorer._uses[: len(scorer._rows)].copy()))
+    scorer._compiled_gather = True
+    return results
+
+
+def test_the_shipped_model_scores_real_sentences_alike(pipeline: Any) -> None:
+    """The golden articles' sentences (segmented by the pipeline), article by article as the stage sends them."""
+    from khabar.model import Document
+    from khabar.stages.entities.stage import tokens_by_sentence
+    from khabar.stages.read import read_path
+
+    tagger = NerTagger.load()
+    scorer = Scorer([CrfWeights.load(default_model_dir() / FIRST_PASS), CrfWeights.load(default_model_dir() / SECOND_PASS)],
+                    tagger.extractor)
+    assert scorer._compiled_gather
+    batches = []
+    for article in sorted((Path(__file__).parents[2] / "golden").glob("*/article.*")):
+        (read,) = read_path(article)
+        assert isinstance(read, Document)
+        doc = pipeline(read)
+        sentences = [[doc.text[t.start : t.end] for t in tokens] for tokens in tokens_by_sentence(doc.sentences, doc.tokens)]
+        batches.append([sentence for sentence in sentences if sentence])
+    assert sum(map(len, batches)) > 50
+    (c_scores, c_uses), (np_scores, np_uses) = scores_both_ways(scorer, batches + batches[:2])
+    assert c_scores == np_scores and np.array_equal(c_uses, np_uses)
+
+
+SENTENCE_WORDS = st.one_of(st.sampled_from([*SEEDS, "|", "ا|ب", "أحمد", "الموصلَ"]), st.text(st.sampled_from("الموصلبن|ـx٢"), min_size=1, max_size=5))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 2**16), st.booleans(),
+       st.lists(st.lists(st.lists(SENTENCE_WORDS, min_size=1, max_size=9), min_size=1, max_size=4), min_size=1, max_size=3))
+def test_any_sentences_get_the_same_scores_both_ways(seed: int, wide: bool, batches: list[list[list[str]]]) -> None:
+    """Words that hold "|" (their bigrams are looked up by full name), one-word sentences (both edges), a
+    window of +-3 (offsets past the sentence that have no edge attribute) and forms that normalise."""
+    scorer = toy_scorer(seed, frozenset({"wide"}) if wide else frozenset())
+    (c_scores, c_uses), (np_scores, np_uses) = scores_both_ways(scorer, batches)
+    assert c_scores == np_scores and np.array_equal(c_uses, np_uses)
+
+
+def test_the_gathering_routines_refuse_bad_arguments() -> None:
+    from khabar.stages.entities._features import normal_serials, static_sums
+
+    scorer = toy_scorer(2)
+    serials = np.zeros(2, np.int64)
+    with pytest.raises(TypeError, match="tokens must be str"):
+        normal_serials([["قال", 3]], {}, serials)  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="more tokens than serials"):
+        normal_serials([["قال", "في", "بغداد"]], {}, serials)
+    with pytest.raises(ValueError, match="fewer tokens than serials"):
+        normal_serials([["قال"]], {}, serials)
+    with pytest.raises(ValueError, match="serials must be int64"):
+        normal_serials([["قال"]], {}, np.zeros(1, np.float64))
+    assert normal_serials([["قال", "أحمد"]], {"قال": 4}, serials) == (["قال", "احمد"], ["احمد"]) and serials.tolist() == [4, -1]
+
+    scorer._add_rows(["قال", "الموصل"])
+    forms = ["قال", "الموصل"]
+
+    def call(**change: Any) -> None:
+        arguments: dict[str, Any] = dict(forms=forms, lengths=np.array([2], np.int64), serials=np.array([0, 1], np.int64), ids=scorer._ids,
+                         uses=scorer._uses, table=scorer._table, window=scorer._window, edges=scorer._edges,
+                         before=scorer._bigrams[0], after=scorer._bigrams[1], attributes=scorer.attributes,
+                         out=np.zeros((2, scorer._table.shape[1]), np.float32))
+        arguments.update(change)
+        static_sums(*arguments.values())
+
+    call()
+    with pytest.raises(ValueError, match="lengths must be positive"):
+        call(lengths=np.array([1, 0, 1], np.int64))
+    with pytest.raises(ValueError, match="lengths must be positive"):
+        call(lengths=np.array([1], np.int64))
+    with pytest.raises(ValueError, match="serial 99999999 is outside"):
+        call(serials=np.array([0, 99_999_999], np.int64))
+    with pytest.raises(ValueError, match="out must be"):
+        call(out=np.zeros((3, scorer._table.shape[1]), np.float32))
+    with pytest.raises(ValueError, match="table and out must be float32"):
+        call(table=scorer._table.astype(np.float64))
+    with pytest.raises(ValueError, match="edges must have a row per window offset"):
+        call(edges=np.zeros(1, np.int64))
+    with pytest.raises(TypeError, match="out must be a C-contiguous writable buffer"):
+        call(out=np.zeros((2, scorer._table.shape[1]), np.float32)[:, ::-1])
+    with pytest.raises(TypeError, match="forms must be str"):
+        call(forms=["قال", 5])
+    with pytest.raises(ValueError, match="row 10000000 is outside the table"):
+        call(before={"<s>": {"قال": 10_000_000}})
+    with pytest.raises(TypeError, match="map words to dicts"):
+        call(before={"<s>": 3})
