@@ -59,3 +59,31 @@ def test_ngram_models_and_other_mappings_use_the_python_features() -> None:
 
     proxy = Lexicon(clusters=MappingProxyType(dict(LEXICON.clusters)))
     assert not FeatureExtractor(proxy, compiled=True)._compiled
+
+
+STEM_WORDS = ["محمد", "ومحمد", "بغداد", "لبغداد", "قال", "في", "و", "أحمد", "احمد", "الموصل", "للموصل", "x", "٢٠"]
+TAGS = ["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "I-ORG", "B-MISC", "X", "B-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(STEM_WORDS), st.sampled_from(TAGS)), max_size=8), max_size=14),
+       st.integers(0, 4))
+def test_second_pass_attributes_are_the_same_in_c(sentences: list[list[tuple[str, str]]], window: int) -> None:
+    """Stems that recur within and beyond the window, of one type, of none and of several, tags of any shape."""
+    words = [[word for word, _ in sentence] for sentence in sentences]
+    labels = [[tag for _, tag in sentence] for sentence in sentences]
+    compiled = features.second_pass_attributes(words, labels, window, compiled=True)
+    assert compiled == features.second_pass_attributes(words, labels, window, compiled=False)
+    assert features.second_pass_attributes(tuple(map(tuple, words)), tuple(map(tuple, labels)), window, compiled=True) == compiled
+
+
+def test_second_pass_attributes_refuse_mismatched_input() -> None:
+    with pytest.raises(ValueError, match="one label per token"):
+        features.second_pass_attributes([["محمد", "قال"]], [["O"]], 10, compiled=True)
+    with pytest.raises(ValueError, match="one label list per sentence"):
+        features.second_pass_attributes([["محمد"]], [], 10, compiled=True)
+    with pytest.raises(TypeError, match="tokens and labels must be str"):
+        features.second_pass_attributes([["محمد", 5]], [["O", "O"]], 10, compiled=True)  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="sentences must be sequences of str"):
+        features.second_pass_attributes([5], [["O"]], 10, compiled=True)  # type: ignore[list-item]
+    assert features.second_pass_attributes([], [], 10, compiled=True) == []

@@ -36,6 +36,11 @@
  *   a -> dict b -> row of "bi-=a|b" / "bi+=a|b"; attributes: name -> row (bigrams of words holding "|");
  *   out writable float32 [N, L]: the token's own row, each neighbour slot's, the bi- and the bi+ row, added in
  *   that order (numpy's order there).
+ *
+ * The second pass's attributes (features.second_pass_attributes, the reference):
+ * second_pass_attributes(sentences, labels, window) -> list of lists of tuples of str
+ *   each token's first-pass label attributes ("s1=", "s1-1=", "s1+1=") and what the first pass said about the
+ *   other occurrences of its stem within `window` sentences ("dn=0", "dmaj=", "dt=").
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -47,6 +52,7 @@
 #define MAX_FORMS 4   /* the most stem candidates a word has */
 #define SLOT_BITS 3   /* crf.SLOT_BITS: a pair is row << SLOT_BITS | slot */
 #define MAX_SLOTS (1 << SLOT_BITS)
+#define MIN_CONTEXT_STEM 2 /* features.MIN_CONTEXT_STEM */
 
 enum { ALEF = 0x0627, BEH = 0x0628, FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, WAW = 0x0648 };
 
@@ -832,7 +838,416 @@ static PyObject *static_sums(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* ---- The second pass's attributes ---- */
+
+/* features.token_stem: the normal form without its proclitics. */
+static PyObject *token_stem(PyObject *token) {
+    PyObject *word = normal_or_same(token);
+    if (word == NULL) {
+        return NULL;
+    }
+    Form forms[MAX_FORMS];
+    int count = stem_candidates(word, forms);
+    PyObject *stem = PyUnicode_Substring(word, forms[count - 1].start, PyUnicode_GET_LENGTH(word));
+    Py_DECREF(word);
+    return stem;
+}
+
+/* One article's tokens, stems and first-pass types, and the occurrences of each stem (a group). */
+typedef struct {
+    Py_ssize_t tokens, groups, window;
+    PyObject **stem;        /* [tokens] new references */
+    PyObject **tag;         /* [tokens] borrowed from the labels */
+    PyObject **kind;        /* [tokens] borrowed from `kinds`: features.entity_type of the tag */
+    Py_ssize_t *row, *column, *group;  /* [tokens]: sentence, position, group (-1: too short a stem) */
+    Py_ssize_t *count, *typed;         /* [groups]: occurrences, those not tagged "O" */
+    PyObject **first_kind;             /* [groups]: the type of its first typed occurrence (borrowed) */
+    int *one_kind;                     /* [groups]: all typed occurrences of one type */
+    Py_ssize_t *start, *members;       /* group g's occurrences: members[start[g] : start[g + 1]], in reading order */
+    PyObject *kinds;                   /* dict tag -> type */
+    PyObject *groups_of;               /* dict stem -> group */
+    PyObject *sentences, *labels;      /* lists of lists/tuples: the borrowed items live in them */
+} Article;
+
+static struct {
+    PyObject *o, *begin, *end, *no_context, *alone, *label_heads[3], *dmaj, *dt;
+} context_names;
+
+static int make_context_names(void) {
+    const char *texts[] = {"O", "<s>", "</s>", "dn=0", "s1=", "s1-1=", "s1+1=", "dmaj=", "dt="};
+    PyObject **slots[] = {&context_names.o, &context_names.begin, &context_names.end, &context_names.no_context,
+                          &context_names.label_heads[0], &context_names.label_heads[1], &context_names.label_heads[2],
+                          &context_names.dmaj, &context_names.dt};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        if ((*slots[i] = PyUnicode_InternFromString(texts[i])) == NULL) {
+            return -1;
+        }
+    }
+    context_names.alone = PyTuple_Pack(1, context_names.no_context);
+    return context_names.alone == NULL ? -1 : 0;
+}
+
+static void article_free(Article *a) {
+    for (Py_ssize_t i = 0; a->stem != NULL && i < a->tokens; i++) {
+        Py_XDECREF(a->stem[i]);
+    }
+    void *blocks[] = {a->stem, a->tag, a->kind, a->row, a->column, a->group, a->count, a->typed, a->first_kind,
+                      a->one_kind, a->start, a->members};
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
+        PyMem_Free(blocks[i]);
+    }
+    Py_XDECREF(a->kinds);
+    Py_XDECREF(a->groups_of);
+    Py_XDECREF(a->sentences);
+    Py_XDECREF(a->labels);
+}
+
+/* features.entity_type of a tag, remembered per tag (borrowed from a->kinds). */
+static PyObject *kind_of(Article *a, PyObject *tag) {
+    PyObject *kind = PyDict_GetItemWithError(a->kinds, tag);
+    if (kind != NULL || PyErr_Occurred()) {
+        return kind;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(tag);
+    PyObject *made = n > 2 ? PyUnicode_Substring(tag, 2, n) : Py_NewRef(tag);
+    int failed = made == NULL || PyDict_SetItem(a->kinds, tag, made) < 0;
+    Py_XDECREF(made);
+    return failed ? NULL : made; /* the dict holds it */
+}
+
+/* A list of the items of `outer` as lists or tuples (PySequence_Fast of each), or NULL. */
+static PyObject *fast_rows(PyObject *outer, const char *message) {
+    PyObject *items = PySequence_Fast(outer, message);
+    PyObject *rows = items ? PyList_New(PySequence_Fast_GET_SIZE(items)) : NULL;
+    for (Py_ssize_t r = 0; rows != NULL && r < PySequence_Fast_GET_SIZE(items); r++) {
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(items, r), message);
+        if (row == NULL) {
+            Py_CLEAR(rows);
+        } else {
+            PyList_SET_ITEM(rows, r, row);
+        }
+    }
+    Py_XDECREF(items);
+    return rows;
+}
+
+/* Read the sentences and labels (lists of their items) and count the tokens; they must have the same shapes. */
+static int read_tokens(Article *a, PyObject *sentences, PyObject *labels) {
+    a->sentences = fast_rows(sentences, "second_pass_attributes: sentences must be sequences of str");
+    a->labels = a->sentences ? fast_rows(labels, "second_pass_attributes: labels must be sequences of str") : NULL;
+    if (a->labels == NULL) {
+        return -1;
+    }
+    Py_ssize_t rows = PyList_GET_SIZE(a->sentences);
+    if (PyList_GET_SIZE(a->labels) != rows) {
+        PyErr_SetString(PyExc_ValueError, "second_pass_attributes: one label list per sentence");
+        return -1;
+    }
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        Py_ssize_t size = PySequence_Fast_GET_SIZE(PyList_GET_ITEM(a->sentences, r));
+        if (size != PySequence_Fast_GET_SIZE(PyList_GET_ITEM(a->labels, r))) {
+            PyErr_SetString(PyExc_ValueError, "second_pass_attributes: one label per token");
+            return -1;
+        }
+        a->tokens += size;
+    }
+    return 0;
+}
+
+static int allocate(Article *a) {
+    Py_ssize_t n = a->tokens + 1;
+    a->stem = PyMem_Calloc(n, sizeof(PyObject *));
+    a->tag = PyMem_Calloc(n, sizeof(PyObject *));
+    a->kind = PyMem_Calloc(n, sizeof(PyObject *));
+    a->row = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->column = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->group = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->count = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->typed = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->first_kind = PyMem_Calloc(n, sizeof(PyObject *));
+    a->one_kind = PyMem_Calloc(n, sizeof(int));
+    a->start = PyMem_Calloc(n + 1, sizeof(Py_ssize_t));
+    a->members = PyMem_Calloc(n, sizeof(Py_ssize_t));
+    a->kinds = PyDict_New();
+    a->groups_of = PyDict_New();
+    if (!a->stem || !a->tag || !a->kind || !a->row || !a->column || !a->group || !a->count || !a->typed
+        || !a->first_kind || !a->one_kind || !a->start || !a->members || !a->kinds || !a->groups_of) {
+        if (!PyErr_Occurred()) {
+            PyErr_NoMemory();
+        }
+        return -1;
+    }
+    return 0;
+}
+
+/* A token's stem, tag, type and group (features._Occurrences' first loop). */
+static int place_token(Article *a, Py_ssize_t i, Py_ssize_t r, Py_ssize_t c, PyObject *token, PyObject *tag) {
+    if (!PyUnicode_Check(token) || !PyUnicode_Check(tag)) {
+        PyErr_SetString(PyExc_TypeError, "second_pass_attributes: tokens and labels must be str");
+        return -1;
+    }
+    a->row[i] = r;
+    a->column[i] = c;
+    a->tag[i] = tag;
+    if ((a->stem[i] = token_stem(token)) == NULL || (a->kind[i] = kind_of(a, tag)) == NULL) {
+        return -1;
+    }
+    a->group[i] = -1;
+    if (PyUnicode_GET_LENGTH(a->stem[i]) < MIN_CONTEXT_STEM) {
+        return 0;
+    }
+    PyObject *known = PyDict_GetItemWithError(a->groups_of, a->stem[i]);
+    Py_ssize_t g = known ? PyLong_AsSsize_t(known) : a->groups;
+    if ((known == NULL && PyErr_Occurred()) || (g == -1 && PyErr_Occurred())) {
+        return -1;
+    }
+    if (known == NULL) {
+        PyObject *number = PyLong_FromSsize_t(g);
+        int failed = number == NULL || PyDict_SetItem(a->groups_of, a->stem[i], number) < 0;
+        Py_XDECREF(number);
+        if (failed) {
+            return -1;
+        }
+        a->groups++;
+        a->one_kind[g] = 1;
+    }
+    a->group[i] = g;
+    a->count[g]++;
+    if (PyUnicode_Compare(tag, context_names.o) != 0) {
+        if (a->typed[g]++ == 0) {
+            a->first_kind[g] = a->kind[i];
+        } else if (PyUnicode_Compare(a->kind[i], a->first_kind[g]) != 0) {
+            a->one_kind[g] = 0;
+        }
+    }
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int place_all(Article *a) {
+    Py_ssize_t i = 0;
+    for (Py_ssize_t r = 0; r < PySequence_Fast_GET_SIZE(a->sentences); r++) {
+        PyObject *tokens = PySequence_Fast_GET_ITEM(a->sentences, r), *tags = PySequence_Fast_GET_ITEM(a->labels, r);
+        for (Py_ssize_t c = 0; c < PySequence_Fast_GET_SIZE(tokens); c++, i++) {
+            if (place_token(a, i, r, c, PySequence_Fast_GET_ITEM(tokens, c), PySequence_Fast_GET_ITEM(tags, c)) < 0) {
+                return -1;
+            }
+        }
+    }
+    for (Py_ssize_t g = 0; g < a->groups; g++) {  /* each group's occurrences together, in reading order */
+        a->start[g + 1] = a->start[g] + a->count[g];
+    }
+    Py_ssize_t *next = PyMem_Calloc(a->groups + 1, sizeof(Py_ssize_t));
+    if (next == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t t = 0; t < a->tokens; t++) {
+        if (a->group[t] >= 0) {
+            a->members[a->start[a->group[t]] + next[a->group[t]]++] = t;
+        }
+    }
+    PyMem_Free(next);
+    return 0;
+}
+
+/* Group g's occurrences whose sentences lie in [low, high]: [*first, *last) of its members. */
+static void rows_within(const Article *a, Py_ssize_t g, Py_ssize_t low, Py_ssize_t high, Py_ssize_t *first,
+                        Py_ssize_t *last) {
+    Py_ssize_t lo = a->start[g], hi = a->start[g + 1];
+    while (lo < hi) {  /* bisect_left(rows, low) */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a->row[a->members[mid]] < low) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    *first = lo;
+    hi = a->start[g + 1];
+    while (lo < hi) {  /* bisect_right(rows, high) */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a->row[a->members[mid]] <= high) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    *last = lo;
+}
+
+/* features._context_features of the types in `kinds` (a list): ("dn=0",) for none, else the majority (the
+ * first in sorted order among the most frequent) and every type but "O", sorted. */
+static PyObject *context_features(PyObject *kinds) {
+    if (PyList_GET_SIZE(kinds) == 0) {
+        return Py_NewRef(context_names.alone);
+    }
+    PyObject *sorted = PyList_GetSlice(kinds, 0, PyList_GET_SIZE(kinds));  /* equal types become runs */
+    int failed = sorted == NULL || PyList_Sort(sorted) < 0;
+    Py_ssize_t best = 0, n = failed ? 0 : PyList_GET_SIZE(sorted);
+    PyObject *majority = NULL;
+    for (Py_ssize_t i = 0, run = 0; i < n && !failed; i++) {
+        run = i && PyUnicode_Compare(PyList_GET_ITEM(sorted, i), PyList_GET_ITEM(sorted, i - 1)) == 0 ? run + 1 : 1;
+        if (run > best) {  /* strictly more: at a tie the type first in sorted order stays */
+            best = run;
+            majority = PyList_GET_ITEM(sorted, i);
+        }
+    }
+    PyObject *parts = failed ? NULL : PyList_New(0);
+    failed = parts == NULL || append_named(parts, context_names.dmaj, Py_NewRef(majority)) < 0;
+    for (Py_ssize_t i = 0; !failed && i < n; i++) {
+        PyObject *kind = PyList_GET_ITEM(sorted, i);
+        int repeat = i && PyUnicode_Compare(kind, PyList_GET_ITEM(sorted, i - 1)) == 0;
+        failed = !repeat && PyUnicode_Compare(kind, context_names.o) != 0
+            && append_named(parts, context_names.dt, Py_NewRef(kind)) < 0;
+    }
+    PyObject *out = failed ? NULL : PyList_AsTuple(parts);
+    Py_XDECREF(parts);
+    Py_XDECREF(sorted);
+    return out;
+}
+
+/* The context of a stem of one type everywhere (uniform) or NULL for a stem of several (each occurrence's own). */
+static PyObject *uniform_context(const Article *a, Py_ssize_t g) {
+    if (a->typed[g] != 0 && !(a->typed[g] == a->count[g] && a->one_kind[g])) {
+        return NULL;
+    }
+    PyObject *kinds = PyList_New(1);
+    if (kinds == NULL) {
+        return NULL;
+    }
+    PyList_SET_ITEM(kinds, 0, Py_NewRef(a->typed[g] ? a->first_kind[g] : context_names.o));
+    PyObject *context = context_features(kinds);
+    Py_DECREF(kinds);
+    return context;
+}
+
+/* The context of token t of a stem of several types: the types of the other occurrences within the window. */
+static PyObject *mixed_context(const Article *a, Py_ssize_t t) {
+    Py_ssize_t first, last;
+    rows_within(a, a->group[t], a->row[t] - a->window, a->row[t] + a->window, &first, &last);
+    PyObject *kinds = PyList_New(0);
+    for (Py_ssize_t m = first; kinds != NULL && m < last; m++) {
+        Py_ssize_t other = a->members[m];
+        if (other != t && PyList_Append(kinds, a->kind[other]) < 0) {
+            Py_CLEAR(kinds);
+        }
+    }
+    PyObject *context = kinds ? context_features(kinds) : NULL;
+    Py_XDECREF(kinds);
+    return context;
+}
+
+/* features._label_attributes of token t: ("s1=" label, "s1-1=" the one before, "s1+1=" the one after). */
+static PyObject *label_attributes(const Article *a, Py_ssize_t t, PyObject *memo) {
+    Py_ssize_t size = PySequence_Fast_GET_SIZE(PySequence_Fast_GET_ITEM(a->labels, a->row[t]));
+    PyObject *before = a->column[t] ? a->tag[t - 1] : context_names.begin;
+    PyObject *after = a->column[t] + 1 < size ? a->tag[t + 1] : context_names.end;
+    PyObject *key = PyTuple_Pack(3, a->tag[t], before, after);
+    PyObject *found = key ? PyDict_GetItemWithError(memo, key) : NULL;
+    if (found != NULL || key == NULL || PyErr_Occurred()) {
+        Py_XDECREF(key);
+        return found ? Py_NewRef(found) : NULL;
+    }
+    PyObject *parts = PyList_New(0);
+    PyObject *values[3] = {a->tag[t], before, after};
+    int failed = parts == NULL;
+    for (int k = 0; k < 3 && !failed; k++) {
+        failed = append_named(parts, context_names.label_heads[k], Py_NewRef(values[k])) < 0;
+    }
+    PyObject *made = failed ? NULL : PyList_AsTuple(parts);
+    Py_XDECREF(parts);
+    if (made != NULL && PyDict_SetItem(memo, key, made) < 0) {
+        Py_CLEAR(made);
+    }
+    Py_DECREF(key);
+    return made;
+}
+
+/* The context of token t (borrowed from `contexts` or `uniform`; NULL: error). */
+static PyObject *token_context(const Article *a, Py_ssize_t t, PyObject **uniform, PyObject *contexts) {
+    Py_ssize_t g = a->group[t];
+    if (a->count[g] == 1) {
+        return context_names.alone;
+    }
+    if (uniform[g] != NULL) {
+        Py_ssize_t first, last;
+        rows_within(a, g, a->row[t] - a->window, a->row[t] + a->window, &first, &last);
+        return last - first == 1 ? context_names.alone : uniform[g];
+    }
+    PyObject *key = Py_BuildValue("(nnO)", g, a->row[t], a->kind[t]);  /* per (stem, sentence, type) */
+    PyObject *context = key ? PyDict_GetItemWithError(contexts, key) : NULL;
+    if (context == NULL && key != NULL && !PyErr_Occurred()) {
+        PyObject *made = mixed_context(a, t);
+        if (made != NULL && PyDict_SetItem(contexts, key, made) == 0) {
+            context = made;  /* the dict holds it */
+        }
+        Py_XDECREF(made);
+    }
+    Py_XDECREF(key);
+    return context;
+}
+
+/* Every token's attributes, sentence by sentence. */
+static PyObject *all_attributes(const Article *a, PyObject **uniform) {
+    PyObject *memo = PyDict_New(), *contexts = PyDict_New();
+    Py_ssize_t rows = PySequence_Fast_GET_SIZE(a->sentences);
+    PyObject *out = memo && contexts ? PyList_New(rows) : NULL;
+    Py_ssize_t t = 0;
+    for (Py_ssize_t r = 0; out != NULL && r < rows; r++) {
+        Py_ssize_t size = PySequence_Fast_GET_SIZE(PySequence_Fast_GET_ITEM(a->sentences, r));
+        PyObject *sentence = PyList_New(size);
+        int failed = sentence == NULL;
+        for (Py_ssize_t c = 0; !failed && c < size; c++, t++) {
+            PyObject *extra = label_attributes(a, t, memo);
+            PyObject *context = extra == NULL || a->group[t] < 0 ? NULL : token_context(a, t, uniform, contexts);
+            PyObject *attributes = extra == NULL ? NULL : a->group[t] < 0 ? Py_NewRef(extra)
+                                   : context == NULL ? NULL : PySequence_Concat(extra, context);
+            Py_XDECREF(extra);
+            failed = attributes == NULL;
+            if (!failed) {
+                PyList_SET_ITEM(sentence, c, attributes);
+            }
+        }
+        if (failed) {
+            Py_XDECREF(sentence);
+            Py_CLEAR(out);
+        } else {
+            PyList_SET_ITEM(out, r, sentence);
+        }
+    }
+    Py_XDECREF(memo);
+    Py_XDECREF(contexts);
+    return out;
+}
+
+static PyObject *second_pass_attributes(PyObject *self, PyObject *args) {
+    PyObject *sentences, *labels;
+    Article a = {0};
+    if (!PyArg_ParseTuple(args, "OOn:second_pass_attributes", &sentences, &labels, &a.window)) {
+        return NULL;
+    }
+    PyObject *out = NULL;
+    PyObject **uniform = NULL;
+    if (read_tokens(&a, sentences, labels) == 0 && allocate(&a) == 0 && place_all(&a) == 0) {
+        uniform = PyMem_Calloc(a.groups + 1, sizeof(PyObject *));
+        int failed = uniform == NULL;
+        for (Py_ssize_t g = 0; !failed && g < a.groups; g++) {
+            uniform[g] = a.count[g] > 1 ? uniform_context(&a, g) : NULL;
+            failed = uniform[g] == NULL && PyErr_Occurred();
+        }
+        out = failed ? NULL : all_attributes(&a, uniform);
+    }
+    for (Py_ssize_t g = 0; uniform != NULL && g < a.groups; g++) {
+        Py_XDECREF(uniform[g]);
+    }
+    PyMem_Free(uniform);
+    article_free(&a);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"second_pass_attributes", second_pass_attributes, METH_VARARGS,
+     "second_pass_attributes(sentences, labels, window): each token's second-pass attributes (tuples of str)."},
     {"normal_serials", normal_serials, METH_VARARGS,
      "normal_serials(sentences, rows, serials) -> (forms, missing): tokens' normal forms and serials (-1: missing)."},
     {"static_sums", static_sums, METH_VARARGS,
@@ -851,7 +1266,7 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__features(void) {
-    if (make_names() < 0) {
+    if (make_names() < 0 || make_context_names() < 0) {
         return NULL;
     }
     return PyModule_Create(&module);

@@ -18,3 +18,6 @@ def static_sums(forms: list[str], lengths: np.ndarray, serials: np.ndarray, ids:
                 window: np.ndarray, edges: np.ndarray, before: dict[str, dict[str, int]], after: dict[str, dict[str, int]],
                 attributes: dict[str, int], out: np.ndarray, /) -> None:
     """``crf.Scorer._static_scores``'s sums of each token's own, neighbour and bigram rows, written to ``out``."""
+
+def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int, /) -> list[list[tuple[str, ...]]]:
+    """``features.second_pass_attributes``: each token's first-pass label attributes and stem context."""

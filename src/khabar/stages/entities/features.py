@@ -25,11 +25,13 @@ RowSummer = Callable[[list[str], dict[str, tuple[int, ...]], np.ndarray, int, np
 
 _compiled_features: Callable[[str, dict[str, str], dict[str, frozenset[str]], dict[str, int], dict[str, str]], list[str]] | None
 _compiled_rows: Callable[..., int] | None
-try:  # the optional C version of word_features (setup.py); without it, the Python one (same features, slower)
+_compiled_second_pass: Callable[[Sequence[Sequence[str]], Sequence[Sequence[str]], int], list[list[tuple[str, ...]]]] | None
+try:  # the optional C versions (setup.py); without them, the Python code below (same features, slower)
+    from khabar.stages.entities._features import second_pass_attributes as _compiled_second_pass
     from khabar.stages.entities._features import summed_rows as _compiled_rows
     from khabar.stages.entities._features import word_features as _compiled_features
 except ImportError:  # pragma: no cover - depends on how khabar was installed
-    _compiled_features = _compiled_rows = None
+    _compiled_features = _compiled_rows = _compiled_second_pass = None
 
 COMPILED = _compiled_features is not None  # whether the C word features are in use
 
@@ -303,13 +305,16 @@ class _Occurrences:
 
 
 def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
-                           window: int = DOCUMENT_WINDOW) -> list[list[tuple[str, ...]]]:
+                           window: int = DOCUMENT_WINDOW, compiled: bool = COMPILED) -> list[list[tuple[str, ...]]]:
     """The second pass's extra attributes of every token: first-pass labels and document consistency.
 
     ``labels`` are the first-pass labels of ``sentences``; a token's context is every other occurrence of
     its clitic-stripped stem within ``window`` sentences, and the features say which entity types the first
-    pass gave them (so a name recognised once is recognised everywhere).
+    pass gave them (so a name recognised once is recognised everywhere). The C version where built
+    (``compiled``): the lines below are its reference.
     """
+    if compiled and _compiled_second_pass is not None:
+        return _compiled_second_pass(sentences, labels, window)
     stems = [[token_stem(token) for token in tokens] for tokens in sentences]
     found = _Occurrences(stems, labels)
     contexts: dict[tuple[str, int, str], tuple[str, ...]] = {}
