@@ -1,6 +1,6 @@
 /* The normalised view in C: each character stays, becomes one other character, is deleted, or (a presentation
  * form) becomes the letters it stands for, by one look-up in the code-point table that normalise.py builds
- * (_CODE_MAP). normalise.py does the same with numpy and, for presentation forms, character by character when
+ * (CODE_MAP). normalise.py does the same with numpy and, for presentation forms, character by character when
  * this optional module was not built (no C compiler at install); all give the same view and map back.
  *
  * view(text, table, expansions) -> (view, starts, ends)

@@ -92,10 +92,10 @@ def normalise(text: str, compiled: bool = COMPILED) -> Normalised:
     (0, 5)
     """
     if compiled and _compiled_view is not None:
-        chars, raw_starts, raw_ends = _compiled_view(text, _CODE_MAP, _EXPANSIONS)
+        chars, raw_starts, raw_ends = _compiled_view(text, CODE_MAP, EXPANSIONS)
         return Normalised(chars, array("q", raw_starts), array("q", raw_ends))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    mapped = _CODE_MAP[np.minimum(codes, 0xFFFF)]
+    mapped = CODE_MAP[np.minimum(codes, 0xFFFF)]
     if codes.max(initial=0) > 0xFFFF:  # characters beyond the table (emoji, rare scripts) stay as they are
         mapped = np.where(codes > 0xFFFF, codes, mapped)
     kept = np.flatnonzero(mapped < _EXPANDS)  # neither deleted nor expanding
@@ -112,13 +112,13 @@ def normalise(text: str, compiled: bool = COMPILED) -> Normalised:
 
 _DELETED = 0xFFFFFFFF  # the code-point table's mark for a deleted character
 _EXPANDS = 0xFFFFFFFE  # and for a presentation form (its view may be several letters)
-_CODE_MAP = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> its view's code point (or a mark)
+CODE_MAP = np.arange(0x10000, dtype=np.uint32)  # BMP code point -> its view's code point (or a mark)
 for _code, _replacement in _TABLE.items():
-    _CODE_MAP[_code] = _DELETED if _replacement is None else ord(_replacement)
+    CODE_MAP[_code] = _DELETED if _replacement is None else ord(_replacement)
 for _low, _high in _EXPANDING_RANGES:
-    _CODE_MAP[_low : _high + 1] = _EXPANDS
+    CODE_MAP[_low : _high + 1] = _EXPANDS
 # what each presentation form becomes (for the C path; the others ask normalise_char)
-_EXPANSIONS = {code: normalise_char(chr(code)) for low, high in _EXPANDING_RANGES for code in range(low, high + 1)}
+EXPANSIONS = {code: normalise_char(chr(code)) for low, high in _EXPANDING_RANGES for code in range(low, high + 1)}
 
 
 def _offsets(values: np.ndarray) -> array[int]:

@@ -41,6 +41,14 @@
  * second_pass_attributes(sentences, labels, window) -> list of lists of tuples of str
  *   each token's first-pass label attributes ("s1=", "s1-1=", "s1+1=") and what the first pass said about the
  *   other occurrences of its stem within `window` sentences ("dn=0", "dmaj=", "dt=").
+ *
+ * The rules' stems (rules.token_stems, the reference):
+ * rule_stems(text, sentences, word_kinds, table, expansions) -> list of lists of str
+ *   sentences   sequences of Tokens (tuples: start, end, kind, stem_start, ...)
+ *   word_kinds  a set: the kinds whose tokens get a stem (others get "")
+ *   table, expansions: normalise.py's CODE_MAP and EXPANSIONS (as _normalise.c reads them)
+ *   Each word token's stem, text[stem_start:end] in the search view (normalise_query), with "ا" before it where
+ *   the proclitic "ل" met a stem starting with "ل" ("للعراق" -> "العراق": mentions.name_start).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -53,6 +61,7 @@
 #define SLOT_BITS 3   /* crf.SLOT_BITS: a pair is row << SLOT_BITS | slot */
 #define MAX_SLOTS (1 << SLOT_BITS)
 #define MIN_CONTEXT_STEM 2 /* features.MIN_CONTEXT_STEM */
+#define MAX_EXPANSION 18  /* the most letters a presentation form becomes (U+FDFA) */
 
 enum { ALEF = 0x0627, BEH = 0x0628, FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, WAW = 0x0648 };
 
@@ -140,14 +149,15 @@ static struct {
     PyObject *bands[4];    /* 1000, 10000, 50000, rare */
     PyObject *oov;
     PyObject *begin, *end; /* features.BEGIN, features.END */
+    PyObject *empty;
 } names;
 
 static int make_names(void) {
     static const char *shapes[] = {"arabic", "latin", "digit", "punct", "mixed"};
     static const char *bands[] = {"1000", "10000", "50000", "rare"};
     PyObject **plain[] = {&names.bias, &names.longword, &names.w, &names.st, &names.pre, &names.sh, &names.g,
-                          &names.sv, &names.fb, &names.oov, &names.tab, &names.begin, &names.end};
-    const char *texts[] = {"bias", "long", "w=", "st=", "pre=", "sh=", "g=", "sv=", "fb=", "oov", "\t", "<s>", "</s>"};
+                          &names.sv, &names.fb, &names.oov, &names.tab, &names.begin, &names.end, &names.empty};
+    const char *texts[] = {"bias", "long", "w=", "st=", "pre=", "sh=", "g=", "sv=", "fb=", "oov", "\t", "<s>", "</s>", ""};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         if ((*plain[i] = PyUnicode_InternFromString(texts[i])) == NULL) {
             return -1;
@@ -1245,7 +1255,153 @@ static PyObject *second_pass_attributes(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* ---- The rules' stems ---- */
+
+#define VIEW_DELETED 0xFFFFFFFFu  /* normalise._DELETED */
+#define VIEW_EXPANDS 0xFFFFFFFEu  /* normalise._EXPANDS */
+#define VIEW_TABLE 0x10000
+
+/* normalise_query of text[start:end], "ا" first when `alef`: one table look-up per character, a presentation
+ * form's letters from `expansions`. `buffer` has room for MAX_EXPANSION letters per character, and one more. */
+static PyObject *view_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, int alef, const uint32_t *table,
+                         PyObject *expansions, Py_UCS4 *buffer) {
+    Py_ssize_t n = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (alef) {
+        buffer[n++] = ALEF;
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        uint32_t code = c < VIEW_TABLE ? table[c] : c;
+        if (code == VIEW_DELETED) {
+            continue;
+        }
+        if (code != VIEW_EXPANDS) {
+            buffer[n++] = code;
+            continue;
+        }
+        PyObject *key = PyLong_FromUnsignedLong(c);
+        PyObject *letters = key ? PyDict_GetItemWithError(expansions, key) : NULL;
+        Py_XDECREF(key);
+        if (letters == NULL || !PyUnicode_Check(letters)) {
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_ValueError, "rule_stems: no expansion (a str) for U+%04X", (unsigned)c);
+            }
+            return NULL;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(letters);
+        if (length > MAX_EXPANSION) {
+            PyErr_Format(PyExc_ValueError, "rule_stems: the expansion of U+%04X is longer than %d", (unsigned)c, MAX_EXPANSION);
+            return NULL;
+        }
+        for (Py_ssize_t j = 0; j < length; j++) {
+            buffer[n++] = PyUnicode_READ_CHAR(letters, j);
+        }
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+}
+
+/* A token tuple's first four fields: start, end, kind (borrowed), stem_start; -1 when they do not fit the text. */
+static int token_fields(PyObject *token, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *end, PyObject **kind,
+                        Py_ssize_t *stem_start) {
+    if (!PyTuple_Check(token) || PyTuple_GET_SIZE(token) < 4) {
+        PyErr_SetString(PyExc_TypeError, "rule_stems: tokens must be Token tuples");
+        return -1;
+    }
+    *start = PyLong_AsSsize_t(PyTuple_GET_ITEM(token, 0));
+    *end = PyLong_AsSsize_t(PyTuple_GET_ITEM(token, 1));
+    *kind = PyTuple_GET_ITEM(token, 2);
+    *stem_start = PyLong_AsSsize_t(PyTuple_GET_ITEM(token, 3));
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (*start < 0 || *start > *stem_start || *stem_start > *end || *end > length) {
+        PyErr_Format(PyExc_ValueError, "rule_stems: token (%zd, %zd) with its stem at %zd is outside the text of %zd",
+                     *start, *end, *stem_start, length);
+        return -1;
+    }
+    return 0;
+}
+
+/* One sentence's stems. */
+static PyObject *sentence_stems(PyObject *text, PyObject *sentence, PyObject *word_kinds, const uint32_t *table,
+                                PyObject *expansions, Py_UCS4 **buffer, Py_ssize_t *room) {
+    PyObject *tokens = PySequence_Fast(sentence, "rule_stems: sentences must be sequences of tokens");
+    PyObject *out = tokens ? PyList_New(PySequence_Fast_GET_SIZE(tokens)) : NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind_text = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; out != NULL && i < PySequence_Fast_GET_SIZE(tokens); i++) {
+        Py_ssize_t start, end, stem_start;
+        PyObject *kind, *stem = NULL;
+        int word = token_fields(PySequence_Fast_GET_ITEM(tokens, i), length, &start, &end, &kind, &stem_start) < 0
+            ? -1 : PySet_Contains(word_kinds, kind);
+        if (word == 0) {
+            stem = Py_NewRef(names.empty);
+        } else if (word > 0) {
+            int alef = stem_start > start && PyUnicode_READ(kind_text, data, stem_start - 1) == LAM
+                && stem_start < length && PyUnicode_READ(kind_text, data, stem_start) == LAM;
+            Py_ssize_t needed = (end - stem_start) * MAX_EXPANSION + 1;
+            if (*room < needed) {
+                PyMem_Free(*buffer);
+                *room = 2 * needed;
+                *buffer = PyMem_Malloc(*room * sizeof(Py_UCS4));
+            }
+            stem = *buffer == NULL ? PyErr_NoMemory() : view_of(text, stem_start, end, alef, table, expansions, *buffer);
+        }
+        if (stem == NULL) {
+            Py_CLEAR(out);
+        } else {
+            PyList_SET_ITEM(out, i, stem);
+        }
+    }
+    Py_XDECREF(tokens);
+    return out;
+}
+
+static PyObject *rule_stems(PyObject *self, PyObject *args) {
+    PyObject *text, *sentences, *word_kinds, *table_object, *expansions;
+    if (!PyArg_ParseTuple(args, "UOOOO!:rule_stems", &text, &sentences, &word_kinds, &table_object, &PyDict_Type,
+                          &expansions)) {
+        return NULL;
+    }
+    if (!PyAnySet_Check(word_kinds)) {
+        PyErr_SetString(PyExc_TypeError, "rule_stems: word_kinds must be a set");
+        return NULL;
+    }
+    Py_buffer table;
+    if (PyObject_GetBuffer(table_object, &table, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyErr_SetString(PyExc_TypeError, "rule_stems: table must be a C-contiguous buffer");
+        return NULL;
+    }
+    PyObject *all = NULL, *out = NULL;
+    if (!format_is(&table, "IL", 4) || table.ndim != 1 || table.shape[0] != VIEW_TABLE) {
+        PyErr_SetString(PyExc_ValueError, "rule_stems: table must be 65,536 uint32");
+    } else {
+        all = PySequence_Fast(sentences, "rule_stems: sentences must be a sequence");
+    }
+    out = all ? PyList_New(PySequence_Fast_GET_SIZE(all)) : NULL;
+    Py_UCS4 *buffer = NULL;
+    Py_ssize_t room = 0;
+    for (Py_ssize_t r = 0; out != NULL && r < PySequence_Fast_GET_SIZE(all); r++) {
+        PyObject *stems = sentence_stems(text, PySequence_Fast_GET_ITEM(all, r), word_kinds, table.buf, expansions,
+                                         &buffer, &room);
+        if (stems == NULL) {
+            Py_CLEAR(out);
+        } else {
+            PyList_SET_ITEM(out, r, stems);
+        }
+    }
+    PyMem_Free(buffer);
+    Py_XDECREF(all);
+    PyBuffer_Release(&table);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"rule_stems", rule_stems, METH_VARARGS,
+     "rule_stems(text, sentences, word_kinds, table, expansions): each word token's stem in the search view."},
     {"second_pass_attributes", second_pass_attributes, METH_VARARGS,
      "second_pass_attributes(sentences, labels, window): each token's second-pass attributes (tuples of str)."},
     {"normal_serials", normal_serials, METH_VARARGS,

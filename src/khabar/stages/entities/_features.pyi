@@ -21,3 +21,7 @@ def static_sums(forms: list[str], lengths: np.ndarray, serials: np.ndarray, ids:
 
 def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int, /) -> list[list[tuple[str, ...]]]:
     """``features.second_pass_attributes``: each token's first-pass label attributes and stem context."""
+
+def rule_stems(text: str, sentences: Sequence[Sequence[tuple[object, ...]]], word_kinds: frozenset[object], table: np.ndarray,
+               expansions: dict[int, str], /) -> list[list[str]]:
+    """``rules.token_stems``: each word token's stem in the search view ("" for other tokens)."""
