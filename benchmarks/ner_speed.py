@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model: {directory} kind={tagger.manifest.get('kind')} size on disk {size / 1e6:.1f} MB")
     print(f"load time (imports + weights): {load_seconds:.3f} s")
     print(f"Viterbi decoder: {'C (compiled extension)' if crf.COMPILED else 'numpy (the C extension was not built)'}; "
-          f"new words' features: {'C (compiled extension)' if features.COMPILED else 'Python (the C extension was not built)'}")
+          f"NER features, scores, second pass and rule stems: {'C (compiled extension)' if features.COMPILED else 'Python/numpy (the C extension was not built)'}")
     if not args.data.exists():
         print(f"no data at {args.data}: speed not measured")
         return 0

@@ -124,7 +124,7 @@ def single_core(data: bytes, warmup: int, chunk_size: int, factory: Callable[[],
         checks = time_checks(analysed)
         output = time_output(pipeline, documents[warmup:], chunk_size)
     print(f"CRF Viterbi decoder: {'C (compiled extension)' if crf.COMPILED else 'numpy (the C extension was not built)'}; "
-          f"new words' features: {'C (compiled extension)' if features.COMPILED else 'Python (the C extension was not built)'}")
+          f"NER features, scores, second pass and rule stems: {'C (compiled extension)' if features.COMPILED else 'Python/numpy (the C extension was not built)'}")
     print(f"pipeline: {' -> '.join(pipeline.names)}; built in {load:.2f} s; {rejected} articles rejected by the "
           f"reader, {warmup} warm-up articles not counted, {costs.failed} failed; "
           f"{costs.articles} articles, {costs.words / max(costs.articles, 1):.0f} words each on average")
