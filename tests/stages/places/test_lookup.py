@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.stages.places.gazetteer import load_gazetteer
 from khabar.stages.places.lookup import (
     ONE_LETTER_OFF,
+    NameIndex,
     fuzzy_matches,
     match_surface,
     one_letter_off,
@@ -30,12 +31,34 @@ def test_clitics_and_designators_are_looked_through() -> None:
 
 def test_a_misspelt_name_is_found_only_in_the_countries_named() -> None:
     gazetteer = load_gazetteer()
-    alphabet = "".join(sorted(set().union(*gazetteer.names)))
-    found = fuzzy_matches("بريتشيا", gazetteer, alphabet, {"IT"})
+    index = NameIndex.of(gazetteer.names)
+    found = fuzzy_matches("بريتشيا", gazetteer, index, {"IT"})
     assert "Brescia" in {m.candidate.name for m in found}
     assert {m.candidate.country for m in found} == {"IT"} and {m.quality for m in found} == {ONE_LETTER_OFF}
     # the same matches, in the same order, as a scan of every name would give
     scanned = [c for name in gazetteer.names if name[0] == "ب" and one_letter_off("بريتشيا", name)
                for c in gazetteer.lookup(name) if c.country == "IT"]
     assert [m.candidate for m in found] == scanned
-    assert fuzzy_matches("بريتشيا", gazetteer, alphabet, {"FR"}) == []
+    assert fuzzy_matches("بريتشيا", gazetteer, index, {"FR"}) == []
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text("ابت ", min_size=1, max_size=6), max_size=40), st.text("ابتس ", max_size=7))
+def test_the_index_finds_the_names_the_variants_find(names: list[str], key: str) -> None:
+    """Few letters, so that the halves' ranges are wide (the variants' path) or narrow (the ranges' path)."""
+    index = NameIndex.of(dict.fromkeys(names, 0))
+    assert index.near(key) == {name for name in one_letter_variants(key, "ابتس ") if name in index.names}
+
+
+def test_the_index_finds_the_gazetteers_names_one_letter_off_real_keys() -> None:
+    gazetteer = load_gazetteer()
+    index = NameIndex.of(gazetteer.names)
+    keys = sorted(gazetteer.names)[::97]
+    keys += [key[:3] + key[4:] for key in keys if len(key) > 5] + [key + "ه" for key in keys] + ["ال" + key[2:] for key in keys]
+    for key in keys:
+        assert index.near(key) == {name for name in one_letter_variants(key, index.letters) if name in gazetteer.names}, key
+
+
+@given(st.text("ابتسمن ", max_size=7), st.text("ابتسمن ", max_size=8))
+def test_one_letter_off_is_symmetric(a: str, b: str) -> None:
+    assert one_letter_off(a, b) == one_letter_off(b, a)

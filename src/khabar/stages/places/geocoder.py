@@ -36,7 +36,7 @@ from khabar.stages.places.context import (
 )
 from khabar.stages.places.focus import mark_focus
 from khabar.stages.places.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
-from khabar.stages.places.lookup import EXACT, Match, fuzzy_matches, match_surface
+from khabar.stages.places.lookup import EXACT, Match, NameIndex, fuzzy_matches, match_surface
 
 LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
@@ -80,7 +80,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.options = options or GeocoderOptions()
-        self.alphabet = "".join(sorted(set().union(*self.gazetteer.names)))  # the letters fuzzy lookup tries
+        self.names = NameIndex.of(self.gazetteer.names)  # for the fuzzy look-up
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=self.geocode(doc))
@@ -145,7 +145,7 @@ class Geocoder:
     def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
         """Places one letter away from the entity's name, in the countries the article names."""
         surface = name_key(entity.canonical.text_in(text))
-        return fuzzy_matches(surface, self.gazetteer, self.alphabet, countries)
+        return fuzzy_matches(surface, self.gazetteer, self.names, countries)
 
     def _dateline_country(self, doc: Document, view: Normalised) -> str | None:
         if doc.byline is None or doc.byline.place is None:

@@ -8,7 +8,8 @@ used only for places in countries the article names, is a name one letter away (
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from khabar.stages.places.context import strip_proclitic
@@ -83,10 +84,12 @@ def one_letter_off(a: str, b: str) -> bool:
     """
     if a == b or abs(len(a) - len(b)) > 1:
         return False
+    first = 0  # the first difference: what follows it must be the same
+    while first < len(a) and first < len(b) and a[first] == b[first]:
+        first += 1
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+        return a[first + 1 :] == b[first + 1 :]
+    return a[first + 1 :] == b[first:] if len(a) > len(b) else a[first:] == b[first + 1 :]
 
 
 def one_letter_variants(key: str, alphabet: Iterable[str]) -> set[str]:
@@ -106,12 +109,50 @@ def one_letter_variants(key: str, alphabet: Iterable[str]) -> set[str]:
     return variants
 
 
-def fuzzy_matches(surface: str, gazetteer: Gazetteer, alphabet: Iterable[str], countries: set[str]) -> list[Match]:
+@dataclass(frozen=True)
+class NameIndex:
+    """The gazetteer's name keys sorted as written and backwards, to find the names one letter away from a key.
+
+    A name one edit away from a key of n letters shares its first n // 2 letters (the edit comes after them)
+    or its last n - n // 2 (the edit comes before): two ranges of sorted names, found by binary search, whose
+    names are then checked. Where the halves are common ("ال" of a short key) and the ranges wide, trying
+    every one-letter variant of the key is cheaper, and gives the same names.
+    """
+
+    names: Mapping[str, object]
+    forward: list[str]
+    backward: list[str]  # every name written backwards, sorted
+    letters: str  # every letter of the names: all a variant may insert or put in
+
+    @classmethod
+    def of(cls, names: Mapping[str, object]) -> NameIndex:
+        return cls(names, sorted(names), sorted(name[::-1] for name in names), "".join(sorted(set().union(*names))))
+
+    def near(self, key: str) -> set[str]:
+        """The names one inserted, deleted or replaced letter away from ``key`` (never ``key`` itself)."""
+        half = len(key) // 2
+        heads = _with_prefix(self.forward, key[:half])
+        tails = _with_prefix(self.backward, key[half:][::-1])
+        if len(heads) + len(tails) > (2 * len(key) + 1) * len(self.letters):
+            return {name for name in one_letter_variants(key, self.letters) if name in self.names}
+        found = {name for name in heads if one_letter_off(key, name)}
+        return found | {name[::-1] for name in tails if one_letter_off(key, name[::-1])}
+
+
+def _with_prefix(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of the sorted ``ordered`` that start with ``prefix``."""
+    first = bisect.bisect_left(ordered, prefix)
+    return ordered[first : bisect.bisect_left(ordered, prefix + _LAST, first)]
+
+
+_LAST = chr(0x10FFFF)  # sorts after any letter a name holds
+
+
+def fuzzy_matches(surface: str, gazetteer: Gazetteer, index: NameIndex, countries: set[str]) -> list[Match]:
     """Places one letter away from ``surface`` (same first letter: transliterations rarely change it), kept
-    only in ``countries``; ``alphabet`` holds the letters of the gazetteer's names. In gazetteer order."""
+    only in ``countries``; ``index``: the gazetteer's names (``NameIndex.of(gazetteer.names)``). In gazetteer order."""
     key = name_key(surface)
     if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:
         return []
-    names = sorted((name for name in one_letter_variants(key, alphabet) if name[:1] == key[:1] and name in gazetteer.names),
-                   key=lambda name: gazetteer.names[name][0])
+    names = sorted((name for name in index.near(key) if name[:1] == key[:1]), key=lambda name: gazetteer.names[name][0])
     return [Match(c, ONE_LETTER_OFF) for name in names for c in gazetteer.lookup(name) if c.country in countries]
