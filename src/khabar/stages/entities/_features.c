@@ -925,17 +925,21 @@ static PyObject *kind_of(Article *a, PyObject *tag) {
     return failed ? NULL : made; /* the dict holds it */
 }
 
+/* list[i] = item (a new reference), or the list dropped (*list = NULL) when making the item failed (NULL). */
+static void set_or_drop(PyObject **list, Py_ssize_t i, PyObject *item) {
+    if (item == NULL) {
+        Py_CLEAR(*list);
+    } else {
+        PyList_SET_ITEM(*list, i, item);
+    }
+}
+
 /* A list of the items of `outer` as lists or tuples (PySequence_Fast of each), or NULL. */
 static PyObject *fast_rows(PyObject *outer, const char *message) {
     PyObject *items = PySequence_Fast(outer, message);
     PyObject *rows = items ? PyList_New(PySequence_Fast_GET_SIZE(items)) : NULL;
     for (Py_ssize_t r = 0; rows != NULL && r < PySequence_Fast_GET_SIZE(items); r++) {
-        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(items, r), message);
-        if (row == NULL) {
-            Py_CLEAR(rows);
-        } else {
-            PyList_SET_ITEM(rows, r, row);
-        }
+        set_or_drop(&rows, r, PySequence_Fast(PySequence_Fast_GET_ITEM(items, r), message));
     }
     Py_XDECREF(items);
     return rows;
@@ -1197,33 +1201,29 @@ static PyObject *token_context(const Article *a, Py_ssize_t t, PyObject **unifor
     return context;
 }
 
+/* The attributes of sentence r's tokens, the first being token *t (moved past them). */
+static PyObject *sentence_attributes(const Article *a, Py_ssize_t r, Py_ssize_t *t, PyObject **uniform, PyObject *memo,
+                                     PyObject *contexts) {
+    Py_ssize_t size = PySequence_Fast_GET_SIZE(PyList_GET_ITEM(a->sentences, r));
+    PyObject *sentence = PyList_New(size);
+    for (Py_ssize_t c = 0; sentence != NULL && c < size; c++, (*t)++) {
+        PyObject *extra = label_attributes(a, *t, memo);
+        PyObject *context = extra == NULL || a->group[*t] < 0 ? NULL : token_context(a, *t, uniform, contexts);
+        PyObject *attributes = extra == NULL ? NULL : a->group[*t] < 0 ? Py_NewRef(extra)
+                               : context == NULL ? NULL : PySequence_Concat(extra, context);
+        Py_XDECREF(extra);
+        set_or_drop(&sentence, c, attributes);
+    }
+    return sentence;
+}
+
 /* Every token's attributes, sentence by sentence. */
 static PyObject *all_attributes(const Article *a, PyObject **uniform) {
     PyObject *memo = PyDict_New(), *contexts = PyDict_New();
-    Py_ssize_t rows = PySequence_Fast_GET_SIZE(a->sentences);
+    Py_ssize_t rows = PyList_GET_SIZE(a->sentences), t = 0;
     PyObject *out = memo && contexts ? PyList_New(rows) : NULL;
-    Py_ssize_t t = 0;
     for (Py_ssize_t r = 0; out != NULL && r < rows; r++) {
-        Py_ssize_t size = PySequence_Fast_GET_SIZE(PySequence_Fast_GET_ITEM(a->sentences, r));
-        PyObject *sentence = PyList_New(size);
-        int failed = sentence == NULL;
-        for (Py_ssize_t c = 0; !failed && c < size; c++, t++) {
-            PyObject *extra = label_attributes(a, t, memo);
-            PyObject *context = extra == NULL || a->group[t] < 0 ? NULL : token_context(a, t, uniform, contexts);
-            PyObject *attributes = extra == NULL ? NULL : a->group[t] < 0 ? Py_NewRef(extra)
-                                   : context == NULL ? NULL : PySequence_Concat(extra, context);
-            Py_XDECREF(extra);
-            failed = attributes == NULL;
-            if (!failed) {
-                PyList_SET_ITEM(sentence, c, attributes);
-            }
-        }
-        if (failed) {
-            Py_XDECREF(sentence);
-            Py_CLEAR(out);
-        } else {
-            PyList_SET_ITEM(out, r, sentence);
-        }
+        set_or_drop(&out, r, sentence_attributes(a, r, &t, uniform, memo, contexts));
     }
     Py_XDECREF(memo);
     Py_XDECREF(contexts);
@@ -1350,11 +1350,7 @@ static PyObject *sentence_stems(PyObject *text, PyObject *sentence, PyObject *wo
             }
             stem = *buffer == NULL ? PyErr_NoMemory() : view_of(text, stem_start, end, alef, table, expansions, *buffer);
         }
-        if (stem == NULL) {
-            Py_CLEAR(out);
-        } else {
-            PyList_SET_ITEM(out, i, stem);
-        }
+        set_or_drop(&out, i, stem);
     }
     Py_XDECREF(tokens);
     return out;
@@ -1385,13 +1381,8 @@ static PyObject *rule_stems(PyObject *self, PyObject *args) {
     Py_UCS4 *buffer = NULL;
     Py_ssize_t room = 0;
     for (Py_ssize_t r = 0; out != NULL && r < PySequence_Fast_GET_SIZE(all); r++) {
-        PyObject *stems = sentence_stems(text, PySequence_Fast_GET_ITEM(all, r), word_kinds, table.buf, expansions,
-                                         &buffer, &room);
-        if (stems == NULL) {
-            Py_CLEAR(out);
-        } else {
-            PyList_SET_ITEM(out, r, stems);
-        }
+        set_or_drop(&out, r, sentence_stems(text, PySequence_Fast_GET_ITEM(all, r), word_kinds, table.buf, expansions,
+                                            &buffer, &room));
     }
     PyMem_Free(buffer);
     Py_XDECREF(all);
