@@ -402,7 +402,7 @@ class Scorer:
         if missing:
             self._add_rows(missing)
             absent = np.flatnonzero(serials < 0)
-            serials[absent] = [*map(self._rows.__getitem__, [forms[i] for i in absent.tolist()])]
+            serials[absent] = [self._rows[forms[i]] for i in absent.tolist()]
         scores = np.empty((len(forms), self._table.shape[1]), dtype=np.float32)
         before, after = self._bigrams
         _static_sums(forms, lengths, serials, self._ids, self._uses, self._table, self._window, self._edges, before, after,

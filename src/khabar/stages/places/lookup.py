@@ -126,6 +126,7 @@ class NameIndex:
 
     @classmethod
     def of(cls, names: Mapping[str, object]) -> NameIndex:
+        """The index of a gazetteer's ``names`` (name key -> its places)."""
         return cls(names, sorted(names), sorted(name[::-1] for name in names), "".join(sorted(set().union(*names))))
 
     def near(self, key: str) -> set[str]:
