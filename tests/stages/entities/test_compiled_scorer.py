@@ -242,3 +242,66 @@ def test_the_gathering_routines_refuse_bad_arguments() -> None:
         call(before={"<s>": {"قال": 10_000_000}})
     with pytest.raises(TypeError, match="map words to dicts"):
         call(before={"<s>": 3})
+
+
+EXTRA_NAMES = ["s1=O", "s1=B-LOC", "s1-1=<s>", "s1+1=</s>", "dn=0", "dmaj=LOC", "dt=LOC", "unknown", "s1=I-LOC"]
+
+
+def extras_scorer(seed: int) -> Scorer:
+    """A toy two-pass scorer whose second pass knows the extra attributes (weights of very different sizes, some
+    -0.0, so that the order of the additions and the sign of a zero both show in the bits)."""
+    scorer = toy_scorer(seed)
+    names = [name for name in EXTRA_NAMES if name != "unknown"]
+    rng = np.random.default_rng(seed)
+    state = np.zeros((len(scorer._state) + len(names), scorer._state.shape[1]), np.float32)
+    state[: len(scorer._state)] = scorer._state
+    extra = rng.standard_normal((len(names), state.shape[1])) * 10.0 ** rng.integers(-3, 4, (len(names), 1))
+    extra[0] = -0.0
+    state[len(scorer._state) :] = extra
+    scorer._state = state
+    scorer.attributes = {**scorer.attributes, **{name: row for row, name in enumerate(names, len(scorer.attributes) + 1)}}
+    return scorer
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**16), st.lists(st.lists(st.lists(st.sampled_from(EXTRA_NAMES), max_size=9).map(tuple), min_size=1, max_size=6),
+                                       min_size=1, max_size=4), st.sampled_from([slice(0, 3), slice(3, 5)]))
+def test_extra_scores_are_added_alike(seed: int, extras: list[list[tuple[str, ...]]], columns: slice) -> None:
+    """Tokens with no extras, unknown names (the zero row), -0.0 weights and fewer names than the longest (numpy's
+    zero padding): the C emissions have the numpy path's very bits."""
+    scorer = extras_scorer(seed)
+    tokens = sum(map(len, extras))
+    static = np.random.default_rng(seed).standard_normal((tokens, scorer._state.shape[1])).astype(np.float32)
+    static[0] = -0.0
+    compiled = scorer._emissions(static, columns, extras)
+    scorer._compiled_gather = False
+    assert compiled.tobytes() == scorer._emissions(static, columns, extras).tobytes()
+    assert scorer._emissions(static, columns, None).tobytes() == static[:, columns].tobytes()
+
+
+def test_extra_emissions_refuse_bad_arguments() -> None:
+    from khabar.stages.entities._features import extra_emissions
+
+    scorer = extras_scorer(1)
+    static = np.zeros((2, scorer._state.shape[1]), np.float32)
+
+    def call(extras: Any = None, start: int = 0, stop: int = 3, out: Any = None, state: Any = None) -> None:
+        extra_emissions([[("s1=O",), ("dn=0",)]] if extras is None else extras, scorer.attributes,
+                        scorer._state if state is None else state, start, stop, static,
+                        np.zeros((2, stop - start), np.float32) if out is None else out)
+
+    call()
+    with pytest.raises(TypeError, match="tuple or list of str"):
+        call(extras=[["s1=O", "dn=0"]])
+    with pytest.raises(TypeError, match="attribute names must be str"):
+        call(extras=[[(5,), ("dn=0",)]])
+    with pytest.raises(ValueError, match="static must be"):
+        call(extras=[[("s1=O",)]])
+    with pytest.raises(ValueError, match="columns must lie within"):
+        call(start=3, stop=99)
+    with pytest.raises(ValueError, match="float32 matrices"):
+        call(state=scorer._state.astype(np.float64))
+    with pytest.raises(TypeError, match="out must be a C-contiguous writable buffer"):
+        call(out=np.zeros((2, 6), np.float32)[:, ::2])
+    with pytest.raises(ValueError, match="outside the weights"):
+        extra_emissions([[("s1=O",), ("x",)]], {"s1=O": 10**6}, scorer._state, 0, 3, static, np.zeros((2, 3), np.float32))

@@ -37,6 +37,13 @@
  *   out writable float32 [N, L]: the token's own row, each neighbour slot's, the bi- and the bi+ row, added in
  *   that order (numpy's order there).
  *
+ * extra_emissions(extras, attributes, state, start, stop, static, out)
+ *   crf.Scorer._extra_scores added to a pass's static scores: extras, per sentence, a tuple (or list) of attribute
+ *   names per token; attributes: name -> row of `state` (float32 [A, L], the weights); start/stop: the pass's
+ *   columns; static float32 [N, L]; out writable float32 [N, stop - start]. out = static[:, start:stop] + the
+ *   token's attribute rows added left to right to +0.0 (an unknown name adds row 0, the zeros), as numpy's sum
+ *   over the rows does (its zero rows of padding then change nothing).
+ *
  * The second pass's attributes (features.second_pass_attributes, the reference):
  * second_pass_attributes(sentences, labels, window) -> list of lists of tuples of str
  *   each token's first-pass label attributes ("s1=", "s1-1=", "s1+1=") and what the first pass said about the
@@ -1255,6 +1262,132 @@ static PyObject *second_pass_attributes(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* ---- The second pass's extra scores ---- */
+
+/* The float32 buffers extra_emissions reads and writes. */
+typedef struct {
+    Py_buffer state, statics, out;
+    Py_ssize_t start, stop;
+} Extras;
+
+/* A token's attribute names (a tuple or a list), or NULL with TypeError. */
+static PyObject *token_names(PyObject *names) {
+    if (!PyTuple_Check(names) && !PyList_Check(names)) {
+        PyErr_SetString(PyExc_TypeError, "extra_emissions: each token's extras must be a tuple or list of str");
+        return NULL;
+    }
+    return names;
+}
+
+/* out row i = static row i's columns + the rows of the token's attributes (see the header). */
+static int token_extra(const Extras *x, PyObject *attributes, PyObject *extras, Py_ssize_t i, float *sum) {
+    PyObject *names = token_names(extras);
+    if (names == NULL) {
+        return -1;
+    }
+    Py_ssize_t labels = x->stop - x->start, count = PySequence_Fast_GET_SIZE(names);
+    const float *state = x->state.buf;
+    for (Py_ssize_t j = 0; j < labels; j++) {
+        sum[j] = 0.0f;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PySequence_Fast_GET_ITEM(names, k);
+        PyObject *found = PyUnicode_Check(name) ? PyDict_GetItemWithError(attributes, name) : NULL;
+        long long row = found ? PyLong_AsLongLong(found) : 0;
+        if (!PyUnicode_Check(name) || (found == NULL && PyErr_Occurred()) || (row == -1 && PyErr_Occurred())) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "extra_emissions: attribute names must be str");
+            }
+            return -1;
+        }
+        if (row < 0 || row >= x->state.shape[0]) {
+            PyErr_Format(PyExc_ValueError, "extra_emissions: row %lld is outside the weights", row);
+            return -1;
+        }
+        const float *weights = state + row * x->state.shape[1] + x->start;
+        for (Py_ssize_t j = 0; j < labels; j++) {
+            sum[j] += weights[j];
+        }
+    }
+    const float *statics = (const float *)x->statics.buf + i * x->statics.shape[1] + x->start;
+    float *out = (float *)x->out.buf + i * labels;
+    for (Py_ssize_t j = 0; j < labels; j++) {
+        out[j] = statics[j] + sum[j];
+    }
+    return 0;
+}
+
+static const char *extras_problem(const Extras *x, Py_ssize_t tokens) {
+    if (!format_is(&x->state, "f", 4) || x->state.ndim != 2 || !format_is(&x->statics, "f", 4) || x->statics.ndim != 2
+        || !format_is(&x->out, "f", 4) || x->out.ndim != 2) {
+        return "state, static and out must be float32 matrices";
+    }
+    if (x->start < 0 || x->start >= x->stop || x->stop > x->state.shape[1] || x->statics.shape[1] != x->state.shape[1]) {
+        return "the columns must lie within the weights' and the static scores' labels";
+    }
+    if (x->statics.shape[0] != tokens || x->out.shape[0] != tokens || x->out.shape[1] != x->stop - x->start) {
+        return "static must be [tokens, labels] and out [tokens, stop - start]";
+    }
+    return NULL;
+}
+
+static int all_extras(Extras *x, PyObject *sentences, PyObject *attributes) {
+    Py_ssize_t tokens = 0;
+    for (Py_ssize_t r = 0; r < PyList_GET_SIZE(sentences); r++) {
+        tokens += PySequence_Fast_GET_SIZE(PyList_GET_ITEM(sentences, r));
+    }
+    const char *problem = extras_problem(x, tokens);
+    if (problem != NULL) {
+        PyErr_Format(PyExc_ValueError, "extra_emissions: %s", problem);
+        return -1;
+    }
+    float *sum = PyMem_Malloc((x->stop - x->start) * sizeof(float));
+    if (sum == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int failed = 0;
+    for (Py_ssize_t r = 0, i = 0; !failed && r < PyList_GET_SIZE(sentences); r++) {
+        PyObject *row = PyList_GET_ITEM(sentences, r);
+        for (Py_ssize_t c = 0; !failed && c < PySequence_Fast_GET_SIZE(row); c++, i++) {
+            failed = token_extra(x, attributes, PySequence_Fast_GET_ITEM(row, c), i, sum) < 0;
+        }
+    }
+    PyMem_Free(sum);
+    return failed ? -1 : 0;
+}
+
+static PyObject *extra_emissions(PyObject *self, PyObject *args) {
+    PyObject *extras, *attributes, *objects[3];
+    Extras x = {0};
+    if (!PyArg_ParseTuple(args, "OO!OnnOO:extra_emissions", &extras, &PyDict_Type, &attributes, &objects[0], &x.start,
+                          &x.stop, &objects[1], &objects[2])) {
+        return NULL;
+    }
+    Py_buffer *views[] = {&x.state, &x.statics, &x.out};
+    const char *names[] = {"state", "static", "out"};
+    int got = 0, failed = 0;
+    for (; got < 3; got++) {
+        int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (got == 2 ? PyBUF_WRITABLE : 0);
+        if (PyObject_GetBuffer(objects[got], views[got], flags) < 0) {
+            PyErr_Format(PyExc_TypeError, "extra_emissions: %s must be a C-contiguous%s buffer", names[got],
+                         got == 2 ? " writable" : "");
+            failed = 1;
+            break;
+        }
+    }
+    PyObject *sentences = failed ? NULL : fast_rows(extras, "extra_emissions: extras must be sequences of tokens' extras");
+    failed = sentences == NULL || all_extras(&x, sentences, attributes) < 0;
+    Py_XDECREF(sentences);
+    for (int i = 0; i < got; i++) {
+        PyBuffer_Release(views[i]);
+    }
+    if (failed) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* ---- The rules' stems ---- */
 
 #define VIEW_DELETED 0xFFFFFFFFu  /* normalise._DELETED */
@@ -1393,6 +1526,8 @@ static PyObject *rule_stems(PyObject *self, PyObject *args) {
 static PyMethodDef methods[] = {
     {"rule_stems", rule_stems, METH_VARARGS,
      "rule_stems(text, sentences, word_kinds, table, expansions): each word token's stem in the search view."},
+    {"extra_emissions", extra_emissions, METH_VARARGS,
+     "extra_emissions(extras, attributes, state, start, stop, static, out): a pass's static scores plus its extras'."},
     {"second_pass_attributes", second_pass_attributes, METH_VARARGS,
      "second_pass_attributes(sentences, labels, window): each token's second-pass attributes (tuples of str)."},
     {"normal_serials", normal_serials, METH_VARARGS,

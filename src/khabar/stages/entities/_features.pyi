@@ -25,3 +25,7 @@ def second_pass_attributes(sentences: Sequence[Sequence[str]], labels: Sequence[
 def rule_stems(text: str, sentences: Sequence[Sequence[tuple[object, ...]]], word_kinds: frozenset[object], table: np.ndarray,
                expansions: dict[int, str], /) -> list[list[str]]:
     """``rules.token_stems``: each word token's stem in the search view ("" for other tokens)."""
+
+def extra_emissions(extras: Sequence[Sequence[Sequence[str]]], attributes: dict[str, int], state: np.ndarray, start: int, stop: int,
+                    static: np.ndarray, out: np.ndarray, /) -> None:
+    """A pass's emission scores into ``out``: ``static[:, start:stop]`` plus the rows of each token's extra attributes."""

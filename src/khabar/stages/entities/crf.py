@@ -41,11 +41,13 @@ COMPILED = _compiled_viterbi is not None  # whether the C decoder is in use (the
 
 _normal_serials: Callable[..., tuple[list[str], list[str]]] | None
 _static_sums: Callable[..., None] | None
-try:  # the optional C gathering of static scores (setup.py); without it, numpy's (same sums, slower)
+_extra_emissions: Callable[..., None] | None
+try:  # the optional C gathering of emission scores (setup.py); without it, numpy's (same sums, slower)
+    from khabar.stages.entities._features import extra_emissions as _extra_emissions
     from khabar.stages.entities._features import normal_serials as _normal_serials
     from khabar.stages.entities._features import static_sums as _static_sums
 except ImportError:  # pragma: no cover - depends on how khabar was installed
-    _normal_serials = _static_sums = None
+    _normal_serials = _static_sums = _extra_emissions = None
 
 ZERO_ROW = 0  # row 0 of every table is zeros: "no feature"
 ATTRIBUTES_SUFFIX = ".attributes.txt"
@@ -431,6 +433,17 @@ class Scorer:
                     out.append(after.get(word, empty).get(following, ZERO_ROW))
         return np.fromiter(out, dtype=np.intp, count=len(out)).reshape(len(out) // 2, 2)
 
+    def _emissions(self, static: np.ndarray, columns: slice, extras: Sequence[Sequence[Sequence[str]]] | None) -> np.ndarray:
+        """A pass's emission scores: its ``columns`` of the ``static`` scores, plus the scores of per-token ``extras``
+        (in C where built: the same sums in the same order)."""
+        if extras is None:
+            return static[:, columns]
+        if self._compiled_gather and _extra_emissions is not None:
+            out = np.empty((len(static), columns.stop - columns.start), dtype=np.float32)
+            _extra_emissions(extras, self.attributes, self._state, columns.start, columns.stop, static, out)
+            return out
+        return static[:, columns] + self._extra_scores(extras, columns)
+
     def _extra_scores(self, extras: Sequence[Sequence[Sequence[str]]], columns: slice) -> np.ndarray:
         """``[all tokens, labels]`` scores of per-token extra attributes (a later pass's), for one pass's columns."""
         distinct: dict[tuple[str, ...], int] = {}  # most tokens share their extras with others: sum each set once
@@ -471,9 +484,7 @@ class Scorer:
                 extras = extras_for(index, results[-1] if results else None) if extras_for is not None else None
                 labels: list[list[str]] = [[] for _ in sentences]
                 for batch, scores in zip(batches, static, strict=True):
-                    emissions = scores[:, columns]
-                    if extras is not None:
-                        emissions = emissions + self._extra_scores([extras[i] for i in batch], columns)
+                    emissions = self._emissions(scores, columns, None if extras is None else [extras[i] for i in batch])
                     for i, path in zip(batch, self._decode(index, [len(sentences[i]) for i in batch], emissions), strict=True):
                         labels[i] = path
                 results.append(labels)
