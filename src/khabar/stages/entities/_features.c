@@ -72,10 +72,12 @@
 
 enum { ALEF = 0x0627, BEH = 0x0628, FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, WAW = 0x0648 };
 
-/* normalise.normalise of one character: its normal form, or 0 when it is deleted. */
+#define DELETED_CHAR 0xFFFFFFFFu /* no code point: what normal_char returns for a deleted character */
+
+/* normalise.normalise of one character: its normal form, or DELETED_CHAR (NUL is a character like any other). */
 static Py_UCS4 normal_char(Py_UCS4 c) {
     if ((c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640) {
-        return 0; /* diacritics, superscript alef, tatweel */
+        return DELETED_CHAR; /* diacritics, superscript alef, tatweel */
     }
     switch (c) {
     case 0x0623: case 0x0625: case 0x0622: case 0x0671: return ALEF;
@@ -102,7 +104,7 @@ static PyObject *normal_form(PyObject *token) {
     Py_ssize_t n = 0;
     for (Py_ssize_t i = 0; i < length; i++) {
         Py_UCS4 c = normal_char(PyUnicode_READ_CHAR(token, i));
-        if (c) {
+        if (c != DELETED_CHAR) {
             chars[n++] = c;
         }
     }
