@@ -414,9 +414,10 @@ static int format_is(const Py_buffer *view, const char *kinds, Py_ssize_t size) 
     return format[0] != '\0' && format[1] == '\0' && strchr(kinds, format[0]) != NULL && view->itemsize == size;
 }
 
-static int writable_buffer(PyObject *object, Py_buffer *view, const char *name) {
-    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0) {
-        PyErr_Format(PyExc_TypeError, "summed_rows: %s must be a C-contiguous writable buffer", name);
+/* A C-contiguous buffer of `object` (writable when asked), or -1 with a TypeError naming the function and argument. */
+static int take_buffer(PyObject *object, Py_buffer *view, int writable, const char *function, const char *name) {
+    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) < 0) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must be a C-contiguous%s buffer", function, name, writable ? " writable" : "");
         return -1;
     }
     return 0;
@@ -533,10 +534,10 @@ static PyObject *summed_rows(PyObject *self, PyObject *args) {
         return NULL;
     }
     Py_buffer table, ids;
-    if (writable_buffer(table_object, &table, "table") < 0) {
+    if (take_buffer(table_object, &table, 1, "summed_rows", "table") < 0) {
         return NULL;
     }
-    if (writable_buffer(ids_object, &ids, "ids") < 0) {
+    if (take_buffer(ids_object, &ids, 1, "summed_rows", "ids") < 0) {
         PyBuffer_Release(&table);
         return NULL;
     }
@@ -619,8 +620,7 @@ static PyObject *normal_serials(PyObject *self, PyObject *args) {
         return NULL;
     }
     Py_buffer serials;
-    if (PyObject_GetBuffer(serials_object, &serials, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0) {
-        PyErr_SetString(PyExc_TypeError, "normal_serials: serials must be a C-contiguous writable buffer");
+    if (take_buffer(serials_object, &serials, 1, "normal_serials", "serials") < 0) {
         return NULL;
     }
     PyObject *all = format_is(&serials, "lq", 8) && serials.ndim == 1
@@ -832,10 +832,7 @@ static PyObject *static_sums(PyObject *self, PyObject *args) {
     int got = 0, failed = 0;
     for (; got < 8 && !failed; got++) {
         int writable = all[got] == &views.uses || all[got] == &views.out;
-        int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
-        if (PyObject_GetBuffer(objects[got], all[got], flags) < 0) {
-            PyErr_Format(PyExc_TypeError, "static_sums: %s must be a C-contiguous%s buffer", VIEW_NAMES[got],
-                         writable ? " writable" : "");
+        if (take_buffer(objects[got], all[got], writable, "static_sums", VIEW_NAMES[got]) < 0) {
             failed = 1;
             break;
         }
@@ -1370,10 +1367,7 @@ static PyObject *extra_emissions(PyObject *self, PyObject *args) {
     const char *names[] = {"state", "static", "out"};
     int got = 0, failed = 0;
     for (; got < 3; got++) {
-        int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (got == 2 ? PyBUF_WRITABLE : 0);
-        if (PyObject_GetBuffer(objects[got], views[got], flags) < 0) {
-            PyErr_Format(PyExc_TypeError, "extra_emissions: %s must be a C-contiguous%s buffer", names[got],
-                         got == 2 ? " writable" : "");
+        if (take_buffer(objects[got], views[got], got == 2, "extra_emissions", names[got]) < 0) {
             failed = 1;
             break;
         }
@@ -1502,8 +1496,7 @@ static PyObject *rule_stems(PyObject *self, PyObject *args) {
         return NULL;
     }
     Py_buffer table;
-    if (PyObject_GetBuffer(table_object, &table, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
-        PyErr_SetString(PyExc_TypeError, "rule_stems: table must be a C-contiguous buffer");
+    if (take_buffer(table_object, &table, 0, "rule_stems", "table") < 0) {
         return NULL;
     }
     PyObject *all = NULL, *out = NULL;
