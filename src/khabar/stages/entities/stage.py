@@ -76,9 +76,9 @@ class EntityTagger:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EntityTagger:
         """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
-        from khabar.stages.entities.tagger import NerTagger
+        from khabar.stages.entities.tagger import load_tagger
 
-        return cls(NerTagger.load(model_dir), load_heads(), load_titles(), load_outlets(), load_rules())
+        return cls(load_tagger(model_dir), load_heads(), load_titles(), load_outlets(), load_rules())
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, entities=self.find(doc))

@@ -31,6 +31,7 @@ SECOND_PASS = "ner2"
 KIND = "crf"
 
 _LOADED: dict[Path, NerTagger] = {}
+_NEURAL: dict[Path, Any] = {}
 
 
 class ModelNotFound(ResourceError, FileNotFoundError):
@@ -98,3 +99,21 @@ class NerTagger:
             return second_pass_attributes(tokens, previous, self.window) if index and previous is not None else None
 
         return self._scorer.cascade(tokens, extras)[-1]
+
+
+def load_tagger(path: Path | None = None, cached: bool = True) -> Any:
+    """The model in ``path`` (default: the shipped one), of the kind its ``model.json`` names."""
+    from khabar.stages.entities import neural
+
+    directory = Path(path) if path is not None else default_model_dir()
+    manifest = json.loads(_require(directory, MANIFEST).read_text(encoding="utf-8"))
+    if manifest.get("kind") == neural.KIND:
+        loaded = _NEURAL.get(directory) if cached else None
+        if loaded is None:
+            for name in (neural.NETWORK_FILE, neural.CRF_FILE, "embeddings.npz"):
+                _require(directory, name)
+            loaded = neural.NeuralTagger(directory, manifest)
+            if cached:
+                _NEURAL[directory] = loaded
+        return loaded
+    return NerTagger.load(directory, cached)
