@@ -60,8 +60,12 @@ class Encoder(nn.Module):
 
     def forward(self, words: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         batch, steps = chars.shape[0], chars.shape[1]
-        letters = self.chars(chars.reshape(batch * steps, chars.shape[2])).transpose(1, 2)  # [B*T, E, W]
-        pooled = torch.relu(self.conv(letters)).max(dim=2).values.reshape(batch, steps, -1)
+        flat = chars.reshape(batch * steps, chars.shape[2])
+        letters = self.chars(flat).transpose(1, 2)  # [B*T, E, W]
+        # padding characters score 0, below or equal to any real one's (after relu): the width a batch is padded
+        # to never changes a token's vector
+        present = (flat > 0).unsqueeze(1).to(letters.dtype)
+        pooled = (torch.relu(self.conv(letters)) * present).max(dim=2).values.reshape(batch, steps, -1)
         x = self.dropout(torch.cat([words, pooled], dim=2))
         ahead, _ = self.forward_lstm(x)
         back, _ = self.backward_lstm(reverse_within(x, lengths))

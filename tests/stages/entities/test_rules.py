@@ -83,6 +83,29 @@ def test_institution_chains_stop_where_the_name_does(rules: EntityRules, sentenc
     assert not any("المرور" in name or "الأحد" in name for name in found)
 
 
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("وقالت المديرية العامة للضرائب إن الصندوق الوطني للضمان الاجتماعي والمندوبية السامية للتخطيط اتفقا.",
+     ["المديرية العامة للضرائب", "الصندوق الوطني للضمان الاجتماعي", "المندوبية السامية للتخطيط"]),
+    ("أعلن المجلس الاقتصادي والاجتماعي والبيئي عن تقريره.", ["المجلس الاقتصادي والاجتماعي والبيئي"]),
+    ("وقالت الوكالة الدولية لمكافحة المنشطات إن الهيئة العامة للسياحة والتراث الوطني ردت.",
+     ["الوكالة الدولية لمكافحة المنشطات", "الهيئة العامة للسياحة والتراث الوطني"]),
+])
+def test_definite_heads_with_a_complement_or_coordinated_adjectives(rules: EntityRules, sentence: str, names: list[str]) -> None:
+    _, sentences = _sentences(sentence)
+    assert [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, [], rules))] == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال البنك المركزي إن التضخم تراجع.",  # a head and an adjective alone: a common noun
+    "وانتقدت المنظمة الدولية الاعتقالات للمرة الثانية.",  # "للمرة" is no complement
+    "وانتشرت القوات العراقية والبيشمركة في المدينة.",  # a coordinated name is another entity
+])
+def test_definite_heads_without_a_name_after_them(rules: EntityRules, sentence: str) -> None:
+    _, sentences = _sentences(sentence)
+    tagged = [_mention(sentence, "البيشمركة", "ORG")] if "البيشمركة" in sentence else []
+    assert institution_mentions(sentence, sentences, tagged, rules) == []
+
+
 def test_a_strict_head_takes_a_tagged_name(rules: EntityRules) -> None:
     text = "وقالت حركة حماس في بيان إن الاحتلال يتحمل المسؤولية."
     _, sentences = _sentences(text)

@@ -67,9 +67,10 @@ class CrfWeights:
         """The best label index path of each sentence: ``scores`` [B, T, L], ``mask`` [B, T]."""
         lengths = mask.sum(axis=1)
         flat = np.ascontiguousarray(scores[mask], dtype=np.float32)  # real tokens, sentence after sentence
-        firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        flat[firsts] += self.start
-        flat[firsts + lengths - 1] += self.end
+        firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        real = lengths > 0
+        flat[firsts[real]] += self.start
+        flat[(firsts + lengths - 1)[real]] += self.end
         path = viterbi_flat(flat, lengths, self.transitions).tolist()
         return [path[a : a + n] for a, n in zip(firsts.tolist(), lengths.tolist(), strict=True)]
 

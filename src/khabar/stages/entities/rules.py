@@ -43,7 +43,7 @@ MAX_CHAIN = 6
 # Definite words that end a name chain: relatives, time words ("وزارة الصحة الأحد"), complementisers.
 CHAIN_STOPS = frozenset(normalise_query(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي الآن اليوم الأمس الماضي الماضية المقبل المقبلة الجاري الحالي "
-    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن").split())
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن للمرة لمدة للغاية").split())
 
 
 # Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
@@ -203,13 +203,54 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
     heads = rules.heads
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
         for index, token in enumerate(tokens):
-            strict = heads.get(words[index]) if words[index] else None
-            if strict is None:
+            word = words[index]
+            strict = heads.get(word) if word else None
+            if strict is not None:
+                stop = _chain_end(text, tokens, index + 1, inside, strict)
+            elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
+                stop = _definite_chain_end(text, tokens, index + 1, inside, heads)
+            else:
                 continue
-            stop = _chain_end(text, tokens, index + 1, inside, strict)
             if stop > index + 1:
                 found.append(Mention(name_start(text, token), tokens[stop - 1].end, "ORG", "rule"))
     return found
+
+
+def _after_lam(text: str, token: Token) -> bool:
+    """Whether the word's one proclitic is ل: "للضرائب" (ل + the article), "لمكافحة" (ل + a noun)."""
+    return token.stem_start - token.start == 1 and text[token.start] == "ل"
+
+
+def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool]) -> int:
+    """Where the name after a definite head ends ("المديرية العامة للضرائب", "المجلس الاقتصادي والاجتماعي
+    والبيئي"): a definite adjective, then relative adjectives, coordinated definite words, complements after
+    ل ("للتخطيط", "لمكافحة المنشطات") and tagged words; coordinated words that are relative adjectives
+    ("والاجتماعي") or follow a complement ("للسياحة والتراث"); a coordinated head ("والمندوبية") or tagged
+    name ("والولايات") starts another name. Without a complement or a coordinated word the phrase is no name ("البنك المركزي", "المجلس الوطني"
+    are read as common nouns): ``first`` is returned."""
+    window = tokens[first : first + MAX_CHAIN + 1]
+    words = [_word(text, t) if _is_word(t) else "" for t in window]
+    bare = [t.stem_start == t.start for t in window]
+    if not words or not bare[0] or not words[0].startswith(ARTICLE) or words[0] in CHAIN_STOPS:
+        return first
+    size, named, after_lam = 1, False, False
+    while size < len(words) and size < MAX_CHAIN:
+        word, lam = words[size], _after_lam(text, window[size])
+        if not word or word in CHAIN_STOPS or word[1 + len(ARTICLE) :] in heads:
+            break
+        complement = bare[size] and word.startswith(ARTICLE) and _after_lam(text, window[size - 1])
+        coordinated = word.startswith("و" + ARTICLE) and len(word) > 4
+        if coordinated and window[size].stem_start in inside:  # "الاتحاد الأوروبي والولايات المتحدة"
+            break
+        if lam and window[size].stem_start in inside:  # "المكتب الإعلامي للعبادي": a person's office
+            break
+        if lam or (coordinated and (_is_nisba(word[1:]) or after_lam)):
+            named = True
+            after_lam = after_lam or lam
+        elif not ((bare[size] and _is_nisba(word)) or complement or window[size].stem_start in inside):
+            break
+        size += 1
+    return first + size if named else first
 
 
 def _is_nisba(word: str) -> bool:
