@@ -11,7 +11,13 @@ from typing import ClassVar, Protocol
 from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
-from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
+from khabar.stages.entities.mentions import (
+    Mention,
+    byline_mentions,
+    parenthesised_aliases,
+    tagged_mentions,
+    without_author,
+)
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
@@ -88,7 +94,8 @@ class EntityTagger:
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
-        mentions = without_overlaps(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)) + byline_mentions(doc.byline))
+        found = without_author(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)), doc.byline)
+        mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
         clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
