@@ -1,7 +1,6 @@
 """The one thing pyproject.toml cannot say: khabar's optional C extensions.
 
-``khabar.stages.entities._viterbi`` decodes the CRF's label paths and ``khabar.stages.entities._features``
-computes a new word's static features; ``khabar.stages.segment._layout`` runs
+``khabar.stages.entities._viterbi`` decodes the NER model's label paths; ``khabar.stages.segment._layout`` runs
 the tokeniser's loop over whitespace-separated chunks (and splits new words); ``khabar.stages._normalise``
 maps a text to its normalised view. All are optional: without a C compiler the build goes on without them,
 and khabar runs the Python/numpy code they mirror (same output, slower).
@@ -19,11 +18,6 @@ setup(
         Extension(
             "khabar.stages.segment._layout",
             ["src/khabar/stages/segment/_layout.c"],
-            optional=True,
-        ),
-        Extension(
-            "khabar.stages.entities._features",
-            ["src/khabar/stages/entities/_features.c"],
             optional=True,
         ),
         Extension(

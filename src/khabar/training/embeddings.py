@@ -8,8 +8,9 @@ never read. ANT articles that share a paragraph with an evaluation article (``--
 khabar's own (``stages.segment.tokens``) turned into the model's forms (``stages.entities.inputs``).
 Seeded and single-threaded by default, so two runs write the same file.
 
-Writes ``embeddings.npz`` into ``--out`` (default ``src/khabar/resources/ner``): the ``--vocab`` most
-frequent forms' vectors and the ``--buckets`` hashed n-gram rows, float16 (``inputs.Embeddings``).
+Writes ``--out`` (default ``build/ner/fasttext.npz``, which ``khabar train ner`` reads): the ``--vocab`` most
+frequent forms' vectors and the ``--buckets`` hashed n-gram rows, float16 (``inputs.Embeddings``). What ships
+is the NER training's copy of it, with the vectors of frequent training forms tuned (``embeddings.npz``).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from typing import Any
 
 import numpy as np
 
-from khabar.stages.entities.inputs import EMBEDDINGS_FILE, Embeddings, word_form
+from khabar.stages.entities.inputs import Embeddings, word_form
 from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.tokens import iter_token_matches
 
 ANT_DIR = "news/ant"
 EVAL_GOLD = ("dev/gold.jsonl", "dev2/gold.jsonl")
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
+DEFAULT_OUT = Path("build") / "ner" / "fasttext.npz"
 SEED = 13
 MIN_SHARED_PARAGRAPH = 40  # characters: shorter paragraphs (datelines, "المصدر: ...") are too common to match
 
@@ -120,7 +121,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, required=True, help="data root (has news/ant)")
     parser.add_argument("--eval", type=Path, default=None, help="evaluation folder whose articles are left out")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the .npz to write")
     parser.add_argument("--dim", type=int, default=64)
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--min-n", type=int, default=3)
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpus, train fastText, write ``embeddings.npz``."""
     args = parse_args(argv)
     print(f"settings: {vars(args)} seed={SEED}", flush=True)
-    args.out.mkdir(parents=True, exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.txt"
@@ -145,8 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{count} tokens ({time.perf_counter() - started:.0f}s)", flush=True)
         model = train_fasttext(corpus, args)
     embeddings = export(model, args.vocab)
-    embeddings.save(args.out / EMBEDDINGS_FILE)
-    size = (args.out / EMBEDDINGS_FILE).stat().st_size / 1e6
+    embeddings.save(args.out)
+    size = args.out.stat().st_size / 1e6
     print(f"fastText: {len(model.wv.index_to_key)} forms seen, {len(embeddings.words)} kept, "
           f"{len(embeddings.buckets)} buckets, {size:.1f} MB; done in {time.perf_counter() - started:.0f}s")
     return 0

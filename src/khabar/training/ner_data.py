@@ -77,19 +77,11 @@ def to_bilou(tags: Sequence[str]) -> list[str]:
     return out
 
 
-def to_bio(tags: Sequence[str]) -> list[str]:
-    """BILOU tags as BIO.
-
-    >>> to_bio(["U-PER", "B-ORG", "I-ORG", "L-ORG", "O"])
-    ['B-PER', 'B-ORG', 'I-ORG', 'I-ORG', 'O']
-    """
-    return [("B-" + tag[2:]) if tag[:2] in ("U-", "B-") else ("I-" + tag[2:]) if tag != OUTSIDE else tag for tag in tags]
-
-
-# NewsFANE's fine types (ACE-like) onto khabar's four; vehicles, weapons and the like are MISC, as ANERcorp has them
+# NewsFANE's fine types (ACE-like) onto khabar's four; vehicles, weapons and the like are MISC, as ANERcorp has
+# them; "Group" (العرب، المسلمين، الأكراد: peoples and faiths) is O, as ANERcorp and khabar's gold leave them
 NEWSFANE_TYPES = {
     **dict.fromkeys(("Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist", "Businessperson",
-                     "Lawyer", "Engineer", "Police", "Group"), "PER"),
+                     "Lawyer", "Engineer", "Police"), "PER"),
     **dict.fromkeys(("Non-Governmental", "Sports", "Government", "Media", "Commercial", "Educational",
                      "Medical-Science", "Entertainment", "Religious_ORG"), "ORG"),
     **dict.fromkeys(("Nation", "Population-Center", "State-or-Province", "GPE-Cluster", "Continent", "Water-Body",

@@ -46,7 +46,9 @@ def reverse_within(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
 
 
 class Encoder(nn.Module):
-    """Inputs -> per-token label scores (what ships as ONNX)."""
+    """Inputs -> per-token label scores, in two parts that ship as two ONNX graphs: ``characters`` (a form's
+    characters -> its character vector; the tagger keeps it per form) and ``sentences`` (token vectors ->
+    label scores)."""
 
     def __init__(self, shape: Architecture, labels: int) -> None:
         super().__init__()
@@ -58,15 +60,22 @@ class Encoder(nn.Module):
         self.backward_lstm = nn.LSTM(width, shape.hidden, batch_first=True)
         self.scores = nn.Linear(2 * shape.hidden, labels)
 
-    def forward(self, words: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        batch, steps = chars.shape[0], chars.shape[1]
-        flat = chars.reshape(batch * steps, chars.shape[2])
-        letters = self.chars(flat).transpose(1, 2)  # [B*T, E, W]
+    def characters(self, chars: torch.Tensor) -> torch.Tensor:
+        """Character vectors of forms: ``chars`` [N, W] -> [N, char_filters]."""
+        letters = self.chars(chars).transpose(1, 2)  # [N, E, W]
         # padding characters score 0, below or equal to any real one's (after relu): the width a batch is padded
         # to never changes a token's vector
-        present = (flat > 0).unsqueeze(1).to(letters.dtype)
-        pooled = (torch.relu(self.conv(letters)) * present).max(dim=2).values.reshape(batch, steps, -1)
-        x = self.dropout(torch.cat([words, pooled], dim=2))
+        present = (chars > 0).unsqueeze(1).to(letters.dtype)
+        return (torch.relu(self.conv(letters)) * present).max(dim=2).values
+
+    def forward(self, words: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        batch, steps = chars.shape[0], chars.shape[1]
+        pooled = self.characters(chars.reshape(batch * steps, chars.shape[2])).reshape(batch, steps, -1)
+        return self.sentences(torch.cat([words, pooled], dim=2), lengths)
+
+    def sentences(self, vectors: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Label scores [B, T, labels] of sentences of token vectors [B, T, word_dim + char_filters]."""
+        x = self.dropout(vectors)
         ahead, _ = self.forward_lstm(x)
         back, _ = self.backward_lstm(reverse_within(x, lengths))
         states = torch.cat([ahead, reverse_within(back, lengths)], dim=2)
@@ -138,13 +147,37 @@ class Tagger(nn.Module):
         self.crf = Crf(labels)
 
 
-def export_onnx(encoder: Encoder, path: Path, word_dim: int) -> None:
-    """Write the encoder as ONNX (inputs ``words``, ``chars``, ``lengths``; output ``scores``), opset 17."""
-    encoder.eval()
-    example = (torch.zeros(2, 5, word_dim), torch.ones(2, 5, MAX_CHARS, dtype=torch.int64), torch.tensor([5, 3]))
-    torch.onnx.export(encoder, example, str(path), input_names=["words", "chars", "lengths"], output_names=["scores"],
-                      dynamic_axes={"words": {0: "batch", 1: "steps"}, "chars": {0: "batch", 1: "steps", 2: "letters"},
-                                    "lengths": {0: "batch"}, "scores": {0: "batch", 1: "steps"}},
+class _Characters(nn.Module):
+    def __init__(self, encoder: Encoder) -> None:
+        super().__init__()
+        self.encoder = encoder
+
+    def forward(self, chars: torch.Tensor) -> torch.Tensor:
+        return self.encoder.characters(chars)
+
+
+class _Sentences(nn.Module):
+    def __init__(self, encoder: Encoder) -> None:
+        super().__init__()
+        self.encoder = encoder
+
+    def forward(self, vectors: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        return self.encoder.sentences(vectors, lengths)
+
+
+def export_onnx(encoder: Encoder, characters: Path, sentences: Path, width: int) -> None:
+    """Write the encoder as two ONNX graphs, opset 17: ``characters`` (input ``chars`` [N, W] int64, output
+    ``vectors``) and ``sentences`` (inputs ``vectors`` [B, T, width] float32 and ``lengths`` [B]; output
+    ``scores``)."""
+    encoder.eval()  # the wrappers too: the exporter puts each module back in the mode it found it in
+    torch.onnx.export(_Characters(encoder).eval(), (torch.ones(3, MAX_CHARS, dtype=torch.int64),), str(characters),
+                      input_names=["chars"], output_names=["vectors"],
+                      dynamic_axes={"chars": {0: "forms", 1: "letters"}, "vectors": {0: "forms"}},
+                      opset_version=17, dynamo=False)
+    torch.onnx.export(_Sentences(encoder).eval(), (torch.zeros(2, 5, width), torch.tensor([5, 3])), str(sentences),
+                      input_names=["vectors", "lengths"], output_names=["scores"],
+                      dynamic_axes={"vectors": {0: "batch", 1: "steps"}, "lengths": {0: "batch"},
+                                    "scores": {0: "batch", 1: "steps"}},
                       opset_version=17, dynamo=False)
 
 

@@ -38,7 +38,7 @@ ALPHABET = (
 )
 _CHAR_IDS = {char: index for index, char in enumerate(ALPHABET, 2)}
 CHAR_VOCAB = len(ALPHABET) + 2  # with PAD and UNKNOWN_CHAR
-VECTOR_CACHE = 200_000  # forms whose vector stays computed, per generation
+VECTOR_CACHE = 50_000  # composed vectors of forms outside the vocabulary kept, per generation
 EMBEDDINGS_FILE = "embeddings.npz"
 FNV_OFFSET = 2166136261
 FNV_PRIME = 16777619
@@ -54,23 +54,26 @@ def word_form(token: str) -> str:
     return normalise_query(token).translate(_DIGITS)
 
 
-def char_ids(form: str) -> list[int]:
+@functools.lru_cache(maxsize=1 << 16)
+def char_ids(form: str) -> tuple[int, ...]:
     """The ids of a form's first ``MAX_CHARS`` characters (``UNKNOWN_CHAR`` outside ``ALPHABET``).
 
     >>> char_ids("ab?")
-    [43, 44, 77]
+    (43, 44, 77)
     """
-    return [_CHAR_IDS.get(char, UNKNOWN_CHAR) for char in form[:MAX_CHARS]]
+    return tuple(_CHAR_IDS.get(char, UNKNOWN_CHAR) for char in form[:MAX_CHARS])
 
 
 def ngrams(form: str, min_n: int, max_n: int) -> list[bytes]:
     """fastText's character n-grams of a form (UTF-8 bytes of ``<form>``'s substrings), as gensim lists them.
+    A lone surrogate (broken text) is encoded as its code point would be, so that any text has n-grams.
 
     >>> ngrams("ab", 3, 3)
     [b'<ab', b'ab>']
     """
     wrapped = f"<{form}>"
-    return [wrapped[i : i + n].encode("utf-8") for n in range(min_n, max_n + 1) for i in range(len(wrapped) - n + 1)]
+    return [wrapped[i : i + n].encode("utf-8", "surrogatepass") for n in range(min_n, max_n + 1)
+            for i in range(len(wrapped) - n + 1)]
 
 
 def ngram_hashes(grams: Sequence[bytes], buckets: int) -> np.ndarray:
@@ -102,9 +105,10 @@ class Embeddings:
     buckets: np.ndarray  # [buckets, dim] float16 (may be empty: unknown forms get zeros)
     min_n: int
     max_n: int
+    cache_limit: int = VECTOR_CACHE  # composed vectors remembered (a caller that keeps its own: 1)
 
     def __post_init__(self) -> None:
-        self._cache: RecentCache[str, np.ndarray] = RecentCache(VECTOR_CACHE)
+        self._cache: RecentCache[str, np.ndarray] = RecentCache(self.cache_limit)
         self._lock = threading.Lock()
 
     @property
@@ -112,18 +116,18 @@ class Embeddings:
         return int(self.vectors.shape[1])
 
     @classmethod
-    def load(cls, path: Path) -> Embeddings:
+    def load(cls, path: Path, cache_limit: int = VECTOR_CACHE) -> Embeddings:
         """Read what ``save`` wrote."""
         with np.load(path) as arrays:
-            words = arrays["words"].tolist()
+            words = arrays["words"].tobytes().decode("utf-8").split("\n") if len(arrays["words"]) else []
             vectors, buckets = arrays["vectors"], arrays["buckets"]
             min_n, max_n = (int(n) for n in arrays["ngram_sizes"])
-        return cls({word: row for row, word in enumerate(words)}, vectors, buckets, min_n, max_n)
+        return cls({word: row for row, word in enumerate(words)}, vectors, buckets, min_n, max_n, cache_limit)
 
     def save(self, path: Path) -> None:
-        """Write the vocabulary, both matrices and the n-gram sizes to one ``.npz``."""
-        np.savez(path, words=np.array(list(self.words)), vectors=self.vectors, buckets=self.buckets,
-                 ngram_sizes=np.array([self.min_n, self.max_n]))
+        """Write the vocabulary (UTF-8, one form a line), both matrices and the n-gram sizes to one ``.npz``."""
+        words = np.frombuffer("\n".join(self.words).encode("utf-8"), dtype=np.uint8)
+        np.savez(path, words=words, vectors=self.vectors, buckets=self.buckets, ngram_sizes=np.array([self.min_n, self.max_n]))
 
     def composed(self, form: str) -> np.ndarray:
         """A form outside the vocabulary: the mean of its n-grams' bucket rows (zeros without any)."""
@@ -167,20 +171,30 @@ class Batch:
         return self.mask.sum(axis=1)
 
 
-def encode(sentences: Sequence[Sequence[str]], embeddings: Embeddings) -> Batch:
-    """The model inputs of tokenised sentences (the one definition of its features)."""
-    longest = max((len(s) for s in sentences), default=0)
-    forms = [word_form(token) for sentence in sentences for token in sentence]
-    mask = np.zeros((len(sentences), longest), dtype=bool)
-    for row, sentence in enumerate(sentences):
-        mask[row, : len(sentence)] = True
-    words = np.zeros((len(sentences), longest, embeddings.dim), dtype=np.float32)
-    words[mask] = embeddings.lookup(forms)
+def char_matrix(forms: Sequence[str]) -> np.ndarray:
+    """The ``char_ids`` of forms as one [forms, W] matrix, padded with ``PAD`` (W: the longest, at least 1)."""
     letters = [char_ids(form) for form in forms]
-    width = max((len(ids) for ids in letters), default=0) or 1
-    chars = np.zeros((len(forms), width), dtype=np.int64)
+    chars = np.zeros((len(forms), max((len(ids) for ids in letters), default=0) or 1), dtype=np.int64)
     for index, ids in enumerate(letters):
         chars[index, : len(ids)] = ids
-    padded = np.zeros((len(sentences), longest, width), dtype=np.int64)
+    return chars
+
+
+def sentence_mask(sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """[sentences, longest] booleans, True on real tokens."""
+    mask = np.zeros((len(sentences), max((len(s) for s in sentences), default=0)), dtype=bool)
+    for row, sentence in enumerate(sentences):
+        mask[row, : len(sentence)] = True
+    return mask
+
+
+def encode(sentences: Sequence[Sequence[str]], embeddings: Embeddings) -> Batch:
+    """The model inputs of tokenised sentences (the one definition of its features)."""
+    forms = [word_form(token) for sentence in sentences for token in sentence]
+    mask = sentence_mask(sentences)
+    words = np.zeros((*mask.shape, embeddings.dim), dtype=np.float32)
+    words[mask] = embeddings.lookup(forms)
+    chars = char_matrix(forms)
+    padded = np.zeros((*mask.shape, chars.shape[1]), dtype=np.int64)
     padded[mask] = chars
     return Batch(words, padded, mask)

@@ -23,6 +23,8 @@ from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
     EntityRules,
     StemMemo,
+    abbreviation_mentions,
+    credits,
     institution_mentions,
     known_name_mentions,
     load_rules,
@@ -95,6 +97,7 @@ class EntityTagger:
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
         found = without_author(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)), doc.byline)
+        found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
@@ -111,7 +114,7 @@ class EntityTagger:
         known = known_name_mentions(text, sentences, self.rules, stems)
         institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
-        found = tagged + institutions
+        found = tagged + institutions + abbreviation_mentions(text, sentences)
         # a known name inside a longer mention ("الموصل" in "جامعة الموصل") defers to it; else it wins
         known = [k for k in known
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)

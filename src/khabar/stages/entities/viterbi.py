@@ -69,7 +69,7 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
     return result
 
 
-def viterbi_flat(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray, compiled: bool = COMPILED) -> np.ndarray:
+def viterbi_flat(emissions: np.ndarray, lengths: Sequence[int] | np.ndarray, transitions: np.ndarray, compiled: bool = COMPILED) -> np.ndarray:
     """Best label indices of sentences stacked in ``emissions`` [sum(lengths), L], as one flat array.
 
     The C decoder when built (``compiled``) and the scores are float32 (as the shipped weights are), else the
