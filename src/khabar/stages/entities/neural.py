@@ -99,16 +99,20 @@ class Consistency:
         """Per sentence, the scores to add to its tokens' labels; None when nothing is added."""
         kinds = [label[2:] for label in labels]  # "" for O
         columns = {kind: [i for i, k in enumerate(kinds) if k == kind] for kind in set(kinds) - {""}}
+        tagged = {form for words, path in zip(forms, paths, strict=True) for form, label in zip(words, path, strict=True)
+                  if kinds[label] and len(form) >= self.min_chars}
+        if not tagged:
+            return None
         seen: dict[str, list[tuple[int, int, str]]] = {}
         for row, (words, path) in enumerate(zip(forms, paths, strict=True)):
-            for column, (form, label) in enumerate(zip(words, path, strict=True)):
-                if len(form) >= self.min_chars:
-                    seen.setdefault(form, []).append((row, column, kinds[label]))
+            for column, form in enumerate(words):
+                if form in tagged:
+                    seen.setdefault(form, []).append((row, column, kinds[path[column]]))
         out = [np.zeros((len(words), len(labels)), dtype=np.float32) for words in forms]
         added = False
         for items in seen.values():
             named = {kind for _, _, kind in items} - {""}
-            if len(items) < 2 or not named:
+            if len(items) < 2:
                 continue
             rows = np.array([row for row, _, _ in items])  # in reading order
             low = np.searchsorted(rows, rows - self.window, side="left")
@@ -155,28 +159,40 @@ class NeuralTagger:
         self.characters = onnxruntime.InferenceSession(str(directory / CHARACTERS_FILE), options, providers=providers)
         self.session = onnxruntime.InferenceSession(str(directory / NETWORK_FILE), options, providers=providers)
         self._forms: RecentCache[str, np.ndarray] = RecentCache(FORM_CACHE)
+        architecture = manifest.get("architecture", {})
+        self.width = int(architecture.get("word_dim", self.embeddings.dim)) + int(architecture.get("char_filters", 0))
         self._lock = threading.Lock()  # the cache grows as text is tagged: one thread at a time (API, Dask threads)
 
     def vectors(self, forms: Sequence[str]) -> np.ndarray:
-        """The token vectors of forms [len(forms), width]: fastText vector, then character vector."""
+        """The token vectors of forms [len(forms), width]: fastText vector, then character vector (one
+        onnxruntime call for the forms not seen lately)."""
+        if not forms:
+            return np.zeros((0, self.width), dtype=np.float32)
         with self._lock:
-            found = {form: vector for form in dict.fromkeys(forms) if (vector := self._forms.get(form)) is not None}
-            new = [form for form in dict.fromkeys(forms) if form not in found]
+            unique = list(dict.fromkeys(forms))
+            cached = [self._forms.get(form) for form in unique]
+            new = [form for form, vector in zip(unique, cached, strict=True) if vector is None]
+            fresh = iter(())
             if new:
                 letters = self.characters.run(["vectors"], {"chars": char_matrix(new)})[0]
-                for form, vector in zip(new, np.concatenate([self.embeddings.lookup(new), letters], axis=1), strict=True):
-                    found[form] = vector
+                fresh = iter(np.concatenate([self.embeddings.lookup(new), letters], axis=1))
+            found = [vector if vector is not None else next(fresh) for vector in cached]
+            for form, vector, known in zip(unique, found, cached, strict=True):
+                if known is None:
                     self._forms.put(form, vector)
-        return np.stack([found[form] for form in forms]) if forms else np.zeros((0, 0), dtype=np.float32)
+        table = np.stack(found)
+        position = {form: row for row, form in enumerate(unique)}
+        return table[[position[form] for form in forms]]
 
-    def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """The network's label scores of sentences (padded to the longest), [B, T, labels]."""
+    def scores(self, sentences: Sequence[Sequence[str]], vectors: np.ndarray | None = None) -> np.ndarray:
+        """The network's label scores of sentences (padded to the longest), [B, T, labels]; ``vectors``: their
+        tokens' vectors, one row per token in order (default: ``vectors`` of their forms)."""
         mask = sentence_mask(sentences)
-        forms = [word_form(token) for sentence in sentences for token in sentence]
-        flat = self.vectors(forms)
-        vectors = np.zeros((*mask.shape, flat.shape[1]), dtype=np.float32)
-        vectors[mask] = flat
-        return self.session.run(["scores"], {"vectors": vectors, "lengths": mask.sum(axis=1).astype(np.int64)})[0]
+        if vectors is None:
+            vectors = self.vectors([word_form(token) for sentence in sentences for token in sentence])
+        padded = np.zeros((*mask.shape, self.width), dtype=np.float32)
+        padded[mask] = vectors
+        return self.session.run(["scores"], {"vectors": padded, "lengths": mask.sum(axis=1).astype(np.int64)})[0]
 
     def tag(self, sentence: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of tokens (empty sentence -> empty list)."""
@@ -184,10 +200,13 @@ class NeuralTagger:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels for the sentences of one document (consistency looks across its sentences)."""
+        forms = [[word_form(token) for token in sentence] for sentence in sentences]
+        vectors = self.vectors([form for words in forms for form in words])
+        starts = np.concatenate([[0], np.cumsum([len(s) for s in sentences])]).astype(np.int64)
         emissions: list[np.ndarray] = [np.zeros((0, len(self.labels)), dtype=np.float32) for _ in sentences]
         for group in groups([len(s) for s in sentences]):
-            scores = self.scores([sentences[i] for i in group])
+            rows = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in group])
+            scores = self.scores([sentences[i] for i in group], vectors[rows])
             for row, index in enumerate(group):
                 emissions[index] = scores[row, : len(sentences[index])]
-        forms = [[word_form(token) for token in sentence] for sentence in sentences]
         return decode_document(self.crf, emissions, forms, self.labels, self.consistency)
