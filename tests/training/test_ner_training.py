@@ -43,7 +43,7 @@ def test_training_lowers_the_loss_and_tunes_the_frequent_forms(tmp_path: Path) -
     pytest.importorskip("onnx", reason="onnx (the train extra) exports it")
     from khabar.stages.entities.tagger import load_tagger
 
-    settings = ner.TrainSettings(epochs=6, hidden=8, char_filters=6, tuned_words=5, consistency=2.0)
+    settings = ner.TrainSettings(epochs=6, hidden=8, char_filters=6, tuned_words=5, consistency=2.0, quantise=False)
     trainer = ner.Trainer(settings, small_embeddings(), ner.frequent_forms(SENTENCES, settings.tuned_words))
     losses = [trainer.epoch(SENTENCES, number) for number in range(1, settings.epochs + 1)]
     assert losses[-1] < losses[0]

@@ -72,6 +72,7 @@ class TrainSettings:
     tuned_words: int = 20_000  # the most frequent training forms whose vectors training adjusts (0: all frozen)
     word_dropout: float = 0.2  # the share of tuned forms given their untuned vector in a batch
     consistency: float = 3.0  # the document consistency bonus (neural.Consistency; 0: off), chosen on the dev splits
+    quantise: bool = True  # ner.onnx's weights as int8 (ner_model.quantise)
 
 
 def batches(sizes: Sequence[int], batch: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -187,10 +188,12 @@ class Trainer:
 
     def save(self, out: Path) -> None:
         """Write ``ner.onnx``, ``crf.npz`` and the (tuned) ``embeddings.npz``."""
-        from khabar.training.ner_model import crf_arrays, export_onnx
+        from khabar.training.ner_model import crf_arrays, export_onnx, quantise
 
         self.tuned_embeddings().save(out / EMBEDDINGS_FILE)
         export_onnx(self.model.encoder, out / CHARACTERS_FILE, out / NETWORK_FILE, self.shape.word_dim + self.shape.char_filters)
+        if self.settings.quantise:
+            quantise(out / NETWORK_FILE)
         arrays = crf_arrays(self.model.crf)
         np.savez(out / CRF_FILE, transitions=arrays["transitions"], start=arrays["start"], end=arrays["end"])
 
@@ -257,6 +260,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--tuned-words", type=int, default=defaults.tuned_words, help="training forms whose vectors are tuned")
     parser.add_argument("--word-dropout", type=float, default=defaults.word_dropout)
     parser.add_argument("--consistency", type=float, default=defaults.consistency, help="document consistency bonus (0: off)")
+    parser.add_argument("--quantise", action=argparse.BooleanOptionalAction, default=defaults.quantise, help="int8 LSTM weights")
     parser.add_argument("--no-aqmar", action="store_true")
     parser.add_argument("--no-wojood", action="store_true")
     parser.add_argument("--newsfane", action=argparse.BooleanOptionalAction, default=data.newsfane)
@@ -269,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     data = DataSettings(aqmar=not args.no_aqmar, wojood=not args.no_wojood, newsfane=args.newsfane, in_domain=args.in_domain)
     settings = TrainSettings(args.epochs, args.learning_rate, args.batch, args.seed, args.threads, data, args.hidden,
-                             args.char_filters, args.dropout, args.tuned_words, args.word_dropout, args.consistency)
+                             args.char_filters, args.dropout, args.tuned_words, args.word_dropout, args.consistency, args.quantise)
     print(f"settings: {asdict(settings)}", flush=True)
     eval_dir = args.eval if args.eval is not None else args.data.parent / "eval"
     corpora = load_corpora(args.data, eval_dir if eval_dir.is_dir() else None, data, args.dev)

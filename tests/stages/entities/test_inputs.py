@@ -61,6 +61,8 @@ def test_known_forms_have_their_row_and_others_the_mean_of_their_buckets() -> No
     hashes = ngram_hashes(ngrams("غزة", 3, 5), 50)
     assert np.allclose(vectors[1], embeddings.buckets[hashes].astype(np.float32).mean(axis=0))
     assert np.array_equal(embeddings.lookup(["غزة"])[0], vectors[1])  # cached, same vector
+    together = embeddings.composed(["غزة", "", "بالموصل"])  # one hashing for all: each as alone
+    assert np.allclose(together[0], vectors[1]) and np.allclose(together[2], embeddings.composed(["بالموصل"])[0])
 
 
 def test_broken_text_has_vectors_too() -> None:

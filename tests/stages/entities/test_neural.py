@@ -67,7 +67,7 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     embeddings = Embeddings({"قال": 0, "في": 1}, rng.normal(size=(2, 8)).astype(np.float16),
                             rng.normal(size=(97, 8)).astype(np.float16), 3, 5)
     embeddings.save(directory / "embeddings.npz")
-    trainer = ner.Trainer(ner.TrainSettings(hidden=6, char_filters=5), embeddings)
+    trainer = ner.Trainer(ner.TrainSettings(hidden=6, char_filters=5, quantise=False), embeddings)
     for parameter in trainer.model.parameters():  # away from zero, so that labels differ
         parameter.data.normal_(0, 0.5)
     trainer.model.encoder.chars.weight.data[0] = 0  # the padding character, as nn.Embedding keeps it
@@ -91,6 +91,23 @@ def test_onnxruntime_gives_torch_s_scores_and_labels(tiny_model: tuple[Path, obj
         assert np.allclose(got[batch.mask], expected[batch.mask], atol=1e-4)
     assert tagger.tag_many(SENTENCES) == trainer.tag_many(SENTENCES)  # type: ignore[attr-defined]
     assert len({tag for sentence in tagger.tag_many(SENTENCES) for tag in sentence}) > 1
+
+
+def test_the_int8_network_keeps_the_scores_close(tiny_model: tuple[Path, object], tmp_path: Path) -> None:
+    import shutil
+
+    from khabar.training.ner_model import quantise
+
+    exact = load_tagger(tiny_model[0], cached=False)
+    for path in tiny_model[0].iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    quantise(tmp_path / "ner.onnx")
+    small = load_tagger(tmp_path, cached=False)
+    import onnx
+
+    assert "DynamicQuantizeLSTM" in {node.op_type for node in onnx.load(str(tmp_path / "ner.onnx")).graph.node}
+    a, b = exact.scores(SENTENCES[:3]), small.scores(SENTENCES[:3])
+    assert np.corrcoef(a.ravel(), b.ravel())[0, 1] > 0.98
 
 
 def test_padding_never_changes_a_sentence_s_scores(tiny_model: tuple[Path, object]) -> None:

@@ -129,14 +129,19 @@ class Embeddings:
         words = np.frombuffer("\n".join(self.words).encode("utf-8"), dtype=np.uint8)
         np.savez(path, words=words, vectors=self.vectors, buckets=self.buckets, ngram_sizes=np.array([self.min_n, self.max_n]))
 
-    def composed(self, form: str) -> np.ndarray:
-        """A form outside the vocabulary: the mean of its n-grams' bucket rows (zeros without any)."""
-        if not len(self.buckets):
-            return np.zeros(self.dim, dtype=np.float32)
-        hashes = ngram_hashes(ngrams(form, self.min_n, self.max_n), len(self.buckets))
-        if not len(hashes):
-            return np.zeros(self.dim, dtype=np.float32)
-        return self.buckets[hashes].astype(np.float32).mean(axis=0)
+    def composed(self, forms: Sequence[str]) -> np.ndarray:
+        """Forms outside the vocabulary: each the mean of its n-grams' bucket rows (zeros without any), all
+        the forms' n-grams hashed in one go."""
+        out = np.zeros((len(forms), self.dim), dtype=np.float32)
+        grams = [ngrams(form, self.min_n, self.max_n) if len(self.buckets) else [] for form in forms]
+        counts = np.array([len(g) for g in grams], dtype=np.int64)
+        if not counts.sum():
+            return out
+        rows = self.buckets[ngram_hashes([gram for g in grams for gram in g], len(self.buckets))].astype(np.float32)
+        having = np.flatnonzero(counts)
+        firsts = np.concatenate([[0], np.cumsum(counts[having])[:-1]])
+        out[having] = np.add.reduceat(rows, firsts, axis=0) / counts[having, None]
+        return out
 
     def lookup(self, forms: Sequence[str]) -> np.ndarray:
         """The vectors of ``forms`` as a float32 ``[len(forms), dim]`` matrix."""
@@ -146,13 +151,19 @@ class Embeddings:
         if known:
             out[known] = self.vectors[[rows[i] for i in known]]
         with self._lock:
+            missing = []
             for i, row in enumerate(rows):
                 if row < 0:
                     vector = self._cache.get(forms[i])
                     if vector is None:
-                        vector = self.composed(forms[i])
-                        self._cache.put(forms[i], vector)
-                    out[i] = vector
+                        missing.append(i)
+                    else:
+                        out[i] = vector
+            if missing:
+                fresh = self.composed([forms[i] for i in missing])
+                out[missing] = fresh
+                for i, vector in zip(missing, fresh, strict=True):
+                    self._cache.put(forms[i], vector)
         return out
 
 
