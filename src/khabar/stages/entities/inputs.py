@@ -44,7 +44,7 @@ FNV_OFFSET = 2166136261
 FNV_PRIME = 16777619
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def word_form(token: str) -> str:
     """The form every input of the model is computed from: the normal form, every digit as ``0``.
 
@@ -54,7 +54,6 @@ def word_form(token: str) -> str:
     return normalise_query(token).translate(_DIGITS)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def char_ids(form: str) -> tuple[int, ...]:
     """The ids of a form's first ``MAX_CHARS`` characters (``UNKNOWN_CHAR`` outside ``ALPHABET``).
 

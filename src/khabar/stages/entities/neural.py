@@ -29,7 +29,7 @@ NETWORK_FILE = "ner.onnx"
 CRF_FILE = "crf.npz"
 OUTSIDE = "O"
 MAX_BATCH = 64  # sentences per onnxruntime call
-FORM_CACHE = 30_000  # token vectors kept per generation (~0.6 KB each)
+FORM_CACHE = 10_000  # token vectors kept per generation (~0.7 KB each with their key; most of an article's forms)
 PADDING_SHARE = 0.6  # a sentence shorter than this share of its group's longest starts a new group
 
 
@@ -155,6 +155,9 @@ class NeuralTagger:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        # each batch has a shape of its own: no arena that keeps the largest one's memory, no plan kept per shape
+        options.enable_cpu_mem_arena = False
+        options.enable_mem_pattern = False
         providers = ["CPUExecutionProvider"]
         self.characters = onnxruntime.InferenceSession(str(directory / CHARACTERS_FILE), options, providers=providers)
         self.session = onnxruntime.InferenceSession(str(directory / NETWORK_FILE), options, providers=providers)
