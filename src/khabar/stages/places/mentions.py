@@ -1,0 +1,223 @@
+"""Place names the tagger missed, found by the gazetteer where the text around them says "a place".
+
+The entity stage asks ``PlaceMentionFinder`` for LOC mentions beside its own (``EntityTagger._candidates``);
+they are the weakest source there, so a mention the tagger or the rules made over the same words wins.
+A gazetteer name becomes a mention when its context says it is a place:
+
+* a designator before it: "مدينة الداخلة", "بمدينتي العيون", "ولاية ألاباما", "جهة الرباط";
+* a locative preposition before it or attached to it: "في سلا", "إلى تندوف", "بالصخيرات";
+* a coordination with a place: "قطر والسعودية والإمارات", "العيون والداخلة";
+* nothing, when the name is no common word and names a country, a region, a province or a town of some size.
+
+A name that is also a common word ("الجديدة" the new, "العيون" the eyes: ``common_names.tsv``, counted on a
+news corpus by ``khabar build place-words``) needs a designator or a coordination with a place.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from khabar.model import Token, TokenKind
+from khabar.stages.entities.mentions import Mention, name_start
+from khabar.stages.normalise import normalise_query
+from khabar.stages.places.context import strip_proclitic
+from khabar.stages.places.gazetteer import ARTICLE, Gazetteer, load_common_names, load_gazetteer, name_key
+
+MAX_NAME_WORDS = 4
+MIN_NAME_LETTERS = 3
+BARE_MIN_POPULATION = 20_000  # a town this big, named without any cue, is still most likely the town
+BROAD_FEATURES = frozenset({"country", "region", "admin", "building"})
+BUILDING = "building"  # "جامعة القاهرة": a building word before a name makes no place of the name
+SOURCE = "gazetteer"
+LOCATIVES = frozenset(normalise_query(w) for w in (
+    "في", "إلى", "الى", "من", "نحو", "قرب", "عبر", "داخل", "خارج", "حتى", "بين", "صوب", "غرب", "شرق", "شمال",
+    "جنوب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أنحاء", "ضواحي", "مشارف", "أطراف", "تجاه", "قبالة"))
+LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل")  # "بالصخيرات", "لليمن"
+AND_CLITICS = ("و",)
+LIST_MARKS = frozenset({"،", ",", "و"})
+WORD_KINDS = frozenset({TokenKind.WORD})
+# Words that open many place names ("وادي الذهب", "عين العرب", "سيدي بوزيد") and are a place of their own in
+# GeoNames too: alone before another word they are the head of a longer name the gazetteer lacks.
+NAME_HEADS = frozenset(normalise_query(w) for w in (
+    "وادي", "جبل", "نهر", "بحر", "سهل", "عين", "بئر", "رأس", "تل", "خليج", "جزيرة", "جزر", "بحيرة", "سد", "مرج",
+    "كفر", "دير", "بيت", "أم", "أبو", "بني", "سيدي", "حاسي", "سوق", "حي", "قصر", "برج", "باب", "ساحل", "شط"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A gazetteer name over ``tokens[first:stop]`` of a sentence, with what its context says."""
+
+    first: int
+    stop: int
+    mention: Mention
+    key: str  # the name's key in the gazetteer
+    cue: str  # designator | locative | bare (coordinations are decided after)
+
+
+@dataclass(frozen=True)
+class PlaceMentionFinder:
+    """Find LOC mentions of gazetteer names in place-like contexts (see the module's docstring)."""
+
+    gazetteer: Gazetteer
+    common: frozenset[str]  # name keys that are mostly common words in the news
+    first_words: Mapping[str, int]  # first word of a name -> the most words a name opening with it has
+
+    @classmethod
+    def load(cls) -> PlaceMentionFinder:
+        """The finder over the shipped gazetteer and common-word list."""
+        return _shipped_finder()
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer, common: frozenset[str]) -> PlaceMentionFinder:
+        """A finder over ``gazetteer``'s names."""
+        first_words: dict[str, int] = {}
+        for key in gazetteer.names:
+            words = key.split()
+            if len(words) <= MAX_NAME_WORDS:
+                first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+        return cls(gazetteer, common, first_words)
+
+    def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
+             taken: Sequence[Mention]) -> list[Mention]:
+        """LOC mentions of gazetteer names not covered by ``taken`` (the other sources' mentions).
+
+        ``stems``: each token's normalised form without proclitics ("" for non-words), as ``token_stems`` gives.
+        """
+        places = {(m.start, m.end) for m in taken if m.label == "LOC"}
+        spans = sorted((m.start, m.end) for m in taken)
+        countries = self._countries(text, places)
+        out: list[Mention] = []
+        for tokens, words in zip(sentences, stems, strict=True):
+            found = [f for f in self._names_in(text, tokens, words) if not _overlaps(f.mention, spans)]
+            out.extend(self._accepted(text, tokens, found, places, countries))
+        return out
+
+    def _countries(self, text: str, places: set[tuple[int, int]]) -> frozenset[str]:
+        """The countries of the other sources' LOC mentions (their most populous place of that name)."""
+        codes = set()
+        for start, end in places:
+            key = name_key(text[start:end])
+            found = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_proclitic(key) or "")
+            if found:
+                codes.add(max(found, key=lambda c: c.population).country)
+        return frozenset(codes)
+
+    def every_name(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]]) -> list[_Found]:
+        """Every longest gazetteer name of the text, whatever its context (for counting: ``place_words``)."""
+        return [f for tokens, words in zip(sentences, stems, strict=True) for f in self._names_in(text, tokens, words)]
+
+    def _names_in(self, text: str, tokens: Sequence[Token], words: Sequence[str]) -> list[_Found]:
+        """Every longest gazetteer name in a sentence, left to right, with its cue."""
+        found: list[_Found] = []
+        index = 0
+        while index < len(tokens):
+            size = self._name_at(text, tokens, words, index)
+            if size == 1 and (words[index] in self.gazetteer.designators or (
+                    words[index] in NAME_HEADS and index + 1 < len(tokens) and tokens[index + 1].kind in WORD_KINDS)):
+                size = 0  # "دولتي المالاوي": a designator; "وادي الذهب": the head of a name the gazetteer lacks
+            if size:
+                found.append(self._found(text, tokens, words, index, index + size))
+                index += size
+            else:
+                index += 1
+        return found
+
+    def _name_at(self, text: str, tokens: Sequence[Token], words: Sequence[str], index: int) -> int:
+        """The number of tokens of the longest gazetteer name at ``index`` (0: none)."""
+        most = self.first_words.get(words[index], 0) if tokens[index].kind in WORD_KINDS else 0
+        if not most:
+            return 0
+        parts = [words[index]]
+        for token in tokens[index + 1 : index + most]:
+            if token.kind not in WORD_KINDS or token.stem_start != token.start:
+                break
+            parts.append(normalise_query(text[token.start : token.end]))
+        for size in range(len(parts), 0, -1):
+            key = " ".join(parts[:size])
+            if key in self.gazetteer.names and len(key.replace(" ", "")) >= MIN_NAME_LETTERS:
+                return size
+        return 0
+
+    def _found(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> _Found:
+        key = " ".join([words[first], *(normalise_query(text[t.start : t.end]) for t in tokens[first + 1 : stop])])
+        mention = Mention(name_start(text, tokens[first]), tokens[stop - 1].end, "LOC", SOURCE)
+        return _Found(first, stop, mention, key, self._cue(text, tokens, words, first))
+
+    def _cue(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int) -> str:
+        clitic = normalise_query(text[tokens[first].start : tokens[first].stem_start])
+        before = words[first - 1] if first > 0 and tokens[first - 1].kind in WORD_KINDS else ""
+        whole_before = normalise_query(text[tokens[first - 1].start : tokens[first - 1].end]) if before else ""
+        feature = self.gazetteer.designators.get(before) or self.gazetteer.designators.get(whole_before) if before else None
+        if feature and feature != BUILDING:
+            return "designator"
+        if words[first] in self.gazetteer.demonyms and not clitic and before.startswith(ARTICLE):
+            return "adjective"  # "المنشطات السعودية": the nationality adjective, not the country
+        if clitic in LOCATIVE_CLITICS or before in LOCATIVES or whole_before in LOCATIVES or strip_proclitic(whole_before) in LOCATIVES:
+            return "locative"
+        return "bare"
+
+    def _big(self, key: str, countries: frozenset[str]) -> bool:
+        """Whether a name, said without any cue, is most likely its place: a country, region, province or a
+        famous building, or a town of ``BARE_MIN_POPULATION`` people or more in a country the article names."""
+        return any(c.feature in BROAD_FEATURES or (c.population >= BARE_MIN_POPULATION and c.country in countries)
+                   for c in self.gazetteer.lookup(key))
+
+    def _accepted(self, text: str, tokens: Sequence[Token], found: list[_Found], places: set[tuple[int, int]],
+                  countries: frozenset[str]) -> list[Mention]:
+        """The found names whose cue suffices; coordinations are decided once their neighbours are."""
+        accepted = {f.first for f in found if self._enough(f, countries)}
+        changed = True
+        while changed:  # "X وY وZ": each accepted name lets its neighbour in
+            changed = False
+            ends = places | {(f.mention.start, f.mention.end) for f in found if f.first in accepted}
+            for f in found:
+                if (f.first not in accepted and f.key not in self.common and f.cue != "adjective"
+                        and _coordinated(text, tokens, f, ends)):
+                    accepted.add(f.first)
+                    changed = True
+        return [f.mention for f in found if f.first in accepted]
+
+    def _enough(self, f: _Found, countries: frozenset[str]) -> bool:
+        """Whether the cue alone makes the name a place (a designator always; a locative unless the name
+        is a common word; no cue only for a big place whose name is no common word)."""
+        if f.cue == "designator":
+            return True
+        if f.key in self.common or f.cue == "adjective":
+            return False
+        return f.cue == "locative" or self._big(f.key, countries)
+
+
+def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < mention.end and mention.start < end for start, end in spans)
+
+
+def _coordinated(text: str, tokens: Sequence[Token], f: _Found, places: set[tuple[int, int]]) -> bool:
+    """Whether the name is joined by و or a comma to a place right before or after it."""
+    ends = {end for _, end in places}
+    starts = {start for start, _ in places}
+    token = tokens[f.first]
+    if normalise_query(text[token.start : token.stem_start]) in AND_CLITICS and f.first > 0 and tokens[f.first - 1].end in ends:
+        return True
+    if f.first > 1 and text[tokens[f.first - 1].start : tokens[f.first - 1].end] in LIST_MARKS and tokens[f.first - 2].end in ends:
+        return True
+    if f.stop < len(tokens):
+        after = tokens[f.stop]
+        if normalise_query(text[after.start : after.stem_start]) in AND_CLITICS and name_start(text, after) in starts:
+            return True
+    return False
+
+
+@functools.cache
+def _shipped_finder() -> PlaceMentionFinder:
+    gazetteer = load_gazetteer()
+    return PlaceMentionFinder.of(gazetteer, finder_common_names(gazetteer, load_common_names()))
+
+
+def finder_common_names(gazetteer: Gazetteer, shares: Mapping[str, float]) -> frozenset[str]:
+    """The common-word names the finder wants a designator before: all of ``shares`` (name -> share of uses
+    the tagger calls a place) but the names of several words of a country, region or province
+    ("القارة الإفريقية", "العالم العربي"), which are no common phrase whatever the tagger says."""
+    return frozenset(key for key in shares if " " not in key or not any(
+        c.feature in BROAD_FEATURES for c in gazetteer.lookup(key)))
