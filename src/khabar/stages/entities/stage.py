@@ -50,9 +50,10 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
     return [list(tokens[first:stop]) for first, stop in zip([0, *cuts], cuts, strict=False)]
 
 
-# Which mention wins an overlap: the byline's structure, then the hand-kept names, then the longer of the
-# tagger's and the institution rule's, then parenthesised aliases.
-PRIORITY = {"byline": 0, "lexicon": 1, "ner": 2, "rule": 2, "alias": 3}
+# Which mention wins an overlap: the byline's structure, then the hand-kept names and venues (a building word
+# with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
+# rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
+PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3}
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:

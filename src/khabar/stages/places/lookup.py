@@ -18,6 +18,8 @@ from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_k
 EXACT = 1.0
 STRIPPED = 0.95
 ARTICLE_TOGGLED = 0.85
+PREFIX = 0.82  # the name is the mention's first words
+MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a word ("الحكومة الجديدة")
 LOOSE = 0.8
 ONE_LETTER_OFF = 0.6
 MIN_FUZZY_LETTERS = 5
@@ -112,6 +114,9 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: Mapping[str, tuple[
     base = stripped or key
     toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
     found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+    for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
+        for size in range(len(words) - 1, MIN_PREFIX_WORDS - 1, -1):
+            found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
     if found or loose is None:
         return found
     return [m for form in (base, toggled) for name in loose.get(loose_key(form), ()) for m in _matches(gazetteer, name, LOOSE)]

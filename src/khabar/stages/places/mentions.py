@@ -31,6 +31,12 @@ BARE_MIN_POPULATION = 20_000  # a town this big, named without any cue, is still
 BROAD_FEATURES = frozenset({"country", "region", "admin", "building"})
 BUILDING = "building"  # "جامعة القاهرة": a building word before a name makes no place of the name
 SOURCE = "gazetteer"
+VENUE_SOURCE = "venue"  # the entity stage ranks it above the tagger: "مسرح" + PER "محمد الخامس" is a theatre
+# Building words that make a venue of the name after them, whatever the tagger called that name
+# ("ملعب محمد الخامس", "قصر بعبدا"); institutions (جامعة، مستشفى) stay the tagger's ORGs.
+VENUE_HEADS = frozenset(normalise_query(w) for w in (
+    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "مسجد", "جامع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+VENUE_LABELS = frozenset({"PER", "LOC"})
 LOCATIVES = frozenset(normalise_query(w) for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "عبر", "داخل", "خارج", "حتى", "بين", "صوب", "غرب", "شرق", "شمال",
     "جنوب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أنحاء", "ضواحي", "مشارف", "أطراف", "تجاه", "قبالة"))
@@ -88,10 +94,12 @@ class PlaceMentionFinder:
         places = {(m.start, m.end) for m in taken if m.label == "LOC"}
         spans = sorted((m.start, m.end) for m in taken)
         countries = self._countries(text, places)
+        named = {m.start: m for m in taken if m.label in VENUE_LABELS}
         out: list[Mention] = []
         for tokens, words in zip(sentences, stems, strict=True):
             found = [f for f in self._names_in(text, tokens, words) if not _overlaps(f.mention, spans)]
             out.extend(self._accepted(text, tokens, found, places, countries))
+            out.extend(_venues(text, tokens, words, named))
         return out
 
     def _countries(self, text: str, places: set[tuple[int, int]]) -> frozenset[str]:
@@ -187,6 +195,16 @@ class PlaceMentionFinder:
         if f.key in self.common or f.cue == "adjective":
             return False
         return f.cue == "locative" or self._big(f.key, countries)
+
+
+def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Mapping[int, Mention]) -> list[Mention]:
+    """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"."""
+    out = []
+    for index in range(1, len(tokens)):
+        mention = named.get(name_start(text, tokens[index]))
+        if mention is not None and words[index - 1] in VENUE_HEADS and tokens[index].start == name_start(text, tokens[index]):
+            out.append(Mention(name_start(text, tokens[index - 1]), mention.end, "LOC", VENUE_SOURCE))
+    return out
 
 
 def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:

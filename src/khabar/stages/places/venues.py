@@ -16,17 +16,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from khabar.model import Document, Entity, Normalised, Place, Span
-from khabar.stages.places.gazetteer import Gazetteer
+from khabar.stages.places.gazetteer import Gazetteer, name_key
 
 BUILDING = "building"
 CITY_FEATURES = frozenset({"city"})
 
 
 def is_venue(entity: Entity, view: Normalised, gazetteer: Gazetteer) -> bool:
-    """Whether the entity's name opens with a building word ("مسرح", "ملعب", "قصر" ...)."""
+    """Whether the entity's name opens with a building word ("مسرح", "ملعب", "قصر" ...) or is a building of
+    the gazetteer ("البيت الأبيض", often the tagger's ORG)."""
     start, end = view.view_span(entity.canonical.start, entity.canonical.end)
     words = view.text[start:end].split()
-    return len(words) > 1 and gazetteer.designators.get(words[0]) == BUILDING
+    if len(words) > 1 and gazetteer.designators.get(words[0]) == BUILDING:
+        return True
+    return any(c.feature == BUILDING for c in gazetteer.lookup(name_key(view.text[start:end])))
 
 
 def venue_city(entity: Entity, places: Sequence[Place], entities: Sequence[Entity], doc: Document,
