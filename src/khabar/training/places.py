@@ -36,6 +36,7 @@ from typing import Any
 
 from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
+from khabar.training.place_latin import latin_town_lines, write_latin_towns
 from khabar.training.place_regions import (
     M49_CONTINENTS,
     CountryFacts,
@@ -51,6 +52,7 @@ DEFAULT_OUT = RESOURCE_DIR / "gazetteer.tsv.gz"
 DEFAULT_EXTRA = RESOURCE_DIR / "extra.tsv"
 DEFAULT_REGIONS = RESOURCE_DIR / "regions.tsv"
 DEFAULT_CITIES = "500"
+LATIN_TOWNS_FILE = "latin_towns.tsv.gz"
 CITY_FILES = {"500": "cities500.json", "1000": "cities1000.json", "5000": "cities5000.json", "15000": "cities15000.json"}
 # Arabic letters, harakat, and the Persian ya/kaf that normalise to Arabic ones; a name with any other
 # letter (گ پ چ ژ ٹ ڈ ڵ ە ...) is Persian, Urdu or Kurdish and would never match Arabic text.
@@ -395,11 +397,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows = build_rows(args.extra, args.cities, args.regions)
         write_gazetteer(rows, args.out, args.cities)
+        towns = latin_town_lines(_all_cities(_geonames_data(), args.cities), {r.key for r in rows},
+                                 lambda value: _coordinate(float(value)))
+        write_latin_towns(towns, args.out.with_name(LATIN_TOWNS_FILE))
     except ResourceError as exc:
         print(f"khabar: {exc}")
         return 1
     names = sum(len(r.arabic) for r in rows)
-    print(f"wrote {len(rows):,} places with {names:,} Arabic names to {args.out} ({args.out.stat().st_size:,} bytes)")
+    print(f"wrote {len(rows):,} places with {names:,} Arabic names to {args.out} ({args.out.stat().st_size:,} bytes), "
+          f"and {len(towns):,} Latin-named Arab towns to {LATIN_TOWNS_FILE}")
     return 0
 
 

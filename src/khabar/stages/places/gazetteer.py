@@ -22,6 +22,7 @@ GAZETTEER_FILE = "gazetteer.tsv.gz"
 DEMONYM_FILE = "demonyms.tsv"
 DESIGNATOR_FILE = "designators.tsv"
 COMMON_NAMES_FILE = "common_names.tsv"
+LATIN_TOWNS_FILE = "latin_towns.tsv.gz"
 # A name is a common word when the news use it at least this often and the tagger calls it a place in
 # under this share of its uses (counts by `khabar build place-words`).
 COMMON_MIN_USES = 20
@@ -171,6 +172,17 @@ def load_outlet_countries() -> dict[str, str]:
         if len(cells) > 2 and cells[2].strip():
             countries[outlet_key(cells[0])] = cells[2].strip()
     return countries
+
+
+@functools.cache
+def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
+    """Consonant skeleton -> the Latin-named Arab towns with it (``latin_towns.tsv.gz``; ``transliteration``)."""
+    towns: dict[str, list[Candidate]] = {}
+    for key, country, population, latitude, longitude, name, skeletons in _data_rows(_read_lines(LATIN_TOWNS_FILE), "key\t"):
+        town = Candidate(key, "city", country, int(population), float(latitude), float(longitude), name)
+        for skeleton in skeletons.split("|"):
+            towns.setdefault(skeleton, []).append(town)
+    return {k: tuple(v) for k, v in towns.items()}
 
 
 def load_common_names() -> dict[str, float]:

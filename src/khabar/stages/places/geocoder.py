@@ -33,6 +33,7 @@ from khabar.stages.places.context import (
     demonym_after,
     designator_before,
     place_after,
+    strip_proclitic,
 )
 from khabar.stages.places.focus import mark_focus
 from khabar.stages.places.gazetteer import (
@@ -40,6 +41,7 @@ from khabar.stages.places.gazetteer import (
     Gazetteer,
     load_common_names,
     load_gazetteer,
+    load_latin_towns,
     load_outlet_countries,
     name_key,
     outlet_key,
@@ -53,12 +55,14 @@ from khabar.stages.places.lookup import (
     loose_index,
     match_surface,
 )
+from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 
 LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
+TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
 WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
 COUNTRY_PRIOR = 3.0  # "تونس" alone is the country more often than the city
@@ -104,6 +108,7 @@ class Geocoder:
         self.names = NameIndex.of(self.gazetteer.names)  # for the fuzzy look-up
         self.loose = loose_index(self.gazetteer.names)  # for names spelt with other long vowels
         self.outlets = outlets if outlets is not None else load_outlet_countries()  # outlet_key -> country
+        self.latin_towns = load_latin_towns()  # consonant skeleton -> Latin-named Arab towns
         self.words = frozenset(k for k, share in load_common_names().items() if share < WORD_SHARE and all(
             c.feature == "city" and c.geonames_id is not None for c in self.gazetteer.lookup(k)))
 
@@ -142,7 +147,7 @@ class Geocoder:
             if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
             if not matches:
-                matches = self._fuzzy(entity, doc.text, set(evidence))
+                matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
                 places.append(self._resolve(entity, matches, cues, evidence))
             elif cues.container is not None and self._is_feature(entity, view, around):
@@ -203,6 +208,14 @@ class Geocoder:
         """Places one letter away from the entity's name, in the countries the article names."""
         surface = name_key(entity.canonical.text_in(text))
         return fuzzy_matches(surface, self.gazetteer, self.names, countries)
+
+    def _transliterated(self, entity: Entity, text: str, evidence: Mapping[str, float]) -> list[Match]:
+        """Latin-named Arab towns with the entity's consonant skeleton ("الصخيرات" ~ "Skhirate"), in the
+        countries the article names only."""
+        key = name_key(entity.canonical.text_in(text))
+        skeletons = {arabic_skeleton(form) for form in (key, strip_proclitic(key)) if form}
+        return [Match(town, TRANSLITERATED) for s in sorted(skeletons) if len(s) >= MIN_SKELETON
+                for town in self.latin_towns.get(s, ()) if evidence.get(town.country, 0.0) > 0]
 
     def _outlet_country(self, doc: Document) -> str | None:
         """The home country of a national outlet, named in the metadata or the byline."""

@@ -17,13 +17,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
 from khabar.stages.normalise import normalise_query
 from khabar.stages.places.context import strip_proclitic
-from khabar.stages.places.gazetteer import ARTICLE, Gazetteer, load_common_names, load_gazetteer, name_key
+from khabar.stages.places.gazetteer import (
+    ARTICLE,
+    Candidate,
+    Gazetteer,
+    load_common_names,
+    load_gazetteer,
+    load_latin_towns,
+    name_key,
+)
+from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 
 MAX_NAME_WORDS = 4
 MIN_NAME_LETTERS = 3
@@ -69,6 +78,7 @@ class PlaceMentionFinder:
     gazetteer: Gazetteer
     common: frozenset[str]  # name keys that are mostly common words in the news
     first_words: Mapping[str, int]  # first word of a name -> the most words a name opening with it has
+    latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
 
     @classmethod
     def load(cls) -> PlaceMentionFinder:
@@ -83,7 +93,7 @@ class PlaceMentionFinder:
             words = key.split()
             if len(words) <= MAX_NAME_WORDS:
                 first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
-        return cls(gazetteer, common, first_words)
+        return cls(gazetteer, common, first_words, load_latin_towns())
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
              taken: Sequence[Mention]) -> list[Mention]:
@@ -98,8 +108,28 @@ class PlaceMentionFinder:
         out: list[Mention] = []
         for tokens, words in zip(sentences, stems, strict=True):
             found = [f for f in self._names_in(text, tokens, words) if not _overlaps(f.mention, spans)]
-            out.extend(self._accepted(text, tokens, found, places, countries))
+            out.extend(accepted := self._accepted(text, tokens, found, places, countries))
             out.extend(_venues(text, tokens, words, named))
+            covered = spans + sorted((m.start, m.end) for m in accepted)
+            out.extend(m for m in self._latin_named(text, tokens, words, countries) if not _overlaps(m, covered))
+        return out
+
+    def _latin_named(self, text: str, tokens: Sequence[Token], words: Sequence[str], countries: frozenset[str]) -> list[Mention]:
+        """Towns the gazetteer knows by their Latin name only ("مدينة بن قردان" ~ Ben Gardane), after a designator,
+        in a country the article names. (After a mere locative, common words match towns too often: "في المؤتمر"
+        has the consonants of Maatmeur, Tunisia.)"""
+        out = []
+        for index in range(len(tokens)):
+            if tokens[index].kind not in WORD_KINDS or words[index] in self.common or self._cue(text, tokens, words, index) != "designator":
+                continue
+            for stop in (index + 2, index + 1):
+                if stop > len(tokens) or any(t.kind not in WORD_KINDS for t in tokens[index:stop]):
+                    continue
+                key = " ".join([words[index], *(normalise_query(text[t.start : t.end]) for t in tokens[index + 1 : stop])])
+                skeleton = arabic_skeleton(key)
+                if len(skeleton) >= MIN_SKELETON and any(t.country in countries for t in self.latin_towns.get(skeleton, ())):
+                    out.append(Mention(name_start(text, tokens[index]), tokens[stop - 1].end, "LOC", SOURCE))
+                    break
         return out
 
     def _countries(self, text: str, places: set[tuple[int, int]]) -> frozenset[str]:
