@@ -82,13 +82,38 @@ def loose_key(key: str) -> str:
     return " ".join(word[:1] + "".join(c for c in word[1:] if c not in LOOSE_LETTERS) for word in key.split())
 
 
+def vowel_variant(a: str, b: str) -> bool:
+    """Whether one of ``a`` and ``b`` is the other with long vowels or hamza seats added (``LOOSE_LETTERS``):
+    "السينغال" of "السنغال", but not "الامين" of "اليمن", whose loose keys are the same.
+
+    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن")
+    (True, False)
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = 0
+    for letter in long_:
+        if at < len(short) and short[at] == letter:
+            at += 1
+        elif letter not in LOOSE_LETTERS:
+            return False
+    return at == len(short)
+
+
+def loose_names(form: str, loose: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The gazetteer names that are ``form`` with other long vowels, with or without the article."""
+    names = loose.get(loose_key(form), ())
+    return [n for n in names if vowel_variant(form, n) or vowel_variant(form, ARTICLE + n) or vowel_variant(ARTICLE + form, n)]
+
+
 def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Loose key -> the name keys that have it (only keys with at least ``MIN_LOOSE_LETTERS`` letters left)."""
     index: dict[str, list[str]] = {}
     for name in names:
-        loose = loose_key(name)
-        if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS:
-            index.setdefault(loose, []).append(name)
+        # with and without the article: "المالاوي" is "ملاوي" (Malawi) written the Moroccan way
+        forms = (name, ARTICLE + name) if not name.startswith(ARTICLE) else (name,)
+        for loose in dict.fromkeys(loose_key(form) for form in forms):
+            if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS:
+                index.setdefault(loose, []).append(name)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -119,7 +144,7 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: Mapping[str, tuple[
             found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
     if found or loose is None:
         return found
-    return [m for form in (base, toggled) for name in loose.get(loose_key(form), ()) for m in _matches(gazetteer, name, LOOSE)]
+    return [m for form in (base, toggled) for name in loose_names(form, loose) for m in _matches(gazetteer, name, LOOSE)]
 
 
 def one_letter_off(a: str, b: str) -> bool:
