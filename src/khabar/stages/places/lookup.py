@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from khabar.stages.places.context import strip_proclitic
 from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_key
@@ -29,6 +30,7 @@ CAPITAL_FEATURE = "city"
 # Letters that foreign names are written with or without ("السينغال" ~ "السنغال", "أميركا" ~ "أمريكا"):
 # the long vowels and the hamza seats. A loose key drops them after the first letter of each word.
 LOOSE_LETTERS = frozenset("اويءئؤ")
+_LOOSE_DELETIONS = str.maketrans("", "", "".join(sorted(LOOSE_LETTERS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def loose_key(key: str) -> str:
     >>> loose_key("السينغال") == loose_key("السنغال"), loose_key("اميركا") == loose_key("امريكا")
     (True, True)
     """
-    return " ".join(word[:1] + "".join(c for c in word[1:] if c not in LOOSE_LETTERS) for word in key.split())
+    return " ".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS) for word in key.split())
 
 
 def vowel_variant(a: str, b: str) -> bool:
@@ -117,9 +119,17 @@ def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def match_surface(surface: str, gazetteer: Gazetteer, loose: Mapping[str, tuple[str, ...]] | None = None) -> list[Match]:
+class HasLooseIndex(Protocol):
+    """Anything holding the ``loose_index`` of a gazetteer's names (the Geocoder builds it when first asked)."""
+
+    @property
+    def loose(self) -> Mapping[str, tuple[str, ...]]: ...
+
+
+def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | None = None) -> list[Match]:
     """The gazetteer matches of a mention's (normalised) surface, loosest tiers only if needed; ``loose``
-    (``loose_index`` of the gazetteer's names) allows names that differ in their long vowels.
+    (its ``loose`` is the ``loose_index`` of the gazetteer's names) allows names that differ in their long
+    vowels.
 
     >>> from khabar.stages.places.gazetteer import load_gazetteer
     >>> [m.candidate.name for m in match_surface("بالموصل", load_gazetteer())]
@@ -144,7 +154,7 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: Mapping[str, tuple[
             found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
     if found or loose is None:
         return found
-    return [m for form in (base, toggled) for name in loose_names(form, loose) for m in _matches(gazetteer, name, LOOSE)]
+    return [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
 
 
 def one_letter_off(a: str, b: str) -> bool:

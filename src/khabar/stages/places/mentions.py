@@ -77,7 +77,7 @@ class PlaceMentionFinder:
 
     gazetteer: Gazetteer
     common: frozenset[str]  # name keys that are mostly common words in the news
-    first_words: Mapping[str, int]  # first word of a name -> the most words a name opening with it has
+    first_words: Mapping[str, tuple[int, ...]]  # first word of a name -> the word counts of the names it opens, longest first
     latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
 
     @classmethod
@@ -88,11 +88,12 @@ class PlaceMentionFinder:
     @classmethod
     def of(cls, gazetteer: Gazetteer, common: frozenset[str]) -> PlaceMentionFinder:
         """A finder over ``gazetteer``'s names."""
-        first_words: dict[str, int] = {}
+        sizes: dict[str, set[int]] = {}
         for key in gazetteer.names:
             words = key.split()
-            if len(words) <= MAX_NAME_WORDS:
-                first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+            if len(words) <= MAX_NAME_WORDS and len(key) - len(words) + 1 >= MIN_NAME_LETTERS:
+                sizes.setdefault(words[0], set()).add(len(words))
+        first_words = {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
         return cls(gazetteer, common, first_words, load_latin_towns())
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
@@ -119,8 +120,10 @@ class PlaceMentionFinder:
         in a country the article names. (After a mere locative, common words match towns too often: "في المؤتمر"
         has the consonants of Maatmeur, Tunisia.)"""
         out = []
-        for index in range(len(tokens)):
-            if tokens[index].kind not in WORD_KINDS or words[index] in self.common or self._cue(text, tokens, words, index) != "designator":
+        designators = self.gazetteer.designators
+        for index in range(1, len(tokens)):
+            if (words[index - 1] not in designators or tokens[index].kind not in WORD_KINDS or words[index] in self.common
+                    or self._cue(text, tokens, words, index) != "designator"):
                 continue
             for stop in (index + 2, index + 1):
                 if stop > len(tokens) or any(t.kind not in WORD_KINDS for t in tokens[index:stop]):
@@ -144,42 +147,47 @@ class PlaceMentionFinder:
 
     def every_name(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]]) -> list[_Found]:
         """Every longest gazetteer name of the text, whatever its context (for counting: ``place_words``)."""
-        return [f for tokens, words in zip(sentences, stems, strict=True) for f in self._names_in(text, tokens, words)]
+        return [f for tokens, words in zip(sentences, stems, strict=True)
+                for f in self._names_in(text, tokens, words, skip_common=False)]
 
-    def _names_in(self, text: str, tokens: Sequence[Token], words: Sequence[str]) -> list[_Found]:
-        """Every longest gazetteer name in a sentence, left to right, with its cue."""
+    def _names_in(self, text: str, tokens: Sequence[Token], words: Sequence[str], skip_common: bool = True) -> list[_Found]:
+        """Every longest gazetteer name in a sentence, left to right, with its cue (``skip_common``: but the
+        common words without a designator before them, which could never be taken)."""
         found: list[_Found] = []
-        index = 0
-        while index < len(tokens):
+        free = 0  # the first token not inside a name found already
+        first_words = self.first_words
+        for index in [i for i, word in enumerate(words) if word in first_words]:  # a few tokens of each sentence
+            if index < free:
+                continue
             size = self._name_at(text, tokens, words, index)
             if size == 1 and (words[index] in self.gazetteer.designators or (
-                    words[index] in NAME_HEADS and index + 1 < len(tokens) and tokens[index + 1].kind in WORD_KINDS)):
-                size = 0  # "دولتي المالاوي": a designator; "وادي الذهب": the head of a name the gazetteer lacks
+                    words[index] in NAME_HEADS and index + 1 < len(tokens) and tokens[index + 1].kind in WORD_KINDS)
+                    or (skip_common and words[index] in self.common
+                        and (index == 0 or words[index - 1] not in self.gazetteer.designators))):
+                size = 0  # "دولتي المالاوي": a designator; "وادي الذهب": the head of a name the gazetteer lacks;
+                # a common word without a designator is never taken (checked here: most names found are such words)
             if size:
                 found.append(self._found(text, tokens, words, index, index + size))
-                index += size
-            else:
-                index += 1
+                free = index + size
         return found
 
     def _name_at(self, text: str, tokens: Sequence[Token], words: Sequence[str], index: int) -> int:
         """The number of tokens of the longest gazetteer name at ``index`` (0: none)."""
-        most = self.first_words.get(words[index], 0) if tokens[index].kind in WORD_KINDS else 0
-        if not most:
+        sizes = self.first_words.get(words[index]) if tokens[index].kind in WORD_KINDS else None
+        if not sizes:
             return 0
-        parts = [words[index]]
-        for token in tokens[index + 1 : index + most]:
-            if token.kind not in WORD_KINDS or token.stem_start != token.start:
-                break
-            parts.append(normalise_query(text[token.start : token.end]))
-        for size in range(len(parts), 0, -1):
-            key = " ".join(parts[:size])
-            if key in self.gazetteer.names and len(key.replace(" ", "")) >= MIN_NAME_LETTERS:
+        if sizes == (1,):
+            return 1  # most names: one word, found by its first word alone
+        stop = index + 1  # the words after the first that may belong to a name: no proclitic, no punctuation
+        while stop < min(index + sizes[0], len(tokens)) and tokens[stop].kind in WORD_KINDS and tokens[stop].stem_start == tokens[stop].start:
+            stop += 1
+        for size in sizes:
+            if size == 1 or (size <= stop - index and " ".join(words[index : index + size]) in self.gazetteer.names):
                 return size
         return 0
 
     def _found(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> _Found:
-        key = " ".join([words[first], *(normalise_query(text[t.start : t.end]) for t in tokens[first + 1 : stop])])
+        key = " ".join(words[first:stop])  # _name_at took only words without a proclitic after the first
         mention = Mention(name_start(text, tokens[first]), tokens[stop - 1].end, "LOC", SOURCE)
         return _Found(first, stop, mention, key, self._cue(text, tokens, words, first))
 
@@ -231,8 +239,10 @@ def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Map
     """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"."""
     out = []
     for index in range(1, len(tokens)):
+        if words[index - 1] not in VENUE_HEADS:
+            continue
         mention = named.get(name_start(text, tokens[index]))
-        if mention is not None and words[index - 1] in VENUE_HEADS and tokens[index].start == name_start(text, tokens[index]):
+        if mention is not None and tokens[index].start == name_start(text, tokens[index]):
             out.append(Mention(name_start(text, tokens[index - 1]), mention.end, "LOC", VENUE_SOURCE))
     return out
 
