@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
@@ -106,7 +106,7 @@ def nisba_forms(nisba: str) -> Iterator[str]:
 class Gazetteer:
     """Places indexed by normalised name, demonyms by normalised form, designators by word."""
 
-    places: tuple[Candidate, ...]
+    places: Sequence[Candidate]
     names: dict[str, tuple[int, ...]]  # name key -> indexes into places
     countries: dict[str, int]  # ISO code -> index of the country's row
     demonyms: dict[str, str]  # normalised demonym form (with proclitics) -> ISO code
@@ -123,19 +123,50 @@ class Gazetteer:
         return None if index is None else self.places[index]
 
 
-def _load_places() -> tuple[tuple[Candidate, ...], dict[str, tuple[int, ...]], dict[str, int]]:
+class _Places(Sequence[Candidate]):
+    """The gazetteer's places, each made a Candidate when first read: an article reads a few dozen of 30,000."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self._rows = rows
+        self._made: list[Candidate | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            key, feature, country, population, latitude, longitude, name, _ = self._rows[index]
+            made = self._made[index] = Candidate(key, feature, country, int(population), float(latitude),
+                                                 float(longitude), name)
+        return made
+
+
+def _load_places() -> tuple[_Places, dict[str, tuple[int, ...]], dict[str, int], dict[str, str]]:
+    """The places, their name index, the row of each country and each country name's ISO code."""
     rows = list(_data_rows(_read_lines(GAZETTEER_FILE), "key\t"))
-    places = tuple(Candidate(key, feature, country, int(population), float(latitude), float(longitude), name)
-                   for key, feature, country, population, latitude, longitude, name, _ in rows)
     # All the Arabic names normalised in one call (a character table: names and separators map alone),
     # then cut back into names: 4x faster than a call per name.
     cells = normalise_query("\n".join(row[7] for row in rows)).replace("-", " ").split("\n")
     index: dict[str, list[int]] = {}
+    country_names: dict[str, str] = {}
     for position, cell in enumerate(cells):
         for arabic_name in cell.split("|"):
-            index.setdefault(" ".join(arabic_name.split()), []).append(position)
-    countries = {c.country: i for i, c in enumerate(places) if c.feature == "country"}
-    return places, {k: tuple(v) for k, v in index.items()}, countries
+            key = " ".join(arabic_name.split())
+            index.setdefault(key, []).append(position)
+            if rows[position][1] == "country":
+                country_names[key] = rows[position][2]  # the last country of a shared name, as before
+    countries = {row[2]: i for i, row in enumerate(rows) if row[1] == "country"}
+    return _Places(rows), {k: tuple(v) for k, v in index.items()}, countries, country_names
 
 
 def load_demonyms() -> dict[str, str]:
@@ -199,13 +230,7 @@ def load_common_names() -> dict[str, float]:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Read the shipped gazetteer files (about 0.1 s; once per process: the stages share it)."""
-    places, names, countries = _load_places()
+    places, names, countries, country_keys = _load_places()
     designators = {normalise_query(c[0]): c[1] for c in _data_rows(_read_lines(DESIGNATOR_FILE), "word\t")}
-    country_names = {
-        form: places[i].country
-        for key, indexes in names.items()
-        for i in indexes
-        if places[i].feature == "country"
-        for form in with_proclitics(key)
-    }
+    country_names = {form: code for key, code in country_keys.items() for form in with_proclitics(key)}
     return Gazetteer(places, names, countries, load_demonyms(), designators, country_names)
