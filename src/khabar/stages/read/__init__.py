@@ -26,6 +26,7 @@ from khabar.stages.read.formats import (
     ReadOptions,
     feed_documents,
     html_document,
+    json_error,
     json_record,
     make_document,
     record_document,
@@ -128,7 +129,11 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
     """Read one file (``"-"`` for stdin); yield its Documents and InputErrors."""
     options = options or ReadOptions()
     if str(path) == STDIN:
-        yield from read_stream(_stdin(), "<stdin>", "stdin", options, doc_id=doc_id)
+        stdin = _stdin()
+        if stdin is None:
+            yield InputError(Reason.UNREADABLE, "<stdin>", "standard input is closed: give files, or pipe articles in")
+            return
+        yield from read_stream(stdin, "<stdin>", "stdin", options, doc_id=doc_id)
         return
     path = Path(path)
     try:
@@ -151,10 +156,11 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
         yield InputError(Reason.UNREADABLE, str(path), str(exc))
 
 
-def _stdin() -> IO[bytes]:
+def _stdin() -> IO[bytes] | None:
+    """Standard input as bytes; None when the process was started with it closed (``<&-``)."""
     import sys
 
-    return sys.stdin.buffer
+    return getattr(sys.stdin, "buffer", None)
 
 
 def read_stream(
@@ -200,10 +206,10 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if "\n" in text.strip():  # several objects, one per line: JSON Lines under a .json name
-            yield from _read_json_lines(io.BytesIO(text.encode("utf-8")), source, stem, options)
+        if _looks_like_json_lines(text):  # several objects, one per line: JSON Lines under a .json name
+            yield from _read_json_lines(io.BytesIO(text.encode("utf-8", "surrogatepass")), source, stem, options)
             return
-        yield InputError(Reason.MALFORMED, source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        yield InputError(Reason.MALFORMED, source, json_error(exc))
         return
     except RecursionError:
         yield InputError(Reason.MALFORMED, source, JSON_TOO_DEEP)
@@ -215,6 +221,19 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
             yield record_document(record, stem if len(records) == 1 else f"{stem}-{number}", where, options)
         except InputError as error:
             yield error
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    """Whether a text that is not one JSON value is JSON Lines: more than one line, the first a whole value
+    (a pretty-printed array with a mistake on line 40 is not, and its error keeps its line)."""
+    first, newline, rest = text.strip().partition("\n")
+    if not newline:
+        return False
+    try:
+        json.loads(first)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return True
 
 
 def _read_json_lines(stream: IO[bytes], source: str, stem: str, options: ReadOptions) -> Iterator[ReadResult]:
