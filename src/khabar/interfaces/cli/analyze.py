@@ -35,7 +35,7 @@ def analyze(
             published = datetime.date.fromisoformat(published).isoformat()
         except ValueError:
             raise usage_error(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
-    if sources == ["-"] and sys.stdin.isatty():
+    if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
         raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
     try:
         pipeline = default_pipeline()
@@ -48,8 +48,12 @@ def analyze(
         if isinstance(result, KhabarError):
             report(result)
             rejected += 1
-        else:
+            continue
+        try:
             writer.write(result)
+        except KhabarError as error:
+            report(error)
+            rejected += 1
     writer.close()
     raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 
