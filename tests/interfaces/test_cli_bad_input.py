@@ -62,3 +62,18 @@ def test_closed_stdin_is_one_clear_line(tmp_path: Path, args: tuple[str, ...]) -
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "khabar: rejected <stdin>: unreadable: standard input is closed" in result.stderr
+
+
+def test_ingest_and_batch_skip_a_folders_readme_and_say_so(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "README.md").write_text("# A corpus\nEnglish only.", encoding="utf-8")
+    (folder / "LICENSE").write_text("Apache-2.0", encoding="utf-8")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 0, result.output
+    assert "skipping 2 file(s) in the folders that are not articles: LICENSE, README.md" in result.stderr
+    pytest.importorskip("distributed", reason="the batch extra is not installed")
+    batch = CliRunner().invoke(app, ["batch", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert batch.exit_code == 0, batch.output
+    assert "skipping 2 file(s)" in batch.stderr and "1 articles analysed" in batch.stderr

@@ -158,3 +158,22 @@ def test_trafilatura_warnings_stay_out_of_the_one_line_reason(tmp_path: Path) ->
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"khabar: rejected {page}: not_arabic: no Arabic letters; khabar reads Arabic news"]
+
+
+# ---------------------------------------------------------------- folders
+
+
+def test_a_folders_readme_and_licence_are_skipped_and_counted(tmp_path: Path) -> None:
+    """Issue 22: `khabar batch ../shared/data/news/ant/` exited 1 on the folder's README and LICENSE files."""
+    from khabar.stages.read import expand_sources, skipped_files
+
+    for name in ("README_v1.1.md", "LICENSE_v1.1_Apache-2.0", "LICENSE", ".DS_Store", "notes.docx", "CHANGELOG.txt"):
+        (tmp_path / name).write_text("English text about the corpus", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "readme.txt").write_text("about", encoding="utf-8")
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n", encoding="utf-8")
+    assert [p.name for p in expand_sources([tmp_path])] == ["article.txt", "news.jsonl"]
+    assert len(skipped_files([tmp_path])) == 7
+    named = tmp_path / "README_v1.1.md"
+    assert list(expand_sources([named])) == [named]  # named on the command line: read, and refused if not Arabic

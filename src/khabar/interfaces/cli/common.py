@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 
 import typer
 
 from khabar.errors import InputError, KhabarError, StageError
+from khabar.stages.read import skipped_files
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+MAX_NAMED = 5  # skipped files named on stderr; the rest counted
+
+
+def note_skipped(sources: Iterable[str | Path]) -> int:
+    """Say on stderr which files inside the folders named are not read (README, LICENSE ...); how many."""
+    skipped = skipped_files(sources)
+    if skipped:
+        names = ", ".join(p.name for p in skipped[:MAX_NAMED])
+        more = f" and {len(skipped) - MAX_NAMED} more" if len(skipped) > MAX_NAMED else ""
+        print(f"khabar: skipping {len(skipped)} file(s) in the folders that are not articles: {names}{more}",
+              file=sys.stderr, flush=True)
+    return len(skipped)
 
 
 def report(error: KhabarError) -> None:

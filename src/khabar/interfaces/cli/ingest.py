@@ -10,7 +10,7 @@ from rich.console import Console
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, note_skipped
 from khabar.interfaces.ingest import ingest_sources
 from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
@@ -28,6 +28,7 @@ def ingest(
 ) -> None:
     """Analyse articles and store them in the archive; an article already there is left as it is."""
     console = Console(stderr=True)
+    note_skipped(sources)
     try:
         with open_store(db, create=True) as store:
             pipeline = default_pipeline()

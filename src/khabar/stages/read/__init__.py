@@ -43,6 +43,7 @@ __all__ = [
     "read_path",
     "read_sources",
     "read_stream",
+    "skipped_files",
     "sniff_format",
 ]
 
@@ -58,6 +59,9 @@ SUFFIX_FORMATS = {
     ".warc": "warc", ".arc": "warc",
 }
 STREAMED = frozenset({"jsonl", "warc"})
+# Files a folder of articles often holds beside them (README.md, LICENSE_v1.1 ...): never read from a folder
+NOT_ARTICLES = ("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS",
+                "CONTRIBUTING", "CITATION", "MANIFEST")
 
 
 def document_from_text(text: str, doc_id: str = "text", source: str = "<text>", options: ReadOptions | None = None) -> Document:
@@ -262,14 +266,31 @@ def read_sources(sources: Iterable[str | Path], options: ReadOptions | None = No
         yield from read_path(source, options, doc_id=doc_id)
 
 
+def is_article_file(path: Path) -> bool:
+    """Whether a file found in a folder may be an article: a suffix khabar reads, and not a folder's own
+    papers (README, LICENSE ...) or a hidden file. A file named on the command line is read whatever it is."""
+    name = path.name.upper()
+    return not name.startswith(".") and not name.startswith(NOT_ARTICLES) and _format_of(path)[0] is not None
+
+
 def expand_sources(sources: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named, and files with a known suffix inside folders named (recursively, sorted)."""
+    """Files named, and the article files inside folders named (recursively, sorted; see ``is_article_file``)."""
     for source in sources:
         path = Path(source)
         if str(source) != STDIN and path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _format_of(p)[0] is not None)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p))
             if not found:
                 yield InputError(Reason.EMPTY, str(path), "the folder holds no file khabar reads")
             yield from found
         else:
             yield path
+
+
+def skipped_files(sources: Iterable[str | Path]) -> list[Path]:
+    """The files inside the folders among ``sources`` that ``expand_sources`` leaves out, to say so."""
+    skipped: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if str(source) != STDIN and path.is_dir():
+            skipped += sorted(p for p in path.rglob("*") if p.is_file() and not is_article_file(p))
+    return skipped
