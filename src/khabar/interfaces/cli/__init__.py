@@ -10,7 +10,7 @@ import logging
 
 import typer
 
-from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, search, serve
+from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, render, search, serve
 
 app = typer.Typer(
     name="khabar",
@@ -33,6 +33,7 @@ def _root(
 
 # The command list is explicit: no import-time registry decides what the CLI offers.
 analyze.register(app)
+render.register(app)
 models.register(app)
 ner.register(app, models.eval_app)
 ingest.register(app)
