@@ -216,3 +216,18 @@ def test_places_have_one_spelling_and_keep_the_old_one() -> None:
     old = to_dict(doc)
     del old["places"][0]["latitude"], old["places"][0]["longitude"]
     assert from_dict(old) == doc  # a file written before still reads
+
+
+def test_every_command_but_serve_and_demo_works_without_the_api_extra(tmp_path: Path) -> None:
+    """FastAPI and uvicorn are an extra: the command line must not import them to analyse, render or search."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['fastapi'] = None; sys.modules['uvicorn'] = None; "
+            "from khabar.interfaces.cli import main; sys.argv = ['khabar', *sys.argv[1:]]; main()")
+    for args in (["render", str(SEED)], ["analyze", "-f", "jsonl", str(SEED)], ["demo", "--no-serve", str(tmp_path / "d.db")],
+                 ["serve", str(tmp_path / "d.db")]):
+        result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode == (1 if args[0] == "serve" else 0), result.stderr
+    assert "pip install 'khabar[api]'" in result.stderr

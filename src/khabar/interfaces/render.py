@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
-from khabar.interfaces.web import STATIC
 from khabar.model import Document, Quote
+
+STYLE = Path(__file__).with_name("web") / "static" / "style.css"  # not via khabar.interfaces.web: that needs FastAPI
 
 LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى", "TIME": "زمن"}  # as dom.js names them
 UNATTRIBUTED = "غير منسوب"
@@ -96,7 +98,7 @@ def _legend(doc: Document) -> str:
 
 def page_html(docs: Sequence[Document]) -> str:
     """A whole HTML page holding ``docs`` (one article or several), its style sheet inlined."""
-    style = (STATIC / "style.css").read_text(encoding="utf-8")
+    style = STYLE.read_text(encoding="utf-8")
     articles = []
     for doc in docs:
         meta = " · ".join(escape(part) for part in (doc.meta.outlet, doc.meta.published, doc.meta.source) if part)
