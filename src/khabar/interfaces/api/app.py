@@ -1,6 +1,6 @@
 """The khabar HTTP app: the JSON API, its offline docs, and the Arabic web page, from one process.
 
-    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve --db khabar.db)
+    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve khabar.db)
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def archive(request: Request) -> Iterator[Store]:
     """A read-only connection to the archive for one request (SQLite connections are cheap to open)."""
     db = settings(request).db
     if db is None:
-        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve --db FILE)")
+        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve ARCHIVE)")
     store = open_store(db, readonly=True)
     try:
         yield store
