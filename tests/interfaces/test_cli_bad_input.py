@@ -77,3 +77,14 @@ def test_ingest_and_batch_skip_a_folders_readme_and_say_so(tmp_path: Path) -> No
     batch = CliRunner().invoke(app, ["batch", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"])
     assert batch.exit_code == 0, batch.output
     assert "skipping 2 file(s)" in batch.stderr and "1 articles analysed" in batch.stderr
+
+
+def test_closed_stdout_is_a_clear_line_not_an_attribute_error(tmp_path: Path) -> None:
+    """``khabar analyze a.txt >&-``: sys.stdout is None."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code = f"import sys; from khabar.interfaces.cli import main; sys.argv = ['khabar', 'analyze', {str(article)!r}]; main()"
+    result = subprocess.run(["bash", "-c", 'exec "$0" -c "$1" >&-', sys.executable, code],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "standard output is closed" in result.stderr

@@ -6,7 +6,10 @@ rest still processed); 2 bad usage.
 
 from __future__ import annotations
 
+import errno
+import io
 import logging
+import sys
 
 import typer
 
@@ -43,6 +46,18 @@ quotes.register(app)
 batch.register(app)
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started with it closed (``>&-``): writing is a broken pipe,
+    which click ends with exit code 1 (as it ends ``khabar analyze ... | head``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
+
 def main() -> None:
     """Entry point of the ``khabar`` console script."""
+    if sys.stdout is None:
+        print("khabar: standard output is closed: a command that prints will stop at its first line (exit 1)",
+              file=sys.stderr)
+        sys.stdout = _ClosedOutput()
     app()
