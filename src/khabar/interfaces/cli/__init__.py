@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import logging
+import os
 import sys
 
 import typer
@@ -52,6 +53,9 @@ class _ClosedOutput(io.TextIOBase):
 
     def write(self, text: str) -> int:
         raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
+    def fileno(self) -> int:  # click points the broken stream at /dev/null before it exits
+        return os.open(os.devnull, os.O_WRONLY)
 
 
 def main() -> None:
