@@ -216,6 +216,13 @@ def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
     return {k: tuple(v) for k, v in towns.items()}
 
 
+def load_unplaced_names() -> frozenset[str]:
+    """The names of ``common_names.tsv`` used a few times (under ``COMMON_MIN_USES``) and never tagged a place:
+    too few uses to call them common words, enough to want a cue before them ("التبني", "سامر")."""
+    return frozenset(cells[0] for cells in _data_rows(_read_lines(COMMON_NAMES_FILE), "name\t")
+                     if int(cells[1]) < COMMON_MIN_USES and int(cells[2]) == 0)
+
+
 def load_common_names() -> dict[str, float]:
     """The names of ``common_names.tsv`` that are mostly common words -> the share of their uses the tagger
     calls a place (used at least ``COMMON_MIN_USES`` times, a place in under ``COMMON_MAX_PLACE_SHARE``)."""

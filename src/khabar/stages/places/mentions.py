@@ -30,6 +30,7 @@ from khabar.stages.places.gazetteer import (
     load_common_names,
     load_gazetteer,
     load_latin_towns,
+    load_unplaced_names,
     name_key,
 )
 from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
@@ -44,8 +45,14 @@ VENUE_SOURCE = "venue"  # the entity stage ranks it above the tagger: "مسرح"
 # Building words that make a venue of the name after them, whatever the tagger called that name
 # ("ملعب محمد الخامس", "قصر بعبدا"); institutions (جامعة، مستشفى) stay the tagger's ORGs.
 VENUE_HEADS = frozenset(normalise_query(w) for w in (
-    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "مسجد", "جامع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+# (Not مسجد: "مسجد الحسن الثاني" keeps the tagger's person, as news corpora annotate it.)
 VENUE_LABELS = frozenset({"PER", "LOC"})
+# The kinds of place each designator may announce (a "feature" designator, جبل or مطار, any).
+DESIGNATED_KINDS = {
+    "city": frozenset({"city", "admin"}), "admin": frozenset({"admin", "city", "region"}),
+    "country": frozenset({"country"}), "region": frozenset({"region", "admin", "city", "country"}),
+}
 LOCATIVES = frozenset(normalise_query(w) for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "عبر", "داخل", "خارج", "حتى", "بين", "صوب", "غرب", "شرق", "شمال",
     "جنوب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أنحاء", "ضواحي", "مشارف", "أطراف", "تجاه", "قبالة"))
@@ -68,7 +75,8 @@ class _Found:
     stop: int
     mention: Mention
     key: str  # the name's key in the gazetteer
-    cue: str  # designator | locative | bare (coordinations are decided after)
+    cue: str  # designator | locative | adjective | bare (coordinations are decided after)
+    designated: str = ""  # the kind of place a designator before the name announces
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class PlaceMentionFinder:
     common: frozenset[str]  # name keys that are mostly common words in the news
     first_words: Mapping[str, tuple[int, ...]]  # first word of a name -> the word counts of the names it opens, longest first
     latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
+    unplaced: frozenset[str] = frozenset()  # names used a few times in the news and never tagged a place
 
     @classmethod
     def load(cls) -> PlaceMentionFinder:
@@ -86,7 +95,7 @@ class PlaceMentionFinder:
         return _shipped_finder()
 
     @classmethod
-    def of(cls, gazetteer: Gazetteer, common: frozenset[str]) -> PlaceMentionFinder:
+    def of(cls, gazetteer: Gazetteer, common: frozenset[str], unplaced: frozenset[str] = frozenset()) -> PlaceMentionFinder:
         """A finder over ``gazetteer``'s names."""
         sizes: dict[str, set[int]] = {}
         for key in gazetteer.names:
@@ -94,7 +103,7 @@ class PlaceMentionFinder:
             if len(words) <= MAX_NAME_WORDS and len(key) - len(words) + 1 >= MIN_NAME_LETTERS:
                 sizes.setdefault(words[0], set()).add(len(words))
         first_words = {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
-        return cls(gazetteer, common, first_words, load_latin_towns())
+        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced)
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
              taken: Sequence[Mention]) -> list[Mention]:
@@ -187,9 +196,25 @@ class PlaceMentionFinder:
         return 0
 
     def _found(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> _Found:
+        if stop - first > 1 and words[first] in self.gazetteer.designators and " ".join(words[first + 1 : stop]) in self.gazetteer.names:
+            return self._found(text, tokens, words, first + 1, stop)  # "محافظة ديالى": the name is "ديالى"
         key = " ".join(words[first:stop])  # _name_at took only words without a proclitic after the first
         mention = Mention(name_start(text, tokens[first]), tokens[stop - 1].end, "LOC", SOURCE)
-        return _Found(first, stop, mention, key, self._cue(text, tokens, words, first))
+        cue = self._cue(text, tokens, words, first)
+        designated = self._designator(text, tokens, words, first) if cue == "designator" else ""
+        if cue == "designator" and not self._fits(key, designated):
+            cue = "bare"  # "دولة إسلامية": no country of that name, only a village somewhere
+        return _Found(first, stop, mention, key, cue, designated)
+
+    def _designator(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int) -> str:
+        before = words[first - 1]
+        return self.gazetteer.designators.get(before) or self.gazetteer.designators.get(
+            normalise_query(text[tokens[first - 1].start : tokens[first - 1].end]), "")
+
+    def _fits(self, key: str, designated: str) -> bool:
+        """Whether a place of this name is of the kind the designator announces ("ولاية" a province or town)."""
+        kinds = DESIGNATED_KINDS.get(designated)
+        return kinds is None or any(c.feature in kinds for c in self.gazetteer.lookup(key))
 
     def _cue(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int) -> str:
         clitic = normalise_query(text[tokens[first].start : tokens[first].stem_start])
@@ -219,7 +244,7 @@ class PlaceMentionFinder:
             changed = False
             ends = places | {(f.mention.start, f.mention.end) for f in found if f.first in accepted}
             for f in found:
-                if (f.first not in accepted and f.key not in self.common and f.cue != "adjective"
+                if (f.first not in accepted and f.key not in self.common and f.key not in self.unplaced and f.cue != "adjective"
                         and _coordinated(text, tokens, f, ends)):
                     accepted.add(f.first)
                     changed = True
@@ -228,11 +253,11 @@ class PlaceMentionFinder:
     def _enough(self, f: _Found, countries: frozenset[str]) -> bool:
         """Whether the cue alone makes the name a place (a designator always; a locative unless the name
         is a common word; no cue only for a big place whose name is no common word)."""
-        if f.cue == "designator":
-            return True
+        if f.cue == "designator":  # "منطقة السد" is the dam's area: a common word wants a town's designator
+            return f.key not in self.common or f.designated != "region"
         if f.key in self.common or f.cue == "adjective":
             return False
-        return f.cue == "locative" or self._big(f.key, countries)
+        return f.cue == "locative" or (f.key not in self.unplaced and self._big(f.key, countries))
 
 
 def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Mapping[int, Mention]) -> list[Mention]:
@@ -270,7 +295,8 @@ def _coordinated(text: str, tokens: Sequence[Token], f: _Found, places: set[tupl
 @functools.cache
 def _shipped_finder() -> PlaceMentionFinder:
     gazetteer = load_gazetteer()
-    return PlaceMentionFinder.of(gazetteer, finder_common_names(gazetteer, load_common_names()))
+    unplaced = finder_common_names(gazetteer, dict.fromkeys(load_unplaced_names(), 0.0))
+    return PlaceMentionFinder.of(gazetteer, finder_common_names(gazetteer, load_common_names()), unplaced)
 
 
 def finder_common_names(gazetteer: Gazetteer, shares: Mapping[str, float]) -> frozenset[str]:
