@@ -41,6 +41,7 @@ class Role(StrEnum):
     WRITE = "write"  # كتب: a quotation only after a colon ("كتب على ذراعه "..."" is a tattoo)
     RELAY = "relay"  # "نقلت وكالة X عن Y": Y speaks
     CONTAINER = "container"  # "جاء في البيان أن": the document after في speaks
+    LEAD = "lead"  # مضى، ذهب: a report only before القول/قائلا ("مضى في القول إن", "ذهب إلى القول")
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,11 +89,27 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
     if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) != "في"):
         return False  # "جاء" reports only as "جاء في البيان أن"
+    if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
+        return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
         return False
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
+
+
+LEAD_WINDOW = 10  # "وذهب الأمين العام لحزب الاستقلال الموجود في المعارضة إلى القول إن"
+
+
+def _leads_to_saying(ctx: QuoteContext, index: int) -> bool:
+    """Whether a filler (القول، قائلا) follows a lead verb before its clause ends."""
+    _, last = ctx.sentence_bounds(index)
+    for after in range(index + 1, min(last, index + LEAD_WINDOW) + 1):
+        if ctx.word_is(after, "filler"):
+            return True
+        if ctx.is_punct(after) and not ctx.is_punct(after, ",،"):
+            return False
+    return False
 
 
 def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener: Opener) -> bool:
