@@ -48,6 +48,11 @@ class QuoteContext:
             (Mention(m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda m: m.start
         )
         self._mention_starts = [m.start for m in self.mentions]
+        self._entities = {e.id: e for e in doc.entities}
+        # titles and descriptions that stand for a person ("رئيس الحكومة" for the head of government named before)
+        self.described = sorted(
+            (Mention(r.start, r.end, e) for e in doc.entities if e.label == "PER" for r in e.roles), key=lambda m: m.start
+        )
 
     def _sentence_ranges(self, doc: Document) -> tuple[list[int], list[int]]:
         if not doc.sentences:
@@ -172,6 +177,14 @@ class QuoteContext:
             if mention.end > start:
                 out.append(mention)
         return out
+
+    def entity_of(self, entity_id: str) -> Entity | None:
+        """The entity with this id, if the Document has it."""
+        return self._entities.get(entity_id)
+
+    def described_in(self, start: int, end: int) -> list[Mention]:
+        """Titles and descriptions of people that start inside ``[start, end)``, in text order."""
+        return [m for m in self.described if start <= m.start < end]
 
     def span_chars(self, first: int, last: int) -> tuple[int, int]:
         """Characters of tokens ``first..last``, leaving out a conjunction و/ف attached to the first."""

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from khabar.errors import ResourceError
+from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import normalise_query
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "quotes"
@@ -90,6 +91,11 @@ def _read_verbs(path: Path) -> dict[str, tuple[Role, frozenset[str], frozenset[s
     return out
 
 
+def _read_pasts(path: Path) -> dict[str, str]:
+    """Each lemma's past in the third person masculine singular, normalised (قال -> قال، أكد -> اكد)."""
+    return {row[0]: normalise_query(row[2]) for row in _rows(path)}
+
+
 def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> dict[str, Cue]:
     verbs = _read_verbs(verbs_path)
     cues: dict[str, Cue] = {}
@@ -162,17 +168,19 @@ class QuoteLexicon:
     attributions: Mapping[str, Attribution]
     words: Mapping[str, frozenset[str]]
     finder: re.Pattern[str]  # every cue and attribution lead as a whole word of the normalised view
+    past_of: Mapping[str, str]  # lemma -> its past, third person masculine singular (tells قالت from قال)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> QuoteLexicon:
         """Read the lexicon files; ``ResourceError`` names a missing or malformed one."""
         directory = directory or RESOURCE_DIR
-        words = _read_words(directory / "words.tsv")
+        words = dict(_read_words(directory / "words.tsv"))
+        words["title"] = words.get("title", frozenset()) | load_titles()  # one list of titles, the entity stage's
         cues = _read_cues(directory / "cue_forms.tsv", directory / "verbs.tsv", words.get("not_cue", frozenset()))
         attributions = _read_attributions(directory / "attributions.tsv")
         pattern = trie_pattern(sorted({*cues, *attributions}))
         finder = re.compile(f"(?<![{ARABIC_LETTERS}]){pattern}(?![{ARABIC_LETTERS}])")
-        return cls(cues, attributions, words, finder)
+        return cls(cues, attributions, words, finder, _read_pasts(directory / "verbs.tsv"))
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether the normalised ``word`` (or phrase) belongs to ``word_class`` in words.tsv.

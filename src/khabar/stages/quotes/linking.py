@@ -22,11 +22,15 @@ class Speaker:
     entity_id: str | None = None
 
 
-def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention]) -> Mention | None:
+def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention], end: int) -> Mention | None:
+    """The person the phrase names, else the person its title stands for, else a body or place near its start."""
     people = [m for m in mentions if m.entity.label == "PER"]
     if people:
         return people[0]
     phrase_start = ctx.tokens[first][0] + (1 if ctx.has_conjunction(first) else 0)
+    described = ctx.described_in(phrase_start, end)
+    if described:
+        return described[0]  # "الأمين العام لحزب الاستقلال": its holder speaks, not the party
     heads_org = any(ctx.word_is(first, c) for c in ("title", "communique", "name_noun"))
     for label in _PREFERRED_LABELS:
         for mention in mentions:
@@ -59,7 +63,7 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
     """
     chars = ctx.span_chars(first, last)
     start = chars[0] if start is None else start
-    mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]))
+    mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]), chars[1])
     if mention is None:
         mention = described_entity(ctx, first, last) or issuer(ctx, first, last)
     return Speaker((start, chars[1]), mention.entity.id if mention else None)

@@ -47,8 +47,8 @@ def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
         form = ctx.norm(first)
         if form in ctx.lexicon.cues or form[:-1] in ctx.lexicon.cues or form[:-2] in ctx.lexicon.cues:
             first += 1
-    while first < limit and (ctx.word_is(first, "adverb") or ctx.is_punct(first, ",،")):
-        first += 1  # "وفق ما أعلن الجمعة مسؤول"
+    while first < limit and (ctx.word_is(first, "adverb") or ctx.exactly(first, "resumptive") or ctx.is_punct(first, ",،")):
+        first += 1  # "وفق ما أعلن الجمعة مسؤول", "بحسب ما صرح به محام"
     for index in range(first, min(limit, first + 8)):
         if ctx.norm(index) == "عن":
             return index + 1

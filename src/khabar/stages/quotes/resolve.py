@@ -7,6 +7,7 @@ in the last few sentences; then the nearest person named in the sentences before
 
 from __future__ import annotations
 
+from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
@@ -71,9 +72,16 @@ def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) 
 
 
 def resolve_implied(ctx: QuoteContext, drafts: list[Draft]) -> None:
-    """Give each quote without a speaker the earlier voice it continues (in place, in text order)."""
+    """Give each quote without a speaker the earlier voice it continues, and each phrase that points back
+    ("المصدر ذاته", "الباحث") the entity of that voice (in place, in text order)."""
     drafts.sort(key=lambda d: d.anchor)
+    genders: dict[str, set[str]] = {}  # entity id -> the genders its cues agree with (قالت: "f")
     for position, draft in enumerate(drafts):
         if draft.speaker is None or draft.speaker.span is None:
             draft.speaker = _antecedent(ctx, draft, drafts[:position], drafts)
+        else:
+            draft.speaker = resolve_pointer(ctx, draft, drafts[:position], genders) or draft.speaker
+        gender = gender_of_cue(ctx, draft)
+        if draft.speaker is not None and draft.speaker.entity_id is not None and gender is not None:
+            genders.setdefault(draft.speaker.entity_id, set()).add(gender)
     drafts[:] = [d for d in drafts if not (d.nested and d.speaker is None)]

@@ -107,10 +107,34 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             if last is None or not _belongs_to_source(ctx, first, index, limit):
                 break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
             last = index
+        elif last is not None and _ends_subject(ctx, last, index):
+            break
         else:
             last = index
         index += 1
     return None if last is None else (first, last)
+
+
+def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
+    """Whether the subject ended at ``last`` and ``index`` starts what the verb governs.
+
+    "وطالب العثماني بالتوقف": a word with ب or ك after the subject is its complement; "ودعا المتحدث ذاته
+    جمعيات ...": "ذاته" closes a description; "ويرى حسن الخطاري سبب ...": a person's name is followed
+    only by a title, another name, a comma or the end of the subject.
+    """
+    if _has_proclitic_preposition(ctx, index) and not ctx.mentions_in(*ctx.span_chars(index, index)):
+        return True
+    if ctx.word_is(last, "same"):
+        return True
+    named = ctx.mentions_in(*ctx.span_chars(last, last))
+    if not named or named[-1].entity.label != "PER" or named[-1].end > ctx.tokens[last][1]:
+        return False  # a body's name may go on with adjectives the tagger left out ("وزارة الخارجية الروسية")
+    return not (ctx.word_is(index, "title") or ctx.mentions_in(*ctx.span_chars(index, index)))
+
+
+def _has_proclitic_preposition(ctx: QuoteContext, index: int) -> bool:
+    token = ctx.tokens[index]
+    return token[3] > token[0] and ctx.text[token[3] - 1] in "بك"
 
 
 def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int, int] | None:
