@@ -196,9 +196,7 @@ def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution
     """Token indices where a new clause with its own cue starts; earlier content ends before them."""
     out = []
     for index, entry in hits:
-        if isinstance(entry, Cue) and entry.is_verb and not _starts_clause(ctx, index):
-            continue
-        if isinstance(entry, Cue) and entry.kind is CueKind.MASDAR and not _has_proclitic_ba(ctx, index):
+        if isinstance(entry, Cue) and not _bounds_clause(ctx, index, entry):
             continue
         while index > 0:
             if index > 2 and ctx.phrase_is(index - 3, "connector", 3):
@@ -211,6 +209,25 @@ def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution
                 break
         out.append(index)
     return sorted(set(out))
+
+
+def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a cue starts a clause that ends the content before it.
+
+    Not a verb in the middle of a clause, a verbal noun without بـ, a verb in a relative clause ("بالإجراءات
+    التي وصفها الملك بأنها ..." stays in the content it qualifies) or a present tense that opens no content
+    ("، وقد يصف الطبيب إبرا": a doctor prescribes, no one is quoted).
+    """
+    if cue.kind is CueKind.MASDAR:
+        return _has_proclitic_ba(ctx, index)
+    if not cue.is_verb:
+        return True
+    if not _starts_clause(ctx, index) or index > 0 and ctx.word_is(index - 1, "relative"):
+        return False
+    if cue.kind is CueKind.PRESENT:
+        _, last = ctx.sentence_bounds(index)
+        return find_opener(ctx, index, cue, last) is not None
+    return True
 
 
 def _word_before_clause(ctx: QuoteContext, index: int) -> bool:

@@ -37,17 +37,34 @@ def find_hits(ctx: QuoteContext) -> list[Hit]:
     """Every token that is a cue or an attribution lead, found on the normalised view in one pass."""
     doc = ctx.doc
     view = doc.normalised if doc.normalised is not None else normalise(doc.text)
-    cues, attributions = ctx.lexicon.cues, ctx.lexicon.attributions
+    cues, attributions, doubtful = ctx.lexicon.cues, ctx.lexicon.attributions, ctx.lexicon.doubtful
     hits: list[Hit] = []
     for match in ctx.lexicon.finder.finditer(view.text):
         word = match.group()
-        entry = cues.get(word) or attributions[word]
+        entry = cues.get(word) or doubtful.get(word) or attributions[word]
         index = ctx.token_at(view.starts[match.start()])
         if index is None or ctx.tokens[index][1] != view.ends[match.end() - 1]:
+            continue
+        if word in doubtful and word not in cues and not _confirmed(ctx, index, doubtful[word]):
             continue
         if isinstance(entry, Cue) or attribution_applies(ctx, index, entry):
             hits.append((index, entry))
     return hits
+
+
+SHADDA = "\u0651"
+
+
+def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a form that is mostly another word is a cue here: written with its shadda ("عبّر", "بيّن"),
+    or a participle after a comma right before what it governs ("، داعية إلى", "، مطالبة بعقد")."""
+    if SHADDA in ctx.chars(index):
+        return True
+    if cue.kind is not CueKind.PARTICIPLE or not ctx.is_punct(index - 1, ",،") or index + 1 >= len(ctx):
+        return False
+    after = ctx.norm(index + 1)
+    return after in cue.that_preps or after in cue.np_preps or ctx.exactly(index + 1, "complementiser") or (
+        "ب" in cue.np_preps and after.startswith("ب") and ctx.tokens[index + 1][3] > ctx.tokens[index + 1][0])
 
 
 def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:

@@ -9,6 +9,7 @@ is one dictionary lookup on the normalised token.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -96,7 +97,8 @@ def _read_pasts(path: Path) -> dict[str, str]:
     return {row[0]: normalise_query(row[2]) for row in _rows(path)}
 
 
-def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> dict[str, Cue]:
+def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> tuple[dict[str, Cue], dict[str, Cue]]:
+    """The cue forms, and apart from them the forms that are mostly other words (``not_cue``)."""
     verbs = _read_verbs(verbs_path)
     cues: dict[str, Cue] = {}
     for row in _rows(forms_path):
@@ -109,10 +111,12 @@ def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> 
     for form, cue in list(cues.items()):
         for conjunction in CONJUNCTIONS:
             cues.setdefault(conjunction + form, cue)
+    doubtful: dict[str, Cue] = {}
     for form in excluded:
         for variant in (form, *(c + form for c in CONJUNCTIONS)):
-            cues.pop(variant, None)
-    return cues
+            if variant in cues:
+                doubtful[variant] = cues.pop(variant)
+    return cues, doubtful
 
 
 def _read_words(path: Path) -> dict[str, frozenset[str]]:
@@ -169,6 +173,9 @@ class QuoteLexicon:
     words: Mapping[str, frozenset[str]]
     finder: re.Pattern[str]  # every cue and attribution lead as a whole word of the normalised view
     past_of: Mapping[str, str]  # lemma -> its past, third person masculine singular (tells قالت from قال)
+    # not_cue forms, mostly other words ("عبر" via, "داعية" preacher): a cue only where the text says so
+    # (a shadda, "عبّر"; or after a comma right before the verb's preposition, "، داعية إلى")
+    doubtful: Mapping[str, Cue] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> QuoteLexicon:
@@ -176,11 +183,11 @@ class QuoteLexicon:
         directory = directory or RESOURCE_DIR
         words = dict(_read_words(directory / "words.tsv"))
         words["title"] = words.get("title", frozenset()) | load_titles()  # one list of titles, the entity stage's
-        cues = _read_cues(directory / "cue_forms.tsv", directory / "verbs.tsv", words.get("not_cue", frozenset()))
+        cues, doubtful = _read_cues(directory / "cue_forms.tsv", directory / "verbs.tsv", words.get("not_cue", frozenset()))
         attributions = _read_attributions(directory / "attributions.tsv")
-        pattern = trie_pattern(sorted({*cues, *attributions}))
+        pattern = trie_pattern(sorted({*cues, *doubtful, *attributions}))
         finder = re.compile(f"(?<![{ARABIC_LETTERS}]){pattern}(?![{ARABIC_LETTERS}])")
-        return cls(cues, attributions, words, finder, _read_pasts(directory / "verbs.tsv"))
+        return cls(cues, attributions, words, finder, _read_pasts(directory / "verbs.tsv"), doubtful)
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether the normalised ``word`` (or phrase) belongs to ``word_class`` in words.tsv.

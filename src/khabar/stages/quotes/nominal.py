@@ -8,7 +8,7 @@ from khabar.model import QuoteKind
 from khabar.stages.quotes.content import TERMINALS, content_end, kind_of, quoted_chars, trim_end
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
-from khabar.stages.quotes.lexicon import Attribution, CueKind
+from khabar.stages.quotes.lexicon import Attribution, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, link
 from khabar.stages.quotes.speaker import is_speakerish, phrase_after
 
@@ -32,11 +32,22 @@ def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[i
 
 
 def attribution_applies(ctx: QuoteContext, index: int, entry: Attribution) -> bool:
-    """Whether the lead at ``index`` is followed by what its entry requires ("على" + "حد" + a pronoun)."""
+    """Whether the lead at ``index`` is followed by what its entry requires ("على" + "حد" + a pronoun) and
+    names someone who may speak ("حسب سنة الإصدار" names a year: no attribution, no clause boundary)."""
     located = _speaker_start(ctx, index, entry)
     if located is None:
         return False
-    return not entry.pronoun or located[0] < len(ctx) and ctx.norm(located[0])[-1:] in ("ه", "ا", "م")
+    if entry.pronoun:  # "على حد تعبيره"; "بتعبيره" holds its pronoun itself
+        return not entry.link or located[0] < len(ctx) and ctx.norm(located[0])[-1:] in ("ه", "ا", "م")
+    return _attributed_phrase(ctx, index, located[0]) is not None
+
+
+def _attributed_phrase(ctx: QuoteContext, index: int, first: int) -> tuple[int, int] | None:
+    """The speaker phrase after an attribution lead (and its reporting clause), if it names one who speaks."""
+    _, sentence_last = ctx.sentence_bounds(index)
+    first = _skip_reporting_clause(ctx, first, sentence_last + 1)
+    phrase = phrase_after(ctx, first, sentence_last + 1, subject=False)
+    return phrase if phrase is not None and is_speakerish(ctx, *phrase) else None
 
 
 def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
@@ -45,8 +56,11 @@ def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
         first += 1
     if first < limit:
         form = ctx.norm(first)
-        if form in ctx.lexicon.cues or form[:-1] in ctx.lexicon.cues or form[:-2] in ctx.lexicon.cues:
+        cue = ctx.lexicon.cues.get(form) or ctx.lexicon.cues.get(form[:-1]) or ctx.lexicon.cues.get(form[:-2])
+        if cue is not None:
             first += 1
+            if cue.role is Role.CONTAINER and first < limit and ctx.norm(first) == "في":
+                first += 1  # "وفق ما جاء في نص البلاغ": the communiqué speaks
     while first < limit and (ctx.word_is(first, "adverb") or ctx.exactly(first, "resumptive") or ctx.is_punct(first, ",،")):
         first += 1  # "وفق ما أعلن الجمعة مسؤول", "بحسب ما صرح به محام"
     for index in range(first, min(limit, first + 8)):
@@ -65,9 +79,8 @@ def read_attribution(ctx: QuoteContext, index: int, entry: Attribution, boundari
     cue = (ctx.span_chars(index, index)[0], ctx.tokens[speaker_first - 1][1])
     if entry.pronoun:
         return _postposed(ctx, index, sentence_first, cue, None)
-    speaker_first = _skip_reporting_clause(ctx, speaker_first, sentence_last + 1)
-    phrase = phrase_after(ctx, speaker_first, sentence_last + 1, subject=False)
-    if phrase is None or not is_speakerish(ctx, *phrase):
+    phrase = _attributed_phrase(ctx, index, speaker_first)
+    if phrase is None:
         return None  # "حسب مقتضيات الفصل 35": according to a text, not to someone
     speaker = link(ctx, phrase[0], phrase[1], char_start if phrase[0] == located[0] else None)
     if _clause_start(ctx, sentence_first) >= index:
@@ -133,11 +146,24 @@ def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
         return None
     if last - colon < 2 or ctx.word_is(first, "headline_label") or ctx.phrase_is(first, "headline_label"):
         return None
+    if _inside_brackets(ctx, first, colon):
+        return None  # "هسبريس - محمد الراجي (صور: منير محيمدات)": a credit, not a speaker
     for index in range(first, colon):
         if ctx.tokens[index][2].value == "number" or (ctx.norm(index) in ctx.lexicon.cues
                                                       and ctx.lexicon.cues[ctx.norm(index)].kind is not CueKind.MASDAR):
             return None
     return colon if _is_speakerish(ctx, first, colon) else None
+
+
+def _inside_brackets(ctx: QuoteContext, first: int, index: int) -> bool:
+    """Whether token ``index`` stands inside a bracket opened after ``first`` and not yet closed."""
+    depth = 0
+    for i in range(first, index):
+        if ctx.is_punct(i, "(["):
+            depth += 1
+        elif ctx.is_punct(i, ")]"):
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:

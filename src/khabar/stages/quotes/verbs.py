@@ -95,6 +95,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return False
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
+    if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
+        return True  # "وهو ما اعتبرته الوزارة": ما is "what", not "not"
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
 
 
