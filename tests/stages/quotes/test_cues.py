@@ -65,3 +65,31 @@ def test_straight_quotes_that_do_not_tell_their_side_alternate() -> None:
     # constructed: a closing mark glued to the next paragraph's opening one ('."مع')
     text = 'قال: "نعم"."لا" ثم'
     assert pair_marks(text) == ([(5, 9), (11, 14)], [])
+
+
+def test_postposed_cue_reports_the_clause_before_it(quotes_of: QuotesOf) -> None:
+    # constructed, Hespress style: the cue and speaker close the sentence
+    text = ("وأشار معصيد إلى الإجراءات القبلية التي اتخذت، حيث أصبحت النقابة رقما قويا في الساحة، يضيف معصيد، "
+            "الذي أكد أن مخرجات المؤتمر تهم الجميع.")
+    quotes = quotes_of(text, ("PER", "معصيد"))
+    assert [(q.cue, q.content) for q in quotes] == [
+        ("أشار", "إلى الإجراءات القبلية التي اتخذت"),
+        ("يضيف", "حيث أصبحت النقابة رقما قويا في الساحة"),
+        ("أكد", "أن مخرجات المؤتمر تهم الجميع"),
+    ]
+    assert {q.speaker for q in quotes} == {"معصيد"}
+
+
+def test_a_form_that_is_mostly_another_word_counts_where_the_text_says_so(quotes_of: QuotesOf) -> None:
+    # constructed: عبر is "via" unless written with its shadda; داعية a preacher unless it governs إلى
+    assert [q.cue for q in quotes_of("وعبّر الوزير عن ارتياحه للنتائج.")] == ["عبّر"]
+    assert quotes_of("وصل الوفد عبر الحدود عن طريق البر.") == []
+    quotes = quotes_of("وقالت الوزيرة إن الوضع مستقر، داعية إلى الهدوء.")
+    assert [q.cue for q in quotes] == ["قالت", "داعية"]
+
+
+def test_ma_after_a_pronoun_is_what_not_not(quotes_of: QuotesOf) -> None:
+    # constructed after Hespress: "وهو ما اعتبرته الوزارة بأنه ..."
+    text = 'مدد مجلس الأمن ولاية البعثة لمدة سنة؛ وهو ما اعتبرته الوزارة بأنه "إشارة واضحة إلى تشبثه بالحل".'
+    [quote] = quotes_of(text)
+    assert quote.cue == "اعتبرته" and quote.speaker == "الوزارة" and quote.content.startswith("بأنه")

@@ -25,6 +25,7 @@ from khabar.stages.quotes.nominal import (
     read_attribution,
     read_headline,
 )
+from khabar.stages.quotes.postposed import postposed_drafts
 from khabar.stages.quotes.resolve import resolve_implied
 from khabar.stages.quotes.verbs import read_verb
 
@@ -86,6 +87,7 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
             if entry.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
                 continue
             drafts.extend(read_verb(ctx, index, entry, boundaries, consumed))
+    drafts += postposed_drafts(ctx, [(i, e) for i, e in hits if isinstance(e, Cue)], drafts)
     verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb]
     for index, entry in hits:
         if isinstance(entry, Attribution) and index not in consumed:
