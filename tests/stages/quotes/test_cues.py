@@ -93,3 +93,37 @@ def test_ma_after_a_pronoun_is_what_not_not(quotes_of: QuotesOf) -> None:
     text = 'مدد مجلس الأمن ولاية البعثة لمدة سنة؛ وهو ما اعتبرته الوزارة بأنه "إشارة واضحة إلى تشبثه بالحل".'
     [quote] = quotes_of(text)
     assert quote.cue == "اعتبرته" and quote.speaker == "الوزارة" and quote.content.startswith("بأنه")
+
+
+def test_participle_with_its_object(quotes_of: QuotesOf) -> None:
+    # constructed after Hespress: the object of نفى, ثمن, استغرب is what was said
+    quotes = quotes_of("وأكد معصيد أن المؤتمر يهم الجميع، نافيا ممارسة الاتحاد أي مزايدات في ملفات التعليم.",
+                       ("PER", "معصيد"))
+    assert [(q.cue, q.content) for q in quotes][-1] == ("نافيا", "ممارسة الاتحاد أي مزايدات في ملفات التعليم")
+    quotes = quotes_of('وقالت الجبهة إن الخطوة "استفزازية"، مستغربة "صمت" الأمم المتحدة في الموضوع.')
+    assert [(q.kind, q.content) for q in quotes][-1] == ("mixed", '"صمت" الأمم المتحدة في الموضوع')
+    quotes = quotes_of('أورد المكتب أن الزيارة همت التباحث، مثمّنا "دور الدولة الإيجابي".')
+    assert [(q.kind, q.content) for q in quotes][-1] == ("direct", "دور الدولة الإيجابي")
+
+
+def test_attributions_with_a_reporting_verb(quotes_of: QuotesOf) -> None:
+    # ANT (France24, 2018): "حسبما قال X" needs no title to be a speaker; "كما يقول X" attributes the clause
+    quotes = quotes_of("وأدرجت اللجنة أسرة المتهم ضمن دائرة العقوبة، حسبما قال أبو حامد.")
+    assert [(q.cue, q.speaker, q.content) for q in quotes] == [
+        ("حسبما", "أبو حامد", "أدرجت اللجنة أسرة المتهم ضمن دائرة العقوبة")]
+    quotes = quotes_of("الداخل اليمني يلعب دورا مهما في مساندة قضية البلاد كما يقول المحلل خالد عبد الهادي.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("كما يقول", "المحلل خالد عبد الهادي")]
+
+
+def test_a_communique_that_says(quotes_of: QuotesOf) -> None:
+    # ANT (France24, 2018): "ببيان نعي جاء فيه إن ..."
+    text = 'وقد أرفقتها الوكالة ببيان نعي جاء فيه إن "نجل الخليفة" قتل في حمص.'
+    [quote] = quotes_of(text)
+    assert quote.cue == "جاء" and quote.speaker == "بيان نعي" and quote.content.startswith("إن")
+
+
+def test_a_title_speaks_for_its_holder_not_the_state(quotes_of: QuotesOf) -> None:
+    # ANT (JawharaFM, 2018): with no name found, the speaker is the phrase, not Palestine
+    text = 'وقال سفير دولة فلسطين في تونس إن الشعب الفلسطيني كان ضحية هذه الاستراتيجية.'
+    [quote] = quotes_of(text, ("LOC", "دولة فلسطين"), ("LOC", "تونس"))
+    assert quote.speaker == "سفير دولة فلسطين في تونس"

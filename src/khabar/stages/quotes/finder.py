@@ -88,7 +88,10 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
                 continue
             drafts.extend(read_verb(ctx, index, entry, boundaries, consumed))
     drafts += postposed_drafts(ctx, [(i, e) for i, e in hits if isinstance(e, Cue)], drafts)
-    verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb]
+    # a nominal quote may not cover a verb cue that reports ("قال ...، بحسب X"); one that reports nothing
+    # ("أعلن تنظيم الدولة مقتل ...، بحسب ما أفادت الوكالة") is part of what the attribution reports
+    voiced = {d.anchor for d in drafts}
+    verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb and i in voiced]
     for index, entry in hits:
         if isinstance(entry, Attribution) and index not in consumed:
             draft = read_attribution(ctx, index, entry, boundaries)

@@ -31,7 +31,9 @@ def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention], end: i
     described = ctx.described_in(phrase_start, end)
     if described:
         return described[0]  # "الأمين العام لحزب الاستقلال": its holder speaks, not the party
-    heads_org = any(ctx.word_is(first, c) for c in ("title", "communique", "name_noun"))
+    if ctx.word_is(first, "title"):
+        return None  # "سفير دولة فلسطين في تونس": an unnamed holder of a title, not the state
+    heads_org = any(ctx.word_is(first, c) for c in ("communique", "name_noun"))
     for label in _PREFERRED_LABELS:
         for mention in mentions:
             near_start = mention.start - phrase_start <= 2 or heads_org
@@ -71,14 +73,14 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
 
 def issuer(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     """For "البلاغ"/"البيان" as speaker: the body that issued it, named in the last few sentences."""
-    if not ctx.word_is(first, "communique"):
+    if not (ctx.word_is(first, "communique") or names_communique(ctx, first)):
         return None
     sentence = ctx.sentence_of(first)
     for earlier in range(sentence, max(-1, sentence - ISSUER_SENTENCES), -1):
         start, end = ctx.sentence_range(earlier)
         end = min(end, first - 1)
         for index in range(end, start - 1, -1):
-            if _names_communique(ctx, index):
+            if names_communique(ctx, index):
                 bodies = [m for m in ctx.mentions_in(ctx.tokens[start][0], ctx.tokens[end][1])
                           if m.entity.label in ("ORG", "PER")]
                 if bodies:
@@ -104,7 +106,7 @@ def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None
 
 
 
-def _names_communique(ctx: QuoteContext, index: int) -> bool:
+def names_communique(ctx: QuoteContext, index: int) -> bool:
     """Whether a word names a communiqué ("بيانا", "ببلاغ", "البيان")."""
     form = ctx.bare(index)
     return any(0 <= form.find(stem) <= 3 for stem in ctx.lexicon.words.get("communique_stem", ()))

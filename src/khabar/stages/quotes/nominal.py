@@ -13,6 +13,7 @@ from khabar.stages.quotes.linking import Speaker, link
 from khabar.stages.quotes.speaker import is_speakerish, phrase_after
 
 MAX_HEADLINE_TOKENS = 30
+VERB_LINK = "فعل"  # attributions.tsv: the lead is followed by a reporting verb ("كما يقول")
 MAX_HEADLINE_SPEAKER_TOKENS = 8
 
 
@@ -22,6 +23,9 @@ def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[i
     if after >= len(ctx):
         return None
     form = ctx.norm(after)
+    if entry.link == VERB_LINK:  # "كما يقول X": a reporting verb in the present must follow
+        cue = ctx.lexicon.cues.get(form)
+        return (after + 1, None) if cue is not None and cue.kind is CueKind.PRESENT and cue.role is Role.SAY else None
     if entry.link == "ل":
         if form == "ل":
             return after + 1, None
@@ -45,9 +49,12 @@ def attribution_applies(ctx: QuoteContext, index: int, entry: Attribution) -> bo
 def _attributed_phrase(ctx: QuoteContext, index: int, first: int) -> tuple[int, int] | None:
     """The speaker phrase after an attribution lead (and its reporting clause), if it names one who speaks."""
     _, sentence_last = ctx.sentence_bounds(index)
-    first = _skip_reporting_clause(ctx, first, sentence_last + 1)
-    phrase = phrase_after(ctx, first, sentence_last + 1, subject=False)
-    return phrase if phrase is not None and is_speakerish(ctx, *phrase) else None
+    after = _skip_reporting_clause(ctx, first, sentence_last + 1)
+    phrase = phrase_after(ctx, after, sentence_last + 1, subject=False)
+    if phrase is None:
+        return None
+    said = after > first and any(ctx.norm(i) in ctx.lexicon.cues for i in range(first, after))
+    return phrase if said or is_speakerish(ctx, *phrase) else None  # "حسبما قال أبو حامد": the verb says who
 
 
 def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
@@ -56,10 +63,11 @@ def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
         first += 1
     if first < limit:
         form = ctx.norm(first)
-        cue = ctx.lexicon.cues.get(form) or ctx.lexicon.cues.get(form[:-1]) or ctx.lexicon.cues.get(form[:-2])
+        cue = ctx.lexicon.cues.get(form) or next(  # "بحسب ما نقلته": the verb with an object pronoun
+            (ctx.lexicon.cues[form[: -len(p)]] for p in ("ها", "هم", "ه") if form.endswith(p) and form[: -len(p)] in ctx.lexicon.cues), None)
         if cue is not None:
             first += 1
-            if cue.role is Role.CONTAINER and first < limit and ctx.norm(first) == "في":
+            if cue.role is Role.CONTAINER and first < limit and ctx.norm(first) in ("في", "ب"):
                 first += 1  # "وفق ما جاء في نص البلاغ": the communiqué speaks
     while first < limit and (ctx.word_is(first, "adverb") or ctx.exactly(first, "resumptive") or ctx.is_punct(first, ",،")):
         first += 1  # "وفق ما أعلن الجمعة مسؤول", "بحسب ما صرح به محام"

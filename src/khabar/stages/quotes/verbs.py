@@ -18,7 +18,7 @@ from khabar.stages.quotes.content import (
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
-from khabar.stages.quotes.linking import Speaker, coordinated, link
+from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
 from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
@@ -54,6 +54,8 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     """Explicit speakers of a verb cue: after it, before a relative pronoun, or before it."""
     if cue.kind is CueKind.PARTICIPLE or cue.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
         return []
+    if cue.role is Role.CONTAINER and ctx.norm(index + 1) != "في":
+        return _document_before(ctx, index)  # "أرفقتها ببيان نعي جاء فيه إن ...": the communiqué speaks
     before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
     if before is not None:
         return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
@@ -68,6 +70,20 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
         return [link(ctx, *phrase)]
     phrase = before_apposition(ctx, index)
     return [link(ctx, *phrase)] if phrase else []
+
+
+CONTAINER_LINKS = ("في", "فيه", "فيها")
+DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
+
+
+def _document_before(ctx: QuoteContext, index: int) -> list[Speaker]:
+    """The document a "جاء فيه" clause is about, named right before it, as the speaker."""
+    first, _ = ctx.sentence_bounds(index)
+    for before in range(index - 1, max(first, index - DOCUMENT_WINDOW) - 1, -1):
+        if names_communique(ctx, before):
+            token = ctx.tokens[before]
+            return [link(ctx, before, index - 1, start=token[3])]
+    return []
 
 
 def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
@@ -87,8 +103,8 @@ def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
 
 def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
-    if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) != "في"):
-        return False  # "جاء" reports only as "جاء في البيان أن"
+    if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
+        return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
     if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
@@ -123,16 +139,35 @@ def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener
     return opener.speaker_until > index + 1
 
 
+def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: Opener | None) -> Opener | None:
+    """Content that is the cue's object: after a named subject ("أكدت الوحدات الاثنين مصرع ..."), right
+    after a participle ("، نافيا ممارسة الاتحاد أي مزايدات"), or a short quotation that the clause goes on
+    from ("، مستغربة "صمت" الأمم المتحدة في الموضوع": mixed)."""
+    if cue.kind is CueKind.PARTICIPLE:
+        after = index + 1
+        if after in ctx.close_of and (opener is None or opener.index >= after):
+            close = ctx.close_of[after]
+            goes_on = close + 1 <= limit and ctx.is_word(close + 1)
+            return Opener(OpenerKind.PREPOSITION if goes_on else OpenerKind.QUOTATION, after, after, after)
+        if opener is None and after <= limit and ctx.is_word(after) and not (
+                ctx.word_is(after, "stop") or ctx.norm(after) in ctx.lexicon.cues):
+            return Opener(OpenerKind.PREPOSITION, after, after, after)
+        return opener
+    if cue.is_verb and (opener is None or opener.kind is OpenerKind.PREPOSITION):
+        start = object_content(ctx, index, limit)
+        if start is not None and (opener is None or start < opener.index):
+            return Opener(OpenerKind.PREPOSITION, start, index + 1, start)
+    return opener
+
+
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue):
         return []
     limit = _limit(ctx, index)
     opener = find_opener(ctx, index, cue, limit)
-    if cue.takes_object and cue.is_verb and (opener is None or opener.kind is OpenerKind.PREPOSITION):
-        start = object_content(ctx, index, limit)
-        if start is not None and (opener is None or start < opener.index):
-            opener = Opener(OpenerKind.PREPOSITION, start, index + 1, start)
+    if cue.takes_object:
+        opener = _object_opener(ctx, index, cue, limit, opener)
     if opener is None:
         return _postposed_direct(ctx, index, cue)
     found = _content(ctx, opener, limit, boundaries)
