@@ -189,7 +189,15 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     form = ctx.norm(index)
     if form in cue.np_preps:
         return True
+    if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
+        return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+def _has_proclitic(ctx: QuoteContext, index: int, letter: str) -> bool:
+    """Whether the segmenter split ``letter`` off the word as a proclitic."""
+    token = ctx.tokens[index]
+    return token[3] > token[0] and ctx.text[token[3] - 1] == letter
 
 
 def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution]]) -> list[int]:

@@ -54,6 +54,7 @@ def find_hits(ctx: QuoteContext) -> list[Hit]:
 
 
 SHADDA = "\u0651"
+CONFIRM_WINDOW = 3  # a doubtful participle's preposition may follow its object
 
 
 def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
@@ -63,9 +64,14 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return True
     if cue.kind is not CueKind.PARTICIPLE or not ctx.is_punct(index - 1, ",،") or index + 1 >= len(ctx):
         return False
-    after = ctx.norm(index + 1)
-    return after in cue.that_preps or after in cue.np_preps or ctx.exactly(index + 1, "complementiser") or (
-        "ب" in cue.np_preps and after.startswith("ب") and ctx.tokens[index + 1][3] > ctx.tokens[index + 1][0])
+    for after in range(index + 1, min(len(ctx), index + 1 + CONFIRM_WINDOW)):  # "، داعية المواطنين إلى"
+        if not ctx.is_word(after):
+            return False
+        form = ctx.norm(after)
+        if form in cue.that_preps or form in cue.np_preps or ctx.exactly(after, "complementiser") or (
+                "ب" in cue.np_preps and form.startswith("ب") and ctx.tokens[after][3] > ctx.tokens[after][0]):
+            return True
+    return False
 
 
 def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:
@@ -76,6 +82,22 @@ def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:
     return any(start <= cue_start < end for cue_start in cue_starts)
 
 
+RELAY_WINDOW = 12  # "ونقل البيان عن مدير الأمن العميد صالح السيد، قوله": the verbal noun follows its source
+
+
+def _relayed(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verbal noun ("وقوله") follows a relaying "نقل ... عن X" or "عن X" in its sentence."""
+    first, _ = ctx.sentence_bounds(index)
+    return any(ctx.norm(i) == "عن" for i in range(max(first, index - RELAY_WINDOW), index))
+
+
+def _other_reading(ctx: QuoteContext, index: int, cue: Cue) -> Cue | None:
+    """The cue a word is when its first letter is the conjunction و/ف rather than part of the verb."""
+    form = ctx.norm(index)
+    other = ctx.lexicon.cues.get(form[1:]) if form[:1] in "وف" and len(form) > 3 else None
+    return other if other is not None and other.lemma != cue.lemma else None
+
+
 def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     """Every quote of the article, speakers not yet resolved."""
     hits = find_hits(ctx)
@@ -84,9 +106,13 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     consumed: set[int] = set()
     for index, entry in hits:
         if isinstance(entry, Cue) and index not in consumed:
-            if entry.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
+            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)):
                 continue
-            drafts.extend(read_verb(ctx, index, entry, boundaries, consumed))
+            found = read_verb(ctx, index, entry, boundaries, consumed)
+            other = _other_reading(ctx, index, entry)
+            if not found and other is not None:  # "وردت الوزيرة أن": ردّ with و, not ورد "it was stated"
+                found = read_verb(ctx, index, other, boundaries, consumed)
+            drafts.extend(found)
     drafts += postposed_drafts(ctx, [(i, e) for i, e in hits if isinstance(e, Cue)], drafts)
     # a nominal quote may not cover a verb cue that reports ("قال ...، بحسب X"); one that reports nothing
     # ("أعلن تنظيم الدولة مقتل ...، بحسب ما أفادت الوكالة") is part of what the attribution reports

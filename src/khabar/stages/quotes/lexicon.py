@@ -109,6 +109,8 @@ def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> 
         cue = Cue(lemma, CueKind(kind), role, that_preps, np_preps - {OBJECT}, OBJECT in np_preps)
         cues.setdefault(form, cue)
     for form, cue in list(cues.items()):
+        if cue.kind is CueKind.MASDAR:  # "، بقوله:": the verbal noun after بـ goes on with the clause's speaker
+            cues.setdefault("ب" + form, dataclasses.replace(cue, kind=CueKind.PARTICIPLE))
         for conjunction in CONJUNCTIONS:
             cues.setdefault(conjunction + form, cue)
     doubtful: dict[str, Cue] = {}

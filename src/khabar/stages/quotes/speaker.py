@@ -246,6 +246,6 @@ def _people_plural(form: str) -> bool:
     if len(form) < 6:
         return False
     stem = form[2:] if form.startswith("ال") else form
-    return form.endswith(("يون", "يين")) or stem.startswith("م") and form.endswith("ون")
+    return form.endswith(("يون", "يين")) or stem.startswith("م") and form.endswith(("ون", "ين"))
 
 

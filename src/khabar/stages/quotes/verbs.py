@@ -23,6 +23,7 @@ from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
 _NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
+ALSO = frozenset({"كما", "وكما"})
 
 
 def _limit(ctx: QuoteContext, index: int) -> int:
@@ -113,6 +114,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return True
     if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
         return True  # "وهو ما اعتبرته الوزارة": ما is "what", not "not"
+    if ctx.norm(index - 1) in ALSO:
+        return True  # "كما أكد أن ...": he also said, not a comparison
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
 
 
