@@ -127,3 +127,24 @@ def test_a_title_speaks_for_its_holder_not_the_state(quotes_of: QuotesOf) -> Non
     text = 'وقال سفير دولة فلسطين في تونس إن الشعب الفلسطيني كان ضحية هذه الاستراتيجية.'
     [quote] = quotes_of(text, ("LOC", "دولة فلسطين"), ("LOC", "تونس"))
     assert quote.speaker == "سفير دولة فلسطين في تونس"
+
+
+def test_a_present_verb_with_wa_goes_on_with_the_subject_before(quotes_of: QuotesOf) -> None:
+    # Hespress headline style: both verbs have العثماني as subject
+    text = 'العثماني يشتكي من "إحباط المغاربة" ويدعو إلى "التحلي بالإيجابية"\nوقال العثماني إن الحكومة تعمل.'
+    quotes = quotes_of(text, ("PER", "العثماني"))
+    assert [(q.cue, q.speaker) for q in quotes][:2] == [("يشتكي", "العثماني"), ("يدعو", "العثماني")]
+
+
+def test_words_inside_a_quoted_name_open_nothing(quotes_of: QuotesOf) -> None:
+    # constructed after SaudiNewsNet style: "إن" inside the initiative's name is no complementiser
+    text = 'وقال كارل نويمان المتحدث باسم مبادرة "إن تشارج" في برلين، "إننا نشعر بالمسؤولية".'
+    [quote] = quotes_of(text, ("PER", "كارل نويمان"))
+    assert quote.content == "إننا نشعر بالمسؤولية"
+
+
+def test_object_after_a_title_in_commas(quotes_of: QuotesOf) -> None:
+    # Hespress style: "استبعد X، رئيس الحكومة، العودة إلى ..."
+    text = "استبعد سعد الدين العثماني، رئيس الحكومة، العودة إلى الحجر الصحي الشامل."
+    [quote] = quotes_of(text, ("PER", "سعد الدين العثماني"))
+    assert quote.content == "العودة إلى الحجر الصحي الشامل" and quote.speaker == "سعد الدين العثماني"

@@ -56,7 +56,7 @@ def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:
         return False
     # the segmenter split it, or what follows ب cannot start a name: hamza, tatweel, the article, or the
     # prefix of a verbal noun (تخفيف، مواصلة) in a word long enough to be one
-    return (token[3] > token[0] or ctx.norm(index) == "ب" or chars[1:2] in ("أ", "إ", "ـ") or chars[1:3] == "ال"
+    return (token[3] > token[0] or ctx.norm(index) in ("ب", "بما") or chars[1:2] in ("أ", "إ", "ـ") or chars[1:3] == "ال"
             or chars[1:2] in ("ت", "م") and token[1] - token[0] >= 6)
 
 
@@ -170,12 +170,16 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
     None when another verb cue comes first (that one reports the content) or nothing opens.
     """
     zone = _Zone(ctx, cue, cue_index + 1, limit, speaker_from=cue_index + 1)
-    for index in range(zone.start, min(limit, cue_index + MAX_ZONE_TOKENS) + 1):
+    index, stop = zone.start, min(limit, cue_index + MAX_ZONE_TOKENS)
+    while index <= stop:
         found = zone.mark(index) if not ctx.is_word(index) else zone.word(index)
         if isinstance(found, Opener):
             return found
         if found is False:
             break
+        if index in ctx.close_of and index > 0 and ctx.word_is(index - 1, "name_noun"):
+            index = ctx.close_of[index]  # 'مبادرة "إن تشارج"': a name's words open nothing
+        index += 1
     if zone.preposition is None:
         return None
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
@@ -321,6 +325,21 @@ def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple
     return (ctx.tokens[after][0], ctx.tokens[end][1]), end
 
 
+MAX_APPOSITION = 8  # words of a title between commas after a name
+
+
+def _after_apposition(ctx: QuoteContext, index: int, limit: int) -> int:
+    """The token after a title in commas that follows a name (``index`` is right after the name)."""
+    if index > limit or not ctx.is_punct(index, ",،") or not ctx.word_is(index + 1, "title"):
+        return index
+    for close in range(index + 2, min(limit, index + 1 + MAX_APPOSITION) + 1):
+        if ctx.is_punct(close, ",،"):
+            return close + 1
+        if not ctx.is_word(close):
+            return index
+    return index
+
+
 def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     """For "أكدت وحدات حماية المرأة الكردية الاثنين مصرع ...": the object's first token, after a named subject."""
     after = cue_index + 1
@@ -330,6 +349,7 @@ def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     index = after
     while index <= limit and ctx.tokens[index][0] < mentions[0].end:
         index += 1
+    index = _after_apposition(ctx, index, limit)  # "استبعد سعد الدين العثماني، رئيس الحكومة، العودة"
     while index <= limit and ctx.is_word(index) and ctx.word_is(index, "adverb"):
         index += 1
     if index + 1 > limit or not ctx.is_word(index) or not ctx.is_word(index + 1):

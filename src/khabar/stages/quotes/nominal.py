@@ -121,7 +121,10 @@ def _preposed(ctx: QuoteContext, after: int, last: int, boundaries: list[int], c
 
 
 def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], speaker: Speaker | None) -> Draft | None:
-    first = _clause_start(ctx, first)
+    """The clause before a postposed attribution: from the sentence's start, or after its last semicolon
+    ("...، يورد الكاتب الليبي؛ ما جعل أطرافا أخرى تستغل الموقف، بتعبيره")."""
+    semicolons = [i for i in range(first, index) if ctx.is_punct(i, "؛;")]
+    first = _clause_start(ctx, semicolons[-1] + 1 if semicolons else first)
     end = trim_end(ctx, first, index - 1)
     if end is None or first in ctx.close_of and ctx.close_of[first] == end:
         return None

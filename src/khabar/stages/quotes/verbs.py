@@ -138,8 +138,23 @@ def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener
     circumstantial of the clause's subject ("وكتبت العارضة ...، تقول إن") or opens a direct quote."""
     if kind is not QuoteKind.DIRECT:
         circumstantial = cue.role is Role.SAY and index > 0 and ctx.is_punct(index - 1, ",،")
-        return ctx.has_conjunction(index) or not circumstantial
+        if ctx.has_conjunction(index):
+            return not _continues_a_subject(ctx, index)
+        return not circumstantial
     return opener.speaker_until > index + 1
+
+
+def _continues_a_subject(ctx: QuoteContext, index: int) -> bool:
+    """"العثماني يشتكي من ... ويدعو إلى ...": a present verb with و right after a clause whose verb has
+    its subject before it goes on with that subject."""
+    first, _ = ctx.sentence_bounds(index)
+    for before in range(index - 1, first, -1):
+        if ctx.is_punct(before) and not ctx.is_punct(before, '"«»“”'):
+            return False
+        cue = ctx.lexicon.cues.get(ctx.norm(before))
+        if cue is not None and cue.kind is CueKind.PRESENT:
+            return phrase_before(ctx, before) is not None
+    return False
 
 
 def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: Opener | None) -> Opener | None:
