@@ -89,8 +89,8 @@ def resolve_pointer(ctx: QuoteContext, draft: Draft, earlier: list[Draft], gende
     if speaker is None or speaker.span is None or speaker.entity_id is not None:
         return None
     kind = pointer(ctx, speaker.span)
-    if kind is None:
-        return None
+    if kind is None or draft.nested:
+        return None  # inside a quotation "اللاعب" is someone the speaker talks about
     gender = gender_of_phrase(ctx, speaker.span) if kind is not Pointer.SAME else None
     for before in reversed(earlier):
         voice = before.speaker

@@ -41,6 +41,12 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
     if same:
         return same[-1].speaker
     first, _ = ctx.sentence_range(sentence)
+    if not draft.nested and ctx.has_conjunction(draft.anchor):
+        # "وكانت لجنة المنشطات قد برأت العنزي ...، وأكدت أن": a verb with و goes on with the sentence's
+        # subject, not with the person its first verb acted on
+        subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
+        if subject is not None:
+            return subject
     mention = _nearest_person(ctx, ctx.tokens[first][0], anchor, draft, drafts)
     if mention is None and draft.nested:
         return None  # inside someone's quotation only a person named there can be the one who speaks
