@@ -148,3 +148,29 @@ def test_object_after_a_title_in_commas(quotes_of: QuotesOf) -> None:
     text = "استبعد سعد الدين العثماني، رئيس الحكومة، العودة إلى الحجر الصحي الشامل."
     [quote] = quotes_of(text, ("PER", "سعد الدين العثماني"))
     assert quote.content == "العودة إلى الحجر الصحي الشامل" and quote.speaker == "سعد الدين العثماني"
+
+
+def test_speaker_name_in_quotation_marks_before_a_colon(quotes_of: QuotesOf) -> None:
+    # Saudi outlets write the speaker's name in quotation marks: 'وقال "الجعويني": "..."'
+    [quote] = quotes_of('وقال "الجعويني": "تتزامن هذه التحركات مع انطلاق مبادرة جديدة".')
+    assert quote.kind == "direct" and quote.content == "تتزامن هذه التحركات مع انطلاق مبادرة جديدة"
+
+
+def test_indirect_content_ends_at_a_full_stop_the_segmenter_missed(quotes_of: QuotesOf) -> None:
+    # a stray quotation mark keeps the segmenter from ending the sentence; the content still ends there
+    text = 'وأشار معصيد، بمقر الاتحاد بالدار البيضاء"، إلى المنعرجات التي عرفها التنسيق. ورفض التنسيق مع نقابتين.'
+    quotes = quotes_of(text, ("PER", "معصيد"))
+    assert quotes[0].content == "إلى المنعرجات التي عرفها التنسيق"
+
+
+def test_a_participle_the_lexicon_lacks_ends_the_content(quotes_of: QuotesOf) -> None:
+    # "، متفاديا الحديث عن ..." is the journalist's circumstance, not what was said
+    [quote] = quotes_of("وأكد معصيد أن مخرجات المؤتمر تهم الجميع، متفاديا الحديث عن السياق السياسي.", ("PER", "معصيد"))
+    assert quote.content == "أن مخرجات المؤتمر تهم الجميع"
+
+
+def test_when_it_was_said_is_left_out_after_a_whole_quotation(quotes_of: QuotesOf) -> None:
+    # SaudiNewsNet style: 'إنه «...» بعد جولة على مخيم'
+    text = "وقال أوبراين إنه «من الواضح أن الحرب الوحشية خلفت حصيلة مروعة» بعد جولة على مخيم في جوبا."
+    [quote] = quotes_of(text, ("PER", "أوبراين"))
+    assert quote.content == "إنه «من الواضح أن الحرب الوحشية خلفت حصيلة مروعة»"
