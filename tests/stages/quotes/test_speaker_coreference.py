@@ -128,3 +128,26 @@ def test_every_speaker_id_names_an_entity_with_the_shipped_entity_stage(eval_dir
         assert all(q.speaker_id is None or q.speaker_id in ids for q in doc.quotes), doc.id
         roles = {r for e in doc.entities for r in e.roles}
         assert all(0 <= r.start < r.end <= len(doc.text) for r in roles)
+
+
+def test_a_name_the_splitter_reads_as_a_clitic_is_still_the_subject(quotes_of: QuotesOf) -> None:
+    # ANT (BBC, 2018): "كالي بالمر" is not ك + الي nor ب + المر; "وأضافت" goes on with her
+    text = ("تقول كالي بالمر، مدير قسم السرطان، إن المراكز الجديدة قد تلعب دورا رئيسيا.\n"
+            'وأضافت: "هذا هو السبب وراء تفعيلنا لخطط جديدة".')
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["كالي بالمر", "كالي بالمر"]
+
+
+def test_a_noun_phrase_after_a_connector_is_the_verbs_subject(quotes_of: QuotesOf) -> None:
+    # ANT (France24, 2018): "لكن مساعد الطيار قال ... إن"
+    text = ("ولم تدل الشركة بتفاصيل، لكن مساعد الطيار قال في رسالة إن مشادة كلامية وقعت بينه وبين الطيار.\n"
+            'وتابع "قام بالاعتداء ضربا".')
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["مساعد الطيار", "مساعد الطيار"]
+
+
+def test_a_verb_with_wa_goes_on_with_the_subject_not_the_object(quotes_of: QuotesOf) -> None:
+    # SaudiNewsNet style: the committee cleared the player, and (she, the committee) stressed ...
+    text = "وكانت لجنة المنشطات قد برأت العنزي من خلال بيانها، وأكدت من خلاله أن الإبرة غير محظورة."
+    [quote] = quotes_of(text, ("PER", "العنزي"), ("ORG", "لجنة المنشطات"))
+    assert quote.speaker == "لجنة المنشطات"

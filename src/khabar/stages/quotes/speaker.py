@@ -7,11 +7,13 @@ pronoun ("عبد الله التي أوضحت") or be left implied ("وحذر م
 
 from __future__ import annotations
 
+from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.context import QuoteContext
 
 MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
 MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
 MAX_PREVERBAL_TOKENS = 10
+MIN_PREPOSED_WORD = 6  # letters of بال/كال + a word of three
 _COMMAS = ",،"
 _BRACKETS = "()[]"
 _SPEAKER_CLASSES = ("title", "source", "body", "communique")
@@ -65,7 +67,14 @@ def _has_preposition(ctx: QuoteContext, index: int) -> bool:
     """Whether a word opens with a preposition (بتحقيقها، لوكالة، كالعادة): no subject does."""
     token = ctx.tokens[index]
     form = ctx.norm(index)
-    return token[3] > token[0] and form[:1] in "بلك" or form.startswith(("بال", "لل", "كال"))
+    if token[3] > token[0] and form[:1] in "بلك":
+        # the splitter may read a name as a clitic and a word ("كالي" -> ك + الي): a preposition's object
+        # is no function word
+        stem = normalise_query(ctx.text[token[3] : token[4]])
+        return stem not in ctx.lexicon.words.get("stop", ())
+    # an article after the preposition needs a word of three letters or more after it: "كالعادة", "بالقول",
+    # but the names "كالي", "بالمر" open no preposition
+    return len(form) >= MIN_PREPOSED_WORD and form.startswith(("بال", "لل", "كال"))
 
 
 def _belongs_to_source(ctx: QuoteContext, first: int, preposition: int, limit: int) -> bool:
@@ -100,6 +109,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
                 break
             last = index = end
         elif index in ctx.close_of:  # a name in quotation marks: منظمة "هيومن رايتس ووتش"
+            if _quoted_words(ctx, index) > MAX_QUOTED_NAME_WORDS:
+                break  # 'وفق أبازيد "تسليم السلاح الثقيل تدريجيا ..."': what was said, not a name
             last = index = ctx.close_of[index]
         elif ctx.is_punct(index, _BRACKETS):
             pass
@@ -113,6 +124,13 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             last = index
         index += 1
     return None if last is None else (first, last)
+
+
+MAX_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_words(ctx: QuoteContext, open_: int) -> int:
+    return sum(1 for i in range(open_ + 1, ctx.close_of[open_]) if ctx.is_word(i))
 
 
 def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
@@ -133,8 +151,13 @@ def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
 
 
 def _has_proclitic_preposition(ctx: QuoteContext, index: int) -> bool:
+    """Whether the splitter took ب or ك off the word, leaving a word of three letters or more after any
+    article ("بالتوقف"; not the name "بالمر", ب + ال + مر)."""
     token = ctx.tokens[index]
-    return token[3] > token[0] and ctx.text[token[3] - 1] in "بك"
+    if not (token[3] > token[0] and ctx.text[token[3] - 1] in "بك"):
+        return False
+    stem = normalise_query(ctx.text[token[3] : token[4]])
+    return len(stem[2:] if stem.startswith("ال") else stem) >= 3
 
 
 def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int, int] | None:
@@ -183,7 +206,20 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     around = ctx.enclosing_quotation(cue)
     start = _preverbal_start(ctx, max(first, around[0] + 1) if around else first, cue)
     phrase = None if start is None else phrase_after(ctx, start, cue)
-    return phrase if phrase is not None and is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) else None
+    if phrase is None:
+        return None
+    if is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) or _topic_after_connector(ctx, *phrase):
+        return phrase
+    return None
+
+
+MAX_TOPIC_WORDS = 3
+
+
+def _topic_after_connector(ctx: QuoteContext, first: int, last: int) -> bool:
+    """"لكن مساعد الطيار قال": a short noun phrase between a connector and the verb is its subject."""
+    return (last - first < MAX_TOPIC_WORDS and first > 0 and ctx.word_is(first - 1, "connector")
+            and all(ctx.is_word(i) and not ctx.word_is(i, "stop") for i in range(first, last + 1)))
 
 
 def before_apposition(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
