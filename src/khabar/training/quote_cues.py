@@ -121,8 +121,9 @@ def object_forms(row: Lemma) -> list[str]:
 def expand(lemmas: Iterable[Lemma]) -> dict[str, tuple[str, str]]:
     """Map each normalised form to ``(lemma, kind)``; the first lemma and kind to claim a form keep it."""
     forms: dict[str, tuple[str, str]] = {}
+    # a past with its object pronoun before a verbal noun of the same letters: "التي وصفها الملك" is a verb
     for kind, make in (("past", past_forms), ("present", present_forms), ("participle", participle_forms),
-                       ("masdar", masdar_forms), ("past", object_forms)):
+                       ("past", object_forms), ("masdar", masdar_forms)):
         for row in lemmas:
             for form in make(row):
                 forms.setdefault(normalise_query(form), (row.lemma, kind))

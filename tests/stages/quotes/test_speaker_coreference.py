@@ -151,3 +151,27 @@ def test_a_verb_with_wa_goes_on_with_the_subject_not_the_object(quotes_of: Quote
     text = "وكانت لجنة المنشطات قد برأت العنزي من خلال بيانها، وأكدت من خلاله أن الإبرة غير محظورة."
     [quote] = quotes_of(text, ("PER", "العنزي"), ("ORG", "لجنة المنشطات"))
     assert quote.speaker == "لجنة المنشطات"
+
+
+def test_a_statement_inside_a_relative_clause_has_its_own_speaker(quotes_of: QuotesOf) -> None:
+    # Hespress style: the king speaks in the relative clause; the participle goes on with العثماني
+    text = ("وطالب العثماني بالتوقف عن الاستهانة بالإجراءات الاحترازية التي وصفها الملك بأنها سلوك غير وطني، "
+            "معتبرا أن النداء الملكي يتطلب الانخراط.")
+    quotes = quotes_of(text, ("PER", "العثماني"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("طالب", "العثماني"), ("وصفها", "الملك"), ("معتبرا", "العثماني")]
+    assert quotes[0].content.endswith("بأنها سلوك غير وطني")
+
+
+def test_an_office_is_not_the_voice_before(quotes_of: QuotesOf) -> None:
+    # "الملك" names its holder by itself; only a profession or role points back ("الباحث")
+    text = "وقال صلاح البكوش إن الوضع صعب. وأكد الملك أن الحوار ضروري."
+    quotes = quotes_of(text, ("PER", "صلاح البكوش"))
+    assert [q.speaker for q in quotes] == ["صلاح البكوش", "الملك"]
+
+
+def test_inside_a_quotation_the_person_named_there_speaks(quotes_of: QuotesOf) -> None:
+    # Hespress: the analyst quotes an expert who "pointed out" something
+    text = ('وأوضح صلاح البكوش أن "حفتر لا يؤمن بالعملية السياسية"، ثم زاد: "فريديريك ويلي قدم إفادة أمام '
+            'الكونغرس، أشار فيها إلى أن حفتر يزدري العملية السياسية".')
+    quotes = quotes_of(text, ("PER", "صلاح البكوش"), ("PER", "فريديريك ويلي"), ("PER", "حفتر"))
+    assert [(q.cue, q.speaker) for q in quotes][-1] == ("أشار", "فريديريك ويلي")

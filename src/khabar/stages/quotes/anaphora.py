@@ -4,8 +4,9 @@ descriptions a journalist uses to avoid repeating a name ("الباحث", "ال�
 Such a phrase names the voice the article is already reporting: the speaker of the latest quote before
 it, when that speaker is a named entity whose gender agrees (a description in the feminine, "الوزيرة",
 "المتحدثة", never stands for a man the article quotes with "قال"). Definite descriptions of a head and
-adjectives only count ("الكاتب الليبي"); a title that names an office by its complement ("رئيس الحكومة",
-"وزير الخارجية الجزائري") identifies someone by itself and is left to the article's own appositions
+adjectives only count, headed by a profession or a role ("الكاتب الليبي", "المحلل السياسي"); an office
+("الملك", "الرئيس"), or a title that names one by its complement ("رئيس الحكومة", "وزير الخارجية
+الجزائري"), identifies someone by itself and is left to the article's own appositions
 (``khabar.stages.entities.descriptions``). When the voice before is an unnamed source the phrase stays.
 """
 
@@ -54,9 +55,9 @@ def pointer(ctx: QuoteContext, span: tuple[int, int]) -> Pointer | None:
     if len(tokens) == 1 and ctx.word_is(tokens[0], "generic_speaker"):
         return Pointer.GENERIC
     head = ctx.bare(tokens[0])
-    if head.startswith(ARTICLE) and ctx.word_is(tokens[0], "title") and all(
+    if head.startswith(ARTICLE) and ctx.word_is(tokens[0], "descriptive") and all(
             ctx.bare(i).startswith(ARTICLE) and not ctx.word_is(i, "title") for i in tokens[1:]):
-        return Pointer.DESCRIPTION
+        return Pointer.DESCRIPTION  # not "الملك", "الرئيس": an office names its holder by itself
     return None
 
 

@@ -32,11 +32,24 @@ def _nearest_person(ctx: QuoteContext, start: int, end: int, draft: Draft, draft
     return None
 
 
+def _embedded(voice: Draft, drafts: list[Draft], anchor: int) -> bool:
+    """Whether ``voice`` is a statement reported inside another's content that does not reach ``anchor``
+    ("طالب العثماني بالتوقف عن ... التي وصفها الملك بأنها ...، معتبرا": the king is no voice to go on with)."""
+    start = voice.cue[0] if voice.cue else voice.content[0]
+    return any(d is not voice and _inside(start, d.content) and not _inside(anchor, d.content) for d in drafts)
+
+
 def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: list[Draft]) -> Speaker | None:
     sentence = ctx.sentence_of(draft.anchor)
     anchor = ctx.tokens[draft.anchor][0]
     voiced = [d for d in earlier if d.speaker is not None and d.speaker.span is not None
-              and not _inside(anchor, d.content) and (draft.nested or not d.nested)]
+              and not _inside(anchor, d.content) and (draft.nested or not d.nested)
+              and not _embedded(d, drafts, anchor)]
+    around = ctx.enclosing_quotation(draft.anchor) if draft.nested else None
+    if around is not None:  # '"فريديريك ويلي ... قدم إفادة، أشار فيها إلى أن"': someone named in the quotation
+        named = _nearest_person(ctx, ctx.tokens[around[0]][1], anchor, draft, drafts)
+        if named is not None:
+            return Speaker((named.start, named.end), named.entity.id)
     same = [d for d in voiced if ctx.sentence_of(d.anchor) == sentence]
     if same:
         return same[-1].speaker

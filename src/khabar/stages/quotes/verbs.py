@@ -58,6 +58,10 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     if cue.role is Role.CONTAINER and ctx.norm(index + 1) != "في":
         return _document_before(ctx, index)  # "أرفقتها ببيان نعي جاء فيه إن ...": the communiqué speaks
     before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
+    if before is not None and ctx.word_is(index - 1, "relative"):
+        after = phrase_after(ctx, opener.speaker_from, opener.speaker_until)
+        if after is not None and _names_someone(ctx, *after):
+            before = after  # "بالإجراءات التي وصفها الملك بأنها": the relative is the object, the king speaks
     if before is not None:
         return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
     start = opener.speaker_from + (1 if cue.role is Role.CONTAINER else 0)
@@ -74,6 +78,12 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
 
 
 CONTAINER_LINKS = ("في", "فيه", "فيها")
+
+
+def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb names someone: a person's name or a title."""
+    named = ctx.mentions_in(*ctx.span_chars(first, last))
+    return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title")
 DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
 
 
