@@ -175,3 +175,10 @@ def test_inside_a_quotation_the_person_named_there_speaks(quotes_of: QuotesOf) -
             'الكونغرس، أشار فيها إلى أن حفتر يزدري العملية السياسية".')
     quotes = quotes_of(text, ("PER", "صلاح البكوش"), ("PER", "فريديريك ويلي"), ("PER", "حفتر"))
     assert [(q.cue, q.speaker) for q in quotes][-1] == ("أشار", "فريديريك ويلي")
+
+
+def test_a_headlines_first_noun_phrase_is_its_subject(quotes_of: QuotesOf) -> None:
+    # Hespress headline, with no entity found for the name: the phrase before the verb speaks, not its object
+    text = "بركة يتهم الحكومة بسوء تدبير الجائحة\nانتقد نزار بركة طريقة عمل الحكومة."
+    quotes = quotes_of(text)
+    assert [(q.cue, q.speaker) for q in quotes][0] == ("يتهم", "بركة")

@@ -13,6 +13,7 @@ from khabar.stages.quotes.lexicon import CONJUNCTIONS, QuoteLexicon
 from khabar.stages.quotes.marks import pair_marks
 
 DAMMA = "\u064f"
+HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
 _PUNCT = TokenKind.PUNCT
 _WORD = TokenKind.WORD
 
@@ -49,6 +50,7 @@ class QuoteContext:
         )
         self._mention_starts = [m.start for m in self.mentions]
         self._entities = {e.id: e for e in doc.entities}
+        self._headlines: int | None = None
         # titles and descriptions that stand for a person ("رئيس الحكومة" for the head of government named before)
         self.described = sorted(
             (Mention(r.start, r.end, e) for e in doc.entities if e.label == "PER" for r in e.roles), key=lambda m: m.start
@@ -156,6 +158,28 @@ class QuoteContext:
     @property
     def sentence_count(self) -> int:
         return len(self._sentence_first)
+
+    @property
+    def headline_sentence_count(self) -> int:
+        """How many sentences stand in the first few non-empty lines, where a headline may be."""
+        if self._headlines is None:
+            text, end, lines = self.text, 0, 0
+            while lines < HEADLINE_LINES and end < len(text):
+                newline = text.find("\n", end)
+                line_end = len(text) if newline < 0 else newline
+                lines += bool(text[end:line_end].strip())
+                end = line_end + 1
+            count = 0
+            while count < self.sentence_count and self.tokens[self.sentence_range(count)[0]][0] < end:
+                count += 1
+            self._headlines = count
+        return self._headlines
+
+    def in_headline(self, index: int) -> bool:
+        """Whether token ``index`` stands in a headline line: no full stop at its end, among the first lines."""
+        sentence = self.sentence_of(index)
+        _, last = self.sentence_range(sentence) if sentence < self.sentence_count else (0, -1)
+        return sentence < self.headline_sentence_count and not self.is_punct(last, ".!?\u061f")
 
     def enclosing_quotation(self, index: int) -> tuple[int, int] | None:
         """The innermost paired quotation (opening, closing token) strictly around token ``index``."""

@@ -199,18 +199,6 @@ def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:
     return Draft(QuoteKind.DIRECT, (ctx.tokens[colon + 1][0], ctx.tokens[end][1]), cue, colon, speaker, last=end)
 
 
-HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
-
-
 def headline_sentences(ctx: QuoteContext) -> range:
     """The sentences in the first few non-empty lines, where a headline "X: ..." may stand."""
-    text, end, lines = ctx.text, 0, 0
-    while lines < HEADLINE_LINES and end < len(text):
-        newline = text.find("\n", end)
-        line_end = len(text) if newline < 0 else newline
-        lines += bool(text[end:line_end].strip())
-        end = line_end + 1
-    count = 0
-    while count < ctx.sentence_count and ctx.tokens[ctx.sentence_range(count)[0]][0] < end:
-        count += 1
-    return range(count)
+    return range(ctx.headline_sentence_count)

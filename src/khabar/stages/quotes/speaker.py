@@ -208,7 +208,7 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     phrase = None if start is None else phrase_after(ctx, start, cue)
     if phrase is None:
         return None
-    if is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) or _topic_after_connector(ctx, *phrase):
+    if is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) or _topic(ctx, *phrase, sentence_first=first):
         return phrase
     return None
 
@@ -216,9 +216,12 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
 MAX_TOPIC_WORDS = 3
 
 
-def _topic_after_connector(ctx: QuoteContext, first: int, last: int) -> bool:
-    """"لكن مساعد الطيار قال": a short noun phrase between a connector and the verb is its subject."""
-    return (last - first < MAX_TOPIC_WORDS and first > 0 and ctx.word_is(first - 1, "connector")
+def _topic(ctx: QuoteContext, first: int, last: int, sentence_first: int) -> bool:
+    """"لكن مساعد الطيار قال", headline "بركة يتهم الحكومة ...": a short noun phrase between a connector
+    and the verb, or opening a headline, is its subject. (Not one opening a sentence of the body: that
+    one is too often a topic or a fronted object.)"""
+    opens = first > 0 and ctx.word_is(first - 1, "connector") or first == sentence_first and ctx.in_headline(first)
+    return (last - first < MAX_TOPIC_WORDS and opens
             and all(ctx.is_word(i) and not ctx.word_is(i, "stop") for i in range(first, last + 1)))
 
 
