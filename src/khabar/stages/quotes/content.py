@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from khabar.model import QuoteKind
 from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.extent import before_circumstance, before_participle_clause, sentence_end
 from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
 
 MAX_ZONE_TOKENS = 40  # cue, speaker, titles and adjuncts before the content opens
@@ -267,47 +268,8 @@ def content_end(ctx: QuoteContext, start: int, limit: int, boundaries: list[int]
             continue  # a cue inside a quoted fragment of this very content
         end = boundary - 1
         break
-    end = _sentence_end(ctx, start, end)
-    end = _before_participle_clause(ctx, start, end)
-    end = _before_circumstance(ctx, start, end)
+    end = before_circumstance(ctx, start, before_participle_clause(ctx, start, sentence_end(ctx, start, end)))
     return trim_end(ctx, start, _before_trailing_relative(ctx, start, end))
-
-
-def _before_circumstance(ctx: QuoteContext, start: int, end: int) -> int:
-    """Leave out when it was said: 'إنه «...» بعد جولة على مخيم': the quotation the content opened with is
-    all of it. (Inside unquoted content "خلال ..." may be part of what was said, and stays.)"""
-    opening = start + 1 if ctx.exactly(start, "complementiser") else start
-    if opening in ctx.close_of and ctx.close_of[opening] < end and ctx.word_is(ctx.close_of[opening] + 1, "circumstance"):
-        return ctx.close_of[opening]
-    return end
-
-
-def _sentence_end(ctx: QuoteContext, start: int, end: int) -> int:
-    """Indirect content ends with its sentence, even where a stray quotation mark kept the segmenter from
-    ending the sentence there ("... الخماسي. ورفض معصيد ..."): at the first full stop outside quotation marks."""
-    depth_until = -1
-    for index in range(start, end):
-        if index in ctx.close_of:
-            depth_until = max(depth_until, ctx.close_of[index])
-        elif index > depth_until and ctx.is_punct(index, ".!?\u061f") and ctx.is_word(index + 1):
-            return index
-    return end
-
-
-def _before_participle_clause(ctx: QuoteContext, start: int, end: int) -> int:
-    """A circumstantial clause after a comma, opened by a participle the lexicon lacks ("، متفاديا
-    الحديث عن ..."), is the journalist's, not the content: the content ends before it."""
-    for index in range(start + 2, end):
-        if ctx.is_punct(index - 1, ",،") and _participle_shaped(ctx, index) and ctx.is_word(index + 1):
-            return index - 1
-    return end
-
-
-def _participle_shaped(ctx: QuoteContext, index: int) -> bool:
-    """An accusative active participle of a derived verb: مُ...ًا ("متفاديا", "مستنكرا"), not an adverb."""
-    form = ctx.norm(index)
-    return (len(form) >= 6 and form[0] == "م" and form.endswith("ا") and not form.endswith("اا")
-            and not ctx.word_is(index, "adverb") and form not in ctx.lexicon.cues)
 
 
 def _before_trailing_relative(ctx: QuoteContext, start: int, end: int) -> int:
