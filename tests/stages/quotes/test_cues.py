@@ -174,3 +174,17 @@ def test_when_it_was_said_is_left_out_after_a_whole_quotation(quotes_of: QuotesO
     text = "وقال أوبراين إنه «من الواضح أن الحرب الوحشية خلفت حصيلة مروعة» بعد جولة على مخيم في جوبا."
     [quote] = quotes_of(text, ("PER", "أوبراين"))
     assert quote.content == "إنه «من الواضح أن الحرب الوحشية خلفت حصيلة مروعة»"
+
+
+def test_where_it_was_said_is_no_content(quotes_of: QuotesOf) -> None:
+    # ANT (JawharaFM): "على هامش" is where the minister spoke, not what he stressed
+    text = "وأكد الوزير على هامش اجتماع اللجنة العليا أن الاستراتيجية ضرورية."
+    [quote] = quotes_of(text)
+    assert quote.content == "أن الاستراتيجية ضرورية"
+
+
+def test_a_verb_inside_content_with_no_subject_reports_nothing(quotes_of: QuotesOf) -> None:
+    # ANT (JawharaFM): the increase "revealed" something; only سوفان speaks
+    text = 'وقالت سوفان إن الزيادة في أعداد المقاتلين كشفت "التأثير المحدود" للجهود المبذولة.'
+    quotes = quotes_of(text, ("ORG", "سوفان"))
+    assert [q.cue for q in quotes] == ["قالت"]

@@ -194,6 +194,8 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if not cue.np_preps:
         return False
     form = ctx.norm(index)
+    if ctx.phrase_is(index, "adjunct"):
+        return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
         return True
     if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):

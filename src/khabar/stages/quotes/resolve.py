@@ -97,10 +97,14 @@ def resolve_implied(ctx: QuoteContext, drafts: list[Draft]) -> None:
     genders: dict[str, set[str]] = {}  # entity id -> the genders its cues agree with (قالت: "f")
     for position, draft in enumerate(drafts):
         if draft.speaker is None or draft.speaker.span is None:
+            if not draft.nested and not draft.participle and _embedded(draft, drafts, -1):
+                continue  # a verb inside another's content with no subject of its own: no voice of its own
             draft.speaker = _antecedent(ctx, draft, drafts[:position], drafts)
         else:
             draft.speaker = resolve_pointer(ctx, draft, drafts[:position], genders) or draft.speaker
         gender = gender_of_cue(ctx, draft)
         if draft.speaker is not None and draft.speaker.entity_id is not None and gender is not None:
             genders.setdefault(draft.speaker.entity_id, set()).add(gender)
-    drafts[:] = [d for d in drafts if not (d.nested and d.speaker is None)]
+    # a verb inside another's unquoted content with no subject of its own reports nothing ("إن الزيادة
+    # كشفت "التأثير المحدود"": the increase revealed); inside a quotation one with no speaker named there neither
+    drafts[:] = [d for d in drafts if not ((d.nested or _embedded(d, drafts, -1)) and d.speaker is None)]
