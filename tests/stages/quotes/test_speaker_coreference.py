@@ -182,3 +182,10 @@ def test_a_headlines_first_noun_phrase_is_its_subject(quotes_of: QuotesOf) -> No
     text = "بركة يتهم الحكومة بسوء تدبير الجائحة\nانتقد نزار بركة طريقة عمل الحكومة."
     quotes = quotes_of(text)
     assert [(q.cue, q.speaker) for q in quotes][0] == ("يتهم", "بركة")
+
+
+def test_a_title_keeps_its_complement_with_lam(quotes_of: QuotesOf) -> None:
+    # ANT (JawharaFM): "لشبكة دستورنا" completes the title; it is no addressee
+    text = "قال المنسق العام لشبكة دستورنا، جوهر بن مبارك إن الحبيب الصيد كان مجرد مرحلة مؤقتة."
+    [quote] = quotes_of(text, ("PER", "جوهر بن مبارك"))
+    assert quote.speaker == "جوهر بن مبارك"

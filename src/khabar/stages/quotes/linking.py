@@ -64,6 +64,8 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
     ``start`` overrides where the phrase starts, after a glued clitic ("لوسائل" -> "وسائل").
     """
     chars = ctx.span_chars(first, last)
+    if start is None and first > 0 and ctx.norm(first - 1) in ctx.lexicon.cues:
+        start = ctx.tokens[first][0]  # "رجح فيصل خليفة": right after a verb ف/و is the name's, no conjunction
     start = chars[0] if start is None else start
     mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]), chars[1])
     if mention is None:

@@ -114,7 +114,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             last = index = ctx.close_of[index]
         elif ctx.is_punct(index, _BRACKETS):
             pass
-        elif _is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index)) or ctx.phrase_is(index, "side"):
+        elif (_is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index))
+              and not _genitive_after_title(ctx, first, index) or ctx.phrase_is(index, "side")):
             if last is None or not _belongs_to_source(ctx, first, index, limit):
                 break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
             last = index
@@ -131,6 +132,16 @@ MAX_QUOTED_NAME_WORDS = 4
 
 def _quoted_words(ctx: QuoteContext, open_: int) -> int:
     return sum(1 for i in range(open_ + 1, ctx.close_of[open_]) if ctx.is_word(i))
+
+
+def _genitive_after_title(ctx: QuoteContext, first: int, index: int) -> bool:
+    """"المنسق العام لشبكة دستورنا": after a title and before any name, لـ opens its complement, not
+    the addressee ("قال جوهر بن مبارك لشبكة ..." speaks to a network)."""
+    if not (ctx.is_word(index) and _is_addressee(ctx, index) and not ctx.word_is(index, "stop")):
+        return False
+    start, end = ctx.span_chars(first, index - 1) if index > first else (0, 0)
+    named = any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)) if end > start else False
+    return not named and any(ctx.word_is(i, "title") for i in range(first, index))
 
 
 def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
