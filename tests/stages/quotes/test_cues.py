@@ -188,3 +188,17 @@ def test_a_verb_inside_content_with_no_subject_reports_nothing(quotes_of: Quotes
     text = 'وقالت سوفان إن الزيادة في أعداد المقاتلين كشفت "التأثير المحدود" للجهود المبذولة.'
     quotes = quotes_of(text, ("ORG", "سوفان"))
     assert [q.cue for q in quotes] == ["قالت"]
+
+
+def test_whoever_said_quotes_no_one(quotes_of: QuotesOf) -> None:
+    # ANT (CNN, 2018): "من وصفهم بـ"إرهابيين"" is whom he described, not a new statement
+    text = 'قال بشار الجعفري إن تعريض حياة السوريين للخطر من أجل حماية من وصفهم بـ"إرهابيين" أمر غير مقبول.'
+    quotes = quotes_of(text, ("PER", "بشار الجعفري"))
+    assert [q.cue for q in quotes] == ["قال"]
+
+
+def test_a_relative_clause_with_a_source_after_its_verb(quotes_of: QuotesOf) -> None:
+    # ANT (Al Arabiya, 2018): "والذي يرى كثيرون في الغرب بأنه": the many speak, not the deal
+    text = "قال ماكرون إنه لا يعلم مصير الاتفاق النووي والذي يرى كثيرون في الغرب بأنه أفضل أمل."
+    quotes = quotes_of(text, ("PER", "ماكرون"))
+    assert [(q.cue, q.speaker) for q in quotes][-1] == ("يرى", "كثيرون")

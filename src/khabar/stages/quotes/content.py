@@ -182,12 +182,25 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
             break
         if index in ctx.close_of and index > 0 and ctx.word_is(index - 1, "name_noun"):
             index = ctx.close_of[index]  # 'مبادرة "إن تشارج"': a name's words open nothing
+        elif ctx.is_punct(index, "("):
+            index = _bracket_close(ctx, index, stop)  # "محطة (إن.تي.في):": a bracketed name opens nothing
         index += 1
     if zone.preposition is None:
         return None
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
     until = zone.preposition - 1 if zone.preposition - 1 in ctx.close_of else zone.preposition
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
+
+
+MAX_BRACKETED_TOKENS = 10
+
+
+def _bracket_close(ctx: QuoteContext, index: int, stop: int) -> int:
+    """The ")" closing the bracket at ``index`` nearby, else ``index`` itself."""
+    for close in range(index + 1, min(stop, index + MAX_BRACKETED_TOKENS) + 1):
+        if ctx.is_punct(close, ")"):
+            return close
+    return index
 
 
 def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:

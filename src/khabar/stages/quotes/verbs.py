@@ -81,9 +81,11 @@ CONTAINER_LINKS = ("في", "فيه", "فيها")
 
 
 def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
-    """Whether a phrase after a verb names someone: a person's name or a title."""
+    """Whether a phrase after a verb names someone who speaks: a person, a title, a source ("كثيرون");
+    not the people a verb acts on ("التي وصفت المعتقلين بـ"الخونة"")."""
     named = ctx.mentions_in(*ctx.span_chars(first, last))
-    return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title")
+    return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title") or ctx.word_is(first, "source")
+
 DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
 
 
@@ -126,6 +128,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return True  # "وهو ما اعتبرته الوزارة": ما is "what", not "not"
     if ctx.norm(index - 1) in ALSO:
         return True  # "كما أكد أن ...": he also said, not a comparison
+    if ctx.exactly(index - 1, "whoever"):
+        return False  # "حماية من وصفهم بـ"إرهابيين"", "وإلى من قال إن": whoever said, no one quoted
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
 
 
