@@ -202,3 +202,10 @@ def test_a_relative_clause_with_a_source_after_its_verb(quotes_of: QuotesOf) -> 
     text = "قال ماكرون إنه لا يعلم مصير الاتفاق النووي والذي يرى كثيرون في الغرب بأنه أفضل أمل."
     quotes = quotes_of(text, ("PER", "ماكرون"))
     assert [(q.cue, q.speaker) for q in quotes][-1] == ("يرى", "كثيرون")
+
+
+def test_an_aside_naming_the_source_is_no_statement_of_its_own(quotes_of: QuotesOf) -> None:
+    # Hespress style: "واعتبر العثماني، يضيف البلاغ، أن ..." is العثماني's statement, as the communiqué reports
+    text = 'واعتبر العثماني، يضيف البلاغ، أن "تجربة عريضة الحياة أبانت عن تعبئة مهمة".'
+    [quote] = quotes_of(text, ("PER", "العثماني"))
+    assert (quote.cue, quote.speaker) == ("اعتبر", "العثماني") and quote.content.startswith('أن "تجربة')

@@ -125,6 +125,7 @@ class _Zone:
     speaker_until: int | None = None
     fillers: list[int] = field(default_factory=list)
     preposition: int | None = None
+    skip_to: int | None = None  # the last token of an aside to step over
 
     def opener(self, kind: OpenerKind, index: int) -> Opener:
         until = self.speaker_until if self.speaker_until is not None else index
@@ -157,6 +158,10 @@ class _Zone:
                 return False  # "دعت ... إلى الاستمرار، قائلة ...": a participle after a comma starts a new clause
             self.fillers.append(index)  # "وأوضح لافروف قائلا:": the participle adds nothing
             self.speaker_until = index if self.speaker_until is None else self.speaker_until
+        elif other is not None and parenthetical_end(ctx, index) is not None:
+            # "واعتبر العثماني، يضيف البلاغ، أن ...": an aside naming the source; the content is still to come
+            self.skip_to = parenthetical_end(ctx, index)
+            self.speaker_until = index - 1 if self.speaker_until is None else self.speaker_until
         elif other is not None:
             return False  # another reporting verb reports what follows
         elif form == "نقلا" or form == "عن" and (self.cue is None or self.cue.role is Role.RELAY):
@@ -180,7 +185,9 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
             return found
         if found is False:
             break
-        if index in ctx.close_of and index > 0 and ctx.word_is(index - 1, "name_noun"):
+        if zone.skip_to is not None:
+            index, zone.skip_to = zone.skip_to, None
+        elif index in ctx.close_of and index > 0 and ctx.word_is(index - 1, "name_noun"):
             index = ctx.close_of[index]  # 'مبادرة "إن تشارج"': a name's words open nothing
         elif ctx.is_punct(index, "("):
             index = _bracket_close(ctx, index, stop)  # "محطة (إن.تي.في):": a bracketed name opens nothing
@@ -190,6 +197,34 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
     until = zone.preposition - 1 if zone.preposition - 1 in ctx.close_of else zone.preposition
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
+
+
+MAX_ASIDE_WORDS = 4  # "، يضيف البلاغ ذاته،"
+
+
+def parenthetical_end(ctx: QuoteContext, index: int) -> int | None:
+    """The closing comma of an aside "، يضيف البلاغ،" whose verb is at ``index``, right after a subject
+    ("واعتبر العثماني، يضيف البلاغ، أن ..."): the source of the report, inside another verb's clause."""
+    if index < 2 or not ctx.is_punct(index - 1, ",،") or ctx.has_conjunction(index):
+        return None
+    for close in range(index + 1, min(len(ctx), index + 2 + MAX_ASIDE_WORDS)):
+        if ctx.is_punct(close, ",،"):
+            return close if close > index + 1 and _clause_verb_before(ctx, index - 1) else None
+        if not ctx.is_word(close):
+            return None
+    return None
+
+
+def _clause_verb_before(ctx: QuoteContext, comma: int) -> bool:
+    """Whether a reporting verb opens the clause a few words before ``comma`` (its subject between)."""
+    first, _ = ctx.sentence_bounds(comma)
+    for index in range(comma - 1, max(first, comma - 1 - MAX_ASIDE_WORDS * 2) - 1, -1):
+        if not ctx.is_word(index):
+            return False
+        cue = ctx.lexicon.cues.get(ctx.norm(index))
+        if cue is not None and cue.is_verb:
+            return True
+    return False
 
 
 MAX_BRACKETED_TOKENS = 10

@@ -13,6 +13,7 @@ from khabar.stages.quotes.content import (
     find_opener,
     kind_of,
     object_content,
+    parenthetical_end,
     quoted_chars,
 )
 from khabar.stages.quotes.context import QuoteContext
@@ -194,8 +195,8 @@ def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: 
 
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
-    if not _reports(ctx, index, cue):
-        return []
+    if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
+        return []  # an aside "، يضيف البلاغ،" names the source of another verb's statement
     limit = _limit(ctx, index)
     opener = find_opener(ctx, index, cue, limit)
     if cue.takes_object:
