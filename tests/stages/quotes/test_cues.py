@@ -209,3 +209,18 @@ def test_an_aside_naming_the_source_is_no_statement_of_its_own(quotes_of: Quotes
     text = 'واعتبر العثماني، يضيف البلاغ، أن "تجربة عريضة الحياة أبانت عن تعبئة مهمة".'
     [quote] = quotes_of(text, ("PER", "العثماني"))
     assert (quote.cue, quote.speaker) == ("اعتبر", "العثماني") and quote.content.startswith('أن "تجربة')
+
+
+def test_an_interview_line_is_a_direct_quote(quotes_of: QuotesOf) -> None:
+    # ANT (France24, 2018), interview format: a line opens with the speaker's name and a colon
+    text = ("عنوان المقال\nتحدثت فرانس24 مع المخرجة في باريس.\nوقالت إنها سعيدة.\n"
+            "سيلين مارتوليه: عندما بدأنا الحديث معهن، لم يكن أبدا هدفنا دعائيا.")
+    quotes = quotes_of(text, ("PER", "سيلين مارتوليه"))
+    assert ("direct", "سيلين مارتوليه", ":", "عندما بدأنا الحديث معهن، لم يكن أبدا هدفنا دعائيا") in quotes
+
+
+def test_a_present_verb_with_wa_goes_on_with_the_sentences_subject(quotes_of: QuotesOf) -> None:
+    # ANT (Sky News Arabia, 2018)
+    text = 'وتعتمد مصر تماما على مياه النيل وتقول إن "لها حقوقا تاريخية" في النهر.'
+    [quote] = quotes_of(text, ("LOC", "مصر"))
+    assert quote.cue == "تقول" and quote.content.startswith("إن")

@@ -22,6 +22,7 @@ from khabar.stages.quotes.marks import unbalanced_diagnostics
 from khabar.stages.quotes.nominal import (
     attribution_applies,
     headline_sentences,
+    interview_sentences,
     read_attribution,
     read_headline,
 )
@@ -123,8 +124,9 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
             draft = read_attribution(ctx, index, entry, boundaries)
             if draft is not None and not _overlaps(draft, drafts, verbs):
                 drafts.append(draft)
-    for sentence in headline_sentences(ctx):
-        draft = read_headline(ctx, sentence)
+    lines = [(s, False) for s in headline_sentences(ctx)] + [(s, True) for s in interview_sentences(ctx)]
+    for sentence, interview in lines:
+        draft = read_headline(ctx, sentence, interview)
         if draft is not None and not _overlaps(draft, drafts, verbs):
             drafts.append(draft)
     drafts += continued_quotations(ctx, drafts)

@@ -177,12 +177,37 @@ def _inside_brackets(ctx: QuoteContext, first: int, index: int) -> bool:
     return depth > 0
 
 
-def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:
-    """A headline "X: what X said" as a direct quote with the colon as its cue."""
+MAX_INTERVIEW_NAME_TOKENS = 4
+
+
+def _interview_colon(ctx: QuoteContext, first: int) -> int | None:
+    return next((i for i in range(first + 1, first + MAX_INTERVIEW_NAME_TOKENS + 1) if ctx.is_punct(i, ":")), None)
+
+
+def interview_sentences(ctx: QuoteContext) -> list[int]:
+    """Sentences of the body that open a line with a named speaker and a colon, as interviews are written
+    ("سيلين مارتوليه: عندما بدأنا الحديث معهن ...")."""
+    found = []
+    for sentence in range(ctx.headline_sentence_count, ctx.sentence_count):
+        first, last = ctx.sentence_range(sentence)
+        start = ctx.tokens[first][0]
+        if first > last or start > 0 and ctx.text[:start].rstrip(" \t")[-1:] not in ("\n", ""):
+            continue
+        colon = next((i for i in range(first + 1, min(last, first + MAX_INTERVIEW_NAME_TOKENS + 1))
+                      if ctx.is_punct(i, ":")), None)
+        named = ctx.mentions_in(ctx.tokens[first][0], ctx.tokens[colon][0]) if colon is not None else []
+        if named and named[0].entity.label == "PER" and named[0].start <= start + 1 and last - colon >= 3:
+            found.append(sentence)
+    return found
+
+
+def read_headline(ctx: QuoteContext, sentence: int, interview: bool = False) -> Draft | None:
+    """A headline "X: what X said" as a direct quote with the colon as its cue; ``interview``: a line of
+    the body that opens with a named speaker and a colon (``interview_sentences`` found it)."""
     first, last = ctx.sentence_range(sentence)
     if first > last:
         return None
-    colon = _headline_colon(ctx, first, last)
+    colon = _interview_colon(ctx, first) if interview else _headline_colon(ctx, first, last)
     if colon is None:
         return None
     phrase = phrase_after(ctx, first, colon)

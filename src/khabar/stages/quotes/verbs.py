@@ -169,7 +169,9 @@ def _continues_a_subject(ctx: QuoteContext, index: int) -> bool:
         cue = ctx.lexicon.cues.get(ctx.norm(before))
         if cue is not None and cue.kind is CueKind.PRESENT:
             return phrase_before(ctx, before) is not None
-    return False
+    # "وتعتمد مصر تماما على مياه النيل وتقول إن ...": the sentence's first verb and its subject
+    subject = phrase_after(ctx, first + 1, index) if ctx.has_conjunction(first) and first + 1 < index else None
+    return subject is not None and bool(ctx.mentions_in(*ctx.span_chars(*subject)))
 
 
 def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: Opener | None) -> Opener | None:
