@@ -195,8 +195,10 @@ def interview_sentences(ctx: QuoteContext) -> list[int]:
             continue
         colon = next((i for i in range(first + 1, min(last, first + MAX_INTERVIEW_NAME_TOKENS + 1))
                       if ctx.is_punct(i, ":")), None)
-        named = ctx.mentions_in(ctx.tokens[first][0], ctx.tokens[colon][0]) if colon is not None else []
-        if named and named[0].entity.label == "PER" and named[0].start <= start + 1 and last - colon >= 3:
+        if colon is None or last - colon < 3:
+            continue
+        named = ctx.mentions_in(ctx.tokens[first][0], ctx.tokens[colon][0])
+        if named and named[0].entity.label == "PER" and named[0].start <= start + 1:
             found.append(sentence)
     return found
 
