@@ -1,0 +1,124 @@
+"""What a reader gets besides its match (the anchor, the tense around it) and what it gives back.
+
+A reader turns one pattern match into a ``Reading`` (a TIMEX3 type and value) or None when the match is
+no time expression after all. The helpers here read named parts of a match and the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.stages.times.lexicon import TimeLexicon
+
+BARE_ALEF = "\u0627"
+ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
+LOOK_CHARS = 40  # how far the readers look left or right of a match for a word
+IMPERFECT_WINDOW = 3
+# A verb in the imperfect, third person: "يصل", "تنطلق", "ويعقد"; not a verbal noun ("تقرير", "تنظيم"), a
+# past verb ("تمت") or a noun with a suffix ("تحقيقاتهم").
+IMPERFECT = re.compile("^[وف]?(?:ي[\u0621-\u064a]{2,}|ت(?![\u0621-\u064a]{2}ي[\u0621-\u064a]$)[\u0621-\u064a]{2,}(?<![ته])(?<!ات|هم|ها))$")
+NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين".split())
+CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A time expression found in the view: where, its TIMEX3 type and value, and whether anchored."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    resolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tense:
+    """Where the sentence points, as seen from one expression.
+
+    ``future``: a future marker ("سوف", "من المقرر", a verb with the future prefix) earlier in the
+    sentence reaches it, or one follows it in the same clause ("الانتخابات المقررة في أكتوبر" and
+    "في أكتوبر ستجرى"). ``sentence_future``: one stands anywhere in its sentence.
+    """
+
+    future: bool = False
+    sentence_future: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a reader needs beyond the match."""
+
+    lexicon: TimeLexicon
+    view: str
+    anchor: date | None
+    tense: Tense
+    raw: str  # the text the view was made from, and where each view character starts in it
+    starts: Sequence[int]
+
+    @property
+    def future(self) -> bool:
+        return self.tense.future
+
+    def raw_char(self, view_index: int) -> str:
+        return self.raw[self.starts[view_index]]
+
+    def words_before(self, index: int, count: int = 1) -> list[str]:
+        """Up to ``count`` words (any non-space runs) ending before ``index``, nearest last."""
+        return self.view[max(0, index - LOOK_CHARS) : index].split()[-count:]
+
+    def words_after(self, index: int, count: int = 1) -> list[str]:
+        """Up to ``count`` words starting after ``index``, nearest first."""
+        return self.view[index : index + LOOK_CHARS].split()[:count]
+
+    def imperfect_before(self, index: int) -> bool:
+        """Whether a verb in the imperfect stands among the few words before ``index`` in its clause.
+
+        News uses it for what is scheduled ("تنطلق الدورة يوم 30 أكتوبر", "يصل الوزير بعد يومين"), so
+        an undated day ahead is as likely as one behind.
+        """
+        for word in reversed(self.words_before(index, IMPERFECT_WINDOW)):
+            if CLAUSE_END.search(word):
+                return False
+            if IMPERFECT.match(word) and word not in NOT_VERBS:
+                return True
+        return False
+
+    def word_before(self, index: int) -> str:
+        words = self.words_before(index)
+        return words[0] if words else ""
+
+    def word_after(self, index: int) -> str:
+        words = self.words_after(index)
+        return words[0] if words else ""
+
+
+Reader = Callable[[re.Match[str], Context], Reading | None]
+
+
+def part(m: re.Match[str], name: str) -> str | None:
+    """A named part of the match, None when absent or when this variant of the pattern has no such part."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
+def must(m: re.Match[str], name: str) -> str:
+    """A part every variant of the pattern has and every match fills."""
+    return str(m.group(name))
+
+
+def reading(m: re.Match[str], kind: str, value: str, resolved: bool) -> Reading:
+    return Reading(m.start("x"), m.end("x"), kind, value, resolved)
+
+
+def qualifier(m: re.Match[str], ctx: Context) -> int | None:
+    """The direction of the match's qualifier ("الماضي" -1, "المقبل" +1, "الجاري" 0), if it has one."""
+    word = part(m, "qual")
+    return None if word is None else ctx.lexicon.qualifiers.get(word)
+
+
+def without_proclitic(word: str) -> str:
+    """A word without a leading و or ف (the conjunctions): "ومنذ" -> "منذ"."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
