@@ -16,11 +16,15 @@ from khabar.stages.times.lexicon import TimeLexicon
 BARE_ALEF = "\u0627"
 ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
 LOOK_CHARS = 40  # how far the readers look left or right of a match for a word
-IMPERFECT_WINDOW = 3
+VERB_WINDOW = 3
+PUNCTUATION = "،,.;؛:!؟?\"'«»()[]{}-–—/"
 # A verb in the imperfect, third person: "يصل", "تنطلق", "ويعقد"; not a verbal noun ("تقرير", "تنظيم"), a
 # past verb ("تمت") or a noun with a suffix ("تحقيقاتهم").
 IMPERFECT = re.compile("^[وف]?(?:ي[\u0621-\u064a]{2,}|ت(?![\u0621-\u064a]{2}ي[\u0621-\u064a]$)[\u0621-\u064a]{2,}(?<![ته])(?<!ات|هم|ها))$")
-NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين".split())
+# A verb in the past with its ending: "قالت", "اتصلت", "أعلنوا"; "قد", "تم", "كان" (not a word with the article).
+PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[وفبل]ال)[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا)$")
+NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
+                      "ثابت".split())
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
 
 
@@ -67,25 +71,28 @@ class Context:
         return self.raw[self.starts[view_index]]
 
     def words_before(self, index: int, count: int = 1) -> list[str]:
-        """Up to ``count`` words (any non-space runs) ending before ``index``, nearest last."""
-        return self.view[max(0, index - LOOK_CHARS) : index].split()[-count:]
+        """Up to ``count`` words ending before ``index``, nearest last, without the punctuation around them."""
+        return _words(self.view[max(0, index - LOOK_CHARS) : index])[-count:]
 
     def words_after(self, index: int, count: int = 1) -> list[str]:
-        """Up to ``count`` words starting after ``index``, nearest first."""
-        return self.view[index : index + LOOK_CHARS].split()[:count]
+        """Up to ``count`` words starting after ``index``, nearest first, without the punctuation around them."""
+        return _words(self.view[index : index + LOOK_CHARS])[:count]
 
-    def imperfect_before(self, index: int) -> bool:
-        """Whether a verb in the imperfect stands among the few words before ``index`` in its clause.
+    def verb_before(self, index: int) -> int | None:
+        """The tense of the nearest verb among the few words before ``index`` in its clause: -1 past, 0 imperfect.
 
-        News uses it for what is scheduled ("تنطلق الدورة يوم 30 أكتوبر", "يصل الوزير بعد يومين"), so
-        an undated day ahead is as likely as one behind.
+        News uses the imperfect for what is scheduled ("تنطلق الدورة يوم 30 أكتوبر", "يصل الوزير بعد
+        يومين"), so an undated day ahead is then as likely as one behind; after a verb in the past
+        ("اتصلت في سبتمبر") it lies behind. None when no verb shows (a bare past "وصل" shows nothing).
         """
-        for word in reversed(self.words_before(index, IMPERFECT_WINDOW)):
+        for word in reversed(self.view[max(0, index - LOOK_CHARS) : index].split()[-VERB_WINDOW:]):
             if CLAUSE_END.search(word):
-                return False
+                return None
             if IMPERFECT.match(word) and word not in NOT_VERBS:
-                return True
-        return False
+                return 0
+            if PAST.match(word) and word not in NOT_VERBS:
+                return -1
+        return None
 
     def word_before(self, index: int) -> str:
         words = self.words_before(index)
@@ -94,6 +101,10 @@ class Context:
     def word_after(self, index: int) -> str:
         words = self.words_after(index)
         return words[0] if words else ""
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in (w.strip(PUNCTUATION) for w in text.split()) if word]
 
 
 Reader = Callable[[re.Match[str], Context], Reading | None]

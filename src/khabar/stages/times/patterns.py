@@ -45,16 +45,19 @@ def _words(phrases: Iterable[str]) -> set[str]:
 def _gregorian(lex: TimeLexicon) -> list[str]:
     """"25 أكتوبر 2016", "الخميس 01 أكتوبر 2020 - 23:00", "الرابع من أيار/مايو", "فبراير/ شباط" ..."""
     month, qualifier = alternation(lex.months), alternation(lex.qualifiers)
+    # "يوليو/تموز", "يوليو (تموز)", "يوليو تموز"; "2016", "عام 2016", "من العام الماضي", "من هذا العام"
     rest = (
-        f"(?:\\s*[/\\\\-]\\s*(?P<mon2>{month})|\\s*\\(\\s*(?P<mon3>{month})\\s*\\))?"
-        f"(?:\\s*[،,]?\\s*(?P<year>{YEAR})(?:\\s*م(?![{LETTER}]))?)?"
+        f"(?:\\s*[/\\\\-]\\s*(?P<mon2>{month})|\\s*\\(\\s*(?P<mon3>{month})\\s*\\)|\\s+(?P<mon4>{month}))?"
+        f"(?:\\s*[،,]?\\s*(?:(?:عام|العام|سنه)\\s+)?(?P<year>{YEAR})(?:\\s*م(?![{LETTER}]))?"
+        f"|\\s+من\\s+(?:(?P<ythis>هذا)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?P<yqual>{qualifier})))?"
         f"(?:\\s+(?P<qual>{qualifier}))?"
         f"(?:\\s*[-–،,]?\\s*(?:الساعه\\s+)?(?P<time>\\d\\d?:\\d\\d))?){END}"
     )
     tail = f"(?P<mon>{month}){rest}"
     of = "\\s+(?:من\\s+)?(?:شهر\\s+)?"
     # A month that is also a word (آب "father") leads a match only with its cue right after it.
-    cue_led = f"(?P<mon>{alternation(lex.cue_months)})(?=\\s*[/\\\\(-]|\\s+(?:{YEAR}|{qualifier}){END})"
+    cue_led = (f"(?P<mon>{alternation(lex.cue_months)})(?=\\s*[/\\\\(-]|\\s+(?:{YEAR}|{qualifier}){END}"
+               f"|\\s+(?:عام\\s+{YEAR}|من\\s+(?:هذا\\s+)?(?:العام|السنه)))")
     return [
         f"(?P<x>(?P<wd>{alternation(lex.weekdays)})\\s*[،,]?\\s+(?:(?P<shahr>شهر)\\s+)?"
         f"(?:(?:(?P<day>\\d\\d?)|(?P<ord>{alternation(lex.ordinals)})){of})?{tail}",
@@ -94,6 +97,7 @@ def _weekday(lex: TimeLexicon) -> list[str]:
         f"(?P<x>{tail}",
         f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+(?:(?P<today>اليوم)\\s+)?(?:(?P<yawm>يوم)\\s+)?{tail}",
         f"(?P<x>(?P<today>اليوم)\\s+{tail}",
+        f"(?P<x>(?P<rel>امس|غدا|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
         f"(?P<x>(?P<yawm>يوم)\\s+{tail}",
     ]
 
@@ -145,6 +149,10 @@ def _durations(lex: TimeLexicon) -> list[Source]:
          (definite, units)),
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
                      f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural))),
+        ("duration", f"(?P<x>(?P<unit>{alternation(single)})\\s+واحد[اه]?){END}", (with_clitics(["واحد", "واحده"]), units)),
+        # "بعد ذلك بأسبوع", "بعدها بيومين": a stretch after an event
+        ("duration", f"(?:ذلك|بعدها|قبلها|بعده|قبله)\\s+ب(?P<x>(?P<unit>{alternation(single)})){END}",
+         (with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"]), units)),
         ("fraction", f"(?P<x>(?P<frac>نصف|ربع)\\s+(?P<unit>ساعه|يوم|قرن|عقد)){END}", (with_clitics(("نصف", "ربع")),)),
     ]
 

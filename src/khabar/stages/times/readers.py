@@ -23,7 +23,10 @@ from khabar.stages.times.grammar import YEAR, YEAR_PREPOSITIONS
 from khabar.stages.times.hijri import gregorian_to_hijri, hijri_to_gregorian
 from khabar.stages.times.relative import RELATIVE_READERS
 from khabar.stages.times.values import (
+    EVEN,
+    FUTURE_WEIGHT,
     PART_OF_DAY,
+    choose,
     day_month_date,
     day_value,
     month_value,
@@ -36,6 +39,7 @@ from khabar.stages.times.values import (
 HIJRI_MID_MONTH = 15
 HIJRI_MID_YEAR = (6, 15)
 HIJRI_MONTH_DAYS = 30
+NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
 COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه زهاء ما يقارب".split())
@@ -55,10 +59,14 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     ordinal = part(m, "ord")
     day_text = part(m, "day") or (str(lex.ordinals[ordinal]) if ordinal else None)
     month = lex.months[must(m, "mon")]
-    cued = day_text or year_text or part(m, "shahr") or part(m, "mon2") or part(m, "mon3") or part(m, "qual")
+    paired = part(m, "mon2") or part(m, "mon3") or part(m, "mon4")
+    if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
+        return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
+    year_text = year_text or _year_of(m, ctx)
+    cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
     if part(m, "mon") in lex.cue_months and not cued:
         return None
-    direction = pick_direction(qualifier(m, ctx), ctx.future, nearest=True, present=ctx.imperfect_before(m.start("x")))
+    direction = _direction(m, ctx)
     if day_text and year_text:
         try:
             return reading(m, "DATE", _with_time(date(int(year_text), month, int(day_text)).isoformat(), m), True)
@@ -74,6 +82,14 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-{month:02d}", False)
     return reading(m, "DATE", month_value(ctx.anchor, month, direction), True)
+
+
+def _year_of(m: re.Match[str], ctx: Context) -> str | None:
+    """The year of "مايو من العام الماضي" or "من هذا العام", when there is an anchor."""
+    offset = ctx.lexicon.qualifiers.get(part(m, "yqual") or "") if part(m, "yqual") else (0 if part(m, "ythis") else None)
+    if offset is None or ctx.anchor is None:
+        return None
+    return str(ctx.anchor.year + offset)
 
 
 def _with_time(value: str, m: re.Match[str]) -> str:
@@ -107,7 +123,7 @@ def read_day_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"5 رمضان 1439 هـ", "شهر رمضان", "في رمضان"; converted with the tabular calendar."""
+    """"5 رمضان 1439 هـ", "شهر رمضان", "في رمضان", "رمضان 2018"; converted with the tabular calendar."""
     day_text, year_text = part(m, "day"), part(m, "year")
     if not (day_text or year_text or part(m, "shahr") or part(m, "mark") or _hijri_cued(m, ctx)):
         return None
@@ -115,18 +131,55 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     month = ctx.lexicon.hijri_months[must(m, "mon")]
     day = int(day_text) if day_text else HIJRI_MID_MONTH
-    if year_text:
-        year = int(year_text)
-    elif ctx.anchor is not None:
-        year = nearest_hijri_year(ctx.anchor, month, pick_direction(qualifier(m, ctx), ctx.future))
-    else:
-        return reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
     try:
-        gregorian = hijri_to_gregorian(year, month, day)
+        if year_text and (int(year_text) < MIN_YEAR or part(m, "mark")):
+            gregorian = hijri_to_gregorian(int(year_text), month, day)
+        elif year_text:  # "رمضان 2018": the Ramadan of that Gregorian year
+            gregorian = _hijri_in_year(int(year_text), month, day)
+        elif ctx.anchor is None:
+            return reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
+        elif day_text:
+            gregorian = _hijri_day_near(ctx, m, month, day)
+        else:
+            gregorian = hijri_to_gregorian(nearest_hijri_year(ctx.anchor, month, _direction(m, ctx)), month, day)
     except ValueError:
         return None
     value = gregorian.isoformat() if day_text else f"{gregorian.year}-{gregorian.month:02d}"
     return reading(m, "DATE", value, True)
+
+
+def _direction(m: re.Match[str], ctx: Context) -> int:
+    """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the nearest."""
+    if part(m, "qual") is None and not ctx.future:
+        if without_proclitic(ctx.word_before(m.start("x"))) == "منذ":
+            return -1
+        verb = ctx.verb_before(m.start("x"))
+        if verb is not None:
+            return -1 if verb < 0 else EVEN
+    return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
+
+
+def _hijri_in_year(year: int, month: int, day: int) -> date:
+    """The Hijri month and day that falls in the Gregorian ``year`` (the first, when it falls twice)."""
+    first = gregorian_to_hijri(date(year, 1, 1))[0]
+    for hijri_year in (first, first + 1):
+        found = hijri_to_gregorian(hijri_year, month, day)
+        if found.year == year:
+            return found
+    raise ValueError(f"no {month}/{day} in {year}")
+
+
+def _hijri_day_near(ctx: Context, m: re.Match[str], month: int, day: int) -> date:
+    """An undated Hijri day ("20 رمضان") nearest the anchor, as an undated Gregorian day is chosen."""
+    anchor = ctx.anchor
+    if anchor is None:
+        raise ValueError("no anchor")
+    this_year = gregorian_to_hijri(anchor)[0]
+    candidates = [hijri_to_gregorian(y, month, day) for y in (this_year - 1, this_year, this_year + 1)]
+    found = choose(candidates, anchor, _direction(m, ctx))
+    if found is None:
+        raise ValueError("no such day")
+    return found
 
 
 def _hijri_cued(m: re.Match[str], ctx: Context) -> bool:
@@ -140,19 +193,25 @@ def nearest_hijri_year(anchor: date, month: int, direction: int) -> int:
     """The Hijri year of the month nearest the anchor in the direction (see ``values.pick_direction``).
 
     The month holding the anchor is the one meant ("رمضان" in an article of Ramadan), unless the
-    qualifier says "the last" or "the next" one.
+    qualifier says "the last" or "the next" one; otherwise the nearest, the future counted farther.
 
-    >>> nearest_hijri_year(date(2018, 5, 28), 9, -1), nearest_hijri_year(date(2018, 5, 28), 10, -1)
+    >>> nearest_hijri_year(date(2018, 5, 28), 9, 0), nearest_hijri_year(date(2018, 5, 28), 9, -2)
     (1439, 1438)
     """
     this_year = gregorian_to_hijri(anchor)[0]
-    spans = [(hijri_to_gregorian(y, month, 1), y) for y in (this_year - 1, this_year, this_year + 1)]
-    for first, year in spans:
-        if first <= anchor < first + timedelta(days=HIJRI_MONTH_DAYS) and abs(direction) != 2:
-            return year
-    if direction > 0:
-        return min(y for first, y in spans if first > anchor)
-    return max(y for first, y in spans if first <= anchor)
+    spans = []
+    for year in (this_year - 1, this_year, this_year + 1):
+        first = hijri_to_gregorian(year, month, 1)
+        spans.append((first, first + timedelta(days=HIJRI_MONTH_DAYS), year))
+    holding = [year for first, end, year in spans if first <= anchor < end]
+    if holding and abs(direction) != NOT_THIS_ONE:
+        return holding[0]
+    if direction in (-1, -NOT_THIS_ONE):
+        return max(year for _first, end, year in spans if end <= anchor)
+    if direction in (1, NOT_THIS_ONE):
+        return min(year for first, _end, year in spans if first > anchor)
+    weight = 1 if direction == EVEN else FUTURE_WEIGHT
+    return min(spans, key=lambda s: (anchor - s[1]).days if s[1] <= anchor else weight * (s[0] - anchor).days)[2]
 
 
 def read_hijri_year(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -205,7 +264,10 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     pod = PART_OF_DAY.get(part(m, "pod") or "")
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
-    if part(m, "today") and ctx.anchor.isoweekday() == weekday:
+    relative = part(m, "rel")
+    if relative is not None:  # "أمس الخميس", "غدا الجمعة": the relative word fixes the day
+        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative[" ".join(relative.split())][1][1:]))
+    elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))

@@ -145,7 +145,7 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "منذ يوم الأمس", "منذ أيام السينما الصامتة": a day or days of what follows
     relative_to_event = ctx.word_after(m.end("x")) in ("من", "علي")
     dates = (prep == "قبل" or (prep == "منذ" and count != VAGUE and _dates_event(m, ctx, letter))
-             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.imperfect_before(m.start("prep")))))
+             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.verb_before(m.start("prep")) == 0)))
     if not dates or relative_to_event or letter in ("H", "MIN") and prep != "قبل":
         return reading(m, "DURATION", duration_value(letter, count), False)
     if count == VAGUE:

@@ -29,6 +29,7 @@ FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WORD = re.compile("[\u0621-\u064a]+")
 DIGIT = re.compile(r"\d")
 GUESSED_ANCHOR = "anchor_guessed"
+DAY_FIRST = re.compile(r"(?P<day>\d\d?)[/.-](?P<month>\d\d?)[/.-](?P<year>\d{4})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +41,14 @@ class TimeTaggerOptions:
 
 
 def publication_date(published: str | None) -> date | None:
-    """The day of an ISO 8601 or RFC 2822 publication date, or None.
+    """The day of an ISO 8601, RFC 2822 or day-first numeric publication date, or None.
+
+    The day comes first in a numeric date, as in the Arab world ("03/01/2017" is 3 January).
 
     >>> publication_date("2016-10-26T09:00:00Z"), publication_date("Sun, 18 Feb 2018 21:35:43 +0400")
     (datetime.date(2016, 10, 26), datetime.date(2018, 2, 18))
+    >>> publication_date("03/01/2017")
+    datetime.date(2017, 1, 3)
     """
     if not published:
         return None
@@ -51,6 +56,12 @@ def publication_date(published: str | None) -> date | None:
         return date.fromisoformat(published.strip()[:10])
     except ValueError:
         pass
+    day_first = DAY_FIRST.match(published.strip())
+    if day_first is not None:
+        try:
+            return date(int(day_first["year"]), int(day_first["month"]), int(day_first["day"]))
+        except ValueError:
+            return None
     try:
         return parsedate_to_datetime(published).date()
     except (TypeError, ValueError, IndexError):

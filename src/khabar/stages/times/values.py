@@ -82,7 +82,7 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=(weekday - today - 1) % 7 + 1)
 
 
-def _choose(candidates: list[date], anchor: date, direction: int) -> date | None:
+def choose(candidates: list[date], anchor: date, direction: int) -> date | None:
     if direction == CURRENT:
         return next((d for d in candidates if d.year == anchor.year), None)
     if direction in (0, EVEN):
@@ -110,7 +110,7 @@ def day_month_date(anchor: date, month: int, day: int, direction: int) -> date |
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return _choose(candidates, anchor, direction)
+    return choose(candidates, anchor, direction)
 
 
 def month_value(anchor: date, month: int, direction: int) -> str:
@@ -120,7 +120,7 @@ def month_value(anchor: date, month: int, direction: int) -> str:
     '2017-09'
     """
     firsts = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    chosen = _choose(firsts, anchor.replace(day=1), direction) or firsts[1]
+    chosen = choose(firsts, anchor.replace(day=1), direction) or firsts[1]
     return f"{chosen.year}-{chosen.month:02d}"
 
 
