@@ -15,6 +15,8 @@ from khabar.stages.times.lexicon import TimeLexicon
 
 BARE_ALEF = "\u0627"
 ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
+# Words that begin as the article does on the normalised view: إلى، إلا، the relative pronouns, الآن.
+NOT_DEFINITE = frozenset("الي الا التي الذي الذين اللذين اللذان اللتين اللتان اللاتي اللواتي الان".split())
 LOOK_CHARS = 40  # how far the readers look left or right of a match for a word
 VERB_WINDOW = 3
 PUNCTUATION = "،,.;؛:!؟?\"'«»()[]{}-–—/"
@@ -97,6 +99,11 @@ class Context:
     def word_before(self, index: int) -> str:
         words = self.words_before(index)
         return words[0] if words else ""
+
+    def definite_after(self, index: int) -> bool:
+        """Whether a noun with the article follows ``index`` ("أيام السينما"), not إلى، إلا، التي ... ."""
+        after = self.word_after(index)
+        return after.startswith(ARTICLE) and after not in NOT_DEFINITE
 
     def word_after(self, index: int) -> str:
         words = self.words_after(index)

@@ -71,6 +71,14 @@ class Pattern:
     regex: re.Pattern[str]
     need_bits: tuple[int, ...]  # one bit per set of words it needs (see Grammar.present)
 
+    @property
+    def need_mask(self) -> int:
+        """All its bits: the pattern runs when ``present & need_mask == need_mask``."""
+        mask = 0
+        for bit in self.need_bits:
+            mask |= bit
+        return mask
+
 
 @dataclass(frozen=True, slots=True)
 class Grammar:

@@ -44,6 +44,7 @@ class TimeLexicon:
     counted: frozenset[str] = frozenset()  # nouns after a count: "2000 شخص" is no year
     periods: frozenset[str] = frozenset()  # "الموسم الماضي", "المرحلة المقبلة": vague references
     seasons: dict[str, str] = field(default_factory=dict)  # صيف -> SU
+    hours: dict[str, int] = field(default_factory=dict)  # العاشره -> 10
 
     def count(self, words: str) -> str:
         """The value of a number in words (normalised): "ثلاثه" 3, "ثلاثه عشر" 13, "خمسه وعشرين" 25; X for "بضعه".
@@ -104,4 +105,5 @@ def load_time_lexicon() -> TimeLexicon:
         counted=frozenset(normalise_query(r[0]) for r in _rows("counted.tsv")),
         periods=frozenset(normalise_query(r[0]) for r in _rows("periods.tsv")),
         seasons={normalise_query(r[0]): r[1] for r in _rows("seasons.tsv")},
+        hours={normalise_query(r[0]): _int(r[1], "hours.tsv") for r in _rows("hours.tsv")},
     )

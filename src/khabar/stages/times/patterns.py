@@ -35,6 +35,9 @@ Source = tuple[str, str, tuple[frozenset[str], ...]]  # kind, regex, the word se
 EPITHETS = "المبارك|الكريم|المعظم|الفضيل"
 PRESENT_ADJECTIVES = ("الحالي", "الحاليه", "الراهن", "الراهنه")
 STUDY_OR_MONEY = "مالي|ماليه|دراسي|دراسيه|جامعي|جامعيه"
+APPROXIMATE_WORDS = ("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يقرب", "يزيد", "يقل")  # one is in each
+EARLIER = "(?:في\\s+)?وقت\\s+(?:سابق|لاحق)\\s+(?:من\\s+)?"  # "في وقت سابق (من) اليوم/الثلاثاء/الشهر الجاري"
+AM_PM = "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\\s+الظهر))?"
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -99,6 +102,7 @@ def _weekday(lex: TimeLexicon) -> list[str]:
         f"(?P<x>(?P<today>اليوم)\\s+{tail}",
         f"(?P<x>(?P<rel>امس|غدا|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
         f"(?P<x>(?P<yawm>يوم)\\s+{tail}",
+        f"(?P<x>{EARLIER}(?:(?P<yawm>يوم)\\s+)?{tail}",
     ]
 
 
@@ -112,13 +116,16 @@ def _relative(lex: TimeLexicon) -> list[str]:
         f"(?P<x>{unit}",
         f"(?P<x>(?P<this>هذا|هذه)\\s+{unit}",
         f"(?P<x>(?P<mod>{MODIFIER})\\s+(?:(?P<this>هذا|هذه)\\s+)?{unit}",
+        f"(?P<x>{EARLIER}(?:(?P<this>هذا|هذه)\\s+)?{unit}",
+        f"(?P<x>{EARLIER}{word}",
     ]
 
 
-def _number(lex: TimeLexicon) -> str:
+def _number(lex: TimeLexicon, *, digits: bool = True) -> str:
     """Digits, or a number in words with its teens and tens: "ثلاثة", "ثلاثة عشر", "خمسة وعشرين"."""
     word = alternation(lex.numbers)
-    return f"(?:\\d+|{word}(?:\\s+عشره?)?(?:\\s+و\\s*{word})?)"
+    words = f"{word}(?:\\s+عشره?)?(?:\\s+و\\s*{word})?"
+    return f"(?:\\d+|{words})" if digits else f"(?:{words})"
 
 
 def _ranges(lex: TimeLexicon) -> list[str]:
@@ -132,7 +139,7 @@ def _ranges(lex: TimeLexicon) -> list[str]:
 
 def _durations(lex: TimeLexicon) -> list[Source]:
     """"ثلاثة أيام", "19 عاما", "يومين", "أزيد من ساعة", "العشرة أعوام الأخيرة", "السنوات الخمس الماضية"."""
-    unit, number, qualifier = alternation(lex.units), _number(lex), alternation(lex.qualifiers)
+    unit, number, qualifier = alternation(lex.units), _number(lex, digits=False), alternation(lex.qualifiers)
     duals = [form for form, u in lex.units.items() if u.count == "2"]
     single = [form for form, u in lex.units.items() if u.count in ("1", "2")]
     plural = [form for form, u in lex.units.items() if u.count == "X"]
@@ -144,7 +151,7 @@ def _durations(lex: TimeLexicon) -> list[Source]:
         ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit})){END}", (numbers, units)),
         ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)}))){END}", (with_clitics(duals),)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
-         (with_clitics(single),)),
+         (with_clitics(single), with_clitics(APPROXIMATE_WORDS))),
         ("duration", f"(?P<x>ال(?P<num>{number})\\s+(?P<unit>{unit})(?:\\s+(?P<qual>{qualifier}))?){END}",
          (definite, units)),
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
@@ -202,11 +209,14 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
         ("hijri_year", f"(?P<x>(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}", (DIGITS, HIJRI_MARKS)),
         ("year", f"(?P<x>(?:عام|العام|سنه|السنه)\\s+(?P<year>{YEAR}))(?!\\d|\\s*(?:{HIJRI_MARK}){END})",
          (DIGITS, with_clitics(("عام", "سنه")))),
-        # "2016-2017" and "2016/2017" are two years; "2020-10-01" is a numeric date
-        ("bare_year", f"(?P<x>(?P<year>{YEAR}))(?!\\d|[/.:-](?!{YEAR}(?!\\d))|\\s*(?:{HIJRI_MARK}){END})", (DIGITS,)),
+        # "2016-2017" and "2016/2017" are two years; "2020-10-01" is a numeric date, "2016.5" no year
+        ("bare_year", f"(?P<x>(?P<year>{YEAR}))(?!\\d|[/:-](?!{YEAR}(?!\\d))|\\.\\d|\\s*(?:{HIJRI_MARK}){END})", (DIGITS,)),
         ("weekday", weekday[0], (weekdays,)),
         ("weekday", weekday[1], (weekdays, part_of_day)),
-        *(("weekday", p, (weekdays,)) for p in weekday[2:]),
+        ("weekday", weekday[2], (weekdays, with_clitics(["اليوم"]))),
+        ("weekday", weekday[3], (weekdays, with_clitics(["امس", "غدا", "غد"]))),
+        ("weekday", weekday[4], (weekdays, with_clitics(["يوم"]))),
+        ("weekday", weekday[5], (weekdays, with_clitics(["وقت"]))),
     ]
 
 
@@ -223,6 +233,8 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("unit_relative", relative[2], (with_clitics(UNIT_WORDS),)),
         ("unit_relative", relative[3], (with_clitics(UNIT_WORDS), with_clitics(("هذا", "هذه")))),
         ("unit_relative", relative[4], (with_clitics(UNIT_WORDS), with_clitics(MODIFIER.split("|")))),
+        ("unit_relative", relative[5], (with_clitics(UNIT_WORDS), with_clitics(["وقت"]))),
+        ("relative", relative[6], (words, with_clitics(["وقت"]))),
         ("plural_relative", f"(?P<x>(?:ال|ل)(?P<unit>{alternation(PLURAL_UNIT_WORDS)})"
                             f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),)),
         ("offset", f"(?P<prep>{OFFSET_PREPOSITIONS})\\s+(?:(?:{APPROXIMATELY})\\s+)?"
@@ -231,8 +243,10 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units)),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",
          (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),)),
-        ("clock", "(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?::(?P<minute>\\d\\d))?"
-                  "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا))?)(?!\\d)", (DIGITS, with_clitics(["ساعه"]))),
+        ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?::(?P<minute>\\d\\d))?{AM_PM})(?!\\d)",
+         (DIGITS, with_clitics(["ساعه"]))),
+        ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و(?P<fraction>النصف|الربع|الثلث))?"
+                  f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
     ]
 
 

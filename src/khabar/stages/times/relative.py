@@ -46,7 +46,10 @@ CLAUSE_MARK = re.compile("[،,.;؛:!؟?]")
 # "توقفت منذ عام"); days, weeks and months date one unless the clause says the state lasts.
 PAST_VERB = re.compile("^(?:قد|تم)$|^[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا|ته|تها|تهم)$")
 LONG_UNITS = frozenset({"Y", "DE", "CE"})
+PAST_WINDOW = 5
 HALF_YEAR = 6
+NOON, DAY_HOURS = 12, 24
+MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20}
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
 
 
@@ -141,7 +144,7 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     """"قبل ثلاثة أيام" and "منذ شهر" (dates), "بعد أسبوع من زيارة" and "منذ شهور" (durations)."""
     letter, count = count_of(m, ctx)
     prep = part(m, "prep")
-    if part(m, "num") is None and ctx.word_after(m.end("x")).startswith(ARTICLE):
+    if part(m, "num") is None and ctx.definite_after(m.end("x")):
         return None  # "منذ يوم الأمس", "منذ أيام السينما الصامتة": a day or days of what follows
     relative_to_event = ctx.word_after(m.end("x")) in ("من", "علي")
     dates = (prep == "قبل" or (prep == "منذ" and count != VAGUE and _dates_event(m, ctx, letter))
@@ -161,7 +164,7 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
     words = before[clause_start:].split()[-LASTING_WINDOW:]
     if any(LASTING.match(word) for word in words):
         return False
-    return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-3:])
+    return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-PAST_WINDOW:])
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -203,13 +206,16 @@ def read_set_per(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الساعة 10 صباحا", "الساعة 23:00": a time on the anchor's day."""
-    hour = int(must(m, "hour"))
-    if part(m, "ampm") in ("مساء", "ليلا", "عصرا") and hour < 12:
-        hour += 12
-    if hour > 24:
+    """"الساعة 10 صباحا", "الساعة 23:00", "الساعة العاشرة والنصف مساء": a time on the anchor's day."""
+    word = part(m, "hourword")
+    hour = ctx.lexicon.hours[" ".join(word.split())] if word else int(must(m, "hour"))
+    afternoon = part(m, "ampm") in ("مساء", "ليلا", "عصرا") or (part(m, "ampm") or "").startswith("بعد")
+    if afternoon and hour < NOON:
+        hour += NOON
+    if hour > DAY_HOURS:
         return None
-    clock = f"T{hour:02d}:{m.group('minute') or '00'}"
+    minute = part(m, "minute") or f"{MINUTES.get(part(m, 'fraction') or '', 0):02d}"
+    clock = f"T{hour:02d}:{minute}"
     if ctx.anchor is None:
         return reading(m, "TIME", "XXXX-XX-XX" + clock, False)
     return reading(m, "TIME", ctx.anchor.isoformat() + clock, True)

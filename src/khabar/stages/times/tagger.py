@@ -80,6 +80,7 @@ class TimeTagger:
         self.grammar = build_grammar(self.lexicon)
         self.options = options or TimeTaggerOptions()
         self.future_marker = future_pattern(self.lexicon)
+        self.masks = tuple((pattern, pattern.need_mask) for pattern in self.grammar.patterns)
 
     def __call__(self, doc: Document) -> Document:
         times, notes = self.tag_with_notes(doc)
@@ -143,8 +144,8 @@ class TimeTagger:
         contexts: dict[Tense, Context] = {}
         present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None)
         readings = []
-        for pattern in self.grammar.patterns:
-            if not all(present & bit for bit in pattern.need_bits):
+        for pattern, mask in self.masks:
+            if present & mask != mask:
                 continue
             reader = READERS[pattern.kind]
             for match in pattern.regex.finditer(view):

@@ -132,7 +132,7 @@ def offset_value(anchor: date | None, unit: str, count: int) -> tuple[str, bool]
     """
     if anchor is None:
         if count == 0:
-            return "REF", False
+            return ("REF" if unit == "D" else f"REF+P0{unit}"), False  # "هذا الأسبوع": REF+P0W
         return f"REF{'+' if count > 0 else '-'}{duration_value(unit, str(abs(count)))}", False
     if unit == "D" or unit in ("H", "MIN"):
         return day_value(anchor + timedelta(days=count if unit == "D" else 0)), True
