@@ -69,11 +69,23 @@ def test_numbers_and_names_are_not_years(found, text: str) -> None:  # type: ign
     ("حكم عليه بالسجن خمسة وعشرين عاما", "خمسة وعشرين عاما", "P25Y"),
     ("ثم يبدأ مشوار الدفاع عن اللقب بعد ذلك بأسبوع", "أسبوع", "P1W"),
     ("أنجبت مرتين خلال أسبوع واحد", "أسبوع واحد", "P1W"),
-    ("وفاة طفلة (12) عاما", "12) عاما", "P12Y"),
+    ("مدة اشتراك لا تقل عن (12) شهرا", "12) شهرا", "P12M"),  # a bracketed count of months: no age
     ("استمر الاجتماع نصف ساعة", "نصف ساعة", "PT30M"),
 ])
 def test_durations_in_words(found, text: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == [(span, value)]
+
+
+@pytest.mark.parametrize("text", [
+    # Italian press via ANT (France 24 2018-05-24) and Al Arabiya 2018-07-06: ages are no times
+    "وكانت فرح، البالغة من العمر 19 عاما، تدرس في مدينة فيرونا",
+    "وكان بوفون (40 عاما و176 مباراة دولية)، الذي انتهى عقده",
+    "وتتراوح أعمارهم بين 30 و 79 سنة",
+    "وفاة الفنان عن عمر ناهز «68» عاما",
+    "تعاقد مع نادر المولد (23) عاماً كلاعب محترف",
+])
+def test_ages_are_not_durations(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-24") == []
 
 
 def test_general_managers_are_not_two_years(found) -> None:  # type: ignore[no-untyped-def]
@@ -170,6 +182,29 @@ def test_clock_times_in_words(found, text: str, span: str, value: str) -> None: 
 ])
 def test_earlier_names_the_time_after_it(found, text: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-14") == [(span, value)]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # Al Arabiya 2018-07-08, BBC 2018-04-21
+    ("وخاض البلدان حربا في أواخر التسعينيات قتل فيها", "التسعينيات", "199X"),
+    ("كانت هناك العديد من صالات السينما خلال سبعينيات القرن الماضي، لكن", "سبعينيات القرن الماضي", "197X"),
+    ("وهو أحد أعظم الشخصيات في القرن العشرين", None, None),  # a century alone: a generic phrase
+])
+def test_decades(found, text: str, span: str | None, value: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-08") == ([] if span is None else [(span, value)])
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # Jawhara FM 2015-05-20: digits glued to their preposition
+    ("وهي ظواهر خطيرة تفاقمت بعد2011.", "2015-05-20", "2011", "2011"),
+    # Jawhara FM 2017-03-13: Tunisian "الفارط" (the last) and "عشية" (the afternoon)
+    ("ناديهم يعاني منذ الموسم الفارط من المظالم", "2017-03-13", "الموسم الفارط", "PAST_REF"),
+    ("قامت عشية اليوم جماهير مستقبل المرسى بمسيرة", "2017-03-13", "عشية اليوم", "2017-03-13TAF"),
+    ("تم ذلك خلال الأسبوع الفارط", "2017-03-13", "الأسبوع الفارط", "2017-W10"),
+    ("التي من المتوقع ان تدخل طور الاستغلال في هذه الصائفة", "2017-02-22", "هذه الصائفة", "2017-SU"),
+])
+def test_maghreb_words(found, text: str, published: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == [(span, value)]
 
 
 # ---------------------------------------------------------------- vague references

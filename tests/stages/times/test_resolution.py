@@ -108,6 +108,8 @@ def test_seed_tuesday_stays_the_day_before(analyse) -> None:  # type: ignore[no-
     ("والتقى الوزير الثلاثاء نظيره", "2016-10-25"),
     ("أمس الخميس", "2016-10-25"),  # the relative word fixes the day
     ("غدا الجمعة", "2016-10-27"),
+    # Jawhara FM 2017-03-13 (a Monday; here a Wednesday): a match in the imperfect is the nearer Wednesday
+    ("احتجاجا على تعيين الحكم لإدارة المقابلة التي تجمع ناديهم يوم الجمعة", "2016-10-28"),
 ])
 def test_weekdays_follow_the_tense(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-10-26").times] == [value]

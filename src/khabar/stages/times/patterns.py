@@ -38,6 +38,9 @@ STUDY_OR_MONEY = "مالي|ماليه|دراسي|دراسيه|جامعي|جام�
 APPROXIMATE_WORDS = ("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يقرب", "يزيد", "يقل")  # one is in each
 EARLIER = "(?:في\\s+)?وقت\\s+(?:سابق|لاحق)\\s+(?:من\\s+)?"  # "في وقت سابق (من) اليوم/الثلاثاء/الشهر الجاري"
 AM_PM = "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\\s+الظهر))?"
+DECADES = "عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين"  # + يات/ات: "التسعينيات", "ستينات"
+DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") for decade in DECADES.split("|")
+                     for ending in ("يات", "ات"))
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -182,11 +185,14 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
     after_season = (f"(?:\\s+(?:(?P<year>{YEAR})|(?:عام|العام|سنه)\\s+(?P<year2>{YEAR})|(?P<qual>{qualifier})"
                     f"|(?:ال)?(?:عام|سنه)\\s+(?P<unitqual>{qualifier})))?")
     seasons = with_clitics(_words(lex.seasons))
+    century = f"القرن\\s+(?:(?P<cqual>{qualifier})|(?P<cord>{ordinal})|(?:ال)?(?P<cnum>\\d\\d))"
     return [
         ("day_of_month", f"(?P<x>(?:(?P<day>\\d\\d?)|(?P<ord>{ordinal}))\\s+(?:من\\s+)?(?:(?P<this>هذا)\\s+)?"
                          f"(?:ال)?شهر(?:\\s+(?P<qual>{qualifier}))?){END}", (with_clitics(["شهر"]),)),
         ("season", f"(?P<x>(?:فصل\\s+)?(?P<season>{season}){after_season}){END}", (seasons,)),
         ("season", f"(?P<x>(?P<this>هذا|هذه)\\s+(?P<season>{season})){END}", (seasons,)),
+        ("decade", f"(?P<x>(?:ال)?(?P<decade>{DECADES})(?:ي)?ات(?:\\s+(?:من\\s+)?{century})?){END}",
+         (with_clitics(DECADE_WORDS),)),
         ("fiscal", f"(?P<x>(?:ال)?(?:عام|سنه)\\s+(?:ال)?(?:{STUDY_OR_MONEY})"
                    f"(?:\\s+(?P<year>{YEAR})|\\s+(?P<qual>{qualifier}|الجديد|الجديده))){END}",
          (with_clitics(STUDY_OR_MONEY.split("|")),)),

@@ -44,9 +44,10 @@ YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
 COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه زهاء ما يقارب".split())
 # A Hijri month named alone ("في رمضان") is a date after these words or before the epithets after it.
-HIJRI_LEADS = frozenset("في خلال قبل بعد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه "
+HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
                         "حلول قدوم اقتراب دخول انتهاء انقضاء نهار ليالي ايام اول".split())
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
+TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
 MAX_JOINED = 4
@@ -141,21 +142,26 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
         elif day_text:
             gregorian = _hijri_day_near(ctx, m, month, day)
         else:
-            gregorian = hijri_to_gregorian(nearest_hijri_year(ctx.anchor, month, _direction(m, ctx)), month, day)
+            year = nearest_hijri_year(ctx.anchor, month, _direction(m, ctx, even=True))
+            gregorian = hijri_to_gregorian(year, month, day)
     except ValueError:
         return None
     value = gregorian.isoformat() if day_text else f"{gregorian.year}-{gregorian.month:02d}"
     return reading(m, "DATE", value, True)
 
 
-def _direction(m: re.Match[str], ctx: Context) -> int:
-    """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the nearest."""
+def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
+    """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the
+    nearest (``even``: the future counted as near as the past, as for Ramadan, which news awaits as
+    much as it recalls)."""
     if part(m, "qual") is None and not ctx.future:
         if without_proclitic(ctx.word_before(m.start("x"))) == "منذ":
             return -1
         verb = ctx.verb_before(m.start("x"))
         if verb is not None:
             return -1 if verb < 0 else EVEN
+        if even:
+            return EVEN
     return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
 
 
@@ -269,9 +275,17 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative[" ".join(relative.split())][1][1:]))
     elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
+    elif part(m, "qual") is None and not ctx.future and ctx.verb_before(m.start("x")) == 0:
+        found = _nearest_weekday(ctx.anchor, weekday)  # "المقابلة التي تجمع ناديهم يوم الأربعاء"
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
     return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
+
+
+def _nearest_weekday(anchor: date, weekday: int) -> date:
+    """The nearer of the last such day (on or before the anchor) and the next one; the last on a tie."""
+    last, coming = weekday_date(anchor, weekday, -1), weekday_date(anchor, weekday, 2)
+    return coming if (coming - anchor) < (anchor - last) else last
 
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -291,8 +305,34 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "DATE", f"{season_year(ctx.anchor, code, offset or 0)}-{code}", True)
 
 
+def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"التسعينيات" 199X, "ستينيات القرن الماضي" 196X, "خمسينيات القرن التاسع عشر" 185X.
+
+    A century named alone is left out: news names it in generic phrases and names ("أعظم شخصيات القرن
+    العشرين", "صفقة القرن", "فوكس القرن الحادي والعشرين") more than as a time.
+    """
+    decade = ctx.lexicon.numbers.get(must(m, "decade"), "")
+    if not decade.isdigit():
+        return None
+    century = _century(m, ctx)
+    return reading(m, "DATE", f"{century if century is not None else TWENTIETH}{int(decade) // 10}X", True)
+
+
+def _century(m: re.Match[str], ctx: Context) -> int | None:
+    """The two first digits of the years of the century the match names, if it names one."""
+    ordinal, number, word = part(m, "cord"), part(m, "cnum"), part(m, "cqual")
+    offset = ctx.lexicon.qualifiers.get(word) if word else None
+    if ordinal:
+        return ctx.lexicon.ordinals[" ".join(ordinal.split())] - 1
+    if number:
+        return int(number) - 1
+    if offset is not None:
+        return (ctx.anchor.year // 100 if ctx.anchor else TWENTIETH + 1) + offset
+    return None
+
+
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
     "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "season": read_season,
-    "day_of_month": read_day_of_month, **RELATIVE_READERS,
+    "day_of_month": read_day_of_month, "decade": read_decade, **RELATIVE_READERS,
 }

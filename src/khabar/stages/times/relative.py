@@ -48,6 +48,10 @@ PAST_VERB = re.compile("^(?:قد|تم)$|^[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا|ت
 LONG_UNITS = frozenset({"Y", "DE", "CE"})
 PAST_WINDOW = 5
 HALF_YEAR = 6
+AGE_WORDS = frozenset("العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
+                      "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
+AGE_WINDOW = 4  # words before the count
+BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 NOON, DAY_HOURS = 12, 24
 MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20}
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
@@ -168,13 +172,32 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"ثلاثة أيام", "19 عاما", "خمسة وعشرين عاما", "يومين", "أزيد من ساعة", "العشرة أعوام الأخيرة"."""
+    """"ثلاثة أيام", "خمسة وعشرين عاما", "يومين", "أزيد من ساعة", "العشرة أعوام الأخيرة"; not an age."""
     letter, count = count_of(m, ctx)
     if count == VAGUE and part(m, "num") is None:
         return None  # "أيام" alone
+    if letter == "Y" and is_age(m, ctx):
+        return None
     if part(m, "dual") and without_proclitic(ctx.word_before(m.start("x"))).endswith(("اء", "ين")):
         return None  # "مدراء عامين": general managers, not two years
     return reading(m, "DURATION", duration_value(letter, count), False)
+
+
+def is_age(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a count of years is someone's age, which is no time (TIMES_GUIDELINES: "26 عاما" as an age).
+
+    "البالغة من العمر 19 عاما", "عن عمر ناهز 68 عاما", "تتراوح أعمارهم بين 30 و79 سنة", "26 عاما من
+    العمر", and a count in brackets after a name: "بوفون (40 عاما)", "المولد (23) عاما", "تشيك 33/ عاما /".
+    """
+    start, end = m.start("x"), m.end("x")
+    if any(word in AGE_WORDS for word in ctx.words_before(start, AGE_WINDOW)):
+        return True
+    after = ctx.words_after(end, 2)
+    if len(after) == 2 and after[0] == "من" and after[1].lstrip("ل") in AGE_WORDS:
+        return True
+    before = ctx.view[max(0, start - 2) : start].strip()
+    rest = ctx.view[end : end + 2].strip()
+    return (before.endswith("(") and rest[:1] in (")", "و", "،", ",")) or BRACKETED_COUNT.match(ctx.view, start) is not None
 
 
 def read_fraction(m: re.Match[str], ctx: Context) -> Reading | None:

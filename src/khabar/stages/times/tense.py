@@ -89,9 +89,11 @@ def tense_map(doc: Document, view: Normalised, markers_re: re.Pattern[str]) -> T
 def at_word_start(view: str, index: int) -> bool:
     """Whether ``index`` starts a word, or follows only a proclitic (و ف ب ل ك, وب ...) at a word start.
 
-    >>> at_word_start("قال أمس", 4), at_word_start("وأمس", 1), at_word_start("تمارس", 1)
-    (True, True, False)
+    >>> at_word_start("قال أمس", 4), at_word_start("وأمس", 1), at_word_start("تمارس", 1), at_word_start("بعد2011", 3)
+    (True, True, False, True)
     """
+    if view[index : index + 1].isdigit() and index > 0 and not view[index - 1].isdigit():
+        return True  # digits glued to a word ("بعد2011") start a word of their own
     start = index
     while start > 0 and (view[start - 1].isdigit() or "\u0621" <= view[start - 1] <= "\u064a"):
         start -= 1
