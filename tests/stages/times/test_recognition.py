@@ -207,6 +207,21 @@ def test_maghreb_words(found, text: str, published: str, span: str, value: str) 
     assert found(text, published) == [(span, value)]
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # France 24 2018-04-26, Sky News Arabia 2018-10-16, BBC 2018-09-11
+    ("ارتفعت أرباح فيس بوك بنسبة 63 بالمئة في الربع الأول من 2018، بحسب", "الربع الأول من 2018", "2018-Q1"),
+    ("خلال الربع الأخير من العام الماضي، لكن", "الربع الأخير من العام الماضي", "2017-Q4"),
+    ("بعد انتخابات البرلمان الأوروبي في النصف الأول من العام المقبل.", "النصف الأول من العام المقبل", "2019-H1"),
+    ("سجل 6 نقاط متتالية في بداية الربع الأخير ليساعد", None, None),  # a game's quarter
+    # Sky News Arabia 2018-03-29: "since the start of the year" is this year
+    ("واندلعت احتجاجات في إيران منذ بداية العام بسبب الماء", "بداية العام", "2018"),
+    ("على أن تنطلق المباراة عند 18:00 بتوقيت غرينتش", "18:00", "2018-08-01T18:00"),
+    ("صدر القرار في 2018/5/28 بحسب", "2018/5/28", "2018-05-28"),
+])
+def test_quarters_parts_of_the_year_and_clocks(found, text: str, span: str | None, value: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-08-01") == ([] if span is None else [(span, value)])
+
+
 # ---------------------------------------------------------------- vague references
 
 

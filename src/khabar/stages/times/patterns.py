@@ -76,11 +76,11 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
 
 
 def _numeric() -> list[str]:
-    """"01/10/2020" (day first) and "2020-10-01"."""
+    """"01/10/2020" (day first), "2020-10-01" and "2018/5/28"."""
     clock = "(?:\\s*[-–،,]?\\s*(?P<time>\\d\\d?:\\d\\d))?"
     return [
         f"(?P<x>(?P<day>\\d\\d?)(?P<sep>[/.-])(?P<mon>\\d\\d?)(?P=sep)(?P<year>{YEAR}){clock})(?![\\d/.:])",
-        f"(?P<x>(?P<year>{YEAR})-(?P<mon>\\d\\d)-(?P<day>\\d\\d){clock})(?![\\d/.:])",
+        f"(?P<x>(?P<year>{YEAR})(?P<sep>[-/])(?P<mon>\\d\\d?)(?P=sep)(?P<day>\\d\\d?){clock})(?![\\d/.:])",
     ]
 
 
@@ -193,6 +193,9 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
         ("season", f"(?P<x>(?P<this>هذا|هذه)\\s+(?P<season>{season})){END}", (seasons,)),
         ("decade", f"(?P<x>(?:ال)?(?P<decade>{DECADES})(?:ي)?ات(?:\\s+(?:من\\s+)?{century})?){END}",
          (with_clitics(DECADE_WORDS),)),
+        ("quarter", f"(?P<x>(?P<part>الربع|النصف)\\s+(?P<which>الاول|الثاني|الثالث|الرابع|الاخير)\\s+"
+                    f"(?:(?:من|ل)\\s*)?(?:(?:(?:عام|العام|سنه|السنه)\\s+)?(?P<year>{YEAR})|(?P<this>هذا\\s+)?"
+                    f"(?:العام|السنه)(?:\\s+(?P<qual>{qualifier}))?)){END}", (with_clitics(["الربع", "النصف"]),)),
         ("fiscal", f"(?P<x>(?:ال)?(?:عام|سنه)\\s+(?:ال)?(?:{STUDY_OR_MONEY})"
                    f"(?:\\s+(?P<year>{YEAR})|\\s+(?P<qual>{qualifier}|الجديد|الجديده))){END}",
          (with_clitics(STUDY_OR_MONEY.split("|")),)),
@@ -251,6 +254,11 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
          (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),)),
         ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?::(?P<minute>\\d\\d))?{AM_PM})(?!\\d)",
          (DIGITS, with_clitics(["ساعه"]))),
+        # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT"
+        ("clock", f"(?:عند|في|حوالي|نحو|قرابه|منذ|حتي|بعد|قبل)\\s+(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d)"
+                  f"{AM_PM})(?![\\d:])", (DIGITS,)),
+        ("clock", "(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d))(?=\\s*(?:بتوقيت|ت\\s*غ|GMT))",
+         (DIGITS, with_clitics(["بتوقيت"]))),
         ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و(?P<fraction>النصف|الربع|الثلث))?"
                   f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
     ]

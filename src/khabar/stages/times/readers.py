@@ -47,6 +47,8 @@ COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه �
 HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
                         "حلول قدوم اقتراب دخول انتهاء انقضاء نهار ليالي ايام اول".split())
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
+QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
+HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
 TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
@@ -331,8 +333,22 @@ def _century(m: re.Match[str], ctx: Context) -> int | None:
     return None
 
 
+def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"الربع الأول من 2018" 2018-Q1, "النصف الأول من العام المقبل" 2019-H1, "الربع الأخير من العام" Q4."""
+    quarters = must(m, "part") == "الربع"
+    which = QUARTERS.get(must(m, "which"), 0) if quarters else HALVES.get(must(m, "which"), 0)
+    if not which:
+        return None
+    code = f"Q{which}" if quarters else f"H{which}"
+    year_text = part(m, "year")
+    if year_text:
+        return reading(m, "DATE", f"{year_text}-{code}", True)
+    year, resolved = offset_value(ctx.anchor, "Y", qualifier(m, ctx) or 0)
+    return reading(m, "DATE", f"{year}-{code}" if resolved else f"XXXX-{code}", resolved)
+
+
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
     "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "season": read_season,
-    "day_of_month": read_day_of_month, "decade": read_decade, **RELATIVE_READERS,
+    "day_of_month": read_day_of_month, "decade": read_decade, "quarter": read_quarter, **RELATIVE_READERS,
 }

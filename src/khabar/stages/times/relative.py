@@ -78,10 +78,10 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_unit_relative(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الأسبوع الماضي", "الشهر المقبل", "هذا العام", "مطلع العام الجاري"."""
+    """"الأسبوع الماضي", "الشهر المقبل", "هذا العام", "مطلع العام الجاري", "منذ بداية العام"."""
     offset = qualifier(m, ctx)
-    if offset is None and not part(m, "this"):
-        return None
+    if offset is None and not part(m, "this") and not part(m, "mod"):
+        return None  # "منذ بداية العام", "بحلول نهاية الشهر": the current one
     unit = UNIT_LETTERS[must(m, "unit")]
     value, resolved = offset_value(ctx.anchor, unit, offset or 0)
     return reading(m, "DATE", value, resolved)
