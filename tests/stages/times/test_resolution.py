@@ -115,6 +115,15 @@ def test_weekdays_follow_the_tense(analyse, text: str, value: str) -> None:  # t
     assert [t.value for t in analyse(text, "2016-10-26").times] == [value]
 
 
+def test_a_future_marker_reaches_the_days_listed_after_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Sky News Arabia 2018-04-09 (a Monday)
+    text = ("ومن المقرر أن يمثل زوكربرغ أمام جلسة استماع مشتركة للجنتي القضاء والتجارة في مجلس الشيوخ، الثلاثاء، "
+            "ولجنة الطاقة والتجارة بمجلس النواب، الأربعاء.")
+    assert [t.value for t in analyse(text, "2018-04-09").times] == ["2018-04-10", "2018-04-11"]
+    text = "ومن المتوقع أن تستمر بعد ظهر الاثنين، وتشمل بعض المشرعين"
+    assert found(analyse(text, "2018-04-09")) == [("بعد ظهر الاثنين", "DATE", "2018-04-09TAF")]
+
+
 # ---------------------------------------------------------------- the anchor: never invented
 
 

@@ -20,6 +20,7 @@ from khabar.stages.times.grammar import (
     MODIFIER,
     OFFSET_PREPOSITIONS,
     PART_OF_DAY,
+    PART_OF_DAY_WORDS,
     PLURAL_UNIT_WORDS,
     TOO_COMMON,
     UNIT_WORDS,
@@ -205,7 +206,7 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
 def _calendar_sources(lex: TimeLexicon) -> list[Source]:
     """Dates of the calendar: numeric, Gregorian (and the first day of a range), Hijri, years, weekdays."""
     months, hijri = with_clitics(_words(lex.months)), with_clitics(_words(lex.hijri_months))
-    weekdays, part_of_day = with_clitics(_words(lex.weekdays)), with_clitics(PART_OF_DAY.split("|"))
+    weekdays, part_of_day = with_clitics(_words(lex.weekdays)), with_clitics(PART_OF_DAY_WORDS)
     gregorian, weekday = _gregorian(lex), _weekday(lex)
     return [
         *(("numeric", p, (DIGITS,)) for p in _numeric()),
@@ -232,7 +233,7 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
 def _relative_sources(lex: TimeLexicon) -> list[Source]:
     """Relative words and units (a weekend before its week), offsets, sets and clock times."""
     unit, number, qualifier = alternation(lex.units), _number(lex), alternation(lex.qualifiers)
-    units, part_of_day = with_clitics(_words(lex.units)), with_clitics(PART_OF_DAY.split("|"))
+    units, part_of_day = with_clitics(_words(lex.units)), with_clitics(PART_OF_DAY_WORDS)
     relative, words = _relative(lex), with_clitics(_words(lex.relative))
     return [
         ("relative", relative[0], (words,)),

@@ -269,7 +269,7 @@ def _counted_after(ctx: Context, end: int) -> bool:
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الثلاثاء", "اليوم الثلاثاء", "يوم الأحد المقبل", "مساء الجمعة"."""
     weekday = ctx.lexicon.weekdays[must(m, "wd")]
-    pod = PART_OF_DAY.get(part(m, "pod") or "")
+    pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
     relative = part(m, "rel")

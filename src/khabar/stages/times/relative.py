@@ -72,7 +72,7 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     if offset is None:
         return reading(m, kind, rule, False)
     value, resolved = offset_value(ctx.anchor, offset.group(1), int(offset.group(2)))
-    pod = PART_OF_DAY.get(part(m, "pod") or "")
+    pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     clock = offset.group(3) or (f"T{pod}" if pod else "")
     return reading(m, kind, value + (clock if resolved else ""), resolved)
 

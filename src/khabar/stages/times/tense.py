@@ -22,7 +22,9 @@ from khabar.stages.times.lexicon import TimeLexicon
 FUTURE_PROCLITIC = "س"
 # Words that may carry it (the segmenter tells س + يزور from سياسة): [و|ف] س then an imperfect prefix.
 FUTURE_VERB = re.compile("(?:[وف]س|س)[يتنا][\u0621-\u064a]{2,}")
-FUTURE_REACH = 100  # characters: "من المقرر أن تعيد إريتريا فتح سفارتها في أديس أبابا الاثنين"
+# characters: "من المقرر أن يمثل زوكربرغ أمام جلسة استماع مشتركة للجنتي القضاء والتجارة في مجلس الشيوخ،
+# الثلاثاء، ولجنة الطاقة والتجارة بمجلس النواب، الأربعاء" (Sky News Arabia, 2018-04-09)
+FUTURE_REACH = 250
 BACK_REACH = 40  # characters from an expression to a marker after it in the same clause
 MAX_PROCLITIC_LETTERS = 2
 SENTENCE_END = re.compile(r"[.!?؟\n]+")

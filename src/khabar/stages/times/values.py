@@ -18,7 +18,7 @@ from datetime import date, timedelta
 DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "H": "TH", "MIN": "TM", "DE": "DE", "CE": "CE"}
 YEARS_IN = {"DE": 10, "CE": 100}
 PART_OF_DAY = {"صباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "MI", "ظهيره": "MI", "عصر": "AF",
-               "مساء": "EV", "ليله": "NI", "ليل": "NI", "عشيه": "AF"}
+               "مساء": "EV", "ليله": "NI", "ليل": "NI", "عشيه": "AF", "بعد ظهر": "AF", "بعد الظهر من": "AF"}
 VAGUE = "X"
 # An undated "12 May" or "September" is the nearest one, the future counting four times farther: news
 # tells of the past, but "في 12 أيار/مايو" two weeks ahead is an announced date, not one eleven months ago.
