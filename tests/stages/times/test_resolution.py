@@ -124,6 +124,14 @@ def test_a_future_marker_reaches_the_days_listed_after_it(analyse) -> None:  # t
     assert found(analyse(text, "2018-04-09")) == [("بعد ظهر الاثنين", "DATE", "2018-04-09TAF")]
 
 
+def test_a_future_marker_stops_at_a_new_clause(analyse) -> None:  # type: ignore[no-untyped-def]
+    # BBC 2018-04-05: "ستغادر" is the fat's future; "كتبه في منتصف شهر مارس" is past, after "بينما"
+    text = ("فإن 8.4 كيلوغراما منها ستغادر جسمك عبر الرئتين بينما يغادر 1.6 كيلوغراما على شكل ماء، هذا ما كتبه "
+            "ميرمان في منتصف شهر مارس/آذار على موقع")
+    assert [t.value for t in analyse(text, "2018-04-05").times] == ["2018-03"]
+    assert [t.value for t in analyse("يتوقع الخبراء أن يعلن القرار الخميس", "2018-04-05").times] == ["2018-04-05"]
+
+
 # ---------------------------------------------------------------- the anchor: never invented
 
 

@@ -42,6 +42,7 @@ AM_PM = "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا
 DECADES = "عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين"  # + يات/ات: "التسعينيات", "ستينات"
 DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") for decade in DECADES.split("|")
                      for ending in ("يات", "ات"))
+LASTING_VERBS = "دام|دامت|يدوم|تدوم|استمر|استمرت|يستمر|تستمر|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق"
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -160,7 +161,11 @@ def _durations(lex: TimeLexicon) -> list[Source]:
          (definite, units)),
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
                      f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural))),
-        ("duration", f"(?P<x>(?P<unit>{alternation(single)})\\s+واحد[اه]?){END}", (with_clitics(["واحد", "واحده"]), units)),
+        ("duration", f"(?P<x>(?P<unit>{alternation(single)})\\s+(?:واحد|كامل)[اه]?){END}",
+         (with_clitics(["واحد", "واحده", "واحدا", "كامل", "كامله", "كاملا"]), units)),
+        # "بعد قتال دام لساعة", "استمر شهرا", "تستغرق ساعة": a verb of lasting before a unit
+        ("duration", f"(?:{LASTING_VERBS})\\s+(?:ل)?(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
+         (with_clitics(LASTING_VERBS.split("|")), units)),
         # "بعد ذلك بأسبوع", "بعدها بيومين": a stretch after an event
         ("duration", f"(?:ذلك|بعدها|قبلها|بعده|قبله)\\s+ب(?P<x>(?P<unit>{alternation(single)})){END}",
          (with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"]), units)),

@@ -187,7 +187,8 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
     """Whether a count of years is someone's age, which is no time (TIMES_GUIDELINES: "26 عاما" as an age).
 
     "البالغة من العمر 19 عاما", "عن عمر ناهز 68 عاما", "تتراوح أعمارهم بين 30 و79 سنة", "26 عاما من
-    العمر", and a count in brackets after a name: "بوفون (40 عاما)", "المولد (23) عاما", "تشيك 33/ عاما /".
+    العمر", and a count in brackets or commas after a name: "بوفون (40 عاما)", "المولد (23) عاما", "تشيك
+    33/ عاما /", "أوزيل، 29 عاما، اعتزل".
     """
     start, end = m.start("x"), m.end("x")
     if any(word in AGE_WORDS for word in ctx.words_before(start, AGE_WINDOW)):
@@ -197,7 +198,9 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
         return True
     before = ctx.view[max(0, start - 2) : start].strip()
     rest = ctx.view[end : end + 2].strip()
-    return (before.endswith("(") and rest[:1] in (")", "و", "،", ",")) or BRACKETED_COUNT.match(ctx.view, start) is not None
+    bracketed = before.endswith("(") and rest[:1] in (")", "و", "،", ",")
+    apposed = before.endswith(("،", ",")) and rest[:1] in ("،", ",")  # "أوزيل، 29 عاما، اعتزل"
+    return bracketed or apposed or BRACKETED_COUNT.match(ctx.view, start) is not None
 
 
 def read_fraction(m: re.Match[str], ctx: Context) -> Reading | None:

@@ -33,6 +33,12 @@ CLAUSE_BREAK = re.compile("[،,;؛:\"«»()]|(?<![\u0621-\u064a])(?:[وف]?(?:ا
                           "مشيرا|حيث|لكن|بينما|فيما|قال|اضاف|اكد|اعلن|الذي|التي))(?![\u0621-\u064a])")
 
 
+# What opens a new clause looking right from a future marker (commas do not: they list the days it reaches).
+# "أن" and relative clauses go on with the expectation ("يتوقع الخبراء أن ...", "الاجتماع الذي ...").
+NEW_CLAUSE = re.compile("(?<![\u0621-\u064a])(?:[وف]?(?:قائلا|مضيفا|مشيرا|حيث|لكن|بينما|فيما|عندما|بعدما|قال|اضاف|"
+                        "اكد|اعلن))(?![\u0621-\u064a])|[.:؛;]")
+
+
 class TenseMap:
     """The future markers of one article, asked for the tense at each expression."""
 
@@ -48,7 +54,8 @@ class TenseMap:
         sentence_end = self._sentence_end(start)
         sentence_start = self._sentence_start(start)
         index = bisect_right(self.markers, start) - 1
-        before = index >= 0 and self.markers[index] >= sentence_start and start - self.markers[index] <= FUTURE_REACH
+        before = (index >= 0 and self.markers[index] >= sentence_start and start - self.markers[index] <= FUTURE_REACH
+                  and self._reaches(self.markers[index], start))
         after_index = bisect_left(self.markers, end)
         after = after_index < len(self.markers) and self.markers[after_index] < sentence_end
         near_after = after and self._same_clause(end, self.markers[after_index])
@@ -61,6 +68,10 @@ class TenseMap:
     def _sentence_start(self, index: int) -> int:
         position = bisect_right(self.sentence_ends, index) - 1
         return self.sentence_ends[position] if position >= 0 else 0
+
+    def _reaches(self, marker: int, start: int) -> bool:
+        """Whether no new clause ("بينما", "حيث", "قال" ...) opens between a marker and an expression."""
+        return NEW_CLAUSE.search(self.view, marker, start) is None
 
     def _same_clause(self, end: int, marker: int) -> bool:
         if marker - end > BACK_REACH:
