@@ -130,6 +130,24 @@ def test_both_ends_of_a_day_range(found, text: str, published: str, expected: li
     assert found(text, published) == expected
 
 
+def test_a_list_of_days_before_their_month(found) -> None:  # type: ignore[no-untyped-def]
+    # France 24 2018-07-30
+    assert found("غارات جوية طاولت في 26، 27 و28 تموز/يوليو مركزا طبيا", "2018-07-30") == [
+        ("26", "2018-07-26"), ("27", "2018-07-27"), ("28 تموز/يوليو", "2018-07-28")]
+
+
+def test_today_and_its_full_date_are_one(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2016-03-27
+    assert found("أعلن المجلس الوطني للحزب اليوم الأحد 27 مارس 2016 خلال دورة", "2016-03-27") == [
+        ("اليوم الأحد 27 مارس 2016", "2016-03-27")]
+
+
+def test_a_secretary_general_is_no_year(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2016-03-27: "الأمين العام السابق" is the former secretary-general
+    assert found("سحب الثقة من الأمين العام السابق عماد الدايمي", "2016-03-27") == []
+    assert found("ارتفعت الصادرات العام الماضي", "2016-03-27") == [("العام الماضي", "2015")]
+
+
 @pytest.mark.parametrize(("text", "published", "value"), [
     # France 24 2018-07-06
     ("إثر انتهاء ولاية البرلمان في الأول من الشهر الجاري", "2018-07-06", "2018-07-01"),

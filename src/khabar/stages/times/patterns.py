@@ -66,9 +66,11 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
     # A month that is also a word (آب "father") leads a match only with its cue right after it.
     cue_led = (f"(?P<mon>{alternation(lex.cue_months)})(?=\\s*[/\\\\(-]|\\s+(?:{YEAR}|{qualifier}){END}"
                f"|\\s+(?:عام\\s+{YEAR}|من\\s+(?:هذا\\s+)?(?:العام|السنه)))")
+    weekday_led = (f"(?P<wd>{alternation(lex.weekdays)})\\s*[،,]?\\s+(?:(?P<shahr>شهر)\\s+)?"
+                   f"(?:(?:(?P<day>\\d\\d?)|(?P<ord>{alternation(lex.ordinals)})){of})?{tail}")
     return [
-        f"(?P<x>(?P<wd>{alternation(lex.weekdays)})\\s*[،,]?\\s+(?:(?P<shahr>شهر)\\s+)?"
-        f"(?:(?:(?P<day>\\d\\d?)|(?P<ord>{alternation(lex.ordinals)})){of})?{tail}",
+        f"(?P<x>{weekday_led}",
+        f"(?P<x>(?P<today>اليوم)\\s+{weekday_led}",  # "اليوم الأحد 27 مارس 2016"
         f"(?P<x>(?P<shahr>شهر)\\s+{tail}",
         f"(?P<x>(?P<day>\\d\\d?){of}{tail}",
         f"(?P<x>(?P<ord>{alternation(lex.ordinals)}){of}{tail}",
@@ -136,7 +138,8 @@ def _number(lex: TimeLexicon, *, digits: bool = True) -> str:
 def _ranges(lex: TimeLexicon) -> list[str]:
     """The first day of a range whose month follows the second: "بين 21 و27 يونيو", "21-27 يونيو 2018"."""
     month = alternation(lex.months)
-    second = (f"\\s*{RANGE_JOIN}\\s*\\d\\d?\\s+(?:من\\s+)?(?:شهر\\s+)?(?P<mon>{month})"
+    # "بين 21 و27 يونيو", "في 26، 27 و28 تموز": each day before the one the month follows
+    second = (f"(?:\\s*(?:[،,]|{RANGE_JOIN})\\s*\\d\\d?)+\\s+(?:من\\s+)?(?:شهر\\s+)?(?P<mon>{month})"
               f"(?:\\s*[/\\\\-]\\s*(?P<mon2>{month})|\\s*\\(\\s*(?P<mon3>{month})\\s*\\))?"
               f"(?:\\s*[،,]?\\s*(?P<year>{YEAR}))?{END}")
     return [f"(?P<x>(?P<day>\\d\\d?))(?={second})"]

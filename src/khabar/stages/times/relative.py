@@ -48,6 +48,9 @@ PAST_VERB = re.compile("^(?:قد|تم)$|^[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا|ت
 LONG_UNITS = frozenset({"Y", "DE", "CE"})
 PAST_WINDOW = 5
 HALF_YEAR = 6
+# Titles that take "العام" as "general": "الأمين العام السابق" is no year.
+TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
+                   "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
 AGE_WORDS = frozenset("العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
@@ -82,6 +85,8 @@ def read_unit_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     offset = qualifier(m, ctx)
     if offset is None and not part(m, "this") and not part(m, "mod"):
         return None  # "منذ بداية العام", "بحلول نهاية الشهر": the current one
+    if must(m, "unit") == "عام" and ctx.word_before(m.start("x")) in TITLES:
+        return None  # "الأمين العام السابق": the former secretary-general
     unit = UNIT_LETTERS[must(m, "unit")]
     value, resolved = offset_value(ctx.anchor, unit, offset or 0)
     return reading(m, "DATE", value, resolved)
