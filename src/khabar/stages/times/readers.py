@@ -80,11 +80,27 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     if day_text:
         if ctx.anchor is None:
             return reading(m, "DATE", f"XXXX-{month:02d}-{int(day_text):02d}", False)
-        found = day_month_date(ctx.anchor, month, int(day_text), direction)
+        found = _on_its_weekday(ctx, m, month, int(day_text)) or day_month_date(ctx.anchor, month, int(day_text), direction)
         return None if found is None else reading(m, "DATE", _with_time(found.isoformat(), m), True)
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-{month:02d}", False)
     return reading(m, "DATE", month_value(ctx.anchor, month, direction), True)
+
+
+def _on_its_weekday(ctx: Context, m: re.Match[str], month: int, day: int) -> date | None:
+    """"الأربعاء 27 ماي" without a year: the nearest year in which 27 May is a Wednesday, if one is near."""
+    weekday, anchor = part(m, "wd"), ctx.anchor
+    if weekday is None or anchor is None:
+        return None
+    fits = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == ctx.lexicon.weekdays[weekday]:
+            fits.append(candidate)
+    return min(fits, key=lambda d: abs((d - anchor).days), default=None)
 
 
 def _year_of(m: re.Match[str], ctx: Context) -> str | None:
