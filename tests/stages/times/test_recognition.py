@@ -86,6 +86,7 @@ def test_durations_in_words(found, text: str, span: str, value: str) -> None:  #
     "وفاة الفنان عن عمر ناهز «68» عاما",
     "تعاقد مع نادر المولد (23) عاماً كلاعب محترف",
     "واعتزل أوزيل، 29 عاما، اللعب الدولي",  # BBC 2018-09-26
+    "قمصانا تحمل رقم 13، الخاص باللاعب الذي توفي عن 31 عاما",  # Sky News Arabia 2018-03-11
 ])
 def test_ages_are_not_durations(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-24") == []

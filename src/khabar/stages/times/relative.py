@@ -54,6 +54,7 @@ TITLES = frozenset("الامين امين المدير مدير النائب ن�
 AGE_WORDS = frozenset("العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
+DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رحلت مات ماتت يرحل".split())
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 NOON, DAY_HOURS = 12, 24
 MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20}
@@ -192,12 +193,15 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
     """Whether a count of years is someone's age, which is no time (TIMES_GUIDELINES: "26 عاما" as an age).
 
     "البالغة من العمر 19 عاما", "عن عمر ناهز 68 عاما", "تتراوح أعمارهم بين 30 و79 سنة", "26 عاما من
-    العمر", and a count in brackets or commas after a name: "بوفون (40 عاما)", "المولد (23) عاما", "تشيك
+    العمر", "توفي عن 31 عاما", and a count in brackets or commas after a name: "بوفون (40 عاما)", "المولد (23) عاما", "تشيك
     33/ عاما /", "أوزيل، 29 عاما، اعتزل".
     """
     start, end = m.start("x"), m.end("x")
-    if any(word in AGE_WORDS for word in ctx.words_before(start, AGE_WINDOW)):
+    before_words = ctx.words_before(start, AGE_WINDOW)
+    if any(word in AGE_WORDS for word in before_words):
         return True
+    if before_words[-1:] == ["عن"] and any(without_proclitic(w) in DEATH_WORDS for w in before_words[:-1]):
+        return True  # "توفي عن 31 عاما"
     after = ctx.words_after(end, 2)
     if len(after) == 2 and after[0] == "من" and after[1].lstrip("ل") in AGE_WORDS:
         return True
