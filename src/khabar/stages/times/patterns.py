@@ -37,7 +37,7 @@ EPITHETS = "المبارك|الكريم|المعظم|الفضيل"
 PRESENT_ADJECTIVES = ("الحالي", "الحاليه", "الراهن", "الراهنه")
 STUDY_OR_MONEY = "مالي|ماليه|دراسي|دراسيه|جامعي|جامعيه"
 APPROXIMATE_WORDS = ("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يقرب", "يزيد", "يقل")  # one is in each
-EARLIER = "(?:في\\s+)?وقت\\s+(?:سابق|لاحق)\\s+(?:من\\s+)?"  # "في وقت سابق (من) اليوم/الثلاثاء/الشهر الجاري"
+EARLIER = "وقت\\s+(?:سابق|لاحق)\\s+(?:من\\s+)?"  # "(في) وقت سابق (من) اليوم/الثلاثاء/الشهر الجاري"
 AM_PM = "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\\s+الظهر))?"
 DECADES = "عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين"  # + يات/ات: "التسعينيات", "ستينات"
 DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") for decade in DECADES.split("|")
@@ -263,11 +263,8 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
          (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),)),
         ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?::(?P<minute>\\d\\d))?{AM_PM})(?!\\d)",
          (DIGITS, with_clitics(["ساعه"]))),
-        # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT"
-        ("clock", f"(?:عند|في|حوالي|نحو|قرابه|منذ|حتي|بعد|قبل)\\s+(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d)"
-                  f"{AM_PM})(?![\\d:])", (DIGITS,)),
-        ("clock", "(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d))(?=\\s*(?:بتوقيت|ت\\s*غ|GMT))",
-         (DIGITS, with_clitics(["بتوقيت"]))),
+        # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
+        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (DIGITS,)),
         ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و(?P<fraction>النصف|الربع|الثلث))?"
                   f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
     ]

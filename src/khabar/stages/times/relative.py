@@ -48,6 +48,8 @@ PAST_VERB = re.compile("^(?:قد|تم)$|^[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا|ت
 LONG_UNITS = frozenset({"Y", "DE", "CE"})
 PAST_WINDOW = 5
 HALF_YEAR = 6
+CLOCK_BEFORE = frozenset("عند في حوالي نحو قرابه منذ حتي بعد قبل".split())
+CLOCK_AFTER = re.compile(r"\s*(?:بتوقيت|ت\s*غ|GMT)")
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
@@ -256,6 +258,14 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "TIME", ctx.anchor.isoformat() + clock, True)
 
 
+def read_bare_clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"عند 18:00", "18:00 بتوقيت غرينتش", "7:30 صباحا": a clock time without "الساعة", only with its cue."""
+    after = ctx.view[m.end("x") : m.end("x") + 12]
+    cued = (part(m, "ampm") or CLOCK_AFTER.match(after)
+            or without_proclitic(ctx.word_before(m.start("x"))) in CLOCK_BEFORE)
+    return read_clock(m, ctx) if cued else None
+
+
 def read_fiscal_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """"السنة المالية الجديدة", "العام الدراسي المقبل": the year it starts in (a year given wins)."""
     if part(m, "year"):
@@ -272,5 +282,6 @@ RELATIVE_READERS: dict[str, Reader] = {
     "relative": read_relative, "unit_relative": read_unit_relative, "weekend": read_weekend,
     "plural_relative": read_plural_relative, "period": read_period, "present": read_present_adjective,
     "someday": read_someday, "offset": read_offset, "duration": read_duration, "fraction": read_fraction,
-    "set": read_set, "set_per": read_set_per, "clock": read_clock, "fiscal": read_fiscal_year,
+    "set": read_set, "set_per": read_set_per, "clock": read_clock, "bare_clock": read_bare_clock,
+    "fiscal": read_fiscal_year,
 }
