@@ -114,6 +114,7 @@ def test_a_weekday_with_its_day_and_month_fixes_the_year(analyse) -> None:  # ty
     ("والتقى الوزير الثلاثاء نظيره", "2016-10-25"),
     ("أمس الخميس", "2016-10-25"),  # the relative word fixes the day
     ("غدا الجمعة", "2016-10-27"),
+    ("وكان التنظيم قد تبنى الاثنين الاعتداء", "2016-10-24"),  # تبنى after قد: past, not the imperfect
     # Jawhara FM 2017-03-13 (a Monday; here a Wednesday): a match in the imperfect is the nearer Wednesday
     ("احتجاجا على تعيين الحكم لإدارة المقابلة التي تجمع ناديهم يوم الجمعة", "2016-10-28"),
 ])

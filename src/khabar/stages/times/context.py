@@ -25,6 +25,7 @@ PUNCTUATION = "،,.;؛:!؟?\"'«»()[]{}-–—/"
 IMPERFECT = re.compile("^[وف]?(?:ي[\u0621-\u064a]{2,}|ت(?![\u0621-\u064a]{2}ي[\u0621-\u064a]$)[\u0621-\u064a]{2,}(?<![ته])(?<!ات|هم|ها))$")
 # A verb in the past with its ending: "قالت", "اتصلت", "أعلنوا"; "قد", "تم", "كان" (not a word with the article).
 PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[وفبل]ال)[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا)$")
+PAST_AUXILIARIES = frozenset("قد وقد كان وكان كانت وكانت".split())
 NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
                       "ثابت".split())
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
@@ -87,11 +88,14 @@ class Context:
         يومين"), so an undated day ahead is then as likely as one behind; after a verb in the past
         ("اتصلت في سبتمبر") it lies behind. None when no verb shows (a bare past "وصل" shows nothing).
         """
-        for word in reversed(self.view[max(0, index - LOOK_CHARS) : index].split()[-VERB_WINDOW:]):
+        words = self.view[max(0, index - LOOK_CHARS) : index].split()[-VERB_WINDOW:]
+        for position in range(len(words) - 1, -1, -1):
+            word = words[position]
             if CLAUSE_END.search(word):
                 return None
             if IMPERFECT.match(word) and word not in NOT_VERBS:
-                return 0
+                # "وكان التنظيم قد تبنى الاثنين": after قد or كان a ت-verb is a past one
+                return -1 if position > 0 and words[position - 1] in PAST_AUXILIARIES else 0
             if PAST.match(word) and word not in NOT_VERBS:
                 return -1
         return None
