@@ -211,6 +211,8 @@ def test_earlier_names_the_time_after_it(found, text: str, span: str, value: str
     ("وخاض البلدان حربا في أواخر التسعينيات قتل فيها", "التسعينيات", "199X"),
     ("كانت هناك العديد من صالات السينما خلال سبعينيات القرن الماضي، لكن", "سبعينيات القرن الماضي", "197X"),
     ("وهو أحد أعظم الشخصيات في القرن العشرين", None, None),  # a century alone: a generic phrase
+    # Al Arabiya 2018-04-15
+    ("وفي مطلع العقد الماضي، أفسحت الفرقة في المجال", "مطلع العقد الماضي", "200X"),
 ])
 def test_decades(found, text: str, span: str | None, value: str | None) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-08") == ([] if span is None else [(span, value)])
@@ -267,6 +269,7 @@ def test_vague_references_as_timex3_gives_them(found, text: str, span: str, valu
 
 @pytest.mark.parametrize("text", [
     "قبل أن يرتفع العدد في اليوم التالي، بحسب مسؤولين.",  # the next day of the story, not today
+    "يحل #اليوم_العالمي_للمرأة، الذي يصادف",  # a hashtag (Al Arabiya 2018-03-07)
     "كان يوما تاريخيا للبلاد",  # "a day", not "someday"
     "بدأ تصويره منذ أيام السينما الصامتة",  # the days of something
 ])

@@ -80,6 +80,7 @@ def test_a_named_day_after_since_is_the_date(analyse) -> None:  # type: ignore[n
     ("وكانت قد أعلنت في أكتوبر", "2015-10"),  # a verb in the past
     ("وقال الوزير في أكتوبر إنه سيزور تونس", "2015-10"),  # the future after إنه is another clause
     ("منذ 25 مايو", "2015-05-25"),  # منذ: before, though the next one is nearer
+    ("في أولى حفلاتها منذ إنجابها توأميها في حزيران/يونيو.", "2015-06"),  # Al Arabiya 2018-04-15
 ])
 def test_the_year_of_an_undated_month_follows_the_text(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-05-10").times] == [value]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 LETTER = "\u0621-\u064a"
 START = f"(?<![{LETTER}\\d])"
-END = f"(?![{LETTER}\\d])"
+END = f"(?![{LETTER}\\d_])"  # "#اليوم_العالمي_للمرأة" is a hashtag, not today
 CLITIC = "(?:وب|ول|وك|فب|فل|[وفبلك])?"
 PART_OF_DAY = "صباح|صبيحه|مساء|ليله|ليل|فجر|بعد\\s+ظهر|بعد\\s+الظهر\\s+من|ظهر|ظهيره|عصر|عشيه"
 PART_OF_DAY_WORDS = ("صباح", "صبيحه", "مساء", "ليله", "ليل", "فجر", "ظهر", "ظهيره", "عصر", "عشيه")
@@ -97,7 +97,7 @@ class Grammar:
         return bits
 
 
-UNIT_WORDS = ("اسبوع", "شهر", "عام", "سنه")
+UNIT_WORDS = ("اسبوع", "شهر", "عام", "سنه", "عقد")
 PLURAL_UNIT_WORDS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "سنين", "عقود")
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل")  # لل: ل + the article ("للعام 2014")
 TOO_COMMON = frozenset({"في", "من", "حتي", "بعد", "اول"})  # a phrase holding them holds a rarer word too

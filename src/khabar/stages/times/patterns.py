@@ -116,7 +116,7 @@ def _weekday(lex: TimeLexicon) -> list[str]:
 def _relative(lex: TimeLexicon) -> list[str]:
     """"أمس", "الآن", "يوميا", "صباح اليوم"; "الأسبوع الماضي", "هذا العام", "مطلع العام الجاري"."""
     word = f"(?P<word>{alternation(lex.relative)})){END}"
-    unit = f"(?:ال|ل)(?P<unit>اسبوع|شهر|عام|سنه)(?:\\s+(?P<qual>{alternation(lex.qualifiers)}))?){END}"
+    unit = f"(?:ال|ل)(?P<unit>اسبوع|شهر|عام|سنه|عقد)(?:\\s+(?P<qual>{alternation(lex.qualifiers)}))?){END}"
     return [
         f"(?P<x>{word}",
         f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+{word}",

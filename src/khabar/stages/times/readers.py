@@ -49,6 +49,7 @@ HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ ح
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
 QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
+SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
 TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
@@ -173,8 +174,8 @@ def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
     nearest (``even``: the future counted as near as the past, as for Ramadan, which news awaits as
     much as it recalls)."""
     if part(m, "qual") is None and not ctx.future:
-        if without_proclitic(ctx.word_before(m.start("x"))) == "منذ":
-            return -1
+        if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+            return -1  # "منذ إنجابها توأميها في حزيران": since, so before
         verb = ctx.verb_before(m.start("x"))
         if verb is not None:
             return -1 if verb < 0 else EVEN

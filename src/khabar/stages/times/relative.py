@@ -31,7 +31,7 @@ from khabar.stages.times.values import PART_OF_DAY, duration_value, offset_value
 NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
 PER_COUNT_WORDS = frozenset("مره مرات مرتين واحده واحد".split())
-UNIT_LETTERS = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ساعه": "H"}
+UNIT_LETTERS = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ساعه": "H", "عقد": "DE"}
 _OFFSET = re.compile(r"^([DWMY])([+-]\d+)(T[\w:]+)?$")
 _DIGIT = re.compile(r"\d")
 # An imperfect verb in the plural ("يخشون", "يواجهون") before "اليوم" speaks of nowadays, not of today.
@@ -91,6 +91,10 @@ def read_unit_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     if must(m, "unit") == "عام" and ctx.word_before(m.start("x")) in TITLES:
         return None  # "الأمين العام السابق": the former secretary-general
     unit = UNIT_LETTERS[must(m, "unit")]
+    if unit == "DE":  # "العقد الماضي": the decade before the anchor's, 200X
+        if offset is None and not part(m, "this") or ctx.anchor is None:
+            return None
+        return reading(m, "DATE", f"{ctx.anchor.year // 10 + (offset or 0)}X", True)
     value, resolved = offset_value(ctx.anchor, unit, offset or 0)
     return reading(m, "DATE", value, resolved)
 
