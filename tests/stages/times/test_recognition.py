@@ -56,6 +56,11 @@ def test_numbers_and_names_are_not_years(found, text: str) -> None:  # type: ign
     assert found(text, "2018-05-20") == []
 
 
+def test_a_per_cent_before_a_year_is_no_century(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2015-07-03: "بالمائة سنة 2015" is a rate in 2015, not a hundred years
+    assert found("توقعت تراجع النمو فى تونس الى 1.9 بالمائة سنة 2015، وذلك", "2015-07-03") == [("سنة 2015", "2015")]
+
+
 # ---------------------------------------------------------------- durations
 
 

@@ -156,11 +156,12 @@ def _durations(lex: TimeLexicon) -> list[Source]:
     return [
         # "(25) عاما", "«68» عاما", "27/ عاما": a number set off by a bracket or a slash still counts
         ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit})){END}", (DIGITS, units)),
-        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit})){END}", (numbers, units)),
+        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit})){END}(?!\\s*\\d)", (numbers, units)),
         ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)}))){END}", (with_clitics(duals),)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
          (with_clitics(single), with_clitics(APPROXIMATE_WORDS))),
-        ("duration", f"(?P<x>ال(?P<num>{number})\\s+(?P<unit>{unit})(?:\\s+(?P<qual>{qualifier}))?){END}",
+        # not "1.9 بالمائة سنة 2015": a unit before a number is a date's
+        ("duration", f"(?P<x>ال(?P<num>{number})\\s+(?P<unit>{unit})(?:\\s+(?P<qual>{qualifier}))?){END}(?!\\s*\\d)",
          (definite, units)),
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
                      f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural))),
