@@ -25,7 +25,6 @@ PUNCTUATION = "،,.;؛:!؟?\"'«»()[]{}-–—/"
 IMPERFECT = re.compile("^[وف]?(?:ي[\u0621-\u064a]{2,}|ت(?![\u0621-\u064a]{2}ي[\u0621-\u064a]$)[\u0621-\u064a]{2,}(?<![ته])(?<!ات|هم|ها))$")
 # A verb in the past with its ending: "قالت", "اتصلت", "أعلنوا"; "قد", "تم", "كان" (not a word with the article).
 PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[وفبل]ال)[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا)$")
-PAST_AUXILIARIES = frozenset("قد وقد كان وكان كانت وكانت".split())
 NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
                       "ثابت".split())
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
@@ -91,11 +90,10 @@ class Context:
         words = self.view[max(0, index - LOOK_CHARS) : index].split()[-VERB_WINDOW:]
         for position in range(len(words) - 1, -1, -1):
             word = words[position]
-            if CLAUSE_END.search(word):
-                return None
+            if CLAUSE_END.search(word) and position < len(words) - 1:
+                return None  # a comma right before the time ("وتنتهي المرحلة الثانية، الثلاثاء") sets it off only
             if IMPERFECT.match(word) and word not in NOT_VERBS:
-                # "وكان التنظيم قد تبنى الاثنين": after قد or كان a ت-verb is a past one
-                return -1 if position > 0 and words[position - 1] in PAST_AUXILIARIES else 0
+                return -1 if position > 0 and _past_auxiliary(words[position - 1], word) else 0
             if PAST.match(word) and word not in NOT_VERBS:
                 return -1
         return None
@@ -112,6 +110,13 @@ class Context:
     def word_after(self, index: int) -> str:
         words = self.words_after(index)
         return words[0] if words else ""
+
+
+def _past_auxiliary(before: str, verb: str) -> bool:
+    """Whether ``before`` makes ``verb`` a past: "كان يعمل", and "قد تبنى" (a ت-verb after قد; "قد يسحب" may)."""
+    if before in ("كان", "وكان", "كانت", "وكانت"):
+        return True
+    return before in ("قد", "وقد") and without_proclitic(verb).startswith("ت")
 
 
 def _words(text: str) -> list[str]:

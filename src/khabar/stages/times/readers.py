@@ -295,7 +295,8 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
     elif part(m, "qual") is None and not ctx.future and ctx.verb_before(m.start("x")) == 0:
-        found = _nearest_weekday(ctx.anchor, weekday)  # "المقابلة التي تجمع ناديهم يوم الأربعاء"
+        # a schedule ("المقابلة التي تجمع ناديهم يوم الأربعاء") or a lede's present ("يلتقي الرئيس الاثنين")
+        found = _nearest_weekday(ctx.anchor, weekday)
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
     return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
