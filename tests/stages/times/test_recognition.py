@@ -76,6 +76,7 @@ def test_a_per_cent_before_a_year_is_no_century(found) -> None:  # type: ignore[
     ("أنجبت مرتين خلال أسبوع واحد", "أسبوع واحد", "P1W"),
     ("أوقفت الهجوم بعد قتال دام لساعة مع عناصر الجماعة", "ساعة", "PT1H"),  # CNN 2018-04-02
     ("واستمر الاجتماع ساعة كاملة", "ساعة كاملة", "PT1H"),
+    ("لكن وضعه الصحي أبعده عن الأنظار لأعوام.", "أعوام", "PXY"),  # Sky News Arabia 2018-08-16
     ("مدة اشتراك لا تقل عن (12) شهرا", "12) شهرا", "P12M"),  # a bracketed count of months: no age
     ("استمر الاجتماع نصف ساعة", "نصف ساعة", "PT30M"),
 ])
@@ -275,6 +276,7 @@ def test_vague_references_as_timex3_gives_them(found, text: str, span: str, valu
 @pytest.mark.parametrize("text", [
     "قبل أن يرتفع العدد في اليوم التالي، بحسب مسؤولين.",  # the next day of the story, not today
     "يحل #اليوم_العالمي_للمرأة، الذي يصادف",  # a hashtag (Al Arabiya 2018-03-07)
+    "لامس الخام الأمريكي 72.83 دولار للبرميل",  # "touched", not ل + أمس (Sky News Arabia 2018-05-22)
     "كان يوما تاريخيا للبلاد",  # "a day", not "someday"
     "بدأ تصويره منذ أيام السينما الصامتة",  # the days of something
 ])

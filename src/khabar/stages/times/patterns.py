@@ -173,6 +173,9 @@ def _durations(lex: TimeLexicon) -> list[Source]:
         # "بعد ذلك بأسبوع", "بعدها بيومين": a stretch after an event
         ("duration", f"(?:ذلك|بعدها|قبلها|بعده|قبله)\\s+ب(?P<x>(?P<unit>{alternation(single)})){END}",
          (with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"]), units)),
+        # "أبعده عن الأنظار لأعوام", "لسنوات طويلة": for years
+        ("duration", f"ل(?P<x>(?P<unit>{alternation(plural)})(?:\\s+(?:طويله|عديده|قليله))?){END}",
+         (with_clitics(["ل" + p for p in plural]),)),
         ("fraction", f"(?P<x>(?P<frac>نصف|ربع)\\s+(?P<unit>ساعه|يوم|قرن|عقد)){END}", (with_clitics(("نصف", "ربع")),)),
     ]
 

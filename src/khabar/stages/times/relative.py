@@ -74,6 +74,8 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return reading(m, "DATE", "PRESENT_REF", False)
     if word.startswith(ARTICLE) and ctx.raw_char(m.start("word")) != BARE_ALEF:
         return None  # "آلان" (Alan) is not "الآن" (now), though both normalise to "الان"
+    if word == "امس" and ctx.view[max(0, m.start("x") - 1) : m.start("x")] == "ل":
+        return None  # "لامس الخام 72 دولارا": the verb "touched", not ل + أمس
     offset = _OFFSET.match(rule)
     if offset is None:
         return reading(m, kind, rule, False)
@@ -186,8 +188,8 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     """"ثلاثة أيام", "خمسة وعشرين عاما", "يومين", "أزيد من ساعة", "العشرة أعوام الأخيرة"; not an age."""
     letter, count = count_of(m, ctx)
-    if count == VAGUE and part(m, "num") is None:
-        return None  # "أيام" alone
+    if count == VAGUE and part(m, "num") is None and ctx.view[m.start() : m.start() + 1] != "ل":
+        return None  # "أيام" alone; "لأيام" (for days) is a stretch
     if letter == "Y" and is_age(m, ctx):
         return None
     if part(m, "dual") and without_proclitic(ctx.word_before(m.start("x"))).endswith(("اء", "ين")):
