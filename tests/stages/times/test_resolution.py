@@ -91,6 +91,8 @@ def test_the_year_of_an_undated_month_follows_the_text(analyse, text: str, value
     ("في أبريل (نيسان) عام 2013", "2013-04"),
     ("منذ محاولة الانقلاب في يوليو تموز 2016.", "2016-07"),  # Reuters' pair, no slash
     ("في مارس من هذا العام", "2018-03"),
+    ("بعقد يمتد حتى يونيو/حزيران من عام 2021.", "2021-06"),  # Sky News Arabia 2018-10-15
+    ("تم الاتصال بنا الساعة 16,20 بشأن", "2018-05-20T16:20"),  # AFP's clock, via Sky News Arabia
 ])
 def test_months_with_their_year_in_words(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2018-05-20").times] == [value]
@@ -116,6 +118,10 @@ def test_a_weekday_with_its_day_and_month_fixes_the_year(analyse) -> None:  # ty
     ("أمس الخميس", "2016-10-25"),  # the relative word fixes the day
     ("غدا الجمعة", "2016-10-27"),
     ("وكان التنظيم قد تبنى الاثنين الاعتداء", "2016-10-24"),  # تبنى after قد: past, not the imperfect
+    # France 24 2018-03-19 (here a Wednesday): an imperfect after "أن" has no tense of its own
+    ("تعرضت لهجوم في نوتنغهام، قبل أن تتوفى الاثنين .", "2016-10-24"),
+    # Sky News Arabia 2018-06-24: "لن" after the day is the main clause's future, not the day's
+    ("الفوز الذي حققته ألمانيا على السويد يوم الثلاثاء لن يغير من طريقة", "2016-10-25"),
     # Jawhara FM 2017-03-13 (a Monday; here a Wednesday): a match in the imperfect is the nearer Wednesday
     ("احتجاجا على تعيين الحكم لإدارة المقابلة التي تجمع ناديهم يوم الجمعة", "2016-10-28"),
 ])

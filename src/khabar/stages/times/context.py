@@ -25,6 +25,7 @@ PUNCTUATION = "،,.;؛:!؟?\"'«»()[]{}-–—/"
 IMPERFECT = re.compile("^[وف]?(?:ي[\u0621-\u064a]{2,}|ت(?![\u0621-\u064a]{2}ي[\u0621-\u064a]$)[\u0621-\u064a]{2,}(?<![ته])(?<!ات|هم|ها))$")
 # A verb in the past with its ending: "قالت", "اتصلت", "أعلنوا"; "قد", "تم", "كان" (not a word with the article).
 PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[وفبل]ال)[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا)$")
+SUBJUNCTIVE = frozenset("ان وان بان لان كي لكي حتي".split())  # "أن" and its kin before an imperfect
 NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
                       "ثابت".split())
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
@@ -93,7 +94,12 @@ class Context:
             if CLAUSE_END.search(word) and position < len(words) - 1:
                 return None  # a comma right before the time ("وتنتهي المرحلة الثانية، الثلاثاء") sets it off only
             if IMPERFECT.match(word) and word not in NOT_VERBS:
-                return -1 if position > 0 and _past_auxiliary(words[position - 1], word) else 0
+                before = words[position - 1] if position > 0 else ""
+                if before in SUBJUNCTIVE:
+                    return None  # "قبل أن تتوفى الأربعاء": no tense of its own
+                if before in ("لم", "ولم", "فلم"):
+                    return -1  # "لم يحضر الأربعاء": a past
+                return -1 if _past_auxiliary(before, word) else 0
             if PAST.match(word) and word not in NOT_VERBS:
                 return -1
         return None

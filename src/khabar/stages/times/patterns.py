@@ -57,7 +57,8 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
     rest = (
         f"(?:\\s*[/\\\\-]\\s*(?P<mon2>{month})|\\s*\\(\\s*(?P<mon3>{month})\\s*\\)|\\s+(?P<mon4>{month}))?"
         f"(?:\\s*[،,]?\\s*(?:(?:عام|العام|سنه)\\s+)?(?P<year>{YEAR})(?:\\s*م(?![{LETTER}]))?"
-        f"|\\s+من\\s+(?:(?P<ythis>هذا)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?P<yqual>{qualifier})))?"
+        f"|\\s+من\\s+(?:(?P<ythis>هذا)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?P<yqual>{qualifier})"
+        f"|(?:عام|العام|سنه)\\s+(?P<yearof>{YEAR})))?"
         f"(?:\\s+(?P<qual>{qualifier}))?"
         f"(?:\\s*[-–،,]?\\s*(?:الساعه\\s+)?(?P<time>\\d\\d?:\\d\\d))?){END}"
     )
@@ -265,7 +266,8 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units)),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",
          (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),)),
-        ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?::(?P<minute>\\d\\d))?{AM_PM})(?!\\d)",
+        # "الساعة 16:20", and AFP's "الساعة 16,20"
+        ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?:[:,](?P<minute>[0-5]\\d))?{AM_PM})(?!\\d)",
          (DIGITS, with_clitics(["ساعه"]))),
         # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
         ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (DIGITS,)),

@@ -66,7 +66,7 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     paired = part(m, "mon2") or part(m, "mon3") or part(m, "mon4")
     if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
         return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
-    year_text = year_text or _year_of(m, ctx)
+    year_text = year_text or part(m, "yearof") or _year_of(m, ctx)
     cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
     if part(m, "mon") in lex.cue_months and not cued:
         return None

@@ -39,6 +39,10 @@ NEW_CLAUSE = re.compile("(?<![\u0621-\u064a])(?:[وف]?(?:قائلا|مضيفا|
                         "اكد|اعلن))(?![\u0621-\u064a])|[.:؛;]")
 
 
+# "لن" after a time is the main clause's ("الفوز الذي حققته ألمانيا يوم السبت لن يغير"): it reaches forward only.
+NEGATED_FUTURE = re.compile("[وف]?لن(?![\u0621-\u064a])")
+
+
 class TenseMap:
     """The future markers of one article, asked for the tense at each expression."""
 
@@ -58,7 +62,8 @@ class TenseMap:
                   and self._reaches(self.markers[index], start))
         after_index = bisect_left(self.markers, end)
         after = after_index < len(self.markers) and self.markers[after_index] < sentence_end
-        near_after = after and self._same_clause(end, self.markers[after_index])
+        near_after = (after and self._same_clause(end, self.markers[after_index])
+                      and NEGATED_FUTURE.match(self.view, self.markers[after_index]) is None)
         return Tense(future=before or near_after, sentence_future=before or after or
                      (index >= 0 and self.markers[index] >= sentence_start))
 
