@@ -196,9 +196,19 @@ def test_parts_of_day_seasons_and_fiscal_years(found, text: str, published: str,
     ("تم استدعاؤنا في حوالي الساعة الخامسة مساءً إلى طريق لندن", "الساعة الخامسة مساءً", "2018-06-02T17:00"),
     ("باشر موظفون تنفيذ إضراب منذ الساعة التاسعة صباحا", "الساعة التاسعة صباحا", "2018-06-02T09:00"),
     ("الساعة الحادية عشرة والنصف ليلا", "الساعة الحادية عشرة والنصف ليلا", "2018-06-02T23:30"),
+    # Jawhara FM 2017-01-18
+    ("وعلى متنه 5 شبان في حدود الساعة الثامنة ونصف ليلا في محاولة", "الساعة الثامنة ونصف ليلا", "2018-06-02T20:30"),
 ])
 def test_clock_times_in_words(found, text: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-06-02") == [(span, value)]
+
+
+def test_the_night_after_a_clock_time_is_its_own(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2016-12-29: nine at night, and the night is yesterday's
+    assert found("وفي حدود الساعة التاسعة من ليلة البارحة تقدم مواطن", "2016-12-29") == [
+        ("الساعة التاسعة", "2016-12-29T21:00"), ("ليلة البارحة", "2016-12-28TNI")]
+    # Jawhara FM 2017-02-08: "الغد" names the day
+    assert found("وخلال يوم الغد الخميس ملائما لنزول أمطار", "2017-02-08") == [("الغد الخميس", "2017-02-09")]
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [

@@ -38,7 +38,9 @@ PRESENT_ADJECTIVES = ("الحالي", "الحاليه", "الراهن", "الر�
 STUDY_OR_MONEY = "مالي|ماليه|دراسي|دراسيه|جامعي|جامعيه"
 APPROXIMATE_WORDS = ("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يقرب", "يزيد", "يقل")  # one is in each
 EARLIER = "وقت\\s+(?:سابق|لاحق)\\s+(?:من\\s+)?"  # "(في) وقت سابق (من) اليوم/الثلاثاء/الشهر الجاري"
-AM_PM = "(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\\s+الظهر))?"
+# "صباحا", "مساء"; "من ليلة البارحة" is looked at, not taken: the night named after it is an expression of its own
+AM_PM = ("(?:\\s+(?P<ampm>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\\s+الظهر)"
+         "|(?=\\s+(?P<ampm_of>من\\s+(?:ليله|مساء|عشيه|صباح|فجر))))?")
 DECADES = "عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين"  # + يات/ات: "التسعينيات", "ستينات"
 DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") for decade in DECADES.split("|")
                      for ending in ("يات", "ات"))
@@ -108,7 +110,7 @@ def _weekday(lex: TimeLexicon) -> list[str]:
         f"(?P<x>{tail}",
         f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+(?:(?P<today>اليوم)\\s+)?(?:(?P<yawm>يوم)\\s+)?{tail}",
         f"(?P<x>(?P<today>اليوم)\\s+{tail}",
-        f"(?P<x>(?P<rel>امس|غدا|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
+        f"(?P<x>(?P<rel>امس|الامس|غدا|الغد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
         f"(?P<x>(?P<yawm>يوم)\\s+{tail}",
         f"(?P<x>{EARLIER}(?:(?P<yawm>يوم)\\s+)?{tail}",
     ]
@@ -271,7 +273,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
          (DIGITS, with_clitics(["ساعه"]))),
         # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
         ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (DIGITS,)),
-        ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و(?P<fraction>النصف|الربع|الثلث))?"
+        ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و\\s*(?P<fraction>النصف|نصف|الربع|ربع|الثلث|ثلث))?"
                   f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
     ]
 

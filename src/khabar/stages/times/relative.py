@@ -59,7 +59,7 @@ AGE_WINDOW = 4  # words before the count
 DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رحلت مات ماتت يرحل".split())
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 NOON, DAY_HOURS = 12, 24
-MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20}
+MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20, "نصف": 30, "ربع": 15, "ثلث": 20}
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
 
 
@@ -252,7 +252,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الساعة 10 صباحا", "الساعة 23:00", "الساعة العاشرة والنصف مساء": a time on the anchor's day."""
     word = part(m, "hourword")
     hour = ctx.lexicon.hours[" ".join(word.split())] if word else int(must(m, "hour"))
-    afternoon = part(m, "ampm") in ("مساء", "ليلا", "عصرا") or (part(m, "ampm") or "").startswith("بعد")
+    ampm = " ".join((part(m, "ampm") or part(m, "ampm_of") or "").split())
+    afternoon = ampm in ("مساء", "ليلا", "عصرا", "من ليله", "من مساء", "من عشيه") or ampm.startswith("بعد")
     if afternoon and hour < NOON:
         hour += NOON
     if hour > DAY_HOURS:
