@@ -57,6 +57,8 @@ def _render(node: dict[str, dict]) -> str:
 
 DIGIT_WORD = "<digit>"
 DIGITS = frozenset({DIGIT_WORD})  # the "needs" of a pattern that can only match around a digit
+CLOCK_WORD = "<clock>"
+CLOCKS = frozenset({CLOCK_WORD})  # ... or around a clock's "18:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,11 @@ class Grammar:
     patterns: tuple[Pattern, ...]
     word_bits: dict[str, int]  # word -> the bits of every need set holding it
 
-    def present(self, words: Iterable[str], has_digit: bool) -> int:
+    def present(self, words: Iterable[str], has_digit: bool, has_clock: bool = False) -> int:
         """The bits of the need sets an article's words touch (one dict lookup per word)."""
         bits = self.word_bits.get(DIGIT_WORD, 0) if has_digit else 0
+        if has_clock:
+            bits |= self.word_bits.get(CLOCK_WORD, 0)
         get = self.word_bits.get
         for word in set(words):
             bits |= get(word, 0)

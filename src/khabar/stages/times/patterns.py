@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from khabar.stages.times.grammar import (
     APPROXIMATELY,
+    CLOCKS,
     DIGITS,
     END,
     HIJRI_MARK,
@@ -272,7 +273,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?:[:,](?P<minute>[0-5]\\d))?{AM_PM})(?!\\d)",
          (DIGITS, with_clitics(["ساعه"]))),
         # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
-        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (DIGITS,)),
+        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (CLOCKS,)),
         ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و\\s*(?P<fraction>النصف|نصف|الربع|ربع|الثلث|ثلث))?"
                   f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
     ]

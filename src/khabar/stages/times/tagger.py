@@ -28,6 +28,7 @@ from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, t
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WORD = re.compile("[\u0621-\u064a]+")
 DIGIT = re.compile(r"\d")
+CLOCK = re.compile(r"\d:\d")
 GUESSED_ANCHOR = "anchor_guessed"
 DAY_FIRST = re.compile(r"(?P<day>\d\d?)[/.-](?P<month>\d\d?)[/.-](?P<year>\d{4})(?!\d)")
 
@@ -142,7 +143,7 @@ class TimeTagger:
     def _read(self, view: str, anchor: date | None, tenses: TenseMap, raw: str, starts: Sequence[int]) -> list[Reading]:
         """Every reading of every pattern that can match ``view``."""
         contexts: dict[Tense, Context] = {}
-        present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None)
+        present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None, CLOCK.search(view) is not None)
         readings = []
         for pattern, mask in self.masks:
             if present & mask != mask:
