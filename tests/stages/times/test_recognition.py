@@ -292,3 +292,47 @@ def test_vague_references_as_timex3_gives_them(found, text: str, span: str, valu
 ])
 def test_days_that_are_not_times(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []
+
+
+# ---------------------------------------------------------------- round two: what the silver set showed
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # France 24 2018-05-15: "من العام نفسه" is the year named before
+    ("بث التنظيم في 15 شباط/فبراير 2015 شريطا لرجال خطفوا في كانون الثاني/يناير من العام نفسه في غرب ليبيا.",
+     "2018-05-15", [("15 شباط/فبراير 2015", "2015-02-15"), ("كانون الثاني/يناير من العام نفسه", "2015-01")]),
+    # BBC 2018-02-06: "ذلك العام"
+    ("قاد ليستر سيتي للحصول على اللقب عام 2016، وحصل على لقب أفضل لاعب في ذلك العام.",
+     "2018-02-06", [("عام 2016", "2016"), ("ذلك العام", "2016")]),
+    # BBC 2018-03-29: "لعامي" is a year's cue with its ل
+    ("قرار برلين التنافس على مقعد غير دائم في مجلس الأمن لعامي 2019 و 2020.",
+     "2018-03-29", [("2019", "2019"), ("2020", "2020")]),
+    # Al Arabiya 2018-03-08: "منذ بدء العام الجديد" early in the year is this year
+    ("حقق فوزين فقط في خمس مباريات منذ بدء العام الجديد.", "2018-03-08", [("العام الجديد", "2018")]),
+    # Al Arabiya 2018-06-01: half a century ago
+    ("حزبها الجبهة الوطنية الذي أسسه والدها قبل نحو نصف قرن.", "2018-06-01", [("نصف قرن", "1968")]),
+    # Sky News Arabia 2018-06-04 and CNN Arabic 2018-10-03: the coming and the past hours
+    ("إن من المتوقع سقوط أمطار غزيرة خلال الساعات المقبلة.", "2018-06-04", [("الساعات المقبلة", "PTXH")]),
+    ("أثارت القضية جدلا واسعا خلال الساعات الماضية", "2018-10-03", [("الساعات الماضية", "PTXH")]),
+    # Al Arabiya 2018-05-14: a half after the unit
+    ("المقطع المصور الذي استمر دقيقتين ونصف", "2018-05-14", [("دقيقتين ونصف", "PT150S")]),
+    # Jawhara FM 2016-04-17: a day of every year
+    ("ليوم الأسير الفلسطيني الموافق 17 من أفريل من كل عام", "2016-04-17", [("17 من أفريل من كل عام", "XXXX-04-17")]),
+    # Jawhara FM 2017-03-05: the evening of yesterday, a Saturday
+    ("أشرف الوزير مساء أمس السبت على افتتاح الدورة", "2017-03-05", [("مساء أمس السبت", "2017-03-04TEV")]),
+    # Al Arabiya 2018-02-13: a recurring day
+    ("لكنه لا يصور بشكل يومي", "2018-02-13", [("بشكل يومي", "P1D")]),
+    ("ألمانيا أعلنت نيتها قبل فترة طويلة", "2018-03-29", [("قبل فترة طويلة", "PAST_REF")]),  # BBC 2018-03-29
+])
+def test_round_two_constructions(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "لأنهم كانوا سعداء بتوقيع هذا العقد.",  # a contract, not this decade (BBC 2018-02-06)
+    "لوحت الهيئة بتعليق الدروس بعد عقد هيئة إدارية ثانية",  # holding a meeting (Jawhara FM 2017-02-04)
+    "وأكثر من 65 نائبا ووزيرا سابقا",  # a former minister (Jawhara FM 2016-04-17)
+    "كانت مقررة قبل وقت طويل من ورود مشروع القمة",  # before an event, not long ago (Sky News Arabia 2018-05-15)
+])
+def test_round_two_words_that_are_no_times(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-20") == []

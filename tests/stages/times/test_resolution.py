@@ -176,3 +176,13 @@ def test_without_an_anchor_relative_times_stay_unresolved(analyse, text: str, va
 
 def test_day_first_publication_dates(analyse) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse("قال الوزير أمس", "04/10/2015").times] == ["2015-10-03"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # BBC 2018-06-26: "بعد أيام فقط من" counts from an event
+    ("تأتي تلك الحادثة بعد أيام فقط من تعرض الوزيرة للاستهزاء", ("أيام", "DURATION", "PXD")),
+    # Al Arabiya 2018-03-08
+    ("تعرض للإقالة بعد ستة أشهر فقط من تدريب الفريق لأول مرة", ("ستة أشهر", "DURATION", "P6M")),
+])
+def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert found(analyse(text, "2018-04-01")) == [expected]

@@ -28,6 +28,7 @@ PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[�
 SUBJUNCTIVE = frozenset("ان وان بان لان كي لكي حتي".split())  # "أن" and its kin before an imperfect
 NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
                       "ثابت".split())
+YEAR_DIGITS = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
 
 
@@ -103,6 +104,11 @@ class Context:
             if PAST.match(word) and word not in NOT_VERBS:
                 return -1
         return None
+
+    def year_named_before(self, index: int) -> str | None:
+        """The last year written in digits before ``index`` ("عام 2015 ... في العام نفسه"), if any."""
+        years = YEAR_DIGITS.findall(self.view, 0, index)
+        return years[-1] if years else None
 
     def word_before(self, index: int) -> str:
         words = self.words_before(index)

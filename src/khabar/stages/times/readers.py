@@ -70,6 +70,8 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
     if part(m, "mon") in lex.cue_months and not cued:
         return None
+    if part(m, "every"):  # "17 أفريل من كل عام": every year on that day
+        return reading(m, "SET", f"XXXX-{month:02d}" + (f"-{int(day_text):02d}" if day_text else ""), False)
     direction = _direction(m, ctx)
     if day_text and year_text:
         try:
@@ -106,6 +108,8 @@ def _on_its_weekday(ctx: Context, m: re.Match[str], month: int, day: int) -> dat
 
 def _year_of(m: re.Match[str], ctx: Context) -> str | None:
     """The year of "مايو من العام الماضي" or "من هذا العام", when there is an anchor."""
+    if part(m, "ysame") or part(m, "ysame2"):
+        return ctx.year_named_before(m.start("x"))
     offset = ctx.lexicon.qualifiers.get(part(m, "yqual") or "") if part(m, "yqual") else (0 if part(m, "ythis") else None)
     if offset is None or ctx.anchor is None:
         return None
@@ -271,6 +275,8 @@ def _year_cued(ctx: Context, start: int, depth: int = 0) -> bool:
         return depth < MAX_JOINED and _year_cued(ctx, joined.start(), depth + 1)
     before = ctx.words_before(start, 2)
     lead = without_proclitic(before[-1]) if before else ""
+    if lead[:1] in ("ل", "ب") and lead[1:] in YEAR_PREPOSITION_WORDS:
+        lead = lead[1:]  # "لعامي 2019 و2020", "بمنتصف 2018"
     if lead in ("عام", "العام", "سنه", "السنه"):
         return True
     if lead not in YEAR_PREPOSITION_WORDS:
@@ -291,7 +297,8 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
     relative = part(m, "rel")
     if relative is not None:  # "أمس الخميس", "غدا الجمعة": the relative word fixes the day
-        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative[" ".join(relative.split())][1][1:]))
+        word = " ".join(relative.split())
+        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative["ال" + word if word == "غد" else word][1][1:]))
     elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
     elif part(m, "qual") is None and not ctx.future and ctx.verb_before(m.start("x")) == 0:
