@@ -35,10 +35,13 @@ from khabar.stages.times.values import (
     season_year,
     weekday_date,
 )
+from khabar.stages.times.verbs import FUTURE, PAST
 
 HIJRI_MID_MONTH = 15
 HIJRI_MID_YEAR = (6, 15)
 HIJRI_MONTH_DAYS = 30
+MONDAY = 1
+PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
@@ -177,14 +180,17 @@ def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
     """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the
     nearest (``even``: the future counted as near as the past, as for Ramadan, which news awaits as
     much as it recalls)."""
-    if part(m, "qual") is None and not ctx.future:
-        if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
-            return -1  # "منذ إنجابها توأميها في حزيران": since, so before
+    if part(m, "qual") is None:
+        if ctx.word_before(m.start("x")) == "تسليم":
+            return 1  # "العقود الآجلة تسليم أغسطس": a future contract
         verb = ctx.verb_before(m.start("x"))
-        if verb is not None:
-            return -1 if verb < 0 else EVEN
-        if even:
-            return EVEN
+        if not ctx.future:
+            if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+                return -1  # "منذ إنجابها توأميها في حزيران": since, so before
+            if verb is not None:
+                return -1 if verb == PAST else EVEN
+            if even:
+                return EVEN
     return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
 
 
@@ -292,21 +298,34 @@ def _counted_after(ctx: Context, end: int) -> bool:
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الثلاثاء", "اليوم الثلاثاء", "يوم الأحد المقبل", "مساء الجمعة"."""
     weekday = ctx.lexicon.weekdays[must(m, "wd")]
+    if weekday == MONDAY and _the_two(m, ctx):
+        return None  # "بين الاثنين", "الاثنين الآخرين": the two, not Monday
     pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
     relative = part(m, "rel")
     if relative is not None:  # "أمس الخميس", "غدا الجمعة": the relative word fixes the day
-        word = " ".join(relative.split())
+        word = " ".join(relative.split()).removeprefix("يوم ")  # "يوم غد السبت"
         found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative["ال" + word if word == "غد" else word][1][1:]))
     elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
-    elif part(m, "qual") is None and not ctx.future and ctx.verb_before(m.start("x")) == 0:
-        # a schedule ("المقابلة التي تجمع ناديهم يوم الأربعاء") or a lede's present ("يلتقي الرئيس الاثنين")
-        found = _nearest_weekday(ctx.anchor, weekday)
+    elif part(m, "qual") is None and (verb := ctx.verb_before(m.start("x"))) is not None and (
+            not ctx.future or verb == PAST and ctx.verb_before(m.start("x"), PAST_OVER_FUTURE) == PAST):
+        # its own verb: past ("وفقما ذكرته الصحيفة، الأحد" after "يعتزم ترامب"), a schedule ("المقابلة التي
+        # تجمع ناديهم يوم الأربعاء"), a lede's present ("يلتقي الرئيس الاثنين") or ahead ("سيلتقي")
+        found = (weekday_date(ctx.anchor, weekday, -1) if verb == PAST else weekday_date(ctx.anchor, weekday, 1)
+                 if verb == FUTURE else _nearest_weekday(ctx.anchor, weekday))
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
     return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
+
+
+def _the_two(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a bare "الاثنين" is "the two": after "بين" or before "الآخرين"/"معا"."""
+    if part(m, "yawm") or part(m, "pod") or part(m, "today") or part(m, "rel") or part(m, "qual"):
+        return False
+    return (without_proclitic(ctx.word_before(m.start("x"))) == "بين"
+            or ctx.word_after(m.end("x")) in ("الاخرين", "الاخريين", "معا", "كليهما"))
 
 
 def _nearest_weekday(anchor: date, weekday: int) -> date:

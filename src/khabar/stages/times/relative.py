@@ -26,6 +26,7 @@ from khabar.stages.times.context import (
 )
 from khabar.stages.times.lexicon import VAGUE
 from khabar.stages.times.values import PART_OF_DAY, duration_value, offset_value
+from khabar.stages.times.verbs import FUTURE, NEAR, PRESENT
 
 # "اليوم" followed by these is a named or narrative day ("اليوم العالمي", "اليوم التالي"), not today.
 NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد".split())
@@ -33,6 +34,7 @@ NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك ا
 DECADE_FOLLOWERS = frozenset("من علي تقريبا كامل واحد مضي".split())
 HALVES = {"Y": ("P{}M", 6), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
 APPROXIMATE = frozenset("نحو حوالي قرابه زهاء".split())
+UNIT_ACCUSATIVES = frozenset("يوما يوم عاما عام شهرا شهر اسبوعا ساعه سنه".split())
 HEDGES = frozenset("فقط قليله قلائل معدوده تقريبا نحو حوالي".split())  # words between a unit and "من"
 PER_COUNT_WORDS = frozenset("مره مرات مرتين واحده واحد".split())
 UNIT_LETTERS = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ساعه": "H", "عقد": "DE"}
@@ -190,13 +192,15 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     prep = part(m, "prep")
     if part(m, "num") is None and ctx.definite_after(m.end("x")):
         return None  # "منذ يوم الأمس", "منذ أيام السينما الصامتة": a day or days of what follows
+    if prep == "بعد" and part(m, "num") is None and without_proclitic(ctx.word_before(m.start("prep"))) in UNIT_ACCUSATIVES:
+        return None  # "يوما بعد يوم", "عاما بعد عام": day after day, no stretch nor date
     if must(m, "unit") == "عقد" and not _decade_follows(ctx, m.end("x")):
         return None  # "بعد عقد هيئة إدارية": after holding a meeting, not after a decade
     if part(m, "half"):
         return _with_half(m, letter, count)
     relative_to_event = _after_event(ctx, m.end("x"))
     dates = (prep == "قبل" or (prep == "منذ" and count != VAGUE and _dates_event(m, ctx, letter))
-             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.verb_before(m.start("prep")) == 0)))
+             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.verb_before(m.start("prep"), NEAR) in (PRESENT, FUTURE))))
     if not dates or relative_to_event or letter in ("H", "MIN") and prep != "قبل":
         return reading(m, "DURATION", duration_value(letter, count), False)
     if count == VAGUE:
