@@ -336,3 +336,31 @@ def test_round_two_constructions(found, text: str, published: str, expected: lis
 ])
 def test_round_two_words_that_are_no_times(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-04-12: the first end takes the year of the second
+    ("ويشارك في النهائيات 24 منتخبا، بين 5 يناير و1 فبراير 2019.", "2018-04-12",
+     [("5 يناير", "2019-01-05"), ("1 فبراير 2019", "2019-02-01")]),
+    # BBC 2018-05-02: a range of months, the first in the year before the second
+    ("خلال الفترة بين أكتوبر/تشرين الأول وفبراير/شباط 2008.", "2018-05-02",
+     [("أكتوبر/تشرين الأول", "2007-10"), ("فبراير/شباط 2008", "2008-02")]),
+    # Jawhara FM 2017-05-09
+    ("يتم بيع التذاكر خلال الفترة الممتدة من 11 ماي الى 30 جوان 2017.", "2017-05-09",
+     [("11 ماي", "2017-05-11"), ("30 جوان 2017", "2017-06-30")]),
+    # Jawhara FM 2016-12-29
+    ("تحسن عدد الوافدين في الفترة الممتدة بين جانفي الى ديسمبر 2016", "2016-12-29",
+     [("جانفي", "2016-01"), ("ديسمبر 2016", "2016-12")]),
+    ("تقام البطولة من 27 ديسمبر إلى 3 يناير في الدوحة", "2018-12-01",  # the second end after the first
+     [("27 ديسمبر", "2018-12-27"), ("3 يناير", "2019-01-03")]),
+    # Al Arabiya 2018-03-21: the year of the event named right before the days
+    ("للمشاركة في مونديال 2018 من 14 يونيو الى 15 يوليو في روسيا.", "2018-03-21",
+     [("14 يونيو", "2018-06-14"), ("15 يوليو", "2018-07-15")]),
+])
+def test_the_ends_of_a_range_agree(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+def test_the_second_end_of_a_range_of_ages_is_an_age(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2017-01-13
+    assert found("كما اتهمت 3 آخرين تتراوح أعمارهم بين 27 سنة و64 سنة بالتواطؤ", "2017-01-13") == []

@@ -38,6 +38,10 @@ from khabar.stages.times.values import (
 from khabar.stages.times.verbs import FUTURE, PAST
 
 HIJRI_MID_MONTH = 15
+LOOK_BACK_CHARS = 40
+# a year, then only "من/في/بين/يوم" before a day: "مونديال 2018 من 14 يونيو", "دورة 2017 يوم 3 مارس"
+YEAR_THEN_DAY = re.compile(f"(?:(?P<lead>[\u0621-\u064a]+)\\s+)?(?P<year>{YEAR})(?:\\s+(?:من|في|بين|ما|يوم|يومي|الفتره))*\\s+$")
+NOT_THE_DAYS_YEAR = frozenset("منذ حتي قبل بعد الي عام العام سنه".split())  # "منذ 2015 في 12 مارس": two times
 HIJRI_MID_YEAR = (6, 15)
 HIJRI_MONTH_DAYS = 30
 MONDAY = 1
@@ -69,7 +73,7 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     paired = part(m, "mon2") or part(m, "mon3") or part(m, "mon4")
     if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
         return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
-    year_text = year_text or part(m, "yearof") or _year_of(m, ctx)
+    year_text = year_text or part(m, "yearof") or _year_of(m, ctx) or (day_text and _year_just_before(m, ctx))
     cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
     if part(m, "mon") in lex.cue_months and not cued:
         return None
@@ -117,6 +121,15 @@ def _year_of(m: re.Match[str], ctx: Context) -> str | None:
     if offset is None or ctx.anchor is None:
         return None
     return str(ctx.anchor.year + offset)
+
+
+def _year_just_before(m: re.Match[str], ctx: Context) -> str | None:
+    """The year of "مونديال 2018 من 14 يونيو الى 15 يوليو": a year named right before the day, in its phrase."""
+    before = ctx.view[max(0, m.start("x") - LOOK_BACK_CHARS) : m.start("x")]
+    found = YEAR_THEN_DAY.search(before)
+    if found is None or without_proclitic(found["lead"] or "") in NOT_THE_DAYS_YEAR:
+        return None
+    return found["year"]
 
 
 def _with_time(value: str, m: re.Match[str]) -> str:

@@ -271,6 +271,8 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
     """
     start, end = m.start("x"), m.end("x")
     before_words = ctx.words_before(start, AGE_WINDOW)
+    if "بين" in before_words:  # "تتراوح أعمارهم بين 22 سنة و 31 سنة": the second end of a range of ages
+        before_words = ctx.words_before(start, 2 * AGE_WINDOW)
     if any(word in AGE_WORDS for word in before_words):
         return True
     if before_words[-1:] == ["عن"] and any(without_proclitic(w) in DEATH_WORDS for w in before_words[:-1]):
