@@ -151,7 +151,7 @@ def _unseen(candidates: list[Record], avoid: set[tuple[str, ...]], count: int) -
 def read_silver(path: Path, data_dir: Path, half: str | None = None) -> list[Record]:
     """The silver gold of ``path`` (one half, or both) with each article's text read from the ANT corpus.
 
-    Each record is as ``times_score.py`` reads gold: ``id``, ``text``, ``published``, ``times``.
+    Each record is as ``times_score.py`` reads gold: ``id``, ``text``, ``published``, ``times`` (and ``half``).
     """
     try:
         with open(path, encoding="utf-8") as lines:
@@ -167,7 +167,8 @@ def read_silver(path: Path, data_dir: Path, half: str | None = None) -> list[Rec
         if text is None or text_sha(text) != row["sha"]:
             raise ResourceError(f"silver article {row['docno']} is {'not' if text is None else 'changed'} "
                                 f"in the ANT corpus under {data_dir}")
-        gold.append({"id": row["id"], "text": text, "published": row["published"], "times": row["times"]})
+        gold.append({"id": row["id"], "half": row["half"], "text": text, "published": row["published"],
+                     "times": row["times"]})
     return gold
 
 
