@@ -62,9 +62,28 @@ def values():  # type: ignore[no-untyped-def]
     ("وزادت أسعار الذهب في العقود الأميركية الآجلة تسليم أغسطس 0.1 بالمئة", "2018-07-25", [("أغسطس", "2018-08")]),
     # Jawhara FM 2017-05-05: "يوم غد السبت" is tomorrow
     ("ويتحول الملعب القابسي يوم غد السبت الى القيروان", "2017-05-05", [("يوم غد السبت", "2017-05-06")]),
+    # Sky News Arabia 2018-08-10 (Friday): a purpose lies after its verb ("لعقد محادثات ... يوم الاثنين")
+    ("تخطط الكوريتان الشمالية والجنوبية لعقد محادثات رفيعة المستوى يوم الاثنين للتحضير لقمة ثالثة", "2018-08-10",
+     [("يوم الاثنين", "2018-08-13")]),
+    # France 24 2018-05-21 (Monday)
+    ("ودعا الرئيس سيرجو ماتاريلا رئيسي مجلسي النواب والشيوخ لإجراء مشاورات جديدة الثلاثاء للوصول لاتفاق.",
+     "2018-05-21", [("الثلاثاء", "2018-05-22")]),
+    # Al Arabiya 2018-05-10 (Thursday): after a past, the nearer day
+    ("بعد أن سافر إلى إيطاليا لحضور نهائي الكأس بين يوفنتوس وميلان يوم الأربعاء.", "2018-05-10",
+     [("يوم الأربعاء", "2018-05-09")]),
+    # Sky News Arabia 2018-06-05: a range ending "من العام الماضي" puts its first end in that year too
+    ("وشنت قوات سوريا الديمقراطية، حملة استعادة الرقة من يونيو إلى أكتوبر من العام الماضي", "2018-06-05",
+     [("يونيو", "2017-06"), ("أكتوبر من العام الماضي", "2017-10")]),
 ])
 def test_the_verb_of_the_clause_points(values, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert values(text, published) == expected
+
+
+def test_days_of_the_week_make_no_range_of_dates(values) -> None:  # type: ignore[no-untyped-def]
+    # Al Arabiya 2018-02-27: "من الأحد إلى الخميس" is the days of a week, not moved a year on
+    found = values("في برنامج مرايا الذي يبث على شاشة العربية من الأحد إلى الخميس", "2018-02-27")
+    assert [span for span, _value in found] == ["الأحد", "الخميس"]
+    assert all(value.startswith("2018-0") for _span, value in found)
 
 
 @pytest.mark.parametrize("text", [

@@ -19,6 +19,8 @@ JOIN = re.compile(r"^\s*(?:-|–|الي|حتي|لغايه|الي\s+غايه|و\s
 AND = re.compile(r"^\s*و\s*$")
 OPENS = re.compile(r"(?:بين|من|منذ)\s+(?:(?:يوم|يومي|شهر|شهري)\s+)?$")
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+YEAR_WORD = re.compile(r"(?<![\u0621-\u064a])(?:عام|العام|سنه|السنه)(?![\u0621-\u064a])")
+WEEKDAY = re.compile("(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])")
 DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
 LOOK_BACK = 20  # characters before the first end for "بين"/"من"
 
@@ -28,8 +30,9 @@ def cohere(readings: list[Reading], view: str) -> list[Reading]:
     out = list(readings)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
-        if first.type != "DATE" or second.type != "DATE" or not _joined(view, first, second):
-            continue
+        if (first.type != "DATE" or second.type != "DATE" or not _joined(view, first, second)
+                or any(WEEKDAY.search(view, r.start, r.end) for r in (first, second))):
+            continue  # "من الأحد إلى الخميس" is a week's days, no dates to move by a year
         first_year, second_year = _given_year(view, first), _given_year(view, second)
         if second_year and not first_year:
             out[i] = _in_year_before(first, second)
@@ -46,7 +49,9 @@ def _joined(view: str, first: Reading, second: Reading) -> bool:
 
 
 def _given_year(view: str, reading: Reading) -> bool:
-    return YEAR_IN_TEXT.search(view, reading.start, reading.end) is not None
+    """Whether the text gives the end's year: "2019", "من العام الماضي"."""
+    return YEAR_IN_TEXT.search(view, reading.start, reading.end) is not None or YEAR_WORD.search(
+        view, reading.start, reading.end) is not None
 
 
 def _in_year_before(first: Reading, second: Reading) -> Reading:

@@ -44,6 +44,10 @@ NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يولي
 # Far from the expression: a ي-imperfect, a future, or a ت-imperfect of the derived forms (تنطلق، تستضيف، تجتمع).
 FAR_VERB = re.compile(f"^[وف]?(?:س?ي[{LETTERS}]{{2,}}|س?ت(?![{LETTERS}]ا)[{LETTERS}]{{4,}})$")
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللذان اللتان اللواتي اللاتي".split())
+# The nouns of acts after the ل of purpose (normalised): "لعقد قمة، الثلاثاء" lies after the verb before it.
+# (Not nouns that verbs take after ل: "تعرض لإطلاق نار" was shot at.)
+PURPOSE_NOUNS = frozenset("عقد اجراء بحث مناقشه حضور مشاركه المشاركه توقيع التوقيع زياره لقاء استقبال خوض مواجهه "
+                          "ملاقاه".split())
 # Words that open a clause of its own: after them the verb before is another clause's.
 CLAUSE_HEADS = frozenset("ان وان بان انه انها انهم انهما وانه وانها بانه بانها بانهم بانهما الذي التي الذين اللذين اللتين "
                          "اللذان اللتان اللواتي اللاتي".split())
@@ -85,6 +89,8 @@ class Clauses:
                 position -= 1
                 continue
             words += 1
+            if self._purpose(token):
+                return self._after_purpose(position, window - words)
             tense = self._tense_at(position, words)
             if tense is not None:
                 # "وبدأ المجلس، الذي يعد بمثابة برلمان المنظمة أعماله، الاثنين": a relative clause set off
@@ -94,6 +100,20 @@ class Clauses:
                 return None  # "أعلنت أن يوم غد هو أول أيام رمضان", "الحظر الذي أعلن في سبتمبر": a clause of its own
             position -= 1
         return None
+
+    def _purpose(self, token: Token) -> bool:
+        """Whether ``token`` is ل + the noun of an act: "لعقد قمة", "لإجراء محادثات", "لحضور نهائي الكأس"."""
+        return (self._text(token.start, token.stem_start)[-1:] == "ل"
+                and self._text(token.stem_start, token.stem_end) in PURPOSE_NOUNS)
+
+    def _after_purpose(self, position: int, window: int) -> int:
+        """A purpose lies after its main verb: ahead of a present or a future ("يتوجه إلى الرياض لعقد قمة الثلاثاء"),
+        on the nearer side of a past or of none ("سافر إلى إيطاليا لحضور نهائي الكأس يوم الأربعاء")."""
+        main = self.verb_tense(self.view_offset(self.tokens[position].start), max(window, NEAR))
+        return FUTURE if main in (PRESENT, FUTURE) else PRESENT
+
+    def view_offset(self, raw: int) -> int:
+        return bisect_left(self.starts, raw)
 
     def _tense_at(self, position: int, words: int) -> int | None:
         if words <= NEAR:
