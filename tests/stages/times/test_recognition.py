@@ -361,6 +361,15 @@ def test_the_ends_of_a_range_agree(found, text: str, published: str, expected: l
     assert found(text, published) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "وقال اللاعب ابن الـ 23 عاما، الذي يتوقع أن يشارك أساسيا",  # Sky News Arabia 2018-09-12
+    "وشغل منصب مساعد مدرب منتخب الشباب تحت 20 سنة",  # an age group (Sky News Arabia 2018-08-15)
+    "يدعى محمد تونسي الجنسية وعمره 39 سنة.",  # Jawhara FM 2017-03-24
+])
+def test_more_ages(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-20") == []
+
+
 def test_the_second_end_of_a_range_of_ages_is_an_age(found) -> None:  # type: ignore[no-untyped-def]
     # Jawhara FM 2017-01-13
     assert found("كما اتهمت 3 آخرين تتراوح أعمارهم بين 27 سنة و64 سنة بالتواطؤ", "2017-01-13") == []

@@ -74,6 +74,9 @@ def values():  # type: ignore[no-untyped-def]
     # Sky News Arabia 2018-06-05: a range ending "من العام الماضي" puts its first end in that year too
     ("وشنت قوات سوريا الديمقراطية، حملة استعادة الرقة من يونيو إلى أكتوبر من العام الماضي", "2018-06-05",
      [("يونيو", "2017-06"), ("أكتوبر من العام الماضي", "2017-10")]),
+    # BBC 2018-06-10: "تعريفات" is a plural, no past verb; the tariffs come on 1 July
+    ("تعهد ترودو بالمضي قدما في فرض تعريفات مقابلة في الأول من يوليو/تموز.", "2018-06-10",
+     [("الأول من يوليو/تموز", "2018-07-01")]),
 ])
 def test_the_verb_of_the_clause_points(values, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert values(text, published) == expected

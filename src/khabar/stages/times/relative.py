@@ -63,6 +63,8 @@ AGE_WORDS = frozenset("العمر عمر عمره عمرها عمرهم عمري
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
 DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رحلت مات ماتت يرحل".split())
+SON_OF = re.compile("(?<![\u0621-\u064a])(?:ابن|ابنه|صاحب|صاحبه)\\s+ال\\s*$")  # "ابن الـ 23 عاما" (the view drops ـ)
+LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 NOON, DAY_HOURS = 12, 24
 MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20, "نصف": 30, "ربع": 15, "ثلث": 20}
@@ -273,10 +275,14 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
     before_words = ctx.words_before(start, AGE_WINDOW)
     if "بين" in before_words:  # "تتراوح أعمارهم بين 22 سنة و 31 سنة": the second end of a range of ages
         before_words = ctx.words_before(start, 2 * AGE_WINDOW)
-    if any(word in AGE_WORDS for word in before_words):
+    if any(without_proclitic(word) in AGE_WORDS for word in before_words):  # "وعمره 39 سنة"
         return True
     if before_words[-1:] == ["عن"] and any(without_proclitic(w) in DEATH_WORDS for w in before_words[:-1]):
         return True  # "توفي عن 31 عاما"
+    if before_words[-1:] == ["تحت"]:
+        return True  # "منتخب الشباب تحت 20 سنة": an age group
+    if SON_OF.search(ctx.view, max(0, start - LOOK_BACK_FOR_SON), start):
+        return True  # "ابن الـ 23 عاما": 23 years old
     after = ctx.words_after(end, 2)
     if len(after) == 2 and after[0] == "من" and after[1].lstrip("ل") in AGE_WORDS:
         return True

@@ -147,8 +147,8 @@ class Clauses:
         if FUTURE_PROCLITIC in proclitic and IMPERFECT_STEM.match(stem):
             return FUTURE
         bare = stem == whole[len(proclitic) :]  # no pronoun suffix
-        if bare and stem[:1] == "ت" and len(stem) > MIN_PAST_LETTERS and stem.endswith("ت"):
-            return PAST  # "تمكنت", "تعرضت" (not "تسويتها": a feminine noun's ة is ت before a suffix)
+        if bare and stem[:1] == "ت" and len(stem) > MIN_PAST_LETTERS and stem.endswith("ت") and not stem.endswith("ات"):
+            return PAST  # "تمكنت", "تعرضت" (not "تعريفات", nor "تسويتها": a noun's ة is ت before a suffix)
         if (IMPERFECT_STEM.match(stem) and (len(stem) < LONGEST_STEM or stem.endswith(PLURAL_ENDINGS))
                 and not self.raw[token.stem_start : token.stem_end].endswith(TA_MARBUTA)):
             return self._imperfect(position)
