@@ -370,6 +370,17 @@ def test_more_ages(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-05-29: after "في" a month that is also a word (مارس "practised") is the month
+    ("وقال مكتب حقوق الإنسان التابع للأمم المتحدة في مارس، إن تركيا ألقت القبض", "2018-05-29", [("مارس", "2018-03")]),
+    # Al Arabiya 2018-05-05: Reuters' pair without a slash
+    ("وتراجعت القراءة النهائية إلى 53.0 نقطة من 53.9 في مارس آذار، في انخفاض", "2018-05-05", [("مارس آذار", "2018-03")]),
+    ("كان يمارس الرياضة في آب الأسرة", "2018-05-05", []),  # a father, not August
+])
+def test_months_that_are_also_words(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
 def test_the_second_end_of_a_range_of_ages_is_an_age(found) -> None:  # type: ignore[no-untyped-def]
     # Jawhara FM 2017-01-13
     assert found("كما اتهمت 3 آخرين تتراوح أعمارهم بين 27 سنة و64 سنة بالتواطؤ", "2017-01-13") == []

@@ -48,6 +48,7 @@ DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") fo
 LASTING_VERBS = "دام|دامت|يدوم|تدوم|استمر|استمرت|يستمر|تستمر|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق"
 SAME = "نفسه|نفسها|ذاته|ذاتها"  # "العام نفسه": the year named last
 HALF = "(?:\\s+و\\s*(?P<half>نصف))?"  # "ساعة ونصف", "دقيقتين ونصف"
+MONTH_LEADS = "في|منذ|حتي|خلال|مطلع|اوائل|اواسط|اواخر|بدايه|نهايه|منتصف|موفي"
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -84,6 +85,8 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
         f"(?P<x>(?P<ord>{alternation(lex.ordinals)}){of}{tail}",
         f"(?P<x>(?P<mon>{alternation(set(lex.months) - lex.cue_months)}){rest}",
         f"(?P<x>{cue_led}{rest}",
+        # "في مارس، إن تركيا": after a preposition of time a month that is also a word is the month
+        f"(?P<lead>{MONTH_LEADS})\\s+(?P<x>(?P<mon>{alternation(lex.cue_months)}){rest}",
     ]
 
 
@@ -232,8 +235,9 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
     gregorian, weekday = _gregorian(lex), _weekday(lex)
     return [
         *(("numeric", p, (DIGITS,)) for p in _numeric()),
-        *(("gregorian", p, (months,)) for p in gregorian[:-1]),
-        ("gregorian", gregorian[-1], (with_clitics(lex.cue_months),)),
+        *(("gregorian", p, (months,)) for p in gregorian[:-2]),
+        ("gregorian", gregorian[-2], (with_clitics(lex.cue_months),)),
+        ("gregorian", gregorian[-1], (with_clitics(lex.cue_months), with_clitics(MONTH_LEADS.split("|")))),
         *(("gregorian", p, (DIGITS, months)) for p in _ranges(lex)),
         *(("hijri", p, (hijri,)) for p in _hijri(lex)),
         ("hijri_year", f"(?P<x>(?:عام|سنه)\\s+(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}",

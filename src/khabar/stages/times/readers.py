@@ -74,7 +74,8 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
         return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
     year_text = year_text or part(m, "yearof") or _year_of(m, ctx) or (day_text and _year_just_before(m, ctx))
-    cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
+    cued = (day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
+            or part(m, "lead") and not ctx.definite_after(m.end("x")))  # "في آب الأسرة": a father
     if part(m, "mon") in lex.cue_months and not cued:
         return None
     if part(m, "every"):  # "17 أفريل من كل عام": every year on that day
