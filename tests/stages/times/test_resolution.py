@@ -186,3 +186,15 @@ def test_day_first_publication_dates(analyse) -> None:  # type: ignore[no-untype
 ])
 def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert found(analyse(text, "2018-04-01")) == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-02-25: "منذ" after a present measures a state
+    ("وتتعرض لقصف القوات الحكومية منذ 7 أيام.", "2018-02-25", ("7 أيام", "DURATION", "P7D")),
+    # Jawhara FM 2016-11-29: tens of years
+    ("ويشتغل البروفيسور وفريقه منذ عشرات السنين على نوع من الباكتيريا", "2016-11-29", ("عشرات السنين", "DURATION", "PXY")),
+    # Jawhara FM 2015-06-14: "منذ يوم أمس" is since yesterday
+    ("من بين تونسيين مختطفين منذ يوم أمس في ليبيا", "2015-06-14", ("أمس", "DATE", "2015-06-13")),
+])
+def test_since_a_state_that_lasts(analyse, text: str, published: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert found(analyse(text, published)) == [expected]

@@ -277,7 +277,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("plural_relative", f"(?P<x>(?:ال|ل)(?P<unit>{alternation(PLURAL_UNIT_WORDS)})"
                             f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),)),
         ("offset", f"(?P<prep>{OFFSET_PREPOSITIONS})\\s+(?:(?:{APPROXIMATELY})\\s+)?"
-                   f"(?P<x>(?:(?P<num>{number})\\s+)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
+                   f"(?P<x>(?:(?P<num>{number})\\s+(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
          (units,)),
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units)),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",

@@ -192,8 +192,8 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     """"قبل ثلاثة أيام" and "منذ شهر" (dates), "بعد أسبوع من زيارة" and "منذ شهور" (durations)."""
     letter, count = count_of(m, ctx)
     prep = part(m, "prep")
-    if part(m, "num") is None and ctx.definite_after(m.end("x")):
-        return None  # "منذ يوم الأمس", "منذ أيام السينما الصامتة": a day or days of what follows
+    if part(m, "num") is None and (ctx.definite_after(m.end("x")) or ctx.word_after(m.end("x")) in ("امس", "غد")):
+        return None  # "منذ يوم الأمس", "منذ يوم أمس", "منذ أيام السينما الصامتة": a day or days of what follows
     if prep == "بعد" and part(m, "num") is None and without_proclitic(ctx.word_before(m.start("prep"))) in UNIT_ACCUSATIVES:
         return None  # "يوما بعد يوم", "عاما بعد عام": day after day, no stretch nor date
     if must(m, "unit") == "عقد" and not _decade_follows(ctx, m.end("x")):
@@ -245,8 +245,8 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
     before = ctx.view[max(0, m.start("prep") - 80) : m.start("prep")]
     clause_start = max((mark.end() for mark in CLAUSE_MARK.finditer(before)), default=0)
     words = before[clause_start:].split()[-LASTING_WINDOW:]
-    if any(LASTING.match(word) for word in words):
-        return False
+    if any(LASTING.match(word) for word in words) or ctx.verb_before(m.start("prep")) == PRESENT:
+        return False  # "وتسيطر على القاعدة منذ ثلاث سنوات": a state that lasts
     return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-PAST_WINDOW:])
 
 

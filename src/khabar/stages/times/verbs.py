@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from khabar.model import Token, TokenKind
 
 PAST, PRESENT, FUTURE = -1, 0, 1
-MIN_PAST_LETTERS = 4
+FORM_V_PAST_LETTERS = 5  # تفعّلت
 LONGEST_STEM = 7  # an imperfect of seven letters has a plural ending ("يستخدمون"); "يوفنتوس" is a name
 PLURAL_ENDINGS = ("ون", "ان", "ين")
 NOT_BEFORE_VERBS = ("ب", "ك", "ل")  # proclitics a verb with its own tense never takes
@@ -147,8 +147,8 @@ class Clauses:
         if FUTURE_PROCLITIC in proclitic and IMPERFECT_STEM.match(stem):
             return FUTURE
         bare = stem == whole[len(proclitic) :]  # no pronoun suffix
-        if bare and stem[:1] == "ت" and len(stem) > MIN_PAST_LETTERS and stem.endswith("ت") and not stem.endswith("ات"):
-            return PAST  # "تمكنت", "تعرضت" (not "تعريفات", nor "تسويتها": a noun's ة is ت before a suffix)
+        if bare and len(stem) == FORM_V_PAST_LETTERS and stem[0] == stem[-1] == "ت" and not stem.endswith("ات"):
+            return PAST  # "تمكنت", "تعرضت" (not "تعريفات", "تسويتها", nor a Berber name: "تمنهنت")
         if (IMPERFECT_STEM.match(stem) and (len(stem) < LONGEST_STEM or stem.endswith(PLURAL_ENDINGS))
                 and not self.raw[token.stem_start : token.stem_end].endswith(TA_MARBUTA)):
             return self._imperfect(position)
