@@ -339,6 +339,19 @@ def test_round_two_words_that_are_no_times(found, text: str) -> None:  # type: i
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-04-29: a span of years in brackets
+    ("العلاقات التي نسجت بعد الحرب الكورية (1950-1953) شهدت فتورا", "2018-04-29", [("1950", "1950"), ("1953", "1953")]),
+    # Sky News Arabia 2018-06-15: years listed after "أعوام"
+    ("وأوسيه سيلر (9 أهداف أعوام 1958 و1962 و1966).", "2018-06-15", [("1958", "1958"), ("1962", "1962"), ("1966", "1966")]),
+    # Jawhara FM 2016-08-07: "ما بين" after "الفترة"
+    ("بعد أن تكثف في الفترة ما بين2011 و2015.", "2016-08-07", [("2011", "2011"), ("2015", "2015")]),
+    ("بلغ عدد المشاركين ما بين 1500 و2000 شخص", "2016-08-07", []),  # a count
+])
+def test_more_years(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
     # Sky News Arabia 2018-04-12: the first end takes the year of the second
     ("ويشارك في النهائيات 24 منتخبا، بين 5 يناير و1 فبراير 2019.", "2018-04-12",
      [("5 يناير", "2019-01-05"), ("1 فبراير 2019", "2019-02-01")]),

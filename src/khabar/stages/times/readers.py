@@ -49,6 +49,8 @@ PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marke
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
+SPAN_OF_YEARS = re.compile(f"\\((?:{YEAR})\\s*[-–]\\s*(?:{YEAR})\\)")  # "(1950-1953)": a span of years in brackets
+SPAN_NOUNS = frozenset("الفتره فتره الاعوام السنوات".split())
 COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه زهاء ما يقارب".split())
 # A Hijri month named alone ("في رمضان") is a date after these words or before the epithets after it.
 HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
@@ -293,15 +295,19 @@ def _year_cued(ctx: Context, start: int, depth: int = 0) -> bool:
     joined = JOINED_TO_YEAR.search(ctx.view, max(0, start - 16), start)
     if joined is not None:
         return depth < MAX_JOINED and _year_cued(ctx, joined.start(), depth + 1)
-    before = ctx.words_before(start, 2)
+    if SPAN_OF_YEARS.match(ctx.view, max(0, start - 1)):
+        return True  # "الحرب الكورية (1950-1953)"
+    before = ctx.words_before(start, 3)
     lead = without_proclitic(before[-1]) if before else ""
     if lead[:1] in ("ل", "ب") and lead[1:] in YEAR_PREPOSITION_WORDS:
         lead = lead[1:]  # "لعامي 2019 و2020", "بمنتصف 2018"
-    if lead in ("عام", "العام", "سنه", "السنه"):
-        return True
+    if lead in ("عام", "العام", "سنه", "السنه", "اعوام", "الاعوام", "سنوات", "السنوات"):
+        return True  # "أعوام 1958 و1962 و1966"
+    if lead == "بين" and before[:-1][-1:] == ["ما"] and without_proclitic(before[0]) in SPAN_NOUNS:
+        return True  # "في الفترة ما بين 2011 و2015"
     if lead not in YEAR_PREPOSITION_WORDS:
         return False
-    return not (lead in ("من", "بين", "الي", "حتي") and len(before) > 1 and without_proclitic(before[0]) in COUNT_LEADS)
+    return not (lead in ("من", "بين", "الي", "حتي") and len(before) > 1 and without_proclitic(before[-2]) in COUNT_LEADS)
 
 
 def _counted_after(ctx: Context, end: int) -> bool:
