@@ -16,6 +16,7 @@ from khabar.model import Document, check_offsets
 from khabar.model.offsets import LAYERS
 from khabar.stages.base import READ_FIELDS, Stage
 from khabar.stages.byline import BylineFinder
+from khabar.stages.events import EventFinder
 from khabar.stages.normalise import Normaliser
 from khabar.stages.places import Geocoder
 from khabar.stages.quotes import QuoteFinder
@@ -138,12 +139,14 @@ def default_pipeline(entities: Stage | None = None) -> Pipeline:
     """khabar's full pipeline with the shipped resources and models.
 
     Order: normalise, byline, segment, entities, times, places (geocodes the LOC entities), quotes (links
-    speakers to entities). ``entities`` replaces the shipped entity stage (another model, or gold entities
+    speakers to entities), events (links actors, targets, places, dates and quotes). ``entities`` replaces the shipped entity stage (another model, or gold entities
     for an evaluation).
     """
     from khabar.stages.entities import EntityTagger
 
-    return Pipeline([*core_stages(), entities or EntityTagger.load(), TimeTagger(), Geocoder(), QuoteFinder()])
+    return Pipeline([
+        *core_stages(), entities or EntityTagger.load(), TimeTagger(), Geocoder(), QuoteFinder(), EventFinder(),
+    ])
 
 
 def analyze_sources(
