@@ -135,17 +135,21 @@ def core_stages() -> list[Stage]:
     return [Normaliser(), BylineFinder(), Segmenter()]
 
 
-def default_pipeline(entities: Stage | None = None) -> Pipeline:
+def default_pipeline(entities: Stage | None = None, *, reported_events: bool = False) -> Pipeline:
     """khabar's full pipeline with the shipped resources and models.
 
     Order: normalise, byline, segment, entities, times, places (geocodes the LOC entities), quotes (links
-    speakers to entities), events (links actors, targets, places, dates and quotes). ``entities`` replaces the shipped entity stage (another model, or gold entities
+    speakers to entities), events (links actors, targets, places, dates and quotes).
+    ``reported_events``: keep an occurred assault or protest only where the sentence reports one happening
+    (the GSR-trained filter of ``stages/events/classifier.py``): for sentence-level detection; articles keep
+    every mention by default (the filter drops recalled attacks that news annotators count). ``entities`` replaces the shipped entity stage (another model, or gold entities
     for an evaluation).
     """
     from khabar.stages.entities import EntityTagger
 
     return Pipeline([
-        *core_stages(), entities or EntityTagger.load(), TimeTagger(), Geocoder(), QuoteFinder(), EventFinder(),
+        *core_stages(), entities or EntityTagger.load(), TimeTagger(), Geocoder(), QuoteFinder(),
+        EventFinder(event_filter=reported_events),
     ])
 
 

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from khabar.model import Document, Event, Quote, Span
 from khabar.stages.entities.roles import load_titles
+from khabar.stages.events.classifier import FILTER_FILE, EventFilter
 from khabar.stages.events.context import EventContext
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 from khabar.stages.events.mode import mode_of
@@ -233,12 +234,15 @@ class EventReader:
         return self.publication_day, None
 
 
-def find_events(doc: Document, lexicon: EventLexicon, titles: frozenset[str] = frozenset()) -> tuple[Event, ...]:
-    """Every event mention of ``doc``, numbered in text order."""
+def find_events(
+    doc: Document, lexicon: EventLexicon, titles: frozenset[str] = frozenset(), event_filter: EventFilter | None = None
+) -> tuple[Event, ...]:
+    """Every event mention of ``doc``, numbered in text order; ``event_filter`` drops assaults and protests
+    named in a sentence that reports none."""
     ctx = EventContext(doc)
     reader = EventReader(ctx, lexicon, titles)
     events = (reader.event(found, 0) for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found))
-    kept = [e for e in events if not _a_reference(ctx, e)]
+    kept = [e for e in events if not _a_reference(ctx, e) and (event_filter is None or event_filter.keeps(ctx, e))]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
 
 
@@ -268,9 +272,17 @@ class EventFinder:
     )
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
-    def __init__(self, lexicon: EventLexicon | None = None, titles: frozenset[str] | None = None) -> None:
+    def __init__(
+        self, lexicon: EventLexicon | None = None, titles: frozenset[str] | None = None,
+        event_filter: EventFilter | None | bool = False,
+    ) -> None:
+        """``event_filter``: none (False, the default: every trigger stands), the shipped model (True), or
+        another one."""
         self.lexicon = lexicon if lexicon is not None else EventLexicon.load()
         self.titles = titles if titles is not None else load_titles()
+        if event_filter is True:
+            event_filter = EventFilter.load() if FILTER_FILE.exists() else None
+        self.event_filter = event_filter or None
 
     def __call__(self, doc: Document) -> Document:
-        return dataclasses.replace(doc, events=find_events(doc, self.lexicon, self.titles))
+        return dataclasses.replace(doc, events=find_events(doc, self.lexicon, self.titles, self.event_filter))
