@@ -20,6 +20,7 @@ from khabar.store import (
     DocumentSummary,
     EntityDetail,
     EntitySummary,
+    EventHit,
     PlaceSummary,
     QuoteHit,
     Snippet,
@@ -224,6 +225,33 @@ class EntityDetailOut(_Strict):
     timeline: list[MonthOut]
 
 
+class ParticipantOut(_Strict):
+    id: int | None = Field(description="The archive entity id, null when the participant is no entity.")
+    name: str | None
+
+
+class EventHitOut(_Strict):
+    id: int
+    document: DocumentSummaryOut
+    type: str = Field(description="A PLOVER type.")
+    mode: str = Field(description="occurred | planned | threatened | denied | hypothetical")
+    trigger: str
+    start: int
+    end: int
+    actor: ParticipantOut
+    target: ParticipantOut
+    place: ParticipantOut
+    date: str | None = Field(description="The event's date (TIMEX3), else its article's publication day.")
+    context: str = Field(description="The sentence around the trigger.")
+
+
+class EventsOut(_Strict):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventHitOut]
+
+
 class ErrorOut(_Strict):
     error: str = Field(description="A machine-readable code: bad_query, not_found, too_large, not_arabic ...")
     detail: str = Field(description="What is wrong, for people.")
@@ -251,6 +279,15 @@ def quote_out(quote: QuoteHit) -> QuoteHitOut:
     return QuoteHitOut(
         id=quote.id, document=summary_out(quote.document), kind=quote.kind, start=quote.start, end=quote.end,
         content=parts(quote.content), cue=quote.cue, speaker=SpeakerOut(id=quote.speaker_id, name=quote.speaker),
+    )
+
+
+def event_out(event: EventHit) -> EventHitOut:
+    return EventHitOut(
+        id=event.id, document=summary_out(event.document), type=event.type, mode=event.mode, trigger=event.trigger,
+        start=event.start, end=event.end, actor=ParticipantOut(id=event.actor_id, name=event.actor),
+        target=ParticipantOut(id=event.target_id, name=event.target),
+        place=ParticipantOut(id=event.place_id, name=event.place), date=event.date, context=event.context,
     )
 
 
