@@ -151,8 +151,21 @@ class EventReader:
         if trigger.kind == "participle":
             return agent, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
-        start = actor.last + 1 if actor is not None and actor.first >= after else after
+        start = self._past(actor, last) if actor is not None and actor.first >= after else after
         return actor, reader.target_of(trigger, start, last)
+
+    def _past(self, actor: Participant, last: int) -> int:
+        """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
+        ctx, start = self.ctx, actor.last + 1
+        while start <= last and actor.entity is not None:
+            if ctx.punct_text(start) in ("،", ","):
+                start += 1
+                continue
+            mention = ctx.mention_over.get(start)
+            if mention is None or mention.entity is not actor.entity:
+                break
+            start = mention.last + 1
+        return start
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
@@ -162,13 +175,13 @@ class EventReader:
             return agent or reader.mentioned_before(found.first, first), reader.target_of(trigger, after, last)
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
+        subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
         if trigger.type in DONE_TO:
             by = reader.after_prep(genitive.last + 1, last, ("ل",)) if genitive is not None else None
             if by is not None:
                 return agent or genitive, by  # "اعتقال الشرطة لـ X"
-            return agent, genitive or reader.target_of(trigger, after, last)
+            return agent or subject, genitive or reader.target_of(trigger, after, last)
         start = genitive.last + 1 if genitive is not None else after
-        subject = reader.before(found.first, first) if genitive is None else None  # "وتنفذ فرنسا غارات"
         return agent or genitive or subject, reader.target_of(trigger, start, last)
 
     def quote_of(self, found: Found) -> Quote | None:

@@ -18,9 +18,9 @@ LOOK_AHEAD = 4  # words after it ("... الأسبوع المقبل")
 def mode_of(ctx: EventContext, lexicon: EventLexicon, index: int, trigger: Trigger) -> EventMode:
     """The mode of the trigger at token ``index``."""
     first, last = ctx.sentence_range(index)
-    before = [ctx.norm(i) for i in range(max(first, index - LOOK_BACK), index)
-              if not ctx.is_punct(i) and i not in ctx.mention_over]  # "لو دريان" is no "لو"
-    stems_before = [ctx.stem(i) for i in range(max(first, index - LOOK_BACK), index)]
+    window = [i for i in range(max(first, index - LOOK_BACK), index) if not ctx.is_punct(i) and i not in ctx.mention_over]
+    before = [ctx.norm(i) for i in window] + [ctx.norm(i)[1:] for i in window if ctx.norm(i)[:1] in ("و", "ف")]
+    stems_before = [ctx.stem(i) for i in window]  # "لو دريان" is no "لو": mentions are left out
     if any(lexicon.has("negation", w) for w in before):
         return EventMode.DENIED
     if any(lexicon.has("threat", w) for w in (*before, *stems_before)):
@@ -32,6 +32,6 @@ def mode_of(ctx: EventContext, lexicon: EventLexicon, index: int, trigger: Trigg
     after = [ctx.norm(i) for i in range(index + 1, min(last, index + LOOK_AHEAD) + 1)]
     if any(lexicon.has("future", w) for w in (*before, *stems_before, *after)):
         return EventMode.PLANNED
-    if not trigger.verbal and before and lexicon.has("intent", stems_before[-1] if stems_before else ""):
+    if not trigger.verbal and stems_before and lexicon.has("intent", stems_before[-1]):
         return EventMode.PLANNED
     return EventMode.OCCURRED
