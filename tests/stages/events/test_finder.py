@@ -89,3 +89,13 @@ def test_the_date_is_the_sentence_date_else_the_publication_day(pipeline) -> Non
     dates = {doc.text_of(e.trigger): e.date for e in doc.events}
     assert dates["قصفت"] == "2016-03-12"
     assert dates["التقى"] == "2016-03-20"
+
+
+def test_tokens_read_from_the_view_are_the_tokens_normalised(pipeline, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from khabar.stages.events.context import _normal_forms
+
+    doc = pipeline(document_from_text(seed_text + " وَقَالَ الوزيـــر «مرحبـــا» ﷽ بالأُمَمِ", "seed"))
+    assert doc.normalised is not None
+    assert _normal_forms(doc) == _normal_forms(dataclasses.replace(doc, normalised=None))

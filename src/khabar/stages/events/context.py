@@ -25,6 +25,28 @@ class Mention:
     span: Span
 
 
+def _normal_forms(doc: Document) -> tuple[list[str], list[str]]:
+    """Every token's normal form and its stem's, cut from the Document's normalised view (its map back
+    says where each token starts), or normalised one by one when the Document has no view."""
+    view, text = doc.normalised, doc.text
+    if view is None:
+        norms = [normalise_query(text[t[0] : t[1]]) if t[2] is _WORD else "" for t in doc.tokens]
+        stems = [normalise_query(text[t[3] : t[4]]) if t[2] is _WORD else "" for t in doc.tokens]
+        return norms, stems
+    starts, normal = view.starts, view.text
+    norms, stems = [], []
+    for start, end, kind, stem_start, stem_end in doc.tokens:
+        if kind is not _WORD:
+            norms.append("")
+            stems.append("")
+            continue
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        norms.append(normal[first:last])
+        stems.append(normal[first:last] if stem_start == start and stem_end == end
+                     else normal[bisect_left(starts, stem_start) : bisect_left(starts, stem_end)])
+    return norms, stems
+
+
 class EventContext:
     """Per-document lookups; token positions are indices into ``doc.tokens``."""
 
@@ -34,8 +56,7 @@ class EventContext:
         self.tokens = doc.tokens
         self.starts = [t[0] for t in doc.tokens]
         self.ends = [t[1] for t in doc.tokens]
-        self._norms: dict[int, str] = {}
-        self._stems: dict[int, str] = {}
+        self.norms, self.stems = _normal_forms(doc)
         self.sentence_of = self._sentence_index(doc)
         self.mention_at: dict[int, Mention] = {}  # first token of a mention -> the mention
         self.mention_over: dict[int, Mention] = {}  # every token of a mention -> the mention
@@ -74,9 +95,14 @@ class EventContext:
         return {form: entity for form, entity in names.items() if entity is not None}
 
     def _sentence_index(self, doc: Document) -> list[int]:
-        """The sentence number of every token."""
-        sentence_starts = [s.start for s in doc.sentences]
-        return [max(0, bisect_right(sentence_starts, start) - 1) for start in self.starts]
+        """The sentence number of every token (tokens and sentences are both in text order)."""
+        out = []
+        number, following = 0, [s.start for s in doc.sentences[1:]] + [len(doc.text) + 1]
+        for start in self.starts:
+            while start >= following[number]:
+                number += 1
+            out.append(number)
+        return out
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -94,21 +120,11 @@ class EventContext:
 
     def norm(self, index: int) -> str:
         """The normal form of the whole token ("" for anything but a word)."""
-        form = self._norms.get(index)
-        if form is None:
-            token = self.tokens[index]
-            form = normalise_query(self.text[token[0] : token[1]]) if token[2] is _WORD else ""
-            self._norms[index] = form
-        return form
+        return self.norms[index]
 
     def stem(self, index: int) -> str:
         """The normal form of the token's stem (without attached clitics)."""
-        form = self._stems.get(index)
-        if form is None:
-            token = self.tokens[index]
-            form = normalise_query(self.text[token[3] : token[4]]) if token[2] is _WORD else ""
-            self._stems[index] = form
-        return form
+        return self.stems[index]
 
     def proclitic(self, index: int) -> str:
         """The normal form of what is attached before the stem ("و", "ب", "لل" ...)."""

@@ -40,7 +40,14 @@ class Found:
 def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
     """Every trigger of the article, longest first at each token, none inside an entity mention."""
     index = 0
-    while index < len(ctx):
+    known = lexicon.by_first
+    stems, norms, count = ctx.stems, ctx.norms, len(ctx)
+    while index < count:
+        stem, norm = stems[index], norms[index]
+        if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
+                        and norm[1:] not in known):  # most words: no form of theirs starts a trigger
+            index += 1
+            continue
         found = _match_at(ctx, lexicon, index)
         if found is None or index in ctx.mention_over:
             index += 1
