@@ -75,10 +75,16 @@ def test_material_support_is_aid(pipeline) -> None:  # type: ignore[no-untyped-d
 
 def test_a_verbal_event_is_linked_to_its_quote(pipeline) -> None:  # type: ignore[no-untyped-def]
     doc = pipeline(document_from_text("ودعا الرئيس الفرنسي فرانسوا هولاند إلى الوحدة بين القوات العراقية والبيشمركة.", "q"))
-    (demand,) = [e for e in doc.events if e.type == "DEMAND"]
-    assert demand.quote_id is not None
-    quote = next(q for q in doc.quotes if q.id == demand.quote_id)
-    assert quote.cue is not None and quote.cue.overlaps(demand.trigger)
+    demands = [e for e in doc.events if e.type == "DEMAND"]
+    assert demands and all(d.quote_id is not None for d in demands)
+    quote = next(q for q in doc.quotes if q.id == demands[0].quote_id)
+    assert quote.cue is not None and quote.cue.overlaps(demands[0].trigger)
+
+
+def test_coordinated_participants_make_one_event_each(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وبدأت القوات الحكومية، مدعومة بالمقاتلين الأكراد وتحالف جوي تقوده الولايات المتحدة، حملة على المدينة."
+    aid = [(actor, target) for kind, _, actor, target, _ in _events(pipeline, text) if kind == "AID"]
+    assert ("المقاتلين", "القوات الحكومية") in aid and ("الولايات المتحدة", "القوات الحكومية") in aid, aid
 
 
 def test_the_date_is_the_sentence_date_else_the_publication_day(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -77,6 +77,7 @@ class EventContext:
                 for i in range(first, last + 1):
                     self.role_over.setdefault(i, Mention(first, last, entity, span))
         self.named = self._names(doc)
+        self.titled = self._titles(doc)
         self.quotes: tuple[Quote, ...] = doc.quotes
         self.times: tuple[TimeExpression, ...] = doc.times
 
@@ -93,6 +94,21 @@ class EventContext:
             for form in forms:
                 names[form] = entity if names.get(form, entity) is entity else None  # shared: no one
         return {form: entity for form, entity in names.items() if entity is not None}
+
+    def _titles(self, doc: Document) -> dict[str, Entity]:
+        """Title phrases written before one person's name ("الملك محمد السادس", "رئيس الحكومة سعد الدين
+        العثماني"), normalised: the same title alone later names that person."""
+        titles: dict[str, Entity | None] = {}
+        for entity in doc.entities:
+            if entity.label != "PER":
+                continue
+            for span in entity.roles:
+                first, last = self.token_index(span.start), self.token_index(span.end - 1)
+                words = [self.stems[i] for i in range(first, last + 1) if self.stems[i]]
+                for n in range(1, len(words) + 1):  # "رئيس الحكومه", and "رئيس" alone
+                    form = " ".join(words[:n])
+                    titles[form] = entity if titles.get(form, entity) is entity else None
+        return {form: entity for form, entity in titles.items() if entity is not None}
 
     def _sentence_index(self, doc: Document) -> list[int]:
         """The sentence number of every token (tokens and sentences are both in text order)."""

@@ -109,7 +109,9 @@ class EventReader:
         published = ctx.doc.meta.published
         self.publication_day = published[:10] if published and len(published) >= 10 else None
 
-    def event(self, found: Found, number: int) -> Event:
+    def events(self, found: Found) -> list[Event]:
+        """The events of one trigger: one per actor and target when they are coordinated ("مدعومة
+        بالمقاتلين الأكراد وتحالف جوي تقوده الولايات المتحدة": two supporters, two events)."""
         ctx = self.ctx
         first, last = ctx.sentence_range(found.first)
         actor, target = self.participants(found, first, last)
@@ -118,19 +120,26 @@ class EventReader:
             actor = self.speaker(quote)
         if actor is None and found.trigger.type in VERBAL_TYPES:
             actor = self.implied_speaker(found.first, first)
-        trigger = Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4])
         date, date_span = self.date_of(first, last)
-        return Event(
-            id=f"v{number}", type=found.trigger.type, trigger=trigger, mode=mode_of(ctx, self.lexicon, found.first, found.trigger),
-            actor_id=actor.entity.id if actor and actor.entity else None, actor=actor.span if actor else None,
-            target_id=target.entity.id if target and target.entity else None, target=target.span if target else None,
-            place_id=self.place_of(found, first, last), date=date, date_span=date_span,
-            quote_id=quote.id if quote else None,
+        template = Event(
+            id="", type=found.trigger.type, trigger=Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4]),
+            mode=mode_of(ctx, self.lexicon, found.first, found.trigger), place_id=self.place_of(found, first, last),
+            date=date, date_span=date_span, quote_id=quote.id if quote else None,
         )
+        actors = [actor, *self.reader.coordinated(actor, last, after=found.last)]
+        targets = [target, *self.reader.coordinated(target, last, after=found.last)]
+        return [
+            dataclasses.replace(template, actor_id=a.entity.id if a and a.entity else None, actor=a.span if a else None,
+                                target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
+            for a in actors for t in targets
+        ]
 
     def participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """Actor and target from the clause: agent phrases, then VSO or SVO order, then construct states."""
         trigger = found.trigger
+        if trigger.agent_preps:  # "القوات الحكومية، مدعومة بالمقاتلين الأكراد"
+            actor = self.reader.after_prep(found.last + 1, last, trigger.agent_preps)
+            return actor, self.reader.before(found.first, first) or self.reader.phrase_before(found.first, first)
         if trigger.verbal or trigger.kind in ("extra", "phrase") and not self._nominal(found):
             actor, target = self._verbal(found, first, last)
         else:
@@ -261,7 +270,8 @@ def find_events(
     named in a sentence that reports none."""
     ctx = EventContext(doc)
     reader = EventReader(ctx, lexicon, titles)
-    events = (reader.event(found, 0) for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found))
+    events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
+              for event in reader.events(found))
     kept = [e for e in events if not _a_reference(ctx, e) and (event_filter is None or event_filter.keeps(ctx, e))]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
 

@@ -27,6 +27,7 @@ class Trigger:
     kind: str  # past | present | participle | masdar | noun | extra | phrase
     target_preps: tuple[str, ...]  # prepositions introducing the target; ("obj",) a direct object
     needs_preps: tuple[str, ...]  # only an event when one of these follows (حقق في، طالب بـ)
+    agent_preps: tuple[str, ...] = ()  # a passive: the actor follows these, the target comes before (مدعومة بـ)
 
     @property
     def verbal(self) -> bool:
@@ -62,8 +63,9 @@ def _by_first(rows: list[list[str]]) -> dict[str, tuple[Trigger, ...]]:
     for row in rows:
         form, lemma, kind, how, target = row[:5]
         needed = _preps(target[1:].split(";")[0]) if target.startswith("!") else ()
-        preps = _preps(target.lstrip("!").split(";")[-1])
-        trigger = Trigger(tuple(form.split(" ")), lemma, kind, how, preps, needed)
+        agent = _preps(target[1:]) if target.startswith("@") else ()
+        preps = () if agent else _preps(target.lstrip("!").split(";")[-1])
+        trigger = Trigger(tuple(form.split(" ")), lemma, kind, how, preps, needed, agent)
         grouped.setdefault(trigger.words[0], []).append(trigger)
     return {word: tuple(sorted(ts, key=lambda t: -len(t.words))) for word, ts in grouped.items()}
 
