@@ -30,8 +30,9 @@ def features(ctx: EventContext, event: Event) -> list[str]:
     first, last = ctx.sentence_range(index)
     stem = ctx.stem(index)
     out = [f"lemma={stem}", f"definite={stem.startswith('ال')}", f"mode={event.mode.value}",
-           f"actor={event.actor is not None}",
-           f"target={event.target is not None}", f"place={event.place_id is not None}"]
+           f"actor={event.actor is not None}", f"target={event.target is not None}",
+           f"place={event.place_id is not None}", f"dated={event.date_span is not None}",
+           f"quoted={event.quote_id is not None}", f"opens={index - first < 3}"]
     words = set()
     for at in range(first, last + 1):
         token = ctx.tokens[at]

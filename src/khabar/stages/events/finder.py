@@ -49,15 +49,22 @@ def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
             index += 1
             continue
         found = _match_at(ctx, lexicon, index)
-        if found is None or index in ctx.mention_over:
+        if found is None or _in_a_name(ctx, index):
             index += 1
             continue
         yield found
         index = found.last + 1
 
 
+def _in_a_name(ctx: EventContext, index: int) -> bool:
+    """Whether token ``index`` lies inside the name of an organisation, person or place ("مجلس التعاون");
+    a MISC name may be an event's own ("قمة هلسنكي", "مسيرات العودة")."""
+    mention = ctx.mention_over.get(index)
+    return mention is not None and mention.entity.label != "MISC"
+
+
 def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | None:
-    for form in _forms(ctx, index):
+    for form in _forms(ctx, index, lexicon):
         for trigger in lexicon.by_first.get(form, ()):
             last = index + len(trigger.words) - 1
             if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
@@ -71,7 +78,7 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
     return None
 
 
-def _forms(ctx: EventContext, index: int) -> tuple[str, ...]:
+def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -> tuple[str, ...]:
     """The forms token ``index`` may be listed under: its stem, the whole token, and the stem with its
     ta marbuta restored before a suffix ("مساعدتهم" -> "مساعده")."""
     stem = ctx.stem(index)
@@ -79,8 +86,8 @@ def _forms(ctx: EventContext, index: int) -> tuple[str, ...]:
         return ()
     token = ctx.tokens[index]
     forms = [stem]
-    if token[4] < token[1] and stem.endswith("ت"):
-        forms.append(stem[:-1] + "ه")
+    if token[4] < token[1] and stem.endswith("ت") and not (lexicon and lexicon.has("not_possessed", stem[:-1] + "ه")):
+        forms.append(stem[:-1] + "ه")  # "مسيرته" is his career, not a march
     norm = ctx.norm(index)
     if norm != stem:
         forms.append(norm)
