@@ -24,7 +24,8 @@ from khabar.stages.events.participants import DONE_TO, Participant, Reader
 
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
-REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE"})  # "خلال اللقاء" is told once
+ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
+REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 PREP_WINDOW = 6  # tokens after a trigger within which a required preposition must come (حقق في)
 
 
@@ -122,6 +123,8 @@ class EventReader:
         ctx = self.ctx
         first, last = ctx.sentence_range(found.first)
         actor, target = self.participants(found, first, last)
+        if actor is not None and self._anaphoric(actor):
+            actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
         if actor is None and quote is not None and found.trigger.type in VERBAL_TYPES | {"CONSULT"}:
             actor = self.speaker(quote)
@@ -140,6 +143,12 @@ class EventReader:
                                 target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
             for a in actors for t in targets
         ]
+
+    def _anaphoric(self, participant: Participant) -> bool:
+        """Whether a phrase refers back to someone named before: "المتحدث ذاته", "المصدر نفسه"."""
+        ctx, after = self.ctx, participant.first + 1
+        return participant.entity is None and self.lexicon.has("anaphor", ctx.stem(participant.first)) \
+            and after < len(ctx) and self.lexicon.has("self", ctx.stem(after))
 
     def participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """Actor and target from the clause: agent phrases, then VSO or SVO order, then construct states."""
@@ -184,18 +193,22 @@ class EventReader:
             if ctx.punct_text(start) in ("،", ","):
                 start += 1
                 continue
-            mention = ctx.mention_over.get(start)
+            mention = ctx.mention_over.get(start) or ctx.role_over.get(start)
             if mention is None or mention.entity is not actor.entity:
                 break
-            start = mention.last + 1
+            start = mention.last + 1  # "انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة ..."
         return start
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         agent = reader.agent(found.last, last)
         token = self.ctx.tokens[found.last]
-        if token[4] < token[1]:  # "استقباله لأعضاء اللجنة": the possessor is the sentence's subject
-            return agent or reader.mentioned_before(found.first, first), reader.target_of(trigger, after, last)
+        if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
+            possessor = reader.mentioned_before(found.first, first)
+            if trigger.type in DONE_TO or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
+                chained = self.chain[1] if self.chain and self.chain[0] == self.ctx.sentence_of[found.first] else None
+                return agent or (chained if chained is not possessor else None), possessor
+            return agent or possessor, reader.target_of(trigger, after, last)
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
@@ -204,6 +217,9 @@ class EventReader:
             if by is not None:
                 return agent or genitive, by  # "اعتقال الشرطة لـ X"
             return agent or subject, genitive or reader.target_of(trigger, after, last)
+        if genitive is not None and "obj" in trigger.target_preps and self.ctx.proclitic(found.first)[-1:] in ("و", "ل"):
+            # "لدعم الشعب الفلسطيني", "... ودعم الشعب": a verbal noun continuing a clause takes its object
+            return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
         return agent or genitive or subject, reader.target_of(trigger, start, last)
 

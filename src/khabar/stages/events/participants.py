@@ -100,11 +100,11 @@ class Reader:
             if ctx.is_punct(at) and ctx.punct_text(at) not in ("،", ","):
                 return None
             mention = ctx.mention_at.get(at)
-            if mention is not None and mention.entity.label in ("PER", "ORG"):
+            if mention is not None and mention.entity.label == "PER":
                 return _of(mention)
             if mention is None and (self.is_prep(at) or self.lexicon.has("boundary", ctx.norm(at))):
                 return None
-        return None  # "وزير خارجية الإمارات الشيخ عبدالله": a place inside the title is passed
+        return None  # "وزير خارجية الإمارات الشيخ عبدالله": a place or body inside the title is passed
 
     def phrase(self, index: int, last: int) -> Participant:
         """Up to MAX_PHRASE words from ``index``: a head and its adjectives or genitive."""
