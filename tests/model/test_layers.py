@@ -77,7 +77,7 @@ def test_every_declared_span_is_checked(layer, field, full_document: Document) -
         (lambda d: d["events"][0].update(quote="q7"), r"events\[0\].quote: no quote has id 'q7'"),
         (lambda d: d["events"][0].update(trigger={"start": 3, "end": 9000}), r"events\[0\].trigger"),
         (lambda d: d["events"][0].pop("trigger"), r"events\[0\].trigger"),
-        (lambda d: d["places"][0].update(lat="north"), r"places\[0\].lat: expected float"),
+        (lambda d: d["places"][0].update(latitude="north"), r"places\[0\].latitude: expected float"),
         (lambda d: d["places"][0].update(focus=None), r"places\[0\].focus: must not be null"),
         (lambda d: d["times"][0].update(resolved=1), r"times\[0\].resolved: expected bool"),
         (lambda d: d["quotes"].append(dict(d["quotes"][0])), r"quotes: ids must be unique"),
@@ -88,6 +88,13 @@ def test_reading_follows_the_declaration(mutate, message: str, full_document: Do
     mutate(data)
     with pytest.raises(SchemaError, match=message):
         from_dict(data)
+
+
+def test_an_older_key_is_read_when_the_new_one_is_missing(full_document: Document) -> None:
+    data = to_dict(full_document)
+    place = data["places"][0]
+    place["lat"], place["lon"] = place.pop("latitude"), place.pop("longitude")
+    assert from_dict(data) == full_document
 
 
 def test_optional_fields_may_be_missing(full_document: Document) -> None:

@@ -76,6 +76,7 @@ class Field:
     choices: tuple[str, ...] = ()
     derive: Callable[[Any, str], Any] | None = None
     doc: str = ""
+    aliases: tuple[str, ...] = ()  # older keys read when this one is missing ("lat" for "latitude")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +225,12 @@ PLACES = Layer(
     (
         Field("entity", Kind.STR, "entity_id", refers_to="entities"),
         Field("name", Kind.STR, "name", doc="the gazetteer's name"),
-        Field("lat", Kind.FLOAT, "latitude"),
-        Field("lon", Kind.FLOAT, "longitude"),
+        Field("latitude", Kind.FLOAT, "latitude", aliases=("lat",)),
+        Field("longitude", Kind.FLOAT, "longitude", aliases=("lon",)),
+        Field("lat", Kind.FLOAT, derive=lambda p, text: p.latitude,
+              doc="The same as latitude: the first spelling, kept for code that reads it."),
+        Field("lon", Kind.FLOAT, derive=lambda p, text: p.longitude,
+              doc="The same as longitude: the first spelling, kept for code that reads it."),
         Field("country", Kind.STR, "country_code", nullable=True, optional=True),
         Field("feature", Kind.STR, "feature", doc="country | admin | city | region | feature"),
         Field("confidence", Kind.FLOAT, "confidence"),

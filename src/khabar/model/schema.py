@@ -186,12 +186,13 @@ _PLAIN_TYPES: dict[Kind, type | tuple[type, ...]] = {
 
 def _read_value(reader: _Reader, field: Field, item: JsonObject, where: str) -> Any:
     """One declared field of an item, validated (type, bounds, choices)."""
-    at = f"{where}.{field.key}"
+    key = next((k for k in (field.key, *field.aliases) if k in item), field.key)
+    at = f"{where}.{key}"
     if field.kind in INLINE_KINDS:
         return reader.span(item, where)
-    value = item.get(field.key)
+    value = item.get(key)
     if value is None:
-        if field.key in item and not field.nullable:
+        if key in item and not field.nullable:
             raise SchemaError(f"{at}: must not be null")
         if field.kind in SPAN_LIST_KINDS:
             return ()
@@ -217,7 +218,7 @@ def _read_item(reader: _Reader, layer: Layer, item: Any, where: str, ids: dict[s
     for field in layer.fields:
         if field.attr is None:  # derived from the offsets when writing: not read
             continue
-        if field.kind not in INLINE_KINDS and field.key not in item:
+        if field.kind not in INLINE_KINDS and not any(k in item for k in (field.key, *field.aliases)):
             if not field.optional:
                 raise SchemaError(f"{where}.{field.key}: expected {field.kind.value}, got None")
             continue  # the item's default
