@@ -152,3 +152,24 @@ def test_without_an_archive_the_api_says_so(archive_path) -> None:  # type: igno
 def test_json_answers_keep_arabic_readable(client: TestClient) -> None:
     raw = client.get("/entities", params={"type": "LOC"}).content.decode()
     assert "الموصل" in raw or "\\u" not in json.dumps(json.loads(raw), ensure_ascii=False)
+
+
+def test_events_by_actor_target_type_place_and_date(client: TestClient) -> None:
+    demands = client.get("/events", params={"actor": "هولاند"}).json()
+    assert [(e["type"], e["trigger"], e["actor"]["name"]) for e in demands["events"]] == [("DEMAND", "دعا", "فرانسوا هولاند")]
+    raids = client.get("/events", params={"type": "ASSAULT", "place": "العراق", "date": "2014"}).json()
+    assert [(e["trigger"], e["actor"], e["target"]["name"], e["place"]["name"]) for e in raids["events"]] == [
+        ("غارات", {"id": None, "name": "فرنسا"}, "داعش", "العراق")
+    ]
+    assert "غارات" in raids["events"][0]["context"]
+    assert client.get("/events", params={"actor": "فرنسا"}).json()["total"] == 1  # a phrase, no entity
+    assert client.get("/events", params={"party": "داعش"}).json()["total"] == 2  # the target of one, the actor of another
+    assert client.get("/events", params={"type": "ASSAULT", "place": "الموصل", "date": "2016"}).json()["total"] == 0
+    assert client.get("/events", params={"mode": "planned"}).json()["events"][0]["trigger"] == "لمهاجمة"
+
+
+def test_events_refuse_an_unknown_type_or_date(client: TestClient) -> None:
+    assert client.get("/events", params={"type": "FIGHT"}).status_code == 422
+    answer = client.get("/events", params={"date": "last year"})
+    assert answer.status_code == 400
+    assert "2016-10" in answer.json()["detail"]

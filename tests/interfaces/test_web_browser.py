@@ -130,6 +130,28 @@ def test_a_person_page_shows_quotes_over_time(page, server: str, browser_archive
     page.screenshot(path=str(shots / "person.png"), full_page=True)
 
 
+def test_events_beside_the_article_and_on_an_actors_page(page, server: str, browser_archive: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server + "/#/doc/seed", "doc")
+    events = page.locator("aside .events .event")
+    assert events.count() >= 10
+    assert any("غارات" in t for t in events.all_inner_texts())
+    page.screenshot(path=str(shots / "article-events.png"), full_page=True)
+    with open_store(browser_archive, readonly=True) as store:
+        actor = store.connection.execute(
+            "SELECT actor FROM events WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        target = store.connection.execute(
+            "SELECT target FROM events WHERE target IS NOT NULL GROUP BY target ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    _open(page, f"{server}/#/entity/{actor}", "entity")
+    page.wait_for_selector(".entity-events .did .event")
+    assert page.locator(".entity-events .did .event .event-context").count() >= 1
+    page.screenshot(path=str(shots / "actor-events.png"), full_page=True)
+    _open(page, f"{server}/#/entity/{target}", "entity")
+    page.wait_for_selector(".entity-events .done-to .event")
+    assert page.errors == []
+
+
 def test_the_map_draws_places_offline(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
     _open(page, server + "/#/map", "map")
     page.wait_for_selector("svg.map circle.pin")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from khabar.store import SCHEMA_VERSION, StoreError, open_store
+from khabar.model import LIST_LAYERS
+from khabar.store import SCHEMA_VERSION, StoreError, ingest, open_store
+from khabar.store.sqlite import MIGRATIONS
 
 
 def test_a_new_archive_is_at_the_current_schema_in_wal_mode(tmp_path: Path) -> None:
@@ -63,3 +65,26 @@ def test_a_failed_write_transaction_leaves_nothing(tmp_path: Path) -> None:
             conn.execute("INSERT INTO entities (label, key, name) VALUES ('PER', 'x', 'x')")
             raise RuntimeError("stop")
         assert store.connection.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+
+
+def _declared_columns(connection, table: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    rows = connection.execute(f"PRAGMA table_info({table})").fetchall()
+    return tuple(f"{name} {kind}{' NOT NULL' if notnull else ''}" for _, name, kind, notnull, _, _ in rows)
+
+
+@pytest.mark.parametrize("layer", [layer for layer in LIST_LAYERS if layer.sql], ids=lambda layer: layer.name)
+def test_the_archive_tables_are_the_declared_ones(tmp_path: Path, layer) -> None:  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "a.db", create=True) as store:
+        for table in layer.sql:
+            assert _declared_columns(store.connection, table.name) == table.columns
+
+
+def test_an_archive_of_schema_1_gains_the_events_table(tmp_path: Path, sample_documents: list) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN; {MIGRATIONS[0]} PRAGMA user_version = 1; COMMIT;")
+    conn.close()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        ingest(store, sample_documents)
+        assert store.connection.execute("SELECT count(*) FROM events").fetchone()[0] > 0

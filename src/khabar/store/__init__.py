@@ -1,9 +1,10 @@
 """The archive: analysed Documents in SQLite, searchable by text (FTS5 over the normalised view),
-entity, speaker, place, outlet and date.
+entity, speaker, place, outlet and date; events by actor, target, type, place and date.
 
     with open_store("khabar.db", create=True) as store:
         ingest(store, documents)
         page = search_documents(store, "الموصل", Filters(speaker="لو دريان"))
+        total, events = find_events(store, EventFilters(type="ASSAULT", place="الموصل", date="2016"))
 """
 
 from khabar.store.browse import (
@@ -19,6 +20,7 @@ from khabar.store.browse import (
     list_places,
     load_document,
 )
+from khabar.store.events import EventFilters, EventHit, find_events
 from khabar.store.ingest import IngestSummary, Stored, add_document, ingest
 from khabar.store.query import ParsedQuery, QueryError, parse_query
 from khabar.store.search import DocumentHit, Filters, SearchPage, search_documents
@@ -31,6 +33,8 @@ __all__ = [
     "DocumentSummary",
     "EntityDetail",
     "EntitySummary",
+    "EventFilters",
+    "EventHit",
     "Filters",
     "IngestSummary",
     "ParsedQuery",
@@ -45,6 +49,7 @@ __all__ = [
     "StoredDocument",
     "add_document",
     "entity_detail",
+    "find_events",
     "find_quotes",
     "ingest",
     "list_entities",

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from khabar.errors import KhabarError
-from khabar.model import Document, Entity, to_json
+from khabar.model import Document, Entity, Span, to_json
 from khabar.stages.normalise import normalise_query
 from khabar.store.keys import content_hash, name_key, stem_words
 from khabar.store.sqlite import Store, StoreError
@@ -106,8 +106,9 @@ def add_document(store: Store, doc: Document) -> Stored:
         ),
     ).fetchone()[0]
     entity_rows = _add_entities(conn, rowid, doc)
-    _add_quotes(conn, rowid, doc, entity_rows)
+    quote_rows = _add_quotes(conn, rowid, doc, entity_rows)
     _add_places(conn, rowid, doc, entity_rows)
+    _add_events(conn, rowid, doc, entity_rows, quote_rows)
     conn.executemany(
         "INSERT INTO times (document, char_start, char_end, type, value, resolved) VALUES (?, ?, ?, ?, ?, ?)",
         [(rowid, t.span.start, t.span.end, t.type, t.value, int(t.resolved)) for t in doc.times],
@@ -168,7 +169,9 @@ def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document) -> dict[s
     return rows
 
 
-def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> None:
+def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> dict[str, int]:
+    """Store the quotes; return each quote's id -> its row."""
+    rows: dict[str, int] = {}
     for quote in doc.quotes:
         speaker = entity_rows.get(quote.speaker_id) if quote.speaker_id else None
         if quote.speaker is not None:
@@ -186,12 +189,14 @@ def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows
                 speaker, speaker_text, name_key(speaker_text) if speaker_text else None,
             ),
         ).fetchone()[0]
+        rows[quote.id] = quote_row
         conn.execute(
             "INSERT INTO quotes_fts (rowid, content, stems) VALUES (?, ?, ?)",
             (quote_row, normalise_query(doc.text_of(quote.content)), stem_words(doc, quote.content.start, quote.content.end)),
         )
         if speaker is not None:
             conn.execute("UPDATE entities SET quotes = quotes + 1 WHERE rowid = ?", (speaker,))
+    return rows
 
 
 def _add_places(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> None:
@@ -206,3 +211,35 @@ def _add_places(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows
         ],
     )
 
+
+
+def _participant(doc: Document, entity_id: str | None, span: Span | None) -> tuple[str | None, str | None]:
+    """A participant's text (its phrase, else its entity's name) and that text's normalised key."""
+    if span is not None:
+        text: str | None = doc.text_of(span)
+    elif entity_id is not None:
+        text = doc.text_of(doc.entity(entity_id).canonical)
+    else:
+        text = None
+    return text, (name_key(text) or None) if text else None
+
+
+def _add_events(
+    conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int], quote_rows: dict[str, int]
+) -> None:
+    rows = []
+    for event in doc.events:
+        actor_text, actor_key = _participant(doc, event.actor_id, event.actor)
+        target_text, target_key = _participant(doc, event.target_id, event.target)
+        rows.append((
+            rowid, event.id, event.type, event.mode.value, event.trigger.start, event.trigger.end,
+            entity_rows.get(event.actor_id or ""), actor_text, actor_key,
+            entity_rows.get(event.target_id or ""), target_text, target_key,
+            entity_rows.get(event.place_id or ""), event.date, quote_rows.get(event.quote_id or ""),
+        ))
+    conn.executemany(
+        "INSERT INTO events (document, local_id, type, mode, trigger_start, trigger_end, actor, actor_text, "
+        "actor_key, target, target_text, target_key, place, date, quote) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )

@@ -110,6 +110,35 @@ MIGRATIONS: tuple[str, ...] = (
         content, stems, content = '', tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
+    # 2: who did what to whom (model/layers.py EVENTS). An older archive gets the table empty: its
+    # documents were analysed before the events stage existed (re-ingest them to fill it).
+    """
+    CREATE TABLE events (
+        rowid INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(rowid),
+        local_id TEXT NOT NULL,          -- Event.id inside the document
+        type TEXT NOT NULL,              -- PLOVER type
+        mode TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        actor INTEGER REFERENCES entities(rowid),
+        actor_text TEXT,                 -- the actor phrase, or the entity's name
+        actor_key TEXT,                  -- its normalised form (to find phrases that are no entity)
+        target INTEGER REFERENCES entities(rowid),
+        target_text TEXT,
+        target_key TEXT,
+        place INTEGER REFERENCES entities(rowid),
+        date TEXT,                       -- TIMEX3 value (a day, month or year)
+        quote INTEGER REFERENCES quotes(rowid)
+    );
+    CREATE INDEX events_by_document ON events(document);
+    CREATE INDEX events_by_actor ON events(actor, type);
+    CREATE INDEX events_by_target ON events(target, type);
+    CREATE INDEX events_by_place ON events(place, type);
+    CREATE INDEX events_by_type ON events(type, date);
+    CREATE INDEX events_by_actor_key ON events(actor_key);
+    CREATE INDEX events_by_target_key ON events(target_key);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_S = 10.0

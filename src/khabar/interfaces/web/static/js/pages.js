@@ -3,6 +3,7 @@
 import {
   LABELS_PLURAL, api, badge, docLine, el, errorBox, formatDate, formatMonth, number, route, svg,
 } from "./dom.js";
+import { entityEvents } from "./events.js";
 import { worldMap } from "./map.js";
 import { quoteItem } from "./views.js";
 
@@ -74,6 +75,8 @@ export async function entityView(id, params, show) {
   if (data.place) page.append(el("p", {}, el("a", { href: route("place", e.id) }, "صفحة المكان والخريطة ←")));
   if (data.quotes.length) page.append(el("h2", {}, e.label === "PER" ? "أقواله عبر الزمن" : "اقتباسات عبر الزمن"), ...byDate(data.quotes));
   page.append(el("h2", {}, "المقالات"), el("ul", { class: "docs" }, data.documents.map(docLine)));
+  const events = await entityEvents(e.id);
+  if (events) page.append(events);
   show(page);
   const about = await aboutSection(e.name);
   if (about) page.append(about);

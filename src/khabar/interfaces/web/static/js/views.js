@@ -4,6 +4,7 @@ import { legend, renderArticle } from "./article.js";
 import {
   KINDS, LABELS_PLURAL, api, el, errorBox, formatDate, number, route, snippet,
 } from "./dom.js";
+import { articleEvents } from "./events.js";
 import { worldMap } from "./map.js";
 
 const FILTERS = [
@@ -108,7 +109,7 @@ export async function docView(id, params, show) {
   const links = data.archive.entities;
   const url = safeUrl(data.meta.url);
   const outlet = data.meta.outlet || data.byline?.outlet?.text;
-  const side = el("aside", { class: "doc-side" }, grouped(data.entities, links));
+  const side = el("aside", { class: "doc-side" }, grouped(data.entities, links), articleEvents(data, links));
   const article = el("article", { class: "doc", "data-doc": data.id },
     el("h1", {}, data.archive.title || data.meta.title || data.id),
     el("p", { class: "muted" }, [outlet, formatDate(data.meta.published)].filter(Boolean).join(" · "),
