@@ -116,3 +116,16 @@ def test_quotes_from_files(runner: CliRunner) -> None:
 def test_quotes_needs_files_or_an_archive(runner: CliRunner, annotated_db: Path) -> None:
     assert runner.invoke(app, ["quotes"]).exit_code == 2
     assert runner.invoke(app, ["quotes", str(EXAMPLES / "seed.txt"), "--db", str(annotated_db)]).exit_code == 2
+
+
+def test_ingest_published_dates_the_pages_that_state_none(runner: CliRunner, tmp_path: Path) -> None:
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    path = tmp_path / "dated.db"
+    result = runner.invoke(app, ["ingest", str(pages / "no-date.html"), str(pages / "metadata-date.html"),
+                                 "--db", str(path), "--published", "2019-12-03"])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["search", str(path), "", "--format", "jsonl"])
+    dates = {json.loads(line)["id"]: json.loads(line)["published"] for line in listed.stdout.splitlines()}
+    assert dates == {"no-date": "2019-12-03", "metadata-date": "2016-10-25T09:30:00+01:00"}
+    bad = runner.invoke(app, ["ingest", str(pages / "no-date.html"), "--db", str(path), "--published", "yesterday"])
+    assert bad.exit_code == 2 and "not a date" in bad.stderr

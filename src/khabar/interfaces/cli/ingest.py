@@ -10,7 +10,7 @@ from rich.console import Console
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, publication_date
 from khabar.interfaces.ingest import ingest_sources
 from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
@@ -18,6 +18,8 @@ from khabar.store import open_store
 
 SOURCES_HELP = "Files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, any of them .gz."
 DB_HELP = "The archive (SQLite); created when missing."
+PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's "
+                  "text is never used); relative dates are resolved against it.")
 
 
 def ingest(
@@ -25,14 +27,16 @@ def ingest(
     db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("khabar.db"),
     max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
     max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
+    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP)] = None,
 ) -> None:
     """Analyse articles and store them in the archive; an article already there is left as it is."""
+    published = publication_date(published)
     console = Console(stderr=True)
     try:
         with open_store(db, create=True) as store:
             pipeline = default_pipeline()
             settle_after_loading()
-            summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console)
+            summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
     except KhabarError as error:
         raise fail(error) from None
     print_summary(summary, db, console)

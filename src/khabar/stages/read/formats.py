@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import email.utils
 import functools
 import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import IO, Any
 
 import feedparser
@@ -18,6 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from khabar.errors import JSON_TOO_DEEP, InputError, Reason
 from khabar.model import Diagnostic, Document, Meta, Span
+from khabar.stages.read.dates import capture_note, guessed_note, html_date, iso_date, stated_date
 from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode
 
 MAX_REPLACEMENT_NOTES = 20  # notes on undecodable bytes per document; then one counts the rest
@@ -74,39 +73,6 @@ def replacement_notes(text: str) -> tuple[Diagnostic, ...]:
     return tuple(notes)
 
 
-# ---------------------------------------------------------------- dates
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO 8601 form of a date in a common format (ISO, RFC 2822, "2018-02-18 21:35"), else None.
-
-    >>> iso_date("Sun, 18 Feb 2018 21:35:43 +0400")
-    '2018-02-18T21:35:43+04:00'
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        if len(value) == 10:  # a date without a time stays a date
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _date_meta(raw: Any, source: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
-    if raw in (None, ""):
-        return None, ()
-    parsed = iso_date(raw)
-    if parsed is None:
-        return None, (Diagnostic("read", "unparsed_date", f"publication date {raw!r} is in no format khabar knows"),)
-    return parsed, ()
-
-
 # ---------------------------------------------------------------- HTML
 
 
@@ -138,8 +104,12 @@ def _fallback_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> Document:
-    """The main text of an HTML page (title first), with its date, author and site from the page."""
+def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions, captured: str | None = None) -> Document:
+    """The main text of an HTML page (title first), with its date, author and site from the page.
+
+    The date is the one the caller knows (``meta.published``: a JSON field), else the page's metadata,
+    else ``captured`` (a WARC record's date); a date trafilatura could only guess from the text is noted.
+    """
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, url=meta.url, with_metadata=True, include_comments=False,
@@ -150,13 +120,26 @@ def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> D
         raise InputError(Reason.NO_TEXT, meta.source, "no article text found in the HTML")
     title = (fields.get("title") or "").strip() or None
     text = body if not title or body.startswith(title) else f"{title}\n{body}"
-    published, notes = _date_meta(fields.get("date"), meta.source)
+    url = meta.url or fields.get("url")
+    published, notes = _page_date(meta.published, html, url, captured, fields.get("date"))
     meta = Meta(
-        source=meta.source, format="html", encoding=meta.encoding, title=title,
-        url=meta.url or fields.get("url"), published=meta.published or published,
+        source=meta.source, format="html", encoding=meta.encoding, title=title, url=url, published=published,
         outlet=meta.outlet or fields.get("sitename"), author=meta.author or fields.get("author"),
     )
     return make_document(text, doc_id, meta, options, notes)
+
+
+def _page_date(
+    known: str | None, html: str, url: str | None, captured: str | None, guess: object
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The page's publication date by the source's own word, best first, and the notes on how it was found."""
+    if known:
+        return known, ()
+    if stated := html_date(html, url):
+        return stated, ()
+    if captured:
+        return captured, capture_note(captured)
+    return None, guessed_note(guess)
 
 
 # ---------------------------------------------------------------- JSON records
@@ -191,7 +174,7 @@ def record_document(record: Any, default_id: str, source: str, options: ReadOpti
     if not isinstance(text, str):
         raise InputError(Reason.MALFORMED, source, "the record has no \"text\" string")
     raw_id = _first(record, ID_FIELDS)
-    published, notes = _date_meta(_first(record, DATE_FIELDS), source)
+    published, notes = stated_date(_first(record, DATE_FIELDS), source)
     meta = Meta(
         source=source, format="json", encoding="utf-8", title=_str(record.get("title")),
         url=_str(_first(record, URL_FIELDS)), published=published,
@@ -221,23 +204,23 @@ def feed_documents(data: bytes, stem: str, source: str, options: ReadOptions) ->
     for number, entry in enumerate(feed.entries, 1):
         where = f"{source}#item{number}"
         html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        published = entry.get("published") or entry.get("updated")
+        published, notes = stated_date(entry.get("published") or entry.get("updated"), where)
         meta = Meta(source=where, format="feed", encoding="utf-8", title=_str(entry.get("title")),
-                    url=_str(entry.get("link")), published=iso_date(published), outlet=outlet,
+                    url=_str(entry.get("link")), published=published, outlet=outlet,
                     author=_str(entry.get("author")))
         doc_id = str(entry.get("id") or entry.get("link") or f"{stem}-{number}")
         try:
-            yield _feed_item(html, meta, doc_id, options)
+            yield _feed_item(html, meta, doc_id, options, notes)
         except InputError as error:
             yield error
 
 
-def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions) -> Document:
+def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions, notes: tuple[Diagnostic, ...]) -> Document:
     body = _fallback_text(html) if "<" in html else html.strip()
     if not body:
         raise InputError(Reason.NO_TEXT, meta.source, "the item has no text")
     text = body if not meta.title or body.startswith(meta.title) else f"{meta.title}\n{body}"
-    return make_document(text, doc_id, meta, options)
+    return make_document(text, doc_id, meta, options, notes)
 
 
 # ---------------------------------------------------------------- WARC
@@ -259,7 +242,8 @@ def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptio
             try:
                 html, encoding = decode(record.content_stream().read(), where)
                 meta = Meta(source=where, format="warc", encoding=encoding, url=url)
-                yield html_document(html, f"{stem}-{number}", meta, options)
+                captured = iso_date(record.rec_headers.get_header("WARC-Date"))
+                yield html_document(html, f"{stem}-{number}", meta, options, captured)
             except InputError as error:
                 yield error
     except ArchiveLoadFailed as exc:
