@@ -129,3 +129,18 @@ def test_ingest_published_dates_the_pages_that_state_none(runner: CliRunner, tmp
     assert dates == {"no-date": "2019-12-03", "metadata-date": "2016-10-25T09:30:00+01:00"}
     bad = runner.invoke(app, ["ingest", str(pages / "no-date.html"), "--db", str(path), "--published", "yesterday"])
     assert bad.exit_code == 2 and "not a date" in bad.stderr
+
+
+def test_merge_split_and_corrections(runner: CliRunner, db: Path) -> None:
+    listed = runner.invoke(app, ["entities", "--db", str(db), "--type", "PER", "--format", "jsonl", "--top", "50"])
+    people = {json.loads(line)["name"]: json.loads(line)["id"] for line in listed.stdout.splitlines()}
+    drian = next(i for name, i in people.items() if "دريان" in name)
+    other = next(i for name, i in people.items() if "دريان" not in name)
+    merged = runner.invoke(app, ["merge", str(drian), str(other), "--db", str(db)])
+    assert merged.exit_code == 0 and f"id {drian}" in merged.stdout, merged.output
+    listed = runner.invoke(app, ["corrections", "--db", str(db)])
+    assert listed.exit_code == 0 and "merge" in listed.stdout
+    undone = runner.invoke(app, ["corrections", "--db", str(db), "--undo", "1"])
+    assert undone.exit_code == 0 and "0 corrections" in undone.stdout
+    refused = runner.invoke(app, ["split", str(drian), "أوباما", "--db", str(db)])
+    assert refused.exit_code == 1 and "no article calls" in refused.stderr

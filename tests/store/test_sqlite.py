@@ -60,6 +60,6 @@ def test_an_archive_from_a_newer_khabar_is_refused(tmp_path: Path) -> None:
 def test_a_failed_write_transaction_leaves_nothing(tmp_path: Path) -> None:
     with open_store(tmp_path / "a.db", create=True) as store:
         with pytest.raises(RuntimeError), store.transaction() as conn:
-            conn.execute("INSERT INTO entities (label, key, name) VALUES ('PER', 'x', 'x')")
+            conn.execute("INSERT INTO entities (identity, label, key, name) VALUES ('name:x', 'PER', 'x', 'x')")
             raise RuntimeError("stop")
         assert store.connection.execute("SELECT count(*) FROM entities").fetchone()[0] == 0

@@ -4,6 +4,9 @@ entity, speaker, place, outlet and date.
     with open_store("khabar.db", create=True) as store:
         ingest(store, documents)
         page = search_documents(store, "الموصل", Filters(speaker="لو دريان"))
+
+Entities are resolved across articles (``resolve.py``): one per person, organisation or place, with every
+name its articles use; ``merge_entities`` and ``split_name`` record a person's corrections, kept across ingests.
 """
 
 from khabar.store.browse import (
@@ -19,14 +22,26 @@ from khabar.store.browse import (
     list_places,
     load_document,
 )
+from khabar.store.corrections import (
+    Correction,
+    CorrectionError,
+    list_corrections,
+    merge_entities,
+    split_name,
+    undo_correction,
+)
 from khabar.store.ingest import IngestSummary, Stored, add_document, ingest
 from khabar.store.query import ParsedQuery, QueryError, parse_query
+from khabar.store.resolve import ResolveSummary, resolve
 from khabar.store.search import DocumentHit, Filters, SearchPage, search_documents
 from khabar.store.snippets import Snippet
 from khabar.store.sqlite import SCHEMA_VERSION, Store, StoreError, open_store
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Correction",
+    "CorrectionError",
+    "ResolveSummary",
     "DocumentHit",
     "DocumentSummary",
     "EntityDetail",
@@ -47,10 +62,15 @@ __all__ = [
     "entity_detail",
     "find_quotes",
     "ingest",
+    "list_corrections",
     "list_entities",
     "list_places",
     "load_document",
+    "merge_entities",
     "open_store",
     "parse_query",
+    "resolve",
     "search_documents",
+    "split_name",
+    "undo_correction",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 from khabar.model import Document, from_json
 from khabar.store.keys import name_key
 from khabar.store.query import ParsedQuery, parse_query
-from khabar.store.search import Filters, clamp_page, entity_ids, filter_sql
+from khabar.store.search import Filters, clamp_page, entity_ids, filter_sql, followed
 from khabar.store.snippets import Snippet, cut_snippet, find_matches
 from khabar.store.sqlite import Store
 
@@ -96,15 +96,17 @@ _PLACE_COLUMNS = (
 def list_entities(
     store: Store, label: str | None = None, name: str | None = None, *, limit: int = 20, offset: int = 0
 ) -> tuple[int, tuple[EntitySummary, ...]]:
-    """The entities named in the most articles (of one label, whose name contains ``name``)."""
+    """The entities named in the most articles (of one label, whose name contains ``name`` or that an
+    article calls ``name``)."""
     limit, offset = clamp_page(limit, offset)
-    where, params = [], []
+    where, params = ["documents > 0"], []
     if label:
         where.append("label = ?")
         params.append(label.upper())
     if name and name_key(name):
-        where.append("instr(key, ?) > 0")
-        params.append(name_key(name))
+        # its own name, or any name its articles use for it ("ترامب" finds "دونالد ترامب")
+        where.append("(instr(key, ?) > 0 OR rowid IN (SELECT entity FROM aliases WHERE key = ?))")
+        params += [name_key(name)] * 2
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     conn = store.connection
     total = conn.execute(f"SELECT count(*) FROM entities{clause}", params).fetchone()[0]
@@ -116,15 +118,17 @@ def list_entities(
 
 
 def entity_detail(store: Store, entity_id: int) -> EntityDetail:
-    """An entity's page: its names, its place on the map, its articles and its quotes in time order."""
+    """An entity's page: its names, its place on the map, its articles and its quotes in time order.
+
+    The id of an entity merged into another gives the other's page. ``KeyError`` for an unknown id.
+    """
     conn = store.connection
+    entity_id = followed(conn, entity_id)
     row = conn.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE rowid = ?", (entity_id,)).fetchone()
     if row is None:
         raise KeyError(entity_id)
     aliases = conn.execute(
-        "SELECT substr(d.text, m.char_start + 1, m.char_end - m.char_start) AS form FROM mentions m "
-        "JOIN documents d ON d.rowid = m.document WHERE m.entity = ? GROUP BY form ORDER BY count(*) DESC LIMIT ?",
-        (entity_id, ALIASES),
+        "SELECT name FROM aliases WHERE entity = ? ORDER BY documents DESC, length(key) DESC, key LIMIT ?", (entity_id, ALIASES),
     ).fetchall()
     place = conn.execute(
         f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity WHERE p.entity = ? GROUP BY p.entity",

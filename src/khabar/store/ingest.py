@@ -1,8 +1,9 @@
 """Store analysed Documents in the archive: idempotent, linked across articles, in batched transactions.
 
 Re-ingesting an article already stored (same URL, or the same text byte for byte) changes nothing.
-Entities are linked across articles by their normalised canonical name and label, so a person has
-one row (and one page) however many articles name them.
+Each article's entities are recorded as the archive sees them (``names.py``) and, once the articles
+are in, linked across articles by the resolver (``resolve.py``): one row, and one page, per person,
+organisation or place however many articles name them, however they spell or label them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from khabar.errors import KhabarError
-from khabar.model import Document, Entity, to_json
+from khabar.model import Document, Span, to_json
 from khabar.stages.normalise import normalise_query
 from khabar.store.keys import content_hash, name_key, stem_words
+from khabar.store.names import clean_name, joined, named_entities, own_identity
+from khabar.store.resolve import resolve
 from khabar.store.sqlite import Store, StoreError
 
 DEFAULT_BATCH = 200
@@ -66,6 +69,8 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
                     _ingest_one(store, result, summary)
         except sqlite3.Error as exc:
             raise StoreError(f"{store.path}: ingest stopped after {summary.added} new articles: {exc}") from exc
+    if summary.added:
+        resolve(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -85,7 +90,8 @@ def _batches(results: Iterator[Document | KhabarError], size: int) -> Iterator[l
 
 
 def add_document(store: Store, doc: Document) -> Stored:
-    """Store one analysed Document with all its layers; call it inside ``store.transaction()``."""
+    """Store one analysed Document with all its layers; call it inside ``store.transaction()``, and
+    ``resolve(store)`` once the documents are in (``ingest`` does both)."""
     conn = store.connection
     digest = content_hash(doc.text)
     row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
@@ -144,63 +150,88 @@ def _free_id(conn: sqlite3.Connection, doc_id: str) -> str:
 
 
 def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document) -> dict[str, int]:
-    """Link each entity to the archive's entity of the same normalised name and label; return id -> row."""
-    groups: dict[tuple[str, str], list[Entity]] = {}
-    for entity in doc.entities:
-        name = doc.text_of(entity.canonical)
-        groups.setdefault((name_key(name) or name, entity.label), []).append(entity)
+    """Record each named entity of ``doc`` and link it to the archive entity of its own name or place (the
+    resolver then links it across articles); return Entity.id -> archive entity."""
     rows: dict[str, int] = {}
-    mentions: list[tuple[int, int, str, int, int]] = []
-    for (key, label), entities in groups.items():
-        count = sum(len(e.mentions) for e in entities)
-        entity_row = conn.execute(
-            "INSERT INTO entities (label, key, name, documents, mentions) VALUES (?, ?, ?, 1, ?) "
-            "ON CONFLICT (key, label) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions "
-            "RETURNING rowid",
-            (label, key, doc.text_of(entities[0].canonical), count),
-        ).fetchone()[0]
-        for entity in entities:
-            rows[entity.id] = entity_row
-            mentions.extend((rowid, entity_row, entity.id, m.start, m.end) for m in entity.mentions)
+    for record in named_entities(doc):
+        rows[record.local_id] = entity_row(conn, own_identity(record), record.label, record.key, record.name)
+        conn.execute(
+            "INSERT INTO doc_entities (document, local_id, label, name, key, place, forms, roles, mentions, entity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rowid, record.local_id, record.label, record.name, record.key, record.place, joined(record.forms),
+             joined(record.roles), record.mentions, rows[record.local_id]),
+        )
     conn.executemany(
-        "INSERT INTO mentions (document, entity, local_id, char_start, char_end) VALUES (?, ?, ?, ?, ?)", mentions
+        "INSERT INTO mentions (document, entity, local_id, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
+        [(rowid, rows[e.id], e.id, m.start, m.end) for e in doc.entities if e.id in rows for m in e.mentions],
     )
     return rows
+
+
+def entity_row(conn: sqlite3.Connection, identity: str, label: str, key: str, name: str) -> int:
+    """The archive entity with this identity, made when there is none yet."""
+    row = conn.execute("SELECT rowid FROM entities WHERE identity = ?", (identity,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(conn.execute(
+        "INSERT INTO entities (identity, label, key, name) VALUES (?, ?, ?, ?) RETURNING rowid",
+        (identity, label, key, name),
+    ).fetchone()[0])
 
 
 def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> None:
     for quote in doc.quotes:
         speaker = entity_rows.get(quote.speaker_id) if quote.speaker_id else None
-        if quote.speaker is not None:
-            speaker_text: str | None = doc.text_of(quote.speaker)
-        elif quote.speaker_id is not None:
-            speaker_text = doc.text_of(doc.entity(quote.speaker_id).canonical)
-        else:
-            speaker_text = None
+        speaker_text = _speaker_text(doc, quote.speaker, quote.speaker_id)
         quote_row = conn.execute(
             "INSERT INTO quotes (document, local_id, kind, char_start, char_end, cue_start, cue_end, speaker, "
-            "speaker_text, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+            "speaker_text, speaker_key, speaker_local) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
             (
                 rowid, quote.id, quote.kind.value, quote.content.start, quote.content.end,
                 quote.cue.start if quote.cue else None, quote.cue.end if quote.cue else None,
-                speaker, speaker_text, name_key(speaker_text) if speaker_text else None,
+                speaker, speaker_text, speaker_key(doc, quote.speaker, speaker_text),
+                quote.speaker_id if speaker is not None else None,
             ),
         ).fetchone()[0]
         conn.execute(
             "INSERT INTO quotes_fts (rowid, content, stems) VALUES (?, ?, ?)",
             (quote_row, normalise_query(doc.text_of(quote.content)), stem_words(doc, quote.content.start, quote.content.end)),
         )
-        if speaker is not None:
-            conn.execute("UPDATE entities SET quotes = quotes + 1 WHERE rowid = ?", (speaker,))
+
+
+def add_entity_layers(conn: sqlite3.Connection, rowid: int, doc: Document) -> None:
+    """Record again the entities, places and quote speakers of a stored Document (``relink.py``)."""
+    rows = _add_entities(conn, rowid, doc)
+    _add_places(conn, rowid, doc, rows)
+    conn.executemany(
+        "UPDATE quotes SET speaker = ?, speaker_local = ?, speaker_key = ? WHERE document = ? AND local_id = ?",
+        [(rows.get(q.speaker_id) if q.speaker_id else None, q.speaker_id if q.speaker_id in rows else None,
+          speaker_key(doc, q.speaker, _speaker_text(doc, q.speaker, q.speaker_id)), rowid, q.id) for q in doc.quotes],
+    )
+
+
+def _speaker_text(doc: Document, span: Span | None, speaker_id: str | None) -> str | None:
+    if span is not None:
+        return doc.text_of(span)
+    if speaker_id is not None:
+        return doc.text_of(doc.entity(speaker_id).canonical)
+    return None
+
+
+def speaker_key(doc: Document, span: Span | None, text: str | None) -> str | None:
+    """The key of a quote's speaker phrase, without the proclitic a name would not take."""
+    if span is not None:
+        return name_key(clean_name(doc.text, span, doc.tokens)) or None
+    return name_key(text) or None if text else None
 
 
 def _add_places(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> None:
     conn.executemany(
         "INSERT INTO places (document, entity, name, latitude, longitude, country, feature, confidence, "
-        "geonames_id, focus) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "geonames_id, focus, local_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (rowid, entity_rows[p.entity_id], p.name, p.latitude, p.longitude, p.country_code, p.feature,
-             p.confidence, p.geonames_id, int(p.focus))
+             p.confidence, p.geonames_id, int(p.focus), p.entity_id)
             for p in doc.places
             if p.entity_id in entity_rows
         ],

@@ -110,6 +110,67 @@ MIGRATIONS: tuple[str, ...] = (
         content, stems, content = '', tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
+    # 2: entities resolved across articles (one per person, organisation or place, whatever the label or
+    # spelling of each article), their names, and the corrections people make. The links are rebuilt
+    # from the stored Documents at the next open for writing (relink.py).
+    """
+    DELETE FROM mentions;
+    DELETE FROM places;
+    UPDATE quotes SET speaker = NULL;
+    DROP TABLE entities;
+    CREATE TABLE entities (
+        rowid INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,   -- what links articles: "name:<key>" or "place:<gazetteer id>"
+        label TEXT NOT NULL,             -- the label most of its articles give it
+        key TEXT NOT NULL,               -- its normalised name
+        name TEXT NOT NULL,              -- its name as most articles write it
+        documents INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        quotes INTEGER NOT NULL DEFAULT 0,
+        merged_into INTEGER REFERENCES entities(rowid)  -- all its articles now belong to that entity
+    );
+    CREATE INDEX entities_by_label ON entities(label, documents DESC);
+    CREATE INDEX entities_by_key ON entities(key);
+
+    CREATE TABLE doc_entities (          -- each article's entities, and the archive entity each is one of
+        document INTEGER NOT NULL REFERENCES documents(rowid),
+        local_id TEXT NOT NULL,          -- Entity.id inside the document
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,              -- the canonical name as written, without proclitics
+        key TEXT NOT NULL,
+        place TEXT,                      -- "geo:<GeoNames id>" when the gazetteer resolved it
+        forms TEXT NOT NULL,             -- the keys of its mentions' names (names.SEPARATOR between)
+        roles TEXT NOT NULL,             -- the keys of its titles
+        mentions INTEGER NOT NULL,
+        entity INTEGER NOT NULL REFERENCES entities(rowid),
+        PRIMARY KEY (document, local_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX doc_entities_by_entity ON doc_entities(entity);
+    CREATE INDEX doc_entities_by_key ON doc_entities(key);
+
+    CREATE TABLE aliases (               -- every name an entity goes by, with the articles using it
+        entity INTEGER NOT NULL REFERENCES entities(rowid),
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (key, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX aliases_by_entity ON aliases(entity, documents DESC);
+
+    CREATE TABLE corrections (           -- merges and splits made by people, kept across ingests
+        rowid INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        identity TEXT NOT NULL,          -- merge: the entity kept; split: the entity a name is taken from
+        other TEXT NOT NULL,             -- merge: the identity merged into it; split: the name's key
+        made_at TEXT NOT NULL
+    );
+
+    ALTER TABLE quotes ADD COLUMN speaker_local TEXT;   -- the speaker's Entity.id inside the document
+    ALTER TABLE places ADD COLUMN local_id TEXT;
+
+    CREATE TABLE pending (task TEXT PRIMARY KEY);  -- work a migration left to Python, done at the next open
+    INSERT INTO pending VALUES ('relink');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_S = 10.0
@@ -176,11 +237,17 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
         _configure(connection, readonly=readonly or in_memory)
         if not readonly:
             _migrate(connection, path)
-        elif int(connection.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
+        elif int(connection.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION or _pending(connection):
             raise StoreError(f"{path}: archive schema is not version {SCHEMA_VERSION}; open it once for writing to migrate")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a khabar archive ({exc})") from None
-    return Store(connection, path)
+    store = Store(connection, path)
+    if not readonly and _pending(connection):
+        # Imported here: relinking reads Documents through the modules that import this one.
+        from khabar.store.relink import relink_documents
+
+        relink_documents(store)
+    return store
 
 
 def _configure(connection: sqlite3.Connection, *, readonly: bool) -> None:
@@ -201,15 +268,27 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         )
     if version == 0 and _has_foreign_tables(connection):
         raise StoreError(f"{path}: this SQLite file holds other tables and is not a khabar archive")
-    for number in range(version, SCHEMA_VERSION):
-        # executescript commits on its own, so BEGIN/COMMIT go inside the script: one migration, one transaction.
-        try:
-            connection.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
-        except sqlite3.DatabaseError:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    if version == SCHEMA_VERSION:
+        return
+    # A migration may rebuild a table others refer to; foreign keys are checked again once it is done.
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            # executescript commits on its own, so BEGIN/COMMIT go inside the script: one migration, one transaction.
+            try:
+                connection.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+            except sqlite3.DatabaseError:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+    finally:
+        connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _has_foreign_tables(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def _pending(connection: sqlite3.Connection) -> bool:
+    """Whether a migration left the entity links to be rebuilt from the stored Documents."""
+    return connection.execute("SELECT 1 FROM pending WHERE task = 'relink'").fetchone() is not None

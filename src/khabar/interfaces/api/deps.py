@@ -71,3 +71,15 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
             raise ApiError(413, "too_large", f"the body is larger than {max_bytes:,} bytes, the most accepted")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def writable_archive(request: Request) -> Iterator[Store]:
+    """A connection that may write (corrections to the archive's entities), for one request."""
+    db = settings(request).db
+    if db is None:
+        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve --db FILE)")
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()

@@ -10,7 +10,7 @@ import logging
 
 import typer
 
-from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, search, serve
+from khabar.interfaces.cli import analyze, batch, corrections, ingest, models, ner, quotes, search, serve
 
 app = typer.Typer(
     name="khabar",
@@ -37,6 +37,7 @@ models.register(app)
 ner.register(app, models.eval_app)
 ingest.register(app)
 search.register(app)
+corrections.register(app)
 serve.register(app)
 quotes.register(app)
 batch.register(app)

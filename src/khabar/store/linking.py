@@ -1,0 +1,299 @@
+"""Decide which archive entity each article's entity is: the resolver's logic, over plain records.
+
+Three steps, each from evidence the archive holds:
+
+1. **One name, one entity, whatever the label.** An article's entity starts as its name ("داعش"), its
+   label reconciled by the archive's majority (ORG in most articles, so the MISC and LOC ones join it).
+   A place the gazetteer resolved is its gazetteer id: "أمريكا" and "الولايات المتحدة" are one place, and a
+   name most articles resolve to one place (a "مصر" tagged ORG) joins it. A name most articles call a
+   person is a person even where the gazetteer found a town of that name.
+2. **Short forms linked when the archive makes them unambiguous.** "ترامب" alone is "دونالد ترامب" when
+   the articles that name both use "ترامب" for him and seldom for anyone else (the share of such articles,
+   ``DOMINANT_SHARE``); "محمد", used for hundreds of people, stays apart. A surname after بن/أبو is a
+   father's name, not the person's. Where no referent dominates, an article's other entities decide
+   (people named with "الحريري" in an article about Beirut's government, not its 2005 bombing) and the
+   titles it gives ("الرئيس الأمريكي"); when they do not decide, the short form stays its own entity.
+3. **People's corrections**: a name split off an entity is never linked to it again; merged entities stay
+   merged. Corrections name identities, not row ids, so they outlive re-ingests and rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from khabar.store.names import name_identity
+from khabar.store.variants import variant_heads
+
+DOMINANT_SHARE = 0.8  # a short form links everywhere when this share of its evidence points to one name
+CONTEXT_SHARE = 0.7  # else an article's context must give one candidate this share of its score
+MIN_CONTEXT = 1.0  # ... and at least this score (about one entity found in most of the candidate's articles)
+MIN_ALIAS_DOCUMENTS = 2  # articles that use the short form for the full name, at least
+MIN_CANDIDATE_DOCUMENTS = 3  # a full name seen in fewer articles is too likely a tagging accident
+FULL_TO_SHORT = 0.5  # a full name is named in at least half as many articles as its short form alone
+PLACE_SHARE = 0.8  # a name joins a place when this share of its resolved articles resolve it there
+PLACE_COVER = 0.3  # ... and at least this share of all its articles were resolved at all
+PERSON_SHARE = 0.5  # a name tagged PER in at least this share of its articles is a person
+ROLE_WEIGHT = 1.0  # a title the article gives that the candidate has elsewhere counts as much as a companion
+ALIAS_PRIOR = 0.1  # added to each candidate's alias count: candidates never used so still count a little
+# A name's last words are a surname, unless a kinship word stands before them ("محمد بن سلمان": سلمان is the
+# father; "أبو مازن": a kunya). Normalised as name_key writes them.
+NOT_A_SURNAME_AFTER = frozenset("بن ابن بنت ابو ام ال عبد".split())
+# "تنظيم داعش" is "داعش", "حركة حماس" is "حماس": words that only say what kind of body follows.
+DESIGNATORS = frozenset(
+    "تنظيم حركه حزب جماعه منظمه ميليشيا ميليشيات مليشيا مليشيات شركه جمعيه مجموعه جبهه وكاله صحيفه قناه "
+    "مؤسسه موسسه نادي فريق اتحاد".split()
+)
+LINKED_LABELS = frozenset({"PER", "ORG"})
+MAX_CONTEXT_CANDIDATES = 5  # a short form that may stand for more names is left to the dominant one alone
+
+
+@dataclass(slots=True)
+class Record:
+    """One article's entity as the resolver sees it."""
+
+    document: int
+    label: str
+    key: str
+    place: str | None
+    forms: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """People's merges (identity merged -> identity kept) and splits ((name key, identity) never linked)."""
+
+    merges: tuple[tuple[str, str], ...] = ()
+    splits: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(slots=True)
+class Archive:
+    """What the resolver knows of the whole archive, built once per run from the records."""
+
+    labels: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    places: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    documents: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    identities: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    aliases: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # short -> full -> docs
+    identity_labels: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    keys: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # name identity -> keys
+    label_cache: dict[str, str] = field(default_factory=dict)
+
+
+def link(records: Sequence[Record], corrections: Corrections = Corrections()) -> list[str]:
+    """The archive identity of each record (in order)."""
+    archive = Archive()
+    records = _with_lam_names(records)
+    for record in records:
+        archive.labels[record.key][record.label] += 1
+        if record.place:
+            archive.places[record.key][record.place] += 1
+    base = [_base_identity(record, archive, corrections) for record in records]
+    _gather(records, base, archive)
+    heads = variant_heads({identity: _key_of(archive, identity) or "" for identity in archive.keys
+                           if label_of(archive, identity) == "PER"},
+                          archive.documents, archive.identities, corrections.splits)
+    if heads:
+        base = [heads.get(identity, identity) for identity in base]
+        archive = _regathered(records, base, archive)
+    linker = ShortForms(archive, corrections)
+    final = [linker.link(record, identity) for record, identity in zip(records, base, strict=True)]
+    return _merged(final, corrections)
+
+
+def _base_identity(record: Record, archive: Archive, corrections: Corrections) -> str:
+    """An article's entity by its place or its name alone (step 1)."""
+    own = name_identity(record.key)
+    labels = archive.labels[record.key]
+    if labels["PER"] >= PERSON_SHARE * sum(labels.values()):
+        return own
+    place = record.place or _dominant_place(record, archive)
+    if place and (record.key, f"place:{place}") not in corrections.splits:
+        return f"place:{place}"
+    return own
+
+
+def _dominant_place(record: Record, archive: Archive) -> str | None:
+    if record.label == "PER":
+        return None
+    places = archive.places.get(record.key)
+    if not places:
+        return None
+    place, count = places.most_common(1)[0]
+    resolved = sum(places.values())
+    if count >= PLACE_SHARE * resolved and resolved >= PLACE_COVER * sum(archive.labels[record.key].values()):
+        return place
+    return None
+
+
+def _gather(records: Sequence[Record], base: Sequence[str], archive: Archive) -> None:
+    """Each identity's articles, labels, titles and the short forms its articles use for it."""
+    for record, identity in zip(records, base, strict=True):
+        archive.documents[identity].add(record.document)
+        archive.identities[record.document].add(identity)
+        archive.identity_labels[identity][record.label] += 1
+        for role in record.roles:
+            archive.roles[identity][role] += 1
+        if identity.startswith("name:"):
+            archive.keys[identity][record.key] += 1
+            for form in record.forms[1:] if record.forms and record.forms[0] == record.key else record.forms:
+                if form != record.key:
+                    archive.aliases[compact(form)][identity] += 1
+
+
+def _regathered(records: Sequence[Record], base: Sequence[str], counted: Archive) -> Archive:
+    archive = Archive(labels=counted.labels, places=counted.places)
+    _gather(records, base, archive)
+    return archive
+
+
+def compact(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def label_of(archive: Archive, identity: str) -> str:
+    """The label most of an identity's articles give it (a place is a LOC)."""
+    label = archive.label_cache.get(identity)
+    if label is None:
+        votes = archive.identity_labels.get(identity)
+        label = "LOC" if identity.startswith("place:") else max(votes, key=votes.__getitem__) if votes else "MISC"
+        archive.label_cache[identity] = label
+    return label
+
+
+class ShortForms:
+    """Step 2: which full name a short form stands for, in general and in one article."""
+
+    def __init__(self, archive: Archive, corrections: Corrections) -> None:
+        self.archive = archive
+        self.splits = corrections.splits
+        self.index = _candidate_index(archive)
+        self.memo: dict[str, tuple[list[str], list[float]]] = {}
+
+    def link(self, record: Record, identity: str) -> str:
+        """The identity of ``record``: its full name's when its own name is a short form of one."""
+        if not identity.startswith("name:") or label_of(self.archive, identity) not in LINKED_LABELS:
+            return identity
+        candidates, weights = self.candidates(record.key, identity)
+        if not candidates:
+            return identity
+        best = max(range(len(candidates)), key=weights.__getitem__)
+        used = self.archive.aliases[compact(record.key)]
+        if (weights[best] >= DOMINANT_SHARE * sum(weights) and used[candidates[best]] >= MIN_ALIAS_DOCUMENTS
+                and self._documents(candidates[best]) >= FULL_TO_SHORT * self._documents(identity)):
+            return candidates[best]
+        if len(candidates) > MAX_CONTEXT_CANDIDATES:
+            return identity
+        chosen = _decisive(self._context(record, candidates))
+        if chosen is None or used[candidates[chosen]] < MIN_ALIAS_DOCUMENTS:
+            return identity
+        return candidates[chosen]
+
+    def _documents(self, identity: str) -> int:
+        return len(self.archive.documents.get(identity, ()))
+
+    def candidates(self, key: str, identity: str) -> tuple[list[str], list[float]]:
+        """The full names ``key`` may stand for, with the evidence for each (articles using it so)."""
+        if key not in self.memo:
+            label = label_of(self.archive, identity)
+            found = [full for full in dict.fromkeys(self.index.get(compact(key), ())) if full != identity
+                     and label_of(self.archive, full) == label and (key, full) not in self.splits
+                     and self._documents(full) >= MIN_CANDIDATE_DOCUMENTS]
+            aliases = self.archive.aliases.get(compact(key), Counter())
+            self.memo[key] = (found, [aliases[full] + ALIAS_PRIOR for full in found])
+        return self.memo[key]
+
+    def _context(self, record: Record, candidates: Sequence[str]) -> list[float]:
+        """How well each candidate fits the article: for each other entity of the article, the share of the
+        candidate's articles naming it too; and the titles the article gives that the candidate has."""
+        others = self.archive.identities[record.document] - set(candidates)
+        documents = self.archive.documents
+        scores = []
+        for candidate in candidates:
+            own = documents[candidate]
+            score = sum(len(own & documents[other]) for other in others if other in documents) / max(len(own), 1)
+            roles = self.archive.roles.get(candidate, Counter())
+            score += ROLE_WEIGHT * sum(1 for role in record.roles if roles[role] >= 2)
+            scores.append(score)
+        return scores
+
+
+def _decisive(scores: Sequence[float]) -> int | None:
+    """The candidate the context clearly prefers, if any."""
+    total = sum(scores)
+    if total <= 0:
+        return None
+    best = max(range(len(scores)), key=scores.__getitem__)
+    if scores[best] >= MIN_CONTEXT and scores[best] >= CONTEXT_SHARE * total and len(scores) > 1:
+        return best
+    return None
+
+
+def _candidate_index(archive: Archive) -> dict[str, list[str]]:
+    """Short form (compact key) -> the full names it may stand for, by the shape of the names."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for identity, votes in archive.identity_labels.items():
+        if not identity.startswith("name:"):
+            continue
+        label = votes.most_common(1)[0][0]
+        for key, count in archive.keys.get(identity, Counter()).items():
+            if count >= MIN_ALIAS_DOCUMENTS or key == _key_of(archive, identity):
+                for short in _short_forms(key.split(), label):
+                    index[compact(" ".join(short))].append(identity)
+    return index
+
+
+def _key_of(archive: Archive, identity: str) -> str | None:
+    """The usual spaced key of a name identity (identities drop spaces; the words are needed here)."""
+    keys = archive.keys.get(identity)
+    return keys.most_common(1)[0][0] if keys else None
+
+
+def _with_lam_names(records: Sequence[Record]) -> Sequence[Record]:
+    """Names read after "لل" got the article's alef back ("للعراق" -> "العراق"); where the name is one that
+    begins with lam ("للبنان" -> "البنان"), the archive's more common spelling without the alef wins."""
+    counts = Counter(record.key for record in records)
+    fixed = []
+    for record in records:
+        key = record.key
+        if key.startswith("ال") and counts.get(key[1:], 0) > counts[key]:
+            record = Record(record.document, record.label, key[1:], record.place, record.forms, record.roles)
+        fixed.append(record)
+    return fixed
+
+
+def _short_forms(words: list[str], label: str) -> Iterable[list[str]]:
+    """The shorter names a full name may be written as: a surname for a person, the name without its
+    designator for an organisation."""
+    if len(words) < 2:
+        return
+    if label == "PER":
+        for start in range(1, len(words)):
+            if words[start - 1] not in NOT_A_SURNAME_AFTER:
+                yield words[start:]
+        if len(words) >= 3:
+            yield [words[0], words[-1]]
+            if words[0] not in NOT_A_SURNAME_AFTER:  # "عبد الله" of "عبد الله الثاني" is a given name
+                yield words[:-1]  # "كيم جونغ" for "كيم جونغ-اون", cut at its hyphen
+    elif label == "ORG" and words[0] in DESIGNATORS:
+        yield words[1:]
+
+
+def _merged(identities: list[str], corrections: Corrections) -> list[str]:
+    """Step 3: identities people merged into others, followed to the one kept (chains included)."""
+    if not corrections.merges:
+        return identities
+    into = dict(corrections.merges)
+
+    def target(identity: str) -> str:
+        seen = {identity}
+        while identity in into and into[identity] not in seen:
+            identity = into[identity]
+            seen.add(identity)
+        return identity
+
+    return [target(identity) for identity in identities]
