@@ -15,7 +15,13 @@ from khabar.model import Document, Entity, Meta, Place, Quote, QuoteKind, Span, 
 from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.read import document_from_text
 from khabar.store import Store, entity_detail, find_quotes, ingest, list_entities, open_store
-from khabar.store.corrections import CorrectionError, list_corrections, merge_entities, split_name, undo_correction
+from khabar.store.corrections import (
+    CorrectionError,
+    list_corrections,
+    merge_entities,
+    split_name,
+    undo_correction,
+)
 from khabar.store.sqlite import MIGRATIONS
 
 CORE = Pipeline(core_stages())
