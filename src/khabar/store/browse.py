@@ -217,7 +217,7 @@ def _quote_hit(row: tuple[Any, ...], parsed: ParsedQuery) -> QuoteHit:
 def list_places(store: Store, *, limit: int = MAP_PLACES) -> tuple[PlaceSummary, ...]:
     """Every geocoded place with the number of articles about it, most covered first (for the map)."""
     rows = store.connection.execute(
-        f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity "
+        f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity WHERE e.label = 'LOC' "
         "GROUP BY p.entity ORDER BY 9 DESC, p.entity LIMIT ?",
         (max(1, min(limit, MAP_PLACES)),),
     ).fetchall()

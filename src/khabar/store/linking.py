@@ -27,11 +27,12 @@ from khabar.store.names import name_identity
 from khabar.store.variants import variant_heads
 
 DOMINANT_SHARE = 0.8  # a short form links everywhere when this share of its evidence points to one name
-CONTEXT_SHARE = 0.7  # else an article's context must give one candidate this share of its score
+CONTEXT_SHARE = 0.7  # else evidence x context must give one candidate this share of the total
 MIN_CONTEXT = 1.0  # ... and at least this score (about one entity found in most of the candidate's articles)
 MIN_ALIAS_DOCUMENTS = 2  # articles that use the short form for the full name, at least
 MIN_CANDIDATE_DOCUMENTS = 3  # a full name seen in fewer articles is too likely a tagging accident
 FULL_TO_SHORT = 0.5  # a full name is named in at least half as many articles as its short form alone
+CONTEXT_FULL_TO_SHORT = 0.1  # ... and, for an article's context to choose it, a tenth as many (not a tagging slip)
 PLACE_SHARE = 0.8  # a name joins a place when this share of its resolved articles resolve it there
 PLACE_COVER = 0.3  # ... and at least this share of all its articles were resolved at all
 PERSON_SHARE = 0.5  # a name tagged PER in at least this share of its articles is a person
@@ -47,6 +48,7 @@ DESIGNATORS = frozenset(
 )
 LINKED_LABELS = frozenset({"PER", "ORG"})
 MAX_CONTEXT_CANDIDATES = 5  # a short form that may stand for more names is left to the dominant one alone
+MISTAKEN_FOR_PEOPLE = frozenset({"LOC", "ORG", "MISC"})
 
 
 @dataclass(slots=True)
@@ -100,9 +102,19 @@ def link(records: Sequence[Record], corrections: Corrections = Corrections()) ->
     if heads:
         base = [heads.get(identity, identity) for identity in base]
         archive = _regathered(records, base, archive)
-    linker = ShortForms(archive, corrections)
-    final = [linker.link(record, identity) for record, identity in zip(records, base, strict=True)]
-    return _merged(final, corrections)
+    linked = _linked_pass(records, base, base, archive, corrections)
+    # Again with what the first pass linked: "فلاديمير" beside "#بوتين" (now Putin) in one article is evidence
+    # that only shows once "بوتين" is known to be him. Dominant evidence only: the articles' context had its say.
+    linked = _linked_pass(records, base, linked, _regathered(records, linked, archive), corrections, by_context=False)
+    return _merged(linked, corrections)
+
+
+def _linked_pass(records: Sequence[Record], base: Sequence[str], current: Sequence[str], archive: Archive,
+                 corrections: Corrections, by_context: bool = True) -> list[str]:
+    """Link the records still in their own (base) identity; keep the others where they are."""
+    linker = ShortForms(archive, corrections, by_context)
+    return [linker.link_mistaken(record, linker.link(record, now)) if now == own else now
+            for record, own, now in zip(records, base, current, strict=True)]
 
 
 def _base_identity(record: Record, archive: Archive, corrections: Corrections) -> str:
@@ -168,44 +180,72 @@ def label_of(archive: Archive, identity: str) -> str:
 class ShortForms:
     """Step 2: which full name a short form stands for, in general and in one article."""
 
-    def __init__(self, archive: Archive, corrections: Corrections) -> None:
+    def __init__(self, archive: Archive, corrections: Corrections, by_context: bool = True) -> None:
         self.archive = archive
+        self.by_context = by_context
         self.splits = corrections.splits
         self.index = _candidate_index(archive)
-        self.memo: dict[str, tuple[list[str], list[float]]] = {}
+        self.memo: dict[tuple[str, str, bool], tuple[list[str], list[float]]] = {}
 
     def link(self, record: Record, identity: str) -> str:
         """The identity of ``record``: its full name's when its own name is a short form of one."""
-        if not identity.startswith("name:") or label_of(self.archive, identity) not in LINKED_LABELS:
+        if not identity.startswith("name:"):
             return identity
-        candidates, weights = self.candidates(record.key, identity)
+        label = label_of(self.archive, identity)
+        if label in LINKED_LABELS:
+            return self._linked(record, identity, label)
+        if record.label == "PER":  # a person where most articles give the name another kind
+            return self._linked(record, identity, "PER")
+        return identity
+
+    def link_mistaken(self, record: Record, identity: str) -> str:
+        """A person's name tagged as a place or a body ("ماي" of تيريزا ماي as LOC, "بشار" of بشار الأسد
+        found in the gazetteer as Béchar): the person, but only where the article is about them."""
+        if self.by_context and record.label in MISTAKEN_FOR_PEOPLE and label_of(self.archive, identity) != "PER":
+            return self._linked(record, identity, "PER", by_evidence=False)
+        return identity
+
+    def _linked(self, record: Record, identity: str, label: str, by_evidence: bool = True) -> str:
+        # A mistaken kind counts only the person's own articles calling them so: "داعش" is named beside
+        # "زعيم داعش" in all of that one's articles, which says nothing of داعش being a person.
+        candidates, weights = self.candidates(record.key, identity, label, together=by_evidence)
         if not candidates:
             return identity
         best = max(range(len(candidates)), key=weights.__getitem__)
-        used = self.archive.aliases[compact(record.key)]
-        if (weights[best] >= DOMINANT_SHARE * sum(weights) and used[candidates[best]] >= MIN_ALIAS_DOCUMENTS
+        if (by_evidence and weights[best] >= DOMINANT_SHARE * sum(weights) and weights[best] >= MIN_ALIAS_DOCUMENTS
                 and self._documents(candidates[best]) >= FULL_TO_SHORT * self._documents(identity)):
             return candidates[best]
-        if len(candidates) > MAX_CONTEXT_CANDIDATES:
+        # Else the article decides among the candidates it has been used for: the evidence for each times how
+        # well it fits the article (P(full | short) x P(article | full), roughly).
+        if not self.by_context:
             return identity
-        chosen = _decisive(self._context(record, candidates))
-        if chosen is None or used[candidates[chosen]] < MIN_ALIAS_DOCUMENTS:
+        least = CONTEXT_FULL_TO_SHORT * self._documents(identity)
+        used = [i for i, weight in enumerate(weights) if weight >= 1 and self._documents(candidates[i]) >= least]
+        if not used or len(used) > MAX_CONTEXT_CANDIDATES:
             return identity
-        return candidates[chosen]
+        context = self._context(record, [candidates[i] for i in used])
+        chosen = _decisive([weights[i] * score for i, score in zip(used, context, strict=True)])
+        if chosen is None or context[chosen] < MIN_CONTEXT:
+            return identity
+        return candidates[used[chosen]]
 
     def _documents(self, identity: str) -> int:
         return len(self.archive.documents.get(identity, ()))
 
-    def candidates(self, key: str, identity: str) -> tuple[list[str], list[float]]:
-        """The full names ``key`` may stand for, with the evidence for each (articles using it so)."""
-        if key not in self.memo:
-            label = label_of(self.archive, identity)
+    def candidates(self, key: str, identity: str, label: str, together: bool = True) -> tuple[list[str], list[float]]:
+        """The full names of kind ``label`` that ``key`` may stand for, with the evidence for each: the
+        articles that use it for the full name, and (``together``) those naming both (a short form the
+        article did not link to the full name)."""
+        if (key, label, together) not in self.memo:
             found = [full for full in dict.fromkeys(self.index.get(compact(key), ())) if full != identity
                      and label_of(self.archive, full) == label and (key, full) not in self.splits
                      and self._documents(full) >= MIN_CANDIDATE_DOCUMENTS]
             aliases = self.archive.aliases.get(compact(key), Counter())
-            self.memo[key] = (found, [aliases[full] + ALIAS_PRIOR for full in found])
-        return self.memo[key]
+            documents = self.archive.documents
+            own = documents.get(identity, set()) if together else set()
+            self.memo[(key, label, together)] = (
+                found, [aliases[full] + len(own & documents[full]) + ALIAS_PRIOR for full in found])
+        return self.memo[(key, label, together)]
 
     def _context(self, record: Record, candidates: Sequence[str]) -> list[float]:
         """How well each candidate fits the article: for each other entity of the article, the share of the
@@ -223,14 +263,12 @@ class ShortForms:
 
 
 def _decisive(scores: Sequence[float]) -> int | None:
-    """The candidate the context clearly prefers, if any."""
+    """The candidate the scores clearly prefer, if any."""
     total = sum(scores)
     if total <= 0:
         return None
     best = max(range(len(scores)), key=scores.__getitem__)
-    if scores[best] >= MIN_CONTEXT and scores[best] >= CONTEXT_SHARE * total and len(scores) > 1:
-        return best
-    return None
+    return best if scores[best] >= CONTEXT_SHARE * total else None
 
 
 def _candidate_index(archive: Archive) -> dict[str, list[str]]:
@@ -277,8 +315,10 @@ def _short_forms(words: list[str], label: str) -> Iterable[list[str]]:
                 yield words[start:]
         if len(words) >= 3:
             yield [words[0], words[-1]]
-            if words[0] not in NOT_A_SURNAME_AFTER:  # "عبد الله" of "عبد الله الثاني" is a given name
-                yield words[:-1]  # "كيم جونغ" for "كيم جونغ-اون", cut at its hyphen
+        if words[0] not in NOT_A_SURNAME_AFTER:
+            # "كيم جونغ" for "كيم جونغ-اون" (cut at its hyphen), "إيمانويل" for "إيمانويل ماكرون": a given name
+            # is shared by so many people that only strong evidence links it (see ShortForms.link)
+            yield words[:-1]
     elif label == "ORG" and words[0] in DESIGNATORS:
         yield words[1:]
 

@@ -123,18 +123,22 @@ def _update_entities(conn: sqlite3.Connection, rows: list[_Row], identities: lis
 
 
 def _update_aliases(conn: sqlite3.Connection, rows: list[_Row], identities: list[str], ids: dict[str, int]) -> None:
-    """Every name an entity goes by (its articles' canonical names and their mentions' names)."""
+    """Every name an entity goes by: its articles' canonical names and their mentions' names, except a
+    name that, as an article's entity, is mostly another entity's (a mention an article linked wrongly)."""
     documents: dict[tuple[str, int], set[int]] = defaultdict(set)
     written: dict[str, Counter[str]] = defaultdict(Counter)
+    owners: dict[str, Counter[int]] = defaultdict(Counter)
     for row, identity in zip(rows, identities, strict=True):
         written[row.key][row.name] += 1
+        owners[row.key][ids[identity]] += 1
         for form in row.forms or (row.key,):
             documents[(form, ids[identity])].add(row.document)
     conn.execute("DELETE FROM aliases")
     conn.executemany(
         "INSERT INTO aliases (entity, key, name, documents) VALUES (?, ?, ?, ?)",
         [(entity, key, written[key].most_common(1)[0][0] if key in written else key, len(docs))
-         for (key, entity), docs in documents.items()],
+         for (key, entity), docs in documents.items()
+         if key not in owners or owners[key].most_common(1)[0][0] == entity or owners[key][entity]],
     )
 
 

@@ -19,6 +19,7 @@ MAX_TOGETHER_SHARE = 0.5  # two names seen side by side in more than this share 
 MIN_DOCUMENTS = 2  # a spelling seen once says too little about its company
 _SOUNDS = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز", "ذ": "ز"})
 _INNER_VOWELS = re.compile("[اويى]")
+_INITIALS = {"ي": "ج"}  # Korean and other romanisations write one sound as Y or J: "كيم يونغ اون", "كيم جونغ اون"
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -33,7 +34,7 @@ def skeleton(key: str) -> tuple[str, ...]:
     words = []
     for word in key.translate(_SOUNDS).split():
         rest = _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", word[1:]))
-        words.append(word[:1] + rest)
+        words.append(_INITIALS.get(word[:1], word[:1]) + rest)
     return tuple(words)
 
 
