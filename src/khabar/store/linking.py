@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from khabar.store.bodies import DESIGNATORS, organisation_heads
 from khabar.store.names import name_identity
 from khabar.store.variants import variant_heads
 
@@ -41,12 +42,9 @@ ALIAS_PRIOR = 0.1  # added to each candidate's alias count: candidates never use
 # A name's last words are a surname, unless a kinship word stands before them ("محمد بن سلمان": سلمان is the
 # father; "أبو مازن": a kunya). Normalised as name_key writes them.
 NOT_A_SURNAME_AFTER = frozenset("بن ابن بنت ابو ام ال عبد".split())
-# "تنظيم داعش" is "داعش", "حركة حماس" is "حماس": words that only say what kind of body follows.
-DESIGNATORS = frozenset(
-    "تنظيم حركه حزب جماعه منظمه ميليشيا ميليشيات مليشيا مليشيات شركه جمعيه مجموعه جبهه وكاله صحيفه قناه "
-    "مؤسسه موسسه نادي فريق اتحاد".split()
-)
 LINKED_LABELS = frozenset({"PER", "ORG"})
+PREPOSITIONS = frozenset("لب")  # before a name of several words ("لبي بي سي"), where the segmenter kept them
+CLITIC_RATIO = 5  # "لبي بي سي" is "بي بي سي" when the archive names that five times as often
 MAX_CONTEXT_CANDIDATES = 5  # a short form that may stand for more names is left to the dominant one alone
 MISTAKEN_FOR_PEOPLE = frozenset({"LOC", "ORG", "MISC"})
 
@@ -96,9 +94,11 @@ def link(records: Sequence[Record], corrections: Corrections = Corrections()) ->
             archive.places[record.key][record.place] += 1
     base = [_base_identity(record, archive, corrections) for record in records]
     _gather(records, base, archive)
-    heads = variant_heads({identity: _key_of(archive, identity) or "" for identity in archive.keys
-                           if label_of(archive, identity) == "PER"},
-                          archive.documents, archive.identities, corrections.splits)
+    heads = variant_heads(_keys_labelled(archive, "PER"), archive.documents, archive.identities, corrections.splits)
+    bodies = _keys_labelled(archive, "ORG")
+    heads.update(variant_heads(bodies, archive.documents, archive.identities, corrections.splits, sounds=False))
+    heads.update({body: heads.get(head, head) for body, head in
+                  organisation_heads(bodies, archive.documents, corrections.splits).items()})
     if heads:
         base = [heads.get(identity, identity) for identity in base]
         archive = _regathered(records, base, archive)
@@ -106,7 +106,27 @@ def link(records: Sequence[Record], corrections: Corrections = Corrections()) ->
     # Again with what the first pass linked: "فلاديمير" beside "#بوتين" (now Putin) in one article is evidence
     # that only shows once "بوتين" is known to be him. Dominant evidence only: the articles' context had its say.
     linked = _linked_pass(records, base, linked, _regathered(records, linked, archive), corrections, by_context=False)
-    return _merged(linked, corrections)
+    return _merged(_followed(base, linked), corrections)
+
+
+def _keys_labelled(archive: Archive, label: str) -> dict[str, str]:
+    return {identity: _key_of(archive, identity) or "" for identity in archive.keys if label_of(archive, identity) == label}
+
+
+def _followed(base: Sequence[str], linked: list[str]) -> list[str]:
+    """Links followed to their end: "كيم" linked to "كيم جونغ", whose own articles went to "كيم جونغ أون"."""
+    moved: dict[str, Counter[str]] = defaultdict(Counter)
+    for own, now in zip(base, linked, strict=True):
+        moved[own][now] += 1
+    ends = {own: counts.most_common(1)[0][0] for own, counts in moved.items()}
+    out = []
+    for now in linked:
+        seen = {now}
+        while ends.get(now, now) not in seen:
+            now = ends[now]
+            seen.add(now)
+        out.append(now)
+    return out
 
 
 def _linked_pass(records: Sequence[Record], base: Sequence[str], current: Sequence[str], archive: Archive,
@@ -293,12 +313,16 @@ def _key_of(archive: Archive, identity: str) -> str | None:
 
 def _with_lam_names(records: Sequence[Record]) -> Sequence[Record]:
     """Names read after "لل" got the article's alef back ("للعراق" -> "العراق"); where the name is one that
-    begins with lam ("للبنان" -> "البنان"), the archive's more common spelling without the alef wins."""
+    begins with lam ("للبنان" -> "البنان"), the archive's more common spelling without the alef wins. And a
+    name of several words that kept a preposition the segmenter could not tell ("لبي بي سي") is the name
+    without it when the archive names that far more often."""
     counts = Counter(record.key for record in records)
     fixed = []
     for record in records:
         key = record.key
-        if key.startswith("ال") and counts.get(key[1:], 0) > counts[key]:
+        lam_article = key.startswith("ال") and counts.get(key[1:], 0) > counts[key]
+        preposition = key[:1] in PREPOSITIONS and " " in key and counts.get(key[1:], 0) >= CLITIC_RATIO * counts[key]
+        if lam_article or preposition:
             record = Record(record.document, record.label, key[1:], record.place, record.forms, record.roles)
         fixed.append(record)
     return fixed

@@ -23,7 +23,7 @@ _INITIALS = {"ي": "ج"}  # Korean and other romanisations write one sound as Y 
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-def skeleton(key: str) -> tuple[str, ...]:
+def skeleton(key: str, sounds: bool = True) -> tuple[str, ...]:
     """The name with its inner long vowels dropped and its consonants as transliteration spells them.
 
     >>> skeleton("دونالد ترمب") == skeleton("دونالد ترامب")
@@ -32,9 +32,9 @@ def skeleton(key: str) -> tuple[str, ...]:
     True
     """
     words = []
-    for word in key.translate(_SOUNDS).split():
+    for word in (key.translate(_SOUNDS) if sounds else key).split():
         rest = _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", word[1:]))
-        words.append(_INITIALS.get(word[:1], word[:1]) + rest)
+        words.append((_INITIALS.get(word[:1], word[:1]) if sounds else word[:1]) + rest)
     return tuple(words)
 
 
@@ -43,6 +43,7 @@ def variant_heads(
     documents: Mapping[str, set[int]],
     identities: Mapping[int, set[str]],
     refused: Iterable[tuple[str, str]] = (),
+    sounds: bool = True,
 ) -> dict[str, str]:
     """Person identity -> the identity of the commoner spelling of the same name, for each variant found.
 
@@ -52,7 +53,7 @@ def variant_heads(
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for identity, key in keys.items():
         if len(key.split()) >= 2 and len(documents.get(identity, ())) >= MIN_DOCUMENTS:
-            groups[skeleton(key)].append(identity)
+            groups[skeleton(key, sounds)].append(identity)
     refused = set(refused)
     heads: dict[str, str] = {}
     for members in groups.values():
