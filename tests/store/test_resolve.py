@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
 import sqlite3
 import zlib
@@ -22,9 +23,13 @@ from khabar.store.corrections import (
     split_name,
     undo_correction,
 )
+from khabar.store.resolve import resolve
 from khabar.store.sqlite import MIGRATIONS
 
 CORE = Pipeline(core_stages())
+# The modules (khabar.store exports functions of the same names)
+resolve_module = importlib.import_module("khabar.store.resolve")
+ingest_module = importlib.import_module("khabar.store.ingest")
 US = Place("x", "United States", 38.9, -77.0, "US", "country", 0.95, geonames_id=6252001)
 # (label, the entity's name as its first mention, its other mentions' text, its place)
 EntitySpec = tuple[str, str, Sequence[str], Place | None]
@@ -180,3 +185,31 @@ def test_an_archive_of_the_first_schema_is_relinked_from_its_documents(tmp_path:
         assert people(store, "ترامب") == [("دونالد ترامب", 7), ("إيفانكا ترامب", 1)]
     with open_store(path, readonly=True) as store:
         assert store.connection.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+
+
+def test_a_small_ingest_into_a_big_archive_follows_the_decisions_made_before(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(store, trump_articles())
+    monkeypatch.setattr(resolve_module, "SMALL_ARCHIVE", 0)  # as if the archive were big: no full resolution
+    monkeypatch.setattr(resolve_module, "FULL_SHARE", 10.0)
+    called = []
+    monkeypatch.setattr(ingest_module, "resolve", lambda s: called.append(s))
+    ingest(store, [article("new", "قال ترامب إن المحادثات مع الصين ستستمر.", ("PER", "ترامب", [], None)),
+                   article("newer", "وصل السفير الجديد إلى موسكو.", ("PER", "السفير الجديد", [], None))])
+    assert called == []
+    assert people(store, "ترامب") == [("دونالد ترامب", 8), ("إيفانكا ترامب", 1)]
+    assert people(store, "السفير الجديد") == [("السفير الجديد", 1)]  # a name never seen: its own entity
+
+
+def test_corrections_applied_at_once_are_what_a_full_resolution_gives(store: Store) -> None:
+    ingest(store, trump_articles())
+    trump = list_entities(store, "PER", "دونالد ترامب")[1][0]
+    ivanka = list_entities(store, "PER", "إيفانكا ترامب")[1][0]
+    split_name(store, trump.id, "ترامب")
+    merge_entities(store, [ivanka.id, list_entities(store, "PER", "ترامب")[1][1].id])
+    before = store.connection.execute("SELECT document, local_id, entity FROM doc_entities ORDER BY 1, 2").fetchall()
+    counts = store.connection.execute("SELECT rowid, documents, mentions, quotes FROM entities ORDER BY 1").fetchall()
+    assert resolve(store).moved == 0
+    assert store.connection.execute("SELECT document, local_id, entity FROM doc_entities ORDER BY 1, 2").fetchall() == before
+    assert store.connection.execute("SELECT rowid, documents, mentions, quotes FROM entities ORDER BY 1").fetchall() == counts

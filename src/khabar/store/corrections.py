@@ -1,7 +1,9 @@
 """People's corrections to the resolver: merge entities, split a name off one; kept across ingests.
 
 A correction names identities ("name:دونالدترامب", "place:geo:6252001") and name keys, never row ids, so
-it means the same after any ingest or rebuild; ``resolve`` applies every correction each time it runs.
+it means the same after any ingest or rebuild; ``resolve`` applies every correction each time it runs. A
+new correction is applied at once to the entities it names (no resolution of the whole archive); undoing
+one resolves the archive again.
 
     merge_entities(store, [17, 42])     # 42's articles are 17's from now on
     split_name(store, 17, "ترامب")      # the articles calling it "ترامب" alone are not 17's any more
@@ -15,9 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from khabar.errors import KhabarError
+from khabar.store.ingest import entity_row
 from khabar.store.keys import name_key
 from khabar.store.names import name_identity
-from khabar.store.resolve import resolve
+from khabar.store.resolve import recount, resolve
 from khabar.store.search import followed
 from khabar.store.sqlite import Store
 
@@ -42,35 +45,57 @@ def list_corrections(store: Store) -> tuple[Correction, ...]:
 
 def merge_entities(store: Store, entity_ids: Sequence[int]) -> int:
     """Make the entities one (the first kept); return its id. ``CorrectionError`` for an unknown id."""
+    conn = store.connection
     if len(set(entity_ids)) < 2:
         raise CorrectionError("a merge needs at least two different entities")
-    identities = [_identity(store.connection, entity_id) for entity_id in entity_ids]
+    identities = [_identity(conn, entity_id) for entity_id in entity_ids]
+    kept = followed(conn, entity_ids[0])
+    others = sorted({followed(conn, entity_id) for entity_id in entity_ids[1:]} - {kept})
     with store.transaction() as conn:
         for other in identities[1:]:
             _record(conn, "merge", identities[0], other)
             conn.execute("DELETE FROM corrections WHERE kind = 'merge' AND identity = ? AND other = ?",
                          (other, identities[0]))  # an earlier merge the other way round
-    _resolve(store)
-    return followed(store.connection, entity_ids[0])
+        if others:
+            marks = ", ".join("?" * len(others))
+            _move(conn, f"entity IN ({marks})", others, kept)
+            conn.execute(f"UPDATE quotes SET speaker = ? WHERE speaker IN ({marks})", [kept, *others])
+            conn.execute(f"UPDATE entities SET merged_into = ? WHERE rowid IN ({marks})", [kept, *others])
+            recount(conn, [kept, *others])
+    return kept
 
 
 def split_name(store: Store, entity_id: int, name: str) -> int:
     """Take the articles that call entity ``entity_id`` by ``name`` off it; return the entity they now form."""
     conn = store.connection
     identity = _identity(conn, entity_id)
+    entity_id = followed(conn, entity_id)
     key = name_key(name)
     if not key or name_identity(key) == identity:
         raise CorrectionError(f"{name!r} is the name of entity {entity_id} itself; split off another of its names")
-    goes_by = conn.execute("SELECT 1 FROM doc_entities WHERE entity = ? AND key = ? LIMIT 1", (entity_id, key)).fetchone()
-    if goes_by is None:
+    found = conn.execute("SELECT label, name FROM doc_entities WHERE entity = ? AND key = ? LIMIT 1", (entity_id, key)).fetchone()
+    if found is None:
         raise CorrectionError(f"no article calls entity {entity_id} {name!r} alone (see its names: khabar entities --name)")
     with store.transaction() as conn:
         conn.execute("DELETE FROM corrections WHERE kind = 'merge' AND other = ?", (name_identity(key),))
         _record(conn, "split", identity, key)
-    _resolve(store)
-    row = conn.execute("SELECT entity FROM doc_entities WHERE key = ? GROUP BY entity ORDER BY count(*) DESC LIMIT 1",
-                       (key,)).fetchone()
-    return int(row[0])
+        target = entity_row(conn, name_identity(key), found[0], key, found[1])
+        _move(conn, "entity = ? AND key = ?", [entity_id, key], target)
+        conn.execute("UPDATE quotes SET speaker = ? WHERE speaker = ? AND speaker_local IS NULL AND speaker_key = ?",
+                     (target, entity_id, key))
+        conn.execute("UPDATE entities SET merged_into = NULL WHERE rowid = ?", (target,))
+        recount(conn, [entity_id, target])
+    return target
+
+
+def _move(conn: sqlite3.Connection, where: str, params: Sequence[object], target: int) -> None:
+    """Move the articles' entities chosen by ``where`` (on doc_entities), with their mentions, places and
+    the quotes they said, to the archive entity ``target``."""
+    chosen = f"(SELECT document, local_id FROM doc_entities WHERE {where})"
+    conn.execute(f"UPDATE mentions SET entity = ? WHERE (document, local_id) IN {chosen}", [target, *params])
+    conn.execute(f"UPDATE places SET entity = ? WHERE (document, local_id) IN {chosen}", [target, *params])
+    conn.execute(f"UPDATE quotes SET speaker = ? WHERE (document, speaker_local) IN {chosen}", [target, *params])
+    conn.execute(f"UPDATE doc_entities SET entity = ? WHERE {where}", [target, *params])
 
 
 def undo_correction(store: Store, correction_id: int) -> None:

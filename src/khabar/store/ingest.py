@@ -21,7 +21,7 @@ from khabar.model import Document, Span, to_json
 from khabar.stages.normalise import normalise_query
 from khabar.store.keys import content_hash, name_key, stem_words
 from khabar.store.names import clean_name, joined, named_entities, own_identity
-from khabar.store.resolve import resolve
+from khabar.store.resolve import link_new, needs_full_resolution, resolve
 from khabar.store.sqlite import Store, StoreError
 
 DEFAULT_BATCH = 200
@@ -62,6 +62,7 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
     """
     summary = IngestSummary()
     started = time.perf_counter()
+    first = int(store.connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM documents").fetchone()[0])
     for batch in _batches(iter(results), batch_size):
         try:
             with store.transaction():
@@ -69,8 +70,10 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
                     _ingest_one(store, result, summary)
         except sqlite3.Error as exc:
             raise StoreError(f"{store.path}: ingest stopped after {summary.added} new articles: {exc}") from exc
-    if summary.added:
+    if summary.added and needs_full_resolution(store.connection):
         resolve(store)
+    elif summary.added:
+        link_new(store, first)
     summary.seconds = time.perf_counter() - started
     return summary
 

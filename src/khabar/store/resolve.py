@@ -1,6 +1,8 @@
 """Link every article's entities across the archive (``linking.py`` decides; this reads and writes).
 
-``resolve(store)`` runs after each ingest, after a correction, and when an archive is rebuilt. It reads
+``resolve(store)`` runs after an ingest that grew the archive by 5% or more, after a correction is undone,
+and when an archive is rebuilt; a smaller ingest links its new articles as the archive linked the same
+names before (``link_new``), and the next full resolution revisits them. It reads
 the articles' entities (``doc_entities``), decides the archive entity of each, and brings the tables that
 follow from it up to date: mentions, places and quote speakers, each entity's label, name, counts and
 aliases. Entity ids stay stable: an entity is found by its identity, and an entity whose articles all
@@ -11,12 +13,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from khabar.store.keys import name_key
 from khabar.store.linking import Corrections, Record, compact, link
 from khabar.store.names import name_identity, split_joined
 from khabar.store.sqlite import Store
+
+FULL_SHARE = 0.05  # an ingest adding this share of the archive's articles resolves it all again
+SMALL_ARCHIVE = 2_000  # an archive this small is resolved whole after every ingest (it takes little time)
+SETTLED_SHARE = 0.9  # a name's earlier articles nearly all in one entity: its new ones go there too
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +62,60 @@ def resolve(store: Store) -> ResolveSummary:
         _link_speakers(conn, records, identities, entity_ids)
         _update_entities(conn, rows, identities, entity_ids)
         _update_aliases(conn, rows, identities, entity_ids)
+        conn.execute("INSERT OR REPLACE INTO state (name, value) VALUES ('resolved_documents', "
+                     "(SELECT count(*) FROM documents))")
     return ResolveSummary(len(rows), len(moved), len(set(identities)))
+
+
+def needs_full_resolution(conn: sqlite3.Connection) -> bool:
+    """Whether the archive grew enough since its last full resolution (``FULL_SHARE``, over however many
+    ingests) to resolve it all again; else new articles' entities follow the decisions made before."""
+    row = conn.execute("SELECT value FROM state WHERE name = 'resolved_documents'").fetchone()
+    resolved = int(row[0]) if row else 0
+    documents = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    return resolved < SMALL_ARCHIVE or documents - resolved >= FULL_SHARE * resolved
+
+
+def link_new(store: Store, first_document: int) -> ResolveSummary:
+    """Link the entities of the documents from rowid ``first_document`` on as the archive linked the same
+    name (and place) before, when it linked nearly all of its articles' one way; recount what moved."""
+    conn = store.connection
+    rows = conn.execute("SELECT document, local_id, key, place, entity FROM doc_entities WHERE document >= ?",
+                        (first_document,)).fetchall()
+    decided: dict[tuple[str, str | None], int | None] = {}
+    moved: list[tuple[int, int, str]] = []
+    for document, local_id, key, place, entity in rows:
+        if (key, place) not in decided:
+            decided[(key, place)] = _earlier_decision(conn, key, place, first_document)
+        target = decided[(key, place)]
+        if target is not None and target != entity:
+            moved.append((target, document, local_id))
+    with store.transaction():
+        for table in ("doc_entities", "mentions", "places"):
+            conn.executemany(f"UPDATE {table} SET entity = ? WHERE document = ? AND local_id = ?", moved)
+        conn.execute(
+            "UPDATE quotes SET speaker = (SELECT entity FROM doc_entities d WHERE d.document = quotes.document "
+            "AND d.local_id = quotes.speaker_local) WHERE document >= ? AND speaker_local IS NOT NULL", (first_document,))
+        named = conn.execute("SELECT rowid, speaker_key FROM quotes WHERE document >= ? AND speaker_local IS NULL "
+                             "AND speaker_key IS NOT NULL", (first_document,)).fetchall()
+        speakers = [(_earlier_decision(conn, key, None, first_document), rowid) for rowid, key in named]
+        conn.executemany("UPDATE quotes SET speaker = ? WHERE rowid = ?", speakers)
+        touched = {entity for *_, entity in rows} | {target for target, *_ in moved}
+        recount(conn, touched | {speaker for speaker, _ in speakers if speaker is not None})
+    return ResolveSummary(len(rows), len(moved), len(touched))
+
+
+def _earlier_decision(conn: sqlite3.Connection, key: str, place: str | None, before: int) -> int | None:
+    """The entity that nearly all earlier articles' entities of this name (and place) are in, if one is."""
+    counts = conn.execute(
+        "SELECT entity, count(*) FROM doc_entities WHERE key = ? AND place IS ? AND document < ? GROUP BY entity",
+        (key, place, before),
+    ).fetchall()
+    total = sum(count for _, count in counts)
+    if not total:
+        return None
+    entity, count = max(counts, key=lambda pair: pair[1])
+    return int(entity) if count >= SETTLED_SHARE * total else None
 
 
 def load_corrections(conn: sqlite3.Connection) -> Corrections:
@@ -89,8 +150,28 @@ def _entities(conn: sqlite3.Connection, rows: list[_Row], identities: list[str])
     return known
 
 
-def _update_entities(conn: sqlite3.Connection, rows: list[_Row], identities: list[str], ids: dict[str, int]) -> None:
-    """Each entity's label (the majority's), name (its full name as most articles write it) and counts."""
+def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Bring these entities' label, name, counts and aliases up to date from their articles' entities
+    (after a correction or an incremental ingest moved some); the others are left as they are."""
+    only = sorted(set(entity_ids))
+    marks = ", ".join("?" * len(only))
+    identities = dict(conn.execute(f"SELECT rowid, identity FROM entities WHERE rowid IN ({marks})", only))
+    rows = [_Row(*row) for row in conn.execute(
+        "SELECT document, local_id, label, name, key, forms, mentions, entity FROM doc_entities "
+        f"WHERE entity IN ({marks}) ORDER BY document, local_id", only)]
+    for row in rows:
+        row.forms = split_joined(cast(str, row.forms))
+    assigned = [identities[row.entity] for row in rows]
+    ids = {identity: rowid for rowid, identity in identities.items()}
+    _update_entities(conn, rows, assigned, ids, only)
+    _update_aliases(conn, rows, assigned, ids, only)
+
+
+def _update_entities(
+    conn: sqlite3.Connection, rows: list[_Row], identities: list[str], ids: dict[str, int], only: list[int] | None = None
+) -> None:
+    """Each entity's label (the majority's), name (its full name as most articles write it) and counts
+    (of every entity, or of those ``only``)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     head_names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -106,7 +187,10 @@ def _update_entities(conn: sqlite3.Connection, rows: list[_Row], identities: lis
             moved_to[name_identity(row.key)][identity] += 1
         documents[identity].add(row.document)
         mentions[identity] += row.mentions
-    conn.execute("UPDATE entities SET documents = 0, mentions = 0, quotes = 0, merged_into = NULL")
+    if only is None:
+        conn.execute("UPDATE entities SET documents = 0, mentions = 0, quotes = 0, merged_into = NULL")
+    else:
+        conn.execute(f"UPDATE entities SET documents = 0, mentions = 0, quotes = 0 WHERE rowid IN ({_marks(only)})", only)
     updates = []
     for identity, votes in labels.items():
         label = "LOC" if identity.startswith("place:") else votes.most_common(1)[0][0]
@@ -118,11 +202,20 @@ def _update_entities(conn: sqlite3.Connection, rows: list[_Row], identities: lis
         "UPDATE entities SET merged_into = ? WHERE identity = ? AND documents = 0",
         [(ids[targets.most_common(1)[0][0]], identity) for identity, targets in moved_to.items()],
     )
+    within, params = ("", []) if only is None else (f" AND speaker IN ({_marks(only)})", only)
     conn.execute("UPDATE entities SET quotes = (SELECT count(*) FROM quotes WHERE speaker = entities.rowid) "
-                 "WHERE rowid IN (SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL)")
+                 f"WHERE rowid IN (SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL{within})", params)
+    if only is not None:
+        conn.execute(f"UPDATE entities SET merged_into = NULL WHERE documents > 0 AND rowid IN ({_marks(only)})", only)
 
 
-def _update_aliases(conn: sqlite3.Connection, rows: list[_Row], identities: list[str], ids: dict[str, int]) -> None:
+def _marks(values: list[int]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _update_aliases(
+    conn: sqlite3.Connection, rows: list[_Row], identities: list[str], ids: dict[str, int], only: list[int] | None = None
+) -> None:
     """Every name an entity goes by: its articles' canonical names and their mentions' names, except a
     name that, as an article's entity, is mostly another entity's (a mention an article linked wrongly)."""
     documents: dict[tuple[str, int], set[int]] = defaultdict(set)
@@ -133,7 +226,10 @@ def _update_aliases(conn: sqlite3.Connection, rows: list[_Row], identities: list
         owners[row.key][ids[identity]] += 1
         for form in row.forms or (row.key,):
             documents[(form, ids[identity])].add(row.document)
-    conn.execute("DELETE FROM aliases")
+    if only is None:
+        conn.execute("DELETE FROM aliases")
+    else:
+        conn.execute(f"DELETE FROM aliases WHERE entity IN ({_marks(only)})", only)
     conn.executemany(
         "INSERT INTO aliases (entity, key, name, documents) VALUES (?, ?, ?, ?)",
         [(entity, key, written[key].most_common(1)[0][0] if key in written else key, len(docs))

@@ -171,6 +171,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE pending (task TEXT PRIMARY KEY);  -- work a migration left to Python, done at the next open
     INSERT INTO pending VALUES ('relink');
     """,
+    # 3: what the archive remembers of its own upkeep (the documents it held at its last full resolution).
+    """
+    CREATE TABLE state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_S = 10.0
