@@ -225,7 +225,19 @@ class ShortForms:
             return self._linked(record, identity, "PER", by_evidence=False)
         return identity
 
+    def _named_here(self, record: Record, identity: str, label: str) -> str | None:
+        """The one full name this short form may stand for that the article itself names, if any: the
+        article's own word beats the archive's ("دييغو" beside "دييغو كوستا" is Costa, however famous
+        Simeone is)."""
+        here = self.archive.identities[record.document]
+        present = [full for full in dict.fromkeys(self.index.get(compact(record.key), ()))
+                   if full in here and full != identity and label_of(self.archive, full) == label
+                   and (record.key, full) not in self.splits and self._documents(full) >= 2]
+        return present[0] if len(present) == 1 else None
+
     def _linked(self, record: Record, identity: str, label: str, by_evidence: bool = True) -> str:
+        if by_evidence and (here := self._named_here(record, identity, label)):
+            return here
         # A mistaken kind counts only the person's own articles calling them so: "داعش" is named beside
         # "زعيم داعش" in all of that one's articles, which says nothing of داعش being a person.
         candidates, weights = self.candidates(record.key, identity, label, together=by_evidence)
