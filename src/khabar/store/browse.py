@@ -21,6 +21,7 @@ from khabar.store.sqlite import Store
 DETAIL_DOCUMENTS = 50
 DETAIL_QUOTES = 200
 ALIASES = 10
+ALIAS_FLOOR_FROM = 20  # an entity named in this many articles shows only names used in 1% of them (2 at least)
 MAP_PLACES = 1000
 
 
@@ -127,8 +128,11 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
     row = conn.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE rowid = ?", (entity_id,)).fetchone()
     if row is None:
         raise KeyError(entity_id)
+    # A name one article in a hundred uses is more likely a tagging slip ("ترامب بوتين") than a name.
+    least = 1 if row[3] < ALIAS_FLOOR_FROM else max(2, row[3] // 100)
     aliases = conn.execute(
-        "SELECT name FROM aliases WHERE entity = ? ORDER BY documents DESC, length(key) DESC, key LIMIT ?", (entity_id, ALIASES),
+        "SELECT name FROM aliases WHERE entity = ? AND (documents >= ? OR key = ?) "
+        "ORDER BY documents DESC, length(key) DESC, key LIMIT ?", (entity_id, least, row_key(conn, entity_id), ALIASES),
     ).fetchall()
     place = conn.execute(
         f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity WHERE p.entity = ? GROUP BY p.entity",
@@ -148,6 +152,10 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
         quotes,
         _timeline(conn, entity_id),
     )
+
+
+def row_key(conn: sqlite3.Connection, entity_id: int) -> str:
+    return str(conn.execute("SELECT key FROM entities WHERE rowid = ?", (entity_id,)).fetchone()[0])
 
 
 def _timeline(conn: sqlite3.Connection, entity_id: int) -> tuple[tuple[str, int, int], ...]:
@@ -201,7 +209,7 @@ def find_quotes(
         "substr(d.text, q.char_start + 1, q.char_end - q.char_start), "
         "substr(d.text, q.cue_start + 1, q.cue_end - q.cue_start), q.speaker, coalesce(e.name, q.speaker_text) "
         f"FROM {source} LEFT JOIN entities e ON e.rowid = q.speaker{clause} "
-        f"ORDER BY d.published {direction}, d.rowid {direction}, q.char_start LIMIT ? OFFSET ?",
+        f"ORDER BY d.published IS NULL, d.published {direction}, d.rowid {direction}, q.char_start LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return total, tuple(_quote_hit(row, parsed) for row in rows)

@@ -1,6 +1,6 @@
 // A world map drawn offline: the shipped Natural Earth outline (world.json, equirectangular:
 // x = longitude + 180, y = 90 - latitude), no tile server. It zooms (wheel, the + and − buttons, a
-// double click) and pans (drag); places closer than a pin's width on screen are drawn as one cluster
+// double click) and pans (drag); places closer than two pins' width on screen are drawn as one cluster
 // with their count, which a click opens by zooming in. Pins keep their size on screen at every zoom.
 
 import { el, number, route, svg } from "./dom.js";
@@ -17,7 +17,7 @@ async function loadOutline() {
 
 const WORLD = { x: 0, y: 5, width: 360, height: 145 }; // latitudes 85 to -60
 const MIN_WIDTH = 3; // degrees across, at the closest zoom
-const CLUSTER_PX = 26; // places closer than this on screen are one cluster
+const CLUSTER_PX = 34; // places closer than this on screen are one cluster (about two pins' width)
 const ZOOM_STEP = 1.6;
 
 function viewAround(place, span) {

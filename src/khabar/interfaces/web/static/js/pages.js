@@ -6,7 +6,7 @@ import {
 import { worldMap } from "./map.js";
 import { quoteItem } from "./views.js";
 
-const CHART = { width: 720, height: 210, top: 14, bottom: 46, right: 44, left: 8 };
+const CHART = { width: 720, height: 210, top: 14, bottom: 46, right: 44, left: 34 };
 const LABEL_PX = 64; // room a month label needs, in the chart's units
 
 /** Every month from the first to the last (a month with nothing still takes its place on the axis). */
