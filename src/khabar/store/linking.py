@@ -221,9 +221,12 @@ class ShortForms:
     def link_mistaken(self, record: Record, identity: str) -> str:
         """A person's name tagged as a place or a body ("ماي" of تيريزا ماي as LOC, "بشار" of بشار الأسد
         found in the gazetteer as Béchar): the person, but only where the article is about them."""
-        if self.by_context and record.label in MISTAKEN_FOR_PEOPLE and label_of(self.archive, identity) != "PER":
-            return self._linked(record, identity, "PER", by_evidence=False)
-        return identity
+        if record.label not in MISTAKEN_FOR_PEOPLE or label_of(self.archive, identity) == "PER":
+            return identity
+        here = self._named_here(record, identity, "PER")
+        if here and self.archive.aliases[compact(record.key)][here]:  # the person's own articles call them so
+            return here
+        return self._linked(record, identity, "PER", by_evidence=False) if self.by_context else identity
 
     def _named_here(self, record: Record, identity: str, label: str) -> str | None:
         """The one full name this short form may stand for that the article itself names, if any: the
@@ -351,9 +354,10 @@ def _short_forms(words: list[str], label: str) -> Iterable[list[str]]:
                 yield words[start:]
         if len(words) >= 3:
             yield [words[0], words[-1]]
-        if words[0] not in NOT_A_SURNAME_AFTER:
-            # "كيم جونغ" for "كيم جونغ-اون" (cut at its hyphen), "إيمانويل" for "إيمانويل ماكرون": a given name
-            # is shared by so many people that only strong evidence links it (see ShortForms.link)
+        if words[-2] not in NOT_A_SURNAME_AFTER:
+            # "كيم جونغ" for "كيم جونغ-اون" (cut at its hyphen), "إيمانويل" for "إيمانويل ماكرون", "عبد الفتاح"
+            # for "عبد الفتاح السيسي": a given name is shared by so many people that only strong evidence
+            # links it (see ShortForms.link); "محمد بن" of "محمد بن سلمان" is no name at all
             yield words[:-1]
     elif label == "ORG" and words[0] in DESIGNATORS:
         yield words[1:]
