@@ -63,11 +63,12 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
     summary = IngestSummary()
     started = time.perf_counter()
     first = int(store.connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM documents").fetchone()[0])
+    known: dict[str, int] = {}
     for batch in _batches(iter(results), batch_size):
         try:
             with store.transaction():
                 for result in batch:
-                    _ingest_one(store, result, summary)
+                    _ingest_one(store, result, summary, known)
         except sqlite3.Error as exc:
             raise StoreError(f"{store.path}: ingest stopped after {summary.added} new articles: {exc}") from exc
     if summary.added and needs_full_resolution(store.connection):
@@ -78,10 +79,10 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
     return summary
 
 
-def _ingest_one(store: Store, result: Document | KhabarError, summary: IngestSummary) -> None:
+def _ingest_one(store: Store, result: Document | KhabarError, summary: IngestSummary, known: dict[str, int]) -> None:
     if isinstance(result, KhabarError):
         summary.rejected.append(result)
-    elif add_document(store, result).added:
+    elif add_document(store, result, known).added:
         summary.added += 1
     else:
         summary.duplicates += 1
@@ -92,7 +93,7 @@ def _batches(results: Iterator[Document | KhabarError], size: int) -> Iterator[l
         yield batch
 
 
-def add_document(store: Store, doc: Document) -> Stored:
+def add_document(store: Store, doc: Document, known: dict[str, int] | None = None) -> Stored:
     """Store one analysed Document with all its layers; call it inside ``store.transaction()``, and
     ``resolve(store)`` once the documents are in (``ingest`` does both)."""
     conn = store.connection
@@ -114,7 +115,7 @@ def add_document(store: Store, doc: Document) -> Stored:
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     ).fetchone()[0]
-    entity_rows = _add_entities(conn, rowid, doc)
+    entity_rows = _add_entities(conn, rowid, doc, known)
     _add_quotes(conn, rowid, doc, entity_rows)
     _add_places(conn, rowid, doc, entity_rows)
     conn.executemany(
@@ -152,18 +153,24 @@ def _free_id(conn: sqlite3.Connection, doc_id: str) -> str:
     return candidate
 
 
-def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document) -> dict[str, int]:
+def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document, known: dict[str, int] | None = None) -> dict[str, int]:
     """Record each named entity of ``doc`` and link it to the archive entity of its own name or place (the
-    resolver then links it across articles); return Entity.id -> archive entity."""
+    resolver then links it across articles); return Entity.id -> archive entity. ``known``: identity -> id
+    of the entities seen so far in this ingest (saves a look-up per entity)."""
+    known = {} if known is None else known
     rows: dict[str, int] = {}
-    for record in named_entities(doc):
-        rows[record.local_id] = entity_row(conn, own_identity(record), record.label, record.key, record.name)
-        conn.execute(
-            "INSERT INTO doc_entities (document, local_id, label, name, key, place, forms, roles, mentions, entity) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rowid, record.local_id, record.label, record.name, record.key, record.place, joined(record.forms),
-             joined(record.roles), record.mentions, rows[record.local_id]),
-        )
+    records = named_entities(doc)
+    for record in records:
+        identity = own_identity(record)
+        if identity not in known:
+            known[identity] = entity_row(conn, identity, record.label, record.key, record.name)
+        rows[record.local_id] = known[identity]
+    conn.executemany(
+        "INSERT INTO doc_entities (document, local_id, label, name, key, place, forms, roles, mentions, entity) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(rowid, r.local_id, r.label, r.name, r.key, r.place, joined(r.forms), joined(r.roles), r.mentions,
+          rows[r.local_id]) for r in records],
+    )
     conn.executemany(
         "INSERT INTO mentions (document, entity, local_id, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
         [(rowid, rows[e.id], e.id, m.start, m.end) for e in doc.entities if e.id in rows for m in e.mentions],
@@ -202,9 +209,9 @@ def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows
         )
 
 
-def add_entity_layers(conn: sqlite3.Connection, rowid: int, doc: Document) -> None:
+def add_entity_layers(conn: sqlite3.Connection, rowid: int, doc: Document, known: dict[str, int]) -> None:
     """Record again the entities, places and quote speakers of a stored Document (``relink.py``)."""
-    rows = _add_entities(conn, rowid, doc)
+    rows = _add_entities(conn, rowid, doc, known)
     _add_places(conn, rowid, doc, rows)
     conn.executemany(
         "UPDATE quotes SET speaker = ?, speaker_local = ?, speaker_key = ? WHERE document = ? AND local_id = ?",

@@ -28,8 +28,9 @@ def relink_documents(store: Store) -> int:
         for table in ("mentions", "places", "doc_entities"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("UPDATE quotes SET speaker = NULL, speaker_local = NULL")
+        known: dict[str, int] = {}
         for rowid, blob in conn.execute("SELECT rowid, document FROM documents ORDER BY rowid"):
-            add_entity_layers(conn, rowid, stored_document(blob))
+            add_entity_layers(conn, rowid, stored_document(blob), known)
             count += 1
         conn.execute("DELETE FROM pending WHERE task = 'relink'")
     log.info("relinked the entities of %d documents", count)
