@@ -231,7 +231,7 @@ def _speaker_text(doc: Document, span: Span | None, speaker_id: str | None) -> s
 def speaker_key(doc: Document, span: Span | None, text: str | None) -> str | None:
     """The key of a quote's speaker phrase, without the proclitic a name would not take."""
     if span is not None:
-        return name_key(clean_name(doc.text, span, doc.tokens)) or None
+        return name_key(clean_name(doc.text, span)) or None
     return name_key(text) or None if text else None
 
 

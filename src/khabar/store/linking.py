@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from khabar.store.bodies import DESIGNATORS, organisation_heads
-from khabar.store.names import name_identity
+from khabar.store.names import name_identity, without_lam_lam
 from khabar.store.variants import variant_heads
 
 DOMINANT_SHARE = 0.8  # a short form links everywhere when this share of its evidence points to one name
@@ -331,14 +331,16 @@ def _with_lam_names(records: Sequence[Record]) -> Sequence[Record]:
     begins with lam ("للبنان" -> "البنان"), the archive's more common spelling without the alef wins. And a
     name of several words that kept a preposition the segmenter could not tell ("لبي بي سي") is the name
     without it when the archive names that far more often."""
-    counts = Counter(record.key for record in records)
+    counts = Counter(without_lam_lam(record.key) for record in records)
     fixed = []
     for record in records:
-        key = record.key
+        key = without_lam_lam(record.key)
         lam_article = key.startswith("ال") and counts.get(key[1:], 0) > counts[key]
         preposition = key[:1] in PREPOSITIONS and " " in key and counts.get(key[1:], 0) >= CLITIC_RATIO * counts[key]
         if lam_article or preposition:
-            record = Record(record.document, record.label, key[1:], record.place, record.forms, record.roles)
+            key = key[1:]
+        if key != record.key:
+            record = Record(record.document, record.label, key, record.place, record.forms, record.roles)
         fixed.append(record)
     return fixed
 

@@ -7,18 +7,16 @@ and a place the gazetteer resolved is known by its gazetteer id, whatever the ar
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 
-from khabar.model import Document, Entity, Place, Span, Token
+from khabar.model import Document, Entity, Place, Span
 from khabar.store.keys import name_key
 
 SEPARATOR = "\x1f"  # between the forms (and titles) of one entity in a TEXT column
 LAM = "ل"
 ALEF = "ا"
-_token_start = attrgetter("start")
+MIN_LAM_NAME = 4  # "لله" and longer; "لل" alone is no name
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +38,7 @@ def named_entities(doc: Document) -> list[NamedEntity]:
     places = {place.entity_id: place for place in doc.places}
     found = []
     for entity in doc.entities:
-        name = clean_name(doc.text, entity.canonical, doc.tokens)
+        name = clean_name(doc.text, entity.canonical)
         key = name_key(name)
         if not key:
             continue
@@ -49,23 +47,27 @@ def named_entities(doc: Document) -> list[NamedEntity]:
     return found
 
 
-def clean_name(text: str, span: Span, tokens: Sequence[Token]) -> str:
+def clean_name(text: str, span: Span) -> str:
     """The text of a name without a proclitic its span starts with: "للعراق" -> "العراق".
 
     The entity stage starts a name after its proclitics, except after ل + the article, which Arabic writes
-    "لل" without the article's alef: that name keeps one lam, and the archive gives the alef back.
+    "لل" without the article's alef: that name keeps one lam, and the archive gives the alef back (a name
+    that begins with lam, "للبنان" -> "البنان", is set right by the resolver, which knows "لبنان").
 
-    >>> from khabar.model import TokenKind
-    >>> clean_name("زار للعراق", Span(4, 10), [Token(0, 3, TokenKind.WORD, 0, 3), Token(4, 10, TokenKind.WORD, 5, 10)])
+    >>> clean_name("زار للعراق", Span(4, 10))
     'العراق'
     """
-    raw = text[span.start : span.end].strip()
-    index = bisect_right(tokens, span.start, key=_token_start) - 1
-    if 0 <= index < len(tokens):
-        token = tokens[index]
-        if token.stem_start == span.start + 1 and raw.startswith(LAM + LAM):
-            return ALEF + raw[1:]
-    return raw
+    return without_lam_lam(text[span.start : span.end].strip())
+
+
+def without_lam_lam(name: str) -> str:
+    """A name that starts with ل + the article, written "لل", given the article's alef back; whether the
+    segmenter split the word or not ("للفاينانشال تايمز" -> "الفاينانشال تايمز").
+
+    >>> without_lam_lam("للولايات المتحدة")
+    'الولايات المتحدة'
+    """
+    return ALEF + name[1:] if name.startswith(LAM + LAM) and len(name) > MIN_LAM_NAME else name
 
 
 def place_id(place: Place | None) -> str | None:
@@ -80,14 +82,14 @@ def place_id(place: Place | None) -> str | None:
 def _forms(doc: Document, entity: Entity, key: str) -> tuple[str, ...]:
     forms = {key: 0}
     for mention in entity.mentions:
-        form = name_key(clean_name(doc.text, mention, doc.tokens))
+        form = name_key(clean_name(doc.text, mention))
         if form:
             forms.setdefault(form, 0)
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 def _roles(doc: Document, entity: Entity) -> tuple[str, ...]:
-    roles = {name_key(clean_name(doc.text, role, doc.tokens)) for role in entity.roles}
+    roles = {name_key(clean_name(doc.text, role)) for role in entity.roles}
     return tuple(sorted(role for role in roles if role))
 
 

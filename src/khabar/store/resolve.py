@@ -19,7 +19,7 @@ from typing import cast
 
 from khabar.store.keys import name_key
 from khabar.store.linking import Corrections, Record, compact, link
-from khabar.store.names import name_identity, split_joined
+from khabar.store.names import name_identity, split_joined, without_lam_lam
 from khabar.store.sqlite import Store
 
 FULL_SHARE = 0.05  # an ingest adding this share of the archive's articles resolves it all again
@@ -195,7 +195,7 @@ def _update_entities(
     for identity, votes in labels.items():
         label = "LOC" if identity.startswith("place:") else votes.most_common(1)[0][0]
         chosen = head_names[identity] if label == "PER" and head_names[identity] else names[identity]
-        name = chosen.most_common(1)[0][0]
+        name = without_lam_lam(chosen.most_common(1)[0][0])
         updates.append((label, name_key(name), name, len(documents[identity]), mentions[identity], ids[identity]))
     conn.executemany("UPDATE entities SET label = ?, key = ?, name = ?, documents = ?, mentions = ? WHERE rowid = ?", updates)
     conn.executemany(
