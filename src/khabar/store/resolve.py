@@ -232,7 +232,7 @@ def _update_aliases(
         conn.execute(f"DELETE FROM aliases WHERE entity IN ({_marks(only)})", only)
     conn.executemany(
         "INSERT INTO aliases (entity, key, name, documents) VALUES (?, ?, ?, ?)",
-        [(entity, key, written[key].most_common(1)[0][0] if key in written else key, len(docs))
+        [(entity, key, without_lam_lam(written[key].most_common(1)[0][0]) if key in written else key, len(docs))
          for (key, entity), docs in documents.items()
          if key not in owners or owners[key].most_common(1)[0][0] == entity or owners[key][entity]],
     )
