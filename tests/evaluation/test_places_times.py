@@ -61,4 +61,4 @@ def test_eval_commands(eval_dir: Path) -> None:
     result = runner.invoke(app, ["eval", "dates", "--gold", str(DATA / "times_gold.jsonl"), "--dev", dev])
     assert result.exit_code == 0 and result.stdout.startswith("dates: "), result.output
     result = runner.invoke(app, ["eval", "dates", "--dev", "/nonexistent"])
-    assert result.exit_code == 1 and "cannot read" in result.output
+    assert result.exit_code == 2 and "needs the dev articles" in result.output and "--dev PATH" in result.output

@@ -282,3 +282,22 @@ def test_the_offline_api_docs_render(page, server: str) -> None:  # type: ignore
 
 def test_chromium_is_found_where_the_ci_installs_it() -> None:
     assert shutil.which("chromium") or CHROMIUM.is_file()
+
+
+def test_a_malformed_fragment_shows_an_arabic_error_not_a_hang(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 22: "#/doc/%E0%A4%A" threw an uncaught URIError and left "جارٍ التحميل…" for ever."""
+    page.errors.clear()
+    _open(page, server + "/#/doc/%E0%A4%A", "error")
+    shown = page.inner_text("#view .error")
+    assert "الرابط غير صالح" in shown and "URIError" not in shown
+    assert page.errors == []
+    page.screenshot(path=str(shots / "bad-link.png"), full_page=True)
+
+
+def test_an_api_error_reads_in_arabic(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server + "/#/entity/9223372036854775808", "entity")
+    box = page.locator("#view .error")
+    assert "في الطلب قيمة غير صالحة" in box.locator("span").inner_text()
+    assert "9223372036854775807" in box.locator("details code").text_content()  # the server's words, folded away
+    _open(page, server + "/#/doc/no-such-document", "doc")
+    assert "لم يُعثر على ما طلبته" in page.inner_text("#view .error span")

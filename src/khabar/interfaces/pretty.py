@@ -76,7 +76,7 @@ def _quotes_table(doc: Document) -> Table:
 
 def _places_table(doc: Document) -> Table:
     table = Table(title="Places")
-    for column in ("in the text", "place", "country", "lat", "lon", "kind", "geonames", "focus"):
+    for column in ("in the text", "place", "country", "latitude", "longitude", "kind", "geonames", "focus"):
         table.add_column(column)
     names = {e.id: doc.text_of(e.canonical) for e in doc.entities}
     for p in doc.places:

@@ -76,7 +76,9 @@ def _place(place: Place) -> JsonObject:
     return {
         "entity": place.entity_id,
         "name": place.name,
-        "lat": place.latitude,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "lat": place.latitude,  # the first spelling, kept for code that reads it (README: "Places and dates")
         "lon": place.longitude,
         "country": place.country_code,
         "feature": place.feature,
@@ -261,8 +263,8 @@ def _read_places(reader: _Reader, data: JsonObject, entity_ids: set[str]) -> tup
             Place(
                 entity_id=entity_id,
                 name=_require(item, "name", str, where),
-                latitude=float(_require(item, "lat", (int, float), where)),
-                longitude=float(_require(item, "lon", (int, float), where)),
+                latitude=float(_require(item, "latitude" if "latitude" in item else "lat", (int, float), where)),
+                longitude=float(_require(item, "longitude" if "longitude" in item else "lon", (int, float), where)),
                 country_code=item.get("country"),
                 feature=_require(item, "feature", str, where),
                 confidence=float(_require(item, "confidence", (int, float), where)),

@@ -22,6 +22,7 @@ from khabar.store.sqlite import Store
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 MAX_NAME_MATCHES = 200
+MAX_ENTITY_ID = 2**63 - 1  # SQLite's largest rowid
 # Column weights for bm25(title, body, stems): a word in the title says more about the article.
 RANK = "bm25(documents_fts, 4.0, 1.0, 1.0)"
 
@@ -143,8 +144,9 @@ def entity_ids(conn: sqlite3.Connection, name_or_id: str, label: str | None = No
     "لو دريان" finds "جان إيف لو دريان" when no entity is called exactly that.
     """
     value = name_or_id.strip()
-    if value.isdigit():
-        return [followed(conn, int(value))]
+    if value.isdecimal():  # an id: a number SQLite cannot hold is no entity's (and would raise OverflowError)
+        number = int(value) if len(value) <= len(str(MAX_ENTITY_ID)) else MAX_ENTITY_ID + 1
+        return [followed(conn, number)] if number <= MAX_ENTITY_ID else []
     key = name_key(value)
     if not key:
         return []

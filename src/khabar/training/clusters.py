@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from khabar.stages.entities.normalise import normalise
+from khabar.stages.normalise import normalise_cased as normalise
 from khabar.training import conll
 
 ANT_DIR = "news/ant"

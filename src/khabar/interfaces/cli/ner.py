@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import fail, usage_error
+from khabar.interfaces.cli.common import fail, need_data, need_modules, usage_error
 
 DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
 PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
@@ -23,10 +23,9 @@ def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_H
     Every option of ``python -m khabar.training.ner`` passes through (``--dev`` for a tuning run that
     holds out the tail of ANERcorp train, ``--out DIR``, ``--c1``, ``--c2``, ``--passes`` ...).
     """
+    need_data(data, "khabar train ner", "the NER corpora (the shared data folder)", "--data")
     from khabar.training import ner
 
-    if not data.is_dir():
-        raise usage_error(f"no data folder at {data} (give --data PATH)")
     raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
 
 
@@ -36,15 +35,15 @@ def train_clusters(ctx: typer.Context, data: Annotated[Path, typer.Option(help=D
 
     Options of ``python -m khabar.training.clusters`` pass through. Needs ``pip install 'khabar[build]'``.
     """
+    need_modules("khabar train clusters", ("gensim",), "build")
+    need_data(data, "khabar train clusters", "the ANT news corpus (the shared data folder)", "--data")
     from khabar.training import clusters
 
-    if not data.is_dir():
-        raise usage_error(f"no data folder at {data} (give --data PATH)")
     raise typer.Exit(clusters.main(["--data", str(data), *ctx.args]))
 
 
 def eval_ner(
-    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data); a .jsonl file: gold articles (as --gold).")] = None,
     data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
     gold: Annotated[Path, typer.Option(help="Gold articles for the document-level score (score.py's measure).")] = Path("../shared/eval/dev/gold.jsonl"),
     model: Annotated[Path | None, typer.Option(help="A model folder other than the shipped one.")] = None,
@@ -60,14 +59,10 @@ def eval_ner(
     from khabar.stages.entities import EntityTagger
     from khabar.training import conll
 
-    corpora = {} if not conll_files else {path.name: path for path in files} if files else evaluation.dev_corpora(data)
-    if not corpora and not gold.is_file():
-        raise usage_error(f"nothing to score: no test files under {data} and no gold file at {gold}")
+    corpora, gold = _what_to_score(files or [], data, gold, conll_files)
     try:
         stage = EntityTagger.load(model)  # its CRF is scored alone, then the whole stage
         for name, path in corpora.items():
-            if not path.is_file():
-                raise usage_error(f"no such file: {path}")
             sentences = conll.read_file(path, conll.guess_parser(path))
             print(format_table(evaluation.score_conll(stage.tagger, sentences), f"{name}: the CRF tagger ({len(sentences)} sentences)"))
             if system:
@@ -81,6 +76,36 @@ def eval_ner(
             print("\n".join(report.lines(errors)))
     except KhabarError as error:
         raise fail(error) from error
+
+
+def _what_to_score(files: list[Path], data: Path, gold: Path, conll_files: bool) -> tuple[dict[str, Path], Path]:
+    """The CoNLL files to score and the gold articles: FILES given are used (a .jsonl one as the gold
+    articles, the others as CoNLL), never ignored; a usage error names what is missing and where."""
+    for path in files:
+        if not path.is_file():
+            raise usage_error(f"no such file: {path}")
+    articles = [p for p in files if p.suffix.lower() in (".jsonl", ".json")]
+    conll_given = [p for p in files if p not in articles]
+    if len(articles) > 1:
+        raise usage_error("give at most one gold articles file (.jsonl)")
+    if conll_given and not conll_files:
+        raise usage_error(f"--no-conll scores no CoNLL file, and {conll_given[0]} is one: drop one of the two")
+    gold = articles[0] if articles else gold
+    if conll_given or articles:
+        corpora = {p.name: p for p in conll_given}
+    else:
+        corpora = evaluation_corpora(data) if conll_files else {}
+    if not corpora and not gold.is_file():
+        raise usage_error(f"nothing to score: khabar eval ner needs the test splits under --data (looked in {data}: "
+                          f"ANERcorp and AQMAR from khabar's shared data) or gold articles (--gold, looked for {gold}), "
+                          "or give CoNLL files or a gold .jsonl as FILES")
+    return corpora, gold
+
+
+def evaluation_corpora(data: Path) -> dict[str, Path]:
+    from khabar.evaluation import entities as evaluation
+
+    return evaluation.dev_corpora(data)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -62,7 +62,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MIN_STEM 2    /* normalise.MIN_STEM: a clitic is stripped only while more than MIN_STEM + 1 letters remain */
+#define MIN_STEM 2    /* clitics.MIN_DEFINITE_STEM; a one-letter clitic leaves MIN_STEM + 1 (clitics.MIN_STEM) */
 #define LONG_WORD 8   /* features.LONG_WORD */
 #define MAX_FORMS 4   /* the most stem candidates a word has */
 #define SLOT_BITS 3   /* crf.SLOT_BITS: a pair is row << SLOT_BITS | slot */
@@ -72,39 +72,61 @@
 
 enum { ALEF = 0x0627, BEH = 0x0628, FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, WAW = 0x0648 };
 
-#define DELETED_CHAR 0xFFFFFFFFu /* no code point: what normal_char returns for a deleted character */
+#define DELETED_CHAR 0xFFFFFFFFu /* normalise._DELETED: the table's mark for a deleted character */
+#define EXPANDS_CHAR 0xFFFFFFFEu /* normalise._EXPANDS: a presentation form, whose letters are in the expansions */
+#define NORMAL_TABLE 0x10000
 
-/* normalise.normalise of one character: its normal form, or DELETED_CHAR (NUL is a character like any other). */
+/* The NER's normal form (normalise.normalise_cased): khabar.stages.normalise.CASED's code map and expansions,
+ * read once when this module is imported, so the table lives in one place (normalise.py). */
+static Py_buffer normal_table;
+static PyObject *normal_expansions;
+
+static int load_normal_form(void) {
+    PyObject *module = PyImport_ImportModule("khabar.stages.normalise");
+    PyObject *form = module ? PyObject_GetAttrString(module, "CASED") : NULL;
+    PyObject *table = form ? PyObject_GetAttrString(form, "code_map") : NULL;
+    normal_expansions = form ? PyObject_GetAttrString(form, "expansions") : NULL;
+    int failed = table == NULL || normal_expansions == NULL || PyObject_GetBuffer(table, &normal_table, PyBUF_C_CONTIGUOUS) < 0;
+    if (!failed && (normal_table.len != NORMAL_TABLE * (Py_ssize_t)sizeof(uint32_t) || !PyDict_Check(normal_expansions))) {
+        PyErr_SetString(PyExc_ValueError, "_features: normalise.CASED must hold 65,536 uint32 codes and a dict of expansions");
+        failed = 1;
+    }
+    Py_XDECREF(table);
+    Py_XDECREF(form);
+    Py_XDECREF(module);
+    return failed ? -1 : 0;
+}
+
+/* normalise.normalise_cased of one character: its code, DELETED_CHAR or EXPANDS_CHAR (NUL is a character like any other). */
 static Py_UCS4 normal_char(Py_UCS4 c) {
-    if ((c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640) {
-        return DELETED_CHAR; /* diacritics, superscript alef, tatweel */
-    }
-    switch (c) {
-    case 0x0623: case 0x0625: case 0x0622: case 0x0671: return ALEF;
-    case 0x0649: case 0x06CC: return 0x064A; /* alef maqsura, Persian yeh -> yeh */
-    case 0x0629: return 0x0647;              /* ta marbuta -> heh */
-    case 0x06A9: return KAF;                 /* Persian keheh */
-    default: break;
-    }
-    if (c >= 0x0660 && c <= 0x0669) {
-        return '0' + (c - 0x0660);
-    }
-    if (c >= 0x06F0 && c <= 0x06F9) {
-        return '0' + (c - 0x06F0);
-    }
-    return c;
+    return c < NORMAL_TABLE ? ((const uint32_t *)normal_table.buf)[c] : c;
 }
 
 static PyObject *normal_form(PyObject *token) {
     Py_ssize_t length = PyUnicode_GET_LENGTH(token);
-    Py_UCS4 *chars = PyMem_Malloc((length + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *chars = PyMem_Malloc((length * MAX_EXPANSION + 1) * sizeof(Py_UCS4));
     if (chars == NULL) {
         return PyErr_NoMemory();
     }
     Py_ssize_t n = 0;
     for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = normal_char(PyUnicode_READ_CHAR(token, i));
-        if (c != DELETED_CHAR) {
+        Py_UCS4 raw = PyUnicode_READ_CHAR(token, i);
+        Py_UCS4 c = normal_char(raw);
+        if (c == EXPANDS_CHAR) {
+            PyObject *key = PyLong_FromUnsignedLong(raw);
+            PyObject *letters = key ? PyDict_GetItemWithError(normal_expansions, key) : NULL; /* borrowed */
+            Py_XDECREF(key);
+            if (letters == NULL || !PyUnicode_Check(letters) || PyUnicode_GET_LENGTH(letters) > MAX_EXPANSION) {
+                if (!PyErr_Occurred()) {
+                    PyErr_Format(PyExc_ValueError, "_features: no expansion of U+%04X", (unsigned)raw);
+                }
+                PyMem_Free(chars);
+                return NULL;
+            }
+            for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(letters); j++) {
+                chars[n++] = PyUnicode_READ_CHAR(letters, j);
+            }
+        } else if (c != DELETED_CHAR) {
             chars[n++] = c;
         }
     }
@@ -572,7 +594,7 @@ static PyObject *normal_or_same(PyObject *token) {
     const void *data = PyUnicode_DATA(token);
     for (Py_ssize_t i = 0; i < length; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 0x0622 && normal_char(c) != c) {
+        if (normal_char(c) != c) {
             return normal_form(token);
         }
     }
@@ -1543,7 +1565,7 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__features(void) {
-    if (make_names() < 0 || make_context_names() < 0) {
+    if (load_normal_form() < 0 || make_names() < 0 || make_context_names() < 0) {
         return NULL;
     }
     return PyModule_Create(&module);

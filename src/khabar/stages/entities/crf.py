@@ -29,7 +29,7 @@ from khabar.stages.entities.features import (
     END,
     FeatureExtractor,
 )
-from khabar.stages.entities.normalise import normalise
+from khabar.stages.normalise import normalise_cased as normalise
 
 _compiled_viterbi: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], None] | None
 try:  # the optional C decoder (setup.py); without it, numpy's (same paths, slower)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.stages.entities.normalise import normalise, stem_candidates, strip_clitics
+from khabar.stages.normalise import normalise_cased as normalise
+from khabar.stages.segment.clitics import stem_candidates, strip_clitics
 
 # a new token's rows for a CRF scorer (crf.Scorer._add_rows): (tokens, slots, table, used, ids) -> the new used
 RowSummer = Callable[[list[str], dict[str, tuple[int, ...]], np.ndarray, int, np.ndarray], int]

@@ -11,6 +11,7 @@ from typing import ClassVar, Protocol
 from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
+from khabar.stages.entities.markup import outside_markup
 from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
@@ -88,7 +89,8 @@ class EntityTagger:
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
-        mentions = without_overlaps(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)) + byline_mentions(doc.byline))
+        tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
+        mentions = without_overlaps(self._candidates(text, sentences, tagged) + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
         clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)

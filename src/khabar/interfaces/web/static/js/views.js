@@ -93,7 +93,7 @@ async function docPlaces(data, links) {
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const places = data.places.filter((p) => links[p.entity] !== undefined).map((p) => ({
     entity_id: links[p.entity], name: names.get(p.entity) || p.name, gazetteer_name: p.name,
-    latitude: p.lat, longitude: p.lon, feature: p.feature, documents: 1,
+    latitude: p.latitude, longitude: p.longitude, feature: p.feature, documents: 1,
   }));
   return places.length ? el("section", { class: "side-group" }, el("h3", {}, "على الخريطة"), await worldMap(places)) : null;
 }
@@ -116,7 +116,7 @@ export async function docView(id, params, show) {
       .filter(Boolean).join(" · "),
       url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "المصدر")] : null),
     legend(data),
-    renderArticle(data, links));
+    renderArticle(data, links, { timeWords: timexWords }));
   show(el("div", { class: "page doc-page" }, article, side));
   const map = await docPlaces(data, links);
   if (map) side.append(map);
