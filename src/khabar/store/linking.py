@@ -120,9 +120,9 @@ def _followed(base: Sequence[str], linked: list[str]) -> list[str]:
         moved[own][now] += 1
     ends = {own: counts.most_common(1)[0][0] for own, counts in moved.items()}
     out = []
-    for now in linked:
-        seen = {now}
-        while ends.get(now, now) not in seen:
+    for own, now in zip(base, linked, strict=True):
+        seen = {own, now}
+        while now != own and ends.get(now, now) not in seen:  # a record still in its own identity stays there
             now = ends[now]
             seen.add(now)
         out.append(now)
@@ -259,7 +259,10 @@ class ShortForms:
         if not used or len(used) > MAX_CONTEXT_CANDIDATES:
             return identity
         context = self._context(record, [candidates[i] for i in used])
-        chosen = _decisive([weights[i] * score for i, score in zip(used, context, strict=True)])
+        # A person's name tagged as a place is most often the best-known bearer's ("بشار" of #بشار_الأسد, not
+        # of بشار الجعفري): there the candidates' articles count too.
+        prior = [1.0 if by_evidence else float(self._documents(candidates[i])) for i in used]
+        chosen = _decisive([weights[i] * score * p for i, score, p in zip(used, context, prior, strict=True)])
         if chosen is None or context[chosen] < MIN_CONTEXT:
             return identity
         return candidates[used[chosen]]
