@@ -102,7 +102,7 @@ export async function worldMap(places, { focus = null, span = 18 } = {}) {
     for (const group of groups.reverse()) { // the biggest last, on top
       const scale = Math.sqrt(group.documents / most);
       if (group.members.length === 1) pins.append(pinFor(group.members[0], (focus ? 6 : 4 + 8 * scale) * upp, focus));
-      else pins.append(clusterFor(group, (10 + 10 * scale) * upp, upp, open));
+      else pins.append(clusterFor(group, (9 + 7 * scale) * upp, upp, open));
     }
   }
   function open(group) {
