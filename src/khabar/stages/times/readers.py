@@ -21,6 +21,7 @@ from khabar.stages.times.context import (
 )
 from khabar.stages.times.grammar import YEAR, YEAR_PREPOSITIONS
 from khabar.stages.times.hijri import gregorian_to_hijri, hijri_to_gregorian
+from khabar.stages.times.periods import PERIOD_READERS
 from khabar.stages.times.relative import RELATIVE_READERS
 from khabar.stages.times.values import (
     EVEN,
@@ -32,7 +33,6 @@ from khabar.stages.times.values import (
     month_value,
     offset_value,
     pick_direction,
-    season_year,
     weekday_date,
 )
 from khabar.stages.times.verbs import FUTURE, PAST
@@ -56,10 +56,7 @@ COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه �
 HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
                         "حلول قدوم اقتراب دخول انتهاء انقضاء نهار ليالي ايام اول".split())
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
-QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
-HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
 SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
-TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
 MAX_JOINED = 4
@@ -354,65 +351,8 @@ def _nearest_weekday(anchor: date, weekday: int) -> date:
     return coming if (coming - anchor) < (anchor - last) else last
 
 
-def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"صيف 2015" 2015-SU, "الصيف الماضي", "هذا الشتاء", "خريف العام الماضي"."""
-    code = ctx.lexicon.seasons[must(m, "season")]
-    year_text, offset = part(m, "year"), qualifier(m, ctx)
-    if year_text:
-        return reading(m, "DATE", f"{year_text}-{code}", True)
-    if part(m, "unitqual") is not None:  # "صيف العام الماضي"
-        offset = ctx.lexicon.qualifiers[must(m, "unitqual")]
-        year_value, resolved = offset_value(ctx.anchor, "Y", offset)
-        return reading(m, "DATE", f"{year_value}-{code}" if resolved else f"XXXX-{code}", resolved)
-    if offset is None and not part(m, "this"):
-        return None
-    if ctx.anchor is None:
-        return reading(m, "DATE", f"XXXX-{code}", False)
-    return reading(m, "DATE", f"{season_year(ctx.anchor, code, offset or 0)}-{code}", True)
-
-
-def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"التسعينيات" 199X, "ستينيات القرن الماضي" 196X, "خمسينيات القرن التاسع عشر" 185X.
-
-    A century named alone is left out: news names it in generic phrases and names ("أعظم شخصيات القرن
-    العشرين", "صفقة القرن", "فوكس القرن الحادي والعشرين") more than as a time.
-    """
-    decade = ctx.lexicon.numbers.get(must(m, "decade"), "")
-    if not decade.isdigit():
-        return None
-    century = _century(m, ctx)
-    return reading(m, "DATE", f"{century if century is not None else TWENTIETH}{int(decade) // 10}X", True)
-
-
-def _century(m: re.Match[str], ctx: Context) -> int | None:
-    """The two first digits of the years of the century the match names, if it names one."""
-    ordinal, number, word = part(m, "cord"), part(m, "cnum"), part(m, "cqual")
-    offset = ctx.lexicon.qualifiers.get(word) if word else None
-    if ordinal:
-        return ctx.lexicon.ordinals[" ".join(ordinal.split())] - 1
-    if number:
-        return int(number) - 1
-    if offset is not None:
-        return (ctx.anchor.year // 100 if ctx.anchor else TWENTIETH + 1) + offset
-    return None
-
-
-def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الربع الأول من 2018" 2018-Q1, "النصف الأول من العام المقبل" 2019-H1, "الربع الأخير من العام" Q4."""
-    quarters = must(m, "part") == "الربع"
-    which = QUARTERS.get(must(m, "which"), 0) if quarters else HALVES.get(must(m, "which"), 0)
-    if not which:
-        return None
-    code = f"Q{which}" if quarters else f"H{which}"
-    year_text = part(m, "year")
-    if year_text:
-        return reading(m, "DATE", f"{year_text}-{code}", True)
-    year, resolved = offset_value(ctx.anchor, "Y", qualifier(m, ctx) or 0)
-    return reading(m, "DATE", f"{year}-{code}" if resolved else f"XXXX-{code}", resolved)
-
-
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
-    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "season": read_season,
-    "day_of_month": read_day_of_month, "decade": read_decade, "quarter": read_quarter, **RELATIVE_READERS,
+    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "day_of_month": read_day_of_month,
+    **PERIOD_READERS, **RELATIVE_READERS,
 }
