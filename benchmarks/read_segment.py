@@ -18,8 +18,6 @@ from corpus import CORPORA, json_lines, load_line, one_core, sample_lines
 from timing import peak_rss_mb, print_blocks, print_table, read_documents, time_stages
 
 from khabar.pipeline import Pipeline, core_stages, settle_after_loading
-from khabar.stages import normalise
-from khabar.stages.segment import segmenter
 
 TARGET_ARTICLES_PER_S = 1000
 
@@ -36,8 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     data = json_lines(lines)
     with one_core() as pinned:
         print(f"{pinned}; {load_line()}")
-        print(f"tokeniser loop: {'C (compiled extension)' if segmenter.COMPILED else 'Python (the C extension was not built)'}; "
-              f"normalised view: {'C (compiled extension)' if normalise.COMPILED else 'numpy (the C extension was not built)'}")
         documents, rejected, read_seconds = read_documents(data)
         pipeline = Pipeline(core_stages())
         settle_after_loading()  # as khabar analyze, khabar ingest and a batch worker do once the pipeline is built

@@ -38,3 +38,22 @@ def test_the_plugin_settles_only_after_a_pipeline_was_built(restored_gc: None) -
     built = PipelinePlugin(lambda: Pipeline([]))
     built.setup(None)  # type: ignore[arg-type]
     assert built.pipeline is not None and gc.get_freeze_count() > 0
+
+
+def test_a_partition_with_a_lone_surrogate_writes_its_good_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 22: one record's "\\ud800" failed the whole partition on every re-run."""
+    import json
+
+    from khabar.batch.output import OutputFolder
+    from khabar.batch.partition import plan_partitions
+    from khabar.batch.process import analyse_partition
+    from khabar.pipeline import core_stages
+    from khabar.stages.read import ReadOptions
+
+    texts = ["قال الوزير إن الوضع صعب", "قال \ud800 الرئيس إن المحادثات ستستأنف", "أكد الوزير أن الاجتماع انتهى"]
+    source = tmp_path / "s.jsonl"
+    source.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    (partition,) = plan_partitions([source], chunk_size=10)
+    with OutputFolder(tmp_path / "out"):  # makes the table folders
+        result = analyse_partition(partition, tmp_path / "out", Pipeline(core_stages()), ReadOptions())
+    assert result.documents == 3 and result.rejected == 0

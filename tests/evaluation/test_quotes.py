@@ -81,3 +81,11 @@ def _agrees_with_score_py(eval_dir: Path, documents: list, report: QuoteReport, 
         score.score_doc(gold, preds[gold["id"]], counts)
     assert counts["quote"] == [report.quotes.tp, report.quotes.predicted, report.quotes.gold]
     assert counts["attr"] == [report.attributed.tp, report.attributed.predicted, report.attributed.gold]
+
+
+def test_a_name_with_the_article_is_found_after_lam() -> None:
+    from khabar.evaluation.quotes import locate
+
+    text = "أكد بحث للمندوبية السامية للتخطيط أن المندوبية السامية للتخطيط تتابع."
+    found = [text[s:e] for s, e in locate(text, "المندوبية السامية للتخطيط")]
+    assert found == ["المندوبية السامية للتخطيط", "للمندوبية السامية للتخطيط"]

@@ -42,4 +42,4 @@ def test_eval_quotes_prints_scores(eval_dir: Path, tmp_path: Path) -> None:
 
 def test_eval_quotes_without_gold_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(tmp_path / "none.jsonl")])
-    assert result.exit_code == 2 and "cannot evaluate" in result.stderr
+    assert result.exit_code == 2 and "needs the gold articles" in result.stderr and "--gold PATH" in result.stderr

@@ -8,7 +8,19 @@ from hypothesis import strategies as st
 
 from khabar.model import Document
 from khabar.stages import normalise as normalise_module
-from khabar.stages.normalise import TATWEEL, Normaliser, normalise, normalise_char, normalise_query
+from khabar.stages.normalise import (
+    CASED,
+    LIGHT,
+    TATWEEL,
+    VIEW,
+    Normaliser,
+    light_form,
+    normalise,
+    normalise_cased,
+    normalise_char,
+    normalise_query,
+    view_by_char,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,18 +86,15 @@ def test_stage_attaches_the_view_without_changing_the_text() -> None:
 
 # presentation forms among them: ﻻ, ﷽ (many letters), ﷺ, and U+FE71, U+FCF2, which become nothing
 @given(st.text(st.one_of(st.characters(), st.sampled_from("أإآىةـًٌ٣۴\u200f\u00a0ABCﻻ\ufdfd\ufdfa\ufe71\ufcf2𝐀\ud800"))))
-def test_the_fast_paths_map_as_character_by_character(text: str) -> None:
-    """The C path, the numpy path and the general one give the same view and the same map back."""
-    from khabar.stages.normalise import _normalise_char_by_char
-
-    general = _normalise_char_by_char(text)
-    expected = (general.text, list(general.starts), list(general.ends))
-    for compiled in (False, True):
-        fast = normalise(text, compiled=compiled)
-        assert (fast.text, list(fast.starts), list(fast.ends)) == expected
+def test_the_c_view_maps_as_character_by_character(text: str) -> None:
+    """Every form's C view gives the view and map back of the Python reference, and its string the same text."""
+    for form in (VIEW, CASED, LIGHT):
+        reference = view_by_char(text, form)
+        got = normalise(text, form)
+        assert (got.text, list(got.starts), list(got.ends)) == (reference.text, list(reference.starts), list(reference.ends))
+        assert form.string(text) == reference.text
 
 
-@pytest.mark.skipif(not normalise_module.COMPILED, reason="khabar was installed without its C normaliser")
 def test_the_c_path_refuses_a_table_of_the_wrong_size() -> None:
     from khabar.stages._normalise import view
 
@@ -94,3 +103,20 @@ def test_the_c_path_refuses_a_table_of_the_wrong_size() -> None:
     with pytest.raises(ValueError, match="no expansion"):
         view("ﻻ", normalise_module.CODE_MAP, {})
     assert view("قال", normalise_module.CODE_MAP, {})[0] == "قال"
+
+
+@pytest.mark.parametrize(
+    ("raw", "view", "cased", "light"),
+    [
+        ("أحمدٌ", "احمد", "احمد", "أحمد"),
+        ("أَعْلَنَ CNN", "اعلن cnn", "اعلن CNN", "أعلن CNN"),
+        ("CNN قالت", "cnn قالت", "CNN قالت", "CNN قالت"),
+        ("مدرسةٌ ٣", "مدرسه 3", "مدرسه 3", "مدرسة ٣"),
+        ("\u200fقال\u202b", "قال", "قال", "قال"),
+        ("ﻻ", "لا", "لا", "ﻻ"),
+        ("قرآنۖ", "قران", "قران", "قرآن"),
+    ],
+)
+def test_the_three_forms_differ_only_by_their_options(raw: str, view: str, cased: str, light: str) -> None:
+    assert (normalise_query(raw), normalise_cased(raw), light_form(raw)) == (view, cased, light)
+    assert (normalise(raw, CASED).text, normalise(raw, LIGHT).text) == (cased, light)

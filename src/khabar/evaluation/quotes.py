@@ -37,7 +37,14 @@ def _word_start_ok(text: str, start: int) -> bool:
 
 
 def locate(text: str, surface: str) -> Iterator[tuple[int, int]]:
-    """Every whole-word occurrence of ``surface`` in ``text`` (one proclitic before it allowed)."""
+    """Every whole-word occurrence of ``surface`` in ``text`` (one proclitic before it allowed; a name
+    with the article also after the preposition لـ, which writes لل: "للمندوبية السامية للتخطيط")."""
+    yield from _occurrences(text, surface)
+    if surface.startswith("ال") and len(surface) > 3:
+        yield from _occurrences(text, "لل" + surface[2:])
+
+
+def _occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
     start = text.find(surface)
     while start >= 0:
         end = start + len(surface)
@@ -194,8 +201,9 @@ def evaluate(gold: list[dict[str, Any]], predictions: Iterable[Document]) -> Quo
 
 
 def quote_pipeline(entities: Any = None) -> Pipeline:
-    """khabar's default pipeline (it ends with the quote stage); ``entities`` replaces the entity stage."""
-    return default_pipeline(entities)
+    """khabar's default pipeline up to the quote stage; ``entities`` replaces the entity stage."""
+    stages = default_pipeline(entities).stages
+    return Pipeline(stages[: [s.name for s in stages].index("quotes") + 1])
 
 
 def evaluate_gold(gold_path: Path, use_gold_entities: bool) -> tuple[QuoteReport, list[Document]]:

@@ -25,8 +25,11 @@ def name_key(name: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    """The SHA-256 of the text as read: the same article from two sources has the same hash."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The SHA-256 of the text as read: the same article from two sources has the same hash.
+
+    Any string has one, a lone surrogate included (the reader replaces those, a caller's Document may not).
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def stem_words(doc: Document, start: int = 0, end: int | None = None) -> str:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from khabar.stages.entities.normalise import normalise
+from khabar.stages.normalise import normalise_cased as normalise
 
 NAMES_DIR = "gazetteers/arabic_names"
 ANERGAZET_DIR = "gazetteers/anergazet"

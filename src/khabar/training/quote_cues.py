@@ -19,10 +19,11 @@ import argparse
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.stages.normalise import normalise_query
+from khabar.stages.segment.clitics import CliticSplitter, light_form, load_vocab
 from khabar.training.vocab import ant_texts
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "quotes"
@@ -45,6 +46,7 @@ class Lemma:
     present: str
     participle: str
     masdar: str
+    takes_pronoun: bool = False  # "وصفها بأنها", "اعتبره": the past with an object pronoun reports too
 
 
 def read_lemmas(path: Path = VERBS) -> list[Lemma]:
@@ -55,7 +57,9 @@ def read_lemmas(path: Path = VERBS) -> list[Lemma]:
             continue
         cells = line.split("\t")
         lemma, verb_class, past, short, present, participle, masdar = cells[:7]
-        lemmas.append(Lemma(lemma, verb_class, past, past if short == "-" else short, present, participle, masdar))
+        takes_pronoun = len(cells) > 10 and cells[10].strip() == "object"
+        lemmas.append(Lemma(lemma, verb_class, past, past if short == "-" else short, present, participle, masdar,
+                            takes_pronoun))
     return lemmas
 
 
@@ -103,11 +107,23 @@ def masdar_forms(row: Lemma) -> list[str]:
     return [base + suffix for suffix in ("ه", "ها", "هم", "هما", "هن")]
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم")
+
+
+def object_forms(row: Lemma) -> list[str]:
+    """The third person past with an object pronoun, for verbs that report so: وصفه وصفها وصفته وصفتها."""
+    if not row.takes_pronoun:
+        return []
+    third = past_forms(row)[:2]
+    return [form + pronoun for form in third for pronoun in OBJECT_PRONOUNS]
+
+
 def expand(lemmas: Iterable[Lemma]) -> dict[str, tuple[str, str]]:
     """Map each normalised form to ``(lemma, kind)``; the first lemma and kind to claim a form keep it."""
     forms: dict[str, tuple[str, str]] = {}
-    for kind, make in (("past", past_forms), ("present", present_forms),
-                       ("participle", participle_forms), ("masdar", masdar_forms)):
+    # a past with its object pronoun before a verbal noun of the same letters: "التي وصفها الملك" is a verb
+    for kind, make in (("past", past_forms), ("present", present_forms), ("participle", participle_forms),
+                       ("past", object_forms), ("masdar", masdar_forms)):
         for row in lemmas:
             for form in make(row):
                 forms.setdefault(normalise_query(form), (row.lemma, kind))
@@ -154,17 +170,82 @@ def write_forms(forms: dict[str, tuple[str, str]], seen: Counter[str], as_cue: C
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def mine(texts: Iterable[str], forms: dict[str, tuple[str, str]], top: int) -> list[tuple[str, int, int]]:
-    """Words often in cue position that the table lacks: ``(word, as_cue, seen)``, best first."""
-    seen: Counter[str] = Counter()
-    as_cue: Counter[str] = Counter()
-    for words, i, opener_follows in cue_positions(texts):
-        word = words[i]
-        if word[0] in "وف" and len(word) > 3:  # sentence-initial verbs carry و/ف: the best cue signal
-            seen[word[1:]] += 1
-            as_cue[word[1:]] += opener_follows
-    rows = [(w, c, seen[w]) for w, c in as_cue.items() if w not in forms and c >= 20 and c / seen[w] >= 0.3]
-    return sorted(rows, key=lambda r: -r[1])[:top]
+_RAW_TOKENS = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670]+|[:«\"“،,.!?\u061f]")
+_COMMAS = frozenset("،,")
+_SENTENCE_END = frozenset(".!?\u061f")
+_PREPOSITIONS = frozenset({"الي", "علي", "من", "عن", "في"})
+FRAMES = ("verb", "participle")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A word seen in a cue frame: how often, how often an opener followed, and the prepositions before it."""
+
+    seen: int = 0
+    as_cue: int = 0
+    preps: Counter[str] = field(default_factory=Counter)
+
+
+def _opener_after(tokens: list[str], i: int, window: int) -> tuple[bool, str]:
+    """Whether an opener follows token ``i`` within ``window`` tokens of its sentence; the preposition before it."""
+    for j in range(i + 1, min(len(tokens), i + 1 + window)):
+        token = tokens[j]
+        if token in _SENTENCE_END:
+            break
+        if token in _OPENERS:
+            before = tokens[j - 1] if j - 1 > i else ""
+            return True, before if before in _PREPOSITIONS else ""
+    return False, ""
+
+
+def _conjunction_rest(splitter: CliticSplitter, word: str) -> str | None:
+    """The word after an attached و/ف, when the clitic splitter says it is one ("وأكد", not "وكالة")."""
+    if word[0] not in "وف" or len(word) < 4:
+        return None
+    start, _ = splitter.split(word)
+    return normalise_query(word[1:]) if start >= 1 else None
+
+
+def frames(text: str, splitter: CliticSplitter) -> Iterator[tuple[str, str, bool, str]]:
+    """``(frame, word, opener_follows, preposition)`` for every word in a cue frame of ``text``.
+
+    verb: a word carrying a conjunction و/ف (a clause-initial verb), the opener within WINDOW words;
+    participle: a word right after a comma, the opener right after it (or after one preposition).
+    """
+    raw = _RAW_TOKENS.findall(text)
+    tokens = [normalise_query(token) for token in raw]
+    for i, token in enumerate(tokens):
+        if len(token) < 3 or not token[0].isalpha() or token in _OPENERS:
+            continue
+        rest = _conjunction_rest(splitter, light_form(raw[i]))
+        if rest:
+            follows, prep = _opener_after(tokens, i, WINDOW)
+            yield "verb", rest, follows, prep
+        if i and tokens[i - 1] in _COMMAS:
+            follows, prep = _opener_after(tokens, i, 3)
+            yield "participle", token, follows, prep
+
+
+def mine(texts: Iterable[str], forms: dict[str, tuple[str, str]], top: int,
+         min_cue: int = 15, min_share: float = 0.3) -> list[tuple[str, str, Candidate]]:
+    """Words often in a cue frame that the table lacks, best first, for a person to review.
+
+    Returns ``(frame, word, counts)`` for each frame (verb, participle) where the word was followed by an
+    opener at least ``min_cue`` times and in at least ``min_share`` of its uses in that frame.
+    """
+    found: dict[tuple[str, str], Candidate] = {}
+    splitter = CliticSplitter(load_vocab())
+    for text in texts:
+        for frame, word, follows, prep in frames(text, splitter):
+            candidate = found.setdefault((frame, word), Candidate())
+            candidate.seen += 1
+            if follows:
+                candidate.as_cue += 1
+                candidate.preps[prep] += 1
+    rows = [(frame, word, c) for (frame, word), c in found.items()
+            if word not in forms and c.as_cue >= min_cue and c.as_cue / c.seen >= min_share]
+    rows.sort(key=lambda r: (FRAMES.index(r[0]), -r[2].as_cue, r[1]))
+    return [row for frame in FRAMES for row in [r for r in rows if r[0] == frame][:top]]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(forms):,} cue forms of {len(read_lemmas())} lemmas to {args.out}; "
               f"{sum(1 for f in forms if seen[f]):,} of them occur in ANT")
         return 0
-    for word, cue_count, total in mine(ant_texts(args.data), forms, args.top):
-        print(f"{word}\t{cue_count}\t{total}\t{cue_count / total:.2f}")
+    print("# frame\tword\tas_cue\tseen\tshare\tprepositions before the opener")
+    for frame, word, c in mine(ant_texts(args.data), forms, args.top):
+        preps = ",".join(f"{p or '-'}:{n}" for p, n in c.preps.most_common(3))
+        print(f"{frame}\t{word}\t{c.as_cue}\t{c.seen}\t{c.as_cue / c.seen:.2f}\t{preps}")
     return 0
 
 

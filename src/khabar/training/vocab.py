@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from khabar.stages.segment.clitics import light_form
+from khabar.stages.normalise import light_form
 
 ARABIC_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+")
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "vocab.tsv.gz"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.model import Document, Entity, Place, Span
+from khabar.model import Document, Entity, Meta, Place, Span
 from khabar.stages.byline import BylineFinder
 from khabar.stages.normalise import Normaliser
 from khabar.stages.places import Geocoder
@@ -173,3 +174,53 @@ def test_a_feature_is_placed_at_its_town(geocoder: Geocoder) -> None:
     # BBC Arabic (ANT corpus, 2018): "ووصلت فرح إلى مطار مالبينسا في ميلانو"
     place = places_of(geocoder, "ووصلت فرح إلى مطار مالبينسا في ميلانو", "مطار مالبينسا")["مطار مالبينسا"]
     assert (place.name, place.feature, place.geonames_id, place.country_code) == ("Milan", "feature", None, "IT")
+
+
+# ---------------------------------------------------------------- issue 23: spellings, regions, outlets
+
+
+def test_the_capital_named_with_al_asima_is_the_city(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وصل المبعوث إلى الجزائر العاصمة أمس", "الجزائر العاصمة")
+    assert (got["الجزائر العاصمة"].name, got["الجزائر العاصمة"].feature) == ("Algiers", "city")
+
+
+def test_a_formal_country_name_loses_its_designator_and_adjectives(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "على غرار جمهورية جزر القمر المتحدة وجمهورية غامبيا", "جمهورية جزر القمر المتحدة", "جمهورية غامبيا")
+    assert got["جمهورية جزر القمر المتحدة"].country_code == "KM"
+    assert got["جمهورية غامبيا"].country_code == "GM"
+
+
+def test_names_spelt_with_other_long_vowels(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وفاز منتخب السينغال على منتخب أميركا", "السينغال", "أميركا")
+    assert got["السينغال"].country_code == "SN" and got["أميركا"].country_code == "US"
+
+
+def test_regions_and_former_countries(geocoder: Geocoder) -> None:
+    text = "قال إن العالم العربي وشمال إفريقيا وأوروبا عرفت ذلك منذ تفكك يوغوسلافيا والاتحاد السوفيتي"
+    got = places_of(geocoder, text, "العالم العربي", "شمال إفريقيا", "أوروبا", "يوغوسلافيا", "الاتحاد السوفيتي")
+    assert {n: got[n].feature for n in ("العالم العربي", "شمال إفريقيا", "أوروبا")} == dict.fromkeys(
+        ("العالم العربي", "شمال إفريقيا", "أوروبا"), "region")
+    assert 20 < got["شمال إفريقيا"].latitude < 32 and 0 < got["شمال إفريقيا"].longitude < 20  # the mean of its countries
+    assert (got["يوغوسلافيا"].country_code, got["الاتحاد السوفيتي"].country_code) == ("YU", "SU")
+
+
+def test_the_outlet_s_country_picks_among_places_of_one_name(geocoder: Geocoder) -> None:
+    text = "وقال المسؤول إن المدينة الجديدة ستبنى قرب المحمدية"
+    doc = with_entities(text, {"المحمدية": "LOC"})
+    moroccan = geocoder(Normaliser()(dataclasses.replace(doc, meta=Meta(outlet="Hespress"))))
+    assert moroccan.places[0].country_code == "MA"
+
+
+def test_a_word_the_tagger_took_for_a_village_is_not_placed(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "وغادر دون أن يتحدث", "دون") == {}
+    assert places_of(geocoder, "وزار مدينة الجديدة", "الجديدة")["الجديدة"].name == "El Jadida"
+
+
+def test_a_mention_that_runs_past_the_name(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وقع الحادث في لاس فيغاس بولاية نيفادا", "لاس فيغاس بولاية")
+    assert got["لاس فيغاس بولاية"].name == "Las Vegas" and got["لاس فيغاس بولاية"].country_code == "US"
+
+
+def test_warsaw_is_poland_s(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وصل الرئيس إلى وارسو للمشاركة في قمة الناتو", "وارسو")
+    assert got["وارسو"].country_code == "PL"

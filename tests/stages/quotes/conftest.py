@@ -11,6 +11,7 @@ import pytest
 from khabar.evaluation.quotes import gold_entities
 from khabar.model import Document
 from khabar.pipeline import Pipeline
+from khabar.stages.entities.descriptions import DescriptionLinker
 from khabar.stages.normalise import Normaliser
 from khabar.stages.quotes import QuoteFinder, QuoteLexicon
 from khabar.stages.segment import Segmenter
@@ -66,10 +67,10 @@ Analyse = Callable[..., Document]
 @pytest.fixture(scope="session")
 def analyse(finder: QuoteFinder) -> Analyse:
     """``analyse(text, ("PER", "جان إيف لو دريان", "لو دريان"), ...)`` -> the Document with its quotes."""
-    normaliser, segmenter = Normaliser(), Segmenter()
+    normaliser, segmenter, descriptions = Normaliser(), Segmenter(), DescriptionLinker()
 
     def run(text: str, *entities: tuple[str, ...]) -> Document:
-        pipeline = Pipeline([normaliser, segmenter, NamedEntities(entities), finder])
+        pipeline = Pipeline([normaliser, segmenter, NamedEntities(entities), descriptions, finder])
         return pipeline(Document(id="test", text=text))
 
     return run

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from khabar.stages.segment import segmenter
 from khabar.stages.segment.cache import RecentCache
 from khabar.stages.segment.clitics import (
+    CLITIC_RULES,
     CONJUNCTIONS,
     NEVER_SPLIT,
     PARTICLES,
@@ -19,8 +20,6 @@ from khabar.stages.segment.clitics import (
     CliticSplitter,
     load_vocab,
 )
-
-pytestmark = pytest.mark.skipif(not segmenter.COMPILED, reason="khabar was installed without its C tokeniser loop")
 
 VOCAB = load_vocab()
 PLAIN = "".join(map(chr, [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]))  # the C path's letters
@@ -106,3 +105,31 @@ def test_a_splitter_with_its_own_thresholds_is_followed() -> None:
     for ratio, min_count in ((0.5, 5), (50.0, 5), (0.5, 10**9)):
         fast, slow = CliticSplitter(VOCAB, ratio, min_count), CliticSplitter(VOCAB, ratio, min_count)
         assert segmenter.tokenise(text, fast, compiled=True) == segmenter.tokenise(text, slow, compiled=False)
+
+
+def test_the_c_splitter_reads_its_rules_as_data() -> None:
+    """_layout.c holds no clitic, suffix or length of its own: change the data and the C follows it."""
+    from khabar.stages.segment._layout import split_word
+
+    rules = segmenter.split_rules(CliticSplitter(VOCAB))
+    assert split_word("وحكومتها", rules) == (1, 6)  # و + حكومة written حكومت + ها
+
+    def changed(**fields: object) -> tuple[object, ...]:
+        names = ("conjunctions", "particles", "future", "imperfect", "article", "suffixes", "feminine",
+                 "min_stem", "min_definite_stem", "dominance")
+        clitics = tuple(fields.get(name, value) for name, value in zip(names, CLITIC_RULES, strict=True))
+        return (*rules[:6], clitics, rules[7])
+
+    assert split_word("وحكومتها", changed(suffixes=())) == (1, 8)
+    assert split_word("وحكومتها", changed(feminine="دة")) == (1, 8)
+    assert split_word("وحكومتها", changed(conjunctions="ف")) == (0, 6)
+    assert split_word("وحكومتها", changed(min_stem=9)) == (0, 8)
+
+
+@pytest.mark.parametrize("bad", [(), ("وف",), ("وف", "بلكس", "سس", "يتنأ", "ال", (), "تة", 3, 2, 5)])
+def test_the_c_splitter_refuses_malformed_rules(bad: tuple[object, ...]) -> None:
+    from khabar.stages.segment._layout import split_word
+
+    rules = segmenter.split_rules(CliticSplitter(VOCAB))
+    with pytest.raises(TypeError, match="rules"):
+        split_word("وحكومتها", (*rules[:6], bad, rules[7]))

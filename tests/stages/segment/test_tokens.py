@@ -92,7 +92,6 @@ VOCAB = load_vocab()
 WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u2028\u2029\u202f\u205f\u3000"
 
 
-@pytest.mark.skipif(not segmenter.COMPILED, reason="khabar was installed without its C tokeniser loop (no C compiler)")
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.text(CHUNK_CHARS + "😀\u200b", max_size=10), st.text(WHITESPACE, max_size=3)), max_size=12),
        st.integers(1, 6))

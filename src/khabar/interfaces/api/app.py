@@ -1,6 +1,6 @@
 """The khabar HTTP app: the JSON API, its offline docs, and the Arabic web page, from one process.
 
-    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve --db khabar.db)
+    uvicorn --factory khabar.interfaces.api:app_from_env   (or: khabar serve khabar.db)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 
-from khabar.interfaces.api import archive, documents
+from khabar.interfaces.api import archive, corrections, documents, events
 from khabar.interfaces.api.deps import ApiSettings, PipelineHolder
 from khabar.interfaces.api.errors import install_error_handlers
 from khabar.interfaces.web import mount_web
@@ -48,9 +48,11 @@ def create_app(settings: ApiSettings | None = None, pipeline_factory: Callable[[
     )
     app.state.settings = settings or ApiSettings()
     app.state.pipelines = PipelineHolder(pipeline_factory)
-    install_error_handlers(app)
+    install_error_handlers(app, SECURITY_HEADERS)
     app.include_router(documents.router)
     app.include_router(archive.router)
+    app.include_router(events.router)
+    app.include_router(corrections.router)
     mount_web(app)
 
     @app.middleware("http")

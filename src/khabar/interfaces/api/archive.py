@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from khabar.interfaces.api.deps import archive
 from khabar.interfaces.api.errors import ApiError
@@ -33,7 +33,7 @@ from khabar.store import (
     search_documents,
 )
 from khabar.store.query import MAX_QUERY_CHARS
-from khabar.store.search import MAX_LIMIT, MAX_OFFSET
+from khabar.store.search import MAX_ENTITY_ID, MAX_LIMIT, MAX_OFFSET
 
 router = APIRouter(tags=["archive"])
 MAX_NAME_CHARS = 200
@@ -68,7 +68,15 @@ def filters(
 ) -> Filters:
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, "invalid_request", f"from ({date_from}) is after to ({date_to})")
+    for name, value in (("entity", entity), ("speaker", speaker), ("place", place)):
+        _check_id(name, value)
     return Filters(entity, speaker, place, outlet, date_from, date_to)
+
+
+def _check_id(name: str, value: str | None) -> None:
+    """Refuse a number that cannot be an archive id (a name is looked up as it is)."""
+    if value is not None and value.strip().isdecimal() and int(value) > MAX_ENTITY_ID:  # max_length: int() is safe
+        raise ApiError(422, "invalid_request", f"{name}: {value.strip()} is no entity id (ids go up to {MAX_ENTITY_ID})")
 
 
 Filtered = Annotated[Filters, Depends(filters)]
@@ -118,7 +126,7 @@ def entities(
 @router.get(
     "/entities/{entity_id}", response_model=EntityDetailOut, responses={404: {"model": ErrorOut}}, summary="One entity"
 )
-def entity(entity_id: int, store: Archive) -> EntityDetailOut:
+def entity(entity_id: Annotated[int, Path(ge=0, le=MAX_ENTITY_ID)], store: Archive) -> EntityDetailOut:
     """An entity's page: its names, its place on the map, its articles, and its quotes in time order."""
     try:
         return detail_out(entity_detail(store, entity_id))

@@ -61,7 +61,7 @@ async def analyze(request: Request, tokens: Annotated[bool, TOKENS] = False) -> 
     """Run khabar's pipeline over one article (text/plain, or JSON with "text" and optional id, title,
     url, published, source, author) and return its Document. Nothing is stored."""
     limits = settings(request)
-    body = await read_body(request, limits.max_body_bytes)
+    body = await read_body(request, limits.max_body_bytes, limits.body_timeout_s)
     options = ReadOptions(max_bytes=limits.max_body_bytes, max_chars=limits.max_chars)
     doc = parse_article(body, request.headers.get("content-type", ""), options)
     pipeline = await run_in_threadpool(request.app.state.pipelines.get)

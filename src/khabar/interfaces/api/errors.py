@@ -6,6 +6,9 @@ range) are the client's to fix and always get a 4xx with a reason, never a 500.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -15,7 +18,9 @@ from khabar.errors import InputError, KhabarError, Reason, StageError
 from khabar.interfaces.api.models import error_body
 from khabar.store import QueryError, StoreError
 
-_STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported"}
+log = logging.getLogger(__name__)
+_STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 408: "timeout", 413: "too_large",
+                 415: "unsupported"}
 _INPUT_STATUS = {Reason.TOO_LARGE: 413, Reason.MALFORMED: 400, Reason.UNDECODABLE: 400}
 
 
@@ -42,8 +47,9 @@ def _validation_detail(exc: RequestValidationError) -> str:
     return "; ".join(lines) or "invalid request"
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """Translate khabar's errors and FastAPI's own into ``{"error", "detail"}`` answers."""
+def install_error_handlers(app: FastAPI, headers: Mapping[str, str]) -> None:
+    """Translate khabar's errors and FastAPI's own into ``{"error", "detail"}`` answers; ``headers`` go on
+    the answer to an unexpected error too."""
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -76,3 +82,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _answer(exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug, not a bad request: still the error shape and the security headers (this handler runs
+        # outside the app's middleware), and the traceback in the server's log, never in the answer.
+        log.exception("unexpected error answering %s %s", request.method, request.url.path)
+        answer = _answer(500, "internal", f"khabar failed on this request ({type(exc).__name__}); the server's log has the details")
+        answer.headers.update(headers)
+        return answer

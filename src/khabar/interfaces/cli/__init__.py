@@ -6,11 +6,26 @@ rest still processed); 2 bad usage.
 
 from __future__ import annotations
 
+import errno
+import io
 import logging
+import os
+import sys
 
 import typer
 
-from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, search, serve
+from khabar.interfaces.cli import (
+    analyze,
+    batch,
+    corrections,
+    ingest,
+    models,
+    ner,
+    quotes,
+    render,
+    search,
+    serve,
+)
 
 app = typer.Typer(
     name="khabar",
@@ -33,15 +48,32 @@ def _root(
 
 # The command list is explicit: no import-time registry decides what the CLI offers.
 analyze.register(app)
+render.register(app)
 models.register(app)
 ner.register(app, models.eval_app)
 ingest.register(app)
 search.register(app)
+corrections.register(app)
 serve.register(app)
 quotes.register(app)
 batch.register(app)
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started with it closed (``>&-``): writing is a broken pipe,
+    which click ends with exit code 1 (as it ends ``khabar analyze ... | head``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
+    def fileno(self) -> int:  # click points the broken stream at /dev/null before it exits
+        return os.open(os.devnull, os.O_WRONLY)
+
+
 def main() -> None:
     """Entry point of the ``khabar`` console script."""
+    if sys.stdout is None:
+        print("khabar: standard output is closed: a command that prints will stop at its first line (exit 1)",
+              file=sys.stderr)
+        sys.stdout = _ClosedOutput()
     app()

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, TextIO
 
 import typer
+from rich.console import Console
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, publication_date, report, usage_error
+from khabar.interfaces.ingest import with_progress
 from khabar.interfaces.output import DocumentWriter, OutputFormat
+from khabar.model import Document
 from khabar.pipeline import analyze_sources, default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
 
 FILES_HELP = "Articles to read: .txt (UTF-8, Windows-1256, ISO-8859-6), .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' or nothing for stdin."
+
+
+def progress_wanted(out: TextIO | None, err: TextIO | None) -> bool:
+    """A progress line on stderr when a person watches it and the Documents go elsewhere (a file, a pipe):
+    drawn between Documents printed on the same terminal, it would garble them."""
+    return err is not None and err.isatty() and (out is None or not out.isatty())
 
 
 def analyze(
@@ -24,18 +33,14 @@ def analyze(
     tokens: Annotated[bool, typer.Option(help="Include the token layer in json/jsonl output.")] = True,
     max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
     max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source gives none; relative dates are resolved against it.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's text is never used); relative dates are resolved against it.")] = None,
 ) -> None:
     """Analyse Arabic news articles: entities, quotes, places and dates, with exact offsets."""
     sources = files or ["-"]
     if doc_id is not None and len(sources) > 1:
         raise usage_error("--id names one document; give one input with it")
-    if published is not None:
-        try:
-            published = datetime.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise usage_error(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
-    if sources == ["-"] and sys.stdin.isatty():
+    published = publication_date(published)
+    if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
         raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
     try:
         pipeline = default_pipeline()
@@ -44,12 +49,19 @@ def analyze(
         raise fail(error) from None
     writer = DocumentWriter(sys.stdout, fmt, tokens=tokens)
     rejected = 0
-    for result in analyze_sources(sources, pipeline, ReadOptions(max_bytes=max_bytes, max_chars=max_chars), doc_id, published):
+    results: Iterable[Document | KhabarError] = analyze_sources(sources, pipeline, ReadOptions(max_bytes=max_bytes, max_chars=max_chars), doc_id, published)
+    if progress_wanted(sys.stdout, sys.stderr):
+        results = with_progress(results, Console(stderr=True))
+    for result in results:
         if isinstance(result, KhabarError):
             report(result)
             rejected += 1
-        else:
+            continue
+        try:
             writer.write(result)
+        except KhabarError as error:
+            report(error)
+            rejected += 1
     writer.close()
     raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from khabar.interfaces.cli.common import report
-from khabar.store import EntitySummary, IngestSummary, QuoteHit, SearchPage, Snippet
+from khabar.store import DocumentHit, EntitySummary, IngestSummary, QuoteHit, SearchPage, Snippet
 
 MATCH_STYLE = "bold black on yellow"
 
@@ -21,12 +23,50 @@ MATCH_STYLE = "bold black on yellow"
 class ListFormat(StrEnum):
     PRETTY = "pretty"
     JSONL = "jsonl"
+    CSV = "csv"
+
+
+# One shape for a quote wherever the command line lists quotes (khabar quotes FILES and khabar quotes ARCHIVE,
+# JSON Lines and CSV): the article, the quote's id, kind and offsets as in the Document JSON, then its words.
+QUOTE_COLUMNS = ("doc", "title", "published", "id", "kind", "start", "end", "said", "cue", "speaker", "speaker_id")
+HIT_COLUMNS = ("id", "title", "outlet", "published", "url", "score", "snippet")
+ENTITY_COLUMNS = ("id", "name", "label", "documents", "mentions", "quotes")
 
 
 def print_jsonl(items: Any) -> None:
     """One JSON object per line on stdout, Arabic kept readable."""
     for item in items:
         print(json.dumps(dataclasses.asdict(item), ensure_ascii=False, sort_keys=True))
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: ListFormat, columns: tuple[str, ...] | None = None) -> None:
+    """Flat rows on stdout: JSON Lines, or CSV with a header (``columns``, else the first row's keys)."""
+    if fmt is ListFormat.CSV:
+        names = columns or (tuple(rows[0]) if rows else ())
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, sort_keys=True))
+    sys.stdout.flush()
+
+
+def quote_hit_row(quote: QuoteHit) -> dict[str, Any]:
+    """A stored quote as a row of ``QUOTE_COLUMNS`` (its id and speaker id are the archive's)."""
+    return {"doc": quote.document.id, "title": quote.document.title, "published": quote.document.published,
+            "id": str(quote.id), "kind": quote.kind, "start": quote.start, "end": quote.end,
+            "said": "".join(part for part, _ in quote.content.parts), "cue": quote.cue, "speaker": quote.speaker,
+            "speaker_id": None if quote.speaker_id is None else str(quote.speaker_id)}
+
+
+def hit_row(hit: DocumentHit) -> dict[str, Any]:
+    return {"id": hit.id, "title": hit.title, "outlet": hit.outlet, "published": hit.published, "url": hit.url,
+            "score": hit.score, "snippet": "".join(part for part, _ in hit.snippet.parts)}
+
+
+def entity_row(entity: EntitySummary) -> dict[str, Any]:
+    return dataclasses.asdict(entity)
 
 
 def snippet_text(snippet: Snippet) -> Text:

@@ -10,7 +10,7 @@ import typer
 
 from khabar.batch import INSTALL_HINT, missing_modules
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, fail, usage_error
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, fail, note_skipped, usage_error
 
 INPUTS_HELP = "Files and folders: JSON Lines (.jsonl, .jsonl.gz: cut into chunks), .txt, .html, .json, feeds, WARC."
 
@@ -32,6 +32,7 @@ def batch(
     from khabar.batch.engine import BatchOptions, run_batch, summary_line
     from khabar.batch.progress import RichProgress
 
+    note_skipped(inputs)
     try:
         report = run_batch(inputs, BatchOptions(out, chunk_size, workers, scheduler, db=db), RichProgress())
     except KhabarError as error:

@@ -2,15 +2,100 @@
 
 from __future__ import annotations
 
+import datetime
+import importlib.util
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 
 import typer
 
 from khabar.errors import InputError, KhabarError, StageError
+from khabar.stages.read import SUFFIX_FORMATS, skipped_files
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+MAX_NAMED = 5  # skipped files named on stderr; the rest counted
+
+
+# The archive is named first, as sqlite-utils and Datasette take their database; --db is the old spelling.
+DEFAULT_DB = Path("khabar.db")
+DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db3")
+SQLITE_HEADER = b"SQLite format 3\x00"
+DB_ARGUMENT = typer.Argument(help="The archive (SQLite) made by khabar ingest; default khabar.db.", show_default=False)
+DB_OPTION = typer.Option("--db", help="Deprecated: name the archive first (khabar COMMAND ARCHIVE ...).", hidden=True)
+
+
+def deprecated(old: str, new: str) -> None:
+    """A note on stderr that an option still works but has a new spelling."""
+    print(f"khabar: {old} is deprecated and will go: {new}", file=sys.stderr, flush=True)
+
+
+def database(positional: Path | None, old_option: Path | None, command: str = "serve") -> Path:
+    """The archive a command works on: named first, or by the deprecated ``--db`` (with a note)."""
+    if positional is not None and old_option is not None:
+        raise usage_error(f"the archive is named twice ({positional} and --db {old_option}): name it first only")
+    if old_option is not None:
+        deprecated("--db", f"name the archive first, as in khabar {command} {old_option} ...")
+        return old_option
+    return positional or DEFAULT_DB
+
+
+def is_database(argument: str) -> bool:
+    """Whether a first argument names an archive rather than an article source: an SQLite file, or a path
+    that does not exist yet and is not named as an article (``new.db``, ``archive``; not ``a.txt``)."""
+    path = Path(argument)
+    if argument == "-" or path.is_dir():
+        return False
+    if path.is_file():
+        try:
+            with path.open("rb") as stream:
+                head = stream.read(len(SQLITE_HEADER))
+        except OSError:
+            return False
+        return head == SQLITE_HEADER or (not head and path.suffix.lower() in DB_SUFFIXES)
+    suffixes = {suffix.lower() for suffix in path.suffixes}
+    return path.suffix.lower() in DB_SUFFIXES or not suffixes & {*SUFFIX_FORMATS, ".gz", ".gzip"}
+
+
+def split_database(arguments: list[str], old_option: Path | None, command: str) -> tuple[Path, list[str]]:
+    """``(archive, sources)`` from ``khabar COMMAND ARCHIVE SOURCES...``, or from the old spellings
+    (``SOURCES... --db ARCHIVE``; ``SOURCES...`` alone into khabar.db) with a deprecation note."""
+    if old_option is not None:
+        deprecated("--db", f"name the archive first: khabar {command} {old_option} SOURCES...")
+        return old_option, arguments
+    if arguments and is_database(arguments[0]):
+        if len(arguments) == 1:
+            raise usage_error(f"nothing to {command}: give the sources after the archive (khabar {command} {arguments[0]} FILES...)")
+        return Path(arguments[0]), arguments[1:]
+    deprecated("sources without an archive", f"name the archive first: khabar {command} {DEFAULT_DB} SOURCES...")
+    return DEFAULT_DB, arguments
+
+
+def need_data(path: Path, command: str, what: str, option: str) -> None:
+    """A usage error naming the data a command needs, where it looked, and the option that points elsewhere."""
+    if not path.exists():
+        raise usage_error(f"{command} needs {what}, looked for at {path} (not found): it comes with khabar's shared "
+                          f"data, not with the package; give its place with {option} PATH")
+
+
+def need_modules(command: str, modules: Iterable[str], extra: str) -> None:
+    """A usage error naming the extra to install when a module a command needs is missing."""
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if missing:
+        raise usage_error(f"{command} needs {', '.join(missing)}: pip install 'khabar[{extra}]'")
+
+
+def note_skipped(sources: Iterable[str | Path]) -> int:
+    """Say on stderr which files inside the folders named are not read (README, LICENSE ...); how many."""
+    skipped = skipped_files(sources)
+    if skipped:
+        names = ", ".join(p.name for p in skipped[:MAX_NAMED])
+        more = f" and {len(skipped) - MAX_NAMED} more" if len(skipped) > MAX_NAMED else ""
+        print(f"khabar: skipping {len(skipped)} file(s) in the folders that are not articles: {names}{more}",
+              file=sys.stderr, flush=True)
+    return len(skipped)
 
 
 def report(error: KhabarError) -> None:
@@ -34,3 +119,13 @@ def fail(error: KhabarError) -> typer.Exit:
     """Report an error that stops a command, and return the exit (code 1) to raise."""
     report(error)
     return typer.Exit(EXIT_REJECTED)
+
+
+def publication_date(value: str | None) -> str | None:
+    """``--published`` as an ISO date, or a usage error (exit 2) for a value that is not one."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise usage_error(f"--published {value!r} is not a date (YYYY-MM-DD)") from None

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import fail, usage_error
+from khabar.interfaces.cli.common import fail, need_data, need_modules, usage_error
 
 DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
 PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
@@ -24,10 +24,10 @@ def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_H
     holds out the tail of ANERcorp train, ``--eval DIR`` for the in-domain articles, ``--out DIR``,
     ``--epochs`` ...). Needs ``pip install 'khabar[train]'`` (torch, CPU build) and ``khabar train embeddings``.
     """
+    need_modules("khabar train ner", ("torch", "onnx"), "train")
+    need_data(data, "khabar train ner", "the NER corpora (the shared data folder)", "--data")
     from khabar.training import ner
 
-    if not data.is_dir():
-        raise usage_error(f"no data folder at {data} (give --data PATH)")
     raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
 
 
@@ -38,15 +38,15 @@ def train_embeddings(ctx: typer.Context, data: Annotated[Path, typer.Option(help
     Options of ``python -m khabar.training.embeddings`` pass through (``--eval DIR`` leaves the evaluation
     articles out). Needs ``pip install 'khabar[build]'`` (gensim).
     """
+    need_modules("khabar train embeddings", ("gensim",), "build")
+    need_data(data, "khabar train embeddings", "the ANT news corpus (the shared data folder)", "--data")
     from khabar.training import embeddings
 
-    if not data.is_dir():
-        raise usage_error(f"no data folder at {data} (give --data PATH)")
     raise typer.Exit(embeddings.main(["--data", str(data), *ctx.args]))
 
 
 def eval_ner(
-    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data); a .jsonl file: gold articles (as --gold).")] = None,
     data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
     gold: Annotated[Path, typer.Option(help="Gold articles for the document-level score (score.py's measure).")] = Path("../shared/eval/dev/gold.jsonl"),
     model: Annotated[Path | None, typer.Option(help="A model folder other than the shipped one.")] = None,
@@ -62,14 +62,10 @@ def eval_ner(
     from khabar.stages.entities import EntityTagger
     from khabar.training import conll
 
-    corpora = {} if not conll_files else {path.name: path for path in files} if files else evaluation.dev_corpora(data)
-    if not corpora and not gold.is_file():
-        raise usage_error(f"nothing to score: no test files under {data} and no gold file at {gold}")
+    corpora, gold = _what_to_score(files or [], data, gold, conll_files)
     try:
         stage = EntityTagger.load(model)  # its tagger is scored alone, then the whole stage
         for name, path in corpora.items():
-            if not path.is_file():
-                raise usage_error(f"no such file: {path}")
             sentences = conll.read_file(path, conll.guess_parser(path))
             print(format_table(evaluation.score_conll(stage.tagger, sentences), f"{name}: the tagger alone ({len(sentences)} sentences)"))
             if system:
@@ -83,6 +79,36 @@ def eval_ner(
             print("\n".join(report.lines(errors)))
     except KhabarError as error:
         raise fail(error) from error
+
+
+def _what_to_score(files: list[Path], data: Path, gold: Path, conll_files: bool) -> tuple[dict[str, Path], Path]:
+    """The CoNLL files to score and the gold articles: FILES given are used (a .jsonl one as the gold
+    articles, the others as CoNLL), never ignored; a usage error names what is missing and where."""
+    for path in files:
+        if not path.is_file():
+            raise usage_error(f"no such file: {path}")
+    articles = [p for p in files if p.suffix.lower() in (".jsonl", ".json")]
+    conll_given = [p for p in files if p not in articles]
+    if len(articles) > 1:
+        raise usage_error("give at most one gold articles file (.jsonl)")
+    if conll_given and not conll_files:
+        raise usage_error(f"--no-conll scores no CoNLL file, and {conll_given[0]} is one: drop one of the two")
+    gold = articles[0] if articles else gold
+    if conll_given or articles:
+        corpora = {p.name: p for p in conll_given}
+    else:
+        corpora = evaluation_corpora(data) if conll_files else {}
+    if not corpora and not gold.is_file():
+        raise usage_error(f"nothing to score: khabar eval ner needs the test splits under --data (looked in {data}: "
+                          f"ANERcorp and AQMAR from khabar's shared data) or gold articles (--gold, looked for {gold}), "
+                          "or give CoNLL files or a gold .jsonl as FILES")
+    return corpora, gold
+
+
+def evaluation_corpora(data: Path) -> dict[str, Path]:
+    from khabar.evaluation import entities as evaluation
+
+    return evaluation.dev_corpora(data)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,13 +13,30 @@ from rich.table import Table
 from rich.text import Text
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.archive_output import ListFormat, print_jsonl, print_quotes
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
-from khabar.model import Document
+from khabar.interfaces.cli.archive_output import (
+    QUOTE_COLUMNS,
+    ListFormat,
+    print_quotes,
+    print_rows,
+    quote_hit_row,
+)
+from khabar.interfaces.cli.common import (
+    DB_OPTION,
+    EXIT_OK,
+    EXIT_REJECTED,
+    deprecated,
+    fail,
+    is_database,
+    need_data,
+    report,
+    usage_error,
+)
+from khabar.model import Document, Quote
 from khabar.pipeline import analyze_sources, default_pipeline
 from khabar.store import Filters, QueryError, find_quotes, open_store
+from khabar.store.keys import name_key
 
-FILES_HELP = "Articles to read (.txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz); '-' for stdin."
+FILES_HELP = "An archive made by khabar ingest, or articles to read (.txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' for stdin)."
 GOLD_HELP = "The gold file (shared/eval/dev/gold.jsonl layout)."
 MAX_SAID = 160  # characters of a statement shown in a table cell
 
@@ -48,30 +65,52 @@ def who_said_what(doc: Document) -> Table:
 
 
 def quote_rows(doc: Document) -> list[dict[str, Any]]:
-    """One JSON-ready row per quote of ``doc``: the article, the statement and who said it."""
+    """One row of ``QUOTE_COLUMNS`` per quote of ``doc`` (ids as in its Document JSON: q1, e3)."""
     names = {e.id: doc.text_of(e.canonical) for e in doc.entities}
-    return [{"doc": doc.id, "id": q.id, "kind": q.kind.value, "start": q.content.start, "end": q.content.end,
-             "said": doc.text_of(q.content), "cue": doc.text_of(q.cue) if q.cue else None,
-             "speaker": q.speaker_id, "speaker_name": names.get(q.speaker_id or ""),
-             "speaker_text": doc.text_of(q.speaker) if q.speaker else None} for q in doc.quotes]
+    return [{"doc": doc.id, "title": doc.meta.title, "published": doc.meta.published, "id": q.id, "kind": q.kind.value,
+             "start": q.content.start, "end": q.content.end, "said": doc.text_of(q.content),
+             "cue": doc.text_of(q.cue) if q.cue else None,
+             "speaker": names.get(q.speaker_id or "") or (doc.text_of(q.speaker) if q.speaker else None),
+             "speaker_id": q.speaker_id} for q in doc.quotes]
 
 
-def _from_files(files: list[str], fmt: ListFormat) -> int:
-    """Analyse the files and print their quotes; the number of rejected inputs."""
+def said_by(doc: Document, speaker: str) -> Document:
+    """``doc`` with only the quotes of ``speaker``: an entity id of the article (e3), or a name matched as the
+    archive matches one (normalised, whole words: "لو دريان" is "جان إيف لو دريان"), on the entity's name or
+    mentions or the speaker phrase."""
+    wanted = name_key(speaker)
+    names = {e.id: {name_key(doc.text_of(m)) for m in (e.canonical, *e.mentions)} for e in doc.entities}
+
+    def matches(quote: Quote) -> bool:
+        if quote.speaker_id == speaker.strip():
+            return True
+        keys = names.get(quote.speaker_id or "", set()) | ({name_key(doc.text_of(quote.speaker))} if quote.speaker else set())
+        return any(f" {wanted} " in f" {key} " for key in keys)
+
+    return dataclasses.replace(doc, quotes=tuple(q for q in doc.quotes if wanted and matches(q)))
+
+
+def _from_files(files: list[str], speaker: str | None, fmt: ListFormat) -> int:
+    """Analyse the files and print their quotes (``speaker``'s only, when given); the number of rejected inputs."""
     try:
         pipeline = default_pipeline()
     except KhabarError as error:
         raise fail(error) from None
-    console, rejected = Console(), 0
+    console, rejected, rows = Console(), 0, []
     for result in analyze_sources(files, pipeline):
         if isinstance(result, KhabarError):
             report(result)
             rejected += 1
+            continue
+        doc = said_by(result, speaker) if speaker else result
+        if fmt is ListFormat.PRETTY:
+            console.print(who_said_what(doc))
         elif fmt is ListFormat.JSONL:
-            for row in quote_rows(result):
-                print(json.dumps(row, ensure_ascii=False, sort_keys=True))
+            print_rows(quote_rows(doc), fmt)
         else:
-            console.print(who_said_what(result))
+            rows += quote_rows(doc)
+    if fmt is ListFormat.CSV:
+        print_rows(rows, fmt, QUOTE_COLUMNS)
     return rejected
 
 
@@ -83,28 +122,35 @@ def _from_archive(db: Path, about: str, speaker: str | None, limit: int, offset:
         raise usage_error(f"bad query: {error}") from None
     except KhabarError as error:
         raise fail(error) from None
-    if fmt is ListFormat.JSONL:
-        print_jsonl(found)
-    else:
+    if fmt is ListFormat.PRETTY:
         print_quotes(total, found, Console())
+    else:
+        print_rows([quote_hit_row(q) for q in found], fmt, QUOTE_COLUMNS)
 
 
 def quotes(
-    files: Annotated[list[str] | None, typer.Argument(help=FILES_HELP, show_default=False)] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="Ask the archive made by khabar ingest instead.")] = None,
-    speaker: Annotated[str | None, typer.Option(help="Archive: only quotes by this speaker (id or name).")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(metavar="ARCHIVE | FILES...", help=FILES_HELP, show_default=False)] = None,
+    old_db: Annotated[Path | None, DB_OPTION] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker (id or name).")] = None,
     about: Annotated[str, typer.Option(help="Archive: only quotes whose content matches these words.")] = "",
     limit: Annotated[int, typer.Option(min=1, max=100, help="Archive: how many.")] = 20,
     offset: Annotated[int, typer.Option(min=0)] = 0,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="pretty for people; jsonl for programs.")] = ListFormat.PRETTY,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="pretty for people; jsonl or csv for programs.")] = ListFormat.PRETTY,
 ) -> None:
     """Who said what: each statement with its speaker and cue, from articles or from the archive."""
-    if bool(files) == bool(db):
-        raise usage_error("give articles to read, or --db ARCHIVE (not both); see khabar quotes --help")
-    if db is not None:
-        _from_archive(db, about, speaker, limit, offset, fmt)
+    sources = sources or []
+    if old_db is not None:
+        deprecated("--db", f"name the archive first: khabar quotes {old_db} ...")
+    if old_db is not None and sources:
+        raise usage_error("give articles to read, or an archive (not both); see khabar quotes --help")
+    if old_db is not None or (len(sources) == 1 and is_database(sources[0]) and Path(sources[0]).is_file()):
+        _from_archive(old_db or Path(sources[0]), about, speaker, limit, offset, fmt)
         raise typer.Exit(EXIT_OK)
-    raise typer.Exit(EXIT_REJECTED if _from_files(files or [], fmt) else EXIT_OK)
+    if not sources:
+        raise usage_error("give articles to read, or an archive; see khabar quotes --help")
+    if about:
+        raise usage_error("--about searches an archive: name the archive (khabar quotes ARCHIVE --about WORDS)")
+    raise typer.Exit(EXIT_REJECTED if _from_files(sources, speaker, fmt) else EXIT_OK)
 
 
 def eval_quotes(
@@ -116,6 +162,7 @@ def eval_quotes(
     """Print quote and attributed-quote precision, recall and F1 on a gold set (as score.py counts them)."""
     from khabar.evaluation import quotes as evaluation
 
+    need_data(gold, "khabar eval quotes", "the gold articles (shared/eval/dev/gold.jsonl layout)", "--gold")
     try:
         scores, documents = evaluation.evaluate_gold(gold, gold_entities)
     except (KhabarError, OSError, ValueError) as error:

@@ -11,12 +11,22 @@ import typer
 from rich.console import Console
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.archive_output import ListFormat, print_entities, print_hits, print_jsonl
-from khabar.interfaces.cli.common import fail, usage_error
+from khabar.interfaces.cli.archive_output import (
+    ENTITY_COLUMNS,
+    HIT_COLUMNS,
+    ListFormat,
+    entity_row,
+    hit_row,
+    print_entities,
+    print_hits,
+    print_jsonl,
+    print_rows,
+)
+from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, fail, usage_error
 from khabar.store import Filters, QueryError, list_entities, open_store, search_documents
 
 QUERY_HELP = 'Words (all must appear), "a phrase", word* (prefix), -word (leave out), a OR b. Hamza and diacritics do not matter.'
-FORMAT_HELP = "pretty for people; jsonl for programs."
+FORMAT_HELP = "pretty for people; jsonl or csv for programs and spreadsheets."
 
 
 class Label(StrEnum):
@@ -48,29 +58,37 @@ def search(
         raise usage_error(f"bad query: {error}") from None
     except KhabarError as error:
         raise fail(error) from None
-    if fmt is ListFormat.JSONL:
-        print_jsonl(page.hits)
-    else:
+    if fmt is ListFormat.PRETTY:
         print_hits(page, offset, Console())
+    else:
+        if fmt is ListFormat.JSONL:
+            print_jsonl(page.hits)  # the snippet's parts and the matches' offsets, as the API gives them
+        else:
+            print_rows([hit_row(hit) for hit in page.hits], fmt, HIT_COLUMNS)
 
 
 def entities(
-    db: Annotated[Path, typer.Option("--db", help="The archive made by khabar ingest.")] = Path("khabar.db"),
-    top: Annotated[int, typer.Option(min=1, max=100, help="How many.")] = 20,
+    db: Annotated[Path | None, DB_ARGUMENT] = None,
+    old_db: Annotated[Path | None, DB_OPTION] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="How many.")] = 20,
+    top: Annotated[int | None, typer.Option("--top", min=1, max=100, hidden=True, help="Deprecated: --limit.")] = None,
     label: Annotated[Label | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
     name: Annotated[str | None, typer.Option(help="Only names containing this.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ListFormat.PRETTY,
 ) -> None:
     """The entities named in the most articles."""
+    if top is not None:
+        deprecated("--top", f"--limit {top}")
+        limit = top
     try:
-        with open_store(db, readonly=True) as store:
-            total, found = list_entities(store, label and label.value, name, limit=top)
+        with open_store(database(db, old_db, "entities"), readonly=True) as store:
+            total, found = list_entities(store, label and label.value, name, limit=limit)
     except KhabarError as error:
         raise fail(error) from None
-    if fmt is ListFormat.JSONL:
-        print_jsonl(found)
-    else:
+    if fmt is ListFormat.PRETTY:
         print_entities(total, found, Console())
+    else:
+        print_rows([entity_row(e) for e in found], fmt, ENTITY_COLUMNS)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,9 @@ from khabar.model import Span, Token, TokenKind
 from khabar.stages.normalise import normalise_query
 
 MAX_ROLE_WORDS = 6
+NISBA_ENDINGS = ("ي", "ية")  # as written: الليبي، الأممية (never "الأعلى", whose ى the normalised view makes ي)
+# Prepositions a title may hold before the name it stands next to ("المبعوث الأممي إلى اليمن", "سفير المغرب لدى")
+TITLE_PREPOSITIONS = frozenset(normalise_query(w) for w in "في إلى لدى".split())
 COMMAS = frozenset("،,")
 # Words that never sit inside a title: a role search stops at them ("قال كارتر" has no title).
 BREAKS = frozenset(normalise_query(w) for w in (
@@ -35,6 +38,10 @@ class RoleFinder:
     def __init__(self, titles: frozenset[str]) -> None:
         self.titles = titles
 
+    def is_title_word(self, form: str) -> bool:
+        """Whether a normalised word opens a title ("الوزيره", "رئيس")."""
+        return form in self.titles
+
     def _is_title(self, text: str, token: Token) -> bool:
         return normalise_query(text[token.stem_start : token.stem_end]) in self.titles
 
@@ -42,16 +49,35 @@ class RoleFinder:
         return normalise_query(text[token.start : token.end]) in BREAKS
 
     def before(self, text: str, tokens: Sequence[Token], index: int) -> Span | None:
-        """The title ending right before token ``index`` (a comma may sit between), if any."""
+        """The title ending right before token ``index`` (a comma may sit between), if any.
+
+        The title must run into the name: its last word is the title word itself, a definite word or a
+        nisba adjective ("المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد"), never a verb or an indefinite
+        noun ("وزير الخارجية الجزائري ذهب لزيارة حفتر" gives حفتر no title), and no line ends inside it.
+        """
         end = index
         if end > 0 and text[tokens[end - 1].start : tokens[end - 1].end] in COMMAS:
             end -= 1
         for first in range(end - 1, max(end - 1 - MAX_ROLE_WORDS, -1), -1):
-            if tokens[first].kind is not TokenKind.WORD or self._is_break(text, tokens[first]):
+            if tokens[first].kind is not TokenKind.WORD or self._is_break(text, tokens[first]) and not (
+                    first < end - 1 and self._is_title_preposition(text, tokens[first])):
                 return None
             if self._is_title(text, tokens[first]):
-                return Span(tokens[first].stem_start, tokens[end - 1].end)
+                span = Span(tokens[first].stem_start, tokens[end - 1].end)
+                return span if self._runs_into_name(text, tokens, first, end - 1) else None
         return None
+
+    def _is_title_preposition(self, text: str, token: Token) -> bool:
+        return normalise_query(text[token.start : token.end]) in TITLE_PREPOSITIONS
+
+    def _runs_into_name(self, text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+        if "\n" in text[tokens[first].start : tokens[last].end]:
+            return False
+        if last == first:
+            return True
+        raw = text[tokens[last].stem_start : tokens[last].stem_end]
+        form = normalise_query(raw)
+        return form.startswith("ال") or raw.endswith(NISBA_ENDINGS)
 
     def after(self, text: str, tokens: Sequence[Token], index: int) -> Span | None:
         """The title right after a name ending before token ``index``, set off by a comma."""
@@ -62,7 +88,8 @@ class RoleFinder:
             return None
         last = first
         while (last + 1 < len(tokens) and last + 1 - first < MAX_ROLE_WORDS
-               and tokens[last + 1].kind is TokenKind.WORD and not self._is_break(text, tokens[last + 1])):
+               and tokens[last + 1].kind is TokenKind.WORD and not self._is_break(text, tokens[last + 1])
+               and "\n" not in text[tokens[last].end : tokens[last + 1].start]):
             last += 1
         return Span(tokens[first].stem_start, tokens[last].end)
 

@@ -11,6 +11,7 @@ from typing import ClassVar, Protocol
 from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
+from khabar.stages.entities.markup import outside_markup
 from khabar.stages.entities.mentions import (
     Mention,
     byline_mentions,
@@ -43,6 +44,13 @@ class SequenceTagger(Protocol):
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
 
 
+class PlaceFinder(Protocol):
+    """Anything that adds LOC mentions the tagger missed (the places stage's PlaceMentionFinder does)."""
+
+    def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
+             taken: Sequence[Mention]) -> list[Mention]: ...
+
+
 def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> list[list[Token]]:
     """The tokens of each sentence, in order (both layers are sorted): a token belongs to the first sentence
     that ends after it starts (tokens after the last sentence belong to none)."""
@@ -51,9 +59,10 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
     return [list(tokens[first:stop]) for first, stop in zip([0, *cuts], cuts, strict=False)]
 
 
-# Which mention wins an overlap: the byline's structure, then the hand-kept names, then the longer of the
-# tagger's and the institution rule's, then parenthesised aliases.
-PRIORITY = {"byline": 0, "lexicon": 1, "ner": 2, "rule": 2, "alias": 3}
+# Which mention wins an overlap: the byline's structure, then the hand-kept names and venues (a building word
+# with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
+# rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
+PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3}
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
@@ -73,8 +82,9 @@ class EntityTagger:
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
 
     def __init__(self, tagger: SequenceTagger, heads: Mapping[str, Head], titles: frozenset[str], outlets: frozenset[str],
-                 rules: EntityRules | None = None) -> None:
+                 rules: EntityRules | None = None, places: PlaceFinder | None = None) -> None:
         self.tagger = tagger
+        self.places = places  # gazetteer names in place-like contexts (khabar.stages.places.mentions)
         self.heads = heads
         self.roles = RoleFinder(titles)
         self.outlets = outlets
@@ -85,8 +95,10 @@ class EntityTagger:
     def load(cls, model_dir: Path | None = None) -> EntityTagger:
         """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
         from khabar.stages.entities.tagger import load_tagger
+        from khabar.stages.places.mentions import PlaceMentionFinder
 
-        return cls(load_tagger(model_dir), load_heads(), load_titles(), load_outlets(), load_rules())
+        return cls(load_tagger(model_dir), load_heads(), load_titles(), load_outlets(), load_rules(),
+                   PlaceMentionFinder.load())
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, entities=self.find(doc))
@@ -96,7 +108,8 @@ class EntityTagger:
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
-        found = without_author(self._candidates(text, sentences, tagged_mentions(sentences, labels, text)), doc.byline)
+        tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
+        found = without_author(self._candidates(text, sentences, tagged), doc.byline)
         found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
@@ -119,7 +132,8 @@ class EntityTagger:
         known = [k for k in known
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
-        return found + known
+        places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
+        return found + known + places
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
         label = cluster.label

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
@@ -21,6 +21,12 @@ RESOURCE_DIR = "places"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 DEMONYM_FILE = "demonyms.tsv"
 DESIGNATOR_FILE = "designators.tsv"
+COMMON_NAMES_FILE = "common_names.tsv"
+LATIN_TOWNS_FILE = "latin_towns.tsv.gz"
+# A name is a common word when the news use it at least this often and the tagger calls it a place in
+# under this share of its uses (counts by `khabar build place-words`).
+COMMON_MIN_USES = 20
+COMMON_MAX_PLACE_SHARE = 0.3
 ARTICLE = "ال"
 # The gender/number endings of a nisba adjective: فرنسي، فرنسية، فرنسيون، فرنسيين، فرنسيان، فرنسيتان، فرنسيات
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
@@ -100,7 +106,7 @@ def nisba_forms(nisba: str) -> Iterator[str]:
 class Gazetteer:
     """Places indexed by normalised name, demonyms by normalised form, designators by word."""
 
-    places: tuple[Candidate, ...]
+    places: Sequence[Candidate]
     names: dict[str, tuple[int, ...]]  # name key -> indexes into places
     countries: dict[str, int]  # ISO code -> index of the country's row
     demonyms: dict[str, str]  # normalised demonym form (with proclitics) -> ISO code
@@ -117,19 +123,50 @@ class Gazetteer:
         return None if index is None else self.places[index]
 
 
-def _load_places() -> tuple[tuple[Candidate, ...], dict[str, tuple[int, ...]], dict[str, int]]:
-    places: list[Candidate] = []
+class _Places(Sequence[Candidate]):
+    """The gazetteer's places, each made a Candidate when first read: an article reads a few dozen of 30,000."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self._rows = rows
+        self._made: list[Candidate | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            key, feature, country, population, latitude, longitude, name, _ = self._rows[index]
+            made = self._made[index] = Candidate(key, feature, country, int(population), float(latitude),
+                                                 float(longitude), name)
+        return made
+
+
+def _load_places() -> tuple[_Places, dict[str, tuple[int, ...]], dict[str, int], dict[str, str]]:
+    """The places, their name index, the row of each country and each country name's ISO code."""
+    rows = list(_data_rows(_read_lines(GAZETTEER_FILE), "key\t"))
+    # All the Arabic names normalised in one call (a character table: names and separators map alone),
+    # then cut back into names: 4x faster than a call per name.
+    cells = normalise_query("\n".join(row[7] for row in rows)).replace("-", " ").split("\n")
     index: dict[str, list[int]] = {}
-    countries: dict[str, int] = {}
-    for cells in _data_rows(_read_lines(GAZETTEER_FILE), "key\t"):
-        key, feature, country, population, latitude, longitude, name, arabic = cells
-        position = len(places)
-        places.append(Candidate(key, feature, country, int(population), float(latitude), float(longitude), name))
-        if feature == "country":
-            countries[country] = position
-        for arabic_name in arabic.split("|"):
-            index.setdefault(name_key(arabic_name), []).append(position)
-    return tuple(places), {k: tuple(v) for k, v in index.items()}, countries
+    country_names: dict[str, str] = {}
+    for position, cell in enumerate(cells):
+        for arabic_name in cell.split("|"):
+            key = " ".join(arabic_name.split())
+            index.setdefault(key, []).append(position)
+            if rows[position][1] == "country":
+                country_names[key] = rows[position][2]  # the last country of a shared name, as before
+    countries = {row[2]: i for i, row in enumerate(rows) if row[1] == "country"}
+    return _Places(rows), {k: tuple(v) for k, v in index.items()}, countries, country_names
 
 
 def load_demonyms() -> dict[str, str]:
@@ -145,16 +182,62 @@ def load_demonyms() -> dict[str, str]:
     return demonyms
 
 
+def outlet_key(name: str) -> str:
+    """How an outlet's name is compared: normalised, lower case, without spaces, dots and hyphens.
+
+    >>> outlet_key("Jawhara FM") == outlet_key("JawharaFM")
+    True
+    """
+    return "".join(c for c in normalise_query(name).lower() if c not in " .-_")
+
+
+def load_outlet_countries() -> dict[str, str]:
+    """``outlet_key`` of each national outlet in ``resources/outlets.tsv`` -> its country (ISO code)."""
+    path = resources.files(RESOURCE_PACKAGE) / "outlets.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"cannot read outlets.tsv: {exc}") from exc
+    countries = {}
+    for cells in _data_rows(lines, "name\t"):
+        if len(cells) > 2 and cells[2].strip():
+            countries[outlet_key(cells[0])] = cells[2].strip()
+    return countries
+
+
+@functools.cache
+def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
+    """Consonant skeleton -> the Latin-named Arab towns with it (``latin_towns.tsv.gz``; ``transliteration``)."""
+    towns: dict[str, list[Candidate]] = {}
+    for key, country, population, latitude, longitude, name, skeletons in _data_rows(_read_lines(LATIN_TOWNS_FILE), "key\t"):
+        town = Candidate(key, "city", country, int(population), float(latitude), float(longitude), name)
+        for skeleton in skeletons.split("|"):
+            towns.setdefault(skeleton, []).append(town)
+    return {k: tuple(v) for k, v in towns.items()}
+
+
+def load_unplaced_names() -> frozenset[str]:
+    """The names of ``common_names.tsv`` used a few times (under ``COMMON_MIN_USES``) and never tagged a place:
+    too few uses to call them common words, enough to want a cue before them ("التبني", "سامر")."""
+    return frozenset(cells[0] for cells in _data_rows(_read_lines(COMMON_NAMES_FILE), "name\t")
+                     if int(cells[1]) < COMMON_MIN_USES and int(cells[2]) == 0)
+
+
+def load_common_names() -> dict[str, float]:
+    """The names of ``common_names.tsv`` that are mostly common words -> the share of their uses the tagger
+    calls a place (used at least ``COMMON_MIN_USES`` times, a place in under ``COMMON_MAX_PLACE_SHARE``)."""
+    common = {}
+    for cells in _data_rows(_read_lines(COMMON_NAMES_FILE), "name\t"):
+        key, uses, places = cells[0], int(cells[1]), int(cells[2])
+        if uses >= COMMON_MIN_USES and places < COMMON_MAX_PLACE_SHARE * uses:
+            common[key] = places / uses
+    return common
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Read the shipped gazetteer files (about 0.1 s; once per process: the stages share it)."""
-    places, names, countries = _load_places()
+    places, names, countries, country_keys = _load_places()
     designators = {normalise_query(c[0]): c[1] for c in _data_rows(_read_lines(DESIGNATOR_FILE), "word\t")}
-    country_names = {
-        form: places[i].country
-        for key, indexes in names.items()
-        for i in indexes
-        if places[i].feature == "country"
-        for form in with_proclitics(key)
-    }
+    country_names = {form: code for key, code in country_keys.items() for form in with_proclitics(key)}
     return Gazetteer(places, names, countries, load_demonyms(), designators, country_names)

@@ -18,6 +18,7 @@ A feature the gazetteer lacks ("مطار مالبينسا في ميلانو") is
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -33,15 +34,38 @@ from khabar.stages.places.context import (
     demonym_after,
     designator_before,
     place_after,
+    strip_proclitic,
 )
 from khabar.stages.places.focus import mark_focus
-from khabar.stages.places.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
-from khabar.stages.places.lookup import EXACT, Match, NameIndex, fuzzy_matches, match_surface
+from khabar.stages.places.gazetteer import (
+    Candidate,
+    Gazetteer,
+    load_common_names,
+    load_gazetteer,
+    load_latin_towns,
+    load_outlet_countries,
+    name_key,
+    outlet_key,
+)
+from khabar.stages.places.lookup import (
+    EXACT,
+    LOOSE,
+    Match,
+    NameIndex,
+    fuzzy_matches,
+    loose_index,
+    match_surface,
+)
+from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
+from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 
 LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
+TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
+WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
+OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
 COUNTRY_PRIOR = 3.0  # "تونس" alone is the country more often than the city
 ADMIN_PRIOR = 1.0
 DEMONYM_EVIDENCE = 1.0
@@ -50,6 +74,7 @@ PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
 DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
+VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +102,24 @@ class Geocoder:
     requires: ClassVar[frozenset[str]] = frozenset({"text", "normalised", "entities", "byline"})
     provides: ClassVar[frozenset[str]] = frozenset({"places"})
 
-    def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, options: GeocoderOptions | None = None,
+                 outlets: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.options = options or GeocoderOptions()
-        self.names = NameIndex.of(self.gazetteer.names)  # for the fuzzy look-up
+        self.outlets = outlets if outlets is not None else load_outlet_countries()  # outlet_key -> country
+        self.latin_towns = load_latin_towns()  # consonant skeleton -> Latin-named Arab towns
+        self.words = frozenset(k for k, share in load_common_names().items() if share < WORD_SHARE and all(
+            c.feature == "city" and c.geonames_id is not None for c in self.gazetteer.lookup(k)))
+
+    @functools.cached_property
+    def names(self) -> NameIndex:
+        """The names sorted for the fuzzy look-up, built when first needed (0.1 s)."""
+        return NameIndex.of(self.gazetteer.names)
+
+    @functools.cached_property
+    def loose(self) -> dict[str, tuple[str, ...]]:
+        """The names by loose key, for names spelt with other long vowels, built when first needed (0.3 s)."""
+        return loose_index(self.gazetteer.names)
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=self.geocode(doc))
@@ -96,23 +135,55 @@ class Geocoder:
         >>> place.name, place.country_code, place.geonames_id
         ('Ar Raqqah', 'SY', 172955)
         """
-        entities = [e for e in doc.entities if e.label in self.options.labels]
+        view = doc.normalised if doc.normalised is not None else normalise(doc.text)
+        entities = [e for e in doc.entities if e.label in self.options.labels or is_venue(e, view, self.gazetteer)]
         if not entities:
             return ()
-        view = doc.normalised if doc.normalised is not None else normalise(doc.text)
         around = Surroundings.of(view.text, self.gazetteer)
         found = {e.id: self._candidates(e, view, around) for e in entities}
-        evidence = self._evidence(found.values(), around, self._dateline_country(doc, view))
-        places = []
+        dateline = self._dateline_place(doc, view)
+        evidence = self._evidence(found.values(), around, dateline.country if dateline else None)
+        if (home := self._outlet_country(doc)) is not None:
+            evidence[home] += OUTLET_EVIDENCE
+        places: list[Place] = []
+        venues: list[Entity] = []
         for entity in entities:
             matches, cues = found[entity.id]
+            if is_venue(entity, view, self.gazetteer):
+                venues.append(entity)  # placed after the others: its city may be one of them
+                continue
+            matches = [m for m in matches if m.quality != LOOSE or _loose_ok(m.candidate, evidence)]
+            if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
+                continue  # "دون", "الحكومة": a word the tagger took for a village of that name
             if not matches:
-                matches = self._fuzzy(entity, doc.text, set(evidence))
+                matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
                 places.append(self._resolve(entity, matches, cues, evidence))
             elif cues.container is not None and self._is_feature(entity, view, around):
                 places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+        places += self._venues(venues, found, places, entities, doc, dateline, evidence)
+        order = {e.id: i for i, e in enumerate(entities)}
+        places.sort(key=lambda p: order[p.entity_id])
         return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
+
+    def _venues(self, venues: list[Entity], found: Mapping[str, tuple[list[Match], _Cues]], places: list[Place],
+                entities: list[Entity], doc: Document, dateline: Candidate | None,
+                evidence: Mapping[str, float]) -> list[Place]:
+        """Each venue at the building the gazetteer knows, the city it is named after, or its city in the text."""
+        placed = []
+        at_dateline = None if dateline is None or dateline.feature != "city" else _place(entities[0], dateline, FEATURE_CONFIDENCE)
+        for venue in venues:
+            matches, cues = found[venue.id]
+            matches = [m for m in matches if m.candidate.feature in VENUE_FEATURES]
+            if matches:
+                place = self._resolve(venue, matches, cues, evidence)
+                placed.append(place if place.feature == BUILDING else dataclasses.replace(place, feature=BUILDING, geonames_id=None))
+            elif cues.container is not None:
+                placed.append(_place(venue, cues.container, FEATURE_CONFIDENCE, feature=BUILDING))
+            elif (city := venue_city(venue, places, entities, doc, at_dateline)) is not None:
+                placed.append(dataclasses.replace(city, entity_id=venue.id, feature=BUILDING, geonames_id=None,
+                                                  confidence=FEATURE_CONFIDENCE, focus=False))
+        return placed
 
     def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], _Cues]:
         """Every gazetteer match of the entity's mentions, and the cues around them."""
@@ -122,7 +193,7 @@ class Geocoder:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
                 continue
-            for match in match_surface(view.text[start:end], self.gazetteer):
+            for match in match_surface(view.text[start:end], self.gazetteer, self):
                 kept = matches.get(match.candidate.key)
                 if kept is None or match.quality > kept.quality:
                     matches[match.candidate.key] = match
@@ -147,13 +218,29 @@ class Geocoder:
         surface = name_key(entity.canonical.text_in(text))
         return fuzzy_matches(surface, self.gazetteer, self.names, countries)
 
-    def _dateline_country(self, doc: Document, view: Normalised) -> str | None:
+    def _transliterated(self, entity: Entity, text: str, evidence: Mapping[str, float]) -> list[Match]:
+        """Latin-named Arab towns with the entity's consonant skeleton ("الصخيرات" ~ "Skhirate"), in the
+        countries the article names only."""
+        key = name_key(entity.canonical.text_in(text))
+        skeletons = {arabic_skeleton(form) for form in (key, strip_proclitic(key)) if form}
+        return [Match(town, TRANSLITERATED) for s in sorted(skeletons) if len(s) >= MIN_SKELETON
+                for town in self.latin_towns.get(s, ()) if evidence.get(town.country, 0.0) > 0]
+
+    def _outlet_country(self, doc: Document) -> str | None:
+        """The home country of a national outlet, named in the metadata or the byline."""
+        names = [doc.meta.outlet] if doc.meta.outlet else []
+        if doc.byline is not None and doc.byline.outlet is not None:
+            names.append(doc.text_of(doc.byline.outlet))
+        return next((self.outlets[k] for n in names if (k := outlet_key(n)) in self.outlets), None)
+
+    def _dateline_place(self, doc: Document, view: Normalised) -> Candidate | None:
+        """The place the dateline names (its most exact, then most populous, candidate)."""
         if doc.byline is None or doc.byline.place is None:
             return None
         start, end = view.view_span(doc.byline.place.start, doc.byline.place.end)
         matches = match_surface(view.text[start:end], self.gazetteer) if start < end else []
         best = max(matches, key=lambda m: (m.quality, _population_score(m.candidate)), default=None)
-        return best.candidate.country or None if best else None
+        return best.candidate if best else None
 
     def _evidence(self, found: Iterable[tuple[list[Match], _Cues]], around: Surroundings,
                   dateline: str | None) -> defaultdict[str, float]:
@@ -181,6 +268,12 @@ class Geocoder:
         peak = scores[best_index]
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS))
+
+
+def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
+    """Whether a name matched with other long vowels may be this place: a country or a region, or a place
+    in a country the article names ("السينغال" is Senegal anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
+    return candidate.feature in ("country", "region") or candidate.country in evidence
 
 
 def _population_score(candidate: Candidate) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from khabar.stages.places.context import strip_proclitic
 from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_key
@@ -18,8 +19,18 @@ from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_k
 EXACT = 1.0
 STRIPPED = 0.95
 ARTICLE_TOGGLED = 0.85
+PREFIX = 0.82  # the name is the mention's first words
+MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a word ("الحكومة الجديدة")
+LOOSE = 0.8
 ONE_LETTER_OFF = 0.6
 MIN_FUZZY_LETTERS = 5
+MIN_LOOSE_LETTERS = 3
+CAPITAL = "العاصمه"  # "الجزائر العاصمة", "تونس العاصمة": the capital city of that name
+CAPITAL_FEATURE = "city"
+# Letters that foreign names are written with or without ("السينغال" ~ "السنغال", "أميركا" ~ "أمريكا"):
+# the long vowels and the hamza seats. A loose key drops them after the first letter of each word.
+LOOSE_LETTERS = frozenset("اويءئؤ")
+_LOOSE_DELETIONS = str.maketrans("", "", "".join(sorted(LOOSE_LETTERS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +49,9 @@ def _matches(gazetteer: Gazetteer, key: str, quality: float, designator: str | N
 
 
 def _without_affixes(gazetteer: Gazetteer, key: str, quality: float) -> list[Match]:
-    """Matches of the name without a leading designator and/or a trailing nationality adjective."""
+    """Matches of the name without a leading designator and/or a trailing nationality adjective, or
+    "العاصمة" after it ("تونس العاصمة" is the city). After a country's designator ("جمهورية جزر القمر
+    المتحدة") the name may also lose its last words, for countries only."""
     words = key.split()
     designator = gazetteer.designators.get(words[0]) if len(words) > 1 else None
     country = None
@@ -47,14 +60,76 @@ def _without_affixes(gazetteer: Gazetteer, key: str, quality: float) -> list[Mat
             break
     else:
         size = 0
-    core = words[1 if designator else 0 : len(words) - size]
-    if (designator or country) and core:
-        return _matches(gazetteer, " ".join(core), quality, designator, country)
-    return []
+    lead = 1 if designator else 0
+    if not size and not designator and len(words) > 1 and words[-1] == CAPITAL:
+        designator, size, lead = CAPITAL_FEATURE, 1, 0
+    core = words[lead : len(words) - size]
+    if not (designator or country) or not core:
+        return []
+    found = _matches(gazetteer, " ".join(core), quality, designator, country)
+    if not found and designator == "country":
+        for stop in range(len(core) - 1, 0, -1):
+            found = [m for m in _matches(gazetteer, " ".join(core[:stop]), quality, designator) if m.candidate.feature == "country"]
+            if found:
+                break
+    return found
 
 
-def match_surface(surface: str, gazetteer: Gazetteer) -> list[Match]:
-    """The gazetteer matches of a mention's (normalised) surface, loosest tiers only if needed.
+def loose_key(key: str) -> str:
+    """A name key without the letters transliterations add or drop (see ``LOOSE_LETTERS``).
+
+    >>> loose_key("السينغال") == loose_key("السنغال"), loose_key("اميركا") == loose_key("امريكا")
+    (True, True)
+    """
+    return " ".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS) for word in key.split())
+
+
+def vowel_variant(a: str, b: str) -> bool:
+    """Whether one of ``a`` and ``b`` is the other with long vowels or hamza seats added (``LOOSE_LETTERS``):
+    "السينغال" of "السنغال", but not "الامين" of "اليمن", whose loose keys are the same.
+
+    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن")
+    (True, False)
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = 0
+    for letter in long_:
+        if at < len(short) and short[at] == letter:
+            at += 1
+        elif letter not in LOOSE_LETTERS:
+            return False
+    return at == len(short)
+
+
+def loose_names(form: str, loose: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The gazetteer names that are ``form`` with other long vowels, with or without the article."""
+    names = loose.get(loose_key(form), ())
+    return [n for n in names if vowel_variant(form, n) or vowel_variant(form, ARTICLE + n) or vowel_variant(ARTICLE + form, n)]
+
+
+def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Loose key -> the name keys that have it (only keys with at least ``MIN_LOOSE_LETTERS`` letters left)."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        # with and without the article: "المالاوي" is "ملاوي" (Malawi) written the Moroccan way
+        forms = (name, ARTICLE + name) if not name.startswith(ARTICLE) else (name,)
+        for loose in dict.fromkeys(loose_key(form) for form in forms):
+            if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS:
+                index.setdefault(loose, []).append(name)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+class HasLooseIndex(Protocol):
+    """Anything holding the ``loose_index`` of a gazetteer's names (the Geocoder builds it when first asked)."""
+
+    @property
+    def loose(self) -> Mapping[str, tuple[str, ...]]: ...
+
+
+def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | None = None) -> list[Match]:
+    """The gazetteer matches of a mention's (normalised) surface, loosest tiers only if needed; ``loose``
+    (its ``loose`` is the ``loose_index`` of the gazetteer's names) allows names that differ in their long
+    vowels.
 
     >>> from khabar.stages.places.gazetteer import load_gazetteer
     >>> [m.candidate.name for m in match_surface("بالموصل", load_gazetteer())]
@@ -73,7 +148,13 @@ def match_surface(surface: str, gazetteer: Gazetteer) -> list[Match]:
             return found
     base = stripped or key
     toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
-    return _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+    found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+    for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
+        for size in range(len(words) - 1, MIN_PREFIX_WORDS - 1, -1):
+            found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+    if found or loose is None:
+        return found
+    return [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
 
 
 def one_letter_off(a: str, b: str) -> bool:

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from khabar.model import QuoteKind
 from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.extent import before_circumstance, before_participle_clause, sentence_end
 from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
 
 MAX_ZONE_TOKENS = 40  # cue, speaker, titles and adjuncts before the content opens
@@ -56,7 +57,7 @@ def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:
         return False
     # the segmenter split it, or what follows ب cannot start a name: hamza, tatweel, the article, or the
     # prefix of a verbal noun (تخفيف، مواصلة) in a word long enough to be one
-    return (token[3] > token[0] or ctx.norm(index) == "ب" or chars[1:2] in ("أ", "إ", "ـ") or chars[1:3] == "ال"
+    return (token[3] > token[0] or ctx.norm(index) in ("ب", "بما") or chars[1:2] in ("أ", "إ", "ـ") or chars[1:3] == "ال"
             or chars[1:2] in ("ت", "م") and token[1] - token[0] >= 6)
 
 
@@ -75,6 +76,8 @@ def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: in
     words = sum(1 for i in range(index + 1, close) if ctx.is_word(i))
     if words > MAX_NAME_QUOTE_WORDS:
         return False
+    if words <= SHORT_QUOTATION_WORDS and close + 1 < len(ctx) and ctx.is_punct(close + 1, ":"):
+        return True  # 'وقال "الجعويني": "..."': the speaker's name in quotation marks, the words after the colon
     after = range(close + 1, min(limit, close + 8) + 1)
     return any(ctx.exactly(i, "complementiser") for i in after)
 
@@ -122,6 +125,7 @@ class _Zone:
     speaker_until: int | None = None
     fillers: list[int] = field(default_factory=list)
     preposition: int | None = None
+    skip_to: int | None = None  # the last token of an aside to step over
 
     def opener(self, kind: OpenerKind, index: int) -> Opener:
         until = self.speaker_until if self.speaker_until is not None else index
@@ -154,6 +158,10 @@ class _Zone:
                 return False  # "دعت ... إلى الاستمرار، قائلة ...": a participle after a comma starts a new clause
             self.fillers.append(index)  # "وأوضح لافروف قائلا:": the participle adds nothing
             self.speaker_until = index if self.speaker_until is None else self.speaker_until
+        elif other is not None and parenthetical_end(ctx, index) is not None:
+            # "واعتبر العثماني، يضيف البلاغ، أن ...": an aside naming the source; the content is still to come
+            self.skip_to = parenthetical_end(ctx, index)
+            self.speaker_until = index - 1 if self.speaker_until is None else self.speaker_until
         elif other is not None:
             return False  # another reporting verb reports what follows
         elif form == "نقلا" or form == "عن" and (self.cue is None or self.cue.role is Role.RELAY):
@@ -170,12 +178,20 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
     None when another verb cue comes first (that one reports the content) or nothing opens.
     """
     zone = _Zone(ctx, cue, cue_index + 1, limit, speaker_from=cue_index + 1)
-    for index in range(zone.start, min(limit, cue_index + MAX_ZONE_TOKENS) + 1):
+    index, stop = zone.start, min(limit, cue_index + MAX_ZONE_TOKENS)
+    while index <= stop:
         found = zone.mark(index) if not ctx.is_word(index) else zone.word(index)
         if isinstance(found, Opener):
             return found
         if found is False:
             break
+        if zone.skip_to is not None:
+            index, zone.skip_to = zone.skip_to, None
+        elif index in ctx.close_of and index > 0 and ctx.word_is(index - 1, "name_noun"):
+            index = ctx.close_of[index]  # 'مبادرة "إن تشارج"': a name's words open nothing
+        elif ctx.is_punct(index, "("):
+            index = _bracket_close(ctx, index, stop)  # "محطة (إن.تي.في):": a bracketed name opens nothing
+        index += 1
     if zone.preposition is None:
         return None
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
@@ -183,22 +199,69 @@ def find_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: int) 
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
 
 
+MAX_ASIDE_WORDS = 4  # "، يضيف البلاغ ذاته،"
+
+
+def parenthetical_end(ctx: QuoteContext, index: int) -> int | None:
+    """The closing comma of an aside "، يضيف البلاغ،" whose verb is at ``index``, right after a subject
+    ("واعتبر العثماني، يضيف البلاغ، أن ..."): the source of the report, inside another verb's clause."""
+    if index < 2 or not ctx.is_punct(index - 1, ",،") or ctx.has_conjunction(index):
+        return None
+    for close in range(index + 1, min(len(ctx), index + 2 + MAX_ASIDE_WORDS)):
+        if ctx.is_punct(close, ",،"):
+            return close if close > index + 1 and _clause_verb_before(ctx, index - 1) else None
+        if not ctx.is_word(close):
+            return None
+    return None
+
+
+def _clause_verb_before(ctx: QuoteContext, comma: int) -> bool:
+    """Whether a reporting verb opens the clause a few words before ``comma`` (its subject between)."""
+    first, _ = ctx.sentence_bounds(comma)
+    for index in range(comma - 1, max(first, comma - 1 - MAX_ASIDE_WORDS * 2) - 1, -1):
+        if not ctx.is_word(index):
+            return False
+        cue = ctx.lexicon.cues.get(ctx.norm(index))
+        if cue is not None and cue.is_verb:
+            return True
+    return False
+
+
+MAX_BRACKETED_TOKENS = 10
+
+
+def _bracket_close(ctx: QuoteContext, index: int, stop: int) -> int:
+    """The ")" closing the bracket at ``index`` nearby, else ``index`` itself."""
+    for close in range(index + 1, min(stop, index + MAX_BRACKETED_TOKENS) + 1):
+        if ctx.is_punct(close, ")"):
+            return close
+    return index
+
+
 def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if not cue.np_preps:
         return False
     form = ctx.norm(index)
+    if ctx.phrase_is(index, "adjunct"):
+        return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
         return True
+    if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
+        return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+def _has_proclitic(ctx: QuoteContext, index: int, letter: str) -> bool:
+    """Whether the segmenter split ``letter`` off the word as a proclitic."""
+    token = ctx.tokens[index]
+    return token[3] > token[0] and ctx.text[token[3] - 1] == letter
 
 
 def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution]]) -> list[int]:
     """Token indices where a new clause with its own cue starts; earlier content ends before them."""
     out = []
     for index, entry in hits:
-        if isinstance(entry, Cue) and entry.is_verb and not _starts_clause(ctx, index):
-            continue
-        if isinstance(entry, Cue) and entry.kind is CueKind.MASDAR and not _has_proclitic_ba(ctx, index):
+        if isinstance(entry, Cue) and not _bounds_clause(ctx, index, entry):
             continue
         while index > 0:
             if index > 2 and ctx.phrase_is(index - 3, "connector", 3):
@@ -211,6 +274,25 @@ def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution
                 break
         out.append(index)
     return sorted(set(out))
+
+
+def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a cue starts a clause that ends the content before it.
+
+    Not a verb in the middle of a clause, a verbal noun without بـ, a verb in a relative clause ("بالإجراءات
+    التي وصفها الملك بأنها ..." stays in the content it qualifies) or a present tense that opens no content
+    ("، وقد يصف الطبيب إبرا": a doctor prescribes, no one is quoted).
+    """
+    if cue.kind is CueKind.MASDAR:
+        return _has_proclitic_ba(ctx, index)
+    if not cue.is_verb:
+        return True
+    if not _starts_clause(ctx, index) or index > 0 and ctx.word_is(index - 1, "relative"):
+        return False
+    if cue.kind is CueKind.PRESENT:
+        _, last = ctx.sentence_bounds(index)
+        return find_opener(ctx, index, cue, last) is not None
+    return True
 
 
 def _word_before_clause(ctx: QuoteContext, index: int) -> bool:
@@ -236,6 +318,7 @@ def content_end(ctx: QuoteContext, start: int, limit: int, boundaries: list[int]
             continue  # a cue inside a quoted fragment of this very content
         end = boundary - 1
         break
+    end = before_circumstance(ctx, start, before_participle_clause(ctx, start, sentence_end(ctx, start, end)))
     return trim_end(ctx, start, _before_trailing_relative(ctx, start, end))
 
 
@@ -296,6 +379,21 @@ def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple
     return (ctx.tokens[after][0], ctx.tokens[end][1]), end
 
 
+MAX_APPOSITION = 8  # words of a title between commas after a name
+
+
+def _after_apposition(ctx: QuoteContext, index: int, limit: int) -> int:
+    """The token after a title in commas that follows a name (``index`` is right after the name)."""
+    if index > limit or not ctx.is_punct(index, ",،") or not ctx.word_is(index + 1, "title"):
+        return index
+    for close in range(index + 2, min(limit, index + 1 + MAX_APPOSITION) + 1):
+        if ctx.is_punct(close, ",،"):
+            return close + 1
+        if not ctx.is_word(close):
+            return index
+    return index
+
+
 def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     """For "أكدت وحدات حماية المرأة الكردية الاثنين مصرع ...": the object's first token, after a named subject."""
     after = cue_index + 1
@@ -305,6 +403,7 @@ def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     index = after
     while index <= limit and ctx.tokens[index][0] < mentions[0].end:
         index += 1
+    index = _after_apposition(ctx, index, limit)  # "استبعد سعد الدين العثماني، رئيس الحكومة، العودة"
     while index <= limit and ctx.is_word(index) and ctx.word_is(index, "adverb"):
         index += 1
     if index + 1 > limit or not ctx.is_word(index) or not ctx.is_word(index + 1):

@@ -13,6 +13,7 @@ from khabar.stages.quotes.lexicon import CONJUNCTIONS, QuoteLexicon
 from khabar.stages.quotes.marks import pair_marks
 
 DAMMA = "\u064f"
+HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
 _PUNCT = TokenKind.PUNCT
 _WORD = TokenKind.WORD
 
@@ -48,6 +49,12 @@ class QuoteContext:
             (Mention(m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda m: m.start
         )
         self._mention_starts = [m.start for m in self.mentions]
+        self._entities = {e.id: e for e in doc.entities}
+        self._headlines: int | None = None
+        # titles and descriptions that stand for a person ("رئيس الحكومة" for the head of government named before)
+        self.described = sorted(
+            (Mention(r.start, r.end, e) for e in doc.entities if e.label == "PER" for r in e.roles), key=lambda m: m.start
+        )
 
     def _sentence_ranges(self, doc: Document) -> tuple[list[int], list[int]]:
         if not doc.sentences:
@@ -152,6 +159,28 @@ class QuoteContext:
     def sentence_count(self) -> int:
         return len(self._sentence_first)
 
+    @property
+    def headline_sentence_count(self) -> int:
+        """How many sentences stand in the first few non-empty lines, where a headline may be."""
+        if self._headlines is None:
+            text, end, lines = self.text, 0, 0
+            while lines < HEADLINE_LINES and end < len(text):
+                newline = text.find("\n", end)
+                line_end = len(text) if newline < 0 else newline
+                lines += bool(text[end:line_end].strip())
+                end = line_end + 1
+            count = 0
+            while count < self.sentence_count and self.tokens[self.sentence_range(count)[0]][0] < end:
+                count += 1
+            self._headlines = count
+        return self._headlines
+
+    def in_headline(self, index: int) -> bool:
+        """Whether token ``index`` stands in a headline line: no full stop at its end, among the first lines."""
+        sentence = self.sentence_of(index)
+        _, last = self.sentence_range(sentence) if sentence < self.sentence_count else (0, -1)
+        return sentence < self.headline_sentence_count and not self.is_punct(last, ".!?\u061f")
+
     def enclosing_quotation(self, index: int) -> tuple[int, int] | None:
         """The innermost paired quotation (opening, closing token) strictly around token ``index``."""
         best = None
@@ -172,6 +201,14 @@ class QuoteContext:
             if mention.end > start:
                 out.append(mention)
         return out
+
+    def entity_of(self, entity_id: str) -> Entity | None:
+        """The entity with this id, if the Document has it."""
+        return self._entities.get(entity_id)
+
+    def described_in(self, start: int, end: int) -> list[Mention]:
+        """Titles and descriptions of people that start inside ``[start, end)``, in text order."""
+        return [m for m in self.described if start <= m.start < end]
 
     def span_chars(self, first: int, last: int) -> tuple[int, int]:
         """Characters of tokens ``first..last``, leaving out a conjunction و/ف attached to the first."""

@@ -22,9 +22,11 @@ from khabar.stages.quotes.marks import unbalanced_diagnostics
 from khabar.stages.quotes.nominal import (
     attribution_applies,
     headline_sentences,
+    interview_sentences,
     read_attribution,
     read_headline,
 )
+from khabar.stages.quotes.postposed import postposed_drafts
 from khabar.stages.quotes.resolve import resolve_implied
 from khabar.stages.quotes.verbs import read_verb
 
@@ -37,17 +39,40 @@ def find_hits(ctx: QuoteContext) -> list[Hit]:
     """Every token that is a cue or an attribution lead, found on the normalised view in one pass."""
     doc = ctx.doc
     view = doc.normalised if doc.normalised is not None else normalise(doc.text)
-    cues, attributions = ctx.lexicon.cues, ctx.lexicon.attributions
+    cues, attributions, doubtful = ctx.lexicon.cues, ctx.lexicon.attributions, ctx.lexicon.doubtful
     hits: list[Hit] = []
     for match in ctx.lexicon.finder.finditer(view.text):
         word = match.group()
-        entry = cues.get(word) or attributions[word]
+        entry = cues.get(word) or doubtful.get(word) or attributions[word]
         index = ctx.token_at(view.starts[match.start()])
         if index is None or ctx.tokens[index][1] != view.ends[match.end() - 1]:
+            continue
+        if word in doubtful and word not in cues and not _confirmed(ctx, index, doubtful[word]):
             continue
         if isinstance(entry, Cue) or attribution_applies(ctx, index, entry):
             hits.append((index, entry))
     return hits
+
+
+SHADDA = "\u0651"
+CONFIRM_WINDOW = 3  # a doubtful participle's preposition may follow its object
+
+
+def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a form that is mostly another word is a cue here: written with its shadda ("عبّر", "بيّن"),
+    or a participle after a comma right before what it governs ("، داعية إلى", "، مطالبة بعقد")."""
+    if SHADDA in ctx.chars(index):
+        return True
+    if cue.kind is not CueKind.PARTICIPLE or not ctx.is_punct(index - 1, ",،") or index + 1 >= len(ctx):
+        return False
+    for after in range(index + 1, min(len(ctx), index + 1 + CONFIRM_WINDOW)):  # "، داعية المواطنين إلى"
+        if not ctx.is_word(after):
+            return False
+        form = ctx.norm(after)
+        if form in cue.that_preps or form in cue.np_preps or ctx.exactly(after, "complementiser") or (
+                "ب" in cue.np_preps and form.startswith("ب") and ctx.tokens[after][3] > ctx.tokens[after][0]):
+            return True
+    return False
 
 
 def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:
@@ -58,6 +83,22 @@ def _overlaps(draft: Draft, drafts: list[Draft], cue_starts: list[int]) -> bool:
     return any(start <= cue_start < end for cue_start in cue_starts)
 
 
+RELAY_WINDOW = 12  # "ونقل البيان عن مدير الأمن العميد صالح السيد، قوله": the verbal noun follows its source
+
+
+def _relayed(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verbal noun ("وقوله") follows a relaying "نقل ... عن X" or "عن X" in its sentence."""
+    first, _ = ctx.sentence_bounds(index)
+    return any(ctx.norm(i) == "عن" for i in range(max(first, index - RELAY_WINDOW), index))
+
+
+def _other_reading(ctx: QuoteContext, index: int, cue: Cue) -> Cue | None:
+    """The cue a word is when its first letter is the conjunction و/ف rather than part of the verb."""
+    form = ctx.norm(index)
+    other = ctx.lexicon.cues.get(form[1:]) if form[:1] in "وف" and len(form) > 3 else None
+    return other if other is not None and other.lemma != cue.lemma else None
+
+
 def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     """Every quote of the article, speakers not yet resolved."""
     hits = find_hits(ctx)
@@ -66,17 +107,26 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     consumed: set[int] = set()
     for index, entry in hits:
         if isinstance(entry, Cue) and index not in consumed:
-            if entry.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
+            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)):
                 continue
-            drafts.extend(read_verb(ctx, index, entry, boundaries, consumed))
-    verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb]
+            found = read_verb(ctx, index, entry, boundaries, consumed)
+            other = _other_reading(ctx, index, entry)
+            if not found and other is not None:  # "وردت الوزيرة أن": ردّ with و, not ورد "it was stated"
+                found = read_verb(ctx, index, other, boundaries, consumed)
+            drafts.extend(found)
+    drafts += postposed_drafts(ctx, [(i, e) for i, e in hits if isinstance(e, Cue)], drafts)
+    # a nominal quote may not cover a verb cue that reports ("قال ...، بحسب X"); one that reports nothing
+    # ("أعلن تنظيم الدولة مقتل ...، بحسب ما أفادت الوكالة") is part of what the attribution reports
+    voiced = {d.anchor for d in drafts}
+    verbs = [ctx.span_chars(i, i)[0] for i, entry in hits if isinstance(entry, Cue) and entry.is_verb and i in voiced]
     for index, entry in hits:
         if isinstance(entry, Attribution) and index not in consumed:
             draft = read_attribution(ctx, index, entry, boundaries)
             if draft is not None and not _overlaps(draft, drafts, verbs):
                 drafts.append(draft)
-    for sentence in headline_sentences(ctx):
-        draft = read_headline(ctx, sentence)
+    lines = [(s, False) for s in headline_sentences(ctx)] + [(s, True) for s in interview_sentences(ctx)]
+    for sentence, interview in lines:
+        draft = read_headline(ctx, sentence, interview)
         if draft is not None and not _overlaps(draft, drafts, verbs):
             drafts.append(draft)
     drafts += continued_quotations(ctx, drafts)

@@ -9,6 +9,7 @@ is one dictionary lookup on the normalised token.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from khabar.errors import ResourceError
+from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import normalise_query
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "quotes"
@@ -41,6 +43,7 @@ class Role(StrEnum):
     WRITE = "write"  # كتب: a quotation only after a colon ("كتب على ذراعه "..."" is a tattoo)
     RELAY = "relay"  # "نقلت وكالة X عن Y": Y speaks
     CONTAINER = "container"  # "جاء في البيان أن": the document after في speaks
+    LEAD = "lead"  # مضى، ذهب: a report only before القول/قائلا ("مضى في القول إن", "ذهب إلى القول")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,13 @@ def _read_verbs(path: Path) -> dict[str, tuple[Role, frozenset[str], frozenset[s
     return out
 
 
-def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> dict[str, Cue]:
+def _read_pasts(path: Path) -> dict[str, str]:
+    """Each lemma's past in the third person masculine singular, normalised (قال -> قال، أكد -> اكد)."""
+    return {row[0]: normalise_query(row[2]) for row in _rows(path)}
+
+
+def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> tuple[dict[str, Cue], dict[str, Cue]]:
+    """The cue forms, and apart from them the forms that are mostly other words (``not_cue``)."""
     verbs = _read_verbs(verbs_path)
     cues: dict[str, Cue] = {}
     for row in _rows(forms_path):
@@ -100,12 +109,16 @@ def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> 
         cue = Cue(lemma, CueKind(kind), role, that_preps, np_preps - {OBJECT}, OBJECT in np_preps)
         cues.setdefault(form, cue)
     for form, cue in list(cues.items()):
+        if cue.kind is CueKind.MASDAR:  # "، بقوله:": the verbal noun after بـ goes on with the clause's speaker
+            cues.setdefault("ب" + form, dataclasses.replace(cue, kind=CueKind.PARTICIPLE))
         for conjunction in CONJUNCTIONS:
             cues.setdefault(conjunction + form, cue)
+    doubtful: dict[str, Cue] = {}
     for form in excluded:
         for variant in (form, *(c + form for c in CONJUNCTIONS)):
-            cues.pop(variant, None)
-    return cues
+            if variant in cues:
+                doubtful[variant] = cues.pop(variant)
+    return cues, doubtful
 
 
 def _read_words(path: Path) -> dict[str, frozenset[str]]:
@@ -161,17 +174,22 @@ class QuoteLexicon:
     attributions: Mapping[str, Attribution]
     words: Mapping[str, frozenset[str]]
     finder: re.Pattern[str]  # every cue and attribution lead as a whole word of the normalised view
+    past_of: Mapping[str, str]  # lemma -> its past, third person masculine singular (tells قالت from قال)
+    # not_cue forms, mostly other words ("عبر" via, "داعية" preacher): a cue only where the text says so
+    # (a shadda, "عبّر"; or after a comma right before the verb's preposition, "، داعية إلى")
+    doubtful: Mapping[str, Cue] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> QuoteLexicon:
         """Read the lexicon files; ``ResourceError`` names a missing or malformed one."""
         directory = directory or RESOURCE_DIR
-        words = _read_words(directory / "words.tsv")
-        cues = _read_cues(directory / "cue_forms.tsv", directory / "verbs.tsv", words.get("not_cue", frozenset()))
+        words = dict(_read_words(directory / "words.tsv"))
+        words["title"] = words.get("title", frozenset()) | load_titles()  # one list of titles, the entity stage's
+        cues, doubtful = _read_cues(directory / "cue_forms.tsv", directory / "verbs.tsv", words.get("not_cue", frozenset()))
         attributions = _read_attributions(directory / "attributions.tsv")
-        pattern = trie_pattern(sorted({*cues, *attributions}))
+        pattern = trie_pattern(sorted({*cues, *doubtful, *attributions}))
         finder = re.compile(f"(?<![{ARABIC_LETTERS}]){pattern}(?![{ARABIC_LETTERS}])")
-        return cls(cues, attributions, words, finder)
+        return cls(cues, attributions, words, finder, _read_pasts(directory / "verbs.tsv"), doubtful)
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether the normalised ``word`` (or phrase) belongs to ``word_class`` in words.tsv.

@@ -22,12 +22,18 @@ class Speaker:
     entity_id: str | None = None
 
 
-def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention]) -> Mention | None:
+def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention], end: int) -> Mention | None:
+    """The person the phrase names, else the person its title stands for, else a body or place near its start."""
     people = [m for m in mentions if m.entity.label == "PER"]
     if people:
         return people[0]
     phrase_start = ctx.tokens[first][0] + (1 if ctx.has_conjunction(first) else 0)
-    heads_org = any(ctx.word_is(first, c) for c in ("title", "communique", "name_noun"))
+    described = ctx.described_in(phrase_start, end)
+    if described:
+        return described[0]  # "الأمين العام لحزب الاستقلال": its holder speaks, not the party
+    if ctx.word_is(first, "title"):
+        return None  # "سفير دولة فلسطين في تونس": an unnamed holder of a title, not the state
+    heads_org = any(ctx.word_is(first, c) for c in ("communique", "name_noun"))
     for label in _PREFERRED_LABELS:
         for mention in mentions:
             near_start = mention.start - phrase_start <= 2 or heads_org
@@ -58,8 +64,10 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
     ``start`` overrides where the phrase starts, after a glued clitic ("لوسائل" -> "وسائل").
     """
     chars = ctx.span_chars(first, last)
+    if start is None and first > 0 and ctx.norm(first - 1) in ctx.lexicon.cues:
+        start = ctx.tokens[first][0]  # "رجح فيصل خليفة": right after a verb ف/و is the name's, no conjunction
     start = chars[0] if start is None else start
-    mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]))
+    mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]), chars[1])
     if mention is None:
         mention = described_entity(ctx, first, last) or issuer(ctx, first, last)
     return Speaker((start, chars[1]), mention.entity.id if mention else None)
@@ -67,19 +75,44 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
 
 def issuer(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     """For "البلاغ"/"البيان" as speaker: the body that issued it, named in the last few sentences."""
-    if not ctx.word_is(first, "communique"):
+    if not (ctx.word_is(first, "communique") or names_communique(ctx, first)
+            or names_communique(ctx, first, "document_stem")):
         return None
     sentence = ctx.sentence_of(first)
     for earlier in range(sentence, max(-1, sentence - ISSUER_SENTENCES), -1):
         start, end = ctx.sentence_range(earlier)
         end = min(end, first - 1)
         for index in range(end, start - 1, -1):
-            if _names_communique(ctx, index):
-                bodies = [m for m in ctx.mentions_in(ctx.tokens[start][0], ctx.tokens[end][1])
-                          if m.entity.label in ("ORG", "PER")]
-                if bodies:
-                    return min(bodies, key=lambda m: abs(m.start - ctx.tokens[index][0]))
+            found = None
+            if names_communique(ctx, index):
+                found = _body_near(ctx, index, start, end)
+            elif names_communique(ctx, index, "document_stem"):
+                found = _owner(ctx, index, start, end)
+            if found is not None:
+                return found
     return None
+
+
+def _owner(ctx: QuoteContext, index: int, start: int, end: int) -> Mention | None:
+    """Whose report a word names, when the text says: "في تقريره" (the body named before it), "بحث أجرته"
+    (idem), "تقرير أولي لمنظمة حظر الأسلحة" (the body after it); a report someone obtained is not theirs."""
+    owned = ctx.norm(index).endswith(("ه", "ها")) or index + 1 <= end and ctx.norm(index + 1).endswith(("ته", "تها"))
+    if owned:
+        return _body_near(ctx, index, start, index)
+    after = ctx.mentions_in(ctx.tokens[index][1], ctx.tokens[min(end, index + 3)][1])
+    return next((m for m in after if m.entity.label == "ORG"), None)
+
+
+def _body_near(ctx: QuoteContext, index: int, start: int, end: int) -> Mention | None:
+    """The body or person named nearest a word naming a document, in its sentence or else in the one or
+    two before ("أفاد بنك المغرب ... وأوضح البنك المركزي، في تقريره السنوي": the bank)."""
+    bodies = [m for m in ctx.mentions_in(ctx.tokens[start][0], ctx.tokens[end][1]) if m.entity.label in ("ORG", "PER")]
+    if bodies:
+        return min(bodies, key=lambda m: abs(m.start - ctx.tokens[index][0]))
+    sentence = ctx.sentence_of(start)
+    first, _ = ctx.sentence_range(max(0, sentence - 2))
+    before = [m for m in ctx.mentions_in(ctx.tokens[first][0], ctx.tokens[start][0]) if m.entity.label == "ORG"]
+    return before[-1] if before else None
 
 
 def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None:
@@ -100,7 +133,8 @@ def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None
 
 
 
-def _names_communique(ctx: QuoteContext, index: int) -> bool:
-    """Whether a word names a communiqué ("بيانا", "ببلاغ", "البيان")."""
+def names_communique(ctx: QuoteContext, index: int, stems: str = "communique_stem") -> bool:
+    """Whether a word names a communiqué ("بيانا", "ببلاغ", "البيان"), or with ``stems="document_stem"``
+    a report or study ("تقريره", "بحث")."""
     form = ctx.bare(index)
-    return any(0 <= form.find(stem) <= 3 for stem in ctx.lexicon.words.get("communique_stem", ()))
+    return any(0 <= form.find(stem) <= 3 for stem in ctx.lexicon.words.get(stems, ()))

@@ -8,11 +8,12 @@ from khabar.model import QuoteKind
 from khabar.stages.quotes.content import TERMINALS, content_end, kind_of, quoted_chars, trim_end
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
-from khabar.stages.quotes.lexicon import Attribution, CueKind
+from khabar.stages.quotes.lexicon import Attribution, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, link
 from khabar.stages.quotes.speaker import is_speakerish, phrase_after
 
 MAX_HEADLINE_TOKENS = 30
+VERB_LINK = "فعل"  # attributions.tsv: the lead is followed by a reporting verb ("كما يقول")
 MAX_HEADLINE_SPEAKER_TOKENS = 8
 
 
@@ -22,6 +23,9 @@ def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[i
     if after >= len(ctx):
         return None
     form = ctx.norm(after)
+    if entry.link == VERB_LINK:  # "كما يقول X": a reporting verb in the present must follow
+        cue = ctx.lexicon.cues.get(form)
+        return (after + 1, None) if cue is not None and cue.kind is CueKind.PRESENT and cue.role is Role.SAY else None
     if entry.link == "ل":
         if form == "ل":
             return after + 1, None
@@ -32,11 +36,25 @@ def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[i
 
 
 def attribution_applies(ctx: QuoteContext, index: int, entry: Attribution) -> bool:
-    """Whether the lead at ``index`` is followed by what its entry requires ("على" + "حد" + a pronoun)."""
+    """Whether the lead at ``index`` is followed by what its entry requires ("على" + "حد" + a pronoun) and
+    names someone who may speak ("حسب سنة الإصدار" names a year: no attribution, no clause boundary)."""
     located = _speaker_start(ctx, index, entry)
     if located is None:
         return False
-    return not entry.pronoun or located[0] < len(ctx) and ctx.norm(located[0])[-1:] in ("ه", "ا", "م")
+    if entry.pronoun:  # "على حد تعبيره"; "بتعبيره" holds its pronoun itself
+        return not entry.link or located[0] < len(ctx) and ctx.norm(located[0])[-1:] in ("ه", "ا", "م")
+    return _attributed_phrase(ctx, index, located[0]) is not None
+
+
+def _attributed_phrase(ctx: QuoteContext, index: int, first: int) -> tuple[int, int] | None:
+    """The speaker phrase after an attribution lead (and its reporting clause), if it names one who speaks."""
+    _, sentence_last = ctx.sentence_bounds(index)
+    after = _skip_reporting_clause(ctx, first, sentence_last + 1)
+    phrase = phrase_after(ctx, after, sentence_last + 1, subject=False)
+    if phrase is None:
+        return None
+    said = after > first and any(ctx.norm(i) in ctx.lexicon.cues for i in range(first, after))
+    return phrase if said or is_speakerish(ctx, *phrase) else None  # "حسبما قال أبو حامد": the verb says who
 
 
 def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
@@ -45,10 +63,14 @@ def _skip_reporting_clause(ctx: QuoteContext, first: int, limit: int) -> int:
         first += 1
     if first < limit:
         form = ctx.norm(first)
-        if form in ctx.lexicon.cues or form[:-1] in ctx.lexicon.cues or form[:-2] in ctx.lexicon.cues:
+        cue = ctx.lexicon.cues.get(form) or next(  # "بحسب ما نقلته": the verb with an object pronoun
+            (ctx.lexicon.cues[form[: -len(p)]] for p in ("ها", "هم", "ه") if form.endswith(p) and form[: -len(p)] in ctx.lexicon.cues), None)
+        if cue is not None:
             first += 1
-    while first < limit and (ctx.word_is(first, "adverb") or ctx.is_punct(first, ",،")):
-        first += 1  # "وفق ما أعلن الجمعة مسؤول"
+            if cue.role is Role.CONTAINER and first < limit and ctx.norm(first) in ("في", "ب"):
+                first += 1  # "وفق ما جاء في نص البلاغ": the communiqué speaks
+    while first < limit and (ctx.word_is(first, "adverb") or ctx.exactly(first, "resumptive") or ctx.is_punct(first, ",،")):
+        first += 1  # "وفق ما أعلن الجمعة مسؤول", "بحسب ما صرح به محام"
     for index in range(first, min(limit, first + 8)):
         if ctx.norm(index) == "عن":
             return index + 1
@@ -65,9 +87,8 @@ def read_attribution(ctx: QuoteContext, index: int, entry: Attribution, boundari
     cue = (ctx.span_chars(index, index)[0], ctx.tokens[speaker_first - 1][1])
     if entry.pronoun:
         return _postposed(ctx, index, sentence_first, cue, None)
-    speaker_first = _skip_reporting_clause(ctx, speaker_first, sentence_last + 1)
-    phrase = phrase_after(ctx, speaker_first, sentence_last + 1, subject=False)
-    if phrase is None or not is_speakerish(ctx, *phrase):
+    phrase = _attributed_phrase(ctx, index, speaker_first)
+    if phrase is None:
         return None  # "حسب مقتضيات الفصل 35": according to a text, not to someone
     speaker = link(ctx, phrase[0], phrase[1], char_start if phrase[0] == located[0] else None)
     if _clause_start(ctx, sentence_first) >= index:
@@ -100,7 +121,10 @@ def _preposed(ctx: QuoteContext, after: int, last: int, boundaries: list[int], c
 
 
 def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], speaker: Speaker | None) -> Draft | None:
-    first = _clause_start(ctx, first)
+    """The clause before a postposed attribution: from the sentence's start, or after its last semicolon
+    ("...، يورد الكاتب الليبي؛ ما جعل أطرافا أخرى تستغل الموقف، بتعبيره")."""
+    semicolons = [i for i in range(first, index) if ctx.is_punct(i, "؛;")]
+    first = _clause_start(ctx, semicolons[-1] + 1 if semicolons else first)
     end = trim_end(ctx, first, index - 1)
     if end is None or first in ctx.close_of and ctx.close_of[first] == end:
         return None
@@ -133,6 +157,8 @@ def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
         return None
     if last - colon < 2 or ctx.word_is(first, "headline_label") or ctx.phrase_is(first, "headline_label"):
         return None
+    if _inside_brackets(ctx, first, colon):
+        return None  # "هسبريس - محمد الراجي (صور: منير محيمدات)": a credit, not a speaker
     for index in range(first, colon):
         if ctx.tokens[index][2].value == "number" or (ctx.norm(index) in ctx.lexicon.cues
                                                       and ctx.lexicon.cues[ctx.norm(index)].kind is not CueKind.MASDAR):
@@ -140,12 +166,50 @@ def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
     return colon if _is_speakerish(ctx, first, colon) else None
 
 
-def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:
-    """A headline "X: what X said" as a direct quote with the colon as its cue."""
+def _inside_brackets(ctx: QuoteContext, first: int, index: int) -> bool:
+    """Whether token ``index`` stands inside a bracket opened after ``first`` and not yet closed."""
+    depth = 0
+    for i in range(first, index):
+        if ctx.is_punct(i, "(["):
+            depth += 1
+        elif ctx.is_punct(i, ")]"):
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+MAX_INTERVIEW_NAME_TOKENS = 4
+
+
+def _interview_colon(ctx: QuoteContext, first: int) -> int | None:
+    return next((i for i in range(first + 1, first + MAX_INTERVIEW_NAME_TOKENS + 1) if ctx.is_punct(i, ":")), None)
+
+
+def interview_sentences(ctx: QuoteContext) -> list[int]:
+    """Sentences of the body that open a line with a named speaker and a colon, as interviews are written
+    ("سيلين مارتوليه: عندما بدأنا الحديث معهن ...")."""
+    found = []
+    for sentence in range(ctx.headline_sentence_count, ctx.sentence_count):
+        first, last = ctx.sentence_range(sentence)
+        start = ctx.tokens[first][0]
+        if first > last or start > 0 and ctx.text[:start].rstrip(" \t")[-1:] not in ("\n", ""):
+            continue
+        colon = next((i for i in range(first + 1, min(last, first + MAX_INTERVIEW_NAME_TOKENS + 1))
+                      if ctx.is_punct(i, ":")), None)
+        if colon is None or last - colon < 3:
+            continue
+        named = ctx.mentions_in(ctx.tokens[first][0], ctx.tokens[colon][0])
+        if named and named[0].entity.label == "PER" and named[0].start <= start + 1:
+            found.append(sentence)
+    return found
+
+
+def read_headline(ctx: QuoteContext, sentence: int, interview: bool = False) -> Draft | None:
+    """A headline "X: what X said" as a direct quote with the colon as its cue; ``interview``: a line of
+    the body that opens with a named speaker and a colon (``interview_sentences`` found it)."""
     first, last = ctx.sentence_range(sentence)
     if first > last:
         return None
-    colon = _headline_colon(ctx, first, last)
+    colon = _interview_colon(ctx, first) if interview else _headline_colon(ctx, first, last)
     if colon is None:
         return None
     phrase = phrase_after(ctx, first, colon)
@@ -162,18 +226,6 @@ def read_headline(ctx: QuoteContext, sentence: int) -> Draft | None:
     return Draft(QuoteKind.DIRECT, (ctx.tokens[colon + 1][0], ctx.tokens[end][1]), cue, colon, speaker, last=end)
 
 
-HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
-
-
 def headline_sentences(ctx: QuoteContext) -> range:
     """The sentences in the first few non-empty lines, where a headline "X: ..." may stand."""
-    text, end, lines = ctx.text, 0, 0
-    while lines < HEADLINE_LINES and end < len(text):
-        newline = text.find("\n", end)
-        line_end = len(text) if newline < 0 else newline
-        lines += bool(text[end:line_end].strip())
-        end = line_end + 1
-    count = 0
-    while count < ctx.sentence_count and ctx.tokens[ctx.sentence_range(count)[0]][0] < end:
-        count += 1
-    return range(count)
+    return range(ctx.headline_sentence_count)

@@ -7,6 +7,7 @@ in the last few sentences; then the nearest person named in the sentences before
 
 from __future__ import annotations
 
+from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
@@ -31,15 +32,34 @@ def _nearest_person(ctx: QuoteContext, start: int, end: int, draft: Draft, draft
     return None
 
 
+def _embedded(voice: Draft, drafts: list[Draft], anchor: int) -> bool:
+    """Whether ``voice`` is a statement reported inside another's content that does not reach ``anchor``
+    ("طالب العثماني بالتوقف عن ... التي وصفها الملك بأنها ...، معتبرا": the king is no voice to go on with)."""
+    start = voice.cue[0] if voice.cue else voice.content[0]
+    return any(d is not voice and _inside(start, d.content) and not _inside(anchor, d.content) for d in drafts)
+
+
 def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: list[Draft]) -> Speaker | None:
     sentence = ctx.sentence_of(draft.anchor)
     anchor = ctx.tokens[draft.anchor][0]
     voiced = [d for d in earlier if d.speaker is not None and d.speaker.span is not None
-              and not _inside(anchor, d.content) and (draft.nested or not d.nested)]
+              and not _inside(anchor, d.content) and (draft.nested or not d.nested)
+              and not _embedded(d, drafts, anchor)]
+    around = ctx.enclosing_quotation(draft.anchor) if draft.nested else None
+    if around is not None:  # '"فريديريك ويلي ... قدم إفادة، أشار فيها إلى أن"': someone named in the quotation
+        named = _nearest_person(ctx, ctx.tokens[around[0]][1], anchor, draft, drafts)
+        if named is not None:
+            return Speaker((named.start, named.end), named.entity.id)
     same = [d for d in voiced if ctx.sentence_of(d.anchor) == sentence]
     if same:
         return same[-1].speaker
     first, _ = ctx.sentence_range(sentence)
+    if not draft.nested and ctx.has_conjunction(draft.anchor):
+        # "وكانت لجنة المنشطات قد برأت العنزي ...، وأكدت أن": a verb with و goes on with the sentence's
+        # subject, not with the person its first verb acted on
+        subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
+        if subject is not None:
+            return subject
     mention = _nearest_person(ctx, ctx.tokens[first][0], anchor, draft, drafts)
     if mention is None and draft.nested:
         return None  # inside someone's quotation only a person named there can be the one who speaks
@@ -71,9 +91,20 @@ def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) 
 
 
 def resolve_implied(ctx: QuoteContext, drafts: list[Draft]) -> None:
-    """Give each quote without a speaker the earlier voice it continues (in place, in text order)."""
+    """Give each quote without a speaker the earlier voice it continues, and each phrase that points back
+    ("المصدر ذاته", "الباحث") the entity of that voice (in place, in text order)."""
     drafts.sort(key=lambda d: d.anchor)
+    genders: dict[str, set[str]] = {}  # entity id -> the genders its cues agree with (قالت: "f")
     for position, draft in enumerate(drafts):
         if draft.speaker is None or draft.speaker.span is None:
+            if not draft.nested and not draft.participle and _embedded(draft, drafts, -1):
+                continue  # a verb inside another's content with no subject of its own: no voice of its own
             draft.speaker = _antecedent(ctx, draft, drafts[:position], drafts)
-    drafts[:] = [d for d in drafts if not (d.nested and d.speaker is None)]
+        else:
+            draft.speaker = resolve_pointer(ctx, draft, drafts[:position], genders) or draft.speaker
+        gender = gender_of_cue(ctx, draft)
+        if draft.speaker is not None and draft.speaker.entity_id is not None and gender is not None:
+            genders.setdefault(draft.speaker.entity_id, set()).add(gender)
+    # a verb inside another's unquoted content with no subject of its own reports nothing ("إن الزيادة
+    # كشفت "التأثير المحدود"": the increase revealed); inside a quotation one with no speaker named there neither
+    drafts[:] = [d for d in drafts if not ((d.nested or _embedded(d, drafts, -1)) and d.speaker is None)]

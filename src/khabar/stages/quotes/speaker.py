@@ -7,11 +7,13 @@ pronoun ("عبد الله التي أوضحت") or be left implied ("وحذر م
 
 from __future__ import annotations
 
+from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.context import QuoteContext
 
 MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
 MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
 MAX_PREVERBAL_TOKENS = 10
+MIN_PREPOSED_WORD = 6  # letters of بال/كال + a word of three
 _COMMAS = ",،"
 _BRACKETS = "()[]"
 _SPEAKER_CLASSES = ("title", "source", "body", "communique")
@@ -65,7 +67,14 @@ def _has_preposition(ctx: QuoteContext, index: int) -> bool:
     """Whether a word opens with a preposition (بتحقيقها، لوكالة، كالعادة): no subject does."""
     token = ctx.tokens[index]
     form = ctx.norm(index)
-    return token[3] > token[0] and form[:1] in "بلك" or form.startswith(("بال", "لل", "كال"))
+    if token[3] > token[0] and form[:1] in "بلك":
+        # the splitter may read a name as a clitic and a word ("كالي" -> ك + الي): a preposition's object
+        # is no function word
+        stem = normalise_query(ctx.text[token[3] : token[4]])
+        return stem not in ctx.lexicon.words.get("stop", ())
+    # an article after the preposition needs a word of three letters or more after it: "كالعادة", "بالقول",
+    # but the names "كالي", "بالمر" open no preposition
+    return len(form) >= MIN_PREPOSED_WORD and form.startswith(("بال", "لل", "كال"))
 
 
 def _belongs_to_source(ctx: QuoteContext, first: int, preposition: int, limit: int) -> bool:
@@ -100,17 +109,66 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
                 break
             last = index = end
         elif index in ctx.close_of:  # a name in quotation marks: منظمة "هيومن رايتس ووتش"
+            if _quoted_words(ctx, index) > MAX_QUOTED_NAME_WORDS:
+                break  # 'وفق أبازيد "تسليم السلاح الثقيل تدريجيا ..."': what was said, not a name
             last = index = ctx.close_of[index]
         elif ctx.is_punct(index, _BRACKETS):
             pass
-        elif _is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index)) or ctx.phrase_is(index, "side"):
+        elif (_is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index))
+              and not _genitive_after_title(ctx, first, index) or ctx.phrase_is(index, "side")):
             if last is None or not _belongs_to_source(ctx, first, index, limit):
                 break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
             last = index
+        elif last is not None and _ends_subject(ctx, last, index):
+            break
         else:
             last = index
         index += 1
     return None if last is None else (first, last)
+
+
+MAX_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_words(ctx: QuoteContext, open_: int) -> int:
+    return sum(1 for i in range(open_ + 1, ctx.close_of[open_]) if ctx.is_word(i))
+
+
+def _genitive_after_title(ctx: QuoteContext, first: int, index: int) -> bool:
+    """"المنسق العام لشبكة دستورنا": after a title and before any name, لـ opens its complement, not
+    the addressee ("قال جوهر بن مبارك لشبكة ..." speaks to a network)."""
+    if not (ctx.is_word(index) and _is_addressee(ctx, index) and not ctx.word_is(index, "stop")):
+        return False
+    start, end = ctx.span_chars(first, index - 1) if index > first else (0, 0)
+    named = any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)) if end > start else False
+    return not named and any(ctx.word_is(i, "title") for i in range(first, index))
+
+
+def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
+    """Whether the subject ended at ``last`` and ``index`` starts what the verb governs.
+
+    "وطالب العثماني بالتوقف": a word with ب or ك after the subject is its complement; "ودعا المتحدث ذاته
+    جمعيات ...": "ذاته" closes a description; "ويرى حسن الخطاري سبب ...": a person's name is followed
+    only by a title, another name, a comma or the end of the subject.
+    """
+    if _has_proclitic_preposition(ctx, index) and not ctx.mentions_in(*ctx.span_chars(index, index)):
+        return True
+    if ctx.word_is(last, "same"):
+        return True
+    named = ctx.mentions_in(*ctx.span_chars(last, last))
+    if not named or named[-1].entity.label != "PER" or named[-1].end > ctx.tokens[last][1]:
+        return False  # a body's name may go on with adjectives the tagger left out ("وزارة الخارجية الروسية")
+    return not (ctx.word_is(index, "title") or ctx.mentions_in(*ctx.span_chars(index, index)))
+
+
+def _has_proclitic_preposition(ctx: QuoteContext, index: int) -> bool:
+    """Whether the splitter took ب or ك off the word, leaving a word of three letters or more after any
+    article ("بالتوقف"; not the name "بالمر", ب + ال + مر)."""
+    token = ctx.tokens[index]
+    if not (token[3] > token[0] and ctx.text[token[3] - 1] in "بك"):
+        return False
+    stem = normalise_query(ctx.text[token[3] : token[4]])
+    return len(stem[2:] if stem.startswith("ال") else stem) >= 3
 
 
 def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int, int] | None:
@@ -159,7 +217,23 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     around = ctx.enclosing_quotation(cue)
     start = _preverbal_start(ctx, max(first, around[0] + 1) if around else first, cue)
     phrase = None if start is None else phrase_after(ctx, start, cue)
-    return phrase if phrase is not None and is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) else None
+    if phrase is None:
+        return None
+    if is_speakerish(ctx, *phrase, classes=_SUBJECT_CLASSES) or _topic(ctx, *phrase, sentence_first=first):
+        return phrase
+    return None
+
+
+MAX_TOPIC_WORDS = 3
+
+
+def _topic(ctx: QuoteContext, first: int, last: int, sentence_first: int) -> bool:
+    """"لكن مساعد الطيار قال", headline "بركة يتهم الحكومة ...": a short noun phrase between a connector
+    and the verb, or opening a headline, is its subject. (Not one opening a sentence of the body: that
+    one is too often a topic or a fronted object.)"""
+    opens = first > 0 and ctx.word_is(first - 1, "connector") or first == sentence_first and ctx.in_headline(first)
+    return (last - first < MAX_TOPIC_WORDS and opens
+            and all(ctx.is_word(i) and not ctx.word_is(i, "stop") for i in range(first, last + 1)))
 
 
 def before_apposition(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
@@ -222,6 +296,6 @@ def _people_plural(form: str) -> bool:
     if len(form) < 6:
         return False
     stem = form[2:] if form.startswith("ال") else form
-    return form.endswith(("يون", "يين")) or stem.startswith("م") and form.endswith("ون")
+    return form.endswith(("يون", "يين")) or stem.startswith("م") and form.endswith(("ون", "ين"))
 
 

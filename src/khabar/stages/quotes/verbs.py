@@ -13,16 +13,18 @@ from khabar.stages.quotes.content import (
     find_opener,
     kind_of,
     object_content,
+    parenthetical_end,
     quoted_chars,
 )
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
-from khabar.stages.quotes.linking import Speaker, coordinated, link
+from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
 from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
 _NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
+ALSO = frozenset({"كما", "وكما"})
 
 
 def _limit(ctx: QuoteContext, index: int) -> int:
@@ -54,7 +56,13 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     """Explicit speakers of a verb cue: after it, before a relative pronoun, or before it."""
     if cue.kind is CueKind.PARTICIPLE or cue.kind is CueKind.MASDAR and not ctx.has_conjunction(index):
         return []
+    if cue.role is Role.CONTAINER and ctx.norm(index + 1) != "في":
+        return _document_before(ctx, index)  # "أرفقتها ببيان نعي جاء فيه إن ...": the communiqué speaks
     before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
+    if before is not None and ctx.word_is(index - 1, "relative"):
+        after = phrase_after(ctx, opener.speaker_from, opener.speaker_until)
+        if after is not None and _names_someone(ctx, *after):
+            before = after  # "بالإجراءات التي وصفها الملك بأنها": the relative is the object, the king speaks
     if before is not None:
         return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
     start = opener.speaker_from + (1 if cue.role is Role.CONTAINER else 0)
@@ -68,6 +76,28 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
         return [link(ctx, *phrase)]
     phrase = before_apposition(ctx, index)
     return [link(ctx, *phrase)] if phrase else []
+
+
+CONTAINER_LINKS = ("في", "فيه", "فيها")
+
+
+def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb names someone who speaks: a person, a title, a source ("كثيرون");
+    not the people a verb acts on ("التي وصفت المعتقلين بـ"الخونة"")."""
+    named = ctx.mentions_in(*ctx.span_chars(first, last))
+    return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title") or ctx.word_is(first, "source")
+
+DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
+
+
+def _document_before(ctx: QuoteContext, index: int) -> list[Speaker]:
+    """The document a "جاء فيه" clause is about, named right before it, as the speaker."""
+    first, _ = ctx.sentence_bounds(index)
+    for before in range(index - 1, max(first, index - DOCUMENT_WINDOW) - 1, -1):
+        if names_communique(ctx, before):
+            token = ctx.tokens[before]
+            return [link(ctx, before, index - 1, start=token[3])]
+    return []
 
 
 def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
@@ -87,13 +117,35 @@ def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
 
 def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
-    if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) != "في"):
-        return False  # "جاء" reports only as "جاء في البيان أن"
+    if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
+        return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
+    if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
+        return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
         return False
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
+    if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
+        return True  # "وهو ما اعتبرته الوزارة": ما is "what", not "not"
+    if ctx.norm(index - 1) in ALSO:
+        return True  # "كما أكد أن ...": he also said, not a comparison
+    if ctx.exactly(index - 1, "whoever"):
+        return False  # "حماية من وصفهم بـ"إرهابيين"", "وإلى من قال إن": whoever said, no one quoted
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
+
+
+LEAD_WINDOW = 10  # "وذهب الأمين العام لحزب الاستقلال الموجود في المعارضة إلى القول إن"
+
+
+def _leads_to_saying(ctx: QuoteContext, index: int) -> bool:
+    """Whether a filler (القول، قائلا) follows a lead verb before its clause ends."""
+    _, last = ctx.sentence_bounds(index)
+    for after in range(index + 1, min(last, index + LEAD_WINDOW) + 1):
+        if ctx.word_is(after, "filler"):
+            return True
+        if ctx.is_punct(after) and not ctx.is_punct(after, ",،"):
+            return False
+    return False
 
 
 def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener: Opener) -> bool:
@@ -101,20 +153,56 @@ def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener
     circumstantial of the clause's subject ("وكتبت العارضة ...، تقول إن") or opens a direct quote."""
     if kind is not QuoteKind.DIRECT:
         circumstantial = cue.role is Role.SAY and index > 0 and ctx.is_punct(index - 1, ",،")
-        return ctx.has_conjunction(index) or not circumstantial
+        if ctx.has_conjunction(index):
+            return not _continues_a_subject(ctx, index)
+        return not circumstantial
     return opener.speaker_until > index + 1
+
+
+def _continues_a_subject(ctx: QuoteContext, index: int) -> bool:
+    """"العثماني يشتكي من ... ويدعو إلى ...": a present verb with و right after a clause whose verb has
+    its subject before it goes on with that subject."""
+    first, _ = ctx.sentence_bounds(index)
+    for before in range(index - 1, first, -1):
+        if ctx.is_punct(before) and not ctx.is_punct(before, '"«»“”'):
+            return False
+        cue = ctx.lexicon.cues.get(ctx.norm(before))
+        if cue is not None and cue.kind is CueKind.PRESENT:
+            return phrase_before(ctx, before) is not None
+    # "وتعتمد مصر تماما على مياه النيل وتقول إن ...": the sentence's first verb and its subject
+    subject = phrase_after(ctx, first + 1, index) if ctx.has_conjunction(first) and first + 1 < index else None
+    return subject is not None and bool(ctx.mentions_in(*ctx.span_chars(*subject)))
+
+
+def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: Opener | None) -> Opener | None:
+    """Content that is the cue's object: after a named subject ("أكدت الوحدات الاثنين مصرع ..."), right
+    after a participle ("، نافيا ممارسة الاتحاد أي مزايدات"), or a short quotation that the clause goes on
+    from ("، مستغربة "صمت" الأمم المتحدة في الموضوع": mixed)."""
+    if cue.kind is CueKind.PARTICIPLE:
+        after = index + 1
+        if after in ctx.close_of and (opener is None or opener.index >= after):
+            close = ctx.close_of[after]
+            goes_on = close + 1 <= limit and ctx.is_word(close + 1)
+            return Opener(OpenerKind.PREPOSITION if goes_on else OpenerKind.QUOTATION, after, after, after)
+        if opener is None and after <= limit and ctx.is_word(after) and not (
+                ctx.word_is(after, "stop") or ctx.norm(after) in ctx.lexicon.cues):
+            return Opener(OpenerKind.PREPOSITION, after, after, after)
+        return opener
+    if cue.is_verb and (opener is None or opener.kind is OpenerKind.PREPOSITION):
+        start = object_content(ctx, index, limit)
+        if start is not None and (opener is None or start < opener.index):
+            return Opener(OpenerKind.PREPOSITION, start, index + 1, start)
+    return opener
 
 
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
-    if not _reports(ctx, index, cue):
-        return []
+    if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
+        return []  # an aside "، يضيف البلاغ،" names the source of another verb's statement
     limit = _limit(ctx, index)
     opener = find_opener(ctx, index, cue, limit)
-    if cue.takes_object and cue.is_verb and (opener is None or opener.kind is OpenerKind.PREPOSITION):
-        start = object_content(ctx, index, limit)
-        if start is not None and (opener is None or start < opener.index):
-            opener = Opener(OpenerKind.PREPOSITION, start, index + 1, start)
+    if cue.takes_object:
+        opener = _object_opener(ctx, index, cue, limit, opener)
     if opener is None:
         return _postposed_direct(ctx, index, cue)
     found = _content(ctx, opener, limit, boundaries)

@@ -26,6 +26,7 @@ from khabar.stages.read.formats import (
     ReadOptions,
     feed_documents,
     html_document,
+    json_error,
     json_record,
     make_document,
     record_document,
@@ -42,6 +43,7 @@ __all__ = [
     "read_path",
     "read_sources",
     "read_stream",
+    "skipped_files",
     "sniff_format",
 ]
 
@@ -57,6 +59,9 @@ SUFFIX_FORMATS = {
     ".warc": "warc", ".arc": "warc",
 }
 STREAMED = frozenset({"jsonl", "warc"})
+# Files a folder of articles often holds beside them (README.md, LICENSE_v1.1 ...): never read from a folder
+NOT_ARTICLES = ("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS",
+                "CONTRIBUTING", "CITATION", "MANIFEST")
 
 
 def document_from_text(text: str, doc_id: str = "text", source: str = "<text>", options: ReadOptions | None = None) -> Document:
@@ -128,7 +133,11 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
     """Read one file (``"-"`` for stdin); yield its Documents and InputErrors."""
     options = options or ReadOptions()
     if str(path) == STDIN:
-        yield from read_stream(_stdin(), "<stdin>", "stdin", options, doc_id=doc_id)
+        stdin = _stdin()
+        if stdin is None:
+            yield InputError(Reason.UNREADABLE, "<stdin>", "standard input is closed: give files, or pipe articles in")
+            return
+        yield from read_stream(stdin, "<stdin>", "stdin", options, doc_id=doc_id)
         return
     path = Path(path)
     try:
@@ -151,10 +160,11 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
         yield InputError(Reason.UNREADABLE, str(path), str(exc))
 
 
-def _stdin() -> IO[bytes]:
+def _stdin() -> IO[bytes] | None:
+    """Standard input as bytes; None when the process was started with it closed (``<&-``)."""
     import sys
 
-    return sys.stdin.buffer
+    return getattr(sys.stdin, "buffer", None)
 
 
 def read_stream(
@@ -200,10 +210,10 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if "\n" in text.strip():  # several objects, one per line: JSON Lines under a .json name
-            yield from _read_json_lines(io.BytesIO(text.encode("utf-8")), source, stem, options)
+        if _looks_like_json_lines(text):  # several objects, one per line: JSON Lines under a .json name
+            yield from _read_json_lines(io.BytesIO(text.encode("utf-8", "surrogatepass")), source, stem, options)
             return
-        yield InputError(Reason.MALFORMED, source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        yield InputError(Reason.MALFORMED, source, json_error(exc))
         return
     except RecursionError:
         yield InputError(Reason.MALFORMED, source, JSON_TOO_DEEP)
@@ -215,6 +225,19 @@ def _read_json(text: str, source: str, stem: str, options: ReadOptions) -> Itera
             yield record_document(record, stem if len(records) == 1 else f"{stem}-{number}", where, options)
         except InputError as error:
             yield error
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    """Whether a text that is not one JSON value is JSON Lines: more than one line, the first a whole value
+    (a pretty-printed array with a mistake on line 40 is not, and its error keeps its line)."""
+    first, newline, rest = text.strip().partition("\n")
+    if not newline:
+        return False
+    try:
+        json.loads(first)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return True
 
 
 def _read_json_lines(stream: IO[bytes], source: str, stem: str, options: ReadOptions) -> Iterator[ReadResult]:
@@ -243,14 +266,31 @@ def read_sources(sources: Iterable[str | Path], options: ReadOptions | None = No
         yield from read_path(source, options, doc_id=doc_id)
 
 
+def is_article_file(path: Path) -> bool:
+    """Whether a file found in a folder may be an article: a suffix khabar reads, and not a folder's own
+    papers (README, LICENSE ...) or a hidden file. A file named on the command line is read whatever it is."""
+    name = path.name.upper()
+    return not name.startswith(".") and not name.startswith(NOT_ARTICLES) and _format_of(path)[0] is not None
+
+
 def expand_sources(sources: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named, and files with a known suffix inside folders named (recursively, sorted)."""
+    """Files named, and the article files inside folders named (recursively, sorted; see ``is_article_file``)."""
     for source in sources:
         path = Path(source)
         if str(source) != STDIN and path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _format_of(p)[0] is not None)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p))
             if not found:
                 yield InputError(Reason.EMPTY, str(path), "the folder holds no file khabar reads")
             yield from found
         else:
             yield path
+
+
+def skipped_files(sources: Iterable[str | Path]) -> list[Path]:
+    """The files inside the folders among ``sources`` that ``expand_sources`` leaves out, to say so."""
+    skipped: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if str(source) != STDIN and path.is_dir():
+            skipped += sorted(p for p in path.rglob("*") if p.is_file() and not is_article_file(p))
+    return skipped

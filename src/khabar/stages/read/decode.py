@@ -41,6 +41,43 @@ ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
 # at most this share of the text's non-ASCII characters, where Arabic written in a code page and read as
 # UTF-8 breaks almost every one.
 DAMAGE_LIMIT = 0.1
+# A lone surrogate is half of a UTF-16 pair: JSON's \uXXXX escapes can carry one (a scraper that cut a
+# string inside an emoji), but no encoding can write it, so it is replaced like an undecodable byte.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# UTF-16 without a byte-order mark: accepted when it decodes and nearly all of it is printable text
+UTF16_MIN_PRINTABLE = 0.95
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    >>> replace_surrogates("قال \\ud800")
+    ('قال \ufffd', 1)
+    """
+    try:
+        text.encode("utf-8")  # a few microseconds for an article; a search for the range takes twenty times that
+    except UnicodeEncodeError:
+        return _SURROGATE.subn(REPLACEMENT, text)
+    return text, 0
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` for UTF-16 bytes without a byte-order mark, None when they are not that.
+
+    Text in UTF-16 has a NUL in every ASCII character, so the binary sniffing would refuse it; it is read
+    when one byte order decodes it into text that is nearly all printable (a binary file is not).
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for char in text if char.isprintable() or char in "\n\r\t")
+        if "\x00" not in text and printable >= UTF16_MIN_PRINTABLE * len(text):
+            return text, encoding
+    return None
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -135,9 +172,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(Reason.EMPTY, source, "the file is empty" if not data else "only whitespace")
     binary = sniff_binary(data)
-    if binary:
+    decoded = _utf16_without_bom(data) if binary and b"\x00" in data[:SNIFF_BYTES] else None
+    if binary and decoded is None:
         raise InputError(Reason.BINARY, source, f"this is {binary}, not text")
-    decoded = _decode_with_bom(data, source)
+    decoded = decoded or _decode_with_bom(data, source)
     if decoded is None:
         try:
             decoded = data.decode("utf-8"), "utf-8"

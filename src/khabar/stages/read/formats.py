@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import email.utils
+import contextlib
 import functools
 import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import IO, Any
 
 import feedparser
@@ -18,7 +17,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from khabar.errors import JSON_TOO_DEEP, InputError, Reason
 from khabar.model import Diagnostic, Document, Meta, Span
-from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode
+from khabar.stages.read.dates import capture_note, guessed_note, html_date, iso_date, stated_date
+from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode, replace_surrogates
 
 MAX_REPLACEMENT_NOTES = 20  # notes on undecodable bytes per document; then one counts the rest
 _REPLACEMENTS = re.compile(REPLACEMENT + "+")
@@ -48,7 +48,9 @@ class ReadOptions:
 
 def make_document(text: str, doc_id: str, meta: Meta, options: ReadOptions, notes: tuple[Diagnostic, ...] = ()) -> Document:
     """Validate a text read from ``meta.source`` and wrap it in a Document; ``InputError`` if unusable."""
-    text = clean_text(text)
+    text, lone = replace_surrogates(clean_text(text))
+    if lone:
+        notes += (surrogate_note(f"{lone} in the text"),)
     if not text.strip():
         raise InputError(Reason.EMPTY, meta.source, "no text")
     if len(text) > options.max_chars:
@@ -63,6 +65,12 @@ def make_document(text: str, doc_id: str, meta: Meta, options: ReadOptions, note
     return Document(id=doc_id, text=text, meta=meta, diagnostics=notes + replacement_notes(text))
 
 
+def surrogate_note(where: str) -> Diagnostic:
+    """The note on lone surrogates replaced by U+FFFD (see ``decode.replace_surrogates``)."""
+    return Diagnostic("read", "lone_surrogate", f"lone surrogates (half of a UTF-16 pair, as a broken \\uXXXX "
+                      f"escape gives) replaced by U+FFFD: {where}")
+
+
 def replacement_notes(text: str) -> tuple[Diagnostic, ...]:
     """A note on each run of U+FFFD in ``text`` (bytes the reader, or the source before it, could not
     decode), at most ``MAX_REPLACEMENT_NOTES``, the last one counting the runs not noted."""
@@ -72,39 +80,6 @@ def replacement_notes(text: str) -> tuple[Diagnostic, ...]:
     if len(runs) > MAX_REPLACEMENT_NOTES:
         notes.append(Diagnostic("read", "undecodable_bytes", f"and {len(runs) - MAX_REPLACEMENT_NOTES} more such places"))
     return tuple(notes)
-
-
-# ---------------------------------------------------------------- dates
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO 8601 form of a date in a common format (ISO, RFC 2822, "2018-02-18 21:35"), else None.
-
-    >>> iso_date("Sun, 18 Feb 2018 21:35:43 +0400")
-    '2018-02-18T21:35:43+04:00'
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        if len(value) == 10:  # a date without a time stays a date
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _date_meta(raw: Any, source: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
-    if raw in (None, ""):
-        return None, ()
-    parsed = iso_date(raw)
-    if parsed is None:
-        return None, (Diagnostic("read", "unparsed_date", f"publication date {raw!r} is in no format khabar knows"),)
-    return parsed, ()
 
 
 # ---------------------------------------------------------------- HTML
@@ -123,6 +98,18 @@ def _trafilatura_config() -> Any:
     return config
 
 
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """Hold back a library's warnings below ERROR (trafilatura's "discarding data: None" on a page with no
+    article), which would print between khabar's one-line reasons; khabar says itself what went wrong."""
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _fallback_text(html: str) -> str:
     """All visible text of a page trafilatura found no article in (scripts and styles dropped)."""
     import lxml.html
@@ -138,25 +125,55 @@ def _fallback_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> Document:
-    """The main text of an HTML page (title first), with its date, author and site from the page."""
-    import trafilatura
+def _trafilatura(source: str) -> Any:
+    """The trafilatura module, or ``InputError`` (UNSUPPORTED) naming what this install lacks to read HTML."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # lxml >= 5.2 moved lxml.html.clean, which trafilatura's justext needs, out
+        why = " ".join(str(exc).split())
+        raise InputError(Reason.UNSUPPORTED, source, f"reading HTML needs trafilatura and its dependencies, and "
+                         f"one is missing ({why}); install it: pip install lxml_html_clean trafilatura") from None
+    return trafilatura
 
-    extracted = trafilatura.bare_extraction(html, url=meta.url, with_metadata=True, include_comments=False,
-                                            include_tables=False, config=_trafilatura_config())
+
+def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions, captured: str | None = None) -> Document:
+    """The main text of an HTML page (title first), with its date, author and site from the page.
+
+    The date is the one the caller knows (``meta.published``: a JSON field), else the page's metadata,
+    else ``captured`` (a WARC record's date); a date trafilatura could only guess from the text is noted.
+    """
+    trafilatura = _trafilatura(meta.source)
+    html, lone = replace_surrogates(html)
+    with _quiet(logging.getLogger("trafilatura")):
+        extracted = trafilatura.bare_extraction(html, url=meta.url, with_metadata=True, include_comments=False,
+                                                include_tables=False, config=_trafilatura_config())
     fields = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
     body = (fields.get("text") or "").strip() or _fallback_text(html)
     if not body:
         raise InputError(Reason.NO_TEXT, meta.source, "no article text found in the HTML")
     title = (fields.get("title") or "").strip() or None
     text = body if not title or body.startswith(title) else f"{title}\n{body}"
-    published, notes = _date_meta(fields.get("date"), meta.source)
+    url = meta.url or fields.get("url")
+    published, notes = _page_date(meta.published, html, url, captured, fields.get("date"))
+    notes += (surrogate_note("in the HTML"),) if lone else ()
     meta = Meta(
-        source=meta.source, format="html", encoding=meta.encoding, title=title,
-        url=meta.url or fields.get("url"), published=meta.published or published,
+        source=meta.source, format="html", encoding=meta.encoding, title=title, url=url, published=published,
         outlet=meta.outlet or fields.get("sitename"), author=meta.author or fields.get("author"),
     )
     return make_document(text, doc_id, meta, options, notes)
+
+
+def _page_date(
+    known: str | None, html: str, url: str | None, captured: str | None, guess: object
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The page's publication date by the source's own word, best first, and the notes on how it was found."""
+    if known:
+        return known, ()
+    if stated := html_date(html, url):
+        return stated, ()
+    if captured:
+        return captured, capture_note(captured)
+    return None, guessed_note(guess)
 
 
 # ---------------------------------------------------------------- JSON records
@@ -170,9 +187,21 @@ def json_record(raw: bytes, where: str) -> Any:
         raise InputError(Reason.MALFORMED, where, f"not UTF-8, which JSON Lines must be: byte {exc.start + 1} is "
                                                   f"0x{exc.object[exc.start]:02x} ({exc.reason})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(Reason.MALFORMED, where, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+        raise InputError(Reason.MALFORMED, where, json_error(exc, line=False)) from None
     except RecursionError:
         raise InputError(Reason.MALFORMED, where, JSON_TOO_DEEP) from None
+
+
+def json_error(exc: json.JSONDecodeError, line: bool = True) -> str:
+    """What is wrong with a JSON text and where: line and column (the column alone for one line of JSON
+    Lines, whose place is the line number in the source). json's messages may end in "at" already.
+
+    >>> json_error(json.JSONDecodeError("Invalid control character at", '{"a": "\\n"}', 7))
+    'not valid JSON: invalid control character at line 1, column 8'
+    """
+    what = exc.msg.removesuffix(" at").removesuffix(" starting")
+    where = f"line {exc.lineno}, column {exc.colno}" if line else f"column {exc.colno}"
+    return f"not valid JSON: {what[:1].lower()}{what[1:]} at {where}"
 
 
 def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
@@ -190,17 +219,30 @@ def record_document(record: Any, default_id: str, source: str, options: ReadOpti
     text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str):
         raise InputError(Reason.MALFORMED, source, "the record has no \"text\" string")
+    record, repaired = _without_surrogates(record)
+    text = _first(record, TEXT_FIELDS)
     raw_id = _first(record, ID_FIELDS)
-    published, notes = _date_meta(_first(record, DATE_FIELDS), source)
+    published, notes = stated_date(_first(record, DATE_FIELDS), source)
+    if repaired:
+        notes += (surrogate_note("in the record's " + ", ".join(f'"{name}"' for name in repaired)),)
     meta = Meta(
         source=source, format="json", encoding="utf-8", title=_str(record.get("title")),
         url=_str(_first(record, URL_FIELDS)), published=published,
         outlet=_str(_first(record, OUTLET_FIELDS)), author=_str(record.get("author")),
     )
-    doc_id = str(raw_id) if raw_id is not None else default_id
+    doc_id = replace_surrogates(str(raw_id))[0] if raw_id is not None else default_id
     if "text" not in record and "html" in record:
         return html_document(text, doc_id, meta, options)
     return make_document(text, doc_id, meta, options, notes)
+
+
+def _without_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The record with lone surrogates in its string fields replaced by U+FFFD, and the fields repaired."""
+    repaired: dict[str, Any] = {}
+    for name, value in record.items():
+        if isinstance(value, str) and (fixed := replace_surrogates(value))[1]:
+            repaired[name] = fixed[0]
+    return ({**record, **repaired}, list(repaired)) if repaired else (record, [])
 
 
 def _str(value: Any) -> str | None:
@@ -217,27 +259,38 @@ def feed_documents(data: bytes, stem: str, source: str, options: ReadOptions) ->
         detail = f"not a feed: {feed.bozo_exception}" if feed.get("bozo") else "the feed has no items"
         yield InputError(Reason.MALFORMED if feed.get("bozo") else Reason.EMPTY, source, detail)
         return
+    if feed.get("bozo") and (lost := _items_in(data) - len(feed.entries)) > 0:
+        yield InputError(Reason.MALFORMED, source, f"the feed is damaged ({feed.bozo_exception}): {lost} of its "
+                         f"{len(feed.entries) + lost} items could not be read; the others were")
     outlet = _str(feed.feed.get("title"))
     for number, entry in enumerate(feed.entries, 1):
         where = f"{source}#item{number}"
         html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        published = entry.get("published") or entry.get("updated")
+        published, notes = stated_date(entry.get("published") or entry.get("updated"), where)
         meta = Meta(source=where, format="feed", encoding="utf-8", title=_str(entry.get("title")),
-                    url=_str(entry.get("link")), published=iso_date(published), outlet=outlet,
+                    url=_str(entry.get("link")), published=published, outlet=outlet,
                     author=_str(entry.get("author")))
         doc_id = str(entry.get("id") or entry.get("link") or f"{stem}-{number}")
         try:
-            yield _feed_item(html, meta, doc_id, options)
+            yield _feed_item(html, meta, doc_id, options, notes)
         except InputError as error:
             yield error
 
 
-def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions) -> Document:
+_ITEM = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
+
+
+def _items_in(data: bytes) -> int:
+    """How many items or entries a feed's bytes open (whether or not the parser could read them)."""
+    return len(_ITEM.findall(data))
+
+
+def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions, notes: tuple[Diagnostic, ...]) -> Document:
     body = _fallback_text(html) if "<" in html else html.strip()
     if not body:
         raise InputError(Reason.NO_TEXT, meta.source, "the item has no text")
     text = body if not meta.title or body.startswith(meta.title) else f"{meta.title}\n{body}"
-    return make_document(text, doc_id, meta, options)
+    return make_document(text, doc_id, meta, options, notes)
 
 
 # ---------------------------------------------------------------- WARC
@@ -259,7 +312,8 @@ def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptio
             try:
                 html, encoding = decode(record.content_stream().read(), where)
                 meta = Meta(source=where, format="warc", encoding=encoding, url=url)
-                yield html_document(html, f"{stem}-{number}", meta, options)
+                captured = iso_date(record.rec_headers.get_header("WARC-Date"))
+                yield html_document(html, f"{stem}-{number}", meta, options, captured)
             except InputError as error:
                 yield error
     except ArchiveLoadFailed as exc:

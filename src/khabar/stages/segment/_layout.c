@@ -1,6 +1,6 @@
 /* The tokeniser's hot loop in C: cut the text into whitespace-separated chunks, look each up in the chunk
- * memo, and place the chunk's tokens at its offset. segmenter.py does the same in Python when this
- * optional module was not built (no C compiler at install); both give the same tokens and leave the same memo.
+ * memo, and place the chunk's tokens at its offset. segmenter.tokenise(compiled=False) does the same in Python,
+ * the reference the tests hold this loop to: the same tokens and the same memo.
  *
  * lay_out(text, cache, resolve, token_type, rules) -> tuple of token_type
  *   text        str
@@ -9,9 +9,11 @@
  *               its `get` and `put` methods reach the older generation and remember a new chunk
  *   resolve     callable(chunk) -> the same tuple of tuples, for a chunk not in `cache.recent`
  *   token_type  a tuple subclass of five fields (khabar.model.Token)
- *   rules       None, or the clitic splitter's data (see Rules below): then a new chunk that is one word of
- *               plain Arabic letters, bare or with one mark glued on either side ("الموصل،", "«نحن"), is
- *               split here instead of by `resolve` (news meets a few dozen new words in every article)
+ *   rules       None, or the clitic splitter's data (segmenter.split_rules: its vocabulary and thresholds, and
+ *               clitics.CLITIC_RULES and tokens.GLUED_MARKS, the rules as data: no letter, suffix or length of
+ *               them is written here): then a new chunk that is one word of plain Arabic letters, bare or with
+ *               one glued mark on either side ("الموصل،", "«نحن"), is split here instead of by `resolve` (news
+ *               meets a few dozen new words in every article)
  *
  * Chunks are maximal runs of characters that are not whitespace by Py_UNICODE_ISSPACE, the test behind the
  * `\s` of Python's re module, so they are exactly the matches of re.compile(r"\S+").
@@ -101,32 +103,132 @@ static int place(PyObject *relative, Py_ssize_t offset, PyTypeObject *token_type
 
 /* ---- the clitic splitter for words of plain Arabic letters (clitics.py: CliticSplitter.split) ---- */
 
-enum {
-    ALEF = 0x0627, ALEF_HAMZA = 0x0623, BEH = 0x0628, TEH_MARBUTA = 0x0629, TEH = 0x062A, SEEN = 0x0633,
-    FEH = 0x0641, KAF = 0x0643, LAM = 0x0644, MEEM = 0x0645, NOON = 0x0646, HEH = 0x0647, WAW = 0x0648,
-    YEH = 0x064A,
-};
-#define MIN_STEM 3       /* clitics.MIN_STEM */
 #define MAX_WORD 64      /* longer words (none in news) go to the Python path */
+#define MAX_LETTERS 16   /* the most letters of one class of the rules (clitic letters, suffixes, marks) */
+#define MAX_SUFFIXES 16
+#define MAX_SUFFIX 4
 
 /* A plain Arabic letter: hamza to ghain, feh to yeh. No mark, tatweel or joiner, so the word is its own
- * light form (clitics.light_form) and every offset in it is raw. */
+ * light form (normalise.light_form) and every offset in it is raw. (The C path's own domain: other words go
+ * to the Python splitter.) */
 static int is_plain_letter(Py_UCS4 c) {
     return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A);
 }
 
-/* The rules tuple from segmenter.py: (vocab, never_split, ratio, min_count, word_kind, punct_kind). */
+/* A class of letters from a str of the rules. */
+typedef struct {
+    Py_UCS4 letters[MAX_LETTERS];
+    Py_ssize_t count;
+} Letters;
+
+static int has(const Letters *set, Py_UCS4 c) {
+    for (Py_ssize_t i = 0; i < set->count; i++) {
+        if (set->letters[i] == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The splitter's data from segmenter.split_rules: (vocab, never_split, ratio, min_count, word_kind, punct_kind,
+ * clitics, glued), clitics being clitics.CLITIC_RULES: (conjunctions, particles, future, imperfect prefixes,
+ * article, suffixes, feminine, min_stem, min_definite_stem, definite_dominance), and glued tokens' glued marks. */
 typedef struct {
     PyObject *vocab;       /* dict: light form -> corpus count */
     PyObject *never_split; /* frozenset of words never split */
     double ratio;
     long long min_count;
     PyObject *word_kind, *punct_kind;
+    Letters conjunctions, particles, imperfect, glued;
+    Py_UCS4 future, article[2], feminine[2]; /* feminine: the ت written for a ة before a suffix, and the ة */
+    Py_UCS4 suffixes[MAX_SUFFIXES][MAX_SUFFIX];
+    Py_ssize_t suffix_lengths[MAX_SUFFIXES], suffix_count;
+    Letters finals;        /* the last letters of the suffixes */
+    Py_ssize_t min_stem, min_definite_stem;
+    long long dominance;
 } Rules;
 
+/* The letters of `text` (at most `limit`) into `out`; -1 with TypeError when it is not a str or too long. */
+static int letters_of(PyObject *text, Py_UCS4 *out, Py_ssize_t limit, Py_ssize_t *count, const char *what) {
+    if (!PyUnicode_Check(text) || PyUnicode_GET_LENGTH(text) > limit) {
+        PyErr_Format(PyExc_TypeError, "rules: %s must be a str of at most %zd letters", what, limit);
+        return -1;
+    }
+    *count = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < *count; i++) {
+        out[i] = PyUnicode_READ_CHAR(text, i);
+    }
+    return 0;
+}
+
+/* A str of exactly `length` letters into out. */
+static int exactly(PyObject *text, Py_UCS4 *out, Py_ssize_t length, const char *what) {
+    Py_ssize_t count;
+    if (letters_of(text, out, length, &count, what) < 0) {
+        return -1;
+    }
+    if (count != length) {
+        PyErr_Format(PyExc_TypeError, "rules: %s must be %zd letters", what, length);
+        return -1;
+    }
+    return 0;
+}
+
+static int suffixes_of(PyObject *tuple, Rules *rules) {
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) > MAX_SUFFIXES) {
+        PyErr_SetString(PyExc_TypeError, "rules: suffixes must be a tuple of at most 16 str");
+        return -1;
+    }
+    rules->suffix_count = PyTuple_GET_SIZE(tuple);
+    rules->finals.count = 0;
+    for (Py_ssize_t i = 0; i < rules->suffix_count; i++) {
+        Py_ssize_t *length = &rules->suffix_lengths[i];
+        if (letters_of(PyTuple_GET_ITEM(tuple, i), rules->suffixes[i], MAX_SUFFIX, length, "a suffix") < 0) {
+            return -1;
+        }
+        if (*length == 0) {
+            PyErr_SetString(PyExc_TypeError, "rules: a suffix is empty");
+            return -1;
+        }
+        Py_UCS4 final = rules->suffixes[i][*length - 1];
+        if (!has(&rules->finals, final)) {
+            rules->finals.letters[rules->finals.count++] = final;
+        }
+    }
+    return 0;
+}
+
+static int clitics_of(PyObject *tuple, Rules *rules) {
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 10) {
+        PyErr_SetString(PyExc_TypeError, "rules: the clitic rules must be a tuple of 10 (clitics.CLITIC_RULES)");
+        return -1;
+    }
+    PyObject **item = &PyTuple_GET_ITEM(tuple, 0);
+    if (letters_of(item[0], rules->conjunctions.letters, MAX_LETTERS, &rules->conjunctions.count, "conjunctions") < 0
+        || letters_of(item[1], rules->particles.letters, MAX_LETTERS, &rules->particles.count, "particles") < 0
+        || exactly(item[2], &rules->future, 1, "future") < 0
+        || letters_of(item[3], rules->imperfect.letters, MAX_LETTERS, &rules->imperfect.count, "imperfect prefixes") < 0
+        || exactly(item[4], rules->article, 2, "article") < 0 || suffixes_of(item[5], rules) < 0
+        || exactly(item[6], rules->feminine, 2, "feminine") < 0) {
+        return -1;
+    }
+    rules->min_stem = PyLong_AsSsize_t(item[7]);
+    rules->min_definite_stem = PyLong_AsSsize_t(item[8]);
+    rules->dominance = PyLong_AsLongLong(item[9]);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (rules->min_stem < 1 || rules->min_definite_stem < 1) {
+        PyErr_SetString(PyExc_ValueError, "rules: the minimum stems must be at least 1");
+        return -1;
+    }
+    return 0;
+}
+
 static int rules_of(PyObject *tuple, Rules *rules) {
-    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 6) {
-        PyErr_SetString(PyExc_TypeError, "rules must be (vocab, never_split, ratio, min_count, word_kind, punct_kind)");
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 8) {
+        PyErr_SetString(PyExc_TypeError,
+                        "rules must be (vocab, never_split, ratio, min_count, word_kind, punct_kind, clitics, glued)");
         return -1;
     }
     rules->vocab = PyTuple_GET_ITEM(tuple, 0);
@@ -142,7 +244,10 @@ static int rules_of(PyObject *tuple, Rules *rules) {
     }
     rules->word_kind = PyTuple_GET_ITEM(tuple, 4);
     rules->punct_kind = PyTuple_GET_ITEM(tuple, 5);
-    return 0;
+    if (clitics_of(PyTuple_GET_ITEM(tuple, 6), rules) < 0) {
+        return -1;
+    }
+    return letters_of(PyTuple_GET_ITEM(tuple, 7), rules->glued.letters, MAX_LETTERS, &rules->glued.count, "glued marks");
 }
 
 /* The corpus count of the letters w[0:n] (0 when unknown); -1 with an exception set on failure. */
@@ -172,44 +277,55 @@ static int is_word(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n, long long
     return count >= rules->min_count && (double)(count + 1) >= rules->ratio * (double)(whole + 1);
 }
 
+/* clitics.article_length: 2 for the article at the start of rest[0:n], 1 for the lam left of it after the
+ * preposition lam (after_lam), else 0; min_definite_stem letters must remain. */
+static Py_ssize_t article_length(const Rules *rules, const Py_UCS2 *rest, Py_ssize_t n, int after_lam) {
+    Py_UCS4 lam = rules->article[1];
+    Py_ssize_t length = after_lam && n >= 1 && rest[0] == lam ? 1
+                        : n >= 2 && rest[0] == rules->article[0] && rest[1] == lam ? 2 : 0;
+    return length && n - length >= rules->min_definite_stem ? length : 0;
+}
+
 /* CliticSplitter._is_definite_rest, after _is_word failed on the rest: 1 or 0, -1 on failure. */
-static int is_definite_rest(const Rules *rules, Py_UCS2 last, const Py_UCS2 *rest, Py_ssize_t n, long long whole) {
-    if (last == LAM && rest[0] == LAM && n >= 4) { /* ل + ال writes لل: the rest with its alef back */
+static int is_definite_rest(const Rules *rules, Py_UCS2 clitic, const Py_UCS2 *rest, Py_ssize_t n, long long whole) {
+    Py_UCS4 lam = rules->article[1];
+    Py_ssize_t article = article_length(rules, rest, n, clitic == lam);
+    if (article == 1) { /* lam + the article writes lam lam: the rest with its alef back */
         Py_UCS2 restored[MAX_WORD + 1];
-        restored[0] = ALEF;
+        restored[0] = (Py_UCS2)rules->article[0];
         memcpy(restored + 1, rest, n * sizeof(Py_UCS2));
         long long count = count_of(rules, restored, n + 1);
         return count < 0 ? -1 : count >= rules->min_count;
     }
-    if (n < 4 || rest[0] != ALEF || rest[1] != LAM || last == LAM || last == SEEN) {
+    if (article != 2 || clitic == lam || clitic == rules->future) {
         return 0;
     }
     long long count = count_of(rules, rest, n);
-    return count < 0 ? -1 : whole <= 5 * count + 5;
+    return count < 0 ? -1 : whole <= rules->dominance * count + rules->dominance;
 }
 
-/* CliticSplitter._prefix_length: the length of the prefix to split off w[0:n] (n >= 3); -1 on failure. */
+/* CliticSplitter._prefix_length over clitics.proclitic_lengths: the length of the prefix to split off w[0:n]
+ * (n >= min_stem); -1 on failure. */
 static Py_ssize_t prefix_length(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n) {
-    int conjunction = w[0] == WAW || w[0] == FEH;
-    int particle_at_1 = n > 1 && (w[1] == BEH || w[1] == LAM || w[1] == KAF || w[1] == SEEN);
-    int particle = w[0] == BEH || w[0] == LAM || w[0] == KAF || w[0] == SEEN;
-    if (!conjunction && !particle) {
+    int conjunction = has(&rules->conjunctions, w[0]);
+    int particle_at_1 = n > 1 && has(&rules->particles, w[1]);
+    if (!conjunction && !has(&rules->particles, w[0])) {
         return 0;
     }
     long long whole = count_of(rules, w, n);
     if (whole < 0) {
         return -1;
     }
-    Py_ssize_t candidates[2] = {conjunction && particle_at_1 ? 2 : 0, 1}; /* longest first, as _PREFIXES */
+    Py_ssize_t candidates[2] = {conjunction && particle_at_1 ? 2 : 0, 1}; /* longest first */
     for (int i = 0; i < 2; i++) {
         Py_ssize_t p = candidates[i];
-        if (p == 0 || n - p < MIN_STEM) {
+        if (p == 0 || n - p < rules->min_stem) {
             continue;
         }
         const Py_UCS2 *rest = w + p;
         Py_UCS2 last = w[p - 1];
-        if (last == SEEN && !(rest[0] == YEH || rest[0] == TEH || rest[0] == NOON || rest[0] == ALEF_HAMZA)) {
-            continue; /* س only before an imperfect verb */
+        if (last == rules->future && !has(&rules->imperfect, rest[0])) {
+            continue; /* the future prefix only before an imperfect verb */
         }
         int found = is_word(rules, rest, n - p, whole);
         if (found == 0) {
@@ -224,32 +340,31 @@ static Py_ssize_t prefix_length(const Rules *rules, const Py_UCS2 *w, Py_ssize_t
 
 /* CliticSplitter._suffix_length: the length of the pronoun suffix to split off the stem w[0:n]; -1 on failure. */
 static Py_ssize_t suffix_length(const Rules *rules, const Py_UCS2 *w, Py_ssize_t n) {
-    static const Py_UCS2 SUFFIXES[][4] = { /* clitics.SUFFIXES, longest first, with their lengths */
-        {3, HEH, MEEM, ALEF}, {2, HEH, MEEM}, {2, HEH, NOON}, {2, HEH, ALEF},
-        {2, KAF, MEEM}, {2, KAF, NOON}, {2, NOON, ALEF}, {1, HEH},
-    };
-    if (n >= 2 && w[0] == ALEF && w[1] == LAM) {
+    if (n == 0 || (n >= 2 && w[0] == rules->article[0] && w[1] == rules->article[1])) {
         return 0; /* a definite noun takes no possessive pronoun */
     }
-    Py_UCS2 final = w[n - 1];
-    if (final != ALEF && final != MEEM && final != NOON && final != HEH) {
+    if (!has(&rules->finals, w[n - 1])) {
         return 0;
     }
     long long whole = count_of(rules, w, n);
     if (whole < 0) {
         return -1;
     }
-    for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
-        Py_ssize_t s = SUFFIXES[i][0];
+    for (Py_ssize_t i = 0; i < rules->suffix_count; i++) {
+        Py_ssize_t s = rules->suffix_lengths[i];
         Py_ssize_t base = n - s;
-        if (base < 3 || memcmp(w + base, SUFFIXES[i] + 1, s * sizeof(Py_UCS2)) != 0) {
+        int same = base >= rules->min_stem;
+        for (Py_ssize_t j = 0; same && j < s; j++) {
+            same = w[base + j] == rules->suffixes[i][j];
+        }
+        if (!same) {
             continue;
         }
         int found = is_word(rules, w, base, whole);
-        if (found == 0 && w[base - 1] == TEH) { /* a feminine noun's ة is written ت before a suffix */
+        if (found == 0 && w[base - 1] == rules->feminine[0]) { /* a feminine noun's ending written before a suffix */
             Py_UCS2 feminine[MAX_WORD];
             memcpy(feminine, w, base * sizeof(Py_UCS2));
-            feminine[base - 1] = TEH_MARBUTA;
+            feminine[base - 1] = (Py_UCS2)rules->feminine[1];
             found = is_word(rules, feminine, base, whole);
         }
         if (found != 0) {
@@ -264,7 +379,7 @@ static int split_letters(const Rules *rules, PyObject *word, const Py_UCS2 *w, P
                          Py_ssize_t *stem_start, Py_ssize_t *stem_end) {
     *stem_start = 0;
     *stem_end = n;
-    if (n < 3) {
+    if (n < rules->min_stem) {
         return 0;
     }
     int never = PySet_Contains(rules->never_split, word);
@@ -319,17 +434,6 @@ static PyObject *split_word(PyObject *self, PyObject *args) {
 }
 
 /* ---- new chunks of one word, bare or with a mark glued on, tokenised here (segmenter._tokenise_chunk) ---- */
-
-/* A mark that segmenter's MARKED_WORD takes glued to a word: tokens.py's _GLUED_MARKS. */
-static int is_glued_mark(Py_UCS4 c) {
-    switch (c) {
-    case 0x060C: case '.': case ':': case 0x061B: case ',': case '!': case '?': case 0x061F:
-    case '(': case ')': case 0x00AB: case 0x00BB: case '"': case 0x201C: case 0x201D:
-        return 1;
-    default:
-        return 0;
-    }
-}
 
 /* The token tuple (start, end, kind, stem_start, stem_end) */
 static PyObject *token_fields(Py_ssize_t start, Py_ssize_t end, PyObject *kind, Py_ssize_t stem_start, Py_ssize_t stem_end) {
@@ -443,8 +547,8 @@ static PyObject *word_chunk(const Rules *rules, PyObject *cache, PyObject *chunk
     int kind = PyUnicode_KIND(chunk);
     const void *data = PyUnicode_DATA(chunk);
     Py_ssize_t length = PyUnicode_GET_LENGTH(chunk);
-    Py_ssize_t start = is_glued_mark(PyUnicode_READ(kind, data, 0));
-    Py_ssize_t end = length - (length - start > 1 && is_glued_mark(PyUnicode_READ(kind, data, length - 1)));
+    Py_ssize_t start = has(&rules->glued, PyUnicode_READ(kind, data, 0));
+    Py_ssize_t end = length - (length - start > 1 && has(&rules->glued, PyUnicode_READ(kind, data, length - 1)));
     Py_UCS2 w[MAX_WORD];
     if (!plain_letters(kind, data, start, end, w)) {
         Py_RETURN_NONE;
@@ -559,7 +663,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_layout", "Compiled tokeniser loop for khabar's segmenter (optional speed-up).", -1, methods,
+    PyModuleDef_HEAD_INIT, "_layout", "Compiled tokeniser loop for khabar's segmenter.", -1, methods,
 };
 
 PyMODINIT_FUNC PyInit__layout(void) {

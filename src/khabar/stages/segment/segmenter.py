@@ -5,36 +5,29 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from khabar.model import Document, Token, TokenKind
-from khabar.stages.segment.cache import RecentCache
-from khabar.stages.segment.clitics import NEVER_SPLIT, CliticSplitter, Relative, load_vocab
+from khabar.stages.segment._layout import lay_out
+from khabar.stages.segment.clitics import CLITIC_RULES, NEVER_SPLIT, CliticSplitter, Relative, load_vocab
 from khabar.stages.segment.sentences import split_sentences
-from khabar.stages.segment.tokens import ARABIC_WORD, MARKED_WORD, TOKEN, TOKEN_KINDS
+from khabar.stages.segment.tokens import ARABIC_WORD, GLUED_MARKS, MARKED_WORD, TOKEN, TOKEN_KINDS
 
 _CHUNK = re.compile(r"\S+")
 
-# the C loop's copy of the splitter's data: (vocab, never_split, ratio, min_count, word kind, punct kind)
-SplitRules = tuple[dict[str, int], frozenset[str], float, int, TokenKind, TokenKind]
-_compiled_lay_out: Callable[
-    [str, RecentCache[str, Relative], Callable[[str], Relative], type[Token], SplitRules], tuple[Token, ...]] | None
-try:  # the optional C loop (setup.py); without it, the Python loop below (same tokens, slower)
-    from khabar.stages.segment._layout import lay_out as _compiled_lay_out
-except ImportError:  # pragma: no cover - depends on how khabar was installed
-    _compiled_lay_out = None
-
-COMPILED = _compiled_lay_out is not None  # whether the C loop is in use
+# what the C loop reads of the splitter: (vocab, never_split, ratio, min_count, word kind, punct kind,
+# clitics.CLITIC_RULES, tokens.GLUED_MARKS): the rules as data, no copy of them in C
+SplitRules = tuple[dict[str, int], frozenset[str], float, int, TokenKind, TokenKind, tuple[Any, ...], str]
 
 
-def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> tuple[Token, ...]:
+def tokenise(text: str, splitter: CliticSplitter, compiled: bool = True) -> tuple[Token, ...]:
     """Tokens of ``text``; each Arabic word's stem excludes its attached clitics.
 
     No token crosses whitespace, so each whitespace-separated chunk ("بالموصل،") is tokenised once and its
     tokens, relative to the chunk, are remembered: running text repeats its chunks, and a repeated chunk
     costs one look-up and the additions that place its tokens. The C loop also tokenises the commonest new
     chunks itself (a word of plain letters, bare or with a mark glued on), splitting by the splitter's rules.
+    ``compiled=False`` runs the same loop in Python: the reference the tests hold the C loop to.
 
     >>> from khabar.stages.segment.clitics import load_vocab
     >>> text = "ولبنان بالموصل"
@@ -42,8 +35,8 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
     ['لبنان', 'الموصل']
     """
     cache = splitter.chunks
-    if compiled and _compiled_lay_out is not None:
-        return _compiled_lay_out(text, cache, functools.partial(_resolve, splitter), Token, split_rules(splitter))
+    if compiled:
+        return lay_out(text, cache, functools.partial(_resolve, splitter), Token, split_rules(splitter))
     new = tuple.__new__  # Token is a NamedTuple: skip its __new__ wrapper on this hot path
     tokens: list[Token] = []
     append = tokens.append
@@ -59,9 +52,9 @@ def tokenise(text: str, splitter: CliticSplitter, compiled: bool = COMPILED) -> 
 
 
 def split_rules(splitter: CliticSplitter) -> SplitRules:
-    """What the C loop needs to split a word as ``splitter.split`` does (its own copy of the rules, held to
-    the Python ones by the tests)."""
-    return splitter.vocab, NEVER_SPLIT, float(splitter.ratio), int(splitter.min_count), TokenKind.WORD, TokenKind.PUNCT
+    """What the C loop needs to split a word as ``splitter.split`` does: its thresholds and the rules as data."""
+    return (splitter.vocab, NEVER_SPLIT, float(splitter.ratio), int(splitter.min_count), TokenKind.WORD,
+            TokenKind.PUNCT, CLITIC_RULES, GLUED_MARKS)
 
 
 def _resolve(splitter: CliticSplitter, chunk: str) -> Relative:

@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterator
 
 from khabar.model import TokenKind
+from khabar.stages.normalise import DIACRITICS, TATWEEL
 
 ARABIC_LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff"
     "\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc"
 )
-ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+JOINERS = "\u200c\u200d"
+ARABIC_MARKS = re.escape(DIACRITICS + TATWEEL + JOINERS)  # the normaliser's marks (a word keeps them inside)
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 PUNCTUATION_CHARS = ".,;:!?\u060c\u061b\u061f()[]{}«»\"'“”„‘’‹›\\-–—/\\\\|…ـ*•·"
 
@@ -37,8 +39,9 @@ ARABIC_WORD = re.compile(f"[{ARABIC_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{
 
 # A word with one mark glued on either side or both ("الموصل،", "«نحن", "(رويترز)"): TOKEN finds the mark,
 # the word and the mark (each mark is a one-character punct token, none of them a letter, a joiner or "@").
-_GLUED_MARKS = re.escape("،.:؛,!?؟()«»\"“”")
-MARKED_WORD = re.compile(f"(?:[{_GLUED_MARKS}])?(?P<word>{ARABIC_WORD.pattern})(?:[{_GLUED_MARKS}])?")
+GLUED_MARKS = "،.:؛,!?؟()«»\"“”"
+_GLUED = re.escape(GLUED_MARKS)
+MARKED_WORD = re.compile(f"(?:[{_GLUED}])?(?P<word>{ARABIC_WORD.pattern})(?:[{_GLUED}])?")
 
 TOKEN_KINDS = {
     "url": TokenKind.SYMBOL,

@@ -1,5 +1,7 @@
 // The page's router: #/search?q=…, #/doc/ID, #/entity/ID, #/place/ID, #/entities, #/quotes, #/map.
 
+import { errorBox } from "./dom.js";
+import { parseHash } from "./hash.js";
 import { entitiesView, entityView, mapView, placeView } from "./pages.js";
 import { docView, quotesView, searchView } from "./views.js";
 
@@ -12,12 +14,6 @@ const VIEWS = {
 };
 const PAGES = { doc: docView, entity: entityView, place: placeView };
 
-function parse(hash) {
-  const [path, query] = hash.replace(/^#\/?/, "").split("?", 2);
-  const parts = path.split("/").map((p) => decodeURIComponent(p));
-  return { kind: parts[0] || "", id: parts[1], params: Object.fromEntries(new URLSearchParams(query || "")) };
-}
-
 let generation = 0;
 
 async function render() {
@@ -27,13 +23,20 @@ async function render() {
   const show = (node) => {
     if (current === generation) view.replaceChildren(node);
   };
-  const { kind, id, params } = parse(location.hash);
-  for (const link of document.querySelectorAll("[data-nav]")) {
-    link.classList.toggle("active", link.dataset.nav === (kind || "search"));
+  let kind = "error";
+  try {
+    const route = parseHash(location.hash);
+    kind = route.kind || "search";
+    for (const link of document.querySelectorAll("[data-nav]")) {
+      link.classList.toggle("active", link.dataset.nav === kind);
+    }
+    if (PAGES[route.kind] && route.id !== undefined) await PAGES[route.kind](route.id, route.params, show);
+    else await (VIEWS[route.kind] || searchView)(route.params, show);
+  } catch (error) {
+    // never "جارٍ التحميل…" for ever: whatever failed, the reader is told
+    show(errorBox(error));
   }
-  if (PAGES[kind] && id !== undefined) await PAGES[kind](id, params, show);
-  else await (VIEWS[kind] || searchView)(params, show);
-  if (current === generation) document.body.dataset.ready = kind || "search";
+  if (current === generation) document.body.dataset.ready = kind;
 }
 
 window.addEventListener("hashchange", render);

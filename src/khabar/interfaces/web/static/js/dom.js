@@ -85,9 +85,46 @@ export function snippet(parts, className = "snippet") {
   return el("p", { class: className }, parts.map((p) => (p.match ? el("mark", {}, p.text) : p.text)));
 }
 
+// What each error code of the API (and of the page) means, for the reader; the server's own words, in
+// English, stay under "تفاصيل" for whoever reports the problem.
+export const ERROR_TEXTS = {
+  not_found: "لم يُعثر على ما طلبته: ربما حُذف أو تغيّر رابطه.",
+  bad_query: "تعذّر فهم عبارة البحث. اكتب كلمات، أو «عبارة بين علامتي تنصيص»، أو كلمة* للبحث ببداية الكلمة.",
+  invalid_request: "في الطلب قيمة غير صالحة (تاريخ أو رقم أو اسم طويل جدًا).",
+  too_large: "الطلب أكبر مما يقبله الخادم.",
+  timeout: "انتهت مهلة الطلب قبل أن يصل كاملًا.",
+  no_archive: "لا يوجد أرشيف مفتوح على هذا الخادم.",
+  archive_unavailable: "تعذّر فتح الأرشيف على الخادم.",
+  internal: "حدث خطأ في الخادم. أعد المحاولة لاحقًا.",
+  bad_link: "الرابط غير صالح.",
+  bad_request: "الطلب غير صالح.",
+  empty: "لا نص في الطلب.",
+  malformed: "صيغة الطلب غير صالحة.",
+  undecodable: "ترميز النص غير مقروء.",
+  not_arabic: "النص ليس عربيًا: خبر يقرأ الأخبار العربية.",
+  unsupported: "نوع المحتوى غير مدعوم.",
+  method_not_allowed: "هذه العملية غير مسموح بها هنا.",
+};
+const OFFLINE = "تعذّر الاتصال بالخادم.";
+const UNKNOWN = "حدث خطأ غير متوقَّع في الصفحة.";
+
+/** {text, detail}: the Arabic sentence to show, and the technical detail (or null) to keep beneath it. */
+export function errorText(error) {
+  if (error instanceof ApiError) return { text: ERROR_TEXTS[error.code] || UNKNOWN, detail: error.message || null };
+  if (error?.code === "bad_link") return { text: error.message, detail: null };
+  if (error instanceof TypeError && /fetch/i.test(error.message)) return { text: OFFLINE, detail: null };
+  return { text: UNKNOWN, detail: error?.message || null };
+}
+
 export function errorBox(error) {
-  const detail = error instanceof ApiError ? error.message : "تعذّر الاتصال بالخادم.";
-  return el("div", { class: "error", role: "alert" }, el("strong", {}, "خطأ: "), el("span", { dir: "auto" }, detail));
+  const { text, detail } = errorText(error);
+  return el(
+    "div",
+    { class: "error", role: "alert" },
+    el("strong", {}, "خطأ: "),
+    el("span", {}, text),
+    detail ? el("details", {}, el("summary", {}, "تفاصيل"), el("code", { dir: "ltr" }, detail)) : null,
+  );
 }
 
 export function badge(label) {

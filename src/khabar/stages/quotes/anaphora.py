@@ -1,0 +1,109 @@
+"""Speakers named by a phrase that points back: "المصدر ذاته", "المتحدث نفسه", "المتحدثة", and the definite
+descriptions a journalist uses to avoid repeating a name ("الباحث", "الكاتب الليبي", "الفاعل الجمعوي").
+
+Such a phrase names the voice the article is already reporting: the speaker of the latest quote before
+it, when that speaker is a named entity whose gender agrees (a description in the feminine, "الوزيرة",
+"المتحدثة", never stands for a man the article quotes with "قال"). Definite descriptions of a head and
+adjectives only count, headed by a profession or a role ("الكاتب الليبي", "المحلل السياسي"); an office
+("الملك", "الرئيس"), or a title that names one by its complement ("رئيس الحكومة", "وزير الخارجية
+الجزائري"), identifies someone by itself and is left to the article's own appositions
+(``khabar.stages.entities.descriptions``). When the voice before is an unnamed source the phrase stays.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.draft import Draft
+from khabar.stages.quotes.lexicon import CueKind
+from khabar.stages.quotes.linking import Speaker
+
+ARTICLE = "ال"
+FEMININE_ENDING = "ه"  # ة in the normalised view
+
+
+class Pointer(StrEnum):
+    """How a speaker phrase points back."""
+
+    SAME = "same"  # "المصدر ذاته", "المحلل السياسي نفسه": any earlier named voice, person or body
+    GENERIC = "generic"  # "المتحدث", "المصدر": the voice before, person or body
+    DESCRIPTION = "description"  # "الباحث", "الكاتب الليبي": a person
+
+
+def _phrase_tokens(ctx: QuoteContext, span: tuple[int, int]) -> list[int]:
+    first = ctx.token_at(span[0])
+    if first is None:
+        first = ctx.token_at(span[0] - 1)  # the phrase starts after a conjunction glued to its first word
+    if first is None:
+        return []
+    out = []
+    index = first
+    while index < len(ctx) and ctx.tokens[index][0] < span[1]:
+        out.append(index)
+        index += 1
+    return out
+
+
+def pointer(ctx: QuoteContext, span: tuple[int, int]) -> Pointer | None:
+    """How the speaker phrase over ``span`` points back to an earlier voice, if it does."""
+    tokens = [i for i in _phrase_tokens(ctx, span) if ctx.is_word(i)]
+    if not tokens or len(tokens) > 4:
+        return None
+    if any(ctx.word_is(i, "same") for i in tokens[1:]):
+        return Pointer.SAME
+    if len(tokens) == 1 and ctx.word_is(tokens[0], "generic_speaker"):
+        return Pointer.GENERIC
+    head = ctx.bare(tokens[0])
+    if head.startswith(ARTICLE) and ctx.word_is(tokens[0], "descriptive") and all(
+            ctx.bare(i).startswith(ARTICLE) and not ctx.word_is(i, "title") for i in tokens[1:]):
+        return Pointer.DESCRIPTION  # not "الملك", "الرئيس": an office names its holder by itself
+    return None
+
+
+def gender_of_cue(ctx: QuoteContext, draft: Draft) -> str | None:
+    """"f" or "m" as the cue agrees with its speaker (قالت، مضيفة / قال، مضيفا), None when it does not tell."""
+    if draft.cue is None:
+        return None
+    index = ctx.token_at(draft.cue[0])
+    index = draft.anchor if index is None else index
+    form = ctx.bare(index)
+    cue = ctx.lexicon.cues.get(form)
+    if cue is None:
+        return None
+    if cue.kind is CueKind.PARTICIPLE:
+        return "f" if form.endswith(FEMININE_ENDING) else "m" if form.endswith("ا") else None
+    if cue.kind is CueKind.PAST:
+        base = ctx.lexicon.past_of.get(cue.lemma, "")
+        return "f" if base and form == base + "ت" else "m" if form == base else None
+    return None
+
+
+def gender_of_phrase(ctx: QuoteContext, span: tuple[int, int]) -> str:
+    tokens = [i for i in _phrase_tokens(ctx, span) if ctx.is_word(i)]
+    return "f" if tokens and ctx.bare(tokens[0]).endswith(FEMININE_ENDING) else "m"
+
+
+def resolve_pointer(ctx: QuoteContext, draft: Draft, earlier: list[Draft], genders: dict[str, set[str]]) -> Speaker | None:
+    """The speaker (phrase kept, entity filled) a pointing phrase stands for, or None."""
+    speaker = draft.speaker
+    if speaker is None or speaker.span is None or speaker.entity_id is not None:
+        return None
+    kind = pointer(ctx, speaker.span)
+    if kind is None or draft.nested:
+        return None  # inside a quotation "اللاعب" is someone the speaker talks about
+    gender = gender_of_phrase(ctx, speaker.span) if kind is not Pointer.SAME else None
+    for before in reversed(earlier):
+        voice = before.speaker
+        if voice is None or voice.span is None or before.nested and not draft.nested:
+            continue
+        if voice.entity_id is None:
+            return None  # the voice before is an unnamed source: "المصدر ذاته" is that source
+        entity = ctx.entity_of(voice.entity_id)
+        if kind is Pointer.DESCRIPTION and (entity is None or entity.label != "PER"):
+            return None
+        known = genders.get(voice.entity_id, set())
+        if gender is not None and entity is not None and entity.label == "PER" and known and gender not in known:
+            return None
+        return Speaker(speaker.span, voice.entity_id)
+    return None
