@@ -134,12 +134,12 @@ def test_eval_and_train_without_the_shared_data_say_what_they_need(tmp_path: Pat
     assert "needs" in result.stderr and "shared data" in result.stderr and f"{option} PATH" in result.stderr
 
 
-def test_train_clusters_without_gensim_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_train_embeddings_without_gensim_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "gensim" else real(name, *a))
-    result = CliRunner().invoke(app, ["train", "clusters", "--data", str(tmp_path)])
+    result = CliRunner().invoke(app, ["train", "embeddings", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "pip install 'khabar[build]'" in result.stderr and "gensim" in result.stderr
 
 
