@@ -170,3 +170,21 @@ def test_a_quotation_paragraph_continues_the_speaker_before(quotes_of: QuotesOf)
             '"اضطررنا للرحيل إلى منطقة أخرى والمكوث مع أسرة أمي حتي تهدأ الأحوال".')
     first, second = quotes_of(text, ("PER", "هدى محمد"))
     assert second == ("direct", "هدى محمد", None, "اضطررنا للرحيل إلى منطقة أخرى والمكوث مع أسرة أمي حتي تهدأ الأحوال")
+
+
+def test_a_noun_after_a_preposition_is_no_participle(quotes_of: QuotesOf) -> None:
+    # BBC Arabic (ANT), 2018: "أسفه" (his regret) reads "آسفة" on the normalised view; it ends no clause
+    text = ("وأعرب سيد محمد تقي طباطبائي، مدير العلاقات العامة في الشركة، عن أسفه لسقوط الطائرة التي أقلعت "
+            "من مطار مهرآباد.")
+    quote = _one(quotes_of(text, ("PER", "سيد محمد تقي طباطبائي")))
+    assert (quote.speaker, quote.cue) == ("سيد محمد تقي طباطبائي", "أعرب")
+    assert quote.content == "عن أسفه لسقوط الطائرة التي أقلعت من مطار مهرآباد"
+
+
+def test_a_speaker_the_tagger_missed_is_named_after_the_title(quotes_of: QuotesOf) -> None:
+    # Sky News Arabia (ANT), 2018: no entity given; the name after the title becomes the speaker, and
+    # the coach's later quotes with "وتابع" go on with him
+    text = ("وأعرب المدير الفني للأسيوطي، علي ماهر، عن سعادته بالفوز على الأهلي، وقال: \"الاجتهاد والعمل "
+            "الجاد والإخلاص يؤدي دائما إلى نتائج جيدة\".")
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["علي ماهر", "علي ماهر"]

@@ -286,7 +286,7 @@ def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if cue.kind is CueKind.MASDAR:
         return _has_proclitic_ba(ctx, index)
     if not cue.is_verb:
-        return True
+        return not ctx.after_preposition(index)  # "عن أسفه" (his regret) is no "آسفة"
     if not _starts_clause(ctx, index) or index > 0 and ctx.word_is(index - 1, "relative"):
         return False
     if cue.kind is CueKind.PRESENT:

@@ -13,6 +13,7 @@ from khabar.stages.quotes.lexicon import CONJUNCTIONS, QuoteLexicon
 from khabar.stages.quotes.marks import pair_marks
 
 DAMMA = "\u064f"
+PREPOSITIONS = frozenset(normalise_query(w) for w in "في من على عن إلى مع حول لدى ضد دون عبر بعد قبل".split())
 HEADLINE_LINES = 3  # a headline is among the first lines (after a byline such as "موسكو – أسوشيتدر برس")
 _PUNCT = TokenKind.PUNCT
 _WORD = TokenKind.WORD
@@ -133,6 +134,10 @@ class QuoteContext:
         token = self.tokens[index]
         start = token[0] + (1 if self.has_conjunction(index) else 0)
         return self.text[start + 1 : start + 2] == DAMMA
+
+    def after_preposition(self, index: int) -> bool:
+        """Whether token ``index`` follows a preposition written as a word ("عن أسفه", "في ظل")."""
+        return index > 0 and self.norm(index - 1) in PREPOSITIONS
 
     def phrase_is(self, index: int, word_class: str, length: int = 2) -> bool:
         """Whether the ``length`` words starting at ``index`` form an entry of ``word_class``."""

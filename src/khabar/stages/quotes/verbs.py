@@ -123,6 +123,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
         return False
+    if cue.kind is CueKind.PARTICIPLE and ctx.after_preposition(index):
+        return False  # "أعرب عن أسفه": the noun, which the normalised view writes as the participle آسفة
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
     if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
