@@ -188,3 +188,12 @@ def test_a_speaker_the_tagger_missed_is_named_after_the_title(quotes_of: QuotesO
             "الجاد والإخلاص يؤدي دائما إلى نتائج جيدة\".")
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["علي ماهر", "علي ماهر"]
+
+
+def test_a_statement_after_when_they_said_it(quotes_of: QuotesOf) -> None:
+    # BBC Arabic (ANT), 2018: "بعد أن قال X إن" is a statement of its own, and ends the one before it
+    text = ("قال وزير الخارجية الأردني أيمن الصفدي إن الحكومة ستحترم مطالب الشعب، وذلك بعد أن قال المتظاهرون "
+            "الذين أجبروا رئيس الوزراء على الاستقالة إنهم سيستمرون في الاحتجاج.")
+    first, second = quotes_of(text, ("PER", "أيمن الصفدي"))
+    assert (first.speaker, first.content) == ("أيمن الصفدي", "إن الحكومة ستحترم مطالب الشعب")
+    assert (second.speaker, second.content) == ("المتظاهرون", "إنهم سيستمرون في الاحتجاج")

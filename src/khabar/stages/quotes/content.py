@@ -296,11 +296,20 @@ def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
 
 
 def _word_before_clause(ctx: QuoteContext, index: int) -> bool:
-    return ctx.is_word(index) and ctx.word_is(index, "connector")
+    return ctx.is_word(index) and (ctx.word_is(index, "connector") or ctx.norm(index) == "وذلك" or after_when(ctx, index + 1)
+                                   or ctx.norm(index) in WHEN and ctx.norm(index + 1) == "ان")
+
+
+WHEN = frozenset({"بعد", "قبل", "منذ", "بمجرد", "لمجرد"})  # "بعد أن قال": a time, then a statement of its own
+
+
+def after_when(ctx: QuoteContext, index: int) -> bool:
+    """Whether token ``index`` follows "بعد أن", "قبل أن", "منذ أن" (it says when, and a statement follows)."""
+    return index > 1 and ctx.norm(index - 1) == "ان" and ctx.norm(index - 2) in WHEN
 
 
 def _starts_clause(ctx: QuoteContext, index: int) -> bool:
-    if ctx.has_conjunction(index) or index == 0:
+    if ctx.has_conjunction(index) or index == 0 or after_when(ctx, index):
         return True
     before = index - 1
     return (ctx.is_punct(before, _BOUNDARY_PUNCT + ":") or _word_before_clause(ctx, before)

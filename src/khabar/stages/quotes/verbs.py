@@ -7,6 +7,7 @@ from __future__ import annotations
 from khabar.model import QuoteKind
 from khabar.stages.quotes.content import (
     Opener,
+    after_when,
     OpenerKind,
     colon_content,
     content_end,
@@ -133,6 +134,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return True  # "كما أكد أن ...": he also said, not a comparison
     if ctx.exactly(index - 1, "whoever"):
         return False  # "حماية من وصفهم بـ"إرهابيين"", "وإلى من قال إن": whoever said, no one quoted
+    if after_when(ctx, index):
+        return True  # "وذلك بعد أن قال المتظاهرون إنهم ...": when they said it, and what
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
 
 
