@@ -197,3 +197,37 @@ def test_a_statement_after_when_they_said_it(quotes_of: QuotesOf) -> None:
     first, second = quotes_of(text, ("PER", "أيمن الصفدي"))
     assert (first.speaker, first.content) == ("أيمن الصفدي", "إن الحكومة ستحترم مطالب الشعب")
     assert (second.speaker, second.content) == ("المتظاهرون", "إنهم سيستمرون في الاحتجاج")
+
+
+def test_the_speakers_own_first_person_inside_the_quotation_is_no_new_statement(quotes_of: QuotesOf) -> None:
+    # BBC Arabic (ANT), 2018: "أعتقد" reads as the past "اعتقد" on the normalised view; its hamza says "I"
+    text = 'وأضاف فرانك فيتر "من المهم المحافظة على الحوار لأني أعتقد أنه في هذه الحالة سيخسر الجميع".'
+    quote = _one(quotes_of(text, ("PER", "فرانك فيتر")))
+    assert (quote.cue, quote.kind) == ("أضاف", "direct")
+
+
+def test_a_verb_glued_to_a_quotation_goes_on_with_its_clause(quotes_of: QuotesOf) -> None:
+    # Sky News Arabia (ANT), 2018: no comma before "رحبت": no postposed speaker "بهم بريطانيا"
+    text = ('وأضافت زخاروفا "هل تعلمون عدد الروس الذين ننتظر تسلمهم من لندن؟ أكثر من 40 شخصا، وكذلك سفاحين" '
+            "رحبت بهم بريطانيا ومنحتهم اللجوء.")
+    quote = _one(quotes_of(text, ("PER", "زخاروفا")))
+    assert (quote.speaker, quote.cue) == ("زخاروفا", "أضافت")
+
+
+def test_a_passive_present_quotes_no_one(quotes_of: QuotesOf) -> None:
+    # BBC Arabic (ANT), 2018: "يُعتقد" (it is believed), with the damma written
+    assert quotes_of('فيسبوك يحظر صفحات يُعتقد أنها "تؤثر" على الانتخابات الأمريكية') == []
+
+
+def test_a_condition_is_no_statement(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2018: "إذا تحدثت واشنطن عن ..." says what would happen if
+    text = "وقالت الوكالة إن مصير القمة سيكون واضحا، إذا تحدثت واشنطن عن نزع سلاح الشمال النووي."
+    quote = _one(quotes_of(text, ("LOC", "واشنطن")))
+    assert quote.content == "إن مصير القمة سيكون واضحا، إذا تحدثت واشنطن عن نزع سلاح الشمال النووي"
+
+
+def test_a_think_verb_that_opens_nothing_ends_no_statement(quotes_of: QuotesOf) -> None:
+    # BBC Arabic (ANT), 2018: "ولكنه وجد رابطا" (it found a link) is part of what Facebook said
+    text = "كما ذكر فيسبوك أنه لم يجد النطاق الروسي للإنترنت، ولكنه وجد رابطا بين وكالة أبحاث الإنترنت وأحد الحسابات."
+    quote = _one(quotes_of(text, ("ORG", "فيسبوك")))
+    assert quote.content.endswith("وأحد الحسابات")

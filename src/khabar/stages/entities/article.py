@@ -16,6 +16,9 @@ from khabar.stages.segment.cache import RecentCache
 
 ARTICLE = "ال"
 QUOTE_MARKS = frozenset('"«»“”')
+# Participles of derived verbs end like nisbas ("المنتهية ولايته", "المتحدة", "المستقلة") but name no
+# nationality or affiliation
+PARTICIPLE_PREFIXES = ("مت", "من", "مست")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ class Article:
     def phrase(self, first: int, last: int) -> Phrase:
         indices = [i for i in range(first, last + 1) if self.form(i)]
         nisbas = frozenset(bare(self.form(i)) for i in indices[1:]
-                           if self.text[self.tokens[i].stem_start : self.tokens[i].stem_end].endswith(NISBA_ENDINGS))
+                           if self.text[self.tokens[i].stem_start : self.tokens[i].stem_end].endswith(NISBA_ENDINGS)
+                           and not bare(self.form(i)).startswith(PARTICIPLE_PREFIXES))
         return Phrase(first, last, tuple(bare(self.form(i)) for i in indices), nisbas)
 
 

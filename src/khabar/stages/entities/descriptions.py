@@ -106,7 +106,8 @@ def _descriptions(article: Article, titles: list[int], taken: set[int]) -> list[
         if index in taken or index in article.owner or found and index <= found[-1].last:
             continue
         last = _title_end(article, index)
-        definite = article.form(index).startswith(ARTICLE) or last > index and article.form(index + 1).startswith(ARTICLE)
+        definite = (article.form(index).startswith(ARTICLE) or last > index and article.form(index + 1).startswith(ARTICLE)
+                    or last > index and (article.form(last).startswith(ARTICLE) or last in article.named))  # "وزير خارجية الأردن"
         if definite and not _beside_a_name(article, index, last) and not taken.intersection(range(index, last + 1)):
             found.append(article.phrase(index, last))
     return found
@@ -141,9 +142,11 @@ def _last_named_before(article: Article, entity: Entity, position: int) -> int:
 
 
 def _link(article: Article, description: Phrase, titles: dict[str, list[Phrase]], people: Sequence[Entity]) -> Entity | None:
+    """The person a description stands for: one named before it (a headline's, also one named after it)."""
     position = article.tokens[description.first].start
+    headline = "\n" not in article.text[:position] and "\n" in article.text[position:]
     ranked = [(_score(description, titles[e.id]), _last_named_before(article, e, position), e) for e in people]
-    ranked = [r for r in ranked if r[0] > 0]
+    ranked = [r for r in ranked if r[0] > 0 and (r[1] >= 0 or headline)]
     if not ranked:
         return None
     return max(ranked, key=lambda r: (r[0], r[1]))[2]

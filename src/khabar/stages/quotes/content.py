@@ -289,8 +289,8 @@ def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return not ctx.after_preposition(index)  # "عن أسفه" (his regret) is no "آسفة"
     if not _starts_clause(ctx, index) or index > 0 and ctx.word_is(index - 1, "relative"):
         return False
-    if cue.kind is CueKind.PRESENT:
-        _, last = ctx.sentence_bounds(index)
+    if cue.kind is CueKind.PRESENT or cue.role is Role.THINK:
+        _, last = ctx.sentence_bounds(index)  # "، ولكنه وجد رابطا بين ...": a verb that opens no content
         return find_opener(ctx, index, cue, last) is not None
     return True
 

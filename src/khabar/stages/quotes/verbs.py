@@ -106,8 +106,8 @@ def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
     before = index - 1
     while before > 0 and ctx.is_punct(before, ",،-–"):
         before -= 1
-    if before not in ctx.open_of or not cue.is_verb:
-        return []
+    if before not in ctx.open_of or not cue.is_verb or before == index - 1:
+        return []  # '"...سفاحين" رحبت بهم بريطانيا': no comma, the clause goes on after the quotation
     chars = quoted_chars(ctx, ctx.open_of[before])
     _, last = ctx.sentence_bounds(index)
     phrase = phrase_after(ctx, index + 1, last + 1)
@@ -124,8 +124,12 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
         return False
+    if cue.kind is CueKind.PRESENT and ctx.is_passive_present(index, cue.lemma):
+        return False  # "صفحات يُعتقد أنها تؤثر": it is believed, no one is quoted
     if cue.kind is CueKind.PARTICIPLE and ctx.after_preposition(index):
         return False  # "أعرب عن أسفه": the noun, which the normalised view writes as the participle آسفة
+    if _first_person(ctx, index, cue) and ctx.enclosing_quotation(index) is not None:
+        return False  # '"... لأني أعتقد أنه سيخسر الجميع"': the speaker's own words, quoted already
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
     if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
@@ -137,6 +141,17 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if after_when(ctx, index):
         return True  # "وذلك بعد أن قال المتظاهرون إنهم ...": when they said it, and what
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
+
+
+def _first_person(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a verb cue is in the first person: "أعتقد", "نرى" (the present's prefix), "قلنا"."""
+    form = ctx.bare(index)
+    if cue.kind is CueKind.PRESENT:
+        return form[:1] in ("ا", "ن")
+    raw = ctx.chars(index)[1:] if ctx.has_conjunction(index) else ctx.chars(index)
+    if cue.kind is CueKind.PAST and cue.lemma.startswith("ا") and raw.startswith("أ"):
+        return True  # "أعتقد" (I think) reads as the past "اعتقد" on the normalised view; the hamza tells
+    return cue.kind is CueKind.PAST and form.endswith("نا")
 
 
 LEAD_WINDOW = 10  # "وذهب الأمين العام لحزب الاستقلال الموجود في المعارضة إلى القول إن"
