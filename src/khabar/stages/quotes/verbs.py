@@ -7,8 +7,8 @@ from __future__ import annotations
 from khabar.model import QuoteKind
 from khabar.stages.quotes.content import (
     Opener,
-    after_when,
     OpenerKind,
+    after_when,
     colon_content,
     content_end,
     find_opener,
