@@ -231,3 +231,40 @@ def test_a_think_verb_that_opens_nothing_ends_no_statement(quotes_of: QuotesOf) 
     text = "كما ذكر فيسبوك أنه لم يجد النطاق الروسي للإنترنت، ولكنه وجد رابطا بين وكالة أبحاث الإنترنت وأحد الحسابات."
     quote = _one(quotes_of(text, ("ORG", "فيسبوك")))
     assert quote.content.endswith("وأحد الحسابات")
+
+
+def test_a_body_word_points_back_to_the_body_that_spoke(quotes_of: QuotesOf) -> None:
+    # CNN Arabic and BBC Arabic (ANT), 2018: "الوزارة"، "الشركة" for the body quoted before
+    text = ("وقالت الخارجية الفلسطينية، في بيان، إن الاحالة هي ممارسة لحق دولة فلسطين. وقالت الوزارة إن "
+            "التأخير لا يخدم مبادئ العدالة.")
+    first, second = quotes_of(text)
+    assert first.speaker == second.speaker == "الخارجية الفلسطينية"
+    text = "وقال فيسبوك إن التحقيقات ما زالت في مراحلها المبكرة. وقالت الشركة إنها ستواصل جهودها."
+    assert [q.speaker for q in quotes_of(text, ("ORG", "فيسبوك"))] == ["فيسبوك", "فيسبوك"]
+
+
+def test_an_unnamed_source_is_not_a_body_to_point_back_to(quotes_of: QuotesOf) -> None:
+    text = "وقال مصدر عسكري إن المعارك مستمرة. وقالت الحكومة إنها ستتحرك."
+    assert [q.speaker for q in quotes_of(text)] == ["مصدر عسكري", "الحكومة"]
+
+
+def test_a_noun_with_a_pronoun_before_bi_anna_is_the_object(quotes_of: QuotesOf) -> None:
+    # France 24 (ANT), 2018: "ووصف نهجها بأنه" goes on with the sentence's subject
+    text = 'وكان الاتحاد الأوروبي انتقد مسبقا هذه المقاربة لماي ووصف نهجها بأنه "انتقائي".'
+    quote = _one(quotes_of(text, ("ORG", "الاتحاد الأوروبي")))
+    assert (quote.speaker, quote.content) == ("الاتحاد الأوروبي", 'بأنه "انتقائي"')
+
+
+def test_kin_with_a_pronoun_speak(quotes_of: QuotesOf) -> None:
+    quote = _one(quotes_of("وقال أهلها إنها توفيت بمرض غير معروف."))
+    assert quote.speaker == "أهلها"
+
+
+def test_a_headline_runs_to_its_line_end_and_a_threat_opens_it(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2018
+    text = "هازارد: سعيد في تشيلسي.. لا أفكر في الرحيل\nقال إيدن هازارد، لاعب وسط تشيلسي، إنه لا يتعجل."
+    headline = quotes_of(text, ("PER", "إيدن هازارد", "هازارد"))[0]
+    assert (headline.speaker, headline.content) == ("إيدن هازارد", "سعيد في تشيلسي.. لا أفكر في الرحيل")
+    text = "كوريا الشمالية تهدد: سنلغي قمة كيم-ترمب لهذا السبب\nذكرت وسائل إعلام رسمية أن القمة قد تلغى."
+    headline = quotes_of(text, ("LOC", "كوريا الشمالية"))[0]
+    assert (headline.speaker, headline.cue, headline.content) == ("كوريا الشمالية", "تهدد", "سنلغي قمة كيم-ترمب لهذا السبب")

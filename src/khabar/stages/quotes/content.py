@@ -134,7 +134,8 @@ class _Zone:
     def mark(self, index: int) -> Opener | None:
         """A quotation mark or a colon: direct content opens here, unless the cue cannot quote."""
         ctx, cue = self.ctx, self.cue
-        direct = cue is None or cue.role not in (Role.THINK, Role.WRITE)
+        direct = cue is None or cue.role not in (Role.THINK, Role.WRITE) or (
+            cue.role is Role.THINK and ctx.is_punct(index, ":") and ctx.in_headline(index))  # "كوريا الشمالية تهدد: ..."
         if index in ctx.close_of:
             return self.opener(OpenerKind.QUOTATION, index) if direct and _opens_quotation(ctx, index, cue, self.limit) else None
         if (direct or cue is not None and cue.role is Role.WRITE) and ctx.is_punct(index, ":") and not _is_time_colon(ctx, index):

@@ -70,6 +70,8 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     phrase = phrase_after(ctx, start, opener.speaker_until)
     if phrase is not None and ctx.enclosing_quotation(index) and not ctx.mentions_in(*ctx.span_chars(*phrase)):
         phrase = None  # inside a quotation "أدعو الجماهير إلى": an unnamed phrase after a verb is its object
+    if phrase is not None and _object_slot(ctx, opener) and _possessed_object(ctx, *phrase):
+        phrase = None  # "ووصف نهجها بأنه "انتقائي"": what the verb acts on; its subject is implied
     if phrase is not None:
         people = coordinated(ctx, *phrase)
         if people:
@@ -80,6 +82,21 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
 
 
 CONTAINER_LINKS = ("في", "فيه", "فيها")
+
+
+def _object_slot(ctx: QuoteContext, opener: Opener) -> bool:
+    """Whether content opens with a preposition ("بأنه", "من", "إلى"), after which a verb may have taken an
+    object ("وصف نهجها بأنه"); not after "إن"/"أن" ("وقال أهلها إنها": the subject)."""
+    return opener.kind is OpenerKind.PREPOSITION or ctx.norm(opener.index).startswith("ب")
+
+
+def _possessed_object(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb is a noun with a pronoun ("نهجها", "أهدافها") naming no one who could
+    speak (not "نظيره الروسي" with a title, "والده", or a name)."""
+    token = ctx.tokens[first]
+    if token[4] >= token[1] or ctx.mentions_in(*ctx.span_chars(first, last)):
+        return False
+    return not any(ctx.word_is(i, c) for i in range(first, last + 1) for c in ("title", "source", "body", "communique"))
 
 
 def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
