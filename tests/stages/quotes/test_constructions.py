@@ -268,3 +268,20 @@ def test_a_headline_runs_to_its_line_end_and_a_threat_opens_it(quotes_of: Quotes
     text = "كوريا الشمالية تهدد: سنلغي قمة كيم-ترمب لهذا السبب\nذكرت وسائل إعلام رسمية أن القمة قد تلغى."
     headline = quotes_of(text, ("LOC", "كوريا الشمالية"))[0]
     assert (headline.speaker, headline.cue, headline.content) == ("كوريا الشمالية", "تهدد", "سنلغي قمة كيم-ترمب لهذا السبب")
+
+
+def test_a_present_verb_with_wa_goes_on_with_the_subject_before_the_first_verb(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2018, a headline: the person the first verb acts on does not speak
+    text = "كوبر ينفي قصة الحضري ويقول: أين الدليل؟\nرفض هيكتور كوبر مدرب مصر التعليق."
+    said = [q for q in quotes_of(text, ("PER", "هيكتور كوبر", "كوبر"), ("PER", "الحضري")) if q.cue == "يقول"]
+    assert [q.speaker for q in said] == ["هيكتور كوبر"]
+
+
+def test_a_name_after_a_title_in_apposition_and_no_clause_after_a_comma(quotes_of: QuotesOf) -> None:
+    # CNN Arabic and Al Arabiya (ANT), 2018
+    text = "كشف قائد مركز المصالحة الروسي، اللواء أليكسي تسيغانكوف، أن العسكريين الروس دمروا طائرتين."
+    assert _one(quotes_of(text, ("PER", "أليكسي تسيغانكوف"))).speaker == "أليكسي تسيغانكوف"
+    text = ("ودفع كوبر بالشناوي في أول مباراتين وهو الأمر الذي اثار، وفقا لتقارير صحفية محلية، غضب الحضري. "
+            "وقال الحضري إنه يأمل في المشاركة.")
+    speakers = [q.speaker for q in quotes_of(text, ("PER", "الحضري"), ("PER", "كوبر"))]
+    assert "الحضري" in speakers and not any(s and "غضب" in s for s in speakers)

@@ -21,7 +21,13 @@ from typing import ClassVar
 from khabar.model import Document, Entity, Span
 from khabar.stages.entities.article import ARTICLE, MEMO_LIMIT, Article, Phrase
 from khabar.stages.entities.roles import BREAKS, MAX_ROLE_WORDS, RoleFinder, load_titles
-from khabar.stages.entities.titled import NameWords, find_titled_names, load_name_words, titled_people
+from khabar.stages.entities.titled import (
+    NameWords,
+    find_titled_names,
+    load_name_words,
+    titled_people,
+    with_surnames,
+)
 from khabar.stages.normalise import normalise, normalise_query
 from khabar.stages.quotes.lexicon import ARABIC_LETTERS as LETTERS
 from khabar.stages.quotes.lexicon import trie_pattern
@@ -211,9 +217,9 @@ class DescriptionLinker:
         article = Article(doc, people, self.memo)
         view = doc.normalised if doc.normalised is not None else normalise(doc.text)
         title_tokens = article.title_tokens(view, self.finder)
-        if self.names is not None and title_tokens:
+        if self.names is not None:
             names = find_titled_names(article, title_tokens, self.roles.titles, self.names)
-            entities = titled_people(article, names, doc.entities, self.names)
+            entities = with_surnames(article, titled_people(article, names, doc.entities, self.names), self.names)
             if entities != doc.entities:
                 doc = dataclasses.replace(doc, entities=entities)
                 people = [e for e in doc.entities if e.label == "PER"]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from khabar.model import Entity, Span
+from khabar.model import Entity, Span, TokenKind
 from khabar.stages.entities.article import ARTICLE, Article
 from khabar.stages.entities.roles import BREAKS, MAX_ROLE_WORDS, NISBA_ENDINGS, TITLE_PREPOSITIONS
 from khabar.stages.normalise import normalise_query
@@ -184,10 +184,11 @@ def _reads_as_name(article: Article, start: int, last: int, words: NameWords) ->
     news text almost never uses otherwise, or the article names the person again (surname or full name)."""
     if not _closed(article, last, words):
         return False  # "مدير المنظمة يزور مراكز احتجاز المهاجرين": the run goes on
+    surname, form = article.raw(last), article.form(last)
+    if form.startswith(ARTICLE) and not surname.endswith(NISBA_ENDINGS):
+        return False  # "رئيس جمعية وكلاء الغاز في صنعاء": a chain of genitives, no name
     if words.rare(article.raw(start), VERY_RARE):
         return True  # "قالت الممثلة الأمريكية روزان بار إنها"
-    surname = article.raw(last)
-    form = article.form(last)
     if form.startswith(ARTICLE) and not surname.endswith(NISBA_ENDINGS) or not words.rare(surname, RARE_NEXT):
         return False  # "الدروس", "الحكومة": no surname
     return len(_occurrences(article.text, surname)) > 1
@@ -301,3 +302,31 @@ def load_name_words(titles: frozenset[str]) -> NameWords:
         stops |= lexicon.words.get(name, frozenset())
     openers = lexicon.words.get("complementiser", frozenset()) | set(lexicon.cues)
     return NameWords(shipped_vocab(), frozenset(stops), frozenset(openers))
+
+
+COMMON_SURNAME = 5000  # a last word more common than this names no one by itself ("ترامب" 13,620 is named anyway)
+
+
+def with_surnames(article: Article, entities: Sequence[Entity], words: NameWords) -> tuple[Entity, ...]:
+    """People named in full get the standalone mentions of their last name the tagger left out ("وقالت
+    ماي" after "تيريزا ماي"): a word of the language is one only away from a number ("6 ماي 2017" is a date)."""
+    out = list(entities)
+    for position, entity in enumerate(out):
+        if entity.label != "PER":
+            continue
+        name = article.text[entity.canonical.start : entity.canonical.end].split()
+        surname = name[-1] if len(name) > 1 else ""
+        form = normalise_query(surname)
+        if len(form) < MIN_SURNAME or form in NAME_PARTICLES or form in words.stops or not words.rare(surname, COMMON_SURNAME) or (
+                form.startswith(ARTICLE) and not surname.endswith(NISBA_ENDINGS)):
+            continue
+        found = [m for m in surname_mentions(article.text, surname, _taken(out)) if not _beside_a_number(article, m)]
+        if found:
+            out[position] = replace(entity, mentions=tuple(sorted({*entity.mentions, *found})))
+    return tuple(out)
+
+
+def _beside_a_number(article: Article, mention: Span) -> bool:
+    covered = article.covered(mention)
+    before, after = covered.start - 1, covered.stop
+    return any(0 <= i < len(article.tokens) and article.tokens[i].kind is TokenKind.NUMBER for i in (before, after))

@@ -11,7 +11,7 @@ from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import is_speakerish, phrase_after
+from khabar.stages.quotes.speaker import is_speakerish, phrase_after, phrase_before
 
 RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
 NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks
@@ -55,6 +55,10 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         return same[-1].speaker
     first, _ = ctx.sentence_range(sentence)
     if not draft.nested and ctx.has_conjunction(draft.anchor):
+        earlier_subject = _subject_of_earlier_verb(ctx, first, draft.anchor)
+        if earlier_subject is not None:  # "كوبر ينفي قصة الحضري ويقول: ...": the subject goes on
+            return earlier_subject
+    if not draft.nested and ctx.has_conjunction(draft.anchor):
         # "وكانت لجنة المنشطات قد برأت العنزي ...، وأكدت أن": a verb with و goes on with the sentence's
         # subject, not with the person its first verb acted on
         subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
@@ -74,6 +78,16 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         back, _ = ctx.sentence_range(max(0, sentence - NAMED_SENTENCES))
         mention = _nearest_person(ctx, ctx.tokens[back][0], ctx.tokens[first][0], draft, drafts)
     return Speaker((mention.start, mention.end), mention.entity.id) if mention else None
+
+
+def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """The subject written before an earlier reporting verb of the sentence ("كوبر ينفي ... ويقول")."""
+    for index in range(anchor - 1, first, -1):
+        cue = ctx.lexicon.cues.get(ctx.norm(index))
+        if cue is not None and cue.is_verb:
+            phrase = phrase_before(ctx, index)
+            return link(ctx, *phrase) if phrase is not None else None
+    return None
 
 
 def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) -> Speaker | None:

@@ -60,7 +60,14 @@ def _continues_after_comma(ctx: QuoteContext, first: int, comma: int, limit: int
         return None
     segment = ctx.mentions_in(ctx.tokens[comma + 1][0], ctx.tokens[end][1])
     has_title = any(ctx.word_is(i, "title") for i in range(first, comma))
-    return end if any(m.entity.label == "PER" for m in segment) or (has_title and not segment) else None
+    # the person's name opens the segment ("، جان إيف لو دريان،"), after a title ("، اللواء أليكسي
+    # تسيغانكوف،"); "، غضب الحضري" is a clause about him
+    name_at = comma + 1
+    while name_at < end and ctx.word_is(name_at, "title"):
+        name_at += 1
+    opens = ctx.span_chars(name_at, name_at)[0]
+    named = any(m.entity.label == "PER" and m.start <= opens + 1 for m in segment)
+    return end if named or (has_title and not segment) else None
 
 
 def _has_preposition(ctx: QuoteContext, index: int) -> bool:
