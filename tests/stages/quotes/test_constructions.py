@@ -285,3 +285,20 @@ def test_a_name_after_a_title_in_apposition_and_no_clause_after_a_comma(quotes_o
             "وقال الحضري إنه يأمل في المشاركة.")
     speakers = [q.speaker for q in quotes_of(text, ("PER", "الحضري"), ("PER", "كوبر"))]
     assert "الحضري" in speakers and not any(s and "غضب" in s for s in speakers)
+
+
+def test_a_body_named_in_quotation_marks_is_no_quote(quotes_of: QuotesOf) -> None:
+    # France 24 and CNN Arabic (ANT), 2018: names of bodies are written in quotation marks
+    text = ('أفاد الإعلام الرسمي السوري بأن الحكومة دعت "منظمة حظر الأسلحة الكيميائية" لإرسال بعثة. '
+            'وأعلن المتحدث باسم قوات التحالف "تحالف دعم الشرعية في اليمن" أن الدفاع الجوي رصد صاروخين.')
+    contents = [q.content for q in quotes_of(text)]
+    assert contents == ['بأن الحكومة دعت "منظمة حظر الأسلحة الكيميائية" لإرسال بعثة', "أن الدفاع الجوي رصد صاروخين"]
+
+
+def test_announcing_about_a_noun_phrase(quotes_of: QuotesOf) -> None:
+    # CNN Arabic and Sky News Arabia (ANT), 2018; a noun that governs عن keeps it ("أعلن الاستغناء عن")
+    text = "أعلن تركي آل الشيخ، رئيس هيئة الرياضة السعودية، الجمعة، عن إقامة بطولة رباعية دولية."
+    quote = _one(quotes_of(text, ("PER", "تركي آل الشيخ")))
+    assert (quote.speaker, quote.content) == ("تركي آل الشيخ", "عن إقامة بطولة رباعية دولية")
+    text = "وأعلنت إدارة النادي الاستغناء عن 14 لاعبا."
+    assert all(not q.content.startswith("عن") for q in quotes_of(text))

@@ -19,6 +19,7 @@ from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
 
 MAX_ZONE_TOKENS = 40  # cue, speaker, titles and adjuncts before the content opens
 MAX_NAME_QUOTE_WORDS = 4  # "نيويورك تايمز" in quotation marks names a paper, it is no quote
+MAX_BODY_NAME_WORDS = 7  # "المنظمة الدولية لحظر الأسلحة الكيميائية" in quotation marks
 SHORT_QUOTATION_WORDS = 3  # shorter quotations inside a clause are scare quotes or names
 TERMINALS = frozenset(".!?\u061f…")
 TRIMMED = ",،؛;:.!?\u061f…-–—"
@@ -61,6 +62,21 @@ def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:
             or chars[1:2] in ("ت", "م") and token[1] - token[0] >= 6)
 
 
+def names_a_body(ctx: QuoteContext, open_: int, close: int) -> bool:
+    """Whether a quotation holds the name of a body or a place: it opens with a body's head word ("منظمة",
+    "المرصد", "تحالف", "لمنظمة"), or one entity's mention fills it."""
+    first = open_ + 1
+    if first >= close or not ctx.is_word(first):
+        return False
+    form = ctx.bare(first)
+    heads = (form, form[1:] if form[:1] in "لب" else form, "ال" + form[2:] if form.startswith("لل") else form)
+    if any(h in ctx.lexicon.words.get(c, ()) for h in heads for c in ("body", "name_noun")):
+        return True
+    start, end = ctx.tokens[first][0], ctx.tokens[close - 1][1]
+    named = ctx.mentions_in(start, end)
+    return len(named) == 1 and named[0].start <= start + 2 and named[0].end >= end
+
+
 def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: int) -> bool:
     """Whether the quotation opening at ``index`` is a name inside the speaker zone, not content."""
     if index == 0:
@@ -74,6 +90,8 @@ def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: in
             return cue is None or "ب" not in cue.np_preps
     close = ctx.close_of[index]
     words = sum(1 for i in range(index + 1, close) if ctx.is_word(i))
+    if words <= MAX_BODY_NAME_WORDS and names_a_body(ctx, index, close):
+        return True  # 'دعت "منظمة حظر الأسلحة الكيميائية" لإرسال بعثة', '"تحالف دعم الشرعية في اليمن"'
     if words > MAX_NAME_QUOTE_WORDS:
         return False
     if words <= SHORT_QUOTATION_WORDS and close + 1 < len(ctx) and ctx.is_punct(close + 1, ":"):
@@ -246,10 +264,30 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if ctx.phrase_is(index, "adjunct"):
         return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
-        return True
+        # "أعلن عن"، "أفاد عن": what follows their object is the object's ("أعلن الاستغناء عن")
+        guarded = form == "عن" and (cue.takes_object or "عن" not in cue.that_preps)
+        return not guarded or not _after_a_verbal_noun(ctx, index)
     if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
         return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+_SPEAKER_WORDS = ("title", "body", "source", "generic_speaker", "descriptive", "communique")
+
+
+def _after_a_verbal_noun(ctx: QuoteContext, index: int) -> bool:
+    """Whether "عن" follows a definite noun that governs it ("أعلنت إدارة النادي الاستغناء عن ..."), not
+    the verb, its named subject, a title or body ("أعربت الوزارة عن"), a nisba or a time ("الجمعة، عن")."""
+    before = index - 1
+    if not ctx.is_word(before) or ctx.norm(before) in ctx.lexicon.cues or ctx.word_is(before, "stop"):
+        return False
+    form = ctx.bare(before)
+    token = ctx.tokens[before]
+    possessed = token[4] < token[1]  # "أعلن التنظيم مسؤوليته عن"
+    if not (form.startswith("ال") or possessed) or ctx.chars(before).endswith(("ي", "ية")) or ctx.mentions_in(
+            *ctx.span_chars(before, before)):
+        return False
+    return not any(ctx.word_is(before, c) for c in _SPEAKER_WORDS)
 
 
 def _has_proclitic(ctx: QuoteContext, index: int, letter: str) -> bool:
