@@ -302,3 +302,11 @@ def test_announcing_about_a_noun_phrase(quotes_of: QuotesOf) -> None:
     assert (quote.speaker, quote.content) == ("تركي آل الشيخ", "عن إقامة بطولة رباعية دولية")
     text = "وأعلنت إدارة النادي الاستغناء عن 14 لاعبا."
     assert all(not q.content.startswith("عن") for q in quotes_of(text))
+
+
+def test_unquoted_speech_after_a_colon_goes_on_until_the_journalist_resumes(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2018
+    text = ("وأضاف الحضري: بالتأكيد سأكون سعيدا لو شاركت في مباراة الغد. هذا الأمر غير مضمون والقرار بيد "
+            "إدارة الفريق. وسيكون سن الحضري يوم الاثنين 45 عاما.")
+    quote = _one(quotes_of(text, ("PER", "الحضري")))
+    assert quote.content == "بالتأكيد سأكون سعيدا لو شاركت في مباراة الغد. هذا الأمر غير مضمون والقرار بيد إدارة الفريق"

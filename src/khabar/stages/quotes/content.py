@@ -424,7 +424,27 @@ def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple
     end = content_end(ctx, after, last, boundaries)
     if end is None:
         return None
+    if all(ctx.is_punct(i) for i in range(end + 1, last + 1)):  # the content reached its sentence's end
+        end = _speech_goes_on(ctx, last, boundaries)
     return (ctx.tokens[after][0], ctx.tokens[end][1]), end
+
+
+MAX_COLON_SENTENCES = 4  # "وأضاف: بالتأكيد سأكون سعيدا ... . هذا الأمر غير مضمون ..."
+
+
+def _speech_goes_on(ctx: QuoteContext, last: int, boundaries: list[int]) -> int:
+    """The last token of unquoted speech after a colon: the next sentences of its line go on with it until
+    one opens with و/ف or a connector (the journalist's), opens a quotation, or holds a cue of its own."""
+    for _ in range(MAX_COLON_SENTENCES):
+        first = last + 1
+        if first >= len(ctx) or "\n" in ctx.text[ctx.tokens[last][1] : ctx.tokens[first][0]]:
+            break
+        _, next_last = ctx.sentence_bounds(first)
+        if (not ctx.is_word(first) or ctx.has_conjunction(first) or ctx.word_is(first, "connector")
+                or ctx.norm(first)[:1] in "وف" or any(first <= b <= next_last for b in boundaries)):
+            break
+        last = next_last
+    return trim_end(ctx, 0, last) or last
 
 
 MAX_APPOSITION = 8  # words of a title between commas after a name
