@@ -310,3 +310,13 @@ def test_unquoted_speech_after_a_colon_goes_on_until_the_journalist_resumes(quot
             "إدارة الفريق. وسيكون سن الحضري يوم الاثنين 45 عاما.")
     quote = _one(quotes_of(text, ("PER", "الحضري")))
     assert quote.content == "بالتأكيد سأكون سعيدا لو شاركت في مباراة الغد. هذا الأمر غير مضمون والقرار بيد إدارة الفريق"
+
+
+def test_topics_of_tunisian_reports(quotes_of: QuotesOf) -> None:
+    # JawharaFM (ANT), 2016: "أما X ...، فقد عبرت"، "كان X (8 نواب)، أكد ... واعتبر"
+    text = ("أما الجبهة الشعبية (15 نائبا)، التي رفضت المشاركة في مشاورات الحكومة من بدايتها، فقد عبرت عن "
+            "تمسكها بعدم منح الحكومة الثقة، معتبرة أنها حكومة محاصصة.")
+    assert [q.speaker for q in quotes_of(text)] == ["الجبهة الشعبية", "الجبهة الشعبية"]
+    text = "من ناحيته كان حزب آفاق تونس ( 8 نواب)، أكد دعمه للحكومة واعتبر أن مشاركته في هذه الحكومة واجب وطني."
+    said = [q for q in quotes_of(text, ("LOC", "تونس")) if q.cue == "اعتبر"]
+    assert [q.speaker for q in said] == ["حزب آفاق تونس"]

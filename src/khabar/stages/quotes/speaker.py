@@ -13,6 +13,7 @@ from khabar.stages.quotes.context import QuoteContext
 MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
 MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
 MAX_PREVERBAL_TOKENS = 10
+MAX_TOPIC_DISTANCE = 30  # "أما X" opens its sentence; the verb after ف may come after a relative clause
 MIN_PREPOSED_WORD = 6  # letters of بال/كال + a word of three
 _COMMAS = ",،"
 _BRACKETS = "()[]"
@@ -119,6 +120,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             if _quoted_words(ctx, index) > MAX_QUOTED_NAME_WORDS:
                 break  # 'وفق أبازيد "تسليم السلاح الثقيل تدريجيا ..."': what was said, not a name
             last = index = ctx.close_of[index]
+        elif ctx.is_punct(index, "([") and last is not None:
+            break  # "حزب آفاق تونس (8 نواب)"، "ماتيو سالفيني (حزب الرابطة)": an aside after the name
         elif ctx.is_punct(index, _BRACKETS):
             pass
         elif (_is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index))
@@ -187,8 +190,8 @@ def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int,
 
 
 def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
-    """"أما الوزير فقال": the topic after أما."""
-    for index in range(cue - 1, max(first, cue - 1 - MAX_PREVERBAL_TOKENS) - 1, -1):
+    """"أما الوزير فقال": the topic after أما (asides between: "أما الجبهة الشعبية، التي ...، فقد عبرت")."""
+    for index in range(cue - 1, max(first, cue - 1 - MAX_TOPIC_DISTANCE) - 1, -1):
         if ctx.bare(index) == "اما":
             return phrase_after(ctx, index + 1, cue)
     return None
@@ -215,10 +218,14 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     before = cue - 1
     if before < first:
         return None
+    if ctx.norm(before) == "فقد":  # "أما الجبهة الشعبية (15 نائبا)، التي ...، فقد عبرت عن"
+        return _after_amma(ctx, first, before) or _after_auxiliary(ctx, first, before)
     if ctx.word_is(before, "particle") or ctx.word_is(before, "connector") and ctx.norm(before).endswith("قد"):
         return _after_auxiliary(ctx, first, before)
     if ctx.norm(cue).startswith("ف"):
         return _after_amma(ctx, first, cue)
+    if ctx.is_punct(before, _COMMAS) and not ctx.has_conjunction(cue):
+        return _after_auxiliary(ctx, first, before)  # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"
     if ctx.has_conjunction(cue) or not ctx.is_word(before) or _is_stop(ctx, before) or ctx.word_is(before, "connector"):
         return None
     around = ctx.enclosing_quotation(cue)
