@@ -17,6 +17,7 @@ from khabar.model.offsets import LAYERS
 from khabar.stages.base import READ_FIELDS, Stage
 from khabar.stages.byline import BylineFinder
 from khabar.stages.entities.descriptions import DescriptionLinker
+from khabar.stages.events import EventFinder
 from khabar.stages.normalise import Normaliser
 from khabar.stages.places import Geocoder
 from khabar.stages.quotes import QuoteFinder
@@ -135,17 +136,23 @@ def core_stages() -> list[Stage]:
     return [Normaliser(), BylineFinder(), Segmenter()]
 
 
-def default_pipeline(entities: Stage | None = None) -> Pipeline:
+def default_pipeline(entities: Stage | None = None, *, reported_events: bool = False) -> Pipeline:
     """khabar's full pipeline with the shipped resources and models.
 
     Order: normalise, byline, segment, entities, descriptions (titles that stand for a person: "رئيس
-    الحكومة"), times, places (geocodes the LOC entities), quotes (links speakers to entities). ``entities``
-    replaces the shipped entity stage (another model, or gold entities for an evaluation).
+    الحكومة"), times, places (geocodes the LOC entities), quotes (links speakers to entities), events (links
+    actors, targets, places, dates and quotes). ``reported_events``: keep an occurred assault or protest only
+    where the sentence reports one happening (the GSR-trained filter of ``stages/events/classifier.py``): for
+    sentence-level detection; articles keep every mention by default (the filter drops recalled attacks that
+    news annotators count). ``entities`` replaces the shipped entity stage (another model, or gold entities
+    for an evaluation).
     """
     from khabar.stages.entities import EntityTagger
 
-    stages = [*core_stages(), entities or EntityTagger.load(), DescriptionLinker(), TimeTagger(), Geocoder(), QuoteFinder()]
-    return Pipeline(stages)
+    return Pipeline([
+        *core_stages(), entities or EntityTagger.load(), DescriptionLinker(), TimeTagger(), Geocoder(), QuoteFinder(),
+        EventFinder(event_filter=reported_events),
+    ])
 
 
 def analyze_sources(

@@ -213,3 +213,4 @@ def test_local_worker_processes_get_the_batch_settings(tmp_path: Path) -> None:
     with open_client(options(tmp_path, workers=1, processes=True)) as client:
         seen = client.run(_dask_settings, list(LOCAL_CLUSTER_CONFIG))
     assert list(seen.values()) == [LOCAL_CLUSTER_CONFIG]
+

@@ -67,6 +67,26 @@ def test_facts_hold(case: Path, pipeline) -> None:  # type: ignore[no-untyped-de
         assert len(doc.quotes) >= facts.get("min_quotes", 0)
         speakers = {doc.text_of(doc.entity(q.speaker_id).canonical) for q in doc.quotes if q.speaker_id}
         assert set(facts.get("speakers", ())) <= speakers
+    if "events" in pipeline.provides:
+        _check_events(doc, facts.get("events", []), facts.get("min_events", 0))
+
+
+def _check_events(doc: Document, expected: list[dict[str, str]], least: int) -> None:
+    """Each expected event is found: its type on its trigger, with its actor (an entity's mention or the
+    phrase) when one is given."""
+    assert len(doc.events) >= least
+    for fact in expected:
+        found = [e for e in doc.events if e.type == fact["type"] and doc.text_of(e.trigger) == fact["trigger"]]
+        assert found, f"no {fact['type']} event on {fact['trigger']!r}"
+        if "actor" in fact:
+            actors = set()
+            for event in found:
+                if event.actor_id:
+                    entity = doc.entity(event.actor_id)
+                    actors |= {doc.text_of(m) for m in (*entity.mentions, entity.canonical)}
+                if event.actor:
+                    actors.add(doc.text_of(event.actor))
+            assert fact["actor"] in actors, f"{fact['type']} {fact['trigger']!r}: actor {fact['actor']} not in {actors}"
 
 
 def _check_exact_mentions(doc: Document, must: dict[str, list[str]]) -> None:

@@ -12,7 +12,18 @@ import dataclasses
 import re
 from pathlib import Path
 
-from khabar.model import Document, Entity, Meta, Place, Quote, QuoteKind, Span, TimeExpression
+from khabar.model import (
+    Document,
+    Entity,
+    Event,
+    EventMode,
+    Meta,
+    Place,
+    Quote,
+    QuoteKind,
+    Span,
+    TimeExpression,
+)
 from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.read import document_from_text, read_path
 
@@ -46,6 +57,13 @@ SEED_PLACES = (
     ("e8", "Iraq", 33.0, 44.0, "IQ", "country"),
 )
 SEED_TIMES = (("الثلاثاء", "DATE", "2016-10-25"), ("عام 2014", "DATE", "2014"))
+# (id, type, trigger, actor entity or phrase, target entity, place entity, mode, date, quote)
+SEED_EVENTS = (
+    ("v1", "ASSAULT", "غارات", "فرنسا", "e9", "e8", EventMode.OCCURRED, "2014", None),
+    ("v2", "DEMAND", "دعا", "e3", None, None, EventMode.OCCURRED, "2016-10-25", None),
+    ("v3", "CONSULT", "اجتماع", "وزراء دفاع 11 دولة", None, "e7", EventMode.OCCURRED, "2016-10-25", "q1"),
+    ("v4", "ASSAULT", "لمهاجمة", "e9", None, None, EventMode.PLANNED, None, "q4"),
+)
 
 
 def words(text: str, needle: str) -> list[Span]:
@@ -67,7 +85,7 @@ def seed_document(pipeline: Pipeline | None = None) -> Document:
 
 
 def annotate_seed(doc: Document) -> Document:
-    """Fill the seed's empty layers (entities, quotes, places, times) with hand-made annotations."""
+    """Fill the seed's empty layers (entities, quotes, places, times, events) with hand-made annotations."""
     text = doc.text
     changes: dict[str, object] = {}
     entities = doc.entities
@@ -83,6 +101,8 @@ def annotate_seed(doc: Document) -> Document:
         )
     if not doc.times:
         changes["times"] = tuple(TimeExpression(first(text, t), kind, value, True) for t, kind, value in SEED_TIMES)
+    if not doc.events and "entities" in changes and "quotes" in changes:
+        changes["events"] = tuple(_seed_event(text, entities, *row) for row in SEED_EVENTS)
     return dataclasses.replace(doc, **changes)  # type: ignore[arg-type]
 
 
@@ -103,6 +123,23 @@ def _seed_quote(
     said = [s for s in words(text, speaker) if s.end <= content.start][-1]
     entity = next((e for e in entities if e.label == "PER" and any(m.overlaps(said) for m in e.mentions)), None)
     return Quote(quote_id, kind, content, cue_span, entity.id if entity else None, said)
+
+
+def _seed_event(
+    text: str, entities: tuple[Entity, ...], event_id: str, kind: str, trigger: str, actor: str, target: str | None,
+    place: str | None, mode: EventMode, date: str | None, quote: str | None,
+) -> Event:
+    """An event whose actor is an entity id ("e3") or a phrase of the text after the trigger or before it."""
+    trigger_span = first(text, trigger)
+    ids = {e.id: e for e in entities}
+    if actor in ids:
+        actor_span = min(ids[actor].mentions, key=lambda m: abs(m.start - trigger_span.start))
+        actor_id: str | None = actor
+    else:
+        actor_span, actor_id = first(text, actor, max(0, trigger_span.start - 40)), None
+    return Event(
+        event_id, kind, trigger_span, mode, actor_id, actor_span, target, None, place, date, None, quote,
+    )
 
 
 def hamza_document() -> Document:

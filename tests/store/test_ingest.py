@@ -60,7 +60,7 @@ def test_a_person_named_in_two_articles_has_one_entity(archive: Store, sample_do
     span = Span(start, start + len("فرانسوا هولاند"))
     second = dataclasses.replace(
         seed, id="second", text=text, meta=Meta(source="x"), sentences=(), tokens=(), quotes=(), places=(),
-        times=(), byline=None, entities=(Entity("e1", "PER", (span,), span),),
+        times=(), events=(), byline=None, entities=(Entity("e1", "PER", (span,), span),),
     )
     ingest(archive, [second])
     total, people = list_entities(archive, "PER", "هولاند")

@@ -4,7 +4,7 @@ Layout of ``OUT``::
 
     batch.json                     settings the folder was made with (chunk size, pipeline stages)
     manifest.jsonl                 one line per finished partition: counts, input and file hashes
-    documents/<partition>.parquet  ... and entities/, mentions/, quotes/, places/, dates/
+    documents/<partition>.parquet  ... and entities/, mentions/, quotes/, places/, dates/, events/
     rejected/<partition>.jsonl     inputs of that partition that were rejected, with reasons
     json/<partition>.jsonl.gz      the full Documents (schema JSON), only when loading an archive (--db)
     chunks/<partition>.jsonl       a gzipped input's range, copied out while planning, until it is done

@@ -1,4 +1,4 @@
-"""The Parquet tables of a batch run: one row per document, entity, mention, quote, place and date.
+"""The Parquet tables of a batch run: one row per document, entity, mention, quote, place, date and event.
 
 Offsets are Python string indices into ``documents.text`` (``end`` exclusive), as in the Document.
 The text columns beside them (``name``, ``text``, ``speaker`` ...) are derived from the offsets when the
@@ -15,40 +15,30 @@ from typing import Any
 
 import pyarrow as pa
 
-from khabar.model import Document, Span, TokenKind
+from khabar.model import LIST_LAYERS, Document, Span, TokenKind
+from khabar.model.layers import Column, Table
 
-TABLES = ("documents", "entities", "mentions", "quotes", "places", "dates")
 FLUSH_DOCUMENTS = 100  # documents whose rows wait as Python dicts before they become Arrow record batches
 
-_SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
-_S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
-
+_S, _I = pa.string(), pa.int32()
+_ARROW: dict[str, pa.DataType] = {
+    "string": _S, "int32": _I, "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+    "list<span>": pa.list_(pa.struct([("start", _I), ("end", _I)])),
+    "list<text_span>": pa.list_(pa.struct([("start", _I), ("end", _I), ("text", _S)])),
+}
+DOCUMENTS = Table("documents", tuple(Column(name, kind) for name, kind in (
+    ("doc_id", "string"), ("partition", "string"), ("source", "string"), ("format", "string"),
+    ("encoding", "string"), ("title", "string"), ("url", "string"), ("published", "string"),
+    ("outlet", "string"), ("author", "string"), ("text", "string"), ("chars", "int32"), ("tokens", "int32"),
+    ("words", "int32"), ("sentences", "list<span>"), ("byline_start", "int32"), ("byline_end", "int32"),
+    ("byline_place", "string"), ("byline_outlet", "string"), ("byline_author", "string"),
+    ("diagnostics", "string"),
+)))
+# The documents table, then each list layer's tables as declared in model/layers.py.
+DECLARED: tuple[Table, ...] = (DOCUMENTS, *(table for layer in LIST_LAYERS for table in layer.parquet))
+TABLES = tuple(table.name for table in DECLARED)
 SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", _S), ("partition", _S), ("source", _S), ("format", _S), ("encoding", _S),
-        ("title", _S), ("url", _S), ("published", _S), ("outlet", _S), ("author", _S),
-        ("text", _S), ("chars", _I), ("tokens", _I), ("words", _I), ("sentences", pa.list_(_SPAN)),
-        ("byline_start", _I), ("byline_end", _I), ("byline_place", _S), ("byline_outlet", _S),
-        ("byline_author", _S), ("diagnostics", _S),
-    ]),
-    "entities": pa.schema([
-        ("doc_id", _S), ("entity_id", _S), ("label", _S), ("type", _S), ("name", _S),
-        ("canonical_start", _I), ("canonical_end", _I), ("mentions", _I),
-        ("roles", pa.list_(pa.struct([("start", _I), ("end", _I), ("text", _S)]))),
-    ]),
-    "mentions": pa.schema([("doc_id", _S), ("entity_id", _S), ("start", _I), ("end", _I), ("text", _S)]),
-    "quotes": pa.schema([
-        ("doc_id", _S), ("quote_id", _S), ("kind", _S), ("start", _I), ("end", _I), ("text", _S),
-        ("cue_start", _I), ("cue_end", _I), ("cue", _S), ("speaker_id", _S),
-        ("speaker_start", _I), ("speaker_end", _I), ("speaker", _S),
-    ]),
-    "places": pa.schema([
-        ("doc_id", _S), ("entity_id", _S), ("name", _S), ("latitude", _F), ("longitude", _F),
-        ("country_code", _S), ("feature", _S), ("confidence", _F), ("geonames_id", pa.int64()), ("focus", _B),
-    ]),
-    "dates": pa.schema([
-        ("doc_id", _S), ("start", _I), ("end", _I), ("text", _S), ("type", _S), ("value", _S), ("resolved", _B),
-    ]),
+    table.name: pa.schema([(column.name, _ARROW[column.type]) for column in table.columns]) for table in DECLARED
 }
 
 Row = dict[str, Any]
@@ -118,6 +108,26 @@ def place_rows(doc: Document) -> list[Row]:
     } for p in doc.places]
 
 
+def event_rows(doc: Document) -> list[Row]:
+    """The ``events`` rows of ``doc``: participants as entity ids with their phrase (or the entity's name)."""
+    names = {e.id: doc.text_of(e.canonical) for e in doc.entities}
+    rows = []
+    for event in doc.events:
+        trigger_start, trigger_end, trigger = _part(event.trigger, doc.text)
+        actor_start, actor_end, actor = _part(event.actor, doc.text)
+        target_start, target_end, target = _part(event.target, doc.text)
+        rows.append({
+            "doc_id": doc.id, "event_id": event.id, "type": event.type, "mode": event.mode.value,
+            "trigger_start": trigger_start, "trigger_end": trigger_end, "trigger": trigger,
+            "actor_id": event.actor_id, "actor_start": actor_start, "actor_end": actor_end,
+            "actor": actor or names.get(event.actor_id or ""), "target_id": event.target_id,
+            "target_start": target_start, "target_end": target_end,
+            "target": target or names.get(event.target_id or ""), "place_id": event.place_id,
+            "place": names.get(event.place_id or ""), "date": event.date, "quote_id": event.quote_id,
+        })
+    return rows
+
+
 def date_rows(doc: Document) -> list[Row]:
     """The ``dates`` rows of ``doc`` (its time expressions)."""
     return [{"doc_id": doc.id, "start": t.span.start, "end": t.span.end, "text": doc.text_of(t.span),
@@ -147,6 +157,7 @@ class TableRows:
         self.rows["quotes"] += quote_rows(doc)
         self.rows["places"] += place_rows(doc)
         self.rows["dates"] += date_rows(doc)
+        self.rows["events"] += event_rows(doc)
         self._waiting += 1
         if self._waiting >= FLUSH_DOCUMENTS:
             self._flush()
@@ -159,7 +170,7 @@ class TableRows:
         self._waiting = 0
 
     def tables(self) -> Iterable[tuple[str, pa.Table]]:
-        """``(name, Arrow table)`` for every table, empty ones included (every partition has all six)."""
+        """``(name, Arrow table)`` for every table, empty ones included (every partition has all of them)."""
         self._flush()
         for name in TABLES:  # one chunk, as if built at once: the Parquet bytes do not depend on the batches
             yield name, pa.Table.from_batches(self._batches[name], schema=SCHEMAS[name]).combine_chunks()

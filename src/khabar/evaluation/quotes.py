@@ -201,8 +201,9 @@ def evaluate(gold: list[dict[str, Any]], predictions: Iterable[Document]) -> Quo
 
 
 def quote_pipeline(entities: Any = None) -> Pipeline:
-    """khabar's default pipeline (it ends with the quote stage); ``entities`` replaces the entity stage."""
-    return default_pipeline(entities)
+    """khabar's default pipeline up to the quote stage; ``entities`` replaces the entity stage."""
+    stages = default_pipeline(entities).stages
+    return Pipeline(stages[: [s.name for s in stages].index("quotes") + 1])
 
 
 def evaluate_gold(gold_path: Path, use_gold_entities: bool) -> tuple[QuoteReport, list[Document]]:

@@ -6,8 +6,10 @@ A gold expression is found when a predicted one overlaps it, and right when that
 value. Precision counts the predictions that overlap a gold expression.
 
 What the gold annotates (and so what the tagger aims at): dates (absolute, relative, weekdays, months,
-years, Hijri), times of day, durations with a number or a vague plural ("أسابيع"), ages ("19 عاما"), sets
-("يوميا", "كل يوم", "في اليوم" after a count), and PRESENT_REF/PAST_REF words ("الآن", "حاليا", "سابقا").
+years, Hijri), times of day, durations with a number or a vague plural ("أسابيع"), sets ("يوميا", "كل
+يوم", "في اليوم" after a count), and PRESENT_REF/PAST_REF words ("الآن", "حاليا", "سابقا"). Ages ("19
+عاما" as an age) are no times, as ``TIMES_GUIDELINES.md`` of the shared gold says (they were annotated as
+durations until issue 24).
 Spans leave out prepositions (في، منذ) except قبل in "قبل ثلاثة أيام", and keep "عام" in "عام 2014".
 """
 

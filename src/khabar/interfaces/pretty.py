@@ -94,13 +94,34 @@ def _times_table(doc: Document) -> Table:
     return table
 
 
+def _participant(doc: Document, names: dict[str, str], entity_id: str | None, span: Span | None) -> str:
+    name = names.get(entity_id or "", "")
+    phrase = doc.text_of(span) if span is not None else ""
+    if name and phrase and phrase != name:
+        return f"{name} ({phrase})"
+    return name or phrase or "—"
+
+
+def _events_table(doc: Document) -> Table:
+    table = Table(title="Who did what to whom", show_lines=True)
+    for column in ("type", "trigger", "actor", "target", "where", "when", "mode"):
+        table.add_column(column)
+    names = {e.id: doc.text_of(e.canonical) for e in doc.entities}
+    for v in doc.events:
+        table.add_row(v.type, doc.text_of(v.trigger), _participant(doc, names, v.actor_id, v.actor),
+                      _participant(doc, names, v.target_id, v.target), names.get(v.place_id or "", ""),
+                      v.date or "", v.mode.value)
+    return table
+
+
 def render_document(console: Console, doc: Document) -> None:
     """Print ``doc`` for people."""
     console.print(Panel(_header(doc), title=f"[bold]{doc.id}", expand=True))
     console.print(highlighted_text(doc))
     console.print()
     for has_rows, table in ((doc.entities, _entities_table), (doc.quotes, _quotes_table),
-                            (doc.places, _places_table), (doc.times, _times_table)):
+                            (doc.places, _places_table), (doc.times, _times_table),
+                            (doc.events, _events_table)):
         if has_rows:
             console.print(table(doc))
     for d in doc.diagnostics:

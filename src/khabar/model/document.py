@@ -173,6 +173,48 @@ class TimeExpression:
     resolved: bool = False  # True when anchored to an absolute date (e.g. the publication date)
 
 
+#: PLOVER's 18 event types (``shared/eval/events/plover_reference.html``), in its order.
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "CRIME", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+class EventMode(StrEnum):
+    """Whether the text reports an event as done, intended, threatened, denied or only imagined."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    THREATENED = "threatened"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event mention: who did what (a PLOVER type) to whom, where and when.
+
+    ``trigger`` is the word or phrase naming the action ("غارات", "التقى"). ``actor_id``/``target_id``
+    refer to entities; ``actor``/``target`` are the participant phrases in the text (kept also when
+    they name no entity: "مسلحون"). ``place_id`` is a LOC entity; ``date`` a TIMEX3 value taken from the
+    time expression ``date_span`` or, when the sentence has none, from the publication date.
+    ``quote_id`` links a verbal event (a demand, a condemnation) to the quote that reports it.
+    """
+
+    id: str
+    type: str  # one of EVENT_TYPES
+    trigger: Span
+    mode: EventMode = EventMode.OCCURRED
+    actor_id: str | None = None
+    actor: Span | None = None
+    target_id: str | None = None
+    target: Span | None = None
+    place_id: str | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    quote_id: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A recoverable oddity in an article (an unbalanced «...»), noted instead of guessed or crashed on."""
@@ -211,6 +253,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     places: tuple[Place, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    events: tuple[Event, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     # A derived view for matching; rebuilt from ``text``, so it takes no part in equality or JSON.
     normalised: Normalised | None = field(default=None, compare=False, repr=False)

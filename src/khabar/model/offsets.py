@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from khabar.errors import OffsetError
 from khabar.model.document import Document, Span, Token
+from khabar.model.layers import LIST_LAYERS
 
-LAYERS = ("byline", "sentences", "tokens", "entities", "quotes", "places", "times", "diagnostics")
+_LIST_LAYERS = {layer.name: layer for layer in LIST_LAYERS}
+LAYERS = ("byline", "sentences", "tokens", *_LIST_LAYERS)
 
 
 def layer_spans(doc: Document, layer: str) -> Iterator[Span | Token]:
@@ -17,18 +19,8 @@ def layer_spans(doc: Document, layer: str) -> Iterator[Span | Token]:
         yield from (s for s in (doc.byline.place, doc.byline.outlet, doc.byline.author) if s is not None)
     elif layer in ("sentences", "tokens"):
         yield from getattr(doc, layer)
-    elif layer == "entities":
-        for entity in doc.entities:
-            yield from entity.mentions
-            yield entity.canonical
-            yield from entity.roles
-    elif layer == "quotes":
-        for quote in doc.quotes:
-            yield from (s for s in (quote.content, quote.cue, quote.speaker) if s is not None)
-    elif layer == "times":
-        yield from (t.span for t in doc.times)
-    elif layer == "diagnostics":
-        yield from (d.span for d in doc.diagnostics if d.span is not None)
+    elif layer in _LIST_LAYERS:
+        yield from _LIST_LAYERS[layer].spans(doc)
 
 
 def all_spans(doc: Document) -> Iterator[Span | Token]:

@@ -9,22 +9,20 @@ raises ``SchemaError`` naming the field at fault.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from khabar.errors import JSON_TOO_DEEP, InvalidSpan, SchemaError
-from khabar.model.document import (
-    Byline,
-    Diagnostic,
-    Document,
-    Entity,
-    Meta,
-    Place,
-    Quote,
-    QuoteKind,
-    Span,
-    TimeExpression,
-    Token,
-    TokenKind,
+from khabar.model.document import Byline, Document, Meta, Span, Token, TokenKind
+from khabar.model.layers import (
+    INLINE_KINDS,
+    LIST_LAYERS,
+    SPAN_KINDS,
+    SPAN_LIST_KINDS,
+    Field,
+    Kind,
+    Layer,
+    layer_named,
 )
 
 SCHEMA_VERSION = 1
@@ -47,56 +45,43 @@ def _token(token: Token) -> list[Any]:
     return row
 
 
-def _entity(entity: Entity, text: str) -> JsonObject:
-    return {
-        "id": entity.id,
-        "label": entity.label,
-        "type": entity.type,
-        "name": entity.canonical.text_in(text),
-        "canonical": _span(entity.canonical),
-        "mentions": [_span(m) for m in entity.mentions],
-        "roles": [{"start": r.start, "end": r.end, "text": r.text_in(text)} for r in entity.roles],
-    }
+def _field_writer(field: Field) -> Callable[[Any, str], Any]:
+    """How one declared field is written: (item, text) -> its JSON value."""
+    if field.derive is not None:
+        return field.derive
+    attr, kind = field.attr or "", field.kind
+    if kind in (Kind.SPAN, Kind.INLINE_SPAN):
+        return lambda item, text: _span(getattr(item, attr))
+    if kind in (Kind.TEXT_SPAN, Kind.INLINE_TEXT_SPAN):
+        return lambda item, text: _text_span(getattr(item, attr), text)
+    if kind is Kind.SPANS:
+        return lambda item, text: [{"start": s.start, "end": s.end} for s in getattr(item, attr)]
+    if kind is Kind.TEXT_SPANS:
+        return lambda item, text: [_text_span(s, text) for s in getattr(item, attr)]
+    if field.choices:  # an enum: its value
+        return lambda item, text: None if (value := getattr(item, attr)) is None else str(value)
+    return lambda item, text: getattr(item, attr)
 
 
-def _quote(quote: Quote, text: str) -> JsonObject:
-    return {
-        "id": quote.id,
-        "kind": quote.kind.value,
-        "start": quote.content.start,
-        "end": quote.content.end,
-        "cue": _span(quote.cue),
-        "speaker": quote.speaker_id,
-        "speaker_text": quote.speaker.text_in(text) if quote.speaker else None,
-        "speaker_span": _span(quote.speaker),
-    }
+def _text_span(span: Span | None, text: str) -> JsonObject | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
 
 
-def _place(place: Place) -> JsonObject:
-    return {
-        "entity": place.entity_id,
-        "name": place.name,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "lat": place.latitude,  # the first spelling, kept for code that reads it (README: "Places and dates")
-        "lon": place.longitude,
-        "country": place.country_code,
-        "feature": place.feature,
-        "confidence": place.confidence,
-        "geonames_id": place.geonames_id,
-        "focus": place.focus,
-    }
+_WRITERS: dict[str, tuple[tuple[str, Callable[[Any, str], Any], bool], ...]] = {
+    layer.name: tuple((f.key, _field_writer(f), f.kind in INLINE_KINDS) for f in layer.fields)
+    for layer in LIST_LAYERS
+}
 
 
-def _time(time: TimeExpression, text: str) -> JsonObject:
-    return {
-        "start": time.span.start,
-        "end": time.span.end,
-        "text": time.span.text_in(text),
-        "type": time.type,
-        "value": time.value,
-        "resolved": time.resolved,
-    }
+def item_to_dict(layer: Layer, item: Any, text: str) -> JsonObject:
+    """The JSON object of one item of ``layer``, field by field as declared."""
+    out: JsonObject = {}
+    for key, write, inline in _WRITERS[layer.name]:
+        if inline:
+            out.update(write(item, text))
+        else:
+            out[key] = write(item, text)
+    return out
 
 
 def _byline(byline: Byline | None, text: str) -> JsonObject | None:
@@ -119,15 +104,9 @@ def to_dict(doc: Document, *, tokens: bool = True) -> JsonObject:
         "meta": {name: getattr(doc.meta, name) for name in META_FIELDS},
         "byline": _byline(doc.byline, text),
         "sentences": [[s.start, s.end] for s in doc.sentences],
-        "entities": [_entity(e, text) for e in doc.entities],
-        "quotes": [_quote(q, text) for q in doc.quotes],
-        "places": [_place(p) for p in doc.places],
-        "times": [_time(t, text) for t in doc.times],
-        "diagnostics": [
-            {"stage": d.stage, "code": d.code, "message": d.message, "span": _span(d.span)}
-            for d in doc.diagnostics
-        ],
     }
+    for layer in LIST_LAYERS:
+        out[layer.name] = [item_to_dict(layer, item, text) for item in getattr(doc, layer.name)]
     if tokens:
         out["tokens"] = [_token(t) for t in doc.tokens]
     return out
@@ -200,96 +179,66 @@ def _require(data: JsonObject, key: str, kind: type | tuple[type, ...], where: s
     return value
 
 
-def _read_entities(reader: _Reader, data: JsonObject) -> tuple[Entity, ...]:
-    entities = []
-    for i, item in enumerate(reader.items(data, "entities")):
-        where = f"entities[{i}]"
-        if not isinstance(item, dict):
-            raise SchemaError(f"{where}: expected an object")
-        mentions = tuple(reader.span(m, f"{where}.mentions[{j}]") for j, m in enumerate(item.get("mentions", [])))
-        if not mentions:
-            raise SchemaError(f"{where}: an entity needs at least one mention")
-        canonical = reader.optional_span(item.get("canonical"), f"{where}.canonical") or max(mentions, key=len)
-        roles = tuple(reader.span(r, f"{where}.roles[{j}]") for j, r in enumerate(item.get("roles", [])))
-        entities.append(
-            Entity(
-                id=_require(item, "id", str, where),
-                label=_require(item, "label", str, where),
-                mentions=mentions,
-                canonical=canonical,
-                type=item.get("type"),
-                roles=roles,
-            )
-        )
-    return tuple(entities)
+_PLAIN_TYPES: dict[Kind, type | tuple[type, ...]] = {
+    Kind.STR: str, Kind.INT: int, Kind.FLOAT: (int, float), Kind.BOOL: bool,
+}
 
 
-def _read_quotes(reader: _Reader, data: JsonObject, entity_ids: set[str]) -> tuple[Quote, ...]:
-    quotes = []
-    for i, item in enumerate(reader.items(data, "quotes")):
-        where = f"quotes[{i}]"
-        if not isinstance(item, dict):
-            raise SchemaError(f"{where}: expected an object")
-        speaker_id = item.get("speaker")
-        if speaker_id is not None and speaker_id not in entity_ids:
-            raise SchemaError(f"{where}.speaker: no entity has id {speaker_id!r}")
-        try:
-            kind = QuoteKind(str(item.get("kind")))
-        except ValueError as exc:
-            raise SchemaError(f"{where}.kind: expected direct, indirect or mixed, got {item.get('kind')!r}") from exc
-        quotes.append(
-            Quote(
-                id=_require(item, "id", str, where),
-                kind=kind,
-                content=reader.span(item, where),
-                cue=reader.optional_span(item.get("cue"), f"{where}.cue"),
-                speaker_id=speaker_id,
-                speaker=reader.optional_span(item.get("speaker_span"), f"{where}.speaker_span"),
-            )
-        )
-    return tuple(quotes)
+def _read_value(reader: _Reader, field: Field, item: JsonObject, where: str) -> Any:
+    """One declared field of an item, validated (type, bounds, choices)."""
+    key = next((k for k in (field.key, *field.aliases) if k in item), field.key)
+    at = f"{where}.{key}"
+    if field.kind in INLINE_KINDS:
+        return reader.span(item, where)
+    value = item.get(key)
+    if value is None:
+        if key in item and not field.nullable:
+            raise SchemaError(f"{at}: must not be null")
+        if field.kind in SPAN_LIST_KINDS:
+            return ()
+        return None
+    if field.kind in SPAN_KINDS:
+        return reader.span(value, at)
+    if field.kind in SPAN_LIST_KINDS:
+        if not isinstance(value, list):
+            raise SchemaError(f"{at}: expected a list, got {type(value).__name__}")
+        return tuple(reader.span(v, f"{at}[{j}]") for j, v in enumerate(value))
+    kind = _PLAIN_TYPES[field.kind]
+    if not isinstance(value, kind) or (isinstance(value, bool) and field.kind is not Kind.BOOL):
+        raise SchemaError(f"{at}: expected {field.kind.value}, got {value!r}")
+    if field.choices and value not in field.choices:
+        raise SchemaError(f"{at}: expected {', '.join(field.choices[:-1])} or {field.choices[-1]}, got {value!r}")
+    return float(value) if field.kind is Kind.FLOAT else value  # type: ignore[arg-type]
 
 
-def _read_places(reader: _Reader, data: JsonObject, entity_ids: set[str]) -> tuple[Place, ...]:
-    places = []
-    for i, item in enumerate(reader.items(data, "places")):
-        where = f"places[{i}]"
-        if not isinstance(item, dict):
-            raise SchemaError(f"{where}: expected an object")
-        entity_id = _require(item, "entity", str, where)
-        if entity_id not in entity_ids:
-            raise SchemaError(f"{where}.entity: no entity has id {entity_id!r}")
-        places.append(
-            Place(
-                entity_id=entity_id,
-                name=_require(item, "name", str, where),
-                latitude=float(_require(item, "latitude" if "latitude" in item else "lat", (int, float), where)),
-                longitude=float(_require(item, "longitude" if "longitude" in item else "lon", (int, float), where)),
-                country_code=item.get("country"),
-                feature=_require(item, "feature", str, where),
-                confidence=float(_require(item, "confidence", (int, float), where)),
-                geonames_id=item.get("geonames_id"),
-                focus=bool(item.get("focus", False)),
-            )
-        )
-    return tuple(places)
+def _read_item(reader: _Reader, layer: Layer, item: Any, where: str, ids: dict[str, set[str]]) -> Any:
+    if not isinstance(item, dict):
+        raise SchemaError(f"{where}: expected an object")
+    values: dict[str, Any] = {}
+    for field in layer.fields:
+        if field.attr is None:  # derived from the offsets when writing: not read
+            continue
+        if field.kind not in INLINE_KINDS and not any(k in item for k in (field.key, *field.aliases)):
+            if not field.optional:
+                raise SchemaError(f"{where}.{field.key}: expected {field.kind.value}, got None")
+            continue  # the item's default
+        value = _read_value(reader, field, item, where)
+        if field.refers_to is not None and value is not None and value not in ids.get(field.refers_to, ()):
+            noun = layer_named(field.refers_to).item.__name__.lower()
+            raise SchemaError(f"{where}.{field.key}: no {noun} has id {value!r}")
+        values[field.attr] = value
+    return layer.make(values, where)
 
 
-def _read_times(reader: _Reader, data: JsonObject) -> tuple[TimeExpression, ...]:
-    times = []
-    for i, item in enumerate(reader.items(data, "times")):
-        where = f"times[{i}]"
-        if not isinstance(item, dict):
-            raise SchemaError(f"{where}: expected an object")
-        times.append(
-            TimeExpression(
-                span=reader.span(item, where),
-                type=_require(item, "type", str, where),
-                value=_require(item, "value", str, where),
-                resolved=bool(item.get("resolved", False)),
-            )
-        )
-    return tuple(times)
+def _read_layer(reader: _Reader, layer: Layer, data: JsonObject, ids: dict[str, set[str]]) -> tuple[Any, ...]:
+    items = tuple(
+        _read_item(reader, layer, item, f"{layer.name}[{i}]", ids) for i, item in enumerate(reader.items(data, layer.name))
+    )
+    if any(f.key == "id" for f in layer.fields):
+        ids[layer.name] = {item.id for item in items}
+        if len(ids[layer.name]) != len(items):
+            raise SchemaError(f"{layer.name}: ids must be unique")
+    return items
 
 
 def _read_byline(reader: _Reader, value: Any) -> Byline | None:
@@ -316,23 +265,6 @@ def _read_meta(value: Any) -> Meta:
     return Meta(**fields)
 
 
-def _read_diagnostics(reader: _Reader, data: JsonObject) -> tuple[Diagnostic, ...]:
-    out = []
-    for i, item in enumerate(reader.items(data, "diagnostics")):
-        where = f"diagnostics[{i}]"
-        if not isinstance(item, dict):
-            raise SchemaError(f"{where}: expected an object")
-        out.append(
-            Diagnostic(
-                stage=_require(item, "stage", str, where),
-                code=_require(item, "code", str, where),
-                message=_require(item, "message", str, where),
-                span=reader.optional_span(item.get("span"), f"{where}.span"),
-            )
-        )
-    return tuple(out)
-
-
 def upgrade(data: JsonObject) -> JsonObject:
     """Bring an older schema version up to ``SCHEMA_VERSION`` (version 1 is the first: nothing to do)."""
     version = data.get("schema")
@@ -349,10 +281,8 @@ def from_dict(data: Any) -> Document:
     doc_id = _require(data, "id", str, "document")
     text = _require(data, "text", str, "document")
     reader = _Reader(len(text))
-    entities = _read_entities(reader, data)
-    ids = {e.id for e in entities}
-    if len(ids) != len(entities):
-        raise SchemaError("entities: ids must be unique")
+    ids: dict[str, set[str]] = {}
+    layers = {layer.name: _read_layer(reader, layer, data, ids) for layer in LIST_LAYERS}
     return Document(
         id=doc_id,
         text=text,
@@ -360,11 +290,7 @@ def from_dict(data: Any) -> Document:
         byline=_read_byline(reader, data.get("byline")),
         sentences=tuple(reader.span(s, f"sentences[{i}]") for i, s in enumerate(reader.items(data, "sentences"))),
         tokens=tuple(reader.token(t, f"tokens[{i}]") for i, t in enumerate(reader.items(data, "tokens"))),
-        entities=entities,
-        quotes=_read_quotes(reader, data, ids),
-        places=_read_places(reader, data, ids),
-        times=_read_times(reader, data),
-        diagnostics=_read_diagnostics(reader, data),
+        **layers,  # type: ignore[arg-type]
     )
 
 

@@ -148,7 +148,7 @@ def test_relative_expressions_without_anchor_stay_relative(analyse, text: str, v
 
 @pytest.mark.parametrize(("text", "value"), [
     ("يجري حالياً مراقبة", "PRESENT_REF"), ("حتى الآن", "PRESENT_REF"), ("أجري مؤخرا", "PAST_REF"),
-    ("سيطلق قريبا", "FUTURE_REF"), ("خلال الشهور الأخيرة", "PAST_REF"), ("في الأيام القليلة المقبلة", "FUTURE_REF"),
+    ("سيطلق قريبا", "FUTURE_REF"), ("خلال الشهور الأخيرة", "PAST_REF"), ("في الأيام القليلة المقبلة", "PXD"),
 ])
 def test_vague_references(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert values(analyse(text, "2016-10-26")) == [value]
@@ -168,7 +168,7 @@ def test_outlet_in_the_byline_is_not_a_date(analyse) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [
-    ("البالغة من العمر 19 عاما", "19 عاما", "P19Y"), ("زيارة تستمر ثلاثة أيام", "ثلاثة أيام", "P3D"),
+    ("حكم عليه بالسجن 19 عاما", "19 عاما", "P19Y"), ("زيارة تستمر ثلاثة أيام", "ثلاثة أيام", "P3D"),
     ("بعد أسبوع من زيارة", "أسبوع", "P1W"), ("حملت منذ شهور", "شهور", "PXM"), ("لمدة يومين", "يومين", "P2D"),
     ("قبل أسابيع من بدء تنفيذ", "أسابيع", "PXW"), ("بعد نحو 9 سنوات", "9 سنوات", "P9Y"), ("منذ عقدين", "عقدين", "P20Y"),
 ])

@@ -1,20 +1,26 @@
 """The API's pydantic models: the Document JSON of ``model/schema.py``, and the archive's answers.
 
-``DocumentOut`` mirrors ``schema.to_dict`` field for field and forbids extra fields, so a change to the
-schema that is not made here too fails ``tests/interfaces/test_models.py``.
+The models of the Document's list layers (entities, quotes, places, times, events, diagnostics) are built
+from their declarations in ``model/layers.py``, which ``schema.to_dict`` writes from too; the rest of
+``DocumentOut`` mirrors ``schema.to_dict`` by hand. Both forbid extra fields, so a schema change that is not
+made here fails ``tests/interfaces/test_models.py``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from khabar.model import LIST_LAYERS, Layer, layer_named
+from khabar.model.layers import Field as LayerField
+from khabar.model.layers import Kind
 from khabar.store import (
     DocumentHit,
     DocumentSummary,
     EntityDetail,
     EntitySummary,
+    EventHit,
     PlaceSummary,
     QuoteHit,
     Snippet,
@@ -51,69 +57,50 @@ class BylineOut(SpanOut):
     author: TextSpanOut | None
 
 
-class EntityOut(_Strict):
-    id: str
-    label: str
-    type: str | None
-    name: str
-    canonical: SpanOut
-    mentions: list[SpanOut]
-    roles: list[TextSpanOut]
+_PLAIN: dict[Kind, type] = {Kind.STR: str, Kind.INT: int, Kind.FLOAT: float, Kind.BOOL: bool}
+_SPANS: dict[Kind, Any] = {
+    Kind.SPAN: SpanOut, Kind.TEXT_SPAN: TextSpanOut, Kind.SPANS: list[SpanOut], Kind.TEXT_SPANS: list[TextSpanOut],
+}
 
 
-class QuoteOut(_Strict):
-    id: str
-    kind: str
-    start: int
-    end: int
-    cue: SpanOut | None
-    speaker: str | None
-    speaker_text: str | None
-    speaker_span: SpanOut | None
+def _annotation(field: LayerField) -> Any:
+    kind: Any = _SPANS.get(field.kind) or _PLAIN[field.kind]
+    if field.choices:
+        kind = Literal[field.choices]
+    return kind | None if field.nullable else kind
 
 
-class PlaceOut(_Strict):
-    entity: str
-    name: str
-    latitude: float
-    longitude: float
-    lat: float = Field(description="The same as latitude: the first spelling, kept for code that reads it.")
-    lon: float = Field(description="The same as longitude: the first spelling, kept for code that reads it.")
-    country: str | None
-    feature: str
-    confidence: float
-    geonames_id: int | None
-    focus: bool
+def item_model(layer: Layer) -> type[BaseModel]:
+    """The pydantic model of one item of ``layer``, built from its declaration (``model/layers.py``)."""
+    fields: dict[str, Any] = {}
+    for field in layer.fields:
+        if field.kind in (Kind.INLINE_SPAN, Kind.INLINE_TEXT_SPAN):
+            fields.update(start=(int, ...), end=(int, ...))
+            if field.kind is Kind.INLINE_TEXT_SPAN:
+                fields["text"] = (str, ...)
+        else:
+            fields[field.key] = (_annotation(field), Field(description=field.doc or None))
+    return create_model(f"{layer.item.__name__}Out", __base__=_Strict, __doc__=layer.doc, **fields)
 
 
-class TimeOut(TextSpanOut):
-    type: str
-    value: str
-    resolved: bool
+LAYER_MODELS: dict[str, type[BaseModel]] = {layer.name: item_model(layer) for layer in LIST_LAYERS}
 
 
-class DiagnosticOut(_Strict):
-    stage: str
-    code: str
-    message: str
-    span: SpanOut | None
-
-
-class DocumentOut(_Strict):
-    """One analysed article: the text as read, and every layer as offsets into it (schema version 1)."""
-
+class _DocumentBase(_Strict):
     schema_: int = Field(alias="schema", description="The JSON schema version.")
     id: str
     text: str
     meta: MetaOut
     byline: BylineOut | None
     sentences: list[list[int]]
-    entities: list[EntityOut]
-    quotes: list[QuoteOut]
-    places: list[PlaceOut]
-    times: list[TimeOut]
-    diagnostics: list[DiagnosticOut]
     tokens: list[list[int | str]] | None = Field(default=None, description="[start, end, kind(, stem_start, stem_end)]")
+
+
+DocumentOut: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    "DocumentOut", __base__=_DocumentBase,
+    __doc__="One analysed article: the text as read, and every layer as offsets into it (schema version 1).",
+    **{name: (list[model], Field(description=layer_named(name).doc)) for name, model in LAYER_MODELS.items()},  # type: ignore[valid-type]
+)
 
 
 class ArchiveLinks(_Strict):
@@ -121,7 +108,7 @@ class ArchiveLinks(_Strict):
     entities: dict[str, int] = Field(description="Each entity id of the document -> its archive entity id.")
 
 
-class StoredDocumentOut(DocumentOut):
+class StoredDocumentOut(DocumentOut):  # type: ignore[misc,valid-type]
     archive: ArchiveLinks
 
 
@@ -238,6 +225,33 @@ class EntityDetailOut(_Strict):
     timeline: list[MonthOut]
 
 
+class ParticipantOut(_Strict):
+    id: int | None = Field(description="The archive entity id, null when the participant is no entity.")
+    name: str | None
+
+
+class EventHitOut(_Strict):
+    id: int
+    document: DocumentSummaryOut
+    type: str = Field(description="A PLOVER type.")
+    mode: str = Field(description="occurred | planned | threatened | denied | hypothetical")
+    trigger: str
+    start: int
+    end: int
+    actor: ParticipantOut
+    target: ParticipantOut
+    place: ParticipantOut
+    date: str | None = Field(description="The event's date (TIMEX3), else its article's publication day.")
+    context: str = Field(description="The sentence around the trigger.")
+
+
+class EventsOut(_Strict):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventHitOut]
+
+
 class ErrorOut(_Strict):
     error: str = Field(description="A machine-readable code: bad_query, not_found, too_large, not_arabic ...")
     detail: str = Field(description="What is wrong, for people.")
@@ -265,6 +279,15 @@ def quote_out(quote: QuoteHit) -> QuoteHitOut:
     return QuoteHitOut(
         id=quote.id, document=summary_out(quote.document), kind=quote.kind, start=quote.start, end=quote.end,
         content=parts(quote.content), cue=quote.cue, speaker=SpeakerOut(id=quote.speaker_id, name=quote.speaker),
+    )
+
+
+def event_out(event: EventHit) -> EventHitOut:
+    return EventHitOut(
+        id=event.id, document=summary_out(event.document), type=event.type, mode=event.mode, trigger=event.trigger,
+        start=event.start, end=event.end, actor=ParticipantOut(id=event.actor_id, name=event.actor),
+        target=ParticipantOut(id=event.target_id, name=event.target),
+        place=ParticipantOut(id=event.place_id, name=event.place), date=event.date, context=event.context,
     )
 
 

@@ -6,7 +6,8 @@ hand-kept. Every entry is normalised (``normalise_query``) because the tagger ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from importlib import resources
 
 from khabar.errors import ResourceError
@@ -40,6 +41,26 @@ class TimeLexicon:
     qualifiers: dict[str, int]  # الماضي -> -1, المقبل -> +1, الجاري -> 0
     ordinals: dict[str, int]  # الرابع -> 4, الحادي والعشرين -> 21
     future_markers: frozenset[str]
+    counted: frozenset[str] = frozenset()  # nouns after a count: "2000 شخص" is no year
+    periods: frozenset[str] = frozenset()  # "الموسم الماضي", "المرحلة المقبلة": vague references
+    seasons: dict[str, str] = field(default_factory=dict)  # صيف -> SU
+    hours: dict[str, int] = field(default_factory=dict)  # العاشره -> 10
+
+    def count(self, words: str) -> str:
+        """The value of a number in words (normalised): "ثلاثه" 3, "ثلاثه عشر" 13, "خمسه وعشرين" 25; X for "بضعه".
+
+        >>> load_time_lexicon().count("خمسه وعشرين")
+        '25'
+        """
+        total = 0
+        for part in re.split(r"\s+و\s*", words.strip()):
+            part = " ".join(part.split())
+            teen = part.endswith((" عشر", " عشره")) and part not in self.numbers
+            value = self.numbers.get(part.rsplit(" ", 1)[0] if teen else part, VAGUE)
+            if value == VAGUE:
+                return VAGUE
+            total += int(value) + (10 if teen else 0)
+        return str(total)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -81,4 +102,8 @@ def load_time_lexicon() -> TimeLexicon:
         qualifiers={normalise_query(r[0]): _int(r[1], "qualifiers.tsv") for r in _rows("qualifiers.tsv")},
         ordinals={normalise_query(r[0]): _int(r[1], "ordinals.tsv") for r in _rows("ordinals.tsv")},
         future_markers=frozenset(normalise_query(r[0]) for r in _rows("markers.tsv")),
+        counted=frozenset(normalise_query(r[0]) for r in _rows("counted.tsv")),
+        periods=frozenset(normalise_query(r[0]) for r in _rows("periods.tsv")),
+        seasons={normalise_query(r[0]): r[1] for r in _rows("seasons.tsv")},
+        hours={normalise_query(r[0]): _int(r[1], "hours.tsv") for r in _rows("hours.tsv")},
     )

@@ -1,299 +1,358 @@
-"""Turn one pattern match into a TIMEX3 type and value, given the anchor and the sentence's tense.
+"""Readers of calendar dates: Gregorian and Hijri days, months and years, weekdays, seasons.
 
-One reader per pattern kind of ``grammar.py``. A reader returns None when the match is not a time
-expression after all (a month name that is also a word, without a cue; "اليوم" in "اليوم العالمي").
+One reader per pattern kind of ``grammar.py`` and ``patterns.py``; the relative expressions, durations and
+vague references are read in ``relative.py``. ``READERS`` maps each kind to its reader.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from khabar.stages.times.grammar import YEAR_PREPOSITIONS
+from khabar.stages.times.context import (
+    Context,
+    Reader,
+    Reading,
+    must,
+    part,
+    qualifier,
+    reading,
+    without_proclitic,
+)
+from khabar.stages.times.grammar import YEAR, YEAR_PREPOSITIONS
 from khabar.stages.times.hijri import gregorian_to_hijri, hijri_to_gregorian
-from khabar.stages.times.lexicon import VAGUE, TimeLexicon
+from khabar.stages.times.periods import PERIOD_READERS
+from khabar.stages.times.relative import RELATIVE_READERS
 from khabar.stages.times.values import (
+    EVEN,
+    FUTURE_WEIGHT,
     PART_OF_DAY,
+    choose,
     day_month_date,
     day_value,
-    duration_value,
     month_value,
     offset_value,
     pick_direction,
     weekday_date,
 )
+from khabar.stages.times.verbs import FUTURE, PAST
 
-# "اليوم" followed by these is a named or narrative day ("اليوم العالمي", "اليوم التالي"), not today.
-NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد".split())
-BARE_ALEF = "\u0627"
-ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
-PER_COUNT_WORDS = frozenset("مره مرات مرتين واحده واحد".split())
 HIJRI_MID_MONTH = 15
+LOOK_BACK_CHARS = 40
+# a year, then only "من/في/بين/يوم" before a day: "مونديال 2018 من 14 يونيو", "دورة 2017 يوم 3 مارس"
+YEAR_THEN_DAY = re.compile(f"(?:(?P<lead>[\u0621-\u064a]+)\\s+)?(?P<year>{YEAR})(?:\\s+(?:من|في|بين|ما|يوم|يومي|الفتره))*\\s+$")
+NOT_THE_DAYS_YEAR = frozenset("منذ حتي قبل بعد الي عام العام سنه".split())  # "منذ 2015 في 12 مارس": two times
 HIJRI_MID_YEAR = (6, 15)
-_OFFSET = re.compile(r"^([DWMY])([+-]\d+)$")
-_DIGIT = re.compile(r"\d")
+HIJRI_MONTH_DAYS = 30
+MONDAY = 1
+PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
+NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A time expression found in the view: where, its TIMEX3 type and value, and whether anchored."""
-
-    start: int
-    end: int
-    type: str
-    value: str
-    resolved: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a reader needs beyond the match."""
-
-    lexicon: TimeLexicon
-    view: str
-    anchor: date | None
-    future: bool  # the sentence speaks of the future ("من المقرر", "سوف")
-    raw: str  # the text the view was made from, and where each view character starts in it
-    starts: Sequence[int]
-
-    def raw_char(self, view_index: int) -> str:
-        return self.raw[self.starts[view_index]]
-
-
-Reader = Callable[[re.Match[str], Context], Reading | None]
-
-
-def _part(m: re.Match[str], name: str) -> str | None:
-    """A named part of the match, None when absent or when this variant of the pattern has no such part."""
-    return m.group(name) if name in m.re.groupindex else None
-
-
-def _must(m: re.Match[str], name: str) -> str:
-    """A part every variant of the pattern has and every match fills."""
-    return str(m.group(name))
-
-
-def _reading(m: re.Match[str], kind: str, value: str, resolved: bool) -> Reading:
-    return Reading(m.start("x"), m.end("x"), kind, value, resolved)
-
-
-def _qualifier(m: re.Match[str], ctx: Context) -> int | None:
-    word = _part(m, "qual")
-    return None if word is None else ctx.lexicon.qualifiers.get(word)
-
-
-def _with_time(value: str, m: re.Match[str]) -> str:
-    clock = _part(m, "time")
-    return value if clock is None else f"{value}T{int(clock.split(':')[0]):02d}:{clock.split(':')[1]}"
+# Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
+SPAN_OF_YEARS = re.compile(f"\\((?:{YEAR})\\s*[-–]\\s*(?:{YEAR})\\)")  # "(1950-1953)": a span of years in brackets
+SPAN_NOUNS = frozenset("الفتره فتره الاعوام السنوات".split())
+COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه زهاء ما يقارب".split())
+# A Hijri month named alone ("في رمضان") is a date after these words or before the epithets after it.
+HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
+                        "حلول قدوم اقتراب دخول انتهاء انقضاء نهار ليالي ايام اول".split())
+HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
+SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
+MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
+# A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
+MAX_JOINED = 4
+JOINED_TO_YEAR = re.compile(f"(?<!\\d)(?:{YEAR})\\s*(?:[-–/]|و|الي|حتي|و\\s*حتي|و\\s*الي)\\s*[وف]?$")
 
 
 def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     """"24 يونيو المقبل", "فبراير/ شباط", "الخميس 01 أكتوبر 2020 - 23:00", "مايو 2017"."""
-    lex, year_text = ctx.lexicon, _part(m, "year")
-    ordinal = _part(m, "ord")
-    day_text = _part(m, "day") or (str(lex.ordinals[ordinal]) if ordinal else None)
-    month = lex.months[_must(m, "mon")]
-    cued = day_text or year_text or _part(m, "shahr") or _part(m, "mon2") or _part(m, "mon3") or _part(m, "qual")
-    if _part(m, "mon") in lex.cue_months and not cued:
+    lex, year_text = ctx.lexicon, part(m, "year")
+    ordinal = part(m, "ord")
+    day_text = part(m, "day") or (str(lex.ordinals[ordinal]) if ordinal else None)
+    month = lex.months[must(m, "mon")]
+    paired = part(m, "mon2") or part(m, "mon3") or part(m, "mon4")
+    if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
+        return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
+    year_text = year_text or part(m, "yearof") or _year_of(m, ctx) or (day_text and _year_just_before(m, ctx))
+    cued = (day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
+            or part(m, "lead") and not ctx.definite_after(m.end("x")))  # "في آب الأسرة": a father
+    if part(m, "mon") in lex.cue_months and not cued:
         return None
-    direction = pick_direction(_qualifier(m, ctx), ctx.future, nearest=True)
+    if part(m, "every"):  # "17 أفريل من كل عام": every year on that day
+        return reading(m, "SET", f"XXXX-{month:02d}" + (f"-{int(day_text):02d}" if day_text else ""), False)
+    direction = _direction(m, ctx)
     if day_text and year_text:
         try:
-            return _reading(m, "DATE", _with_time(date(int(year_text), month, int(day_text)).isoformat(), m), True)
+            return reading(m, "DATE", _with_time(date(int(year_text), month, int(day_text)).isoformat(), m), True)
         except ValueError:
             return None
     if year_text:
-        return _reading(m, "DATE", f"{year_text}-{month:02d}", True)
+        return reading(m, "DATE", f"{year_text}-{month:02d}", True)
     if day_text:
         if ctx.anchor is None:
-            return _reading(m, "DATE", f"XXXX-{month:02d}-{int(day_text):02d}", False)
-        found = day_month_date(ctx.anchor, month, int(day_text), direction)
-        return None if found is None else _reading(m, "DATE", _with_time(found.isoformat(), m), True)
+            return reading(m, "DATE", f"XXXX-{month:02d}-{int(day_text):02d}", False)
+        found = _on_its_weekday(ctx, m, month, int(day_text)) or day_month_date(ctx.anchor, month, int(day_text), direction)
+        return None if found is None else reading(m, "DATE", _with_time(found.isoformat(), m), True)
     if ctx.anchor is None:
-        return _reading(m, "DATE", f"XXXX-{month:02d}", False)
-    return _reading(m, "DATE", month_value(ctx.anchor, month, direction), True)
+        return reading(m, "DATE", f"XXXX-{month:02d}", False)
+    return reading(m, "DATE", month_value(ctx.anchor, month, direction), True)
+
+
+def _on_its_weekday(ctx: Context, m: re.Match[str], month: int, day: int) -> date | None:
+    """"الأربعاء 27 ماي" without a year: the nearest year in which 27 May is a Wednesday, if one is near."""
+    weekday, anchor = part(m, "wd"), ctx.anchor
+    if weekday is None or anchor is None:
+        return None
+    fits = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == ctx.lexicon.weekdays[weekday]:
+            fits.append(candidate)
+    return min(fits, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _year_of(m: re.Match[str], ctx: Context) -> str | None:
+    """The year of "مايو من العام الماضي" or "من هذا العام", when there is an anchor."""
+    if part(m, "ysame") or part(m, "ysame2"):
+        return ctx.year_named_before(m.start("x"))
+    offset = ctx.lexicon.qualifiers.get(part(m, "yqual") or "") if part(m, "yqual") else (0 if part(m, "ythis") else None)
+    if offset is None or ctx.anchor is None:
+        return None
+    return str(ctx.anchor.year + offset)
+
+
+def _year_just_before(m: re.Match[str], ctx: Context) -> str | None:
+    """The year of "مونديال 2018 من 14 يونيو الى 15 يوليو": a year named right before the day, in its phrase."""
+    before = ctx.view[max(0, m.start("x") - LOOK_BACK_CHARS) : m.start("x")]
+    found = YEAR_THEN_DAY.search(before)
+    if found is None or without_proclitic(found["lead"] or "") in NOT_THE_DAYS_YEAR:
+        return None
+    return found["year"]
+
+
+def _with_time(value: str, m: re.Match[str]) -> str:
+    clock = part(m, "time")
+    return value if clock is None else f"{value}T{int(clock.split(':')[0]):02d}:{clock.split(':')[1]}"
 
 
 def read_numeric(m: re.Match[str], ctx: Context) -> Reading | None:
     """"01/10/2020" (day first, as in the Arab world) and "2020-10-01"."""
     try:
         day = date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
-        return _reading(m, "DATE", _with_time(day.isoformat(), m), True)
+        return reading(m, "DATE", _with_time(day.isoformat(), m), True)
+    except ValueError:
+        return None
+
+
+def read_day_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"الثاني من الشهر الحالي", "15 الشهر الماضي": a day of a month named by its distance."""
+    ordinal = part(m, "ord")
+    day = int(part(m, "day") or ctx.lexicon.ordinals.get(ordinal or "", 0))
+    offset = qualifier(m, ctx)
+    if not day or (offset is None and not part(m, "this")):
+        return None
+    month_text, resolved = offset_value(ctx.anchor, "M", offset or 0)
+    if not resolved:
+        return reading(m, "DATE", f"{month_text}-{day:02d}" if offset else f"XXXX-XX-{day:02d}", False)
+    try:
+        return reading(m, "DATE", date(int(month_text[:4]), int(month_text[5:7]), day).isoformat(), True)
     except ValueError:
         return None
 
 
 def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"5 رمضان 1439 هـ", "شهر رمضان", "رمضان 1439"; converted with the tabular calendar."""
-    day_text, year_text = _part(m, "day"), _part(m, "year")
-    if not (day_text or year_text or _part(m, "shahr") or _part(m, "mark")):
+    """"5 رمضان 1439 هـ", "شهر رمضان", "في رمضان", "رمضان 2018"; converted with the tabular calendar."""
+    day_text, year_text = part(m, "day"), part(m, "year")
+    if not (day_text or year_text or part(m, "shahr") or part(m, "mark") or _hijri_cued(m, ctx)):
         return None
-    if m.group("mon") in ctx.lexicon.year_cue_hijri_months and not (year_text or _part(m, "shahr") or _part(m, "mark")):
+    if m.group("mon") in ctx.lexicon.year_cue_hijri_months and not (year_text or part(m, "shahr") or part(m, "mark")):
         return None
-    month = ctx.lexicon.hijri_months[_must(m, "mon")]
+    month = ctx.lexicon.hijri_months[must(m, "mon")]
     day = int(day_text) if day_text else HIJRI_MID_MONTH
-    if year_text:
-        year = int(year_text)
-    elif ctx.anchor is not None:
-        year = _nearest_hijri_year(ctx.anchor, month, day, pick_direction(None, ctx.future))
-    else:
-        return _reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
     try:
-        gregorian = hijri_to_gregorian(year, month, day)
+        if year_text and (int(year_text) < MIN_YEAR or part(m, "mark")):
+            gregorian = hijri_to_gregorian(int(year_text), month, day)
+        elif year_text:  # "رمضان 2018": the Ramadan of that Gregorian year
+            gregorian = _hijri_in_year(int(year_text), month, day)
+        elif ctx.anchor is None:
+            return reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
+        elif day_text:
+            gregorian = _hijri_day_near(ctx, m, month, day)
+        else:
+            year = nearest_hijri_year(ctx.anchor, month, _direction(m, ctx, even=True))
+            gregorian = hijri_to_gregorian(year, month, day)
     except ValueError:
         return None
     value = gregorian.isoformat() if day_text else f"{gregorian.year}-{gregorian.month:02d}"
-    return _reading(m, "DATE", value, True)
+    return reading(m, "DATE", value, True)
 
 
-def _nearest_hijri_year(anchor: date, month: int, day: int, direction: int) -> int:
+def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
+    """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the
+    nearest (``even``: the future counted as near as the past, as for Ramadan, which news awaits as
+    much as it recalls)."""
+    if part(m, "qual") is None:
+        if ctx.word_before(m.start("x")) == "تسليم":
+            return 1  # "العقود الآجلة تسليم أغسطس": a future contract
+        verb = ctx.verb_before(m.start("x"))
+        if not ctx.future:
+            if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+                return -1  # "منذ إنجابها توأميها في حزيران": since, so before
+            if verb is not None:
+                return -1 if verb == PAST else EVEN
+            if even:
+                return EVEN
+    return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
+
+
+def _hijri_in_year(year: int, month: int, day: int) -> date:
+    """The Hijri month and day that falls in the Gregorian ``year`` (the first, when it falls twice)."""
+    first = gregorian_to_hijri(date(year, 1, 1))[0]
+    for hijri_year in (first, first + 1):
+        found = hijri_to_gregorian(hijri_year, month, day)
+        if found.year == year:
+            return found
+    raise ValueError(f"no {month}/{day} in {year}")
+
+
+def _hijri_day_near(ctx: Context, m: re.Match[str], month: int, day: int) -> date:
+    """An undated Hijri day ("20 رمضان") nearest the anchor, as an undated Gregorian day is chosen."""
+    anchor = ctx.anchor
+    if anchor is None:
+        raise ValueError("no anchor")
     this_year = gregorian_to_hijri(anchor)[0]
-    options = [(hijri_to_gregorian(y, month, min(day, 29)), y) for y in (this_year - 1, this_year, this_year + 1)]
-    before = [o for o in options if o[0] <= anchor]
-    after = [o for o in options if o[0] >= anchor]
-    if direction > 0 and after:
-        return min(after)[1]
-    return max(before)[1] if before else this_year
+    candidates = [hijri_to_gregorian(y, month, day) for y in (this_year - 1, this_year, this_year + 1)]
+    found = choose(candidates, anchor, _direction(m, ctx))
+    if found is None:
+        raise ValueError("no such day")
+    return found
+
+
+def _hijri_cued(m: re.Match[str], ctx: Context) -> bool:
+    """A Hijri month without day or year is a date after a time word or with an epithet or qualifier."""
+    if part(m, "qual") or part(m, "epithet"):
+        return True
+    return without_proclitic(ctx.word_before(m.start("x"))) in HIJRI_LEADS
+
+
+def nearest_hijri_year(anchor: date, month: int, direction: int) -> int:
+    """The Hijri year of the month nearest the anchor in the direction (see ``values.pick_direction``).
+
+    The month holding the anchor is the one meant ("رمضان" in an article of Ramadan), unless the
+    qualifier says "the last" or "the next" one; otherwise the nearest, the future counted farther.
+
+    >>> nearest_hijri_year(date(2018, 5, 28), 9, 0), nearest_hijri_year(date(2018, 5, 28), 9, -2)
+    (1439, 1438)
+    """
+    this_year = gregorian_to_hijri(anchor)[0]
+    spans = []
+    for year in (this_year - 1, this_year, this_year + 1):
+        first = hijri_to_gregorian(year, month, 1)
+        spans.append((first, first + timedelta(days=HIJRI_MONTH_DAYS), year))
+    holding = [year for first, end, year in spans if first <= anchor < end]
+    if holding and abs(direction) != NOT_THIS_ONE:
+        return holding[0]
+    if direction in (-1, -NOT_THIS_ONE):
+        return max(year for _first, end, year in spans if end <= anchor)
+    if direction in (1, NOT_THIS_ONE):
+        return min(year for first, _end, year in spans if first > anchor)
+    weight = 1 if direction == EVEN else FUTURE_WEIGHT
+    return min(spans, key=lambda s: (anchor - s[1]).days if s[1] <= anchor else weight * (s[0] - anchor).days)[2]
 
 
 def read_hijri_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """"1439 هـ": the Gregorian year holding the middle of that Hijri year."""
-    year = int(_must(m, "year"))
+    year = int(must(m, "year"))
     if year < 1:
         return None
-    return _reading(m, "DATE", str(hijri_to_gregorian(year, *HIJRI_MID_YEAR).year), True)
+    return reading(m, "DATE", str(hijri_to_gregorian(year, *HIJRI_MID_YEAR).year), True)
 
 
 def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """"عام 2014"."""
-    return _reading(m, "DATE", _must(m, "year"), True)
+    return reading(m, "DATE", must(m, "year"), True)
 
 
 def read_bare_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"في 2017", "منذ 2014": a four-digit year only after a preposition that takes one."""
-    before = ctx.view[max(0, m.start("x") - 12) : m.start("x")].split()
-    if not before or _without_proclitic(before[-1]) not in YEAR_PREPOSITION_WORDS:
+    """"في 2017", "منذ 2014", "من 2013", "بين 2011 و2013", "2016-2017": a year after a word that takes one.
+
+    Not a count ("أكثر من 2000 مواطن", "بين 1500 و2000 حبة") nor the year of a name ("مونديال 2030",
+    "موسم 2016-2017").
+    """
+    year = int(must(m, "year"))
+    if not MIN_YEAR <= year <= MAX_YEAR or _counted_after(ctx, m.end("x")) or not _year_cued(ctx, m.start("x")):
         return None
-    return _reading(m, "DATE", _must(m, "year"), True)
+    return reading(m, "DATE", str(year), True)
 
 
-def _without_proclitic(word: str) -> str:
-    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+def _year_cued(ctx: Context, start: int, depth: int = 0) -> bool:
+    """Whether the year at ``start`` follows a word that takes a year, or is joined to such a year."""
+    joined = JOINED_TO_YEAR.search(ctx.view, max(0, start - 16), start)
+    if joined is not None:
+        return depth < MAX_JOINED and _year_cued(ctx, joined.start(), depth + 1)
+    if SPAN_OF_YEARS.match(ctx.view, max(0, start - 1)):
+        return True  # "الحرب الكورية (1950-1953)"
+    before = ctx.words_before(start, 3)
+    lead = without_proclitic(before[-1]) if before else ""
+    if lead[:1] in ("ل", "ب") and lead[1:] in YEAR_PREPOSITION_WORDS:
+        lead = lead[1:]  # "لعامي 2019 و2020", "بمنتصف 2018"
+    if lead in ("عام", "العام", "سنه", "السنه", "اعوام", "الاعوام", "سنوات", "السنوات"):
+        return True  # "أعوام 1958 و1962 و1966"
+    if lead == "بين" and before[:-1][-1:] == ["ما"] and without_proclitic(before[0]) in SPAN_NOUNS:
+        return True  # "في الفترة ما بين 2011 و2015"
+    if lead not in YEAR_PREPOSITION_WORDS:
+        return False
+    return not (lead in ("من", "بين", "الي", "حتي") and len(before) > 1 and without_proclitic(before[-2]) in COUNT_LEADS)
+
+
+def _counted_after(ctx: Context, end: int) -> bool:
+    after = ctx.word_after(end)
+    return after.lstrip("وب") in ctx.lexicon.counted or after in ctx.lexicon.counted
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الثلاثاء", "اليوم الثلاثاء", "يوم الأحد المقبل", "مساء الجمعة"."""
-    weekday = ctx.lexicon.weekdays[_must(m, "wd")]
-    pod = PART_OF_DAY.get(_part(m, "pod") or "")
+    weekday = ctx.lexicon.weekdays[must(m, "wd")]
+    if weekday == MONDAY and _the_two(m, ctx):
+        return None  # "بين الاثنين", "الاثنين الآخرين": the two, not Monday
+    pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     if ctx.anchor is None:
-        return _reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
-    if _part(m, "today") and ctx.anchor.isoweekday() == weekday:
+        return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
+    relative = part(m, "rel")
+    if relative is not None:  # "أمس الخميس", "غدا الجمعة": the relative word fixes the day
+        word = " ".join(relative.split()).removeprefix("يوم ")  # "يوم غد السبت"
+        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative["ال" + word if word == "غد" else word][1][1:]))
+    elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
+    elif part(m, "qual") is None and (verb := ctx.verb_before(m.start("x"))) is not None and (
+            not ctx.future or verb == PAST and ctx.verb_before(m.start("x"), PAST_OVER_FUTURE) == PAST):
+        # its own verb: past ("وفقما ذكرته الصحيفة، الأحد" after "يعتزم ترامب"), a schedule ("المقابلة التي
+        # تجمع ناديهم يوم الأربعاء"), a lede's present ("يلتقي الرئيس الاثنين") or ahead ("سيلتقي")
+        found = (weekday_date(ctx.anchor, weekday, -1) if verb == PAST else weekday_date(ctx.anchor, weekday, 1)
+                 if verb == FUTURE else _nearest_weekday(ctx.anchor, weekday))
     else:
-        found = weekday_date(ctx.anchor, weekday, pick_direction(_qualifier(m, ctx), ctx.future))
-    return _reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
+        found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
+    return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
 
 
-def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"أمس", "غدا", "الآن", "مؤخرا", "يوميا", "صباح اليوم" (from relative.tsv)."""
-    word = " ".join(_must(m, "word").split())
-    kind, rule = ctx.lexicon.relative[word]
-    if word == "اليوم" and _next_word(ctx.view, m.end("x")) in NOT_TODAY_BEFORE:
-        return None
-    if word.startswith(ARTICLE) and ctx.raw_char(m.start("word")) != BARE_ALEF:
-        return None  # "آلان" (Alan) is not "الآن" (now), though both normalise to "الان"
-    offset = _OFFSET.match(rule)
-    if offset is None:
-        return _reading(m, kind, rule, False)
-    value, resolved = offset_value(ctx.anchor, offset.group(1), int(offset.group(2)))
-    pod = PART_OF_DAY.get(_part(m, "pod") or "")
-    return _reading(m, kind, value + (f"T{pod}" if pod and resolved else ""), resolved)
+def _the_two(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a bare "الاثنين" is "the two": after "بين" or before "الآخرين"/"معا"."""
+    if part(m, "yawm") or part(m, "pod") or part(m, "today") or part(m, "rel") or part(m, "qual"):
+        return False
+    return (without_proclitic(ctx.word_before(m.start("x"))) == "بين"
+            or ctx.word_after(m.end("x")) in ("الاخرين", "الاخريين", "معا", "كليهما"))
 
 
-def _next_word(view: str, end: int) -> str:
-    rest = view[end : end + 20].split()
-    return rest[0] if rest else ""
-
-
-def read_unit_relative(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الأسبوع الماضي", "الشهر المقبل", "هذا العام", "مطلع العام الجاري"."""
-    qualifier = _qualifier(m, ctx)
-    if qualifier is None and not _part(m, "this"):
-        return None
-    unit = {"اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y"}[_must(m, "unit")]
-    value, resolved = offset_value(ctx.anchor, unit, qualifier or 0)
-    return _reading(m, "DATE", value, resolved)
-
-
-def read_plural_relative(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الشهور الأخيرة", "الأيام القليلة المقبلة": PAST_REF or FUTURE_REF."""
-    qualifier = _qualifier(m, ctx)
-    if qualifier is None or qualifier == 0:
-        return None
-    return _reading(m, "DATE", "PAST_REF" if qualifier < 0 else "FUTURE_REF", False)
-
-
-def _count(m: re.Match[str], ctx: Context) -> tuple[str, str]:
-    """(unit letter, count) of a number-and-unit group; count is digits or VAGUE."""
-    unit = ctx.lexicon.units[_must(m, "unit")]
-    number = _part(m, "num")
-    if number is None:
-        return unit.letter, unit.count
-    return unit.letter, number if number.isdigit() else ctx.lexicon.numbers.get(number, VAGUE)
-
-
-def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"قبل ثلاثة أيام" (a date), "بعد أسبوع من زيارة" and "منذ شهور" (durations)."""
-    letter, count = _count(m, ctx)
-    relative_to_event = ctx.view[m.end("x") :].lstrip().startswith("من ")
-    if _part(m, "prep") == "قبل" and not relative_to_event:
-        if count == VAGUE:
-            return Reading(m.start("prep"), m.end("x"), "DATE", "PAST_REF", False)
-        value, resolved = offset_value(ctx.anchor, letter, -int(count))
-        return Reading(m.start("prep"), m.end("x"), "DATE", value, resolved)
-    return _reading(m, "DURATION", duration_value(letter, count), False)
-
-
-def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"ثلاثة أيام", "19 عاما"."""
-    letter, count = _count(m, ctx)
-    return _reading(m, "DURATION", duration_value(letter, count), False)
-
-
-def read_set(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"كل يوم", "كل ثلاثة أشهر"."""
-    letter, count = _count(m, ctx)
-    return _reading(m, "SET", duration_value(letter, "1" if count == VAGUE else count), False)
-
-
-def read_set_per(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"بيضة واحدة في اليوم", "5 بيضات في الأسبوع": a rate, only after a count."""
-    before = ctx.view[max(0, m.start("x") - 30) : m.start("x")].split()[-3:]
-    if not any(_DIGIT.search(w) or w in PER_COUNT_WORDS or w in ctx.lexicon.numbers for w in before):
-        return None
-    unit = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ساعه": "H"}[_must(m, "unit")]
-    return _reading(m, "SET", duration_value(unit, "1"), False)
-
-
-def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الساعة 10 صباحا", "الساعة 23:00": a time on the anchor's day."""
-    hour = int(_must(m, "hour"))
-    if _part(m, "ampm") in ("مساء", "ليلا", "عصرا") and hour < 12:
-        hour += 12
-    if hour > 24:
-        return None
-    clock = f"T{hour:02d}:{m.group('minute') or '00'}"
-    if ctx.anchor is None:
-        return _reading(m, "TIME", "XXXX-XX-XX" + clock, False)
-    return _reading(m, "TIME", ctx.anchor.isoformat() + clock, True)
+def _nearest_weekday(anchor: date, weekday: int) -> date:
+    """The nearer of the last such day (on or before the anchor) and the next one; the last on a tie."""
+    last, coming = weekday_date(anchor, weekday, -1), weekday_date(anchor, weekday, 2)
+    return coming if (coming - anchor) < (anchor - last) else last
 
 
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
-    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "relative": read_relative,
-    "unit_relative": read_unit_relative, "plural_relative": read_plural_relative, "offset": read_offset,
-    "duration": read_duration, "set": read_set, "set_per": read_set_per, "clock": read_clock,
+    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "day_of_month": read_day_of_month,
+    **PERIOD_READERS, **RELATIVE_READERS,
 }

@@ -11,28 +11,28 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import ClassVar
 
-from khabar.model import Document, Normalised, Span, TimeExpression, Token
+from khabar.model import Diagnostic, Document, Normalised, Span, TimeExpression
 from khabar.stages.normalise import normalise
-from khabar.stages.times.grammar import PROCLITICS, Grammar, alternation, build_grammar
+from khabar.stages.times.context import Context, Reading, Tense
 from khabar.stages.times.lexicon import TimeLexicon, load_time_lexicon
-from khabar.stages.times.readers import READERS, Context, Reading
+from khabar.stages.times.patterns import build_grammar
+from khabar.stages.times.ranges import cohere
+from khabar.stages.times.readers import READERS
+from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, tense_map
+from khabar.stages.times.verbs import Clauses
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WORD = re.compile("[\u0621-\u064a]+")
 DIGIT = re.compile(r"\d")
-FUTURE_PROCLITIC = "س"
-# Words that may carry it (the segmenter tells س + يزور from سياسة): [و|ف] س then an imperfect prefix.
-FUTURE_VERB = re.compile("(?:[وف]س|س)[يتنا][\u0621-\u064a]{2,}")
-FUTURE_REACH = 100  # characters: "من المقرر أن تعيد إريتريا فتح سفارتها في أديس أبابا الاثنين"
-MAX_PROCLITIC_LETTERS = 2
-SENTENCE_END = re.compile(r"[.!?؟\n]+")
+CLOCK = re.compile(r"\d:\d")
+GUESSED_ANCHOR = "anchor_guessed"
+DAY_FIRST = re.compile(r"(?P<day>\d\d?)[/.-](?P<month>\d\d?)[/.-](?P<year>\d{4})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +44,14 @@ class TimeTaggerOptions:
 
 
 def publication_date(published: str | None) -> date | None:
-    """The day of an ISO 8601 or RFC 2822 publication date, or None.
+    """The day of an ISO 8601, RFC 2822 or day-first numeric publication date, or None.
+
+    The day comes first in a numeric date, as in the Arab world ("03/01/2017" is 3 January).
 
     >>> publication_date("2016-10-26T09:00:00Z"), publication_date("Sun, 18 Feb 2018 21:35:43 +0400")
     (datetime.date(2016, 10, 26), datetime.date(2018, 2, 18))
+    >>> publication_date("03/01/2017")
+    datetime.date(2017, 1, 3)
     """
     if not published:
         return None
@@ -55,6 +59,12 @@ def publication_date(published: str | None) -> date | None:
         return date.fromisoformat(published.strip()[:10])
     except ValueError:
         pass
+    day_first = DAY_FIRST.match(published.strip())
+    if day_first is not None:
+        try:
+            return date(int(day_first["year"]), int(day_first["month"]), int(day_first["day"]))
+        except ValueError:
+            return None
     try:
         return parsedate_to_datetime(published).date()
     except (TypeError, ValueError, IndexError):
@@ -66,17 +76,18 @@ class TimeTagger:
 
     name: ClassVar[str] = "times"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "normalised", "tokens", "sentences", "byline"})
-    provides: ClassVar[frozenset[str]] = frozenset({"times"})
+    provides: ClassVar[frozenset[str]] = frozenset({"times", "diagnostics"})
 
     def __init__(self, lexicon: TimeLexicon | None = None, options: TimeTaggerOptions | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else load_time_lexicon()
-        self.grammar: Grammar = build_grammar(self.lexicon)
+        self.grammar = build_grammar(self.lexicon)
         self.options = options or TimeTaggerOptions()
-        markers = alternation({w for m in self.lexicon.future_markers for w in (m, "ال" + m)})
-        self.future_marker = re.compile(f"(?:{markers})(?![\u0621-\u064a])")  # no look-behind: see grammar.py
+        self.future_marker = future_pattern(self.lexicon)
+        self.masks = tuple((pattern, pattern.need_mask) for pattern in self.grammar.patterns)
 
     def __call__(self, doc: Document) -> Document:
-        return dataclasses.replace(doc, times=self.tag(doc))
+        times, notes = self.tag_with_notes(doc)
+        return dataclasses.replace(doc, times=times, diagnostics=doc.diagnostics + notes)
 
     def tag(self, doc: Document) -> tuple[TimeExpression, ...]:
         """The time expressions of ``doc``, in text order.
@@ -86,70 +97,73 @@ class TimeTagger:
         >>> [(t.value, t.resolved) for t in TimeTagger().tag(doc)]
         [('2016-10-25', True)]
         """
+        return self.tag_with_notes(doc)[0]
+
+    def tag_with_notes(self, doc: Document) -> tuple[tuple[TimeExpression, ...], tuple[Diagnostic, ...]]:
+        """The time expressions of ``doc`` and a diagnostic when the anchor was guessed from the text.
+
+        The anchor is ``meta.published``. Without it, a full date standing alone on one of the first
+        lines (a date line) is taken, and a diagnostic says so: such a date is a guess, never silent.
+        Without either, relative expressions stay unresolved ("REF-P1D", ``resolved`` false).
+        """
         view = doc.normalised if doc.normalised is not None else normalise(doc.text)
-        anchor = publication_date(doc.meta.published) or self.dateline_date(view.text)
-        readings = self._read(view.text, anchor, self._future_reaches(doc, view), doc.text, view.starts)
+        anchor = publication_date(doc.meta.published)
+        notes: tuple[Diagnostic, ...] = ()
+        if anchor is None:
+            guessed = self.dateline_date(view.text)
+            if guessed is not None:
+                anchor, span = guessed
+                notes = (Diagnostic(self.name, GUESSED_ANCHOR, f"no publication date; relative times resolved "
+                                    f"against {anchor.isoformat()}, read from the text", Span(*view.original_span(*span))),)
+        tenses = tense_map(doc, view, self.future_marker)
+        clauses = Clauses(view.text, view.starts, doc.tokens, doc.text) if doc.tokens else None
+        readings = self._read(view.text, anchor, tenses, doc.text, view.starts, clauses)
         blocked = self._blocked(doc, view)
         times = []
-        for reading in _longest_first(readings):
-            if any(reading.start < end and start < reading.end for start, end in blocked):
+        for found in cohere(sorted(_longest_first(readings), key=lambda r: r.start), view.text):
+            if any(found.start < end and start < found.end for start, end in blocked):
                 continue
-            start, end = view.original_span(reading.start, reading.end)
-            times.append(TimeExpression(Span(start, end), reading.type, reading.value, reading.resolved))
-        return tuple(sorted(times, key=lambda t: (t.span.start, t.span.end)))
+            start, end = view.original_span(found.start, found.end)
+            times.append(TimeExpression(Span(start, end), found.type, found.value, found.resolved))
+        return tuple(sorted(times, key=lambda t: (t.span.start, t.span.end))), notes
 
-    def dateline_date(self, view: str) -> date | None:
-        """A full date standing (almost) alone on one of the first lines, such as a date line."""
-        lines = [line for line in view.split("\n") if line.strip()]
-        for line in lines[: self.options.dateline_lines]:
+    def dateline_date(self, view: str) -> tuple[date, tuple[int, int]] | None:
+        """A full date standing (almost) alone on one of the first lines, such as a date line, and its span."""
+        offset = 0
+        lines = []
+        for line in view.split("\n"):
+            if line.strip():
+                lines.append((offset, line))
+            offset += len(line) + 1
+        for line_start, line in lines[: self.options.dateline_lines]:
             letters = len(line.replace(" ", ""))
-            for reading in self._read(line, None, [], line, range(len(line))):
-                size = len(line[reading.start : reading.end].replace(" ", ""))
-                if FULL_DATE.match(reading.value) and size >= self.options.dateline_share * letters:
-                    return date.fromisoformat(reading.value[:10])
+            for found in self._read(line, None, TenseMap([], [len(line)], line), line, range(len(line))):
+                size = len(line[found.start : found.end].replace(" ", ""))
+                if FULL_DATE.match(found.value) and size >= self.options.dateline_share * letters:
+                    return date.fromisoformat(found.value[:10]), (line_start + found.start, line_start + found.end)
         return None
 
-    def _read(self, view: str, anchor: date | None, future: list[tuple[int, int]], raw: str,
-              starts: Sequence[int]) -> list[Reading]:
+    def _read(self, view: str, anchor: date | None, tenses: TenseMap, raw: str, starts: Sequence[int],
+              clauses: Clauses | None = None) -> list[Reading]:
         """Every reading of every pattern that can match ``view``."""
-        contexts = {flag: Context(self.lexicon, view, anchor, flag, raw, starts) for flag in (False, True)}
-        future_starts = [start for start, _end in future]
-        present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None)
+        contexts: dict[Tense, Context] = {}
+        present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None, CLOCK.search(view) is not None)
         readings = []
-        for pattern in self.grammar.patterns:
-            if not all(present & bit for bit in pattern.need_bits):
+        for pattern, mask in self.masks:
+            if present & mask != mask:
                 continue
             reader = READERS[pattern.kind]
             for match in pattern.regex.finditer(view):
-                if not _at_word_start(view, match.start()):
+                if not at_word_start(view, match.start()):
                     continue
-                index = bisect_right(future_starts, match.start()) - 1
-                is_future = index >= 0 and match.start() < future[index][1]
-                reading = reader(match, contexts[is_future])
-                if reading is not None:
-                    readings.append(reading)
+                tense = tenses.at(match.start("x"), match.end("x"))
+                ctx = contexts.get(tense)
+                if ctx is None:
+                    ctx = contexts[tense] = Context(self.lexicon, view, anchor, tense, raw, starts, clauses)
+                found = reader(match, ctx)
+                if found is not None:
+                    readings.append(found)
         return readings
-
-    def _future_reaches(self, doc: Document, view: Normalised) -> list[tuple[int, int]]:
-        """The view ranges that follow a future marker in its sentence ("من المقرر أن ...", "سيزور ...").
-
-        A marker reaches ``FUTURE_REACH`` characters on, never past its sentence: in "قال الوزير
-        الثلاثاء إنه سيزور باريس" the future comes after the day, which stays in the past.
-        """
-        markers = [m.start() for m in self.future_marker.finditer(view.text) if _at_word_start(view.text, m.start())]
-        for candidate in FUTURE_VERB.finditer(view.text):  # the future proclitic: سيزور، وستبدأ
-            if not _at_word_start(view.text, candidate.start()):
-                continue
-            index = bisect_right(doc.tokens, view.starts[candidate.start()], key=_token_start) - 1
-            token = doc.tokens[index] if index >= 0 else None
-            if token is not None and token.stem_start > token.start and doc.text[token.stem_start - 1] == FUTURE_PROCLITIC:
-                markers.append(candidate.start())
-        sentence_ends = [end for _start, end in _sentences(doc, view)]
-        reaches = []
-        for marker in sorted(markers):
-            end = sentence_ends[min(bisect_right(sentence_ends, marker), len(sentence_ends) - 1)]
-            reaches.append((marker, min(end, marker + FUTURE_REACH)))
-        return reaches
 
     def _blocked(self, doc: Document, view: Normalised) -> list[tuple[int, int]]:
         """The outlet and author of the byline: "المغرب اليوم" names a newspaper, not today."""
@@ -157,36 +171,6 @@ class TimeTagger:
             return []
         parts = (doc.byline.outlet, doc.byline.author)
         return [view.view_span(p.start, p.end) for p in parts if p is not None]
-
-
-def _at_word_start(view: str, index: int) -> bool:
-    """Whether ``index`` starts a word, or follows only a proclitic (و ف ب ل ك, وب ...) at a word start.
-
-    >>> _at_word_start("قال أمس", 4), _at_word_start("وأمس", 1), _at_word_start("تمارس", 1)
-    (True, True, False)
-    """
-    start = index
-    while start > 0 and (view[start - 1].isdigit() or "\u0621" <= view[start - 1] <= "\u064a"):
-        start -= 1
-        if index - start > MAX_PROCLITIC_LETTERS:
-            return False
-    return view[start:index] in PROCLITICS
-
-
-def _token_start(token: Token) -> int:
-    return token.start
-
-
-def _sentences(doc: Document, view: Normalised) -> Iterator[tuple[int, int]]:
-    if doc.sentences:
-        for sentence in doc.sentences:
-            yield view.view_span(sentence.start, sentence.end)
-        return
-    start = 0
-    for end_mark in SENTENCE_END.finditer(view.text):
-        yield start, end_mark.end()
-        start = end_mark.end()
-    yield start, len(view.text)
 
 
 def _longest_first(readings: list[Reading]) -> list[Reading]:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "H": "TH", "MIN": "TM", "DE": "DE", "CE": "CE"}
 YEARS_IN = {"DE": 10, "CE": 100}
 PART_OF_DAY = {"صباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "MI", "ظهيره": "MI", "عصر": "AF",
-               "مساء": "EV", "ليله": "NI", "ليل": "NI"}
+               "مساء": "EV", "ليله": "NI", "ليل": "NI", "عشيه": "AF", "بعد ظهر": "AF", "بعد الظهر من": "AF"}
 VAGUE = "X"
 # An undated "12 May" or "September" is the nearest one, the future counting four times farther: news
 # tells of the past, but "في 12 أيار/مايو" two weeks ahead is an announced date, not one eleven months ago.
@@ -46,11 +46,13 @@ def month_shift(anchor: date, months: int) -> tuple[int, int]:
 
 
 CURRENT = 3  # "الجاري", "الحالي": the one of the anchor's year
+EVEN = 4  # the nearest, the future counted as near as the past (a verb in the imperfect: "تنطلق في أكتوبر")
 
 
-def pick_direction(qualifier: int | None, future: bool, *, nearest: bool = False) -> int:
+def pick_direction(qualifier: int | None, future: bool, *, nearest: bool = False, present: bool = False) -> int:
     """-1 for the latest on or before the anchor, -2 strictly before, +1 on or after, +2 strictly after,
-    0 for the nearest with the future counted ``FUTURE_WEIGHT`` times farther (``nearest``), ``CURRENT``."""
+    0 for the nearest with the future counted ``FUTURE_WEIGHT`` times farther (``nearest``), ``EVEN`` for
+    the nearest either way (``nearest`` and ``present``), ``CURRENT``."""
     if qualifier == 0:
         return CURRENT
     if qualifier is not None and qualifier < 0:
@@ -59,7 +61,9 @@ def pick_direction(qualifier: int | None, future: bool, *, nearest: bool = False
         return 2
     if future:
         return 1
-    return 0 if nearest else -1
+    if nearest:
+        return EVEN if present else 0
+    return -1
 
 
 def weekday_date(anchor: date, weekday: int, direction: int) -> date:
@@ -78,12 +82,13 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=(weekday - today - 1) % 7 + 1)
 
 
-def _choose(candidates: list[date], anchor: date, direction: int) -> date | None:
+def choose(candidates: list[date], anchor: date, direction: int) -> date | None:
     if direction == CURRENT:
         return next((d for d in candidates if d.year == anchor.year), None)
-    if direction == 0:
+    if direction in (0, EVEN):
+        weight = FUTURE_WEIGHT if direction == 0 else 1
         return min(candidates, default=None,
-                   key=lambda d: (anchor - d).days if d <= anchor else FUTURE_WEIGHT * (d - anchor).days)
+                   key=lambda d: (anchor - d).days if d <= anchor else weight * (d - anchor).days)
     if direction == -1:
         return max((d for d in candidates if d <= anchor), default=None)
     if direction == -2:
@@ -105,7 +110,7 @@ def day_month_date(anchor: date, month: int, day: int, direction: int) -> date |
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return _choose(candidates, anchor, direction)
+    return choose(candidates, anchor, direction)
 
 
 def month_value(anchor: date, month: int, direction: int) -> str:
@@ -115,7 +120,7 @@ def month_value(anchor: date, month: int, direction: int) -> str:
     '2017-09'
     """
     firsts = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    chosen = _choose(firsts, anchor.replace(day=1), direction) or firsts[1]
+    chosen = choose(firsts, anchor.replace(day=1), direction) or firsts[1]
     return f"{chosen.year}-{chosen.month:02d}"
 
 
@@ -127,7 +132,7 @@ def offset_value(anchor: date | None, unit: str, count: int) -> tuple[str, bool]
     """
     if anchor is None:
         if count == 0:
-            return "REF", False
+            return ("REF" if unit == "D" else f"REF+P0{unit}"), False  # "هذا الأسبوع": REF+P0W
         return f"REF{'+' if count > 0 else '-'}{duration_value(unit, str(abs(count)))}", False
     if unit == "D" or unit in ("H", "MIN"):
         return day_value(anchor + timedelta(days=count if unit == "D" else 0)), True
@@ -151,3 +156,27 @@ def duration_value(unit: str, count: str) -> str:
     if letter.startswith("T"):
         return f"PT{count}{letter[1:]}"
     return f"P{count}{letter}"
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a season of year Y starts on the 1st of this month of Y
+SEASON_MONTHS = 3
+
+
+def season_year(anchor: date, code: str, offset: int) -> int:
+    """The year of the season before (-1), holding or nearest (0) or after (+1) the anchor.
+
+    >>> season_year(date(2015, 8, 6), "SU", -1), season_year(date(2016, 1, 10), "SU", 1), season_year(date(2016, 1, 10), "WI", 0)
+    (2014, 2016, 2015)
+    """
+    def bounds(year: int) -> tuple[int, int]:  # month indexes [start, end)
+        start = year * 12 + SEASON_START[code] - 1
+        return start, start + SEASON_MONTHS
+
+    here = anchor.year * 12 + anchor.month - 1
+    years = range(anchor.year - 2, anchor.year + 2)
+    if offset < 0:
+        return max(y for y in years if bounds(y)[1] <= here)
+    if offset > 0:
+        return min(y for y in years if bounds(y)[0] > here)
+    holding = [y for y in years if bounds(y)[0] <= here < bounds(y)[1]]
+    return holding[0] if holding else anchor.year

@@ -1,0 +1,256 @@
+"""Who acts and whom it is done to: the participants of a trigger, read from its clause.
+
+Arabic news puts the subject after the verb (VSO: "دعا الرئيس الفرنسي فرانسوا هولاند إلى ...") or before it
+(SVO: "الجزائر تساند حكومة الوفاق"); a passive or a verbal noun names its agent after "من قبل" / "على يد" /
+"من طرف"; a verbal noun in construct names its actor, or for acts done to someone (an arrest, a killing)
+its target ("اغتيال جاسم الذهبي", "اعتقال الشرطة لـ ..."). A participant is an entity mention, or where no
+entity is meant, a short phrase ("القوات الحكومية", "مسلحون").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.model import Entity, Span
+from khabar.stages.events.context import EventContext, Mention
+from khabar.stages.events.lexicon import EventLexicon, Trigger
+
+SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "ضد", "حول", "بشان", "لدي", "تجاه", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "بين", "عند"})
+ATTACHED_PREPS = ("ب", "ل", "ك")
+DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
+MAX_PHRASE = 3  # words of a participant phrase that names no entity
+WINDOW = 6  # tokens after a trigger where its subject or object may start
+TITLE_WORDS = 6  # words of a title before the name it introduces
+COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An entity (with the mention or phrase naming it here) or a phrase alone; tokens [first, last]."""
+
+    first: int
+    last: int
+    entity: Entity | None
+    span: Span
+
+
+class Reader:
+    """Reads the participants around one trigger in one clause."""
+
+    def __init__(self, ctx: EventContext, lexicon: EventLexicon, titles: frozenset[str]) -> None:
+        self.ctx = ctx
+        self.lexicon = lexicon
+        self.titles = titles
+
+    # ---------------------------------------------------------------- clause limits
+
+    def stops(self, index: int) -> bool:
+        """Whether a participant search stops at token ``index`` (punctuation or a clause boundary)."""
+        ctx = self.ctx
+        if ctx.is_punct(index):
+            return ctx.punct_text(index) not in ("«", "»", '"', "“", "”", "(", ")")
+        return self.lexicon.has("boundary", ctx.norm(index))
+
+    def is_prep(self, index: int) -> bool:
+        return self.ctx.norm(index) in SEPARATE_PREPS
+
+    # ---------------------------------------------------------------- participants
+
+    def entity_at(self, at: int) -> Participant | None:
+        """The entity token ``at`` names: a mention, a title in apposition, a person's surname alone, or
+        a title written before that person's name elsewhere in the article ("الملك" for محمد السادس)."""
+        ctx = self.ctx
+        mention = ctx.mention_over.get(at) or ctx.role_over.get(at)
+        if mention is not None:
+            return _of(mention)
+        named = ctx.named.get(ctx.stem(at))
+        if named is not None:
+            return Participant(at, at, named, Span(ctx.tokens[at][3], ctx.tokens[at][4]))
+        return None
+
+    def at(self, index: int, last: int) -> Participant | None:
+        """The participant starting at token ``index``: an entity mention, a title in apposition (its
+        person), a title followed by a name ("وزير الخارجية الجزائري"), or a phrase naming a group."""
+        ctx = self.ctx
+        mention = ctx.mention_at.get(index) or ctx.mention_over.get(index)
+        if mention is not None and mention.first >= index - 1:
+            return _of(mention)
+        role = ctx.role_over.get(index)
+        if role is not None:
+            return _of(role)
+        stem = ctx.stem(index)
+        named = ctx.named.get(stem)
+        if named is not None:
+            return Participant(index, index, named, Span(ctx.tokens[index][3], ctx.tokens[index][4]))
+        if stem in self.titles:
+            found = self.named_after(index, last)
+            if found is not None:
+                return found
+            phrase = self.phrase(index, last)
+            titled = ctx.titled.get(" ".join(ctx.stems[phrase.first : phrase.last + 1]))
+            return Participant(phrase.first, phrase.last, titled, phrase.span) if titled is not None else phrase
+        if self.lexicon.has("phrase_head", stem):
+            return self.phrase(index, last)
+        return None
+
+    def named_after(self, index: int, last: int) -> Participant | None:
+        """The person or organisation named within a title's words after ``index`` (commas allowed)."""
+        ctx = self.ctx
+        for at in range(index + 1, min(last, index + TITLE_WORDS) + 1):
+            if ctx.is_punct(at) and ctx.punct_text(at) not in ("،", ","):
+                return None
+            mention = ctx.mention_at.get(at)
+            if mention is not None and mention.entity.label == "PER":
+                return _of(mention)
+            if mention is None and (self.is_prep(at) or self.lexicon.has("boundary", ctx.norm(at))):
+                return None
+        return None  # "وزير خارجية الإمارات الشيخ عبدالله": a place or body inside the title is passed
+
+    def phrase(self, index: int, last: int) -> Participant:
+        """Up to MAX_PHRASE words from ``index``: a head and its adjectives or genitive."""
+        ctx = self.ctx
+        end = index
+        while end + 1 <= last and end - index + 1 < MAX_PHRASE:
+            following = end + 1
+            if self.stops(following) or self.is_prep(following) or not ctx.stem(following):
+                break
+            if ctx.proclitic(following) or following in ctx.mention_over:
+                break
+            head_is_construct = end == index and not ctx.stem(index).startswith("ال")
+            if not head_is_construct and not _adjective(ctx.stem(following)):
+                break  # "الملك الحكومة": a second definite noun starts the object
+            end = following
+        start = ctx.tokens[index][3]  # "للمتظاهرين": the phrase starts after the clitic
+        return Participant(index, end, None, Span(start, ctx.tokens[end][4]))
+
+    def after(self, start: int, last: int, *, skip_preps: bool = False) -> Participant | None:
+        """The first participant in ``[start, start + WINDOW)`` not behind a preposition."""
+        ctx = self.ctx
+        for index in range(start, min(last, start + WINDOW - 1) + 1):
+            if self.stops(index):
+                return None
+            if self.is_prep(index) or ctx.proclitic(index).endswith(ATTACHED_PREPS):
+                if not skip_preps:
+                    return None
+                continue
+            found = self.at(index, last)
+            if found is not None:
+                return found
+        return None
+
+    def after_prep(self, start: int, last: int, preps: tuple[str, ...]) -> Participant | None:
+        """The participant after one of ``preps`` (a word, or a clitic ب/ل) in the trigger's clause; when
+        what follows names no one ("أشاد بالجهود التي يبذلها المغرب"), the next entity of the clause."""
+        ctx = self.ctx
+        for index in range(start, min(last, start + 2 * WINDOW) + 1):
+            if self.stops(index):
+                return None
+            norm = ctx.norm(index)
+            clitic = ctx.proclitic(index)
+            if norm in preps and index + 1 <= last:
+                return self.at(index + 1, last) or self.entity_after(index + 1, last)
+            if clitic and any(clitic.endswith(p) for p in preps if len(p) == 1):
+                return self.at(index, last) or self.entity_after(index + 1, last)
+        return None
+
+    def entity_after(self, start: int, last: int) -> Participant | None:
+        """The first entity named in ``[start, start + WINDOW)`` of the clause, or a group phrase
+        ("طريقة عمل الحكومة": the group the act is about)."""
+        ctx = self.ctx
+        for index in range(start, min(last, start + WINDOW) + 1):
+            if self.stops(index):
+                return None
+            found = self.entity_at(index)
+            if found is not None:
+                return found
+            if self.lexicon.has("phrase_head", ctx.stem(index)):
+                return self.phrase(index, last)
+        return None
+
+    def before(self, index: int, first: int) -> Participant | None:
+        """The subject just before a trigger (SVO): an entity mention ending within two tokens of it."""
+        ctx = self.ctx
+        for at in range(index - 1, max(first, index - 3) - 1, -1):
+            if self.stops(at):
+                return None
+            found = self.entity_at(at)
+            if found is not None:
+                governed = ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
+                    and self.is_prep(found.first - 1)
+                return None if governed else found  # "في جوبا أقال ...": a place complement, no subject
+        return None
+
+    def phrase_before(self, index: int, first: int) -> Participant | None:
+        """A group phrase ending just before ``index`` (a comma may sit between): "القوات الحكومية، ..."."""
+        ctx = self.ctx
+        end = index - 1
+        if end >= first and ctx.punct_text(end) in ("،", ","):
+            end -= 1
+        for head in range(end, max(first, end - MAX_PHRASE + 1) - 1, -1):
+            if ctx.is_punct(head):
+                return None
+            if self.lexicon.has("phrase_head", ctx.stem(head)):
+                found = self.phrase(head, end)
+                return found if found.last == end else None
+        return None
+
+    def agent(self, index: int, last: int) -> Participant | None:
+        """The agent of a passive or verbal noun: "من قبل X", "على يد X", "من طرف X"."""
+        ctx = self.ctx
+        for at in range(index + 1, min(last, index + 2 * WINDOW)):
+            if self.stops(at):
+                return None
+            if ctx.norm(at) in ("من", "علي") and at + 2 <= last and self.lexicon.has("agent", ctx.stem(at + 1)):
+                return self.at(at + 2, last)
+        return None
+
+    def mentioned_before(self, index: int, first: int) -> Participant | None:
+        """The nearest person or organisation named before ``index`` in its sentence (or its title)."""
+        for at in range(index - 1, first - 1, -1):
+            found = self.entity_at(at)
+            if found is not None and found.entity is not None and found.entity.label in ("PER", "ORG"):
+                return found
+        return None
+
+    def coordinated(self, participant: Participant | None, last: int, *, after: int) -> list[Participant]:
+        """A second participant joined to one after the trigger by و: an entity or group right after the
+        conjunction, or named within its first words ("وتحالف جوي تقوده الولايات المتحدة")."""
+        ctx = self.ctx
+        if participant is None or participant.first <= after or participant.last + 1 > last:
+            return []
+        index = participant.last + 1
+        while index <= min(last, participant.last + 2) and ctx.proclitic(index)[:1] != "و":
+            if self.stops(index) or self.is_prep(index) or index in ctx.mention_over:
+                return []
+            index += 1  # "بالمقاتلين الأكراد وتحالف": an adjective before the conjunction
+        if index > last or ctx.proclitic(index)[:1] != "و":
+            return []
+        for at in range(index, min(last, index + COORDINATED_WORDS) + 1):
+            if at > index and (self.stops(at) or self.is_prep(at)):
+                return []
+            found = self.entity_at(at)
+            if found is None and at == index and self.lexicon.has("phrase_head", ctx.stem(at)):
+                found = self.phrase(at, last)
+            if found is not None and found.entity is not participant.entity or found is not None and found.entity is None:
+                return [found] if found.span != participant.span else []
+        return []
+
+    def target_of(self, trigger: Trigger, start: int, last: int) -> Participant | None:
+        """The target after a trigger: after its prepositions, or its direct object."""
+        specific = tuple(p for p in trigger.target_preps if p != "obj")
+        if specific:
+            found = self.after_prep(start, last, specific)
+            if found is not None:
+                return found
+        if "obj" in trigger.target_preps:
+            return self.after(start, last) or self.entity_after(start, last)
+        return None
+
+
+def _adjective(stem: str) -> bool:
+    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
+    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+def _of(mention: Mention) -> Participant:
+    return Participant(mention.first, mention.last, mention.entity, mention.span)

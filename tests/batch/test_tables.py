@@ -1,0 +1,34 @@
+"""The batch tables follow the layer declarations (model/layers.py): each row has the declared columns."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from khabar.batch.tables import DECLARED, SCHEMAS, TABLES, TableRows
+
+
+def _samples():  # type: ignore[no-untyped-def]
+    path = Path(__file__).parents[1] / "store" / "samples.py"
+    spec = importlib.util.spec_from_file_location("khabar_batch_samples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_row_builder_fills_the_declared_columns() -> None:
+    samples = _samples()
+    doc = samples.annotate_seed(samples.seed_document())
+    rows = TableRows("p")
+    rows.add(doc)
+    for table in DECLARED:
+        assert rows.rows[table.name], f"the seed gives no {table.name} rows"
+        assert all(list(row) == [c.name for c in table.columns] for row in rows.rows[table.name]), table.name
+    tables = dict(rows.tables())
+    assert tables["events"].num_rows == len(doc.events) > 0
+    assert tables["events"].schema == SCHEMAS["events"]
+
+
+def test_the_tables_keep_their_order_with_events_last() -> None:
+    assert TABLES == ("documents", "entities", "mentions", "quotes", "places", "dates", "events")
