@@ -99,3 +99,19 @@ def test_a_chain_of_genitives_is_no_name(people_of) -> None:  # type: ignore[no-
     # Al Arabiya (ANT), 2018: "رئيس جمعية وكلاء الغاز في صنعاء محمد السعيدي"
     text = "واتهم رئيس جمعية وكلاء الغاز في صنعاء محمد السعيدي، من سمّاهم مافيا الغاز بتوريد الكميات."
     assert "وكلاء الغاز" not in people_of(text, ("PER", "محمد السعيدي"), ("LOC", "صنعاء"))
+
+
+def test_no_name_from_a_noun_and_its_agreeing_adjective(people_of) -> None:  # type: ignore[no-untyped-def]
+    # Sky News / Al Arabiya / France 24 (ANT), 2018: after a title, the verb's object with its adjective
+    text = "وقال رئيس الوزراء العراقي إن تعطيل الموازنة سيلحق ضررا فادحا بمصالح الشعب."
+    assert people_of(text) == {}
+    text = "عمد رئيس تيار المستقبل إلى إقالة اسمين كبيرين في التيار."
+    assert people_of(text, ("ORG", "تيار المستقبل")) == {}
+    text = "وفي وقت لاحق، توجه الأمير مرتديا ثيابا غير رسمية إلى الشاطئ."
+    assert people_of(text) == {}
+
+
+def test_a_name_ending_like_a_plural_stays_a_name(people_of) -> None:  # type: ignore[no-untyped-def]
+    text = "طلب الرئيس الإسرائيلي رؤوفين ريفلين، من الأمير الزائر أن ينقل رسالة سلام. وقال ريفلين إن الوقت حان."
+    assert people_of(text) == {"رؤوفين ريفلين": ["رؤوفين ريفلين", "ريفلين"]}
+

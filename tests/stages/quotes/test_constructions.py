@@ -312,6 +312,14 @@ def test_unquoted_speech_after_a_colon_goes_on_until_the_journalist_resumes(quot
     assert quote.content == "بالتأكيد سأكون سعيدا لو شاركت في مباراة الغد. هذا الأمر غير مضمون والقرار بيد إدارة الفريق"
 
 
+def test_unquoted_speech_after_a_colon_ignores_a_dash_before_it(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2017: a score's spaced dash earlier in the text once made the content end before it began
+    text = ("فاز فريقه نيويورك سيتي 3 - 1 على منافسه دالاس. وقال فيا عقب انتهاء المباراة: الآن علي أن أعمل "
+            "لتسجيل الهدف 402، هذه هي العقلية التي تمتعت بها دائما. ومن بين الأهداف التي سجلها فيا 59 هدفا.")
+    quote = _one(quotes_of(text, ("PER", "فيا")))
+    assert quote.content == "الآن علي أن أعمل لتسجيل الهدف 402، هذه هي العقلية التي تمتعت بها دائما"
+
+
 def test_topics_of_tunisian_reports(quotes_of: QuotesOf) -> None:
     # JawharaFM (ANT), 2016: "أما X ...، فقد عبرت"، "كان X (8 نواب)، أكد ... واعتبر"
     text = ("أما الجبهة الشعبية (15 نائبا)، التي رفضت المشاركة في مشاورات الحكومة من بدايتها، فقد عبرت عن "
@@ -320,3 +328,18 @@ def test_topics_of_tunisian_reports(quotes_of: QuotesOf) -> None:
     text = "من ناحيته كان حزب آفاق تونس ( 8 نواب)، أكد دعمه للحكومة واعتبر أن مشاركته في هذه الحكومة واجب وطني."
     said = [q for q in quotes_of(text, ("LOC", "تونس")) if q.cue == "اعتبر"]
     assert [q.speaker for q in said] == ["حزب آفاق تونس"]
+
+
+def test_kana_inside_a_question_names_no_speaker(quotes_of: QuotesOf) -> None:
+    # Al Arabiya (ANT), 2017: the one asked answers, not the subject of the question's كان
+    text = ("وردا على سؤال عما إذا كان يحلم بمباراة نهائية بين البرازيل وألمانيا، أجاب أليسون قائلا: "
+            "حلمي هو الكأس، لا يهمني المنافس على الإطلاق.")
+    assert [q.speaker for q in quotes_of(text, ("PER", "أليسون"))] == ["أليسون"]
+
+
+def test_the_one_asked_answers(quotes_of: QuotesOf) -> None:
+    # CNN (ANT), 2018
+    text = ("وعندما سئل الأمير محمد بن سلمان في المقابلة عما إذا كان خاشقجي يواجه تهما في السعودية، "
+            "قال إنه من المهم أولا اكتشاف مكان خاشقجي.")
+    quote = _one(quotes_of(text, ("PER", "محمد بن سلمان"), ("PER", "خاشقجي")))
+    assert quote.speaker == "محمد بن سلمان"

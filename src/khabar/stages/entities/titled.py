@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from khabar.model import Entity, Span, TokenKind
 from khabar.stages.entities.article import ARTICLE, Article
+from khabar.stages.entities.coref import load_heads
 from khabar.stages.entities.roles import BREAKS, MAX_ROLE_WORDS, NISBA_ENDINGS, TITLE_PREPOSITIONS
 from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.lexicon import QuoteLexicon
@@ -30,7 +31,7 @@ RARE_FRAMED = 2500  # in apposition a name has none of the commonest words ("أ�
 COMMON_STEM, SPLIT_RATIO = 100, 5  # a pronoun split off a word whose rest is this common (and this much commoner)
 RARE_NEXT = 1000  # ... and each word after it less often than this ("مولر" 471; "خطوة" 1,247 ends the name)
 # Words inside names that are everyday words or particles: "عبد الله"، "بن سلمان"، "دي مايو"
-NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت أبو أبي أبا آل ولد عبد دي دو دا لو فان فون".split())
+NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت ابنة أبو أبي أبا آل ولد عبد دي دو دا لو فان فون".split())
 # A name's first word is no noun with a pronoun ("نظيره") and no feminine plural ("مسببات", "اعتذارات")
 NOT_FIRST_ENDINGS = ("ه", "ها", "هم", "ك", "ات")
 TANWIN = re.compile("[\u064b-\u064d]")
@@ -112,6 +113,24 @@ def _name_word(article: Article, index: int, words: NameWords, position: int, fr
             return False  # "الموقوف", "نظيره", "مسببات", "ففي", "بانطباق"; "انتقادا حادا": an accusative
         return words.rare(raw, RARE_FRAMED if framed else RARE_FIRST) or raw == ALI
     return form in NAME_PARTICLES or after_particle or words.rare(raw, RARE_FRAMED if framed else RARE_NEXT)
+
+
+INFLECTIONS = ("ا", "ين", "ون")  # the accusative's alif, the plural's and dual's endings
+KNOWN_STEM = 10  # a stem seen this often in the news vocabulary is a word of the language
+MIN_STEM = 3  # letters: "حسين" is no "حس" + ين
+
+
+def _inflected_run(article: Article, first: int, last: int, words: NameWords) -> bool:
+    """Whether a run of words all end in one case or number ending and the last is an everyday word with
+    that ending ("ضررا فادحا", "مرتديا ثيابا", "اسمين كبيرين": a noun and its adjective agreeing, no name;
+    not "رؤوفين ريفلين", whose "ريفل" is no word)."""
+    lights = [light_form(article.raw(i)) for i in range(first, last + 1) if article.form(i) not in NAME_PARTICLES]
+    for ending in INFLECTIONS:
+        stem = lights[-1][: -len(ending)] if lights else ""
+        if (len(lights) > 1 and all(w.endswith(ending) for w in lights) and len(stem) >= MIN_STEM
+                and words.counts.get(stem, 0) >= KNOWN_STEM):
+            return True
+    return False
 
 
 def _surname_only(article: Article, index: int) -> bool:
@@ -209,6 +228,8 @@ def find_titled_names(article: Article, titles: Iterable[int], title_words: froz
             last -= 1  # "تماضر بنت": a name ends with no particle
         if last < start:
             continue
+        if _inflected_run(article, start, last, words):
+            continue
         closed = article.is_comma(last + 1) or _closed(article, last, words)
         if framed and not closed or last - start + 1 == MAX_NAME_WORDS and not closed:
             continue  # "، X Y Z" running on into the clause, or four words and more: no name in apposition
@@ -300,6 +321,7 @@ def load_name_words(titles: frozenset[str]) -> NameWords:
     stops = set(BREAKS) | titles | set(lexicon.cues) | set(lexicon.doubtful) | set(lexicon.attributions)
     for name in STOP_CLASSES:
         stops |= lexicon.words.get(name, frozenset())
+    stops |= {word for word, head in load_heads().items() if head.label != "PER"}  # "نقابة", "وزارة": a body
     openers = lexicon.words.get("complementiser", frozenset()) | set(lexicon.cues)
     return NameWords(shipped_vocab(), frozenset(stops), frozenset(openers))
 

@@ -425,16 +425,17 @@ def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple
     if end is None:
         return None
     if all(ctx.is_punct(i) for i in range(end + 1, last + 1)):  # the content reached its sentence's end
-        end = _speech_goes_on(ctx, last, boundaries)
+        end = max(end, _speech_goes_on(ctx, after, last, boundaries))
     return (ctx.tokens[after][0], ctx.tokens[end][1]), end
 
 
 MAX_COLON_SENTENCES = 4  # "وأضاف: بالتأكيد سأكون سعيدا ... . هذا الأمر غير مضمون ..."
 
 
-def _speech_goes_on(ctx: QuoteContext, last: int, boundaries: list[int]) -> int:
+def _speech_goes_on(ctx: QuoteContext, first_word: int, last: int, boundaries: list[int]) -> int:
     """The last token of unquoted speech after a colon: the next sentences of its line go on with it until
-    one opens with و/ف or a connector (the journalist's), opens a quotation, or holds a cue of its own."""
+    one opens with و/ف or a connector (the journalist's), opens a quotation, or holds a cue of its own.
+    Dashes are counted from ``first_word``, the content's first token (an aside before it is no concern)."""
     for _ in range(MAX_COLON_SENTENCES):
         first = last + 1
         if first >= len(ctx) or "\n" in ctx.text[ctx.tokens[last][1] : ctx.tokens[first][0]]:
@@ -444,7 +445,7 @@ def _speech_goes_on(ctx: QuoteContext, last: int, boundaries: list[int]) -> int:
                 or ctx.norm(first)[:1] in "وف" or any(first <= b <= next_last for b in boundaries)):
             break
         last = next_last
-    return trim_end(ctx, 0, last) or last
+    return trim_end(ctx, first_word, last) or last
 
 
 MAX_APPOSITION = 8  # words of a title between commas after a name

@@ -64,6 +64,9 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
         if subject is not None:
             return subject
+    asked = None if draft.nested else _asked(ctx, first, draft.anchor)
+    if asked is not None:  # "وعندما سئل الأمير ... عما إذا كان خاشقجي يواجه تهما، قال": the one asked answers
+        return asked
     mention = _nearest_person(ctx, ctx.tokens[first][0], anchor, draft, drafts)
     if mention is None and draft.nested:
         return None  # inside someone's quotation only a person named there can be the one who speaks
@@ -80,13 +83,28 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
     return Speaker((mention.start, mention.end), mention.entity.id) if mention else None
 
 
+ASKED = frozenset(("سئل", "سئلت", "سئلوا"))  # the passive of سأل: its subject is the one who answers
+
+
+def _asked(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """The person asked earlier in the sentence ("وعندما سئل الأمير محمد بن سلمان ... عما إذا كان ...، قال")."""
+    for index in range(first, anchor):
+        form = ctx.norm(index)
+        if form in ASKED or form[:1] in "وف" and form[1:] in ASKED:
+            phrase = phrase_after(ctx, index + 1, anchor)
+            if phrase is not None and is_speakerish(ctx, *phrase):
+                return link(ctx, *phrase)
+    return None
+
+
 def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
-    """The subject written before an earlier reporting verb of the sentence ("كوبر ينفي ... ويقول")."""
+    """The subject written before an earlier reporting verb of the sentence ("كوبر ينفي ... ويقول"), when
+    it names someone who may speak."""
     for index in range(anchor - 1, first, -1):
         cue = ctx.lexicon.cues.get(ctx.norm(index))
         if cue is not None and cue.is_verb:
             phrase = phrase_before(ctx, index)
-            return link(ctx, *phrase) if phrase is not None else None
+            return link(ctx, *phrase) if phrase is not None and is_speakerish(ctx, *phrase) else None
     return None
 
 

@@ -189,6 +189,23 @@ def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int,
     return None
 
 
+# Words before كان that make it part of a question or condition, not the clause the verb after the comma goes on
+_QUESTIONS = frozenset(("عما", "ما", "من", "هل", "ان", "لما", "عندما"))
+
+
+def _after_opening_auxiliary(ctx: QuoteContext, first: int, comma: int) -> tuple[int, int] | None:
+    """"كان X، أكد": the subject after a كان that opens its clause; not one inside a question or condition
+    ("وردا على سؤال عما إذا كان يحلم ...، أجاب أليسون"، "من كان يتخيل ذلك، جاء الوقت")."""
+    for index in range(comma - 1, max(first, comma - MAX_PREVERBAL_TOKENS) - 1, -1):
+        if ctx.word_is(index, "auxiliary"):
+            before = index - 1
+            if before >= first and ctx.is_word(before) and (
+                    ctx.word_is(before, "subordinator") or ctx.norm(before) in _QUESTIONS):
+                return None
+            return phrase_after(ctx, index + 1, comma)
+    return None
+
+
 def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
     """"أما الوزير فقال": the topic after أما (asides between: "أما الجبهة الشعبية، التي ...، فقد عبرت")."""
     for index in range(cue - 1, max(first, cue - 1 - MAX_TOPIC_DISTANCE) - 1, -1):
@@ -225,7 +242,7 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     if ctx.norm(cue).startswith("ف"):
         return _after_amma(ctx, first, cue)
     if ctx.is_punct(before, _COMMAS) and not ctx.has_conjunction(cue):
-        return _after_auxiliary(ctx, first, before)  # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"
+        return _after_opening_auxiliary(ctx, first, before)  # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"
     if ctx.has_conjunction(cue) or not ctx.is_word(before) or _is_stop(ctx, before) or ctx.word_is(before, "connector"):
         return None
     around = ctx.enclosing_quotation(cue)
