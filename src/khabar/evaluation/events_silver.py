@@ -23,8 +23,12 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+
+from khabar.errors import ResourceError
 
 SEED = "khabar-events-silver-1"
 SOURCES = ("france24", "BBC", "alarabia", "skynews", "CNN", "Jawhara FM")
@@ -94,16 +98,30 @@ def read_gold(path: Path = GOLD_FILE) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def publication_day(stamp: str) -> str | None:
+    """The day of an ANT time stamp ("Sun, 18 Feb 2018 21:35:43 +0400" or ISO 8601), or None."""
+    try:
+        moment = datetime.fromisoformat(stamp) if stamp[:4].isdigit() else parsedate_to_datetime(stamp)
+    except (TypeError, ValueError):
+        return None
+    return moment.date().isoformat()
+
+
 def silver_articles(data_dir: Path, gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The gold records with their ANT text filled in (checked against the pinned SHA-256)."""
+    """The gold records with their ANT text and publication day filled in (the text checked against the
+    pinned SHA-256).
+
+    Raises:
+        ResourceError: an article is missing from ANT or its text changed.
+    """
     wanted = {g["docno"]: g for g in gold}
-    texts = {r["docno"]: r["text"] for r in ant_records(data_dir) if r.get("docno") in wanted}
+    found = {r["docno"]: r for r in ant_records(data_dir) if r.get("docno") in wanted}
     out = []
     for docno, record in wanted.items():
-        text = texts.get(docno)
-        if text is None or text_digest(text) != record["sha256"]:
-            raise ValueError(f"silver article {docno}: missing from ANT or its text changed")
-        out.append({**record, "text": text})
+        ant = found.get(docno)
+        if ant is None or text_digest(ant["text"]) != record["sha256"]:
+            raise ResourceError(f"silver article {docno}: missing from ANT under {data_dir} or its text changed")
+        out.append({**record, "text": ant["text"], "meta": {"published": publication_day(ant.get("time") or "")}})
     return out
 
 

@@ -148,7 +148,7 @@ class EventReader:
         """Whether a phrase refers back to someone named before: "المتحدث ذاته", "المصدر نفسه"."""
         ctx, after = self.ctx, participant.first + 1
         return participant.entity is None and self.lexicon.has("anaphor", ctx.stem(participant.first)) \
-            and after < len(ctx) and self.lexicon.has("self", ctx.stem(after))
+            and after < len(ctx) and (self.lexicon.has("self", ctx.stem(after)) or self.lexicon.has("self", ctx.norm(after)))
 
     def participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """Actor and target from the clause: agent phrases, then VSO or SVO order, then construct states."""
@@ -197,6 +197,12 @@ class EventReader:
             if mention is None or mention.entity is not actor.entity:
                 break
             start = mention.last + 1  # "انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة ..."
+        if ctx.stem(actor.first) not in self.reader.titles:
+            return start
+        for at in range(start, min(last, start + 1) + 1):  # "دعا الأمين العام لحزب الاستقلال الحكومة"
+            mention = ctx.mention_at.get(at)
+            if mention is not None and mention.entity.label in ("ORG", "LOC") and ctx.proclitic(at).endswith("ل"):
+                return mention.last + 1  # the body the title belongs to is passed
         return start
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:

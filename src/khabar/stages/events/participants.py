@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khabar.model import Entity, Span
-from khabar.stages.events.context import EventContext, Mention
+from khabar.stages.events.context import EventContext, Mention, is_adjective
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "ضد", "حول", "بشان", "لدي", "تجاه", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "بين", "عند"})
 ATTACHED_PREPS = ("ب", "ل", "ك")
+LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
 MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
@@ -117,7 +118,7 @@ class Reader:
             if ctx.proclitic(following) or following in ctx.mention_over:
                 break
             head_is_construct = end == index and not ctx.stem(index).startswith("ال")
-            if not head_is_construct and not _adjective(ctx.stem(following)):
+            if not head_is_construct and not is_adjective(ctx.stem(following)):
                 break  # "الملك الحكومة": a second definite noun starts the object
             end = following
         start = ctx.tokens[index][3]  # "للمتظاهرين": the phrase starts after the clitic
@@ -161,7 +162,7 @@ class Reader:
             if self.stops(index):
                 return None
             found = self.entity_at(index)
-            if found is not None:
+            if found is not None and not self.a_place_complement(found):
                 return found
             if self.lexicon.has("phrase_head", ctx.stem(index)):
                 return self.phrase(index, last)
@@ -204,6 +205,14 @@ class Reader:
                 return self.at(at + 2, last)
         return None
 
+    def a_place_complement(self, found: Participant) -> bool:
+        """Whether a place is named as where something happens ("في كوريا الشمالية", "بجنيف"), not
+        as a participant."""
+        if found.entity is None or found.entity.label != "LOC":
+            return False
+        ctx, at = self.ctx, found.first
+        return ctx.proclitic(at).endswith("ب") or at > 0 and ctx.norm(at - 1) in LOCATIVES
+
     def mentioned_before(self, index: int, first: int) -> Participant | None:
         """The nearest person or organisation named before ``index`` in its sentence (or its title)."""
         for at in range(index - 1, first - 1, -1):
@@ -244,12 +253,8 @@ class Reader:
                 return found
         if "obj" in trigger.target_preps:
             return self.after(start, last) or self.entity_after(start, last)
-        return None
+        return self.entity_after(start, last)
 
-
-def _adjective(stem: str) -> bool:
-    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
-    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
 def _of(mention: Mention) -> Participant:
