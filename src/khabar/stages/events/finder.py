@@ -17,7 +17,7 @@ from typing import ClassVar
 from khabar.model import Document, Event, Quote, Span
 from khabar.stages.entities.roles import load_titles
 from khabar.stages.events.classifier import FILTER_FILE, EventFilter
-from khabar.stages.events.context import EventContext
+from khabar.stages.events.context import EventContext, is_adjective
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 from khabar.stages.events.mode import mode_of
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
@@ -101,7 +101,8 @@ def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...]) -> bool:
     _, sentence_last = ctx.sentence_range(last)
     for index in range(last + 1, min(sentence_last, last + PREP_WINDOW) + 1):
         clitic = ctx.proclitic(index)
-        if ctx.norm(index) in preps or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):
+        if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
+                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
             return True
     return False
 
@@ -126,7 +127,8 @@ class EventReader:
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
-        if actor is None and quote is not None and found.trigger.type in VERBAL_TYPES | {"CONSULT"}:
+        if actor is None and quote is not None and (found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT"
+                                                    and not self._inside(quote, found)):  # "أن الوزير ذهب لزيارة": not the speaker's
             actor = self.speaker(quote)
         if actor is None and found.trigger.type in VERBAL_TYPES:
             actor = self.implied_speaker(found.first, first)
@@ -219,29 +221,45 @@ class EventReader:
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
         if trigger.type in DONE_TO:
-            by = reader.after_prep(genitive.last + 1, last, ("ل",)) if genitive is not None else None
+            by = reader.lam_object(genitive.last + 1, last) if genitive is not None else None
             if by is not None:
                 return agent or genitive, by  # "اعتقال الشرطة لـ X"
             return agent or subject, genitive or reader.target_of(trigger, after, last)
-        if genitive is not None and "obj" in trigger.target_preps and self.ctx.proclitic(found.first)[-1:] in ("و", "ل"):
-            # "لدعم الشعب الفلسطيني", "... ودعم الشعب": a verbal noun continuing a clause takes its object
+        if genitive is not None and "obj" in trigger.target_preps and (
+                self.ctx.proclitic(found.first)[-1:] in ("و", "ل") or trigger.type != "CONSULT" and not self._acts(genitive, last)):
+            # "لدعم الشعب الفلسطيني", "باتهام نتنياهو": a verbal noun's genitive is what it is done to, unless
+            # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
         return agent or genitive or subject, reader.target_of(trigger, start, last)
+
+    def _acts(self, genitive: Participant, last: int) -> bool:
+        """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""
+        ctx, after = self.ctx, genitive.last + 1
+        if after > last or self.reader.stops(after) or self.reader.is_prep(after):
+            return False
+        clitic = ctx.proclitic(after)
+        stem = ctx.stem(after)  # "باتهام نتنياهو رسمياً": an adverb is no object
+        return clitic.endswith("ل") or not clitic and bool(stem) and not is_adjective(stem) and not stem.endswith("يا")
 
     def quote_of(self, found: Found) -> Quote | None:
         """The quote a verbal trigger reports: its cue, or the quote opening right after it, or around it."""
         ctx = self.ctx
         start, end = ctx.starts[found.first], ctx.ends[found.last]
+        sentence_end = ctx.ends[ctx.sentence_range(found.last)[1]]
         around = None
         for quote in ctx.quotes:
             if quote.cue is not None and quote.cue.start < end and start < quote.cue.end:
                 return quote
-            if end <= quote.content.start <= end + 12:
+            if end <= quote.content.start <= min(end + 12, sentence_end):
                 return quote
             if around is None and quote.content.start <= start and end <= quote.content.end:
                 around = quote
         return around
+
+    def _inside(self, quote: Quote, found: Found) -> bool:
+        """Whether the trigger lies inside the quote's content (what the speaker tells of others)."""
+        return quote.content.start <= self.ctx.starts[found.first] < quote.content.end
 
     def speaker(self, quote: Quote) -> Participant | None:
         ctx = self.ctx
@@ -301,7 +319,9 @@ def find_events(
     reader = EventReader(ctx, lexicon, titles)
     events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = [e for e in events if not _a_reference(ctx, e) and (event_filter is None or event_filter.keeps(ctx, e))]
+    kept = [e for e in events if not _a_reference(ctx, e)]
+    if event_filter is not None:
+        kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
 
 

@@ -67,6 +67,11 @@ class Reader:
         named = ctx.named.get(ctx.stem(at))
         if named is not None:
             return Participant(at, at, named, Span(ctx.tokens[at][3], ctx.tokens[at][4]))
+        if ctx.stem(at) in self.titles:  # "بشجاعة الرئيس الأمريكي": the title written before a name elsewhere
+            for end in range(min(len(ctx) - 1, at + TITLE_WORDS - 1), at - 1, -1):
+                titled = ctx.titled.get(" ".join(ctx.stems[at : end + 1]))
+                if titled is not None:
+                    return Participant(at, end, titled, Span(ctx.tokens[at][3], ctx.tokens[end][4]))
         return None
 
     def at(self, index: int, last: int) -> Participant | None:
@@ -154,6 +159,14 @@ class Reader:
                 return self.at(index, last) or self.entity_after(index + 1, last)
         return None
 
+    def lam_object(self, start: int, last: int) -> Participant | None:
+        """The object a verbal noun names after لـ right after its genitive ("قصف الحرس الثوري لمناطق
+        في الإقليم", "اعتقال الشرطة لناشطين"): whoever or whatever is named there."""
+        ctx = self.ctx
+        if start > last or not ctx.proclitic(start).endswith("ل") or not ctx.stem(start):
+            return None
+        return self.at(start, last) or self.phrase(start, last)
+
     def entity_after(self, start: int, last: int) -> Participant | None:
         """The first entity named in ``[start, start + WINDOW)`` of the clause, or a group phrase
         ("طريقة عمل الحكومة": the group the act is about)."""
@@ -179,6 +192,21 @@ class Reader:
                 governed = ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
                     and self.is_prep(found.first - 1)
                 return None if governed else found  # "في جوبا أقال ...": a place complement, no subject
+        return self.title_before(index, first)
+
+    def title_before(self, index: int, first: int) -> Participant | None:
+        """A title phrase naming no one in the text ending just before ``index``, a light verb may sit
+        between ("أن وزير الخارجية الجزائري ذهب لزيارة حفتر")."""
+        ctx = self.ctx
+        end = index - 1
+        if end > first and self.lexicon.has("light", ctx.stem(end)):
+            end -= 1
+        for head in range(end, max(first, end - MAX_PHRASE + 1) - 1, -1):
+            if ctx.is_punct(head) or ctx.proclitic(head).endswith(ATTACHED_PREPS):
+                return None
+            if ctx.stem(head) in self.titles:
+                found = self.at(head, end)
+                return found if found is not None and found.last == end else None
         return None
 
     def phrase_before(self, index: int, first: int) -> Participant | None:
@@ -202,7 +230,8 @@ class Reader:
             if self.stops(at):
                 return None
             if ctx.norm(at) in ("من", "علي") and at + 2 <= last and self.lexicon.has("agent", ctx.stem(at + 1)):
-                return self.at(at + 2, last)
+                found = self.at(at + 2, last)  # "من قبل قيادات حوثية": whoever is named there acts
+                return found if found is not None or self.stops(at + 2) else self.phrase(at + 2, last)
         return None
 
     def a_place_complement(self, found: Participant) -> bool:
