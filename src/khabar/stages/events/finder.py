@@ -221,7 +221,8 @@ class EventReader:
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
         if trigger.type in DONE_TO:
-            by = reader.lam_object(genitive.last + 1, last) if genitive is not None else None
+            by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
+                if genitive is not None else None
             if by is not None:
                 return agent or genitive, by  # "اعتقال الشرطة لـ X"
             return agent or subject, genitive or reader.target_of(trigger, after, last)
@@ -231,7 +232,8 @@ class EventReader:
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
-        return agent or genitive or subject, reader.target_of(trigger, start, last)
+        definite = self.ctx.stem(found.first).startswith("ال")  # "وقبيل الاجتماع دعا هولاند": told before
+        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
 
     def _acts(self, genitive: Participant, last: int) -> bool:
         """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""

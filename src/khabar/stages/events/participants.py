@@ -273,8 +273,9 @@ class Reader:
                 return [found] if found.span != participant.span else []
         return []
 
-    def target_of(self, trigger: Trigger, start: int, last: int) -> Participant | None:
-        """The target after a trigger: after its prepositions, or its direct object."""
+    def target_of(self, trigger: Trigger, start: int, last: int, *, nearby: bool = True) -> Participant | None:
+        """The target after a trigger: after its prepositions, or its direct object; else (``nearby``)
+        the next entity of its clause."""
         specific = tuple(p for p in trigger.target_preps if p != "obj")
         if specific:
             found = self.after_prep(start, last, specific)
@@ -282,7 +283,7 @@ class Reader:
                 return found
         if "obj" in trigger.target_preps:
             return self.after(start, last) or self.entity_after(start, last)
-        return self.entity_after(start, last)
+        return self.entity_after(start, last) if nearby else None
 
 
 
