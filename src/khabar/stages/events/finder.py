@@ -26,6 +26,7 @@ STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
+ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 PREP_WINDOW = 6  # tokens after a trigger within which a required preposition must come (حقق في)
 
 
@@ -321,19 +322,48 @@ def find_events(
     reader = EventReader(ctx, lexicon, titles)
     events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = [e for e in events if not _a_reference(ctx, e)]
+    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e)])
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
 
 
+def _once_per_sentence(ctx: EventContext, events: list[Event]) -> list[Event]:
+    """One event of a type per sentence unless the participants differ: "قتل 18 شخصا في هجوم انتحاري"
+    names one assault with two words; a mention that adds no participant is the same event again."""
+    kept: list[Event] = []
+    seen: dict[tuple[int, str], list[Event]] = {}
+    for event in events:
+        key = (ctx.sentence_of[ctx.token_index(event.trigger.start)], event.type)
+        before = seen.setdefault(key, [])
+        if any(_no_more(event, other) for other in before):
+            continue
+        before.append(event)
+        kept.append(event)
+    return kept
+
+
+def _no_more(event: Event, other: Event) -> bool:
+    """Whether ``event`` names no participant ``other`` lacks."""
+    def same(a_id: str | None, a: Span | None, b_id: str | None, b: Span | None) -> bool:
+        return a is None or (a_id is not None and a_id == b_id) or a == b
+    return same(event.actor_id, event.actor, other.actor_id, other.actor) \
+        and same(event.target_id, event.target, other.target_id, other.target)
+
+
 def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث") or
-    describes rather than tells one ("يمثل تهديدا")."""
+    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
+    describes rather than tells one ("يمثل تهديدا"), or names the crime an accusation alleges ("اتهام
+    نتنياهو بالفساد والاحتيال")."""
     if found.trigger.verbal or found.first == 0:
         return False
     previous = ctx.norm(found.first - 1)
-    return lexicon.has("demonstrative", previous) or lexicon.has("copula", previous)
+    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous):
+        return True
+    first, _ = ctx.sentence_range(found.first)
+    return found.trigger.type == "CRIME" and any(
+        lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
+        for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
 
 
 def _a_reference(ctx: EventContext, event: Event) -> bool:
