@@ -27,7 +27,7 @@ VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", 
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
-PREP_WINDOW = 6  # tokens after a trigger within which a required preposition must come (حقق في)
+PREP_WINDOW = 4  # tokens after a trigger within which a required preposition must come (حقق في)
 
 
 @dataclass(frozen=True, slots=True)
