@@ -25,6 +25,7 @@ from khabar.stages.events.participants import DONE_TO, Participant, Reader
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 PREP_WINDOW = 4  # tokens after a trigger within which a required preposition must come (حقق في)
@@ -128,10 +129,12 @@ class EventReader:
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
-        if actor is None and quote is not None and (found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT"
-                                                    and not self._inside(quote, found)):  # "أن الوزير ذهب لزيارة": not the speaker's
-            actor = self.speaker(quote)
-        if actor is None and found.trigger.type in VERBAL_TYPES:
+        told = quote is not None and self._inside(quote, found) and not found.trigger.verbal \
+            and found.trigger.type != "DISAPPROVE"  # "بعد توقيع اتفاق الصخيرات" in a quote: not the speaker's act
+        if actor is None and quote is not None and not told and (
+                found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT" and not self._inside(quote, found)):
+            actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit
+        if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
         date, date_span = self.date_of(first, last)
         template = Event(
@@ -144,7 +147,7 @@ class EventReader:
         return [
             dataclasses.replace(template, actor_id=a.entity.id if a and a.entity else None, actor=a.span if a else None,
                                 target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
-            for a in actors for t in targets
+            for a in actors for t in targets if not _same_participant(a, t)
         ]
 
     def _anaphoric(self, participant: Participant) -> bool:
@@ -159,7 +162,10 @@ class EventReader:
         if trigger.agent_preps:  # "القوات الحكومية، مدعومة بالمقاتلين الأكراد"
             actor = self.reader.after_prep(found.last + 1, last, trigger.agent_preps)
             return actor, self.reader.before(found.first, first) or self.reader.phrase_before(found.first, first)
-        if trigger.verbal or trigger.kind in ("extra", "phrase") and not self._nominal(found):
+        between = self._between(found, last) if trigger.type in RECIPROCAL else None
+        if between is not None:
+            actor, target = between
+        elif trigger.verbal or trigger.kind in ("extra", "phrase") and not self._nominal(found):
             actor, target = self._verbal(found, first, last)
         else:
             actor, target = self._nominal_participants(found, first, last)
@@ -172,6 +178,19 @@ class EventReader:
                                                          and target.entity is actor.entity):
             target = None
         return actor, target
+
+    def _between(self, found: Found, last: int) -> tuple[Participant | None, Participant | None] | None:
+        """"اجتماع بين ماكرون والملك", "اتفاق بين الحكومة والنقابات": the first party acts, the second is
+        met; None when no بين follows the trigger (an adjective may come between)."""
+        ctx, reader = self.ctx, self.reader
+        for at in range(found.last + 1, min(last, found.last + 3) + 1):
+            if ctx.norm(at) == "بين" and at < last:
+                first_party = reader.at(at + 1, last) or reader.entity_after(at + 1, last)
+                others = reader.coordinated(first_party, last, after=found.last) if first_party is not None else []
+                return first_party, others[0] if others else None
+            if reader.stops(at) or reader.is_prep(at) or ctx.proclitic(at):
+                return None
+        return None
 
     def _nominal(self, found: Found) -> bool:
         """Whether an extra form is a noun (it has the article, or a noun-like ending)."""
@@ -210,6 +229,8 @@ class EventReader:
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
+        if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
+            return self._experienced(found, first, last)
         agent = reader.agent(found.last, last)
         token = self.ctx.tokens[found.last]
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
@@ -235,6 +256,22 @@ class EventReader:
         start = genitive.last + 1 if genitive is not None else after
         definite = self.ctx.stem(found.first).startswith("ال")  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
+
+    def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
+        """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
+        disapproves (its genitive, or whoever is named right after it), of what or whom caused it (the
+        person, body or place named before it in the clause)."""
+        reader, after = self.reader, found.last + 1
+        while after <= last and self.ctx.punct_text(after) in ("«", '"', "“"):
+            after += 1
+        actor = reader.at(after, last) if after <= last and not self.ctx.proclitic(after) else None
+        cause = None
+        for at in range(found.first - 1, first - 1, -1):
+            candidate = reader.entity_at(at)
+            if candidate is not None and candidate.entity is not None and (actor is None or candidate.entity is not actor.entity):
+                cause = candidate
+                break
+        return actor, cause
 
     def _acts(self, genitive: Participant, last: int) -> bool:
         """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""
@@ -326,6 +363,13 @@ def find_events(
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
+
+
+def _same_participant(a: Participant | None, b: Participant | None) -> bool:
+    """Whether two participants are one ("اجتماع بين ماكرون والملك": the king met is not the one meeting)."""
+    if a is None or b is None:
+        return False
+    return a.span == b.span or a.entity is not None and a.entity is b.entity
 
 
 def _once_per_sentence(ctx: EventContext, events: list[Event]) -> list[Event]:

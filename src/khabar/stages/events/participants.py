@@ -184,6 +184,10 @@ class Reader:
     def before(self, index: int, first: int) -> Participant | None:
         """The subject just before a trigger (SVO): an entity mention ending within two tokens of it."""
         ctx = self.ctx
+        if index - 1 > first and self.lexicon.has("light", ctx.stem(index - 1)):
+            index -= 1  # "إيمانويل ماكرون، سيقوم بزيارة": the light verb's subject acts
+            if index - 1 > first and ctx.punct_text(index - 1) in ("،", ","):
+                index -= 1
         for at in range(index - 1, max(first, index - 3) - 1, -1):
             if self.stops(at):
                 return None
