@@ -105,3 +105,44 @@ def test_tokens_read_from_the_view_are_the_tokens_normalised(pipeline, seed_text
     doc = pipeline(document_from_text(seed_text + " وَقَالَ الوزيـــر «مرحبـــا» ﷽ بالأُمَمِ", "seed"))
     assert doc.normalised is not None
     assert _normal_forms(doc) == _normal_forms(dataclasses.replace(doc, normalised=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting between two parties: the first acts, the second is met, one event
+        ("وعقد اجتماع بين الرئيس الفرنسي فرانسوا هولاند والملك محمد السادس في الرباط.",
+         [("CONSULT", "اجتماع", "فرانسوا هولاند", "محمد السادس")]),
+        # whoever feels an emotion noun disapproves of whoever caused it
+        ("وأثار قرار الحكومة الفرنسية غضب الحكومة الإيرانية.",
+         [("DISAPPROVE", "غضب", "الحكومة الإيرانية", "الحكومة الفرنسية")]),
+    ],
+)
+def test_participants_of_reciprocal_and_emotion_nouns(pipeline, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = [event[:4] for event in _events(pipeline, text)]
+    assert found == expected, found
+
+
+def test_an_agent_phrase_names_any_noun_phrase(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "ونهبت المساعدات من قبل قيادات حوثية.")
+    assert ("CRIME", "نهبت", "قيادات حوثية") in [event[:3] for event in found], found
+
+
+def test_a_place_after_fi_is_where_not_whom(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واعتقلت الشرطة الصحفي في بغداد أمس.")
+    assert [(t, trig) for t, trig, _, target, _ in found if target == "بغداد"] == [], found
+
+
+def test_one_event_per_sentence_unless_a_mention_adds_a_participant(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وقتل 18 شخصا في هجوم انتحاري بسيارة مفخخة في بغداد أمس.")
+    assert [event[0] for event in found].count("ASSAULT") == 1, found
+
+
+def test_the_crime_an_accusation_alleges_is_no_crime_told(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واتهمت الشرطة الوزير بالاحتيال وغسل الأموال.")
+    assert "CRIME" not in [event[0] for event in found] and "DISAPPROVE" in [event[0] for event in found], found
+
+
+def test_a_frame_preposition_far_from_its_trigger_is_not_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "ويسعى البلدان إلى تحقيق السلام والرخاء والاستقرار في المنطقة.")
+    assert "INVESTIGATE" not in [event[0] for event in found], found

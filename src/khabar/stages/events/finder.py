@@ -28,7 +28,8 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
-PREP_WINDOW = 4  # tokens after a trigger within which a required preposition must come (حقق في)
+PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
+NOUN_PREP_WINDOW = 2  # ... after a verbal noun, an adjective at most between ("تحقيق دولي في")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,8 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
             if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
                                        for k, w in enumerate(trigger.words[1:], 1)):
                 continue
-            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps):
+            window = PREP_WINDOW if trigger.verbal else NOUN_PREP_WINDOW  # "تحقيق السلام ... في" achieves
+            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window):
                 continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
@@ -99,9 +101,9 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
     return tuple(forms)
 
 
-def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...]) -> bool:
+def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int) -> bool:
     _, sentence_last = ctx.sentence_range(last)
-    for index in range(last + 1, min(sentence_last, last + PREP_WINDOW) + 1):
+    for index in range(last + 1, min(sentence_last, last + window) + 1):
         clitic = ctx.proclitic(index)
         if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
                 or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
@@ -267,8 +269,9 @@ class EventReader:
         actor = reader.at(after, last) if after <= last and not self.ctx.proclitic(after) else None
         cause = None
         for at in range(found.first - 1, first - 1, -1):
-            candidate = reader.entity_at(at)
-            if candidate is not None and candidate.entity is not None and (actor is None or candidate.entity is not actor.entity):
+            candidate = reader.entity_at(at) or (reader.phrase(at, found.first - 1)
+                                                 if self.lexicon.has("phrase_head", self.ctx.stem(at)) else None)
+            if candidate is not None and (candidate.entity is None or actor is None or candidate.entity is not actor.entity):
                 cause = candidate
                 break
         return actor, cause

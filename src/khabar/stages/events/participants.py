@@ -261,7 +261,13 @@ class Reader:
         if participant is None or participant.first <= after or participant.last + 1 > last:
             return []
         index = participant.last + 1
-        while index <= min(last, participant.last + 2) and ctx.proclitic(index)[:1] != "و":
+        while index <= last and participant.entity is not None and ctx.proclitic(index)[:1] != "و":
+            own = ctx.mention_over.get(index) or ctx.role_over.get(index)  # "الرئيس الفرنسي فرانسوا هولاند والملك"
+            if own is None or own.entity is not participant.entity:
+                break
+            index = own.last + 1
+        end = index + 1
+        while index <= min(last, end) and ctx.proclitic(index)[:1] != "و":
             if self.stops(index) or self.is_prep(index) or index in ctx.mention_over:
                 return []
             index += 1  # "بالمقاتلين الأكراد وتحالف": an adjective before the conjunction
