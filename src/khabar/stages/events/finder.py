@@ -24,6 +24,7 @@ from khabar.stages.events.participants import DONE_TO, Participant, Reader
 
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
+POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is arrested; "تحقيقهم": they investigate
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
@@ -236,8 +237,9 @@ class EventReader:
         agent = reader.agent(found.last, last)
         token = self.ctx.tokens[found.last]
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
-            possessor = reader.mentioned_before(found.first, first)
-            if trigger.type in DONE_TO or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
+            possessor = reader.mentioned_before(found.first, first, ungoverned=True) \
+                or reader.mentioned_before(found.first, first)
+            if trigger.type in POSSESSED_TARGET or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
                 chained = self.chain[1] if self.chain and self.chain[0] == self.ctx.sentence_of[found.first] else None
                 return agent or (chained if chained is not possessor else None), possessor
             return agent or possessor, reader.target_of(trigger, after, last)

@@ -183,11 +183,12 @@ class Reader:
 
     def before(self, index: int, first: int) -> Participant | None:
         """The subject just before a trigger (SVO): an entity mention ending within two tokens of it."""
-        ctx = self.ctx
-        if index - 1 > first and self.lexicon.has("light", ctx.stem(index - 1)):
-            index -= 1  # "إيمانويل ماكرون، سيقوم بزيارة": the light verb's subject acts
-            if index - 1 > first and ctx.punct_text(index - 1) in ("،", ","):
-                index -= 1
+        ctx, original = self.ctx, index
+        complement = ctx.proclitic(index).endswith(("ب", "ل"))
+        verb = self._past_dateline(index, first) - 1
+        if verb > first and ctx.stem(verb) and (self.lexicon.has("light", ctx.stem(verb)) or complement):
+            # "ماكرون، سيقوم بزيارة", "الشرطة أوصت، الثلاثاء، باتهام": the governing verb's subject acts
+            index = self._past_dateline(verb, first)
         for at in range(index - 1, max(first, index - 3) - 1, -1):
             if self.stops(at):
                 return None
@@ -196,7 +197,23 @@ class Reader:
                 governed = ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
                     and self.is_prep(found.first - 1)
                 return None if governed else found  # "في جوبا أقال ...": a place complement, no subject
-        return self.title_before(index, first)
+        return self.title_before(index, first) or (self.phrase_before(index, first) if index < original else None)
+
+    def _past_dateline(self, index: int, first: int) -> int:
+        """``index`` moved back over a comma and a day between a subject and its verb ("الشرطة
+        الإسرائيلية، الثلاثاء، أوصت")."""
+        ctx = self.ctx
+        at = index - 1
+        if at > first and ctx.punct_text(at) in ("،", ","):
+            at -= 1
+            day = next((t for t in ctx.times if t.span.start <= ctx.starts[at] < t.span.end), None)
+            if day is not None:
+                at = ctx.token_index(day.span.start) - 1
+                if at > first and ctx.punct_text(at) in ("،", ","):
+                    return at
+                return at + 1
+            return at + 1
+        return index
 
     def title_before(self, index: int, first: int) -> Participant | None:
         """A title phrase naming no one in the text ending just before ``index``, a light verb may sit
@@ -246,13 +263,21 @@ class Reader:
         ctx, at = self.ctx, found.first
         return ctx.proclitic(at).endswith("ب") or at > 0 and ctx.norm(at - 1) in LOCATIVES
 
-    def mentioned_before(self, index: int, first: int) -> Participant | None:
-        """The nearest person or organisation named before ``index`` in its sentence (or its title)."""
+    def mentioned_before(self, index: int, first: int, *, ungoverned: bool = False) -> Participant | None:
+        """The nearest person or organisation named before ``index`` in its sentence (or its title);
+        ``ungoverned``: only one no preposition governs ("لجنة التوافقات، بمجلس نواب الشعب، خلال
+        اجتماعها": the committee meets, not the parliament)."""
         for at in range(index - 1, first - 1, -1):
             found = self.entity_at(at)
-            if found is not None and found.entity is not None and found.entity.label in ("PER", "ORG"):
+            if found is not None and found.entity is not None and found.entity.label in ("PER", "ORG") \
+                    and not (ungoverned and self.governed(found, first)):
                 return found
         return None
+
+    def governed(self, found: Participant, first: int) -> bool:
+        """Whether a preposition governs a participant (an attached ب/ل/ك, or a preposition before it)."""
+        return self.ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
+            and self.is_prep(found.first - 1)
 
     def coordinated(self, participant: Participant | None, last: int, *, after: int) -> list[Participant]:
         """A second participant joined to one after the trigger by و: an entity or group right after the
