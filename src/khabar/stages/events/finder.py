@@ -168,7 +168,7 @@ class EventReader:
         between = self._between(found, last) if trigger.type in RECIPROCAL else None
         if between is not None:
             actor, target = between
-        elif trigger.verbal or trigger.kind in ("extra", "phrase") and not self._nominal(found):
+        elif (trigger.verbal or trigger.kind in ("extra", "phrase")) and not self._nominal(found):
             actor, target = self._verbal(found, first, last)
         else:
             actor, target = self._nominal_participants(found, first, last)
@@ -196,8 +196,15 @@ class EventReader:
         return None
 
     def _nominal(self, found: Found) -> bool:
-        """Whether an extra form is a noun (it has the article, or a noun-like ending)."""
-        return self.ctx.stem(found.first).startswith("ال")
+        """Whether a verb-like form is a noun here: it has the article, or a preposition governs it ("بعد
+        قصف الحرس الثوري لمناطق", "لقصف"): a past verb never follows one."""
+        ctx = self.ctx
+        if ctx.stem(found.first).startswith("ال"):
+            return True
+        if found.trigger.kind not in ("past", "extra"):
+            return False
+        return ctx.proclitic(found.first).endswith(("ب", "ل")) or found.first > 0 and (
+            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1)))
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
