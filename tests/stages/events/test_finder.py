@@ -146,3 +146,15 @@ def test_the_crime_an_accusation_alleges_is_no_crime_told(pipeline) -> None:  # 
 def test_a_frame_preposition_far_from_its_trigger_is_not_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "ويسعى البلدان إلى تحقيق السلام والرخاء والاستقرار في المنطقة.")
     assert "INVESTIGATE" not in [event[0] for event in found], found
+
+
+def test_a_form_viii_verb_keeps_its_root_lam(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"التقى" is a verb, not a definite noun: its subject meets the one named after ب."""
+    text = "التقى رئيس الوزراء الفرنسي، إدوارد فيليب، برئيس الحكومة المغربية، سعد الدين العثماني، في الرباط."
+    assert ("CONSULT", "التقى", "إدوارد فيليب", "سعد الدين العثماني") in [e[:4] for e in _events(pipeline, text)]
+
+
+def test_the_host_of_a_meeting_meets_whoever_is_named_before_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال الوزير أحمد العلمي، في ندوة نظمتها مؤسسة الفقيه التطواني، إن الإصلاح ضروري."
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert ("CONSULT", "ندوة", "مؤسسة الفقيه التطواني", "أحمد العلمي") in found, found

@@ -199,7 +199,7 @@ class EventReader:
         """Whether a verb-like form is a noun here: it has the article, or a preposition governs it ("بعد
         قصف الحرس الثوري لمناطق", "لقصف"): a past verb never follows one."""
         ctx = self.ctx
-        if ctx.stem(found.first).startswith("ال"):
+        if _definite(ctx, found):
             return True
         if found.trigger.kind not in ("past", "extra"):
             return False
@@ -241,6 +241,9 @@ class EventReader:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
             return self._experienced(found, first, last)
+        organiser = reader.organiser(found.last, last) if trigger.type == "CONSULT" else None
+        if organiser is not None:  # "وتابع الشامي، في ندوة نظمتها مؤسسة ...": the host meets the guest
+            return organiser, reader.mentioned_before(found.first, first)
         agent = reader.agent(found.last, last)
         token = self.ctx.tokens[found.last]
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
@@ -265,7 +268,7 @@ class EventReader:
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
-        definite = self.ctx.stem(found.first).startswith("ال")  # "وقبيل الاجتماع دعا هولاند": told before
+        definite = _definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
 
     def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
@@ -375,6 +378,12 @@ def find_events(
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
+
+
+def _definite(ctx: EventContext, found: Found) -> bool:
+    """Whether a trigger word has the article; a past verb never does: its ال is the root's ("التقى",
+    "التزم")."""
+    return ctx.stem(found.first).startswith("ال") and found.trigger.kind != "past"
 
 
 def _same_participant(a: Participant | None, b: Participant | None) -> bool:

@@ -255,6 +255,19 @@ class Reader:
                 return found if found is not None or self.stops(at + 2) else self.phrase(at + 2, last)
         return None
 
+    def organiser(self, index: int, last: int) -> Participant | None:
+        """Who organised or hosted the event a noun ending at ``index`` names: the subject of a verb with
+        its pronoun right after it, an adjective between ("ندوة نظمتها مؤسسة الفقيه", "لقاء تواصلي نظمته
+        الكتابة الجهوية", "اجتماع استضافته باريس")."""
+        ctx = self.ctx
+        for at in range(index + 1, min(last, index + 2) + 1):
+            suffixed = ctx.tokens[at][4] < ctx.tokens[at][1]
+            if suffixed and self.lexicon.has("organiser", ctx.stem(at)):
+                return self.after(at + 1, last) or self.entity_after(at + 1, last)
+            if self.stops(at) or not is_adjective(ctx.stem(at)):
+                return None
+        return None
+
     def a_place_complement(self, found: Participant) -> bool:
         """Whether a place is named as where something happens ("في كوريا الشمالية", "بجنيف"), not
         as a participant."""
