@@ -173,3 +173,60 @@ def test_events_refuse_an_unknown_type_or_date(client: TestClient) -> None:
     answer = client.get("/events", params={"date": "last year"})
     assert answer.status_code == 400
     assert "2016-10" in answer.json()["detail"]
+
+
+def test_corrections_merge_split_list_and_undo(tmp_path, sample_builders) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from khabar.interfaces.api import ApiSettings, create_app
+    from khabar.store import ingest, open_store
+
+    path = tmp_path / "corrected.db"
+    with open_store(path, create=True) as store:
+        ingest(store, sample_builders.all_samples())
+    with TestClient(create_app(ApiSettings(db=path)), raise_server_exceptions=False) as api:
+        people = {e["name"]: e["id"] for e in api.get("/entities", params={"type": "PER"}).json()["entities"]}
+        drian, carter = people["جان إيف لو دريان"], people["أشتون كارتر"]
+        merged = api.post("/entities/merge", json={"ids": [drian, carter]})
+        assert merged.status_code == 200 and merged.json()["entity"]["id"] == drian
+        assert "أشتون كارتر" in merged.json()["aliases"]
+        assert api.get(f"/entities/{carter}").json()["entity"]["id"] == drian  # the merged id answers
+        made = api.get("/corrections").json()["corrections"]
+        assert [(c["kind"], c["other"]) for c in made] == [("merge", "name:اشتونكارتر")]
+        assert api.delete(f"/corrections/{made[0]['id']}").json()["corrections"] == []
+        assert api.get(f"/entities/{carter}").json()["entity"]["name"] == "أشتون كارتر"
+        api.post("/entities/merge", json={"ids": [drian, carter]})
+        split = api.post(f"/entities/{drian}/split", json={"name": "أشتون كارتر"})  # a merge undone by a split
+        assert split.status_code == 200 and split.json()["entity"]["id"] == carter
+        assert [c["kind"] for c in api.get("/corrections").json()["corrections"]] == ["split"]
+        for method, url, body, status, error in [
+            ("post", "/entities/merge", {"ids": [drian]}, 422, "invalid_request"),
+            ("post", "/entities/merge", {"ids": [drian, 99999]}, 404, "not_found"),
+            ("post", f"/entities/{drian}/split", {"name": "جان إيف لو دريان"}, 422, "bad_correction"),
+            ("delete", "/corrections/777", None, 404, "not_found"),
+        ]:
+            answer = api.request(method.upper(), url, json=body)
+            assert (answer.status_code, answer.json()["error"]) == (status, error), (url, answer.json())
+
+
+def test_events_follow_a_merge_and_a_split(tmp_path, sample_builders) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from khabar.interfaces.api import ApiSettings, create_app
+    from khabar.store import ingest, open_store
+
+    path = tmp_path / "corrected.db"
+    with open_store(path, create=True) as store:
+        ingest(store, sample_builders.all_samples())
+    with TestClient(create_app(ApiSettings(db=path)), raise_server_exceptions=False) as api:
+        people = {e["name"]: e["id"] for e in api.get("/entities", params={"type": "PER"}).json()["entities"]}
+        drian, hollande = people["جان إيف لو دريان"], people["فرانسوا هولاند"]
+
+        def demands(actor: str) -> list[tuple[str, int | None, str]]:
+            found = api.get("/events", params={"actor": actor}).json()["events"]
+            return [(e["trigger"], e["actor"]["id"], e["actor"]["name"]) for e in found]
+
+        assert api.post("/entities/merge", json={"ids": [drian, hollande]}).status_code == 200
+        assert demands(str(hollande)) == demands("هولاند") == demands(str(drian)) == [("دعا", drian, "جان إيف لو دريان")]
+        split = api.post(f"/entities/{drian}/split", json={"name": "فرانسوا هولاند"}).json()["entity"]["id"]
+        assert demands(str(drian)) == [] and demands("هولاند") == [("دعا", split, "فرانسوا هولاند")]

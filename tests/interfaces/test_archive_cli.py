@@ -116,3 +116,31 @@ def test_quotes_from_files(runner: CliRunner) -> None:
 def test_quotes_needs_files_or_an_archive(runner: CliRunner, annotated_db: Path) -> None:
     assert runner.invoke(app, ["quotes"]).exit_code == 2
     assert runner.invoke(app, ["quotes", str(EXAMPLES / "seed.txt"), "--db", str(annotated_db)]).exit_code == 2
+
+
+def test_ingest_published_dates_the_pages_that_state_none(runner: CliRunner, tmp_path: Path) -> None:
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    path = tmp_path / "dated.db"
+    result = runner.invoke(app, ["ingest", str(path), str(pages / "no-date.html"), str(pages / "metadata-date.html"),
+                                 "--published", "2019-12-03"])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["search", str(path), "", "--format", "jsonl"])
+    dates = {json.loads(line)["id"]: json.loads(line)["published"] for line in listed.stdout.splitlines()}
+    assert dates == {"no-date": "2019-12-03", "metadata-date": "2016-10-25T09:30:00+01:00"}
+    bad = runner.invoke(app, ["ingest", str(path), str(pages / "no-date.html"), "--published", "yesterday"])
+    assert bad.exit_code == 2 and "not a date" in bad.stderr
+
+
+def test_merge_split_and_corrections(runner: CliRunner, db: Path) -> None:
+    listed = runner.invoke(app, ["entities", str(db), "--type", "PER", "--format", "jsonl", "--limit", "50"])
+    people = {json.loads(line)["name"]: json.loads(line)["id"] for line in listed.stdout.splitlines()}
+    drian = next(i for name, i in people.items() if "دريان" in name)
+    other = next(i for name, i in people.items() if "دريان" not in name)
+    merged = runner.invoke(app, ["merge", str(db), str(drian), str(other)])
+    assert merged.exit_code == 0 and f"id {drian}" in merged.stdout, merged.output
+    listed = runner.invoke(app, ["corrections", str(db)])
+    assert listed.exit_code == 0 and "merge" in listed.stdout
+    undone = runner.invoke(app, ["corrections", str(db), "--undo", "1"])
+    assert undone.exit_code == 0 and "0 corrections" in undone.stdout
+    refused = runner.invoke(app, ["split", str(db), str(drian), "أوباما"])
+    assert refused.exit_code == 1 and "no article calls" in refused.stderr

@@ -8,16 +8,21 @@ Screenshots go to a temporary folder, or to ``$KHABAR_SCREENSHOTS`` when set.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from khabar.model import Document, Entity, Meta, Place, Quote, QuoteKind, Span
+from khabar.stages.read import document_from_text
 from khabar.store import ingest, list_entities, open_store
 
 CHROMIUM = Path(os.environ.get("KHABAR_CHROMIUM", "/usr/bin/chromium"))
@@ -41,15 +46,50 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+# Places beyond the seed's four, for the map's clusters: (name, gazetteer name, lat, lon, country, feature)
+MORE_PLACES = (
+    ("بغداد", "Baghdad", 33.34, 44.40, "IQ", "city"), ("أربيل", "Erbil", 36.19, 44.01, "IQ", "city"),
+    ("دمشق", "Damascus", 33.51, 36.29, "SY", "city"), ("القاهرة", "Cairo", 30.04, 31.24, "EG", "city"),
+    ("واشنطن", "Washington", 38.90, -77.04, "US", "city"), ("طوكيو", "Tokyo", 35.69, 139.69, "JP", "city"),
+)
+
+
+def drian_in_months(count: int) -> list[Document]:
+    """Short articles quoting Le Drian, one every five weeks from 2015 on: a timeline of three years."""
+    from khabar.pipeline import Pipeline, core_stages
+
+    core = Pipeline(core_stages())
+    docs = []
+    for number in range(count):
+        day = date(2015, 1, 3) + timedelta(days=36 * number)
+        place = MORE_PLACES[number % len(MORE_PLACES)]
+        text = f"قال وزير الخارجية جان إيف لو دريان في {place[0]} إن الحوار مستمر رقم {number}."
+        doc = core(dataclasses.replace(document_from_text(text, f"drian-{number}"),
+                                       meta=Meta(source="<test>", published=day.isoformat())))
+        name = Span(text.index("جان"), text.index("جان") + len("جان إيف لو دريان"))
+        where = Span(text.index(place[0]), text.index(place[0]) + len(place[0]))
+        said = Span(text.index(" إن") + 1, len(text) - 1)
+        docs.append(dataclasses.replace(
+            doc, entities=(Entity("e1", "PER", (name,), name), Entity("e2", "LOC", (where,), where)),
+            quotes=(Quote("q1", QuoteKind.INDIRECT, said, Span(0, 3), "e1", name),),
+            places=(Place("e2", place[1], place[2], place[3], place[4], place[5], 0.9, geonames_id=1000 + number % 6),),
+        ))
+    return docs
+
+
 @pytest.fixture(scope="module")
 def browser_archive(tmp_path_factory: pytest.TempPathFactory, sample_builders) -> Path:  # type: ignore[no-untyped-def]
     from khabar.pipeline import default_pipeline
+    from khabar.stages.read import read_path
 
     samples = sample_builders
-    seed = samples.annotate_seed(samples.seed_document(default_pipeline()))
+    pipeline = default_pipeline()
+    seed = samples.annotate_seed(samples.seed_document(pipeline))
+    undated = pipeline(next(iter(read_path(PAGES / "no-date.html"))))  # no date: its relative times stay unresolved
     path = tmp_path_factory.mktemp("web") / "khabar.db"
     with open_store(path, create=True) as store:
-        ingest(store, [seed, samples.hamza_document(), samples.script_document()])
+        ingest(store, [seed, samples.hamza_document(), samples.script_document(), undated, *drian_in_months(34)])
     return path
 
 
@@ -93,6 +133,8 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _open(page, url: str, ready: str) -> None:  # type: ignore[no-untyped-def]
+    if page.url.startswith("http"):  # a new hash renders without a reload: wait for that render, not the last one
+        page.evaluate("delete document.body.dataset.ready")
     page.goto(url)
     page.wait_for_selector(f"body[data-ready='{ready}']")
 
@@ -117,7 +159,62 @@ def test_search_open_the_article_and_see_the_highlights(page, server: str, shots
     assert any("لو دريان" in s for s in speakers) and any("كارتر" in s for s in speakers)
     assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
     page.screenshot(path=str(shots / "article.png"), full_page=True)
+    article.locator(".ent-LOC").first.screenshot(path=str(shots / "highlight.png"))
     assert page.errors == []
+
+
+# Every highlight covers whole words: no letter stands right before or after it (a clitic such as the ل of
+# «لتنظيم» is inside the highlight, not cut off); and its type is drawn after it, outside the text.
+WORD_EDGES = """() => {
+  const letter = /[\\p{L}\\p{M}]/u;
+  const text = (node, last) => {  // the article's text beside a mark (a speaker's name is a label, not text)
+    while (node && (!node.textContent || node.classList?.contains("speaker"))) node = last ? node.previousSibling : node.nextSibling;
+    return node ? node.textContent : "";
+  };
+  return [...document.querySelectorAll("article.doc .article-text .ent")].flatMap((mark) => {
+    const before = text(mark.previousSibling, true).slice(-1), after = text(mark.nextSibling, false).slice(0, 1);
+    const label = getComputedStyle(mark, "::after").content;
+    const bad = [];
+    if (letter.test(before) || letter.test(after)) bad.push(`${before}|${mark.textContent}|${after}`);
+    if (!label.includes(mark.dataset.type)) bad.push(`no label after ${mark.textContent}: ${label}`);
+    return bad;
+  });
+}"""
+
+
+def test_highlights_keep_words_whole_and_copying_gives_the_text_as_written(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server + "/#/doc/seed", "doc")
+    assert page.evaluate(WORD_EDGES) == []
+    marks = page.locator("article.doc .article-text .ent").all_inner_texts()
+    assert any(text.startswith("لتنظيم") for text in marks) or any(text.startswith("ل") and "داعش" in text for text in marks)
+    stored = page.evaluate("fetch('/documents/seed').then((r) => r.json()).then((d) => d.text)")
+    copied = page.evaluate("""() => {
+      const selection = getSelection();
+      selection.selectAllChildren(document.querySelector("article.doc .article-text"));
+      return selection.toString();
+    }""")
+    assert copied == stored  # no type label, no speaker name, no joiner: the text as written
+    page.evaluate("getSelection().removeAllRanges()")
+
+
+def test_dates_are_said_in_words_never_as_codes(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server + "/#/doc/no-date", "doc")
+    assert "تاريخ النشر غير معروف" in page.inner_text("article.doc .doc-meta")
+    said = page.locator(".times .time-value").all_inner_texts()
+    assert said and any("من تاريخ النشر" in s or "الماضي" in s for s in said), said
+    side = page.inner_text("aside.doc-side")
+    assert not re.search(r"XXXX|_REF|REF[+-]|\bP\d|\bPX|\d{4}-W", side), side
+    titles = page.eval_on_selector_all("article.doc .ent-TIME", "(marks) => marks.map((m) => m.title)")
+    assert titles and not any(re.search(r"XXXX|_REF|REF[+-]", t) for t in titles), titles
+    page.screenshot(path=str(shots / "undated.png"), full_page=True)
+    words = page.evaluate("""async () => {
+      const { timexWords } = await import("/static/js/timex.js");
+      return ["XXXX-WXX-2", "PRESENT_REF", "REF-P1W", "2016-10-25", "2016-W42", "P3D", "HXXXX-09", "REF+P2D"]
+        .map((v) => timexWords(v, v.startsWith("P") ? "DURATION" : "DATE"));
+    }""")
+    assert words[0].startswith("يوم الثلاثاء") and words[1] == "الآن" and words[2] == "قبل أسبوع من تاريخ النشر"
+    assert "أكتوبر" in words[3] and "الأسبوع" in words[4] and "أيام" in words[5] and "رمضان" in words[6]
+    assert words[7] == "بعد يومين من تاريخ النشر"
 
 
 def test_a_person_page_shows_quotes_over_time(page, server: str, browser_archive: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +225,13 @@ def test_a_person_page_shows_quotes_over_time(page, server: str, browser_archive
     assert page.locator(".day .quote-item").count() >= 2
     assert page.locator("svg.timeline rect").count() >= 2
     page.screenshot(path=str(shots / "person.png"), full_page=True)
+    page.locator("figure.timeline-frame").screenshot(path=str(shots / "timeline.png"))
+    # an axis of months (37 of them, three years) whose labels never overlap, and a count axis with ticks
+    months = page.eval_on_selector_all("svg.timeline .x-label", "(ls) => ls.map((l) => { const b = l.getBoundingClientRect(); return [b.left, b.right, l.textContent]; })")
+    assert len(months) >= 5 and all(not re.search(r"\d{4}-\d{2}", text) for _, _, text in months)
+    spans = sorted((left, right) for left, right, _ in months)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+    assert page.locator("svg.timeline .y-label").count() >= 3 and page.locator("svg.timeline .grid").count() >= 3
 
 
 def test_events_beside_the_article_and_on_an_actors_page(page, server: str, browser_archive: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
@@ -152,11 +256,30 @@ def test_events_beside_the_article_and_on_an_actors_page(page, server: str, brow
     assert page.errors == []
 
 
-def test_the_map_draws_places_offline(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
+COUNT_ON_MAP = """() => [...document.querySelectorAll("svg.map .pins [data-count]")]
+  .reduce((sum, node) => sum + Number(node.dataset.count), 0)"""
+
+
+def test_the_map_draws_places_offline_zooms_and_clusters(page, server: str, shots: Path) -> None:  # type: ignore[no-untyped-def]
     _open(page, server + "/#/map", "map")
-    page.wait_for_selector("svg.map circle.pin")
-    assert page.locator("svg.map circle.pin").count() >= 4
+    page.wait_for_selector("svg.map .pins [data-count]")
+    places = page.locator("ul.chips li").count()
+    assert places >= 10 and page.evaluate(COUNT_ON_MAP) == places  # every place drawn, alone or in a cluster
+    assert page.locator("svg.map g.cluster").count() >= 1  # the Iraqi and Syrian places are one cluster afar
     page.screenshot(path=str(shots / "map.png"), full_page=True)
+    before = page.locator("svg.map g.cluster").count()
+    page.locator("svg.map g.cluster").first.click()  # opens the cluster: zooms in on its places
+    zoom = float(page.get_attribute("svg.map", "data-zoom") or 1)
+    assert zoom > 1.5 and page.evaluate(COUNT_ON_MAP) == places
+    page.screenshot(path=str(shots / "map-zoomed.png"), full_page=True)
+    page.click("button[aria-label='العالم كله']")
+    assert float(page.get_attribute("svg.map", "data-zoom") or 0) == 1 and page.locator("svg.map g.cluster").count() == before
+    page.click("button[aria-label='تكبير']")
+    assert float(page.get_attribute("svg.map", "data-zoom") or 0) > 1.5
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.mouse.wheel(0, -300)
+    assert all(url.startswith(server) for url in requests)  # offline: no tile server
     page.locator("ul.chips a").first.click()
     page.wait_for_selector("body[data-ready='place']")
     assert page.locator("svg.map circle.pin-focus").count() == 1

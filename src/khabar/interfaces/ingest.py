@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from khabar.errors import InputError, KhabarError
 from khabar.model import Document
-from khabar.pipeline import Pipeline
+from khabar.pipeline import Pipeline, with_publication_date
 from khabar.stages.read import ReadOptions, expand_sources, read_path
 from khabar.store import IngestSummary, Store, ingest
 
@@ -59,9 +59,16 @@ def ingest_sources(
     pipeline: Pipeline,
     options: ReadOptions | None = None,
     console: Console | None = None,
+    published: str | None = None,
 ) -> IngestSummary:
-    """Analyse every article in ``sources`` and store it; show progress on ``console`` when given."""
-    results: Iterable[Document | KhabarError] = pipeline.run_many(read_expanded(sources, options))
+    """Analyse every article in ``sources`` and store it; show progress on ``console`` when given.
+
+    ``published`` (ISO 8601) is the publication date of articles whose source states none.
+    """
+    read = read_expanded(sources, options)
+    if published is not None:
+        read = (with_publication_date(doc, published) for doc in read)
+    results: Iterable[Document | KhabarError] = pipeline.run_many(read)
     if console is not None:
         results = with_progress(results, console)
     return ingest(store, results)

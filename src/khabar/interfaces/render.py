@@ -1,14 +1,16 @@
 """One article as a standalone HTML page, drawn as the web page draws it (displaCy's ``render(page=True)``).
 
-The same marks as ``web/static/js/article.js``: entities by type and dates marked, quotes boxed with their
-speaker, cues underlined, from the same style sheet (inlined: the page needs no server and no network).
+The same marks as ``web/static/js/article.js``: entities by type and dates marked (whole words, the type
+drawn by the style sheet after the word), quotes boxed with their speaker, cues underlined, from the same
+style sheet (inlined: the page needs no server and no network).
 The text is escaped everywhere, so markup in an article shows as text.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
@@ -18,6 +20,7 @@ STYLE = Path(__file__).with_name("web") / "static" / "style.css"  # not via khab
 
 LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى", "TIME": "زمن"}  # as dom.js names them
 UNATTRIBUTED = "غير منسوب"
+JOINING = "\u0640\u200c\u200d"  # tatweel, zero-width non-joiner and joiner
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +53,28 @@ def _speaker(doc: Document, quote: Quote) -> str:
     return names.get(quote.speaker_id or "") or phrase or UNATTRIBUTED
 
 
+def _word_char(char: str) -> bool:
+    """A letter, a combining mark, tatweel or a joiner: what a word is made of (article.js's WORD_CHAR)."""
+    return unicodedata.category(char)[0] in "LM" or char in JOINING
+
+
+def _widen(mark: _Mark, text: str) -> _Mark:
+    """The span grown to the whole words it touches (article.js's ``widen``): a highlight never cuts a word."""
+    start, end = mark.start, mark.end
+    while start > 0 and _word_char(text[start - 1]) and _word_char(text[start]):
+        start -= 1
+    while end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+        end += 1
+    return replace(mark, start=start, end=end)
+
+
 def _layers(doc: Document) -> tuple[list[_Mark], list[_Mark], list[_Mark]]:
     mentions = [_Mark(m.start, m.end, e.label, doc.text_of(e.canonical)) for e in doc.entities for m in e.mentions]
     times = [_Mark(t.span.start, t.span.end, "TIME", t.value) for t in doc.times]
     quotes = [_Mark(q.content.start, q.content.end, quote=q) for q in doc.quotes]
     cues = [_Mark(q.cue.start, q.cue.end) for q in doc.quotes if q.cue]
-    return _layer(mentions + times), _layer(quotes), _layer(cues)
+    whole = [[_widen(mark, doc.text) for mark in layer] for layer in (mentions + times, quotes, cues)]
+    return _layer(whole[0]), _layer(whole[1]), _layer(whole[2])
 
 
 def article_html(doc: Document) -> str:
@@ -67,21 +86,24 @@ def article_html(doc: Document) -> str:
         quote, mark, cue = _cover(quotes, start), _cover(marks, start), _cover(cues, start)
         if mark is not mark_open or quote is not quote_open:
             if mark_open is not None:
-                out.append(f'<span class="ent-label">{LABELS.get(mark_open.label, mark_open.label)}</span></mark>')
+                out.append("</mark>")
             if quote is not quote_open:
                 out.append("</span>" if quote_open is not None else "")
                 if quote is not None and quote.quote is not None:
                     q = quote.quote
+                    who = escape(_speaker(doc, q))
                     out.append(f'<span class="quote quote-{q.kind.value}" data-quote="{escape(q.id)}">'
-                               f'<span class="speaker" title="المتحدث">{escape(_speaker(doc, q))}:</span> ')
+                               f'<span class="speaker" title="المتحدث" aria-label="المتحدث: {who}">{who}</span>')
             mark_open, quote_open = mark, quote
             if mark is not None:
-                title = escape(f"{LABELS.get(mark.label, mark.label)}: {mark.name}")
-                out.append(f'<mark class="ent ent-{mark.label}" title="{title}" data-label="{mark.label}">')
+                kind = LABELS.get(mark.label, mark.label)
+                title = escape(f"{kind}: {mark.name}")
+                out.append(f'<mark class="ent ent-{mark.label}" title="{title}" data-label="{mark.label}" '
+                           f'data-type="{escape(kind)}">')
         piece = escape(doc.text[start:end])
         out.append(f'<span class="cue" title="فعل القول">{piece}</span>' if cue is not None else piece)
     if mark_open is not None:
-        out.append(f'<span class="ent-label">{LABELS.get(mark_open.label, mark_open.label)}</span></mark>')
+        out.append("</mark>")
     out.append("</span>" if quote_open is not None else "")
     out.append("</div>")
     return "".join(out)

@@ -6,7 +6,10 @@ diagnostics). Its ``Layer`` says, field by field, how one item is written to JSO
 which hold another layer's ids (checked when reading), and the columns of its archive (SQL) and batch
 (Parquet) tables. The API's pydantic models are built from the same fields (``interfaces/api/models.py``);
 the archive's migrations and the batch row builders are held to the declared columns by tests
-(``tests/model/test_layers.py``, ``tests/store``, ``tests/batch``).
+(``tests/model/test_layers.py``, ``tests/store``, ``tests/batch``). In the archive, a field that refers to an
+entity is two columns: the archive entity it resolved to (named as the field) and the Entity.id in its
+Document (``<field>_local``; ``local_id`` in the entity's own rows), so the archive entity can follow
+resolution and corrections (``store/references.py``).
 
 Adding a layer: its item dataclass and its ``Document`` field (``document.py``), one ``Layer`` here,
 its stage; then a migration (``store/sqlite.py``) and a row builder (``batch/tables.py``) that the tests
@@ -181,10 +184,14 @@ ENTITIES = Layer(
             Column("end", "int32"), Column("text", "string"),
         )),
     ),
+    # The archive keeps each article's entities (doc_entities: one row per Entity, with the archive entity
+    # it resolved to) and their mentions; the archive entities themselves (entities, aliases) are made
+    # across articles by the resolver, no layer's table (store/sqlite.py ARCHIVE_TABLES).
     sql=(
-        Table("entities", (
-            "rowid INTEGER", "label TEXT NOT NULL", "key TEXT NOT NULL", "name TEXT NOT NULL",
-            "documents INTEGER NOT NULL", "mentions INTEGER NOT NULL", "quotes INTEGER NOT NULL",
+        Table("doc_entities", (
+            "document INTEGER NOT NULL", "local_id TEXT NOT NULL", "label TEXT NOT NULL", "name TEXT NOT NULL",
+            "key TEXT NOT NULL", "place TEXT", "forms TEXT NOT NULL", "roles TEXT NOT NULL",
+            "mentions INTEGER NOT NULL", "entity INTEGER NOT NULL",
         )),
         Table("mentions", (
             "document INTEGER NOT NULL", "entity INTEGER NOT NULL", "local_id TEXT NOT NULL",
@@ -215,7 +222,7 @@ QUOTES = Layer(
     sql=(Table("quotes", (
         "rowid INTEGER", "document INTEGER NOT NULL", "local_id TEXT NOT NULL", "kind TEXT NOT NULL",
         "char_start INTEGER NOT NULL", "char_end INTEGER NOT NULL", "cue_start INTEGER", "cue_end INTEGER",
-        "speaker INTEGER", "speaker_text TEXT", "speaker_key TEXT",
+        "speaker INTEGER", "speaker_text TEXT", "speaker_key TEXT", "speaker_local TEXT",
     )),),
     doc="Reported statements: content, reporting cue and speaker.",
 )
@@ -246,7 +253,7 @@ PLACES = Layer(
     sql=(Table("places", (
         "document INTEGER NOT NULL", "entity INTEGER NOT NULL", "name TEXT NOT NULL", "latitude REAL NOT NULL",
         "longitude REAL NOT NULL", "country TEXT", "feature TEXT NOT NULL", "confidence REAL NOT NULL",
-        "geonames_id INTEGER", "focus INTEGER NOT NULL",
+        "geonames_id INTEGER", "focus INTEGER NOT NULL", "local_id TEXT",
     )),),
     doc="LOC entities placed on the map.",
 )
@@ -303,8 +310,9 @@ EVENTS = Layer(
     sql=(Table("events", (
         "rowid INTEGER", "document INTEGER NOT NULL", "local_id TEXT NOT NULL", "type TEXT NOT NULL",
         "mode TEXT NOT NULL", "trigger_start INTEGER NOT NULL", "trigger_end INTEGER NOT NULL",
-        "actor INTEGER", "actor_text TEXT", "actor_key TEXT", "target INTEGER", "target_text TEXT",
-        "target_key TEXT", "place INTEGER", "date TEXT", "quote INTEGER",
+        "actor INTEGER", "actor_local TEXT", "actor_text TEXT", "actor_key TEXT", "target INTEGER",
+        "target_local TEXT", "target_text TEXT", "target_key TEXT", "place INTEGER", "place_local TEXT",
+        "date TEXT", "quote INTEGER",
     )),),
     doc="Who did what to whom: PLOVER event mentions.",
 )

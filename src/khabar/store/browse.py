@@ -14,13 +14,14 @@ from typing import Any
 from khabar.model import Document, from_json
 from khabar.store.keys import name_key
 from khabar.store.query import ParsedQuery, parse_query
-from khabar.store.search import Filters, clamp_page, entity_ids, filter_sql
+from khabar.store.search import Filters, clamp_page, entity_ids, filter_sql, followed
 from khabar.store.snippets import Snippet, cut_snippet, find_matches
 from khabar.store.sqlite import Store
 
 DETAIL_DOCUMENTS = 50
 DETAIL_QUOTES = 200
 ALIASES = 10
+ALIAS_FLOOR_FROM = 20  # an entity named in this many articles shows only names used in 1% of them (2 at least)
 MAP_PLACES = 1000
 
 
@@ -96,15 +97,17 @@ _PLACE_COLUMNS = (
 def list_entities(
     store: Store, label: str | None = None, name: str | None = None, *, limit: int = 20, offset: int = 0
 ) -> tuple[int, tuple[EntitySummary, ...]]:
-    """The entities named in the most articles (of one label, whose name contains ``name``)."""
+    """The entities named in the most articles (of one label, whose name contains ``name`` or that an
+    article calls ``name``)."""
     limit, offset = clamp_page(limit, offset)
-    where, params = [], []
+    where, params = ["documents > 0"], []
     if label:
         where.append("label = ?")
         params.append(label.upper())
     if name and name_key(name):
-        where.append("instr(key, ?) > 0")
-        params.append(name_key(name))
+        # its own name, or any name its articles use for it ("ترامب" finds "دونالد ترامب")
+        where.append("(instr(key, ?) > 0 OR rowid IN (SELECT entity FROM aliases WHERE key = ?))")
+        params += [name_key(name)] * 2
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     conn = store.connection
     total = conn.execute(f"SELECT count(*) FROM entities{clause}", params).fetchone()[0]
@@ -116,15 +119,20 @@ def list_entities(
 
 
 def entity_detail(store: Store, entity_id: int) -> EntityDetail:
-    """An entity's page: its names, its place on the map, its articles and its quotes in time order."""
+    """An entity's page: its names, its place on the map, its articles and its quotes in time order.
+
+    The id of an entity merged into another gives the other's page. ``KeyError`` for an unknown id.
+    """
     conn = store.connection
+    entity_id = followed(conn, entity_id)
     row = conn.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE rowid = ?", (entity_id,)).fetchone()
     if row is None:
         raise KeyError(entity_id)
+    # A name one article in a hundred uses is more likely a tagging slip ("ترامب بوتين") than a name.
+    least = 1 if row[3] < ALIAS_FLOOR_FROM else max(2, row[3] // 100)
     aliases = conn.execute(
-        "SELECT substr(d.text, m.char_start + 1, m.char_end - m.char_start) AS form FROM mentions m "
-        "JOIN documents d ON d.rowid = m.document WHERE m.entity = ? GROUP BY form ORDER BY count(*) DESC LIMIT ?",
-        (entity_id, ALIASES),
+        "SELECT name FROM aliases WHERE entity = ? AND (documents >= ? OR key = ?) "
+        "ORDER BY documents DESC, length(key) DESC, key LIMIT ?", (entity_id, least, row_key(conn, entity_id), ALIASES),
     ).fetchall()
     place = conn.execute(
         f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity WHERE p.entity = ? GROUP BY p.entity",
@@ -144,6 +152,10 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
         quotes,
         _timeline(conn, entity_id),
     )
+
+
+def row_key(conn: sqlite3.Connection, entity_id: int) -> str:
+    return str(conn.execute("SELECT key FROM entities WHERE rowid = ?", (entity_id,)).fetchone()[0])
 
 
 def _timeline(conn: sqlite3.Connection, entity_id: int) -> tuple[tuple[str, int, int], ...]:
@@ -197,7 +209,7 @@ def find_quotes(
         "substr(d.text, q.char_start + 1, q.char_end - q.char_start), "
         "substr(d.text, q.cue_start + 1, q.cue_end - q.cue_start), q.speaker, coalesce(e.name, q.speaker_text) "
         f"FROM {source} LEFT JOIN entities e ON e.rowid = q.speaker{clause} "
-        f"ORDER BY d.published {direction}, d.rowid {direction}, q.char_start LIMIT ? OFFSET ?",
+        f"ORDER BY d.published IS NULL, d.published {direction}, d.rowid {direction}, q.char_start LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return total, tuple(_quote_hit(row, parsed) for row in rows)
@@ -213,7 +225,7 @@ def _quote_hit(row: tuple[Any, ...], parsed: ParsedQuery) -> QuoteHit:
 def list_places(store: Store, *, limit: int = MAP_PLACES) -> tuple[PlaceSummary, ...]:
     """Every geocoded place with the number of articles about it, most covered first (for the map)."""
     rows = store.connection.execute(
-        f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity "
+        f"SELECT {_PLACE_COLUMNS} FROM places p JOIN entities e ON e.rowid = p.entity WHERE e.label = 'LOC' "
         "GROUP BY p.entity ORDER BY 9 DESC, p.entity LIMIT ?",
         (max(1, min(limit, MAP_PLACES)),),
     ).fetchall()

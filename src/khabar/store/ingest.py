@@ -1,8 +1,9 @@
 """Store analysed Documents in the archive: idempotent, linked across articles, in batched transactions.
 
 Re-ingesting an article already stored (same URL, or the same text byte for byte) changes nothing.
-Entities are linked across articles by their normalised canonical name and label, so a person has
-one row (and one page) however many articles name them.
+Each article's entities are recorded as the archive sees them (``names.py``) and, once the articles
+are in, linked across articles by the resolver (``resolve.py``): one row, and one page, per person,
+organisation or place however many articles name them, however they spell or label them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from khabar.errors import KhabarError
-from khabar.model import Document, Entity, Span, to_json
+from khabar.model import Document, Span, to_json
 from khabar.stages.normalise import normalise_query
 from khabar.store.keys import content_hash, name_key, stem_words
+from khabar.store.names import clean_name, joined, named_entities, own_identity
+from khabar.store.resolve import link_new, needs_full_resolution, resolve
 from khabar.store.sqlite import Store, StoreError
 
 DEFAULT_BATCH = 200
@@ -59,21 +62,27 @@ def ingest(store: Store, results: Iterable[Document | KhabarError], *, batch_siz
     """
     summary = IngestSummary()
     started = time.perf_counter()
+    first = int(store.connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM documents").fetchone()[0])
+    known: dict[str, int] = {}
     for batch in _batches(iter(results), batch_size):
         try:
             with store.transaction():
                 for result in batch:
-                    _ingest_one(store, result, summary)
+                    _ingest_one(store, result, summary, known)
         except sqlite3.Error as exc:
             raise StoreError(f"{store.path}: ingest stopped after {summary.added} new articles: {exc}") from exc
+    if summary.added and needs_full_resolution(store.connection):
+        resolve(store)
+    elif summary.added:
+        link_new(store, first)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_one(store: Store, result: Document | KhabarError, summary: IngestSummary) -> None:
+def _ingest_one(store: Store, result: Document | KhabarError, summary: IngestSummary, known: dict[str, int]) -> None:
     if isinstance(result, KhabarError):
         summary.rejected.append(result)
-    elif add_document(store, result).added:
+    elif add_document(store, result, known).added:
         summary.added += 1
     else:
         summary.duplicates += 1
@@ -84,8 +93,9 @@ def _batches(results: Iterator[Document | KhabarError], size: int) -> Iterator[l
         yield batch
 
 
-def add_document(store: Store, doc: Document) -> Stored:
-    """Store one analysed Document with all its layers; call it inside ``store.transaction()``."""
+def add_document(store: Store, doc: Document, known: dict[str, int] | None = None) -> Stored:
+    """Store one analysed Document with all its layers; call it inside ``store.transaction()``, and
+    ``resolve(store)`` once the documents are in (``ingest`` does both)."""
     conn = store.connection
     digest = content_hash(doc.text)
     row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
@@ -105,7 +115,7 @@ def add_document(store: Store, doc: Document) -> Stored:
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     ).fetchone()[0]
-    entity_rows = _add_entities(conn, rowid, doc)
+    entity_rows = _add_entities(conn, rowid, doc, known)
     quote_rows = _add_quotes(conn, rowid, doc, entity_rows)
     _add_places(conn, rowid, doc, entity_rows)
     _add_events(conn, rowid, doc, entity_rows, quote_rows)
@@ -144,49 +154,55 @@ def _free_id(conn: sqlite3.Connection, doc_id: str) -> str:
     return candidate
 
 
-def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document) -> dict[str, int]:
-    """Link each entity to the archive's entity of the same normalised name and label; return id -> row."""
-    groups: dict[tuple[str, str], list[Entity]] = {}
-    for entity in doc.entities:
-        name = doc.text_of(entity.canonical)
-        groups.setdefault((name_key(name) or name, entity.label), []).append(entity)
+def _add_entities(conn: sqlite3.Connection, rowid: int, doc: Document, known: dict[str, int] | None = None) -> dict[str, int]:
+    """Record each named entity of ``doc`` and link it to the archive entity of its own name or place (the
+    resolver then links it across articles); return Entity.id -> archive entity. ``known``: identity -> id
+    of the entities seen so far in this ingest (saves a look-up per entity)."""
+    known = {} if known is None else known
     rows: dict[str, int] = {}
-    mentions: list[tuple[int, int, str, int, int]] = []
-    for (key, label), entities in groups.items():
-        count = sum(len(e.mentions) for e in entities)
-        entity_row = conn.execute(
-            "INSERT INTO entities (label, key, name, documents, mentions) VALUES (?, ?, ?, 1, ?) "
-            "ON CONFLICT (key, label) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions "
-            "RETURNING rowid",
-            (label, key, doc.text_of(entities[0].canonical), count),
-        ).fetchone()[0]
-        for entity in entities:
-            rows[entity.id] = entity_row
-            mentions.extend((rowid, entity_row, entity.id, m.start, m.end) for m in entity.mentions)
+    records = named_entities(doc)
+    for record in records:
+        identity = own_identity(record)
+        if identity not in known:
+            known[identity] = entity_row(conn, identity, record.label, record.key, record.name)
+        rows[record.local_id] = known[identity]
     conn.executemany(
-        "INSERT INTO mentions (document, entity, local_id, char_start, char_end) VALUES (?, ?, ?, ?, ?)", mentions
+        "INSERT INTO doc_entities (document, local_id, label, name, key, place, forms, roles, mentions, entity) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(rowid, r.local_id, r.label, r.name, r.key, r.place, joined(r.forms), joined(r.roles), r.mentions,
+          rows[r.local_id]) for r in records],
+    )
+    conn.executemany(
+        "INSERT INTO mentions (document, entity, local_id, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
+        [(rowid, rows[e.id], e.id, m.start, m.end) for e in doc.entities if e.id in rows for m in e.mentions],
     )
     return rows
 
 
+def entity_row(conn: sqlite3.Connection, identity: str, label: str, key: str, name: str) -> int:
+    """The archive entity with this identity, made when there is none yet."""
+    row = conn.execute("SELECT rowid FROM entities WHERE identity = ?", (identity,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(conn.execute(
+        "INSERT INTO entities (identity, label, key, name) VALUES (?, ?, ?, ?) RETURNING rowid",
+        (identity, label, key, name),
+    ).fetchone()[0])
+
+
 def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> dict[str, int]:
-    """Store the quotes; return each quote's id -> its row."""
+    """Store the quotes, each speaker as its entity's archive entity and Entity.id (references.py); return
+    each quote's id -> its row."""
     rows: dict[str, int] = {}
     for quote in doc.quotes:
-        speaker = entity_rows.get(quote.speaker_id) if quote.speaker_id else None
-        if quote.speaker is not None:
-            speaker_text: str | None = doc.text_of(quote.speaker)
-        elif quote.speaker_id is not None:
-            speaker_text = doc.text_of(doc.entity(quote.speaker_id).canonical)
-        else:
-            speaker_text = None
+        speaker, speaker_local, speaker_text, speaker_key = participant(doc, quote.speaker_id, quote.speaker, entity_rows)
         quote_row = conn.execute(
             "INSERT INTO quotes (document, local_id, kind, char_start, char_end, cue_start, cue_end, speaker, "
-            "speaker_text, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+            "speaker_text, speaker_key, speaker_local) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
             (
                 rowid, quote.id, quote.kind.value, quote.content.start, quote.content.end,
                 quote.cue.start if quote.cue else None, quote.cue.end if quote.cue else None,
-                speaker, speaker_text, name_key(speaker_text) if speaker_text else None,
+                speaker, speaker_text, speaker_key, speaker_local,
             ),
         ).fetchone()[0]
         rows[quote.id] = quote_row
@@ -194,52 +210,70 @@ def _add_quotes(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows
             "INSERT INTO quotes_fts (rowid, content, stems) VALUES (?, ?, ?)",
             (quote_row, normalise_query(doc.text_of(quote.content)), stem_words(doc, quote.content.start, quote.content.end)),
         )
-        if speaker is not None:
-            conn.execute("UPDATE entities SET quotes = quotes + 1 WHERE rowid = ?", (speaker,))
     return rows
+
+
+def add_entity_layers(conn: sqlite3.Connection, rowid: int, doc: Document, known: dict[str, int]) -> None:
+    """Record again the entities, places, quote speakers and events of a stored Document (``relink.py``,
+    which has emptied the tables of its entities and events)."""
+    rows = _add_entities(conn, rowid, doc, known)
+    _add_places(conn, rowid, doc, rows)
+    speakers = [participant(doc, q.speaker_id, q.speaker, rows) for q in doc.quotes]
+    conn.executemany(
+        "UPDATE quotes SET speaker = ?, speaker_local = ?, speaker_key = ? WHERE document = ? AND local_id = ?",
+        [(speaker, local, key, rowid, q.id) for q, (speaker, local, _, key) in zip(doc.quotes, speakers, strict=True)],
+    )
+    quote_rows = dict(conn.execute("SELECT local_id, rowid FROM quotes WHERE document = ?", (rowid,)).fetchall())
+    _add_events(conn, rowid, doc, rows, quote_rows)
+
+
+def participant(
+    doc: Document, entity_id: str | None, span: Span | None, entity_rows: dict[str, int]
+) -> tuple[int | None, str | None, str | None, str | None]:
+    """How the archive stores a reference to an entity (a speaker, an actor, a target): the archive entity
+    and Entity.id of its entity when the archive recorded one, its text (the phrase, else the entity's
+    name) and that text's key, without the proclitic a name would not take."""
+    row = entity_rows.get(entity_id) if entity_id is not None else None
+    if span is not None:
+        text: str | None = doc.text_of(span)
+        key = name_key(clean_name(doc.text, span)) or None
+    elif entity_id is not None:
+        text = doc.text_of(doc.entity(entity_id).canonical)
+        key = name_key(text) or None
+    else:
+        text = key = None
+    return row, entity_id if row is not None else None, text, key
 
 
 def _add_places(conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int]) -> None:
     conn.executemany(
         "INSERT INTO places (document, entity, name, latitude, longitude, country, feature, confidence, "
-        "geonames_id, focus) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "geonames_id, focus, local_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (rowid, entity_rows[p.entity_id], p.name, p.latitude, p.longitude, p.country_code, p.feature,
-             p.confidence, p.geonames_id, int(p.focus))
+             p.confidence, p.geonames_id, int(p.focus), p.entity_id)
             for p in doc.places
             if p.entity_id in entity_rows
         ],
     )
 
 
-
-def _participant(doc: Document, entity_id: str | None, span: Span | None) -> tuple[str | None, str | None]:
-    """A participant's text (its phrase, else its entity's name) and that text's normalised key."""
-    if span is not None:
-        text: str | None = doc.text_of(span)
-    elif entity_id is not None:
-        text = doc.text_of(doc.entity(entity_id).canonical)
-    else:
-        text = None
-    return text, (name_key(text) or None) if text else None
-
-
 def _add_events(
     conn: sqlite3.Connection, rowid: int, doc: Document, entity_rows: dict[str, int], quote_rows: dict[str, int]
 ) -> None:
+    """Store the events, each participant as a quote's speaker is (``participant``); the place is an entity."""
     rows = []
     for event in doc.events:
-        actor_text, actor_key = _participant(doc, event.actor_id, event.actor)
-        target_text, target_key = _participant(doc, event.target_id, event.target)
+        actor = participant(doc, event.actor_id, event.actor, entity_rows)
+        target = participant(doc, event.target_id, event.target, entity_rows)
+        place = entity_rows.get(event.place_id) if event.place_id else None
         rows.append((
-            rowid, event.id, event.type, event.mode.value, event.trigger.start, event.trigger.end,
-            entity_rows.get(event.actor_id or ""), actor_text, actor_key,
-            entity_rows.get(event.target_id or ""), target_text, target_key,
-            entity_rows.get(event.place_id or ""), event.date, quote_rows.get(event.quote_id or ""),
+            rowid, event.id, event.type, event.mode.value, event.trigger.start, event.trigger.end, *actor, *target,
+            place, event.place_id if place is not None else None, event.date, quote_rows.get(event.quote_id or ""),
         ))
     conn.executemany(
-        "INSERT INTO events (document, local_id, type, mode, trigger_start, trigger_end, actor, actor_text, "
-        "actor_key, target, target_text, target_key, place, date, quote) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (document, local_id, type, mode, trigger_start, trigger_end, actor, actor_local, "
+        "actor_text, actor_key, target, target_local, target_text, target_key, place, place_local, date, quote) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

@@ -138,26 +138,44 @@ def filter_sql(conn: sqlite3.Connection, filters: Filters, document: str) -> tup
 
 
 def entity_ids(conn: sqlite3.Connection, name_or_id: str, label: str | None = None) -> list[int]:
-    """Archive entities named ``name_or_id``: its id if it is one, else an exact or whole-word name match.
+    """Archive entities named ``name_or_id``: its id if it is one (or the entity it was merged into), else
+    the entity of exactly that name, else the one most articles call so, else whole-word name matches.
 
     "لو دريان" finds "جان إيف لو دريان" when no entity is called exactly that.
     """
     value = name_or_id.strip()
     if value.isdecimal():  # an id: a number SQLite cannot hold is no entity's (and would raise OverflowError)
         number = int(value) if len(value) <= len(str(MAX_ENTITY_ID)) else MAX_ENTITY_ID + 1
-        return [number] if number <= MAX_ENTITY_ID else []
+        return [followed(conn, number)] if number <= MAX_ENTITY_ID else []
     key = name_key(value)
     if not key:
         return []
     label_sql, label_params = (" AND label = ?", [label]) if label else ("", [])
-    rows = conn.execute(f"SELECT rowid FROM entities WHERE key = ?{label_sql}", [key, *label_params]).fetchall()
+    rows = conn.execute(f"SELECT rowid FROM entities WHERE key = ? AND documents > 0{label_sql}",
+                        [key, *label_params]).fetchall()
+    if not rows:  # the entity most articles mean by this name ("ترامب": دونالد ترامب)
+        rows = conn.execute(
+            f"SELECT a.entity FROM aliases a JOIN entities e ON e.rowid = a.entity WHERE a.key = ?{label_sql} "
+            "ORDER BY a.documents DESC LIMIT 1", [key, *label_params],
+        ).fetchall()
     if not rows:
         rows = conn.execute(
-            f"SELECT rowid FROM entities WHERE instr(' ' || key || ' ', ?) > 0{label_sql} "
+            f"SELECT rowid FROM entities WHERE instr(' ' || key || ' ', ?) > 0 AND documents > 0{label_sql} "
             "ORDER BY documents DESC LIMIT ?",
             [f" {key} ", *label_params, MAX_NAME_MATCHES],
         ).fetchall()
     return [row[0] for row in rows]
+
+
+def followed(conn: sqlite3.Connection, entity_id: int) -> int:
+    """The entity's id, or the id of the entity it was merged into (its articles are all there)."""
+    seen = {entity_id}
+    while (row := conn.execute("SELECT merged_into FROM entities WHERE rowid = ?", (entity_id,)).fetchone()) and row[0]:
+        if row[0] in seen:
+            break
+        entity_id = int(row[0])
+        seen.add(entity_id)
+    return entity_id
 
 
 def _marks(values: list[Any]) -> str:

@@ -1,19 +1,22 @@
 """The SQLite archive: opening it, its versioned schema and the migrations between versions.
 
 One file holds everything: the documents (their full schema JSON, compressed), the entities linked
-across articles, their mentions, the quotes, places and dates, and two FTS5 indexes over the
+across articles, their mentions, the quotes, places, dates and events, and two FTS5 indexes over the
 Arabic-normalised text. The schema version is ``PRAGMA user_version``; opening an older file runs
 the missing migrations in one transaction each, and a file from a newer khabar is refused.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from khabar.errors import KhabarError
+
+log = logging.getLogger(__name__)
 
 # Each entry turns schema version ``i`` into ``i + 1``. Append; never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -110,8 +113,75 @@ MIGRATIONS: tuple[str, ...] = (
         content, stems, content = '', tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
-    # 2: who did what to whom (model/layers.py EVENTS). An older archive gets the table empty: its
-    # documents were analysed before the events stage existed (re-ingest them to fill it).
+    # 2: entities resolved across articles (one per person, organisation or place, whatever the label or
+    # spelling of each article), their names, and the corrections people make. The links are rebuilt
+    # from the stored Documents at the next open for writing (relink.py).
+    """
+    DELETE FROM mentions;
+    DELETE FROM places;
+    UPDATE quotes SET speaker = NULL;
+    DROP TABLE entities;
+    CREATE TABLE entities (
+        rowid INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,   -- what links articles: "name:<key>" or "place:<gazetteer id>"
+        label TEXT NOT NULL,             -- the label most of its articles give it
+        key TEXT NOT NULL,               -- its normalised name
+        name TEXT NOT NULL,              -- its name as most articles write it
+        documents INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        quotes INTEGER NOT NULL DEFAULT 0,
+        merged_into INTEGER REFERENCES entities(rowid)  -- all its articles now belong to that entity
+    );
+    CREATE INDEX entities_by_label ON entities(label, documents DESC);
+    CREATE INDEX entities_by_key ON entities(key);
+
+    CREATE TABLE doc_entities (          -- each article's entities, and the archive entity each is one of
+        document INTEGER NOT NULL REFERENCES documents(rowid),
+        local_id TEXT NOT NULL,          -- Entity.id inside the document
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,              -- the canonical name as written, without proclitics
+        key TEXT NOT NULL,
+        place TEXT,                      -- "geo:<GeoNames id>" when the gazetteer resolved it
+        forms TEXT NOT NULL,             -- the keys of its mentions' names (names.SEPARATOR between)
+        roles TEXT NOT NULL,             -- the keys of its titles
+        mentions INTEGER NOT NULL,
+        entity INTEGER NOT NULL REFERENCES entities(rowid),
+        PRIMARY KEY (document, local_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX doc_entities_by_entity ON doc_entities(entity);
+    CREATE INDEX doc_entities_by_key ON doc_entities(key);
+
+    CREATE TABLE aliases (               -- every name an entity goes by, with the articles using it
+        entity INTEGER NOT NULL REFERENCES entities(rowid),
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (key, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX aliases_by_entity ON aliases(entity, documents DESC);
+
+    CREATE TABLE corrections (           -- merges and splits made by people, kept across ingests
+        rowid INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        identity TEXT NOT NULL,          -- merge: the entity kept; split: the entity a name is taken from
+        other TEXT NOT NULL,             -- merge: the identity merged into it; split: the name's key
+        made_at TEXT NOT NULL
+    );
+
+    ALTER TABLE quotes ADD COLUMN speaker_local TEXT;   -- the speaker's Entity.id inside the document
+    ALTER TABLE places ADD COLUMN local_id TEXT;
+
+    CREATE TABLE pending (task TEXT PRIMARY KEY);  -- work a migration left to Python, done at the next open
+    INSERT INTO pending VALUES ('relink');
+    """,
+    # 3: what the archive remembers of its own upkeep (the documents it held at its last full resolution).
+    """
+    CREATE TABLE state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
+    # 4: who did what to whom (model/layers.py EVENTS). Each participant is the archive entity that the
+    # article's own entity (``*_local``, its Entity.id) resolves to, set and kept up to date by the resolver
+    # and the corrections exactly as a quote's speaker is (references.py). An archive of schema 3 gets the
+    # table empty: its articles were analysed before the events stage existed.
     """
     CREATE TABLE events (
         rowid INTEGER PRIMARY KEY,
@@ -122,12 +192,15 @@ MIGRATIONS: tuple[str, ...] = (
         trigger_start INTEGER NOT NULL,
         trigger_end INTEGER NOT NULL,
         actor INTEGER REFERENCES entities(rowid),
+        actor_local TEXT,                -- the actor's Entity.id inside the document
         actor_text TEXT,                 -- the actor phrase, or the entity's name
         actor_key TEXT,                  -- its normalised form (to find phrases that are no entity)
         target INTEGER REFERENCES entities(rowid),
+        target_local TEXT,
         target_text TEXT,
         target_key TEXT,
         place INTEGER REFERENCES entities(rowid),
+        place_local TEXT,
         date TEXT,                       -- TIMEX3 value (a day, month or year)
         quote INTEGER REFERENCES quotes(rowid)
     );
@@ -141,6 +214,12 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The tables that are the archive's own, filled from no single Document layer (a layer's tables are
+#: declared with it, model/layers.py): the documents, the entities resolved across articles and their
+#: names, people's corrections, the archive's upkeep, and the full-text indexes.
+ARCHIVE_TABLES = ("documents", "entities", "aliases", "corrections", "state", "pending", "documents_fts", "quotes_fts")
+# A development archive (main before the resolution merged) had the events table as schema 2.
+EVENTS_FIRST_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 
 
@@ -205,11 +284,17 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
         _configure(connection, readonly=readonly or in_memory)
         if not readonly:
             _migrate(connection, path)
-        elif int(connection.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
+        elif int(connection.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION or _pending(connection):
             raise StoreError(f"{path}: archive schema is not version {SCHEMA_VERSION}; open it once for writing to migrate")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a khabar archive ({exc})") from None
-    return Store(connection, path)
+    store = Store(connection, path)
+    if not readonly and _pending(connection):
+        # Imported here: relinking reads Documents through the modules that import this one.
+        from khabar.store.relink import relink_documents
+
+        relink_documents(store)
+    return store
 
 
 def _configure(connection: sqlite3.Connection, *, readonly: bool) -> None:
@@ -230,15 +315,42 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         )
     if version == 0 and _has_foreign_tables(connection):
         raise StoreError(f"{path}: this SQLite file holds other tables and is not a khabar archive")
-    for number in range(version, SCHEMA_VERSION):
-        # executescript commits on its own, so BEGIN/COMMIT go inside the script: one migration, one transaction.
-        try:
-            connection.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
-        except sqlite3.DatabaseError:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    if version == EVENTS_FIRST_VERSION and _has_table(connection, "events") and not _has_table(connection, "doc_entities"):
+        version = _undo_events_first(connection, path)
+    if version == SCHEMA_VERSION:
+        return
+    # A migration may rebuild a table others refer to; foreign keys are checked again once it is done.
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            # executescript commits on its own, so BEGIN/COMMIT go inside the script: one migration, one transaction.
+            try:
+                connection.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+            except sqlite3.DatabaseError:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+    finally:
+        connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _has_foreign_tables(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _undo_events_first(connection: sqlite3.Connection, path: Path) -> int:
+    """Take an archive made while events were schema 2 (before entity resolution; never released) back to
+    schema 1, which it otherwise is: its events table goes, and the rebuild that the resolution's migration
+    asks for (relink.py) stores every event again from the stored Documents, linked to resolved entities."""
+    log.warning("%s: made by a development khabar (events as schema 2); rebuilding its entities and events", path)
+    connection.executescript("BEGIN IMMEDIATE;\nDROP TABLE events;\nPRAGMA user_version = 1;\nCOMMIT;")
+    return 1
+
+
+def _pending(connection: sqlite3.Connection) -> bool:
+    """Whether a migration left the entity links to be rebuilt from the stored Documents."""
+    return connection.execute("SELECT 1 FROM pending WHERE task = 'relink'").fetchone() is not None

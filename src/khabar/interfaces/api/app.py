@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 
-from khabar.interfaces.api import archive, documents, events
+from khabar.interfaces.api import archive, corrections, documents, events
 from khabar.interfaces.api.deps import ApiSettings, PipelineHolder
 from khabar.interfaces.api.errors import install_error_handlers
 from khabar.interfaces.web import mount_web
@@ -52,6 +52,7 @@ def create_app(settings: ApiSettings | None = None, pipeline_factory: Callable[[
     app.include_router(documents.router)
     app.include_router(archive.router)
     app.include_router(events.router)
+    app.include_router(corrections.router)
     mount_web(app)
 
     @app.middleware("http")

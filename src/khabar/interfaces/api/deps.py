@@ -80,3 +80,15 @@ async def read_body(request: Request, max_bytes: int, timeout_s: float = DEFAULT
         raise ApiError(408, "timeout", f"the body did not arrive within {timeout_s:g} s ({size:,} bytes came; "
                        "is Content-Length right?)") from None
     return b"".join(chunks)
+
+
+def writable_archive(request: Request) -> Iterator[Store]:
+    """A connection that may write (corrections to the archive's entities), for one request."""
+    db = settings(request).db
+    if db is None:
+        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve --db FILE)")
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()

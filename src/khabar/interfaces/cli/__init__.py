@@ -14,7 +14,18 @@ import sys
 
 import typer
 
-from khabar.interfaces.cli import analyze, batch, ingest, models, ner, quotes, render, search, serve
+from khabar.interfaces.cli import (
+    analyze,
+    batch,
+    corrections,
+    ingest,
+    models,
+    ner,
+    quotes,
+    render,
+    search,
+    serve,
+)
 
 app = typer.Typer(
     name="khabar",
@@ -42,6 +53,7 @@ models.register(app)
 ner.register(app, models.eval_app)
 ingest.register(app)
 search.register(app)
+corrections.register(app)
 serve.register(app)
 quotes.register(app)
 batch.register(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
 from collections.abc import Iterable
 from typing import Annotated, TextIO
@@ -11,7 +10,7 @@ import typer
 from rich.console import Console
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
+from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, publication_date, report, usage_error
 from khabar.interfaces.ingest import with_progress
 from khabar.interfaces.output import DocumentWriter, OutputFormat
 from khabar.model import Document
@@ -34,17 +33,13 @@ def analyze(
     tokens: Annotated[bool, typer.Option(help="Include the token layer in json/jsonl output.")] = True,
     max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
     max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source gives none; relative dates are resolved against it.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's text is never used); relative dates are resolved against it.")] = None,
 ) -> None:
     """Analyse Arabic news articles: entities, quotes, places and dates, with exact offsets."""
     sources = files or ["-"]
     if doc_id is not None and len(sources) > 1:
         raise usage_error("--id names one document; give one input with it")
-    if published is not None:
-        try:
-            published = datetime.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise usage_error(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+    published = publication_date(published)
     if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
         raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import sys
 from collections.abc import Iterable
@@ -118,3 +119,13 @@ def fail(error: KhabarError) -> typer.Exit:
     """Report an error that stops a command, and return the exit (code 1) to raise."""
     report(error)
     return typer.Exit(EXIT_REJECTED)
+
+
+def publication_date(value: str | None) -> str | None:
+    """``--published`` as an ISO date, or a usage error (exit 2) for a value that is not one."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise usage_error(f"--published {value!r} is not a date (YYYY-MM-DD)") from None

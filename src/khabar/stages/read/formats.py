@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import functools
 import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import IO, Any
 
 import feedparser
@@ -19,6 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from khabar.errors import JSON_TOO_DEEP, InputError, Reason
 from khabar.model import Diagnostic, Document, Meta, Span
+from khabar.stages.read.dates import capture_note, guessed_note, html_date, iso_date, stated_date
 from khabar.stages.read.decode import REPLACEMENT, arabic_share, clean_text, decode, replace_surrogates
 
 MAX_REPLACEMENT_NOTES = 20  # notes on undecodable bytes per document; then one counts the rest
@@ -83,39 +82,6 @@ def replacement_notes(text: str) -> tuple[Diagnostic, ...]:
     return tuple(notes)
 
 
-# ---------------------------------------------------------------- dates
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO 8601 form of a date in a common format (ISO, RFC 2822, "2018-02-18 21:35"), else None.
-
-    >>> iso_date("Sun, 18 Feb 2018 21:35:43 +0400")
-    '2018-02-18T21:35:43+04:00'
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        if len(value) == 10:  # a date without a time stays a date
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _date_meta(raw: Any, source: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
-    if raw in (None, ""):
-        return None, ()
-    parsed = iso_date(raw)
-    if parsed is None:
-        return None, (Diagnostic("read", "unparsed_date", f"publication date {raw!r} is in no format khabar knows"),)
-    return parsed, ()
-
-
 # ---------------------------------------------------------------- HTML
 
 
@@ -170,8 +136,12 @@ def _trafilatura(source: str) -> Any:
     return trafilatura
 
 
-def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> Document:
-    """The main text of an HTML page (title first), with its date, author and site from the page."""
+def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions, captured: str | None = None) -> Document:
+    """The main text of an HTML page (title first), with its date, author and site from the page.
+
+    The date is the one the caller knows (``meta.published``: a JSON field), else the page's metadata,
+    else ``captured`` (a WARC record's date); a date trafilatura could only guess from the text is noted.
+    """
     trafilatura = _trafilatura(meta.source)
     html, lone = replace_surrogates(html)
     with _quiet(logging.getLogger("trafilatura")):
@@ -183,14 +153,27 @@ def html_document(html: str, doc_id: str, meta: Meta, options: ReadOptions) -> D
         raise InputError(Reason.NO_TEXT, meta.source, "no article text found in the HTML")
     title = (fields.get("title") or "").strip() or None
     text = body if not title or body.startswith(title) else f"{title}\n{body}"
-    published, notes = _date_meta(fields.get("date"), meta.source)
+    url = meta.url or fields.get("url")
+    published, notes = _page_date(meta.published, html, url, captured, fields.get("date"))
     notes += (surrogate_note("in the HTML"),) if lone else ()
     meta = Meta(
-        source=meta.source, format="html", encoding=meta.encoding, title=title,
-        url=meta.url or fields.get("url"), published=meta.published or published,
+        source=meta.source, format="html", encoding=meta.encoding, title=title, url=url, published=published,
         outlet=meta.outlet or fields.get("sitename"), author=meta.author or fields.get("author"),
     )
     return make_document(text, doc_id, meta, options, notes)
+
+
+def _page_date(
+    known: str | None, html: str, url: str | None, captured: str | None, guess: object
+) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The page's publication date by the source's own word, best first, and the notes on how it was found."""
+    if known:
+        return known, ()
+    if stated := html_date(html, url):
+        return stated, ()
+    if captured:
+        return captured, capture_note(captured)
+    return None, guessed_note(guess)
 
 
 # ---------------------------------------------------------------- JSON records
@@ -239,7 +222,7 @@ def record_document(record: Any, default_id: str, source: str, options: ReadOpti
     record, repaired = _without_surrogates(record)
     text = _first(record, TEXT_FIELDS)
     raw_id = _first(record, ID_FIELDS)
-    published, notes = _date_meta(_first(record, DATE_FIELDS), source)
+    published, notes = stated_date(_first(record, DATE_FIELDS), source)
     if repaired:
         notes += (surrogate_note("in the record's " + ", ".join(f'"{name}"' for name in repaired)),)
     meta = Meta(
@@ -283,13 +266,13 @@ def feed_documents(data: bytes, stem: str, source: str, options: ReadOptions) ->
     for number, entry in enumerate(feed.entries, 1):
         where = f"{source}#item{number}"
         html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        published = entry.get("published") or entry.get("updated")
+        published, notes = stated_date(entry.get("published") or entry.get("updated"), where)
         meta = Meta(source=where, format="feed", encoding="utf-8", title=_str(entry.get("title")),
-                    url=_str(entry.get("link")), published=iso_date(published), outlet=outlet,
+                    url=_str(entry.get("link")), published=published, outlet=outlet,
                     author=_str(entry.get("author")))
         doc_id = str(entry.get("id") or entry.get("link") or f"{stem}-{number}")
         try:
-            yield _feed_item(html, meta, doc_id, options)
+            yield _feed_item(html, meta, doc_id, options, notes)
         except InputError as error:
             yield error
 
@@ -302,12 +285,12 @@ def _items_in(data: bytes) -> int:
     return len(_ITEM.findall(data))
 
 
-def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions) -> Document:
+def _feed_item(html: str, meta: Meta, doc_id: str, options: ReadOptions, notes: tuple[Diagnostic, ...]) -> Document:
     body = _fallback_text(html) if "<" in html else html.strip()
     if not body:
         raise InputError(Reason.NO_TEXT, meta.source, "the item has no text")
     text = body if not meta.title or body.startswith(meta.title) else f"{meta.title}\n{body}"
-    return make_document(text, doc_id, meta, options)
+    return make_document(text, doc_id, meta, options, notes)
 
 
 # ---------------------------------------------------------------- WARC
@@ -329,7 +312,8 @@ def warc_documents(stream: IO[bytes], stem: str, source: str, options: ReadOptio
             try:
                 html, encoding = decode(record.content_stream().read(), where)
                 meta = Meta(source=where, format="warc", encoding=encoding, url=url)
-                yield html_document(html, f"{stem}-{number}", meta, options)
+                captured = iso_date(record.rec_headers.get_header("WARC-Date"))
+                yield html_document(html, f"{stem}-{number}", meta, options, captured)
             except InputError as error:
                 yield error
     except ArchiveLoadFailed as exc:

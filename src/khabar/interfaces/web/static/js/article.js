@@ -1,8 +1,25 @@
 // The article with its layers drawn in the text, displaCy-style: entities marked by type, dates
 // marked, quotes boxed with their speaker and the reporting cue underlined. Offsets index the raw
 // text; everything is built from text nodes.
+//
+// Arabic letters join within a word, and a word cut by an element boundary or glued to a label no
+// longer reads as Arabic. So a highlight always covers whole words (a clitic such as the ل of «لفرنسا»
+// is inside it, not cut off), and every label (an entity's type, a quote's speaker) is drawn outside the
+// text: the type by CSS generated content after the word (data-label), the speaker with user-select: none.
+// Copying the article gives its text as written, with no label in it.
 
 import { LABELS, el, route } from "./dom.js";
+
+// A letter or a combining mark (harakat, shadda): what a word is made of.
+const WORD_CHAR = /[\p{L}\p{M}\u0640\u200c\u200d]/u;
+
+/** The span grown to the whole words it touches: [start, end) never cuts a word. */
+export function widen(span, text) {
+  let { start, end } = span;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]) && WORD_CHAR.test(text[start])) start -= 1;
+  while (end < text.length && WORD_CHAR.test(text[end]) && WORD_CHAR.test(text[end - 1])) end += 1;
+  return { ...span, start, end };
+}
 
 /** Keep non-overlapping spans, earlier and then longer first. */
 function layer(spans) {
@@ -37,26 +54,32 @@ function speakerOf(quote, entities, links) {
 function quoteBox(quote, entities, links) {
   const who = speakerOf(quote, entities, links);
   const name = who.href ? el("a", { href: who.href }, who.name) : who.name;
+  // The speaker is a label, not the article's text: it cannot be selected or copied (CSS user-select).
   return el("span", { class: `quote quote-${quote.kind}`, "data-quote": quote.id },
-    el("span", { class: "speaker", title: "المتحدث" }, name, ":"), " ");
+    el("span", { class: "speaker", title: "المتحدث", "aria-label": `المتحدث: ${who.name}` }, name));
 }
 
 function entityMark(mark, links) {
   const id = mark.entity ? links[mark.entity.id] : undefined; // dates have no entity page
-  const attrs = { class: `ent ent-${mark.label}`, title: `${LABELS[mark.label] || mark.label}: ${mark.name}`, "data-label": mark.label };
+  const type = LABELS[mark.label] || mark.label;
+  const attrs = {
+    class: `ent ent-${mark.label}`, title: `${type}: ${mark.name}`, "data-label": mark.label, "data-type": type,
+  };
   return id === undefined ? el("mark", attrs) : el("a", { ...attrs, href: route("entity", id) });
 }
 
-/** The article's text as a DOM tree with entities, dates and quotes marked. */
-export function renderArticle(doc, links) {
+/** The article's text as a DOM tree with entities, dates and quotes marked. ``timeWords`` says a TIMEX3
+ * value for a date's tooltip (the page passes timex.js's; khabar render, which has none yet, the value). */
+export function renderArticle(doc, links, { timeWords = (value) => value } = {}) {
   const text = doc.text;
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const whole = (span) => widen(span, text);
   const mentions = doc.entities.flatMap((e) =>
-    e.mentions.map((m) => ({ start: m.start, end: m.end, label: e.label, name: e.name, entity: e })));
-  const times = doc.times.map((t) => ({ start: t.start, end: t.end, label: "TIME", name: t.value, entity: null }));
+    e.mentions.map((m) => whole({ start: m.start, end: m.end, label: e.label, name: e.name, entity: e })));
+  const times = doc.times.map((t) => whole({ start: t.start, end: t.end, label: "TIME", name: timeWords(t.value, t.type), entity: null }));
   const marks = layer([...mentions, ...times]);
-  const quotes = layer(doc.quotes.map((q) => ({ start: q.start, end: q.end, quote: q })));
-  const cues = layer(doc.quotes.filter((q) => q.cue).map((q) => ({ start: q.cue.start, end: q.cue.end })));
+  const quotes = layer(doc.quotes.map((q) => whole({ start: q.start, end: q.end, quote: q })));
+  const cues = layer(doc.quotes.filter((q) => q.cue).map((q) => whole({ start: q.cue.start, end: q.cue.end })));
 
   const cuts = new Set([0, text.length]);
   for (const span of [...marks, ...quotes, ...cues]) cuts.add(span.start).add(span.end);
@@ -66,7 +89,6 @@ export function renderArticle(doc, links) {
   const cursors = { mark: { i: 0 }, quote: { i: 0 }, cue: { i: 0 } };
   let quoteSpan = null, quoteEl = null, markSpan = null, markEl = null;
   const closeMark = () => {
-    if (markEl) markEl.append(el("span", { class: "ent-label" }, LABELS[markSpan.label] || markSpan.label));
     markEl = null;
     markSpan = null;
   };

@@ -7,24 +7,68 @@ import { entityEvents } from "./events.js";
 import { worldMap } from "./map.js";
 import { quoteItem } from "./views.js";
 
-/** Bars per month, oldest on the right (the page reads right to left): articles and quotes. */
+const CHART = { width: 720, height: 210, top: 14, bottom: 46, right: 44, left: 34 };
+const LABEL_PX = 64; // room a month label needs, in the chart's units
+
+/** Every month from the first to the last (a month with nothing still takes its place on the axis). */
+function allMonths(months) {
+  const counts = new Map(months.map((m) => [m.month, m]));
+  const [first, last] = [months[0].month, months[months.length - 1].month];
+  const out = [];
+  let [year, month] = first.split("-").map(Number);
+  for (let guard = 0; guard < 1200; guard += 1) {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    out.push(counts.get(key) || { month: key, documents: 0, quotes: 0 });
+    if (key >= last) break;
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return out;
+}
+
+/** Round numbers for the count axis: 0, then steps of 1, 2 or 5 times a power of ten. */
+function ticks(most) {
+  const raw = most / 4;
+  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) || power;
+  const out = [];
+  for (let value = 0; value <= most + step / 2; value += step) out.push(value);
+  return out;
+}
+
+/** Articles and quotes per month as bars on two axes: months (oldest on the right, as the page reads)
+ * labelled no closer than a label's width, counts with round ticks and grid lines. */
 function timeline(months) {
   if (!months.length) return null;
-  const most = Math.max(1, ...months.map((m) => Math.max(m.documents, m.quotes)));
-  const [step, height] = [34, 70];
-  const chart = svg("svg", {
-    class: "timeline", viewBox: `0 0 ${months.length * step} ${height + 22}`, role: "img", "aria-label": "عبر الزمن",
-  });
-  months.forEach((m, i) => {
-    const x = (months.length - 1 - i) * step;
+  const series = allMonths(months);
+  const steps = ticks(Math.max(1, ...series.map((m) => Math.max(m.documents, m.quotes))));
+  const top = steps[steps.length - 1];
+  const { width, height } = CHART;
+  const plotW = width - CHART.left - CHART.right;
+  const plotH = height - CHART.top - CHART.bottom;
+  const band = plotW / series.length;
+  const every = Math.max(1, Math.ceil(LABEL_PX / band));
+  const y = (value) => CHART.top + plotH - (value / top) * plotH;
+  const chart = svg("svg", { class: "timeline", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "عبر الزمن" });
+  for (const value of steps) {
+    chart.append(svg("line", { class: "grid", x1: CHART.left, x2: CHART.left + plotW, y1: y(value), y2: y(value) }),
+      svg("text", { class: "axis-label y-label", x: CHART.left + plotW + 6, y: y(value) + 4 }, number(value)));
+  }
+  series.forEach((m, i) => {
+    const x = CHART.left + plotW - (i + 1) * band; // oldest at the right
+    const barW = Math.max(1, Math.min(14, band * 0.38));
     const bar = (value, dx, kind) => svg("rect", {
-      class: `bar bar-${kind}`, x: x + dx, width: 11, y: height - (value / most) * height, height: (value / most) * height,
+      class: `bar bar-${kind}`, x: x + band / 2 + dx, width: barW, y: y(value), height: CHART.top + plotH - y(value),
     }, svg("title", {}, `${formatMonth(m.month)}: ${number(value)} ${kind === "docs" ? "مقال" : "اقتباس"}`));
-    chart.append(bar(m.documents, 5, "docs"), bar(m.quotes, 17, "quotes"));
-    chart.append(svg("text", { x: x + step / 2, y: height + 15, class: "bar-label" }, formatMonth(m.month)));
+    chart.append(bar(m.documents, -barW - 0.5, "docs"), bar(m.quotes, 0.5, "quotes"));
+    if (i % every === 0) {
+      chart.append(svg("line", { class: "tick", x1: x + band / 2, x2: x + band / 2, y1: CHART.top + plotH, y2: CHART.top + plotH + 5 }),
+        svg("text", { class: "axis-label x-label", x: x + band / 2, y: CHART.top + plotH + 20 }, formatMonth(m.month)));
+    }
   });
+  chart.append(svg("line", { class: "axis", x1: CHART.left, x2: CHART.left + plotW, y1: CHART.top + plotH, y2: CHART.top + plotH }));
   return el("figure", { class: "timeline-frame" }, chart,
-    el("figcaption", { class: "muted" }, el("span", { class: "key key-docs" }), " مقالات ", el("span", { class: "key key-quotes" }), " اقتباسات"));
+    el("figcaption", { class: "muted" }, el("span", { class: "key key-docs" }), " مقالات في الشهر ",
+      el("span", { class: "key key-quotes" }), " اقتباسات في الشهر"));
 }
 
 function byDate(quotes) {

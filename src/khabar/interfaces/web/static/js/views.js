@@ -6,6 +6,7 @@ import {
 } from "./dom.js";
 import { articleEvents } from "./events.js";
 import { worldMap } from "./map.js";
+import { timexWords } from "./timex.js";
 
 const FILTERS = [
   ["entity", "اسم علم", "text"],
@@ -112,16 +113,18 @@ export async function docView(id, params, show) {
   const side = el("aside", { class: "doc-side" }, grouped(data.entities, links), articleEvents(data, links));
   const article = el("article", { class: "doc", "data-doc": data.id },
     el("h1", {}, data.archive.title || data.meta.title || data.id),
-    el("p", { class: "muted" }, [outlet, formatDate(data.meta.published)].filter(Boolean).join(" · "),
+    el("p", { class: "muted doc-meta" }, [outlet, data.meta.published ? formatDate(data.meta.published) : "تاريخ النشر غير معروف"]
+      .filter(Boolean).join(" · "),
       url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "المصدر")] : null),
     legend(data),
-    renderArticle(data, links));
+    renderArticle(data, links, { timeWords: timexWords }));
   show(el("div", { class: "page doc-page" }, article, side));
   const map = await docPlaces(data, links);
   if (map) side.append(map);
   if (data.times.length) {
-    side.append(el("section", { class: "side-group" }, el("h3", {}, "التواريخ"),
-      el("ul", { class: "plain" }, data.times.map((t) => el("li", {}, t.text, " ", el("code", { dir: "ltr" }, t.value))))));
+    side.append(el("section", { class: "side-group times" }, el("h3", {}, "التواريخ"),
+      el("ul", { class: "plain" }, data.times.map((t) => el("li", { class: t.resolved ? "resolved" : "unresolved" },
+        el("span", { class: "time-text" }, t.text), " — ", el("span", { class: "time-value" }, timexWords(t.value, t.type)))))));
   }
 }
 
