@@ -158,3 +158,15 @@ def test_the_host_of_a_meeting_meets_whoever_is_named_before_it(pipeline) -> Non
     text = "وقال الوزير أحمد العلمي، في ندوة نظمتها مؤسسة الفقيه التطواني، إن الإصلاح ضروري."
     found = [e[:4] for e in _events(pipeline, text)]
     assert ("CONSULT", "ندوة", "مؤسسة الفقيه التطواني", "أحمد العلمي") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واعتقلت الشرطة مواطنا يابانيا في المدينة.", ("COERCE", "اعتقلت", "الشرطة", "مواطنا يابانيا")),
+        ("واعتقلت الشرطة أمس في المدينة.", ("COERCE", "اعتقلت", "الشرطة", None)),  # a time is no object
+    ],
+)
+def test_an_attack_or_arrest_takes_a_plain_noun_phrase_as_its_object(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert expected in found, found

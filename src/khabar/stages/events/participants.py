@@ -19,6 +19,7 @@ SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", 
 ATTACHED_PREPS = ("ب", "ل", "ك")
 LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
+PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE"})  # a plain noun phrase object is who is attacked or detained
 MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
@@ -158,6 +159,18 @@ class Reader:
             if clitic and any(clitic.endswith(p) for p in preps if len(p) == 1):
                 return self.at(index, last) or self.entity_after(index + 1, last)
         return None
+
+    def object_phrase(self, start: int, last: int) -> Participant | None:
+        """The noun phrase right at ``start`` when it names no entity: the object of an arrest, a
+        kidnapping, an attack ("خطفوا يابانيين", "احتجز مواطنا يابانيا"); not a time, a particle or a
+        word behind a preposition."""
+        ctx = self.ctx
+        if start > last or self.stops(start) or self.is_prep(start) or ctx.proclitic(start) or not ctx.stem(start):
+            return None
+        if self.lexicon.has("not_object", ctx.stem(start)) or any(
+                t.span.start <= ctx.starts[start] < t.span.end for t in ctx.times):
+            return None
+        return self.phrase(start, last)
 
     def lam_object(self, start: int, last: int) -> Participant | None:
         """The object a verbal noun names after لـ right after its genitive ("قصف الحرس الثوري لمناطق
@@ -330,7 +343,8 @@ class Reader:
             if found is not None:
                 return found
         if "obj" in trigger.target_preps:
-            return self.after(start, last) or self.entity_after(start, last)
+            object_phrase = self.object_phrase(start, last) if trigger.type in PHRASE_OBJECT else None
+            return self.after(start, last) or object_phrase or self.entity_after(start, last)
         return self.entity_after(start, last) if nearby else None
 
 
