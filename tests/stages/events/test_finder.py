@@ -170,3 +170,10 @@ def test_the_host_of_a_meeting_meets_whoever_is_named_before_it(pipeline) -> Non
 def test_an_attack_or_arrest_takes_a_plain_noun_phrase_as_its_object(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = [e[:4] for e in _events(pipeline, text)]
     assert expected in found, found
+
+
+def test_the_speaker_referred_back_to_ends_at_itself(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"المتحدث ذاته" is the speaker named before; whom he calls on follows it as a phrase."""
+    text = "قال حسن الخطاري إن الوضع صعب. ودعا المتحدث ذاته جمعيات المجتمع المدني إلى العمل."
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert ("DEMAND", "دعا", "حسن الخطاري", "جمعيات المجتمع المدني") in found, found

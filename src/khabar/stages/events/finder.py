@@ -216,7 +216,8 @@ class EventReader:
             return agent, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
-        return actor, reader.target_of(trigger, start, last)
+        # no subject found: the noun right after the verb is more likely its unknown subject than its object
+        return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""

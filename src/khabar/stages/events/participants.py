@@ -19,7 +19,7 @@ SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", 
 ATTACHED_PREPS = ("ب", "ل", "ك")
 LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
-PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE"})  # a plain noun phrase object is who is attacked or detained
+PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phrase object: who is attacked, detained, called on
 MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
@@ -124,11 +124,17 @@ class Reader:
             if ctx.proclitic(following) or following in ctx.mention_over:
                 break
             head_is_construct = end == index and not ctx.stem(index).startswith("ال")
-            if not head_is_construct and not is_adjective(ctx.stem(following)):
+            itself = self._itself(following)
+            if not head_is_construct and not is_adjective(ctx.stem(following)) and not itself:
                 break  # "الملك الحكومة": a second definite noun starts the object
             end = following
+            if itself:
+                break  # "المتحدث ذاته": the phrase ends there
         start = ctx.tokens[index][3]  # "للمتظاهرين": the phrase starts after the clitic
         return Participant(index, end, None, Span(start, ctx.tokens[end][4]))
+
+    def _itself(self, index: int) -> bool:
+        return self.lexicon.has("self", self.ctx.stem(index)) or self.lexicon.has("self", self.ctx.norm(index))
 
     def after(self, start: int, last: int, *, skip_preps: bool = False) -> Participant | None:
         """The first participant in ``[start, start + WINDOW)`` not behind a preposition."""
@@ -167,7 +173,10 @@ class Reader:
         ctx = self.ctx
         if start > last or self.stops(start) or self.is_prep(start) or ctx.proclitic(start) or not ctx.stem(start):
             return None
-        if self.lexicon.has("not_object", ctx.stem(start)) or any(
+        stem = ctx.stem(start)
+        if stem.startswith("ي") and not is_adjective(stem):
+            return None  # "أمر يتعلق بالأرض": an imperfect verb
+        if self.lexicon.has("not_object", stem) or any(
                 t.span.start <= ctx.starts[start] < t.span.end for t in ctx.times):
             return None
         return self.phrase(start, last)
@@ -334,17 +343,21 @@ class Reader:
                 return [found] if found.span != participant.span else []
         return []
 
-    def target_of(self, trigger: Trigger, start: int, last: int, *, nearby: bool = True) -> Participant | None:
-        """The target after a trigger: after its prepositions, or its direct object; else (``nearby``)
-        the next entity of its clause."""
+    def target_of(self, trigger: Trigger, start: int, last: int, *, nearby: bool = True,
+                  phrase: bool = True) -> Participant | None:
+        """The target after a trigger: after its prepositions, or its direct object (``phrase``: a plain
+        noun phrase too); else (``nearby``) the next entity of its clause."""
         specific = tuple(p for p in trigger.target_preps if p != "obj")
         if specific:
             found = self.after_prep(start, last, specific)
             if found is not None:
                 return found
         if "obj" in trigger.target_preps:
-            object_phrase = self.object_phrase(start, last) if trigger.type in PHRASE_OBJECT else None
-            return self.after(start, last) or object_phrase or self.entity_after(start, last)
+            object_phrase = self.object_phrase(start, last) if phrase and trigger.type in PHRASE_OBJECT else None
+            found = self.after(start, last)
+            if object_phrase is not None and (found is None or found.entity is None and found.first > start):
+                return object_phrase  # "جمعيات المجتمع المدني": the phrase, not a word inside it
+            return found or self.entity_after(start, last)
         return self.entity_after(start, last) if nearby else None
 
 
