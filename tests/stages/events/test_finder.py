@@ -177,3 +177,18 @@ def test_the_speaker_referred_back_to_ends_at_itself(pipeline) -> None:  # type:
     text = "قال حسن الخطاري إن الوضع صعب. ودعا المتحدث ذاته جمعيات المجتمع المدني إلى العمل."
     found = [e[:4] for e in _events(pipeline, text)]
     assert ("DEMAND", "دعا", "حسن الخطاري", "جمعيات المجتمع المدني") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in apposition and its body are passed before the object
+        ("انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة عمل الحكومة في التصدي للجائحة.",
+         ("DISAPPROVE", "انتقد", "نزار بركة", "الحكومة")),
+        # an emotion is felt by the body named right after its head noun
+        ("حصيلة الدبلوماسية المغربية تثير غضب جبهة البوليساريو في تندوف.", ("DISAPPROVE", "غضب", "البوليساريو")),
+    ],
+)
+def test_participants_past_an_apposition_and_a_head_noun(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [e[: len(expected)] for e in _events(pipeline, text)]
+    assert expected in found, found

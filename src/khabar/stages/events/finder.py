@@ -222,6 +222,7 @@ class EventReader:
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
         ctx, start = self.ctx, actor.last + 1
+        titled = ctx.stem(actor.first) in self.reader.titles
         while start <= last and actor.entity is not None:
             if ctx.punct_text(start) in ("،", ","):
                 start += 1
@@ -229,13 +230,15 @@ class EventReader:
             mention = ctx.mention_over.get(start) or ctx.role_over.get(start)
             if mention is None or mention.entity is not actor.entity:
                 break
+            titled = mention.first in ctx.role_over and start not in ctx.mention_over
             start = mention.last + 1  # "انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة ..."
-        if ctx.stem(actor.first) not in self.reader.titles:
+        if not titled:
             return start
         for at in range(start, min(last, start + 1) + 1):  # "دعا الأمين العام لحزب الاستقلال الحكومة"
             mention = ctx.mention_at.get(at)
             if mention is not None and mention.entity.label in ("ORG", "LOC") and ctx.proclitic(at).endswith("ل"):
-                return mention.last + 1  # the body the title belongs to is passed
+                end = mention.last + 1  # the body the title belongs to is passed, and the comma closing it
+                return end + 1 if end <= last and ctx.punct_text(end) in ("،", ",") else end
         return start
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
@@ -279,7 +282,8 @@ class EventReader:
         reader, after = self.reader, found.last + 1
         while after <= last and self.ctx.punct_text(after) in ("«", '"', "“"):
             after += 1
-        actor = reader.at(after, last) if after <= last and not self.ctx.proclitic(after) else None
+        actor = reader.at(after, last) or reader.entity_after(after, min(last, after + 1)) \
+            if after <= last and not self.ctx.proclitic(after) else None  # "غضب جبهة البوليساريو"
         cause = None
         for at in range(found.first - 1, first - 1, -1):
             candidate = reader.entity_at(at) or (reader.phrase(at, found.first - 1)
