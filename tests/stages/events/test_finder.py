@@ -192,3 +192,9 @@ def test_the_speaker_referred_back_to_ends_at_itself(pipeline) -> None:  # type:
 def test_participants_past_an_apposition_and_a_head_noun(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = [e[: len(expected)] for e in _events(pipeline, text)]
     assert expected in found, found
+
+
+def test_subjected_to_an_attack_reverses_the_roles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"تعرضت مواقع الحزب لقصف الحرس الثوري": the guard bombs, the party's positions are bombed."""
+    found = [e[:4] for e in _events(pipeline, "وتعرضت مواقع الحزب لقصف الحرس الثوري في المنطقة.")]
+    assert ("ASSAULT", "قصف", "الحرس الثوري", "مواقع الحزب") in found, found

@@ -260,6 +260,13 @@ class EventReader:
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
+        exposed = self._exposed(found, first) if trigger.type in DONE_TO else None
+        if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
+            if exposed + 1 < found.first:  # its subject between
+                victim = reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
+            else:
+                victim = reader.before(exposed, first) or reader.phrase_before(exposed, first)
+            return agent or genitive, victim
         if trigger.type in DONE_TO:
             by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
                 if genitive is not None else None
@@ -274,6 +281,19 @@ class EventReader:
         start = genitive.last + 1 if genitive is not None else after
         definite = _definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
+
+    def _exposed(self, found: Found, first: int) -> int | None:
+        """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
+        before it ("تعرضوا لهجوم", "تعرضت مواقعه لقصف"), or None."""
+        ctx = self.ctx
+        if not ctx.proclitic(found.first).endswith("ل"):
+            return None
+        for at in range(found.first - 1, max(first, found.first - 3) - 1, -1):
+            if self.lexicon.has("exposed", ctx.stem(at)) or self.lexicon.has("exposed", ctx.norm(at)):
+                return at
+            if self.reader.stops(at):
+                return None
+        return None
 
     def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
