@@ -198,3 +198,9 @@ def test_subjected_to_an_attack_reverses_the_roles(pipeline) -> None:  # type: i
     """"تعرضت مواقع الحزب لقصف الحرس الثوري": the guard bombs, the party's positions are bombed."""
     found = [e[:4] for e in _events(pipeline, "وتعرضت مواقع الحزب لقصف الحرس الثوري في المنطقة.")]
     assert ("ASSAULT", "قصف", "الحرس الثوري", "مواقع الحزب") in found, found
+
+
+def test_achieving_is_no_inquiry(pipeline) -> None:  # type: ignore[no-untyped-def]
+    kinds = [e[:2] for e in _events(pipeline, "وتسعى الحكومة إلى تحقيق السلام في المنطقة. وفتحت الشرطة تحقيقا في الحادث.")]
+    assert ("INVESTIGATE", "تحقيق السلام") not in kinds and all(t != "تحقيق" for _, t in kinds), kinds
+    assert any(kind == "INVESTIGATE" for kind, _ in kinds), kinds

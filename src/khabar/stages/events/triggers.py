@@ -60,6 +60,8 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
             window = PREP_WINDOW if trigger.verbal else NOUN_PREP_WINDOW  # "تحقيق السلام ... في" achieves
             if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window):
                 continue
+            if trigger.type == "INVESTIGATE" and last + 1 < len(ctx) and lexicon.has("achieved", ctx.stem(last + 1)):
+                continue  # "لتحقيق السلم في المنطقة", "يحقق التطلعات": achieving, not investigating
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
             return Found(index, last, trigger)
