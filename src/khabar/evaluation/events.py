@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from khabar.evaluation import events_silver
 from khabar.evaluation.names import same_name
 from khabar.model import EventMode, to_dict
 from khabar.pipeline import Pipeline, default_pipeline
@@ -52,9 +53,14 @@ class Counts:
 class EventReport:
     events: Counts = field(default_factory=Counts)
     full: Counts = field(default_factory=Counts)
+    actor_right: int = 0  # of the matched events
+    target_right: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"events": self.events.as_dict(), "full": self.full.as_dict()}
+        matched = self.events.tp
+        return {"events": self.events.as_dict(), "full": self.full.as_dict(),
+                "actor_accuracy": round(self.actor_right / matched, 4) if matched else 0.0,
+                "target_accuracy": round(self.target_right / matched, 4) if matched else 0.0}
 
 
 def _sentence(text: str, position: int) -> tuple[int, int]:
@@ -100,6 +106,8 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any], report: EventRepor
         actor = _right(event.get("actor"), _names(pred, predicted[hit], "actor"), aliases)
         target = _right(event.get("target"), _names(pred, predicted[hit], "target"), aliases)
         report.full.tp += actor and target
+        report.actor_right += actor
+        report.target_right += target
 
 
 def evaluate_gold(gold: Iterable[dict[str, Any]], pipeline: Pipeline) -> EventReport:
@@ -147,9 +155,22 @@ def evaluate_gsr(eval_dir: Path, pipeline: Pipeline | None = None, part: str = "
     return out
 
 
-def report(eval_dir: Path, gsr_part: str = "held_out") -> dict[str, Any]:
-    """Every event figure as one JSON-ready object (what ``khabar eval events`` prints)."""
+def evaluate_silver(data_dir: Path, pipeline: Pipeline | None = None,
+                    gold_file: Path = events_silver.GOLD_FILE) -> dict[str, EventReport]:
+    """Event figures on the ANT silver set (``evaluation/events_silver.py``): its development half and its
+    held-out half (only measured)."""
+    pipeline = pipeline or default_pipeline()
+    articles = events_silver.silver_articles(data_dir, events_silver.read_gold(gold_file))
+    return {name: evaluate_gold([a for a in articles if a["held_out"] == held], pipeline)
+            for name, held in (("silver-dev", False), ("silver-held-out", True))}
+
+
+def report(eval_dir: Path, gsr_part: str = "held_out", data_dir: Path | None = None) -> dict[str, Any]:
+    """Every event figure as one JSON-ready object (what ``khabar eval events`` prints); the silver set's
+    when ``data_dir`` (holding the ANT corpus) is given."""
     dev = {name: r.as_dict() for name, r in evaluate_dev(eval_dir).items()}
+    if data_dir is not None:
+        dev |= {name: r.as_dict() for name, r in evaluate_silver(data_dir).items()}
     gsr = {kind: c.as_dict() for kind, c in evaluate_gsr(eval_dir, part=gsr_part).items()}
     return {"dev": dev, "gsr": gsr, "gsr_part": gsr_part}
 
@@ -158,7 +179,7 @@ def report_lines(data: dict[str, Any]) -> list[str]:
     lines = ["events (type and sentence) | full (type, actor and target)"]
     for name, figures in data["dev"].items():
         e, f = figures["events"], figures["full"]
-        lines.append(f"  {name:6s} event F1 {e['f1']:.3f} (P {e['p']:.3f} R {e['r']:.3f}, {e['tp']}/{e['pred']}/{e['gold']})"
+        lines.append(f"  {name:15s} event F1 {e['f1']:.3f} (P {e['p']:.3f} R {e['r']:.3f}, {e['tp']}/{e['pred']}/{e['gold']})"
                      f"   full F1 {f['f1']:.3f}")
     lines.append(f"GSR sentence detection ({data['gsr_part']} part; yes against both no's)")
     for kind, c in data["gsr"].items():

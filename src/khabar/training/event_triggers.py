@@ -55,8 +55,15 @@ def _listed(cell: str) -> list[str]:
 
 
 def _with_article(word: str) -> list[str]:
-    """A noun as written, with the article, and in the indefinite accusative ("هجوما", "دعما")."""
-    if word.startswith(ARTICLE) or " " in word:
+    """A noun as written, with the article, and in the indefinite accusative ("هجوما", "دعما"); a phrase
+    of two indefinite words also definite: a noun and its adjective ("العملية العسكرية") or a construct
+    ("مذكرة التفاهم")."""
+    if " " in word:
+        words = word.split(" ")
+        if len(words) != 2 or any(w.startswith(ARTICLE) for w in words):
+            return [word]
+        return [word, f"{ARTICLE}{words[0]} {ARTICLE}{words[1]}", f"{words[0]} {ARTICLE}{words[1]}"]
+    if word.startswith(ARTICLE):
         return [word]
     forms = [word, ARTICLE + word]
     if word[-1] not in "ةاىءيو" and not word.endswith("ات"):

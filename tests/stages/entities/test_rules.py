@@ -110,6 +110,7 @@ def test_definite_heads_without_a_name_after_them(rules: EntityRules, sentence: 
     ("فيروس كورونا", "ORG"), ("كورونا", "PER"), ("بكوفيد", "ORG"), ("درهم", "LOC"),  # words that look like names
     ("الحكومة المغربية", "ORG"), ("المستشار الليبي", "PER"),  # a generic noun and a nationality
     ("حزب", "ORG"), ("الاتحاد", "ORG"),  # a head alone
+    ("يابانيا", "LOC"), ("فرنسية", "ORG"), ("مصريا", "PER"),  # a nationality without the article
 ])
 def test_mentions_that_name_no_one_are_dropped(rules: EntityRules, surface: str, label: str) -> None:
     text = f"وقال {surface} إن ذلك صحيح."
@@ -121,6 +122,7 @@ def test_mentions_that_name_no_one_are_dropped(rules: EntityRules, surface: str,
     ("حزب الاستقلال", "ORG", "حزب الاستقلال"),
     ("العاصمة جوبا", "LOC", "جوبا"),
     ("الرئيس", "LOC", "الرئيس"),  # generic nouns go only with nationalities after them
+    ("روسيا", "LOC", "روسيا"), ("ليبيا", "LOC", "ليبيا"),  # countries spelt as an accusative nisba
 ])
 def test_names_around_those_words_stay(rules: EntityRules, surface: str, label: str, kept: str) -> None:
     text = f"وقال {surface} إن ذلك صحيح."

@@ -105,3 +105,102 @@ def test_tokens_read_from_the_view_are_the_tokens_normalised(pipeline, seed_text
     doc = pipeline(document_from_text(seed_text + " وَقَالَ الوزيـــر «مرحبـــا» ﷽ بالأُمَمِ", "seed"))
     assert doc.normalised is not None
     assert _normal_forms(doc) == _normal_forms(dataclasses.replace(doc, normalised=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting between two parties: the first acts, the second is met, one event
+        ("وعقد اجتماع بين الرئيس الفرنسي فرانسوا هولاند والملك محمد السادس في الرباط.",
+         [("CONSULT", "اجتماع", "فرانسوا هولاند", "محمد السادس")]),
+        # whoever feels an emotion noun disapproves of whoever caused it
+        ("وأثار قرار الحكومة الفرنسية غضب الحكومة الإيرانية.",
+         [("DISAPPROVE", "غضب", "الحكومة الإيرانية", "الحكومة الفرنسية")]),
+    ],
+)
+def test_participants_of_reciprocal_and_emotion_nouns(pipeline, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = [event[:4] for event in _events(pipeline, text)]
+    assert found == expected, found
+
+
+def test_an_agent_phrase_names_any_noun_phrase(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "ونهبت المساعدات من قبل قيادات حوثية.")
+    assert ("CRIME", "نهبت", "قيادات حوثية") in [event[:3] for event in found], found
+
+
+def test_a_place_after_fi_is_where_not_whom(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واعتقلت الشرطة الصحفي في بغداد أمس.")
+    assert [(t, trig) for t, trig, _, target, _ in found if target == "بغداد"] == [], found
+
+
+def test_one_event_per_sentence_unless_a_mention_adds_a_participant(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وقتل 18 شخصا في هجوم انتحاري بسيارة مفخخة في بغداد أمس.")
+    assert [event[0] for event in found].count("ASSAULT") == 1, found
+
+
+def test_the_crime_an_accusation_alleges_is_no_crime_told(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واتهمت الشرطة الوزير بالاحتيال وغسل الأموال.")
+    assert "CRIME" not in [event[0] for event in found] and "DISAPPROVE" in [event[0] for event in found], found
+
+
+def test_a_frame_preposition_far_from_its_trigger_is_not_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "ويسعى البلدان إلى تحقيق السلام والرخاء والاستقرار في المنطقة.")
+    assert "INVESTIGATE" not in [event[0] for event in found], found
+
+
+def test_a_form_viii_verb_keeps_its_root_lam(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"التقى" is a verb, not a definite noun: its subject meets the one named after ب."""
+    text = "التقى رئيس الوزراء الفرنسي، إدوارد فيليب، برئيس الحكومة المغربية، سعد الدين العثماني، في الرباط."
+    assert ("CONSULT", "التقى", "إدوارد فيليب", "سعد الدين العثماني") in [e[:4] for e in _events(pipeline, text)]
+
+
+def test_the_host_of_a_meeting_meets_whoever_is_named_before_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال الوزير أحمد العلمي، في ندوة نظمتها مؤسسة الفقيه التطواني، إن الإصلاح ضروري."
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert ("CONSULT", "ندوة", "مؤسسة الفقيه التطواني", "أحمد العلمي") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واعتقلت الشرطة مواطنا يابانيا في المدينة.", ("COERCE", "اعتقلت", "الشرطة", "مواطنا يابانيا")),
+        ("واعتقلت الشرطة أمس في المدينة.", ("COERCE", "اعتقلت", "الشرطة", None)),  # a time is no object
+    ],
+)
+def test_an_attack_or_arrest_takes_a_plain_noun_phrase_as_its_object(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_the_speaker_referred_back_to_ends_at_itself(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"المتحدث ذاته" is the speaker named before; whom he calls on follows it as a phrase."""
+    text = "قال حسن الخطاري إن الوضع صعب. ودعا المتحدث ذاته جمعيات المجتمع المدني إلى العمل."
+    found = [e[:4] for e in _events(pipeline, text)]
+    assert ("DEMAND", "دعا", "حسن الخطاري", "جمعيات المجتمع المدني") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in apposition and its body are passed before the object
+        ("انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة عمل الحكومة في التصدي للجائحة.",
+         ("DISAPPROVE", "انتقد", "نزار بركة", "الحكومة")),
+        # an emotion is felt by the body named right after its head noun
+        ("حصيلة الدبلوماسية المغربية تثير غضب جبهة البوليساريو في تندوف.", ("DISAPPROVE", "غضب", "البوليساريو")),
+    ],
+)
+def test_participants_past_an_apposition_and_a_head_noun(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [e[: len(expected)] for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_subjected_to_an_attack_reverses_the_roles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"تعرضت مواقع الحزب لقصف الحرس الثوري": the guard bombs, the party's positions are bombed."""
+    found = [e[:4] for e in _events(pipeline, "وتعرضت مواقع الحزب لقصف الحرس الثوري في المنطقة.")]
+    assert ("ASSAULT", "قصف", "الحرس الثوري", "مواقع الحزب") in found, found
+
+
+def test_achieving_is_no_inquiry(pipeline) -> None:  # type: ignore[no-untyped-def]
+    kinds = [e[:2] for e in _events(pipeline, "وتسعى الحكومة إلى تحقيق السلام في المنطقة. وفتحت الشرطة تحقيقا في الحادث.")]
+    assert ("INVESTIGATE", "تحقيق السلام") not in kinds and all(t != "تحقيق" for _, t in kinds), kinds
+    assert any(kind == "INVESTIGATE" for kind, _ in kinds), kinds

@@ -105,14 +105,15 @@ def eval_dates(
 def eval_events(
     shared: Annotated[Path, typer.Option("--eval", help="The shared eval folder (dev, dev2, events).")] = Path("../shared/eval"),
     gsr_part: Annotated[str, typer.Option("--gsr-part", help="GSR part: held_out (report it), train or all.")] = "held_out",
+    data: Annotated[Path | None, typer.Option("--data", help=DATA_HELP + " With it, the ANT silver set too.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Print event F1 and full F1 on dev2's tune and check halves and the seed, and GSR ASSAULT/PROTEST
-    sentence detection F1 (the held-out part of the seeded split)."""
+    sentence detection F1 (the held-out part of the seeded split); with --data, the ANT silver set's halves."""
     from khabar.evaluation import events
 
     try:
-        report = events.report(shared, gsr_part)
+        report = events.report(shared, gsr_part, data)
     except KhabarError as error:
         raise fail(error) from error
     print(json.dumps(report, ensure_ascii=False) if as_json else "\n".join(events.report_lines(report)))

@@ -64,6 +64,7 @@ class EntityRules:
     demonyms: frozenset[str]  # nationality adjectives (every form)
     common: frozenset[str] = frozenset()  # words that look like names and never are one (كورونا، درهم)
     generic: frozenset[str] = frozenset()  # nouns that name no one with a nationality after them (الحكومة)
+    indefinite_demonyms: frozenset[str] = frozenset()  # nationality adjectives without the article (يابانيا، فرنسية)
 
     @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
@@ -102,11 +103,19 @@ def load_rules() -> EntityRules:
             words[label].add(normalise_query(name))
         else:
             names[words_of(name)] = KnownName(label, kind)
-    demonyms = frozenset(form for form in load_demonyms() if form.startswith(ARTICLE))
+    all_demonyms = load_demonyms()
+    demonyms = frozenset(form for form in all_demonyms if form.startswith(ARTICLE))
     gazetteer = load_gazetteer()
     generic = frozenset(words["GENERIC"]) | {ARTICLE + head for head in heads}
     return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(words["ADJ"]), demonyms,
-                       frozenset(words["COMMON"]), generic)
+                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms))
+
+
+def _indefinite(demonyms: Iterable[str]) -> frozenset[str]:
+    """The demonym forms without the article, with the masculine accusative ("مواطنا يابانيا"); some of those
+    spell a country ("روسيا", "ليبيا"), which ``_no_name`` leaves to the gazetteer."""
+    bare = {form for form in demonyms if ARTICLE not in form[:3]}
+    return frozenset(bare | {form + "ا" for form in bare if form.endswith("ي")})
 
 
 def _stem_word(text: str, token: Token) -> str:
@@ -353,6 +362,8 @@ def _no_name(text: str, spans: list[tuple[int, int]], label: str, rules: EntityR
         return True
     if label == "ORG" and len(words) == 1 and (words[0] in rules.generic or words[0] in rules.heads):
         return True  # "حزب", "الاتحاد" alone
+    if len(words) == 1 and words[0] in rules.indefinite_demonyms and not rules.places(words[0]):
+        return True  # "مواطنا يابانيا": an adjective, where "روسيا" is the country
     return label in ("ORG", "PER") and len(words) > 1 and words[0] in rules.generic and all(w in rules.demonyms for w in words[1:])
 
 

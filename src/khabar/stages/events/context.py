@@ -47,6 +47,11 @@ def _normal_forms(doc: Document) -> tuple[list[str], list[str]]:
     return norms, stems
 
 
+def is_adjective(stem: str) -> bool:
+    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
+    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
 class EventContext:
     """Per-document lookups; token positions are indices into ``doc.tokens``."""
 
@@ -73,13 +78,22 @@ class EventContext:
         self.role_over: dict[int, Mention] = {}  # every token of a title in apposition -> its person
         for entity in doc.entities:
             for span in entity.roles:
-                first, last = self.token_index(span.start), self.token_index(span.end - 1)
+                first, last = self.token_index(span.start), self.title_end(self.token_index(span.start), self.token_index(span.end - 1))
+                span = Span(span.start, max(span.start + 1, min(span.end, self.tokens[last][1])))
                 for i in range(first, last + 1):
                     self.role_over.setdefault(i, Mention(first, last, entity, span))
         self.named = self._names(doc)
         self.titled = self._titles(doc)
         self.quotes: tuple[Quote, ...] = doc.quotes
         self.times: tuple[TimeExpression, ...] = doc.times
+
+    def title_end(self, first: int, last: int) -> int:
+        """The last token of a title phrase: two definite nouns in a row start a new phrase ("الملكُ
+        الحكومةَ": the king, then the government he calls on), an adjective goes on ("الرئيس الفرنسي")."""
+        for at in range(first + 1, last + 1):
+            if self.stems[at].startswith("ال") and self.stems[at - 1].startswith("ال") and not is_adjective(self.stems[at]):
+                return at - 1
+        return last
 
     def _names(self, doc: Document) -> dict[str, Entity]:
         """Normal forms that name one entity: its mentions' texts, and a person's last name alone

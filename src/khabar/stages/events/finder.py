@@ -1,7 +1,7 @@
 """The events stage: who did what to whom, where and when, as PLOVER event mentions.
 
-Triggers are found on the tokens' normal forms (their stems, so "ودعا" and "بالتعاون" are found) from the
-lexicon in ``resources/events``; each trigger's participants are read from its clause
+Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``);
+each trigger's participants are read from its clause
 (``participants.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
 sentence, its date from a time expression of its sentence or else the publication date, and a verbal
 event is linked to the quote that reports it. A trigger inside an entity's name ("مجلس التعاون") is none.
@@ -10,100 +10,24 @@ event is linked to the quote that reports it. A trigger inside an entity's name 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar
 
 from khabar.model import Document, Event, Quote, Span
 from khabar.stages.entities.roles import load_titles
 from khabar.stages.events.classifier import FILTER_FILE, EventFilter
-from khabar.stages.events.context import EventContext
-from khabar.stages.events.lexicon import EventLexicon, Trigger
+from khabar.stages.events.context import EventContext, is_adjective
+from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
+from khabar.stages.events.triggers import Found, match_triggers
 
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
+POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is arrested; "تحقيقهم": they investigate
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
-PREP_WINDOW = 6  # tokens after a trigger within which a required preposition must come (حقق في)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A trigger found at tokens ``[first, last]``."""
-
-    first: int
-    last: int
-    trigger: Trigger
-
-
-def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
-    """Every trigger of the article, longest first at each token, none inside an entity mention."""
-    index = 0
-    known = lexicon.by_first
-    stems, norms, count = ctx.stems, ctx.norms, len(ctx)
-    while index < count:
-        stem, norm = stems[index], norms[index]
-        if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
-                        and norm[1:] not in known):  # most words: no form of theirs starts a trigger
-            index += 1
-            continue
-        found = _match_at(ctx, lexicon, index)
-        if found is None or _in_a_name(ctx, index):
-            index += 1
-            continue
-        yield found
-        index = found.last + 1
-
-
-def _in_a_name(ctx: EventContext, index: int) -> bool:
-    """Whether token ``index`` lies inside the name of an organisation, person or place ("مجلس التعاون");
-    a MISC name may be an event's own ("قمة هلسنكي", "مسيرات العودة")."""
-    mention = ctx.mention_over.get(index)
-    return mention is not None and mention.entity.label != "MISC"
-
-
-def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | None:
-    for form in _forms(ctx, index, lexicon):
-        for trigger in lexicon.by_first.get(form, ()):
-            last = index + len(trigger.words) - 1
-            if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
-                                       for k, w in enumerate(trigger.words[1:], 1)):
-                continue
-            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps):
-                continue
-            if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
-                trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
-            return Found(index, last, trigger)
-    return None
-
-
-def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -> tuple[str, ...]:
-    """The forms token ``index`` may be listed under: its stem, the whole token, and the stem with its
-    ta marbuta restored before a suffix ("مساعدتهم" -> "مساعده")."""
-    stem = ctx.stem(index)
-    if not stem:
-        return ()
-    token = ctx.tokens[index]
-    forms = [stem]
-    if token[4] < token[1] and stem.endswith("ت") and not (lexicon and lexicon.has("not_possessed", stem[:-1] + "ه")):
-        forms.append(stem[:-1] + "ه")  # "مسيرته" is his career, not a march
-    norm = ctx.norm(index)
-    if norm != stem:
-        forms.append(norm)
-    if norm[:1] in ("و", "ف") and len(norm) > 3 and stem == norm:
-        forms.append(norm[1:])  # a conjunction the clitic splitter kept ("ونوه")
-    return tuple(forms)
-
-
-def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...]) -> bool:
-    _, sentence_last = ctx.sentence_range(last)
-    for index in range(last + 1, min(sentence_last, last + PREP_WINDOW) + 1):
-        clitic = ctx.proclitic(index)
-        if ctx.norm(index) in preps or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):
-            return True
-    return False
+ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 
 
 class EventReader:
@@ -126,9 +50,12 @@ class EventReader:
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
-        if actor is None and quote is not None and found.trigger.type in VERBAL_TYPES | {"CONSULT"}:
-            actor = self.speaker(quote)
-        if actor is None and found.trigger.type in VERBAL_TYPES:
+        told = quote is not None and self._inside(quote, found) and not found.trigger.verbal \
+            and found.trigger.type != "DISAPPROVE"  # "بعد توقيع اتفاق الصخيرات" in a quote: not the speaker's act
+        if actor is None and quote is not None and not told and (
+                found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT" and not self._inside(quote, found)):
+            actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit
+        if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
         date, date_span = self.date_of(first, last)
         template = Event(
@@ -141,14 +68,14 @@ class EventReader:
         return [
             dataclasses.replace(template, actor_id=a.entity.id if a and a.entity else None, actor=a.span if a else None,
                                 target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
-            for a in actors for t in targets
+            for a in actors for t in targets if not _same_participant(a, t)
         ]
 
     def _anaphoric(self, participant: Participant) -> bool:
         """Whether a phrase refers back to someone named before: "المتحدث ذاته", "المصدر نفسه"."""
         ctx, after = self.ctx, participant.first + 1
         return participant.entity is None and self.lexicon.has("anaphor", ctx.stem(participant.first)) \
-            and after < len(ctx) and self.lexicon.has("self", ctx.stem(after))
+            and after < len(ctx) and (self.lexicon.has("self", ctx.stem(after)) or self.lexicon.has("self", ctx.norm(after)))
 
     def participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """Actor and target from the clause: agent phrases, then VSO or SVO order, then construct states."""
@@ -156,7 +83,10 @@ class EventReader:
         if trigger.agent_preps:  # "القوات الحكومية، مدعومة بالمقاتلين الأكراد"
             actor = self.reader.after_prep(found.last + 1, last, trigger.agent_preps)
             return actor, self.reader.before(found.first, first) or self.reader.phrase_before(found.first, first)
-        if trigger.verbal or trigger.kind in ("extra", "phrase") and not self._nominal(found):
+        between = self._between(found, last) if trigger.type in RECIPROCAL else None
+        if between is not None:
+            actor, target = between
+        elif (trigger.verbal or trigger.kind in ("extra", "phrase")) and not self._nominal(found):
             actor, target = self._verbal(found, first, last)
         else:
             actor, target = self._nominal_participants(found, first, last)
@@ -170,9 +100,29 @@ class EventReader:
             target = None
         return actor, target
 
+    def _between(self, found: Found, last: int) -> tuple[Participant | None, Participant | None] | None:
+        """"اجتماع بين ماكرون والملك", "اتفاق بين الحكومة والنقابات": the first party acts, the second is
+        met; None when no بين follows the trigger (an adjective may come between)."""
+        ctx, reader = self.ctx, self.reader
+        for at in range(found.last + 1, min(last, found.last + 3) + 1):
+            if ctx.norm(at) == "بين" and at < last:
+                first_party = reader.at(at + 1, last) or reader.entity_after(at + 1, last)
+                others = reader.coordinated(first_party, last, after=found.last) if first_party is not None else []
+                return first_party, others[0] if others else None
+            if reader.stops(at) or reader.is_prep(at) or ctx.proclitic(at):
+                return None
+        return None
+
     def _nominal(self, found: Found) -> bool:
-        """Whether an extra form is a noun (it has the article, or a noun-like ending)."""
-        return self.ctx.stem(found.first).startswith("ال")
+        """Whether a verb-like form is a noun here: it has the article, or a preposition governs it ("بعد
+        قصف الحرس الثوري لمناطق", "لقصف"): a past verb never follows one."""
+        ctx = self.ctx
+        if _definite(ctx, found):
+            return True
+        if found.trigger.kind not in ("past", "extra"):
+            return False
+        return ctx.proclitic(found.first).endswith(("ب", "ل")) or found.first > 0 and (
+            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1)))
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
@@ -184,11 +134,13 @@ class EventReader:
             return agent, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
-        return actor, reader.target_of(trigger, start, last)
+        # no subject found: the noun right after the verb is more likely its unknown subject than its object
+        return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
         ctx, start = self.ctx, actor.last + 1
+        titled = ctx.stem(actor.first) in self.reader.titles
         while start <= last and actor.entity is not None:
             if ctx.punct_text(start) in ("،", ","):
                 start += 1
@@ -196,46 +148,116 @@ class EventReader:
             mention = ctx.mention_over.get(start) or ctx.role_over.get(start)
             if mention is None or mention.entity is not actor.entity:
                 break
+            titled = mention.first in ctx.role_over and start not in ctx.mention_over
             start = mention.last + 1  # "انتقد نزار بركة، الأمين العام لحزب الاستقلال، طريقة ..."
+        if not titled:
+            return start
+        for at in range(start, min(last, start + 1) + 1):  # "دعا الأمين العام لحزب الاستقلال الحكومة"
+            mention = ctx.mention_at.get(at)
+            if mention is not None and mention.entity.label in ("ORG", "LOC") and ctx.proclitic(at).endswith("ل"):
+                end = mention.last + 1  # the body the title belongs to is passed, and the comma closing it
+                return end + 1 if end <= last and ctx.punct_text(end) in ("،", ",") else end
         return start
 
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
+        if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
+            return self._experienced(found, first, last)
+        organiser = reader.organiser(found.last, last) if trigger.type == "CONSULT" else None
+        if organiser is not None:  # "وتابع الشامي، في ندوة نظمتها مؤسسة ...": the host meets the guest
+            return organiser, reader.mentioned_before(found.first, first)
         agent = reader.agent(found.last, last)
         token = self.ctx.tokens[found.last]
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
-            possessor = reader.mentioned_before(found.first, first)
-            if trigger.type in DONE_TO or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
+            possessor = reader.mentioned_before(found.first, first, ungoverned=True) \
+                or reader.mentioned_before(found.first, first)
+            if trigger.type in POSSESSED_TARGET or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
                 chained = self.chain[1] if self.chain and self.chain[0] == self.ctx.sentence_of[found.first] else None
                 return agent or (chained if chained is not possessor else None), possessor
             return agent or possessor, reader.target_of(trigger, after, last)
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
+        exposed = self._exposed(found, first) if trigger.type in DONE_TO else None
+        if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
+            if exposed + 1 < found.first:  # its subject between
+                victim = reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
+            else:
+                victim = reader.before(exposed, first) or reader.phrase_before(exposed, first)
+            return agent or genitive, victim
         if trigger.type in DONE_TO:
-            by = reader.after_prep(genitive.last + 1, last, ("ل",)) if genitive is not None else None
+            by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
+                if genitive is not None else None
             if by is not None:
                 return agent or genitive, by  # "اعتقال الشرطة لـ X"
             return agent or subject, genitive or reader.target_of(trigger, after, last)
-        if genitive is not None and "obj" in trigger.target_preps and self.ctx.proclitic(found.first)[-1:] in ("و", "ل"):
-            # "لدعم الشعب الفلسطيني", "... ودعم الشعب": a verbal noun continuing a clause takes its object
+        if genitive is not None and "obj" in trigger.target_preps and (
+                self.ctx.proclitic(found.first)[-1:] in ("و", "ل") or trigger.type != "CONSULT" and not self._acts(genitive, last)):
+            # "لدعم الشعب الفلسطيني", "باتهام نتنياهو": a verbal noun's genitive is what it is done to, unless
+            # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
-        return agent or genitive or subject, reader.target_of(trigger, start, last)
+        definite = _definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
+        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
+
+    def _exposed(self, found: Found, first: int) -> int | None:
+        """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
+        before it ("تعرضوا لهجوم", "تعرضت مواقعه لقصف"), or None."""
+        ctx = self.ctx
+        if not ctx.proclitic(found.first).endswith("ل"):
+            return None
+        for at in range(found.first - 1, max(first, found.first - 3) - 1, -1):
+            if self.lexicon.has("exposed", ctx.stem(at)) or self.lexicon.has("exposed", ctx.norm(at)):
+                return at
+            if self.reader.stops(at):
+                return None
+        return None
+
+    def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
+        """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
+        disapproves (its genitive, or whoever is named right after it), of what or whom caused it (the
+        person, body or place named before it in the clause)."""
+        reader, after = self.reader, found.last + 1
+        while after <= last and self.ctx.punct_text(after) in ("«", '"', "“"):
+            after += 1
+        actor = reader.at(after, last) or reader.entity_after(after, min(last, after + 1)) \
+            if after <= last and not self.ctx.proclitic(after) else None  # "غضب جبهة البوليساريو"
+        cause = None
+        for at in range(found.first - 1, first - 1, -1):
+            candidate = reader.entity_at(at) or (reader.phrase(at, found.first - 1)
+                                                 if self.lexicon.has("phrase_head", self.ctx.stem(at)) else None)
+            if candidate is not None and (candidate.entity is None or actor is None or candidate.entity is not actor.entity):
+                cause = candidate
+                break
+        return actor, cause
+
+    def _acts(self, genitive: Participant, last: int) -> bool:
+        """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""
+        ctx, after = self.ctx, genitive.last + 1
+        if after > last or self.reader.stops(after) or self.reader.is_prep(after):
+            return False
+        clitic = ctx.proclitic(after)
+        stem = ctx.stem(after)  # "باتهام نتنياهو رسمياً": an adverb is no object
+        return clitic.endswith("ل") or not clitic and bool(stem) and not is_adjective(stem) and not stem.endswith("يا")
 
     def quote_of(self, found: Found) -> Quote | None:
         """The quote a verbal trigger reports: its cue, or the quote opening right after it, or around it."""
         ctx = self.ctx
         start, end = ctx.starts[found.first], ctx.ends[found.last]
+        sentence_end = ctx.ends[ctx.sentence_range(found.last)[1]]
         around = None
         for quote in ctx.quotes:
             if quote.cue is not None and quote.cue.start < end and start < quote.cue.end:
                 return quote
-            if end <= quote.content.start <= end + 12:
+            if end <= quote.content.start <= min(end + 12, sentence_end):
                 return quote
             if around is None and quote.content.start <= start and end <= quote.content.end:
                 around = quote
         return around
+
+    def _inside(self, quote: Quote, found: Found) -> bool:
+        """Whether the trigger lies inside the quote's content (what the speaker tells of others)."""
+        return quote.content.start <= self.ctx.starts[found.first] < quote.content.end
 
     def speaker(self, quote: Quote) -> Participant | None:
         ctx = self.ctx
@@ -295,17 +317,61 @@ def find_events(
     reader = EventReader(ctx, lexicon, titles)
     events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = [e for e in events if not _a_reference(ctx, e) and (event_filter is None or event_filter.keeps(ctx, e))]
+    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e)])
+    if event_filter is not None:
+        kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
 
 
+def _definite(ctx: EventContext, found: Found) -> bool:
+    """Whether a trigger word has the article; a past verb never does: its ال is the root's ("التقى",
+    "التزم")."""
+    return ctx.stem(found.first).startswith("ال") and found.trigger.kind != "past"
+
+
+def _same_participant(a: Participant | None, b: Participant | None) -> bool:
+    """Whether two participants are one ("اجتماع بين ماكرون والملك": the king met is not the one meeting)."""
+    if a is None or b is None:
+        return False
+    return a.span == b.span or a.entity is not None and a.entity is b.entity
+
+
+def _once_per_sentence(ctx: EventContext, events: list[Event]) -> list[Event]:
+    """One event of a type per sentence unless the participants differ: "قتل 18 شخصا في هجوم انتحاري"
+    names one assault with two words; a mention that adds no participant is the same event again."""
+    kept: list[Event] = []
+    seen: dict[tuple[int, str], list[Event]] = {}
+    for event in events:
+        key = (ctx.sentence_of[ctx.token_index(event.trigger.start)], event.type)
+        before = seen.setdefault(key, [])
+        if any(_no_more(event, other) for other in before):
+            continue
+        before.append(event)
+        kept.append(event)
+    return kept
+
+
+def _no_more(event: Event, other: Event) -> bool:
+    """Whether ``event`` names no participant ``other`` lacks."""
+    def same(a_id: str | None, a: Span | None, b_id: str | None, b: Span | None) -> bool:
+        return a is None or (a_id is not None and a_id == b_id) or a == b
+    return same(event.actor_id, event.actor, other.actor_id, other.actor) \
+        and same(event.target_id, event.target, other.target_id, other.target)
+
+
 def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث") or
-    describes rather than tells one ("يمثل تهديدا")."""
+    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
+    describes rather than tells one ("يمثل تهديدا"), or names the crime an accusation alleges ("اتهام
+    نتنياهو بالفساد والاحتيال")."""
     if found.trigger.verbal or found.first == 0:
         return False
     previous = ctx.norm(found.first - 1)
-    return lexicon.has("demonstrative", previous) or lexicon.has("copula", previous)
+    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous):
+        return True
+    first, _ = ctx.sentence_range(found.first)
+    return found.trigger.type == "CRIME" and any(
+        lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
+        for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
 
 
 def _a_reference(ctx: EventContext, event: Event) -> bool:

@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khabar.model import Entity, Span
-from khabar.stages.events.context import EventContext, Mention
+from khabar.stages.events.context import EventContext, Mention, is_adjective
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "ضد", "حول", "بشان", "لدي", "تجاه", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "بين", "عند"})
 ATTACHED_PREPS = ("ب", "ل", "ك")
+LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
+PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phrase object: who is attacked, detained, called on
 MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
@@ -66,6 +68,11 @@ class Reader:
         named = ctx.named.get(ctx.stem(at))
         if named is not None:
             return Participant(at, at, named, Span(ctx.tokens[at][3], ctx.tokens[at][4]))
+        if ctx.stem(at) in self.titles:  # "بشجاعة الرئيس الأمريكي": the title written before a name elsewhere
+            for end in range(min(len(ctx) - 1, at + TITLE_WORDS - 1), at - 1, -1):
+                titled = ctx.titled.get(" ".join(ctx.stems[at : end + 1]))
+                if titled is not None:
+                    return Participant(at, end, titled, Span(ctx.tokens[at][3], ctx.tokens[end][4]))
         return None
 
     def at(self, index: int, last: int) -> Participant | None:
@@ -117,11 +124,17 @@ class Reader:
             if ctx.proclitic(following) or following in ctx.mention_over:
                 break
             head_is_construct = end == index and not ctx.stem(index).startswith("ال")
-            if not head_is_construct and not _adjective(ctx.stem(following)):
+            itself = self._itself(following)
+            if not head_is_construct and not is_adjective(ctx.stem(following)) and not itself:
                 break  # "الملك الحكومة": a second definite noun starts the object
             end = following
+            if itself:
+                break  # "المتحدث ذاته": the phrase ends there
         start = ctx.tokens[index][3]  # "للمتظاهرين": the phrase starts after the clitic
         return Participant(index, end, None, Span(start, ctx.tokens[end][4]))
+
+    def _itself(self, index: int) -> bool:
+        return self.lexicon.has("self", self.ctx.stem(index)) or self.lexicon.has("self", self.ctx.norm(index))
 
     def after(self, start: int, last: int, *, skip_preps: bool = False) -> Participant | None:
         """The first participant in ``[start, start + WINDOW)`` not behind a preposition."""
@@ -153,6 +166,29 @@ class Reader:
                 return self.at(index, last) or self.entity_after(index + 1, last)
         return None
 
+    def object_phrase(self, start: int, last: int) -> Participant | None:
+        """The noun phrase right at ``start`` when it names no entity: the object of an arrest, a
+        kidnapping, an attack ("خطفوا يابانيين", "احتجز مواطنا يابانيا"); not a time, a particle or a
+        word behind a preposition."""
+        ctx = self.ctx
+        if start > last or self.stops(start) or self.is_prep(start) or ctx.proclitic(start) or not ctx.stem(start):
+            return None
+        stem = ctx.stem(start)
+        if stem.startswith("ي") and not is_adjective(stem):
+            return None  # "أمر يتعلق بالأرض": an imperfect verb
+        if self.lexicon.has("not_object", stem) or any(
+                t.span.start <= ctx.starts[start] < t.span.end for t in ctx.times):
+            return None
+        return self.phrase(start, last)
+
+    def lam_object(self, start: int, last: int) -> Participant | None:
+        """The object a verbal noun names after لـ right after its genitive ("قصف الحرس الثوري لمناطق
+        في الإقليم", "اعتقال الشرطة لناشطين"): whoever or whatever is named there."""
+        ctx = self.ctx
+        if start > last or not ctx.proclitic(start).endswith("ل") or not ctx.stem(start):
+            return None
+        return self.at(start, last) or self.phrase(start, last)
+
     def entity_after(self, start: int, last: int) -> Participant | None:
         """The first entity named in ``[start, start + WINDOW)`` of the clause, or a group phrase
         ("طريقة عمل الحكومة": the group the act is about)."""
@@ -161,7 +197,7 @@ class Reader:
             if self.stops(index):
                 return None
             found = self.entity_at(index)
-            if found is not None:
+            if found is not None and not self.a_place_complement(found):
                 return found
             if self.lexicon.has("phrase_head", ctx.stem(index)):
                 return self.phrase(index, last)
@@ -169,7 +205,12 @@ class Reader:
 
     def before(self, index: int, first: int) -> Participant | None:
         """The subject just before a trigger (SVO): an entity mention ending within two tokens of it."""
-        ctx = self.ctx
+        ctx, original = self.ctx, index
+        complement = ctx.proclitic(index).endswith(("ب", "ل"))
+        verb = self._past_dateline(index, first) - 1
+        if verb > first and ctx.stem(verb) and (self.lexicon.has("light", ctx.stem(verb)) or complement):
+            # "ماكرون، سيقوم بزيارة", "الشرطة أوصت، الثلاثاء، باتهام": the governing verb's subject acts
+            index = self._past_dateline(verb, first)
         for at in range(index - 1, max(first, index - 3) - 1, -1):
             if self.stops(at):
                 return None
@@ -178,6 +219,37 @@ class Reader:
                 governed = ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
                     and self.is_prep(found.first - 1)
                 return None if governed else found  # "في جوبا أقال ...": a place complement, no subject
+        return self.title_before(index, first) or (self.phrase_before(index, first) if index < original else None)
+
+    def _past_dateline(self, index: int, first: int) -> int:
+        """``index`` moved back over a comma and a day between a subject and its verb ("الشرطة
+        الإسرائيلية، الثلاثاء، أوصت")."""
+        ctx = self.ctx
+        at = index - 1
+        if at > first and ctx.punct_text(at) in ("،", ","):
+            at -= 1
+            day = next((t for t in ctx.times if t.span.start <= ctx.starts[at] < t.span.end), None)
+            if day is not None:
+                at = ctx.token_index(day.span.start) - 1
+                if at > first and ctx.punct_text(at) in ("،", ","):
+                    return at
+                return at + 1
+            return at + 1
+        return index
+
+    def title_before(self, index: int, first: int) -> Participant | None:
+        """A title phrase naming no one in the text ending just before ``index``, a light verb may sit
+        between ("أن وزير الخارجية الجزائري ذهب لزيارة حفتر")."""
+        ctx = self.ctx
+        end = index - 1
+        if end > first and self.lexicon.has("light", ctx.stem(end)):
+            end -= 1
+        for head in range(end, max(first, end - MAX_PHRASE + 1) - 1, -1):
+            if ctx.is_punct(head) or ctx.proclitic(head).endswith(ATTACHED_PREPS):
+                return None
+            if ctx.stem(head) in self.titles:
+                found = self.at(head, end)
+                return found if found is not None and found.last == end else None
         return None
 
     def phrase_before(self, index: int, first: int) -> Participant | None:
@@ -201,16 +273,46 @@ class Reader:
             if self.stops(at):
                 return None
             if ctx.norm(at) in ("من", "علي") and at + 2 <= last and self.lexicon.has("agent", ctx.stem(at + 1)):
-                return self.at(at + 2, last)
+                found = self.at(at + 2, last)  # "من قبل قيادات حوثية": whoever is named there acts
+                return found if found is not None or self.stops(at + 2) else self.phrase(at + 2, last)
         return None
 
-    def mentioned_before(self, index: int, first: int) -> Participant | None:
-        """The nearest person or organisation named before ``index`` in its sentence (or its title)."""
+    def organiser(self, index: int, last: int) -> Participant | None:
+        """Who organised or hosted the event a noun ending at ``index`` names: the subject of a verb with
+        its pronoun right after it, an adjective between ("ندوة نظمتها مؤسسة الفقيه", "لقاء تواصلي نظمته
+        الكتابة الجهوية", "اجتماع استضافته باريس")."""
+        ctx = self.ctx
+        for at in range(index + 1, min(last, index + 2) + 1):
+            suffixed = ctx.tokens[at][4] < ctx.tokens[at][1]
+            if suffixed and self.lexicon.has("organiser", ctx.stem(at)):
+                return self.after(at + 1, last) or self.entity_after(at + 1, last)
+            if self.stops(at) or not is_adjective(ctx.stem(at)):
+                return None
+        return None
+
+    def a_place_complement(self, found: Participant) -> bool:
+        """Whether a place is named as where something happens ("في كوريا الشمالية", "بجنيف"), not
+        as a participant."""
+        if found.entity is None or found.entity.label != "LOC":
+            return False
+        ctx, at = self.ctx, found.first
+        return ctx.proclitic(at).endswith("ب") or at > 0 and ctx.norm(at - 1) in LOCATIVES
+
+    def mentioned_before(self, index: int, first: int, *, ungoverned: bool = False) -> Participant | None:
+        """The nearest person or organisation named before ``index`` in its sentence (or its title);
+        ``ungoverned``: only one no preposition governs ("لجنة التوافقات، بمجلس نواب الشعب، خلال
+        اجتماعها": the committee meets, not the parliament)."""
         for at in range(index - 1, first - 1, -1):
             found = self.entity_at(at)
-            if found is not None and found.entity is not None and found.entity.label in ("PER", "ORG"):
+            if found is not None and found.entity is not None and found.entity.label in ("PER", "ORG") \
+                    and not (ungoverned and self.governed(found, first)):
                 return found
         return None
+
+    def governed(self, found: Participant, first: int) -> bool:
+        """Whether a preposition governs a participant (an attached ب/ل/ك, or a preposition before it)."""
+        return self.ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
+            and self.is_prep(found.first - 1)
 
     def coordinated(self, participant: Participant | None, last: int, *, after: int) -> list[Participant]:
         """A second participant joined to one after the trigger by و: an entity or group right after the
@@ -219,7 +321,13 @@ class Reader:
         if participant is None or participant.first <= after or participant.last + 1 > last:
             return []
         index = participant.last + 1
-        while index <= min(last, participant.last + 2) and ctx.proclitic(index)[:1] != "و":
+        while index <= last and participant.entity is not None and ctx.proclitic(index)[:1] != "و":
+            own = ctx.mention_over.get(index) or ctx.role_over.get(index)  # "الرئيس الفرنسي فرانسوا هولاند والملك"
+            if own is None or own.entity is not participant.entity:
+                break
+            index = own.last + 1
+        end = index + 1
+        while index <= min(last, end) and ctx.proclitic(index)[:1] != "و":
             if self.stops(index) or self.is_prep(index) or index in ctx.mention_over:
                 return []
             index += 1  # "بالمقاتلين الأكراد وتحالف": an adjective before the conjunction
@@ -235,21 +343,23 @@ class Reader:
                 return [found] if found.span != participant.span else []
         return []
 
-    def target_of(self, trigger: Trigger, start: int, last: int) -> Participant | None:
-        """The target after a trigger: after its prepositions, or its direct object."""
+    def target_of(self, trigger: Trigger, start: int, last: int, *, nearby: bool = True,
+                  phrase: bool = True) -> Participant | None:
+        """The target after a trigger: after its prepositions, or its direct object (``phrase``: a plain
+        noun phrase too); else (``nearby``) the next entity of its clause."""
         specific = tuple(p for p in trigger.target_preps if p != "obj")
         if specific:
             found = self.after_prep(start, last, specific)
             if found is not None:
                 return found
         if "obj" in trigger.target_preps:
-            return self.after(start, last) or self.entity_after(start, last)
-        return None
+            object_phrase = self.object_phrase(start, last) if phrase and trigger.type in PHRASE_OBJECT else None
+            found = self.after(start, last)
+            if object_phrase is not None and (found is None or found.entity is None and found.first > start):
+                return object_phrase  # "جمعيات المجتمع المدني": the phrase, not a word inside it
+            return found or self.entity_after(start, last)
+        return self.entity_after(start, last) if nearby else None
 
-
-def _adjective(stem: str) -> bool:
-    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
-    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
 def _of(mention: Mention) -> Participant:

@@ -1,0 +1,96 @@
+"""Where the article names an event: trigger forms from the lexicon matched on the tokens' normal forms
+(their stems, so "ودعا" and "بالتعاون" are found), longest first, none inside a name, a verbal noun's
+required preposition close after it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from khabar.stages.events.context import EventContext
+from khabar.stages.events.lexicon import EventLexicon, Trigger
+
+PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
+NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A trigger found at tokens ``[first, last]``."""
+
+    first: int
+    last: int
+    trigger: Trigger
+
+
+def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
+    """Every trigger of the article, longest first at each token, none inside an entity mention."""
+    index = 0
+    known = lexicon.by_first
+    stems, norms, count = ctx.stems, ctx.norms, len(ctx)
+    while index < count:
+        stem, norm = stems[index], norms[index]
+        if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
+                        and norm[1:] not in known):  # most words: no form of theirs starts a trigger
+            index += 1
+            continue
+        found = _match_at(ctx, lexicon, index)
+        if found is None or _in_a_name(ctx, index):
+            index += 1
+            continue
+        yield found
+        index = found.last + 1
+
+
+def _in_a_name(ctx: EventContext, index: int) -> bool:
+    """Whether token ``index`` lies inside the name of an organisation, person or place ("مجلس التعاون");
+    a MISC name may be an event's own ("قمة هلسنكي", "مسيرات العودة")."""
+    mention = ctx.mention_over.get(index)
+    return mention is not None and mention.entity.label != "MISC"
+
+
+def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | None:
+    for form in _forms(ctx, index, lexicon):
+        for trigger in lexicon.by_first.get(form, ()):
+            last = index + len(trigger.words) - 1
+            if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
+                                       for k, w in enumerate(trigger.words[1:], 1)):
+                continue
+            window = PREP_WINDOW if trigger.verbal else NOUN_PREP_WINDOW  # "تحقيق السلام ... في" achieves
+            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window):
+                continue
+            if trigger.type == "INVESTIGATE" and last + 1 < len(ctx) and lexicon.has("achieved", ctx.stem(last + 1)):
+                continue  # "لتحقيق السلم في المنطقة", "يحقق التطلعات": achieving, not investigating
+            if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
+                trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
+            return Found(index, last, trigger)
+    return None
+
+
+def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -> tuple[str, ...]:
+    """The forms token ``index`` may be listed under: its stem, the whole token, and the stem with its
+    ta marbuta restored before a suffix ("مساعدتهم" -> "مساعده")."""
+    stem = ctx.stem(index)
+    if not stem:
+        return ()
+    token = ctx.tokens[index]
+    forms = [stem]
+    if token[4] < token[1] and stem.endswith("ت") and not (lexicon and lexicon.has("not_possessed", stem[:-1] + "ه")):
+        forms.append(stem[:-1] + "ه")  # "مسيرته" is his career, not a march
+    norm = ctx.norm(index)
+    if norm != stem:
+        forms.append(norm)
+    if norm[:1] in ("و", "ف") and len(norm) > 3 and stem == norm:
+        forms.append(norm[1:])  # a conjunction the clitic splitter kept ("ونوه")
+    return tuple(forms)
+
+
+def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int) -> bool:
+    _, sentence_last = ctx.sentence_range(last)
+    for index in range(last + 1, min(sentence_last, last + window) + 1):
+        clitic = ctx.proclitic(index)
+        if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
+                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
+            return True
+    return False
