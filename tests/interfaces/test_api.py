@@ -63,6 +63,15 @@ def test_analyze_text_and_json(client: TestClient) -> None:
     assert doc.tokens
 
 
+
+def test_times_carry_their_value_in_words(client: TestClient) -> None:
+    """The API says each time's value for people (describe_time); from_dict reads past the words."""
+    from khabar.stages.times import describe_time
+
+    body = client.get("/documents/seed").json()
+    assert body["times"] and all(t["words"] == describe_time(t["value"], t["type"]) for t in body["times"])
+    assert from_dict(body).times[0].value == body["times"][0]["value"]
+
 @pytest.mark.parametrize(
     ("send", "status", "error"),
     [

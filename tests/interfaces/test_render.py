@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from khabar.interfaces.cli import app
 from khabar.interfaces.render import article_html, page_html
-from khabar.model import to_dict
+from khabar.interfaces.views import document_view
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed.txt"
@@ -69,7 +69,7 @@ def test_the_same_highlights_as_the_web_page(pipeline, tmp_path: Path) -> None: 
     docs = [pipeline(doc) for path in samples for doc in read_path(path) if not isinstance(doc, Exception)]
     assert len(docs) == 6
     source = tmp_path / "docs.json"
-    source.write_text(json.dumps([to_dict(d) for d in docs], ensure_ascii=False), encoding="utf-8")
+    source.write_text(json.dumps([document_view(d) for d in docs], ensure_ascii=False), encoding="utf-8")
     script = FAKE_DOM + f"""
         const {{ renderArticle }} = await import("{ARTICLE_JS}");
         const fs = await import("node:fs");

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from khabar.model import Document, Quote
+from khabar.stages.times import describe_time
 
 STYLE = Path(__file__).with_name("web") / "static" / "style.css"  # not via khabar.interfaces.web: that needs FastAPI
 
@@ -70,7 +71,7 @@ def _widen(mark: _Mark, text: str) -> _Mark:
 
 def _layers(doc: Document) -> tuple[list[_Mark], list[_Mark], list[_Mark]]:
     mentions = [_Mark(m.start, m.end, e.label, doc.text_of(e.canonical)) for e in doc.entities for m in e.mentions]
-    times = [_Mark(t.span.start, t.span.end, "TIME", t.value) for t in doc.times]
+    times = [_Mark(t.span.start, t.span.end, "TIME", describe_time(t.value, t.type)) for t in doc.times]
     quotes = [_Mark(q.content.start, q.content.end, quote=q) for q in doc.quotes]
     cues = [_Mark(q.cue.start, q.cue.end) for q in doc.quotes if q.cue]
     whole = [[_widen(mark, doc.text) for mark in layer] for layer in (mentions + times, quotes, cues)]

@@ -68,15 +68,15 @@ function entityMark(mark, links) {
   return id === undefined ? el("mark", attrs) : el("a", { ...attrs, href: route("entity", id) });
 }
 
-/** The article's text as a DOM tree with entities, dates and quotes marked. ``timeWords`` says a TIMEX3
- * value for a date's tooltip (the page passes timex.js's; khabar render, which has none yet, the value). */
-export function renderArticle(doc, links, { timeWords = (value) => value } = {}) {
+/** The article's text as a DOM tree with entities, dates and quotes marked; a date's tooltip says its value
+ * in the words the API gives (``words``, from the times stage's describe_time). */
+export function renderArticle(doc, links) {
   const text = doc.text;
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const whole = (span) => widen(span, text);
   const mentions = doc.entities.flatMap((e) =>
     e.mentions.map((m) => whole({ start: m.start, end: m.end, label: e.label, name: e.name, entity: e })));
-  const times = doc.times.map((t) => whole({ start: t.start, end: t.end, label: "TIME", name: timeWords(t.value, t.type), entity: null }));
+  const times = doc.times.map((t) => whole({ start: t.start, end: t.end, label: "TIME", name: t.words, entity: null }));
   const marks = layer([...mentions, ...times]);
   const quotes = layer(doc.quotes.map((q) => whole({ start: q.start, end: q.end, quote: q })));
   const cues = layer(doc.quotes.filter((q) => q.cue).map((q) => whole({ start: q.cue.start, end: q.cue.end })));

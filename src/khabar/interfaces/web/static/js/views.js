@@ -6,7 +6,6 @@ import {
 } from "./dom.js";
 import { articleEvents } from "./events.js";
 import { worldMap } from "./map.js";
-import { timexWords } from "./timex.js";
 
 const FILTERS = [
   ["entity", "اسم علم", "text"],
@@ -117,14 +116,14 @@ export async function docView(id, params, show) {
       .filter(Boolean).join(" · "),
       url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "المصدر")] : null),
     legend(data),
-    renderArticle(data, links, { timeWords: timexWords }));
+    renderArticle(data, links));
   show(el("div", { class: "page doc-page" }, article, side));
   const map = await docPlaces(data, links);
   if (map) side.append(map);
   if (data.times.length) {
     side.append(el("section", { class: "side-group times" }, el("h3", {}, "التواريخ"),
       el("ul", { class: "plain" }, data.times.map((t) => el("li", { class: t.resolved ? "resolved" : "unresolved" },
-        el("span", { class: "time-text" }, t.text), " — ", el("span", { class: "time-value" }, timexWords(t.value, t.type)))))));
+        el("span", { class: "time-text" }, t.text), " — ", el("span", { class: "time-value" }, t.words))))));
   }
 }
 
