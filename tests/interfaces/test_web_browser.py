@@ -318,3 +318,68 @@ def test_an_api_error_reads_in_arabic(page, server: str) -> None:  # type: ignor
     assert "9223372036854775807" in box.locator("details code").text_content()  # the server's words, folded away
     _open(page, server + "/#/doc/no-such-document", "doc")
     assert "لم يُعثر على ما طلبته" in page.inner_text("#view .error span")
+
+
+# What a reader sees of one article: its date line, legend, and each highlight, quote, speaker and cue with
+# its tooltip and text (an entity with an archive page is a link on the web page, a mark offline: same class).
+ARTICLE_SEEN = """(article) => ({
+  meta: article.querySelector(".doc-meta").textContent,
+  legend: article.querySelector(".legend").textContent,
+  text: article.querySelector(".article-text").textContent,
+  marks: [...article.querySelectorAll(".article-text [class]")].map((n) =>
+    [n.className, n.getAttribute("title"), n.dataset.label || null, n.dataset.type || null, n.textContent]),
+})"""
+RENDERED = ("seed", "no-date", "xss")
+
+
+def test_khabar_render_draws_the_web_pages_article_offline(page, server: str, browser_archive: Path, tmp_path: Path, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    """`khabar render`'s page, opened from a file, fetches nothing and shows each article as the web page does."""
+    from khabar.interfaces.render import page_html
+    from khabar.store import load_document
+
+    web = []
+    for doc_id in RENDERED:
+        _open(page, f"{server}/#/doc/{doc_id}", "doc")
+        web.append(page.eval_on_selector("article.doc", ARTICLE_SEEN))
+    with open_store(browser_archive, readonly=True) as store:
+        docs = [load_document(store, doc_id).document for doc_id in RENDERED]
+    rendered = tmp_path / "render.html"
+    rendered.write_text(page_html(docs), encoding="utf-8")
+    page.errors.clear()
+    fetched: list[str] = []
+
+    def note(request) -> None:  # type: ignore[no-untyped-def]
+        fetched.append(request.url)
+
+    page.on("request", note)
+    page.goto(rendered.as_uri())
+    page.wait_for_selector("body[data-ready='render']")
+    page.remove_listener("request", note)
+    offline = page.eval_on_selector_all("article.doc", f"(articles) => articles.map({ARTICLE_SEEN})")
+    assert fetched == [rendered.as_uri()] and page.errors == []
+    assert offline == web and len(web[0]["marks"]) >= 40 and "زمن: " in str(web[1]["marks"])
+    assert page.evaluate("window.__xss") is None and page.locator("article.doc .article-text script").count() == 0
+    assert page.evaluate(WORD_EDGES) == []
+    copied = page.evaluate("""() => [...document.querySelectorAll("article.doc .article-text")].map((text) => {
+      getSelection().selectAllChildren(text);
+      return getSelection().toString();
+    })""")
+    assert copied == [doc.text for doc in docs]
+    page.screenshot(path=str(shots / "render.png"), full_page=True)
+
+
+def test_khabar_render_without_javascript_still_shows_the_text(page, browser_archive: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from khabar.interfaces.render import page_html
+    from khabar.store import load_document
+
+    with open_store(browser_archive, readonly=True) as store:
+        doc = load_document(store, "seed").document
+    rendered = tmp_path / "render.html"
+    rendered.write_text(page_html([doc]), encoding="utf-8")
+    context = page.context.browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(rendered.as_uri())
+        assert plain.inner_text("article.doc .article-text") == doc.text
+    finally:
+        context.close()
