@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from khabar.interfaces.views import VIEWS, document_view
-from khabar.model import LIST_LAYERS, Document, Span, TimeExpression, from_dict, to_dict
+from khabar.model import LIST_LAYERS, Document, Event, Span, TimeExpression, from_dict, to_dict
 from khabar.stages.times import describe_time
 
 
 def test_every_declared_view_is_said_and_nothing_else() -> None:
     declared = {(layer.name, field.key) for layer in LIST_LAYERS for field in layer.views}
-    assert declared == set(VIEWS) and ("times", "words") in declared
+    assert declared == set(VIEWS) and {("times", "words"), ("events", "date_words")} <= declared
+
+
+def test_an_events_date_is_said_in_words() -> None:
+    text = "قصفت الطائرات المدينة أمس"
+    events = (Event("v1", "ASSAULT", Span(0, 4), date="REF-P1D"), Event("v2", "ASSAULT", Span(0, 4)))
+    view = document_view(Document(id="d", text=text, events=events))
+    assert [v["date_words"] for v in view["events"]] == ["قبل يوم من تاريخ النشر", None]
 
 
 def test_times_carry_their_words_and_the_document_json_stays_minimal() -> None:

@@ -234,6 +234,8 @@ def test_events_beside_the_article_and_on_an_actors_page(page, server: str, brow
     events = page.locator("aside .events .event")
     assert events.count() >= 10
     assert any("غارات" in t for t in events.all_inner_texts())
+    dates = page.locator("aside .events .event-date").all_inner_texts()  # in words, as the API says them
+    assert dates and not any(re.search(r"\d{4}-\d|XXXX|REF", d) for d in dates), dates
     page.screenshot(path=str(shots / "article-events.png"), full_page=True)
     with open_store(browser_archive, readonly=True) as store:
         actor = store.connection.execute(

@@ -2,7 +2,7 @@
 
 ``model/layers.py`` declares the view fields (``Layer.views``); here each is said, with the stages' own
 words, so that the web page and ``khabar render`` show them and say nothing of their own: a time's
-``words`` come from ``khabar.stages.times.describe_time`` and nowhere else.
+``words`` and an event's ``date_words`` come from ``khabar.stages.times.describe_time`` and nowhere else.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from khabar.model import LIST_LAYERS, Document, TimeExpression, to_dict
+from khabar.model import LIST_LAYERS, Document, Event, TimeExpression, to_dict
 from khabar.stages.times import describe_time
 
 
@@ -18,9 +18,14 @@ def _time_words(time: TimeExpression, text: str) -> str:
     return describe_time(time.value, time.type)
 
 
+def _event_date_words(event: Event, text: str) -> str | None:
+    return None if event.date is None else describe_time(event.date)
+
+
 #: (layer, view field) -> how the field is said from the item and the Document's text.
 VIEWS: dict[tuple[str, str], Callable[[Any, str], Any]] = {
     ("times", "words"): _time_words,
+    ("events", "date_words"): _event_date_words,
 }
 
 

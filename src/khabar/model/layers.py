@@ -326,6 +326,7 @@ EVENTS = Layer(
         "date TEXT", "quote INTEGER",
     )),),
     doc="Who did what to whom: PLOVER event mentions.",
+    views=(Field("date_words", Kind.STR, nullable=True, doc="the date in Arabic words, for people (as a time's words)"),),
 )
 
 DIAGNOSTICS = Layer(
