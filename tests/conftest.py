@@ -71,3 +71,11 @@ def pipeline():  # type: ignore[no-untyped-def]
     from khabar.pipeline import default_pipeline
 
     return default_pipeline()
+
+
+@pytest.fixture()
+def runner():  # type: ignore[no-untyped-def]
+    """A Typer CliRunner for the commands (tests/interfaces, tests/batch)."""
+    from typer.testing import CliRunner
+
+    return CliRunner()

@@ -35,12 +35,23 @@ def core_pipeline() -> Pipeline:
     return Pipeline(core_stages())
 
 
-@pytest.fixture(scope="session")
-def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("archive") / "khabar.db"
+def sample_archive(path: Path) -> Path:
+    """An archive at ``path`` holding the sample Documents."""
     with open_store(path, create=True) as store:
         ingest(store, samples.all_samples())
     return path
+
+
+@pytest.fixture(scope="session")
+def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive shared by the tests that only read it."""
+    return sample_archive(tmp_path_factory.mktemp("archive") / "khabar.db")
+
+
+@pytest.fixture()
+def annotated_db(tmp_path: Path) -> Path:
+    """A sample archive of this test's own, for the tests that change it (merges, splits, ingests)."""
+    return sample_archive(tmp_path / "annotated.db")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -184,16 +185,10 @@ def test_events_refuse_an_unknown_type_or_date(client: TestClient) -> None:
     assert "2016-10" in answer.json()["detail"]
 
 
-def test_corrections_merge_split_list_and_undo(tmp_path, sample_builders) -> None:  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
+def test_corrections_merge_split_list_and_undo(annotated_db: Path) -> None:
     from khabar.interfaces.api import ApiSettings, create_app
-    from khabar.store import ingest, open_store
 
-    path = tmp_path / "corrected.db"
-    with open_store(path, create=True) as store:
-        ingest(store, sample_builders.all_samples())
-    with TestClient(create_app(ApiSettings(db=path)), raise_server_exceptions=False) as api:
+    with TestClient(create_app(ApiSettings(db=annotated_db)), raise_server_exceptions=False) as api:
         people = {e["name"]: e["id"] for e in api.get("/entities", params={"type": "PER"}).json()["entities"]}
         drian, carter = people["جان إيف لو دريان"], people["أشتون كارتر"]
         merged = api.post("/entities/merge", json={"ids": [drian, carter]})
@@ -218,16 +213,10 @@ def test_corrections_merge_split_list_and_undo(tmp_path, sample_builders) -> Non
             assert (answer.status_code, answer.json()["error"]) == (status, error), (url, answer.json())
 
 
-def test_events_follow_a_merge_and_a_split(tmp_path, sample_builders) -> None:  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
+def test_events_follow_a_merge_and_a_split(annotated_db: Path) -> None:
     from khabar.interfaces.api import ApiSettings, create_app
-    from khabar.store import ingest, open_store
 
-    path = tmp_path / "corrected.db"
-    with open_store(path, create=True) as store:
-        ingest(store, sample_builders.all_samples())
-    with TestClient(create_app(ApiSettings(db=path)), raise_server_exceptions=False) as api:
+    with TestClient(create_app(ApiSettings(db=annotated_db)), raise_server_exceptions=False) as api:
         people = {e["name"]: e["id"] for e in api.get("/entities", params={"type": "PER"}).json()["entities"]}
         drian, hollande = people["جان إيف لو دريان"], people["فرانسوا هولاند"]
 

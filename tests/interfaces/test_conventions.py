@@ -21,21 +21,6 @@ SEED = REPO / "examples" / "seed.txt"
 EXAMPLES = REPO / "src" / "khabar" / "resources" / "examples"
 
 
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
-def annotated_db(tmp_path: Path, sample_builders) -> Path:  # type: ignore[no-untyped-def]
-    from khabar.store import ingest, open_store
-
-    path = tmp_path / "annotated.db"
-    with open_store(path, create=True) as store:
-        ingest(store, sample_builders.all_samples())
-    return path
-
-
 def test_the_archive_comes_first_and_the_old_db_option_still_works(runner: CliRunner, tmp_path: Path) -> None:
     first = runner.invoke(app, ["ingest", str(tmp_path / "k.db"), str(SEED)])
     assert first.exit_code == 0, first.output
