@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -12,46 +11,27 @@ from khabar.pipeline import Pipeline, core_stages
 from khabar.store import ingest, open_store
 
 
-def load_samples() -> ModuleType:
-    """The sample builders shared with tests/store (test folders are not packages: load by path)."""
-    path = Path(__file__).resolve().parents[1] / "store" / "samples.py"
-    spec = importlib.util.spec_from_file_location("khabar_archive_samples", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = load_samples()
-
-
-@pytest.fixture(scope="session")
-def sample_builders() -> ModuleType:
-    """tests/store/samples.py: the seed with every layer, and small oddities."""
-    return samples
-
-
 def core_pipeline() -> Pipeline:
     return Pipeline(core_stages())
 
 
-def sample_archive(path: Path) -> Path:
-    """An archive at ``path`` holding the sample Documents."""
+def sample_archive(path: Path, samples: ModuleType) -> Path:
+    """An archive at ``path`` holding the sample Documents (``sample_builders``)."""
     with open_store(path, create=True) as store:
         ingest(store, samples.all_samples())
     return path
 
 
 @pytest.fixture(scope="session")
-def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def archive_path(tmp_path_factory: pytest.TempPathFactory, sample_builders: ModuleType) -> Path:
     """The sample archive shared by the tests that only read it."""
-    return sample_archive(tmp_path_factory.mktemp("archive") / "khabar.db")
+    return sample_archive(tmp_path_factory.mktemp("archive") / "khabar.db", sample_builders)
 
 
 @pytest.fixture()
-def annotated_db(tmp_path: Path) -> Path:
+def annotated_db(tmp_path: Path, sample_builders: ModuleType) -> Path:
     """A sample archive of this test's own, for the tests that change it (merges, splits, ingests)."""
-    return sample_archive(tmp_path / "annotated.db")
+    return sample_archive(tmp_path / "annotated.db", sample_builders)
 
 
 @pytest.fixture(scope="session")
