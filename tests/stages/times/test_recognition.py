@@ -292,3 +292,108 @@ def test_vague_references_as_timex3_gives_them(found, text: str, span: str, valu
 ])
 def test_days_that_are_not_times(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []
+
+
+# ---------------------------------------------------------------- round two: what the silver set showed
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # France 24 2018-05-15: "من العام نفسه" is the year named before
+    ("بث التنظيم في 15 شباط/فبراير 2015 شريطا لرجال خطفوا في كانون الثاني/يناير من العام نفسه في غرب ليبيا.",
+     "2018-05-15", [("15 شباط/فبراير 2015", "2015-02-15"), ("كانون الثاني/يناير من العام نفسه", "2015-01")]),
+    # BBC 2018-02-06: "ذلك العام"
+    ("قاد ليستر سيتي للحصول على اللقب عام 2016، وحصل على لقب أفضل لاعب في ذلك العام.",
+     "2018-02-06", [("عام 2016", "2016"), ("ذلك العام", "2016")]),
+    # BBC 2018-03-29: "لعامي" is a year's cue with its ل
+    ("قرار برلين التنافس على مقعد غير دائم في مجلس الأمن لعامي 2019 و 2020.",
+     "2018-03-29", [("2019", "2019"), ("2020", "2020")]),
+    # Al Arabiya 2018-03-08: "منذ بدء العام الجديد" early in the year is this year
+    ("حقق فوزين فقط في خمس مباريات منذ بدء العام الجديد.", "2018-03-08", [("العام الجديد", "2018")]),
+    # Al Arabiya 2018-06-01: half a century ago
+    ("حزبها الجبهة الوطنية الذي أسسه والدها قبل نحو نصف قرن.", "2018-06-01", [("نصف قرن", "1968")]),
+    # Sky News Arabia 2018-06-04 and CNN Arabic 2018-10-03: the coming and the past hours
+    ("إن من المتوقع سقوط أمطار غزيرة خلال الساعات المقبلة.", "2018-06-04", [("الساعات المقبلة", "PTXH")]),
+    ("أثارت القضية جدلا واسعا خلال الساعات الماضية", "2018-10-03", [("الساعات الماضية", "PTXH")]),
+    # Al Arabiya 2018-05-14: a half after the unit
+    ("المقطع المصور الذي استمر دقيقتين ونصف", "2018-05-14", [("دقيقتين ونصف", "PT150S")]),
+    # Jawhara FM 2016-04-17: a day of every year
+    ("ليوم الأسير الفلسطيني الموافق 17 من أفريل من كل عام", "2016-04-17", [("17 من أفريل من كل عام", "XXXX-04-17")]),
+    # Jawhara FM 2017-03-05: the evening of yesterday, a Saturday
+    ("أشرف الوزير مساء أمس السبت على افتتاح الدورة", "2017-03-05", [("مساء أمس السبت", "2017-03-04TEV")]),
+    # Al Arabiya 2018-02-13: a recurring day
+    ("لكنه لا يصور بشكل يومي", "2018-02-13", [("بشكل يومي", "P1D")]),
+    ("ألمانيا أعلنت نيتها قبل فترة طويلة", "2018-03-29", [("قبل فترة طويلة", "PAST_REF")]),  # BBC 2018-03-29
+])
+def test_round_two_constructions(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "لأنهم كانوا سعداء بتوقيع هذا العقد.",  # a contract, not this decade (BBC 2018-02-06)
+    "لوحت الهيئة بتعليق الدروس بعد عقد هيئة إدارية ثانية",  # holding a meeting (Jawhara FM 2017-02-04)
+    "وأكثر من 65 نائبا ووزيرا سابقا",  # a former minister (Jawhara FM 2016-04-17)
+    "كانت مقررة قبل وقت طويل من ورود مشروع القمة",  # before an event, not long ago (Sky News Arabia 2018-05-15)
+])
+def test_round_two_words_that_are_no_times(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-20") == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-04-29: a span of years in brackets
+    ("العلاقات التي نسجت بعد الحرب الكورية (1950-1953) شهدت فتورا", "2018-04-29", [("1950", "1950"), ("1953", "1953")]),
+    # Sky News Arabia 2018-06-15: years listed after "أعوام"
+    ("وأوسيه سيلر (9 أهداف أعوام 1958 و1962 و1966).", "2018-06-15", [("1958", "1958"), ("1962", "1962"), ("1966", "1966")]),
+    # Jawhara FM 2016-08-07: "ما بين" after "الفترة"
+    ("بعد أن تكثف في الفترة ما بين2011 و2015.", "2016-08-07", [("2011", "2011"), ("2015", "2015")]),
+    ("بلغ عدد المشاركين ما بين 1500 و2000 شخص", "2016-08-07", []),  # a count
+])
+def test_more_years(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-04-12: the first end takes the year of the second
+    ("ويشارك في النهائيات 24 منتخبا، بين 5 يناير و1 فبراير 2019.", "2018-04-12",
+     [("5 يناير", "2019-01-05"), ("1 فبراير 2019", "2019-02-01")]),
+    # BBC 2018-05-02: a range of months, the first in the year before the second
+    ("خلال الفترة بين أكتوبر/تشرين الأول وفبراير/شباط 2008.", "2018-05-02",
+     [("أكتوبر/تشرين الأول", "2007-10"), ("فبراير/شباط 2008", "2008-02")]),
+    # Jawhara FM 2017-05-09
+    ("يتم بيع التذاكر خلال الفترة الممتدة من 11 ماي الى 30 جوان 2017.", "2017-05-09",
+     [("11 ماي", "2017-05-11"), ("30 جوان 2017", "2017-06-30")]),
+    # Jawhara FM 2016-12-29
+    ("تحسن عدد الوافدين في الفترة الممتدة بين جانفي الى ديسمبر 2016", "2016-12-29",
+     [("جانفي", "2016-01"), ("ديسمبر 2016", "2016-12")]),
+    ("تقام البطولة من 27 ديسمبر إلى 3 يناير في الدوحة", "2018-12-01",  # the second end after the first
+     [("27 ديسمبر", "2018-12-27"), ("3 يناير", "2019-01-03")]),
+    # Al Arabiya 2018-03-21: the year of the event named right before the days
+    ("للمشاركة في مونديال 2018 من 14 يونيو الى 15 يوليو في روسيا.", "2018-03-21",
+     [("14 يونيو", "2018-06-14"), ("15 يوليو", "2018-07-15")]),
+])
+def test_the_ends_of_a_range_agree(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال اللاعب ابن الـ 23 عاما، الذي يتوقع أن يشارك أساسيا",  # Sky News Arabia 2018-09-12
+    "وشغل منصب مساعد مدرب منتخب الشباب تحت 20 سنة",  # an age group (Sky News Arabia 2018-08-15)
+    "يدعى محمد تونسي الجنسية وعمره 39 سنة.",  # Jawhara FM 2017-03-24
+])
+def test_more_ages(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-20") == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-05-29: after "في" a month that is also a word (مارس "practised") is the month
+    ("وقال مكتب حقوق الإنسان التابع للأمم المتحدة في مارس، إن تركيا ألقت القبض", "2018-05-29", [("مارس", "2018-03")]),
+    # Al Arabiya 2018-05-05: Reuters' pair without a slash
+    ("وتراجعت القراءة النهائية إلى 53.0 نقطة من 53.9 في مارس آذار، في انخفاض", "2018-05-05", [("مارس آذار", "2018-03")]),
+    ("كان يمارس الرياضة في آب الأسرة", "2018-05-05", []),  # a father, not August
+])
+def test_months_that_are_also_words(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+def test_the_second_end_of_a_range_of_ages_is_an_age(found) -> None:  # type: ignore[no-untyped-def]
+    # Jawhara FM 2017-01-13
+    assert found("كما اتهمت 3 آخرين تتراوح أعمارهم بين 27 سنة و64 سنة بالتواطؤ", "2017-01-13") == []

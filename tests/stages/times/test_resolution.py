@@ -176,3 +176,25 @@ def test_without_an_anchor_relative_times_stay_unresolved(analyse, text: str, va
 
 def test_day_first_publication_dates(analyse) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse("قال الوزير أمس", "04/10/2015").times] == ["2015-10-03"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # BBC 2018-06-26: "بعد أيام فقط من" counts from an event
+    ("تأتي تلك الحادثة بعد أيام فقط من تعرض الوزيرة للاستهزاء", ("أيام", "DURATION", "PXD")),
+    # Al Arabiya 2018-03-08
+    ("تعرض للإقالة بعد ستة أشهر فقط من تدريب الفريق لأول مرة", ("ستة أشهر", "DURATION", "P6M")),
+])
+def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert found(analyse(text, "2018-04-01")) == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # Sky News Arabia 2018-02-25: "منذ" after a present measures a state
+    ("وتتعرض لقصف القوات الحكومية منذ 7 أيام.", "2018-02-25", ("7 أيام", "DURATION", "P7D")),
+    # Jawhara FM 2016-11-29: tens of years
+    ("ويشتغل البروفيسور وفريقه منذ عشرات السنين على نوع من الباكتيريا", "2016-11-29", ("عشرات السنين", "DURATION", "PXY")),
+    # Jawhara FM 2015-06-14: "منذ يوم أمس" is since yesterday
+    ("من بين تونسيين مختطفين منذ يوم أمس في ليبيا", "2015-06-14", ("أمس", "DATE", "2015-06-13")),
+])
+def test_since_a_state_that_lasts(analyse, text: str, published: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert found(analyse(text, published)) == [expected]

@@ -48,7 +48,12 @@ NER_SPLITS = {"anercorp-test": "ner/anercorp/ANERCorp_CamelLab_test.txt", "aqmar
 EVAL_FILES = ("dev/articles.jsonl", "dev/gold.jsonl", "dev2/articles.jsonl", "dev2/gold.jsonl", "dev2/places.jsonl")
 SCORERS = ("score.py", "events_score.py", "places_score.py", "times_score.py")
 REPO_GOLD_MEASURES = ("geocoding_accuracy", "places_ner_accuracy", "dates_accuracy")
-REPO_GOLD = {"places": "tests/data/places_gold.jsonl", "dates": "tests/data/times_gold.jsonl"}
+REPO_GOLD = {"places": "tests/data/places_gold.jsonl", "dates": "tests/data/times_gold.jsonl",
+             "silver_times": "tests/data/times_silver.jsonl"}
+# The times silver set (``khabar.evaluation.times_silver``): ANT articles annotated by hand, scored by
+# ``times_score.py --core``; the development half is tuned on, the held-out half only measured.
+SILVER_TIMES_HALVES = {"silver-dev": "dev", "silver-heldout": "heldout"}
+ANT_FILES = ("news/ant/ant_v2.1_multisource.jsonl.gz", "news/ant/ant_v1.1_jawharafm.jsonl.gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,9 @@ class Corpora:
         data_dir = data_dir or Path(os.environ.get("KHABAR_DATA", shared / "data"))
         return cls(eval_dir, data_dir, root)
 
+    def has_ant(self) -> bool:
+        return all((self.data_dir / name).is_file() for name in ANT_FILES)
+
     def has_eval(self) -> bool:
         return all((self.eval_dir / name).is_file() for name in (*EVAL_FILES, *SCORERS))
 
@@ -76,6 +84,7 @@ class Corpora:
         found = {f"shared/eval/{n}": self.eval_dir / n for n in (*EVAL_FILES, *SCORERS)}
         found |= {f"shared/data/{p}": self.data_dir / p for p in NER_SPLITS.values()}
         found |= {f"repo/{p}": self.repo / p for p in REPO_GOLD.values()}
+        found |= {f"shared/data/{p}": self.data_dir / p for p in ANT_FILES}
         return {key: path for key, path in found.items() if path.is_file()}
 
 
@@ -100,6 +109,7 @@ def figure_names() -> list[str]:
     """Every figure the gate computes when all the gold is there."""
     names = [f"dev/{m}" for m in (*GOLD_MEASURES, *REPO_GOLD_MEASURES)]
     names += [f"{half}/{m}" for half in DEV2_HALVES for m in DEV2_MEASURES]
+    names += [f"{half}/times_core_accuracy" for half in SILVER_TIMES_HALVES]
     return names + [f"{split}/ner_f1" for split in NER_SPLITS]
 
 
@@ -112,6 +122,8 @@ def sources_of(name: str) -> tuple[str, ...]:
     group, measure = name.split("/", 1)
     if group in NER_SPLITS:
         return (f"shared/data/{NER_SPLITS[group]}",)
+    if group in SILVER_TIMES_HALVES:
+        return (f"repo/{REPO_GOLD['silver_times']}", *(f"shared/data/{p}" for p in ANT_FILES), "shared/eval/times_score.py")
     folder = "dev" if group == "dev" else "dev2"
     keys = [f"shared/eval/{n}" for n in (*EVAL_FILES, *SCORERS) if n.startswith((f"{folder}/", *SCORERS))]
     if measure in REPO_GOLD_MEASURES[:2]:
@@ -133,6 +145,11 @@ def collect(corpora: Corpora, pipeline: Any = None) -> Collected:
     else:
         reason = f"no shared gold and scorers under {corpora.eval_dir} (set KHABAR_EVAL or --eval)"
         out.skipped |= {n: reason for n in figure_names() if not n.endswith("/ner_f1")}
+    silver = [f"{half}/times_core_accuracy" for half in SILVER_TIMES_HALVES]
+    if corpora.has_eval() and corpora.has_ant():
+        out.figures |= _silver_times_figures(corpora, pipeline)
+    else:
+        out.skipped |= dict.fromkeys(silver, f"no ANT corpus under {corpora.data_dir} or no shared scorers")
     for split, relative in NER_SPLITS.items():
         path = corpora.data_dir / relative
         if path.is_file():
@@ -222,6 +239,24 @@ def _repo_gold_figures(corpora: Corpora, pipeline: Any) -> dict[str, float]:
         "dev/dates_accuracy": times.evaluate_times(
             times.read_gold(corpora.repo / REPO_GOLD["dates"]), articles, times.time_tagging_only()).accuracy,
     }
+
+
+def _silver_times_figures(corpora: Corpora, pipeline: Any) -> dict[str, float]:
+    """Each half of the times silver set through the pipeline, scored by ``times_score.py --core``."""
+    from khabar.evaluation.times_silver import read_silver
+
+    gold = read_silver(corpora.repo / REPO_GOLD["silver_times"], corpora.data_dir)
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="khabar-gate-") as tmp:
+        folder = Path(tmp)
+        articles = write_jsonl(folder / "silver.articles.jsonl",
+                               ({"id": g["id"], "text": g["text"], "published": g["published"]} for g in gold))
+        predicted = write_jsonl(folder / "silver.pred.jsonl", analyse_file(articles, pipeline))
+        for name, half in SILVER_TIMES_HALVES.items():
+            half_gold = write_jsonl(folder / f"{name}.gold.jsonl", (g for g in gold if g["half"] == half))
+            report = run_scorer(corpora.eval_dir / "times_score.py", half_gold, predicted, "--core")
+            figures[f"{name}/times_core_accuracy"] = float(report["accuracy"])
+    return figures
 
 
 def ner_f1(path: Path, pipeline: Any) -> float:

@@ -27,6 +27,8 @@ DEV_ROWS = (
     ("places right, the pipeline's own entities (same gold)", "places_ner_accuracy"),
     ("dates right (`tests/data/times_gold.jsonl`)", "dates_accuracy"),
 )
+SILVER_ROW = ("times right, core, ANT silver set (`tests/data/times_silver.jsonl`; `times_score.py --core`)",
+              "silver-dev/times_core_accuracy", "silver-heldout/times_core_accuracy")
 NER_ROWS = (
     ("ANERcorp CAMeL test split", "anercorp-test/ner_f1"),
     ("AQMAR test split (Wikipedia)", "aqmar-test/ner_f1"),
@@ -48,6 +50,9 @@ def render(floors: dict[str, float]) -> str:
         lines.append(f"| {title} | " + " | ".join(_cell(floors, f"{c}/{measure}") for c in COLUMNS) + " |")
     for title, measure in DEV_ROWS:
         lines.append(f"| {title} | {_cell(floors, 'dev/' + measure)} | — | — |")
+    title, dev, heldout = SILVER_ROW
+    lines += ["", "| times silver set (36 development articles, 18 held-out) | development half | held-out half |",
+              "|---|---|---|", f"| {title} | {_cell(floors, dev)} | {_cell(floors, heldout)} |"]
     lines += ["", "| NER, exact-span micro-F1 of the entity stage (conlleval; report only, never tuned on) | F1 |",
               "|---|---|"]
     lines += [f"| {title} | {_cell(floors, name)} |" for title, name in NER_ROWS]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from khabar.stages.times.lexicon import TimeLexicon
+from khabar.stages.times.verbs import WINDOW as VERB_WINDOW_TOKENS
+from khabar.stages.times.verbs import Clauses
 
 BARE_ALEF = "\u0627"
 ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
@@ -28,6 +30,7 @@ PAST = re.compile("^[وف]?(?:قد|تم|كان|كانت|كانوا)$|^(?!ال|[�
 SUBJUNCTIVE = frozenset("ان وان بان لان كي لكي حتي".split())  # "أن" and its kin before an imperfect
 NOT_VERBS = frozenset("يوم يوما يومين يومان يونيو يوليو يناير يونيه يوليه تموز تشرين وقت صوت بيت موت بنت زيت بيروت "
                       "ثابت".split())
+YEAR_DIGITS = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 CLAUSE_END = re.compile("[،,.;؛:!؟?]$")
 
 
@@ -65,6 +68,7 @@ class Context:
     tense: Tense
     raw: str  # the text the view was made from, and where each view character starts in it
     starts: Sequence[int]
+    clauses: Clauses | None = None  # the segmenter's words (none: verbs are read from word shapes)
 
     @property
     def future(self) -> bool:
@@ -81,13 +85,16 @@ class Context:
         """Up to ``count`` words starting after ``index``, nearest first, without the punctuation around them."""
         return _words(self.view[index : index + LOOK_CHARS])[:count]
 
-    def verb_before(self, index: int) -> int | None:
-        """The tense of the nearest verb among the few words before ``index`` in its clause: -1 past, 0 imperfect.
+    def verb_before(self, index: int, window: int = VERB_WINDOW_TOKENS) -> int | None:
+        """The tense of the verb before ``index`` in its clause: -1 past, 0 imperfect, 1 future (``verbs.py``),
+        read from the segmenter's tokens when there are some, else from the shapes of the few words before.
 
         News uses the imperfect for what is scheduled ("تنطلق الدورة يوم 30 أكتوبر", "يصل الوزير بعد
         يومين"), so an undated day ahead is then as likely as one behind; after a verb in the past
         ("اتصلت في سبتمبر") it lies behind. None when no verb shows (a bare past "وصل" shows nothing).
         """
+        if self.clauses is not None:
+            return self.clauses.verb_tense(index, window)
         words = self.view[max(0, index - LOOK_CHARS) : index].split()[-VERB_WINDOW:]
         for position in range(len(words) - 1, -1, -1):
             word = words[position]
@@ -103,6 +110,11 @@ class Context:
             if PAST.match(word) and word not in NOT_VERBS:
                 return -1
         return None
+
+    def year_named_before(self, index: int) -> str | None:
+        """The last year written in digits before ``index`` ("عام 2015 ... في العام نفسه"), if any."""
+        years = YEAR_DIGITS.findall(self.view, 0, index)
+        return years[-1] if years else None
 
     def word_before(self, index: int) -> str:
         words = self.words_before(index)

@@ -46,6 +46,9 @@ DECADES = "عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|�
 DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") for decade in DECADES.split("|")
                      for ending in ("يات", "ات"))
 LASTING_VERBS = "دام|دامت|يدوم|تدوم|استمر|استمرت|يستمر|تستمر|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق"
+SAME = "نفسه|نفسها|ذاته|ذاتها"  # "العام نفسه": the year named last
+HALF = "(?:\\s+و\\s*(?P<half>نصف))?"  # "ساعة ونصف", "دقيقتين ونصف"
+MONTH_LEADS = "في|منذ|حتي|خلال|مطلع|اوائل|اواسط|اواخر|بدايه|نهايه|منتصف|موفي"
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -61,8 +64,10 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
         f"(?:\\s*[/\\\\-]\\s*(?P<mon2>{month})|\\s*\\(\\s*(?P<mon3>{month})\\s*\\)|\\s+(?P<mon4>{month}))?"
         f"(?:\\s*[،,]?\\s*(?:(?:عام|العام|سنه)\\s+)?(?P<year>{YEAR})(?:\\s*م(?![{LETTER}]))?"
         f"|\\s+من\\s+(?:(?P<ythis>هذا)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?P<yqual>{qualifier})"
+        f"|(?:العام|السنه)\\s+(?P<ysame>{SAME})|(?P<ysame2>نفس)\\s+(?:العام|السنه)"
         f"|(?:عام|العام|سنه)\\s+(?P<yearof>{YEAR})))?"
         f"(?:\\s+(?P<qual>{qualifier}))?"
+        f"(?:\\s+(?:من\\s+)?(?P<every>كل)\\s+(?:عام|سنه))?"  # "17 أفريل من كل عام": every year
         f"(?:\\s*[-–،,]?\\s*(?:الساعه\\s+)?(?P<time>\\d\\d?:\\d\\d))?){END}"
     )
     tail = f"(?P<mon>{month}){rest}"
@@ -80,6 +85,8 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
         f"(?P<x>(?P<ord>{alternation(lex.ordinals)}){of}{tail}",
         f"(?P<x>(?P<mon>{alternation(set(lex.months) - lex.cue_months)}){rest}",
         f"(?P<x>{cue_led}{rest}",
+        # "في مارس، إن تركيا": after a preposition of time a month that is also a word is the month
+        f"(?P<lead>{MONTH_LEADS})\\s+(?P<x>(?P<mon>{alternation(lex.cue_months)}){rest}",
     ]
 
 
@@ -109,9 +116,10 @@ def _weekday(lex: TimeLexicon) -> list[str]:
     tail = f"(?P<wd>{alternation(lex.weekdays)})(?:\\s+(?P<qual>{alternation(lex.qualifiers)}))?){END}"
     return [
         f"(?P<x>{tail}",
-        f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+(?:(?P<today>اليوم)\\s+)?(?:(?P<yawm>يوم)\\s+)?{tail}",
+        f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+(?:(?P<today>اليوم)\\s+|(?P<rel>امس|الامس|البارحه|غد|الغد)\\s+)?"
+        f"(?:(?P<yawm>يوم)\\s+)?{tail}",  # "مساء أمس السبت"
         f"(?P<x>(?P<today>اليوم)\\s+{tail}",
-        f"(?P<x>(?P<rel>امس|الامس|غدا|الغد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
+        f"(?P<x>(?P<rel>امس|الامس|غدا|الغد|(?:يوم\\s+)?غد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
         f"(?P<x>(?P<yawm>يوم)\\s+{tail}",
         f"(?P<x>{EARLIER}(?:(?P<yawm>يوم)\\s+)?{tail}",
     ]
@@ -120,7 +128,8 @@ def _weekday(lex: TimeLexicon) -> list[str]:
 def _relative(lex: TimeLexicon) -> list[str]:
     """"أمس", "الآن", "يوميا", "صباح اليوم"; "الأسبوع الماضي", "هذا العام", "مطلع العام الجاري"."""
     word = f"(?P<word>{alternation(lex.relative)})){END}"
-    unit = f"(?:ال|ل)(?P<unit>اسبوع|شهر|عام|سنه|عقد)(?:\\s+(?P<qual>{alternation(lex.qualifiers)}))?){END}"
+    unit = (f"(?:ال|ل)(?P<unit>اسبوع|شهر|عام|سنه|عقد)(?:\\s+(?:(?P<qual>{alternation(lex.qualifiers)})"
+            f"|(?P<new>الجديد|الجديده)))?){END}")
     return [
         f"(?P<x>{word}",
         f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+{word}",
@@ -159,9 +168,9 @@ def _durations(lex: TimeLexicon) -> list[Source]:
     definite = with_clitics("ال" + n for n in _words(lex.numbers))
     return [
         # "(25) عاما", "«68» عاما", "27/ عاما": a number set off by a bracket or a slash still counts
-        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit})){END}", (DIGITS, units)),
-        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit})){END}(?!\\s*\\d)", (numbers, units)),
-        ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)}))){END}", (with_clitics(duals),)),
+        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit}){HALF}){END}", (DIGITS, units)),
+        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units)),
+        ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
          (with_clitics(single), with_clitics(APPROXIMATE_WORDS))),
         # not "1.9 بالمائة سنة 2015": a unit before a number is a date's
@@ -226,8 +235,9 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
     gregorian, weekday = _gregorian(lex), _weekday(lex)
     return [
         *(("numeric", p, (DIGITS,)) for p in _numeric()),
-        *(("gregorian", p, (months,)) for p in gregorian[:-1]),
-        ("gregorian", gregorian[-1], (with_clitics(lex.cue_months),)),
+        *(("gregorian", p, (months,)) for p in gregorian[:-2]),
+        ("gregorian", gregorian[-2], (with_clitics(lex.cue_months),)),
+        ("gregorian", gregorian[-1], (with_clitics(lex.cue_months), with_clitics(MONTH_LEADS.split("|")))),
         *(("gregorian", p, (DIGITS, months)) for p in _ranges(lex)),
         *(("hijri", p, (hijri,)) for p in _hijri(lex)),
         ("hijri_year", f"(?P<x>(?:عام|سنه)\\s+(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}",
@@ -254,6 +264,9 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
     return [
         ("relative", relative[0], (words,)),
         ("relative", relative[1], (words, part_of_day)),
+        # "ذلك العام", "العام نفسه", "في نفس العام": the year the text named last (the reader finds it)
+        ("same_year", f"(?P<x>(?:(?:ذلك|تلك)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?:{SAME})|نفس\\s+(?:العام|السنه))){END}",
+         (with_clitics(["ذلك", "تلك", "نفس", *SAME.split("|")]), with_clitics(["عام", "سنه"]))),
         ("weekend", f"(?P<x>(?:عطله\\s+)?نهايه\\s+(?:(?P<this>هذا)\\s+)?الاسبوع(?:\\s+(?P<qual>{qualifier}))?){END}",
          (with_clitics(["نهايه"]), with_clitics(["اسبوع"]))),
         ("unit_relative", relative[2], (with_clitics(UNIT_WORDS),)),
@@ -264,7 +277,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("plural_relative", f"(?P<x>(?:ال|ل)(?P<unit>{alternation(PLURAL_UNIT_WORDS)})"
                             f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),)),
         ("offset", f"(?P<prep>{OFFSET_PREPOSITIONS})\\s+(?:(?:{APPROXIMATELY})\\s+)?"
-                   f"(?P<x>(?:(?P<num>{number})\\s+)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?){END}(?!\\s*\\d)",
+                   f"(?P<x>(?:(?P<num>{number})\\s+(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
          (units,)),
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units)),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",

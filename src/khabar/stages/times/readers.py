@@ -21,6 +21,7 @@ from khabar.stages.times.context import (
 )
 from khabar.stages.times.grammar import YEAR, YEAR_PREPOSITIONS
 from khabar.stages.times.hijri import gregorian_to_hijri, hijri_to_gregorian
+from khabar.stages.times.periods import PERIOD_READERS
 from khabar.stages.times.relative import RELATIVE_READERS
 from khabar.stages.times.values import (
     EVEN,
@@ -32,25 +33,30 @@ from khabar.stages.times.values import (
     month_value,
     offset_value,
     pick_direction,
-    season_year,
     weekday_date,
 )
+from khabar.stages.times.verbs import FUTURE, PAST
 
 HIJRI_MID_MONTH = 15
+LOOK_BACK_CHARS = 40
+# a year, then only "من/في/بين/يوم" before a day: "مونديال 2018 من 14 يونيو", "دورة 2017 يوم 3 مارس"
+YEAR_THEN_DAY = re.compile(f"(?:(?P<lead>[\u0621-\u064a]+)\\s+)?(?P<year>{YEAR})(?:\\s+(?:من|في|بين|ما|يوم|يومي|الفتره))*\\s+$")
+NOT_THE_DAYS_YEAR = frozenset("منذ حتي قبل بعد الي عام العام سنه".split())  # "منذ 2015 في 12 مارس": two times
 HIJRI_MID_YEAR = (6, 15)
 HIJRI_MONTH_DAYS = 30
+MONDAY = 1
+PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
+SPAN_OF_YEARS = re.compile(f"\\((?:{YEAR})\\s*[-–]\\s*(?:{YEAR})\\)")  # "(1950-1953)": a span of years in brackets
+SPAN_NOUNS = frozenset("الفتره فتره الاعوام السنوات".split())
 COUNT_LEADS = frozenset("اكثر اقل ازيد نحو حوالي قرابه زهاء ما يقارب".split())
 # A Hijri month named alone ("في رمضان") is a date after these words or before the epithets after it.
 HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ حتي طوال طيله مطلع بدايه اوائل منتصف اواسط اواخر نهايه موفي "
                         "حلول قدوم اقتراب دخول انتهاء انقضاء نهار ليالي ايام اول".split())
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
-QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
-HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
 SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
-TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
 MAX_JOINED = 4
@@ -66,10 +72,13 @@ def read_gregorian(m: re.Match[str], ctx: Context) -> Reading | None:
     paired = part(m, "mon2") or part(m, "mon3") or part(m, "mon4")
     if part(m, "mon4") and lex.months[must(m, "mon4")] != month:
         return None  # two months side by side are one month in two names ("يوليو تموز"), or no date
-    year_text = year_text or part(m, "yearof") or _year_of(m, ctx)
-    cued = day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
+    year_text = year_text or part(m, "yearof") or _year_of(m, ctx) or (day_text and _year_just_before(m, ctx))
+    cued = (day_text or year_text or part(m, "shahr") or paired or part(m, "qual") or part(m, "ythis")
+            or part(m, "lead") and not ctx.definite_after(m.end("x")))  # "في آب الأسرة": a father
     if part(m, "mon") in lex.cue_months and not cued:
         return None
+    if part(m, "every"):  # "17 أفريل من كل عام": every year on that day
+        return reading(m, "SET", f"XXXX-{month:02d}" + (f"-{int(day_text):02d}" if day_text else ""), False)
     direction = _direction(m, ctx)
     if day_text and year_text:
         try:
@@ -106,10 +115,21 @@ def _on_its_weekday(ctx: Context, m: re.Match[str], month: int, day: int) -> dat
 
 def _year_of(m: re.Match[str], ctx: Context) -> str | None:
     """The year of "مايو من العام الماضي" or "من هذا العام", when there is an anchor."""
+    if part(m, "ysame") or part(m, "ysame2"):
+        return ctx.year_named_before(m.start("x"))
     offset = ctx.lexicon.qualifiers.get(part(m, "yqual") or "") if part(m, "yqual") else (0 if part(m, "ythis") else None)
     if offset is None or ctx.anchor is None:
         return None
     return str(ctx.anchor.year + offset)
+
+
+def _year_just_before(m: re.Match[str], ctx: Context) -> str | None:
+    """The year of "مونديال 2018 من 14 يونيو الى 15 يوليو": a year named right before the day, in its phrase."""
+    before = ctx.view[max(0, m.start("x") - LOOK_BACK_CHARS) : m.start("x")]
+    found = YEAR_THEN_DAY.search(before)
+    if found is None or without_proclitic(found["lead"] or "") in NOT_THE_DAYS_YEAR:
+        return None
+    return found["year"]
 
 
 def _with_time(value: str, m: re.Match[str]) -> str:
@@ -173,14 +193,17 @@ def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
     """Where an undated day or month lies: its qualifier, the future, "منذ" or a verb before it, else the
     nearest (``even``: the future counted as near as the past, as for Ramadan, which news awaits as
     much as it recalls)."""
-    if part(m, "qual") is None and not ctx.future:
-        if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
-            return -1  # "منذ إنجابها توأميها في حزيران": since, so before
+    if part(m, "qual") is None:
+        if ctx.word_before(m.start("x")) == "تسليم":
+            return 1  # "العقود الآجلة تسليم أغسطس": a future contract
         verb = ctx.verb_before(m.start("x"))
-        if verb is not None:
-            return -1 if verb < 0 else EVEN
-        if even:
-            return EVEN
+        if not ctx.future:
+            if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+                return -1  # "منذ إنجابها توأميها في حزيران": since, so before
+            if verb is not None:
+                return -1 if verb == PAST else EVEN
+            if even:
+                return EVEN
     return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
 
 
@@ -269,13 +292,19 @@ def _year_cued(ctx: Context, start: int, depth: int = 0) -> bool:
     joined = JOINED_TO_YEAR.search(ctx.view, max(0, start - 16), start)
     if joined is not None:
         return depth < MAX_JOINED and _year_cued(ctx, joined.start(), depth + 1)
-    before = ctx.words_before(start, 2)
+    if SPAN_OF_YEARS.match(ctx.view, max(0, start - 1)):
+        return True  # "الحرب الكورية (1950-1953)"
+    before = ctx.words_before(start, 3)
     lead = without_proclitic(before[-1]) if before else ""
-    if lead in ("عام", "العام", "سنه", "السنه"):
-        return True
+    if lead[:1] in ("ل", "ب") and lead[1:] in YEAR_PREPOSITION_WORDS:
+        lead = lead[1:]  # "لعامي 2019 و2020", "بمنتصف 2018"
+    if lead in ("عام", "العام", "سنه", "السنه", "اعوام", "الاعوام", "سنوات", "السنوات"):
+        return True  # "أعوام 1958 و1962 و1966"
+    if lead == "بين" and before[:-1][-1:] == ["ما"] and without_proclitic(before[0]) in SPAN_NOUNS:
+        return True  # "في الفترة ما بين 2011 و2015"
     if lead not in YEAR_PREPOSITION_WORDS:
         return False
-    return not (lead in ("من", "بين", "الي", "حتي") and len(before) > 1 and without_proclitic(before[0]) in COUNT_LEADS)
+    return not (lead in ("من", "بين", "الي", "حتي") and len(before) > 1 and without_proclitic(before[-2]) in COUNT_LEADS)
 
 
 def _counted_after(ctx: Context, end: int) -> bool:
@@ -286,20 +315,34 @@ def _counted_after(ctx: Context, end: int) -> bool:
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الثلاثاء", "اليوم الثلاثاء", "يوم الأحد المقبل", "مساء الجمعة"."""
     weekday = ctx.lexicon.weekdays[must(m, "wd")]
+    if weekday == MONDAY and _the_two(m, ctx):
+        return None  # "بين الاثنين", "الاثنين الآخرين": the two, not Monday
     pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     if ctx.anchor is None:
         return reading(m, "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), False)
     relative = part(m, "rel")
     if relative is not None:  # "أمس الخميس", "غدا الجمعة": the relative word fixes the day
-        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative[" ".join(relative.split())][1][1:]))
+        word = " ".join(relative.split()).removeprefix("يوم ")  # "يوم غد السبت"
+        found = ctx.anchor + timedelta(days=int(ctx.lexicon.relative["ال" + word if word == "غد" else word][1][1:]))
     elif part(m, "today") and ctx.anchor.isoweekday() == weekday:
         found = ctx.anchor
-    elif part(m, "qual") is None and not ctx.future and ctx.verb_before(m.start("x")) == 0:
-        # a schedule ("المقابلة التي تجمع ناديهم يوم الأربعاء") or a lede's present ("يلتقي الرئيس الاثنين")
-        found = _nearest_weekday(ctx.anchor, weekday)
+    elif part(m, "qual") is None and (verb := ctx.verb_before(m.start("x"))) is not None and (
+            not ctx.future or verb == PAST and ctx.verb_before(m.start("x"), PAST_OVER_FUTURE) == PAST):
+        # its own verb: past ("وفقما ذكرته الصحيفة، الأحد" after "يعتزم ترامب"), a schedule ("المقابلة التي
+        # تجمع ناديهم يوم الأربعاء"), a lede's present ("يلتقي الرئيس الاثنين") or ahead ("سيلتقي")
+        found = (weekday_date(ctx.anchor, weekday, -1) if verb == PAST else weekday_date(ctx.anchor, weekday, 1)
+                 if verb == FUTURE else _nearest_weekday(ctx.anchor, weekday))
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
     return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
+
+
+def _the_two(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a bare "الاثنين" is "the two": after "بين" or before "الآخرين"/"معا"."""
+    if part(m, "yawm") or part(m, "pod") or part(m, "today") or part(m, "rel") or part(m, "qual"):
+        return False
+    return (without_proclitic(ctx.word_before(m.start("x"))) == "بين"
+            or ctx.word_after(m.end("x")) in ("الاخرين", "الاخريين", "معا", "كليهما"))
 
 
 def _nearest_weekday(anchor: date, weekday: int) -> date:
@@ -308,65 +351,8 @@ def _nearest_weekday(anchor: date, weekday: int) -> date:
     return coming if (coming - anchor) < (anchor - last) else last
 
 
-def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"صيف 2015" 2015-SU, "الصيف الماضي", "هذا الشتاء", "خريف العام الماضي"."""
-    code = ctx.lexicon.seasons[must(m, "season")]
-    year_text, offset = part(m, "year"), qualifier(m, ctx)
-    if year_text:
-        return reading(m, "DATE", f"{year_text}-{code}", True)
-    if part(m, "unitqual") is not None:  # "صيف العام الماضي"
-        offset = ctx.lexicon.qualifiers[must(m, "unitqual")]
-        year_value, resolved = offset_value(ctx.anchor, "Y", offset)
-        return reading(m, "DATE", f"{year_value}-{code}" if resolved else f"XXXX-{code}", resolved)
-    if offset is None and not part(m, "this"):
-        return None
-    if ctx.anchor is None:
-        return reading(m, "DATE", f"XXXX-{code}", False)
-    return reading(m, "DATE", f"{season_year(ctx.anchor, code, offset or 0)}-{code}", True)
-
-
-def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"التسعينيات" 199X, "ستينيات القرن الماضي" 196X, "خمسينيات القرن التاسع عشر" 185X.
-
-    A century named alone is left out: news names it in generic phrases and names ("أعظم شخصيات القرن
-    العشرين", "صفقة القرن", "فوكس القرن الحادي والعشرين") more than as a time.
-    """
-    decade = ctx.lexicon.numbers.get(must(m, "decade"), "")
-    if not decade.isdigit():
-        return None
-    century = _century(m, ctx)
-    return reading(m, "DATE", f"{century if century is not None else TWENTIETH}{int(decade) // 10}X", True)
-
-
-def _century(m: re.Match[str], ctx: Context) -> int | None:
-    """The two first digits of the years of the century the match names, if it names one."""
-    ordinal, number, word = part(m, "cord"), part(m, "cnum"), part(m, "cqual")
-    offset = ctx.lexicon.qualifiers.get(word) if word else None
-    if ordinal:
-        return ctx.lexicon.ordinals[" ".join(ordinal.split())] - 1
-    if number:
-        return int(number) - 1
-    if offset is not None:
-        return (ctx.anchor.year // 100 if ctx.anchor else TWENTIETH + 1) + offset
-    return None
-
-
-def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الربع الأول من 2018" 2018-Q1, "النصف الأول من العام المقبل" 2019-H1, "الربع الأخير من العام" Q4."""
-    quarters = must(m, "part") == "الربع"
-    which = QUARTERS.get(must(m, "which"), 0) if quarters else HALVES.get(must(m, "which"), 0)
-    if not which:
-        return None
-    code = f"Q{which}" if quarters else f"H{which}"
-    year_text = part(m, "year")
-    if year_text:
-        return reading(m, "DATE", f"{year_text}-{code}", True)
-    year, resolved = offset_value(ctx.anchor, "Y", qualifier(m, ctx) or 0)
-    return reading(m, "DATE", f"{year}-{code}" if resolved else f"XXXX-{code}", resolved)
-
-
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
-    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "season": read_season,
-    "day_of_month": read_day_of_month, "decade": read_decade, "quarter": read_quarter, **RELATIVE_READERS,
+    "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "day_of_month": read_day_of_month,
+    **PERIOD_READERS, **RELATIVE_READERS,
 }

@@ -26,10 +26,16 @@ from khabar.stages.times.context import (
 )
 from khabar.stages.times.lexicon import VAGUE
 from khabar.stages.times.values import PART_OF_DAY, duration_value, offset_value
+from khabar.stages.times.verbs import FUTURE, NEAR, PRESENT
 
 # "اليوم" followed by these is a named or narrative day ("اليوم العالمي", "اليوم التالي"), not today.
 NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
+DECADE_FOLLOWERS = frozenset("من علي تقريبا كامل واحد مضي".split())
+HALVES = {"Y": ("P{}M", 6), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
+APPROXIMATE = frozenset("نحو حوالي قرابه زهاء".split())
+UNIT_ACCUSATIVES = frozenset("يوما يوم عاما عام شهرا شهر اسبوعا ساعه سنه".split())
+HEDGES = frozenset("فقط قليله قلائل معدوده تقريبا نحو حوالي".split())  # words between a unit and "من"
 PER_COUNT_WORDS = frozenset("مره مرات مرتين واحده واحد".split())
 UNIT_LETTERS = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ساعه": "H", "عقد": "DE"}
 _OFFSET = re.compile(r"^([DWMY])([+-]\d+)(T[\w:]+)?$")
@@ -53,13 +59,17 @@ CLOCK_AFTER = re.compile(r"\s*(?:بتوقيت|ت\s*غ|GMT)")
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
-AGE_WORDS = frozenset("العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
+AGE_WORDS = frozenset("بلغ بلغت العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
 DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رحلت مات ماتت يرحل".split())
+SON_OF = re.compile("(?<![\u0621-\u064a])(?:ابن|ابنه|صاحب|صاحبه)\\s+ال\\s*$")  # "ابن الـ 23 عاما" (the view drops ـ)
+LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 NOON, DAY_HOURS = 12, 24
 MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20, "نصف": 30, "ربع": 15, "ثلث": 20}
+MIN_NOUN_LETTERS = 4
+NEW_YEAR_FROM = 10  # from October on, "العام الجديد" is the coming year
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
 
 
@@ -74,8 +84,12 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return reading(m, "DATE", "PRESENT_REF", False)
     if word.startswith(ARTICLE) and ctx.raw_char(m.start("word")) != BARE_ALEF:
         return None  # "آلان" (Alan) is not "الآن" (now), though both normalise to "الان"
+    if word == "سابقا" and _after_role_noun(ctx.word_before(m.start("x"))):
+        return None  # "نائبا ووزيرا سابقا": a former minister, an adjective and no time
     if word == "امس" and ctx.view[max(0, m.start("x") - 1) : m.start("x")] == "ل":
         return None  # "لامس الخام 72 دولارا": the verb "touched", not ل + أمس
+    if word.startswith("قبل") and _after_event(ctx, m.end("x")):
+        return None  # "قبل فترة طويلة من ورود المشروع": before an event, not long ago
     offset = _OFFSET.match(rule)
     if offset is None:
         return reading(m, kind, rule, False)
@@ -85,20 +99,36 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, kind, value + (clock if resolved else ""), resolved)
 
 
+def _after_role_noun(word: str) -> bool:
+    """Whether ``word`` is an indefinite noun in the accusative ("وزيرا", "نائبا"), which "سابقا" qualifies."""
+    word = without_proclitic(word)
+    return len(word) >= MIN_NOUN_LETTERS and word.endswith("ا") and not word.endswith(("وا", "ايضا"))
+
+
 def read_unit_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     """"الأسبوع الماضي", "الشهر المقبل", "هذا العام", "مطلع العام الجاري", "منذ بداية العام"."""
     offset = qualifier(m, ctx)
+    if part(m, "new"):  # "العام الجديد": this year, or the next one late in the year
+        if must(m, "unit") not in ("عام", "سنه") or ctx.anchor is None:
+            return None
+        offset = 1 if ctx.anchor.month >= NEW_YEAR_FROM else 0
     if offset is None and not part(m, "this") and not part(m, "mod"):
         return None  # "منذ بداية العام", "بحلول نهاية الشهر": the current one
     if must(m, "unit") == "عام" and ctx.word_before(m.start("x")) in TITLES:
         return None  # "الأمين العام السابق": the former secretary-general
     unit = UNIT_LETTERS[must(m, "unit")]
-    if unit == "DE":  # "العقد الماضي": the decade before the anchor's, 200X
-        if offset is None and not part(m, "this") or ctx.anchor is None:
+    if unit == "DE":  # "العقد الماضي": the decade before the anchor's, 200X; "هذا العقد" is a contract
+        if offset is None or ctx.anchor is None:
             return None
         return reading(m, "DATE", f"{ctx.anchor.year // 10 + (offset or 0)}X", True)
     value, resolved = offset_value(ctx.anchor, unit, offset or 0)
     return reading(m, "DATE", value, resolved)
+
+
+def read_same_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"ذلك العام", "العام نفسه", "نفس السنة": the year the text named last, if it named one."""
+    year = ctx.year_named_before(m.start("x"))
+    return None if year is None else reading(m, "DATE", year, True)
 
 
 def read_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -162,11 +192,17 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     """"قبل ثلاثة أيام" and "منذ شهر" (dates), "بعد أسبوع من زيارة" and "منذ شهور" (durations)."""
     letter, count = count_of(m, ctx)
     prep = part(m, "prep")
-    if part(m, "num") is None and ctx.definite_after(m.end("x")):
-        return None  # "منذ يوم الأمس", "منذ أيام السينما الصامتة": a day or days of what follows
-    relative_to_event = ctx.word_after(m.end("x")) in ("من", "علي")
+    if part(m, "num") is None and (ctx.definite_after(m.end("x")) or ctx.word_after(m.end("x")) in ("امس", "غد")):
+        return None  # "منذ يوم الأمس", "منذ يوم أمس", "منذ أيام السينما الصامتة": a day or days of what follows
+    if prep == "بعد" and part(m, "num") is None and without_proclitic(ctx.word_before(m.start("prep"))) in UNIT_ACCUSATIVES:
+        return None  # "يوما بعد يوم", "عاما بعد عام": day after day, no stretch nor date
+    if must(m, "unit") == "عقد" and not _decade_follows(ctx, m.end("x")):
+        return None  # "بعد عقد هيئة إدارية": after holding a meeting, not after a decade
+    if part(m, "half"):
+        return _with_half(m, letter, count)
+    relative_to_event = _after_event(ctx, m.end("x"))
     dates = (prep == "قبل" or (prep == "منذ" and count != VAGUE and _dates_event(m, ctx, letter))
-             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.verb_before(m.start("prep")) == 0)))
+             or (prep == "بعد" and (ctx.tense.sentence_future or ctx.verb_before(m.start("prep"), NEAR) in (PRESENT, FUTURE))))
     if not dates or relative_to_event or letter in ("H", "MIN") and prep != "قبل":
         return reading(m, "DURATION", duration_value(letter, count), False)
     if count == VAGUE:
@@ -175,13 +211,42 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(m.start("prep"), m.end("x"), "DATE", value, resolved)
 
 
+def _decade_follows(ctx: Context, end: int) -> bool:
+    """Whether "عقد" after قبل/بعد/منذ is a decade: at a clause's end or before "من", "على", "تقريبا" ...,
+    not before the noun it holds or signs ("بعد عقد اجتماع", "قبل عقد قمة")."""
+    rest = ctx.view[end : end + 2].strip()
+    if not rest or rest[0] in "،,.;؛:!؟?)\"»":
+        return True
+    word = ctx.word_after(end)
+    return word in DECADE_FOLLOWERS or word[:1] == "و"
+
+
+def _with_half(m: re.Match[str], letter: str, count: str) -> Reading | None:
+    """"ساعة ونصف" PT90M, "دقيقتين ونصف" PT150S, "عامين ونصف" P30M: the next smaller unit."""
+    if count == VAGUE or letter not in HALVES:
+        return reading(m, "DURATION", duration_value(letter, count), False)
+    smaller, per_half = HALVES[letter]
+    return reading(m, "DURATION", smaller.format((2 * int(count) + 1) * per_half), False)
+
+
+def _after_event(ctx: Context, end: int) -> bool:
+    """Whether "من"/"على" follows the unit, maybe after "فقط" or "قليلة": "بعد أيام فقط من تعرضها" counts from
+    an event, not from the publication date."""
+    for word in ctx.words_after(end, 3):
+        if word in ("من", "علي"):
+            return True
+        if word not in HEDGES:
+            return False
+    return False
+
+
 def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
     """Whether "منذ" + a count dates a past event rather than measuring a state that lasts (see the docstring)."""
     before = ctx.view[max(0, m.start("prep") - 80) : m.start("prep")]
     clause_start = max((mark.end() for mark in CLAUSE_MARK.finditer(before)), default=0)
     words = before[clause_start:].split()[-LASTING_WINDOW:]
-    if any(LASTING.match(word) for word in words):
-        return False
+    if any(LASTING.match(word) for word in words) or ctx.verb_before(m.start("prep")) == PRESENT:
+        return False  # "وتسيطر على القاعدة منذ ثلاث سنوات": a state that lasts
     return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-PAST_WINDOW:])
 
 
@@ -194,6 +259,8 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if part(m, "dual") and without_proclitic(ctx.word_before(m.start("x"))).endswith(("اء", "ين")):
         return None  # "مدراء عامين": general managers, not two years
+    if part(m, "half"):
+        return _with_half(m, letter, count)
     return reading(m, "DURATION", duration_value(letter, count), False)
 
 
@@ -206,10 +273,16 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
     """
     start, end = m.start("x"), m.end("x")
     before_words = ctx.words_before(start, AGE_WINDOW)
-    if any(word in AGE_WORDS for word in before_words):
+    if "بين" in before_words:  # "تتراوح أعمارهم بين 22 سنة و 31 سنة": the second end of a range of ages
+        before_words = ctx.words_before(start, 2 * AGE_WINDOW)
+    if any(without_proclitic(word) in AGE_WORDS for word in before_words):  # "وعمره 39 سنة"
         return True
     if before_words[-1:] == ["عن"] and any(without_proclitic(w) in DEATH_WORDS for w in before_words[:-1]):
         return True  # "توفي عن 31 عاما"
+    if before_words[-1:] == ["تحت"]:
+        return True  # "منتخب الشباب تحت 20 سنة": an age group
+    if SON_OF.search(ctx.view, max(0, start - LOOK_BACK_FOR_SON), start):
+        return True  # "ابن الـ 23 عاما": 23 years old
     after = ctx.words_after(end, 2)
     if len(after) == 2 and after[0] == "من" and after[1].lstrip("ل") in AGE_WORDS:
         return True
@@ -231,6 +304,9 @@ def read_fraction(m: re.Match[str], ctx: Context) -> Reading | None:
     years = {"CE": 100, "DE": 10}.get(letter)
     if years is None or years % share:
         return None
+    before = [w for w in ctx.words_before(m.start("x"), 3) if w not in APPROXIMATE]
+    if before and without_proclitic(before[-1]) == "قبل" and ctx.anchor is not None:
+        return reading(m, "DATE", str(ctx.anchor.year - years // share), True)  # "قبل نحو نصف قرن": ago
     return reading(m, "DURATION", f"P{years // share}Y", False)
 
 
@@ -286,7 +362,7 @@ def read_fiscal_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 RELATIVE_READERS: dict[str, Reader] = {
-    "relative": read_relative, "unit_relative": read_unit_relative, "weekend": read_weekend,
+    "relative": read_relative, "unit_relative": read_unit_relative, "same_year": read_same_year, "weekend": read_weekend,
     "plural_relative": read_plural_relative, "period": read_period, "present": read_present_adjective,
     "someday": read_someday, "offset": read_offset, "duration": read_duration, "fraction": read_fraction,
     "set": read_set, "set_per": read_set_per, "clock": read_clock, "bare_clock": read_bare_clock,

@@ -22,8 +22,10 @@ from khabar.stages.normalise import normalise
 from khabar.stages.times.context import Context, Reading, Tense
 from khabar.stages.times.lexicon import TimeLexicon, load_time_lexicon
 from khabar.stages.times.patterns import build_grammar
+from khabar.stages.times.ranges import cohere
 from khabar.stages.times.readers import READERS
 from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, tense_map
+from khabar.stages.times.verbs import Clauses
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WORD = re.compile("[\u0621-\u064a]+")
@@ -114,10 +116,11 @@ class TimeTagger:
                 notes = (Diagnostic(self.name, GUESSED_ANCHOR, f"no publication date; relative times resolved "
                                     f"against {anchor.isoformat()}, read from the text", Span(*view.original_span(*span))),)
         tenses = tense_map(doc, view, self.future_marker)
-        readings = self._read(view.text, anchor, tenses, doc.text, view.starts)
+        clauses = Clauses(view.text, view.starts, doc.tokens, doc.text) if doc.tokens else None
+        readings = self._read(view.text, anchor, tenses, doc.text, view.starts, clauses)
         blocked = self._blocked(doc, view)
         times = []
-        for found in _longest_first(readings):
+        for found in cohere(sorted(_longest_first(readings), key=lambda r: r.start), view.text):
             if any(found.start < end and start < found.end for start, end in blocked):
                 continue
             start, end = view.original_span(found.start, found.end)
@@ -140,7 +143,8 @@ class TimeTagger:
                     return date.fromisoformat(found.value[:10]), (line_start + found.start, line_start + found.end)
         return None
 
-    def _read(self, view: str, anchor: date | None, tenses: TenseMap, raw: str, starts: Sequence[int]) -> list[Reading]:
+    def _read(self, view: str, anchor: date | None, tenses: TenseMap, raw: str, starts: Sequence[int],
+              clauses: Clauses | None = None) -> list[Reading]:
         """Every reading of every pattern that can match ``view``."""
         contexts: dict[Tense, Context] = {}
         present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None, CLOCK.search(view) is not None)
@@ -155,7 +159,7 @@ class TimeTagger:
                 tense = tenses.at(match.start("x"), match.end("x"))
                 ctx = contexts.get(tense)
                 if ctx is None:
-                    ctx = contexts[tense] = Context(self.lexicon, view, anchor, tense, raw, starts)
+                    ctx = contexts[tense] = Context(self.lexicon, view, anchor, tense, raw, starts, clauses)
                 found = reader(match, ctx)
                 if found is not None:
                     readings.append(found)

@@ -1,0 +1,76 @@
+"""Readers of the parts and stretches of years: seasons, decades (and their centuries), quarters and halves.
+
+One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``); ``PERIOD_READERS``
+maps each kind to its reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.stages.times.context import Context, Reader, Reading, must, part, qualifier, reading
+from khabar.stages.times.values import offset_value, season_year
+
+QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
+HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
+TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
+
+
+def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"صيف 2015" 2015-SU, "الصيف الماضي", "هذا الشتاء", "خريف العام الماضي"."""
+    code = ctx.lexicon.seasons[must(m, "season")]
+    year_text, offset = part(m, "year"), qualifier(m, ctx)
+    if year_text:
+        return reading(m, "DATE", f"{year_text}-{code}", True)
+    if part(m, "unitqual") is not None:  # "صيف العام الماضي"
+        offset = ctx.lexicon.qualifiers[must(m, "unitqual")]
+        year_value, resolved = offset_value(ctx.anchor, "Y", offset)
+        return reading(m, "DATE", f"{year_value}-{code}" if resolved else f"XXXX-{code}", resolved)
+    if offset is None and not part(m, "this"):
+        return None
+    if ctx.anchor is None:
+        return reading(m, "DATE", f"XXXX-{code}", False)
+    return reading(m, "DATE", f"{season_year(ctx.anchor, code, offset or 0)}-{code}", True)
+
+
+def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"التسعينيات" 199X, "ستينيات القرن الماضي" 196X, "خمسينيات القرن التاسع عشر" 185X.
+
+    A century named alone is left out: news names it in generic phrases and names ("أعظم شخصيات القرن
+    العشرين", "صفقة القرن", "فوكس القرن الحادي والعشرين") more than as a time.
+    """
+    decade = ctx.lexicon.numbers.get(must(m, "decade"), "")
+    if not decade.isdigit():
+        return None
+    century = _century(m, ctx)
+    return reading(m, "DATE", f"{century if century is not None else TWENTIETH}{int(decade) // 10}X", True)
+
+
+def _century(m: re.Match[str], ctx: Context) -> int | None:
+    """The two first digits of the years of the century the match names, if it names one."""
+    ordinal, number, word = part(m, "cord"), part(m, "cnum"), part(m, "cqual")
+    offset = ctx.lexicon.qualifiers.get(word) if word else None
+    if ordinal:
+        return ctx.lexicon.ordinals[" ".join(ordinal.split())] - 1
+    if number:
+        return int(number) - 1
+    if offset is not None:
+        return (ctx.anchor.year // 100 if ctx.anchor else TWENTIETH + 1) + offset
+    return None
+
+
+def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"الربع الأول من 2018" 2018-Q1, "النصف الأول من العام المقبل" 2019-H1, "الربع الأخير من العام" Q4."""
+    quarters = must(m, "part") == "الربع"
+    which = QUARTERS.get(must(m, "which"), 0) if quarters else HALVES.get(must(m, "which"), 0)
+    if not which:
+        return None
+    code = f"Q{which}" if quarters else f"H{which}"
+    year_text = part(m, "year")
+    if year_text:
+        return reading(m, "DATE", f"{year_text}-{code}", True)
+    year, resolved = offset_value(ctx.anchor, "Y", qualifier(m, ctx) or 0)
+    return reading(m, "DATE", f"{year}-{code}" if resolved else f"XXXX-{code}", resolved)
+
+
+PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "quarter": read_quarter}

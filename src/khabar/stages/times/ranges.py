@@ -1,0 +1,89 @@
+"""The two ends of a range agree: "بين 5 يناير و1 فبراير 2019" puts 5 January in 2019 too, and in "من 27 ديسمبر
+إلى 3 يناير" the second end comes after the first.
+
+Each end is read on its own (a year the text gives, else the year nearest the publication date); a
+range then makes its ends cohere: an end without a year of its own takes the other end's, the first
+end never after the second.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from khabar.stages.times.context import Reading
+
+# Between the two ends: "و", "-", "إلى", "حتى", "لغاية" (a list joined by "و" only after "بين").
+JOIN = re.compile(r"^\s*(?:-|–|الي|حتي|لغايه|الي\s+غايه|و\s*(?:حتي|الي|لغايه))\s*$")
+AND = re.compile(r"^\s*و\s*$")
+OPENS = re.compile(r"(?:بين|من|منذ)\s+(?:(?:يوم|يومي|شهر|شهري)\s+)?$")
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+YEAR_WORD = re.compile(r"(?<![\u0621-\u064a])(?:عام|العام|سنه|السنه)(?![\u0621-\u064a])")
+WEEKDAY = re.compile("(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])")
+DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
+LOOK_BACK = 20  # characters before the first end for "بين"/"من"
+
+
+def cohere(readings: list[Reading], view: str) -> list[Reading]:
+    """``readings`` (in text order) with the ends of each range made to agree."""
+    out = list(readings)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (first.type != "DATE" or second.type != "DATE" or not _joined(view, first, second)
+                or any(WEEKDAY.search(view, r.start, r.end) for r in (first, second))):
+            continue  # "من الأحد إلى الخميس" is a week's days, no dates to move by a year
+        first_year, second_year = _given_year(view, first), _given_year(view, second)
+        if second_year and not first_year:
+            out[i] = _in_year_before(first, second)
+        elif not second_year:
+            out[i + 1] = _after(second, out[i])
+    return out
+
+
+def _joined(view: str, first: Reading, second: Reading) -> bool:
+    between = view[first.end : second.start]
+    opened = OPENS.search(view, max(0, first.start - LOOK_BACK), first.start) is not None
+    return (JOIN.match(between) is not None and opened) or (AND.match(between) is not None
+                                                           and view[max(0, first.start - LOOK_BACK) : first.start].rstrip().endswith("بين"))
+
+
+def _given_year(view: str, reading: Reading) -> bool:
+    """Whether the text gives the end's year: "2019", "من العام الماضي"."""
+    return YEAR_IN_TEXT.search(view, reading.start, reading.end) is not None or YEAR_WORD.search(
+        view, reading.start, reading.end) is not None
+
+
+def _in_year_before(first: Reading, second: Reading) -> Reading:
+    """``first`` moved into the year of ``second``, or the year before when it would come after it."""
+    one, two = DAY.match(first.value), DAY.match(second.value)
+    if one is None or two is None:
+        return first
+    year = int(two[1])
+    if (one[2], one[3] or "00") > (two[2], two[3] or "99"):
+        year -= 1
+    return dataclasses.replace(first, value=_with_year(first.value, year))
+
+
+def _after(second: Reading, first: Reading) -> Reading:
+    """``second`` moved on by a year while it comes before ``first``."""
+    one, two = DAY.match(first.value), DAY.match(second.value)
+    if one is None or two is None:
+        return second
+    start = (int(one[1]), int(one[2]), int(one[3] or 1))
+    end = (int(two[1]), int(two[2]), int(two[3] or 31))
+    if end >= start:
+        return second
+    value = _with_year(second.value, int(one[1]) + (1 if (end[1], end[2]) < (start[1], start[2]) else 0))
+    return dataclasses.replace(second, value=value)
+
+
+def _with_year(value: str, year: int) -> str:
+    moved = f"{year:04d}{value[4:]}"
+    day = DAY.match(moved)
+    if day is not None and day[3]:
+        try:
+            date(year, int(day[2]), int(day[3]))
+        except ValueError:
+            return value  # 29 February of a year without one
+    return moved
