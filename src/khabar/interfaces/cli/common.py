@@ -1,17 +1,19 @@
-"""What the commands share: reporting rejected inputs on stderr, and the exit codes."""
+"""What the commands share: naming and opening the archive, reporting rejected inputs on stderr, the exit codes."""
 
 from __future__ import annotations
 
 import datetime
 import importlib.util
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from khabar.errors import InputError, KhabarError, StageError
 from khabar.stages.read import SUFFIX_FORMATS, skipped_files
+from khabar.store import QueryError, Store, open_store
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -119,6 +121,19 @@ def fail(error: KhabarError) -> typer.Exit:
     """Report an error that stops a command, and return the exit (code 1) to raise."""
     report(error)
     return typer.Exit(EXIT_REJECTED)
+
+
+@contextmanager
+def opened_archive(db: Path, *, readonly: bool = False, create: bool = False) -> Iterator[Store]:
+    """The archive ``db`` for a command's work: a bad search query is a usage error (exit 2), any other error
+    khabar raises (a missing archive, an unknown entity id) one stderr line and exit 1."""
+    try:
+        with open_store(db, readonly=readonly, create=create) as store:
+            yield store
+    except QueryError as error:
+        raise usage_error(f"bad query: {error}") from None
+    except KhabarError as error:
+        raise fail(error) from None
 
 
 def publication_date(value: str | None) -> str | None:

@@ -8,21 +8,19 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
 from khabar.interfaces.cli.common import (
     DB_OPTION,
     EXIT_OK,
     EXIT_REJECTED,
-    fail,
     note_skipped,
+    opened_archive,
     publication_date,
     split_database,
 )
 from khabar.interfaces.ingest import ingest_sources
 from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
-from khabar.store import open_store
 
 SOURCES_HELP = "The archive (SQLite; created when missing), then files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz."
 PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's "
@@ -41,13 +39,10 @@ def ingest(
     published = publication_date(published)
     console = Console(stderr=True)
     note_skipped(sources)
-    try:
-        with open_store(db, create=True) as store:
-            pipeline = default_pipeline()
-            settle_after_loading()
-            summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, create=True) as store:
+        pipeline = default_pipeline()
+        settle_after_loading()
+        summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
     print_summary(summary, db, console)
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 

@@ -28,12 +28,13 @@ from khabar.interfaces.cli.common import (
     fail,
     is_database,
     need_data,
+    opened_archive,
     report,
     usage_error,
 )
 from khabar.model import Document, Quote
 from khabar.pipeline import analyze_sources, default_pipeline
-from khabar.store import Filters, QueryError, find_quotes, open_store
+from khabar.store import Filters, find_quotes
 from khabar.store.keys import name_key
 
 FILES_HELP = "An archive made by khabar ingest, or articles to read (.txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' for stdin)."
@@ -115,13 +116,8 @@ def _from_files(files: list[str], speaker: str | None, fmt: ListFormat) -> int:
 
 
 def _from_archive(db: Path, about: str, speaker: str | None, limit: int, offset: int, fmt: ListFormat) -> None:
-    try:
-        with open_store(db, readonly=True) as store:
-            total, found = find_quotes(store, about, Filters(speaker=speaker), limit=limit, offset=offset)
-    except QueryError as error:
-        raise usage_error(f"bad query: {error}") from None
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, readonly=True) as store:
+        total, found = find_quotes(store, about, Filters(speaker=speaker), limit=limit, offset=offset)
     if fmt is ListFormat.PRETTY:
         print_quotes(total, found, Console())
     else:

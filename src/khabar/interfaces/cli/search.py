@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import (
     ENTITY_COLUMNS,
     HIT_COLUMNS,
@@ -22,8 +21,8 @@ from khabar.interfaces.cli.archive_output import (
     print_jsonl,
     print_rows,
 )
-from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, fail, usage_error
-from khabar.store import Filters, QueryError, list_entities, open_store, search_documents
+from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, opened_archive
+from khabar.store import Filters, list_entities, search_documents
 
 QUERY_HELP = 'Words (all must appear), "a phrase", word* (prefix), -word (leave out), a OR b. Hamza and diacritics do not matter.'
 FORMAT_HELP = "pretty for people; jsonl or csv for programs and spreadsheets."
@@ -51,13 +50,8 @@ def search(
 ) -> None:
     """Search the archive: ranked articles with highlighted snippets."""
     filters = Filters(entity, speaker, place, outlet, date_from and date_from.date(), date_to and date_to.date())
-    try:
-        with open_store(db, readonly=True) as store:
-            page = search_documents(store, query, filters, limit=limit, offset=offset)
-    except QueryError as error:
-        raise usage_error(f"bad query: {error}") from None
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, readonly=True) as store:
+        page = search_documents(store, query, filters, limit=limit, offset=offset)
     if fmt is ListFormat.PRETTY:
         print_hits(page, offset, Console())
     else:
@@ -80,11 +74,8 @@ def entities(
     if top is not None:
         deprecated("--top", f"--limit {top}")
         limit = top
-    try:
-        with open_store(database(db, old_db, "entities"), readonly=True) as store:
-            total, found = list_entities(store, label and label.value, name, limit=limit)
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(database(db, old_db, "entities"), readonly=True) as store:
+        total, found = list_entities(store, label and label.value, name, limit=limit)
     if fmt is ListFormat.PRETTY:
         print_entities(total, found, Console())
     else:
