@@ -79,6 +79,12 @@ def test_render_writes_one_self_contained_page_with_every_layer(pipeline) -> Non
     assert "جان إيف لو دريان" in seed["text"]
 
 
+def test_a_publication_date_that_is_not_one_is_a_usage_error() -> None:
+    # --published is the option analyze and ingest take (cli/common.py), checked the same way: it was passed on unread
+    bad = CliRunner().invoke(app, ["render", str(SEED), "--published", "yesterday"])
+    assert bad.exit_code == 2 and "not a date" in bad.stderr and not bad.stdout
+
+
 def test_the_page_runs_the_web_pages_own_modules() -> None:
     assert modules() == ["dom.js", "article.js", "standalone.js"]
     script = inline_script()

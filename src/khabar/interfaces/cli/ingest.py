@@ -13,6 +13,9 @@ from khabar.interfaces.cli.common import (
     DB_OPTION,
     EXIT_OK,
     EXIT_REJECTED,
+    MaxBytes,
+    MaxChars,
+    Published,
     note_skipped,
     opened_archive,
     publication_date,
@@ -23,16 +26,14 @@ from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
 
 SOURCES_HELP = "The archive (SQLite; created when missing), then files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz."
-PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's "
-                  "text is never used); relative dates are resolved against it.")
 
 
 def ingest(
     arguments: Annotated[list[str], typer.Argument(metavar="ARCHIVE SOURCES...", help=SOURCES_HELP, show_default=False)],
     old_db: Annotated[Path | None, DB_OPTION] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
-    max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
-    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP)] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    published: Published = None,
 ) -> None:
     """Analyse articles and store them in the archive; an article already there is left as it is."""
     db, sources = split_database(arguments, old_db, "ingest")

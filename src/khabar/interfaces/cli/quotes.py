@@ -25,15 +25,15 @@ from khabar.interfaces.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     deprecated,
-    fail,
     is_database,
+    loaded_pipeline,
     need_data,
     opened_archive,
     report,
     usage_error,
 )
 from khabar.model import Document, Quote
-from khabar.pipeline import analyze_sources, default_pipeline
+from khabar.pipeline import analyze_sources
 from khabar.store import Filters, find_quotes
 from khabar.store.keys import name_key
 
@@ -93,10 +93,7 @@ def said_by(doc: Document, speaker: str) -> Document:
 
 def _from_files(files: list[str], speaker: str | None, fmt: ListFormat) -> int:
     """Analyse the files and print their quotes (``speaker``'s only, when given); the number of rejected inputs."""
-    try:
-        pipeline = default_pipeline()
-    except KhabarError as error:
-        raise fail(error) from None
+    pipeline = loaded_pipeline()
     console, rejected, rows = Console(), 0, []
     for result in analyze_sources(files, pipeline):
         if isinstance(result, KhabarError):
