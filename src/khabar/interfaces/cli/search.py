@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,17 +21,11 @@ from khabar.interfaces.cli.archive_output import (
     print_rows,
 )
 from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, opened_archive
+from khabar.model import EntityLabel
 from khabar.store import Filters, list_entities, search_documents
 
 QUERY_HELP = 'Words (all must appear), "a phrase", word* (prefix), -word (leave out), a OR b. Hamza and diacritics do not matter.'
 FORMAT_HELP = "pretty for people; jsonl or csv for programs and spreadsheets."
-
-
-class Label(StrEnum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    MISC = "MISC"
 
 
 def search(
@@ -66,7 +59,7 @@ def entities(
     old_db: Annotated[Path | None, DB_OPTION] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many.")] = 20,
     top: Annotated[int | None, typer.Option("--top", min=1, max=100, hidden=True, help="Deprecated: --limit.")] = None,
-    label: Annotated[Label | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
+    label: Annotated[EntityLabel | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
     name: Annotated[str | None, typer.Option(help="Only names containing this.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ListFormat.PRETTY,
 ) -> None:
