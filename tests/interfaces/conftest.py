@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -45,3 +51,30 @@ def client(archive_path: Path):  # type: ignore[no-untyped-def]
     app = create_app(ApiSettings(db=archive_path, max_body_bytes=20_000), pipeline_factory=core_pipeline)
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Callable[[Any], AbstractContextManager[int]]:
+    """``with live_server(app) as port``: ``app`` served by uvicorn on a free local port in a thread, for what
+    TestClient cannot do (a false Content-Length, a browser). Skipped without the api extra."""
+    uvicorn = pytest.importorskip("uvicorn", reason="uvicorn (the api extra) is not installed")
+
+    @contextmanager
+    def serve(app: Any) -> Iterator[int]:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.started, "the test server did not start"
+        try:
+            yield port
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+    return serve

@@ -12,9 +12,6 @@ import dataclasses
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -38,12 +35,6 @@ pytestmark = [
 ]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 uvicorn = pytest.importorskip("uvicorn", reason="uvicorn (the api extra) is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -94,21 +85,11 @@ def browser_archive(tmp_path_factory: pytest.TempPathFactory, sample_builders) -
 
 
 @pytest.fixture(scope="module")
-def server(browser_archive: Path) -> Iterator[str]:
+def server(browser_archive: Path, live_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from khabar.interfaces.api import ApiSettings, create_app
 
-    port = _free_port()
-    config = uvicorn.Config(create_app(ApiSettings(db=browser_archive)), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started, "the test server did not start"
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(ApiSettings(db=browser_archive))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
