@@ -17,8 +17,6 @@ Writes into ``--out`` (default ``src/khabar/resources/ner``):
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
 import tempfile
@@ -32,8 +30,8 @@ import numpy as np
 
 from khabar.stages.normalise import normalise_cased as normalise
 from khabar.training import conll
+from khabar.training.ant import ANT_DIR, ant_records
 
-ANT_DIR = "news/ant"
 DIACRITIC_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
 TOKEN_PATTERN = re.compile(rf"[\w{DIACRITIC_CLASS}]+|[^\w\s{DIACRITIC_CLASS}]")
 DEFAULT_KS = (64, 256, 1024)
@@ -53,12 +51,10 @@ def tokenise(text: str) -> list[str]:
 
 def ant_texts(data: Path) -> Iterator[str]:
     """Titles and bodies of every ANT article, one paragraph at a time."""
-    for path in sorted((data / ANT_DIR).glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                article = json.loads(line)
-                yield article.get("title") or ""
-                yield from (article.get("text") or "").split("\n")
+    files = sorted(path.name for path in (data / ANT_DIR).glob("*.jsonl.gz"))  # the order the clusters were built in
+    for _name, _number, article in ant_records(data, files):
+        yield article.get("title") or ""
+        yield from (article.get("text") or "").split("\n")
 
 
 def ner_train_texts(data: Path) -> Iterator[list[str]]:
