@@ -16,7 +16,6 @@ is the NER training's copy of it, with the vectors of frequent training forms tu
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import tempfile
@@ -31,8 +30,8 @@ import numpy as np
 from khabar.stages.entities.inputs import Embeddings, word_form
 from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.tokens import iter_token_matches
+from khabar.training.ant import ANT_FILES, ant_records
 
-ANT_DIR = "news/ant"
 EVAL_GOLD = ("dev/gold.jsonl", "dev2/gold.jsonl")
 DEFAULT_OUT = Path("build") / "ner" / "fasttext.npz"
 SEED = 13
@@ -65,14 +64,12 @@ def eval_paragraphs(eval_dir: Path | None) -> set[str]:
 
 
 def ant_articles(data: Path, excluded: set[str]) -> Iterator[str]:
-    """Title and body of each ANT article that shares no paragraph with ``excluded``."""
-    for path in sorted((data / ANT_DIR).glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                article = json.loads(line)
-                text = (article.get("title") or "") + "\n" + (article.get("text") or "")
-                if not excluded.intersection(paragraphs(text)):
-                    yield text
+    """Title and body of each ANT article that shares no paragraph with ``excluded`` (the files in name order,
+    the order the shipped vectors were trained in)."""
+    for _, _, article in ant_records(data, sorted(ANT_FILES)):
+        text = (article.get("title") or "") + "\n" + (article.get("text") or "")
+        if not excluded.intersection(paragraphs(text)):
+            yield text
 
 
 def write_corpus(data: Path, eval_dir: Path | None, target: Path) -> tuple[int, int, int]:
@@ -87,9 +84,7 @@ def write_corpus(data: Path, eval_dir: Path | None, target: Path) -> tuple[int, 
                 if forms:
                     out.write(" ".join(forms) + "\n")
                     count += len(forms)
-    for path in sorted((data / ANT_DIR).glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            total += sum(1 for _ in handle)
+    total = sum(1 for _ in ant_records(data))
     return kept, total - kept, count
 
 

@@ -24,8 +24,8 @@ def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_H
     holds out the tail of ANERcorp train, ``--eval DIR`` for the in-domain articles, ``--out DIR``,
     ``--epochs`` ...). Needs ``pip install 'khabar[train]'`` (torch, CPU build) and ``khabar train embeddings``.
     """
-    need_modules("khabar train ner", ("torch", "onnx"), "train")
     need_data(data, "khabar train ner", "the NER corpora (the shared data folder)", "--data")
+    need_modules("khabar train ner", ("torch", "onnx"), "train")
     from khabar.training import ner
 
     raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
@@ -38,8 +38,8 @@ def train_embeddings(ctx: typer.Context, data: Annotated[Path, typer.Option(help
     Options of ``python -m khabar.training.embeddings`` pass through (``--eval DIR`` leaves the evaluation
     articles out). Needs ``pip install 'khabar[build]'`` (gensim).
     """
-    need_modules("khabar train embeddings", ("gensim",), "build")
     need_data(data, "khabar train embeddings", "the ANT news corpus (the shared data folder)", "--data")
+    need_modules("khabar train embeddings", ("gensim",), "build")
     from khabar.training import embeddings
 
     raise typer.Exit(embeddings.main(["--data", str(data), *ctx.args]))
