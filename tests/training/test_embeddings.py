@@ -11,6 +11,7 @@ import pytest
 
 from khabar.stages.entities.inputs import Embeddings
 from khabar.training import embeddings
+from khabar.training.ant import ANT_DIR, ANT_FILES
 
 
 def test_tokens_are_khabar_s_as_the_model_s_forms() -> None:
@@ -19,10 +20,13 @@ def test_tokens_are_khabar_s_as_the_model_s_forms() -> None:
 
 
 def _ant(tmp_path: Path, articles: list[dict[str, str]]) -> Path:
-    folder = tmp_path / "data" / embeddings.ANT_DIR
+    folder = tmp_path / "data" / ANT_DIR
     folder.mkdir(parents=True)
-    with gzip.open(folder / "ant_test.jsonl.gz", "wt", encoding="utf-8") as handle:
+    first, *others = sorted(ANT_FILES)  # the articles in the first file, the others empty
+    with gzip.open(folder / first, "wt", encoding="utf-8") as handle:
         handle.writelines(json.dumps(article, ensure_ascii=False) + "\n" for article in articles)
+    for name in others:
+        gzip.open(folder / name, "wt", encoding="utf-8").close()
     return tmp_path / "data"
 
 
