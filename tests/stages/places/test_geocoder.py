@@ -176,7 +176,21 @@ def test_a_feature_is_placed_at_its_town(geocoder: Geocoder) -> None:
     assert (place.name, place.feature, place.geonames_id, place.country_code) == ("Milan", "feature", None, "IT")
 
 
+def test_a_district_without_its_town_after_it_is_placed_at_the_city_of_its_sentence(geocoder: Geocoder) -> None:
+    text = "وشهد حي الحسن الثاني مواجهات ليلية بين الشباب وقوات الأمن، وفق ما أعلنته السلطات المحلية في الرباط"
+    place = places_of(geocoder, text, "حي الحسن الثاني", "الرباط")["حي الحسن الثاني"]
+    assert (place.name, place.feature, place.geonames_id) == ("Rabat", "feature", None)
+
+
 # ---------------------------------------------------------------- issue 23: spellings, regions, outlets
+
+
+def test_morocco_s_regions_are_provinces_not_their_chief_towns(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وقال رئيس جهة سوس ماسة إن مدينة أكادير تستعد", "سوس ماسة")
+    assert (got["سوس ماسة"].feature, got["سوس ماسة"].country_code) == ("admin", "MA")
+    text = "وزار الوزير جهة الداخلة-وادي الذهب ومدينة الداخلة"
+    got = places_of(geocoder, text, "الداخلة-وادي الذهب")
+    assert got["الداخلة-وادي الذهب"].feature == "admin"
 
 
 def test_the_capital_named_with_al_asima_is_the_city(geocoder: Geocoder) -> None:

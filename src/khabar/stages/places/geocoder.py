@@ -147,6 +147,7 @@ class Geocoder:
             evidence[home] += OUTLET_EVIDENCE
         places: list[Place] = []
         venues: list[Entity] = []
+        features: list[Entity] = []  # a district or camp the gazetteer lacks, with no town right after it
         for entity in entities:
             matches, cues = found[entity.id]
             if is_venue(entity, view, self.gazetteer):
@@ -159,9 +160,13 @@ class Geocoder:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
                 places.append(self._resolve(entity, matches, cues, evidence))
-            elif cues.container is not None and self._is_feature(entity, view, around):
-                places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+            elif self._is_feature(entity, view, around):
+                if cues.container is None:
+                    features.append(entity)  # placed with the venues, at the city around it
+                else:
+                    places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
         places += self._venues(venues, found, places, entities, doc, dateline, evidence)
+        places += self._features(features, places, entities, doc, dateline)
         order = {e.id: i for i, e in enumerate(entities)}
         places.sort(key=lambda p: order[p.entity_id])
         return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
@@ -182,6 +187,18 @@ class Geocoder:
                 placed.append(_place(venue, cues.container, FEATURE_CONFIDENCE, feature=BUILDING))
             elif (city := venue_city(venue, places, entities, doc, at_dateline)) is not None:
                 placed.append(dataclasses.replace(city, entity_id=venue.id, feature=BUILDING, geonames_id=None,
+                                                  confidence=FEATURE_CONFIDENCE, focus=False))
+        return placed
+
+    @staticmethod
+    def _features(features: list[Entity], places: list[Place], entities: list[Entity], doc: Document,
+                  dateline: Candidate | None) -> list[Place]:
+        """Each feature without a town after it ("حي يعقوب المنصور بالعاصمة") at the city a venue would be in."""
+        at_dateline = None if dateline is None or dateline.feature != "city" else _place(entities[0], dateline, FEATURE_CONFIDENCE)
+        placed = []
+        for feature in features:
+            if (city := venue_city(feature, places, entities, doc, at_dateline)) is not None:
+                placed.append(dataclasses.replace(city, entity_id=feature.id, feature="feature", geonames_id=None,
                                                   confidence=FEATURE_CONFIDENCE, focus=False))
         return placed
 

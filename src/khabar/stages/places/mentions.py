@@ -45,7 +45,8 @@ VENUE_SOURCE = "venue"  # the entity stage ranks it above the tagger: "مسرح"
 # Building words that make a venue of the name after them, whatever the tagger called that name
 # ("ملعب محمد الخامس", "قصر بعبدا"); institutions (جامعة، مستشفى) stay the tagger's ORGs.
 VENUE_HEADS = frozenset(normalise_query(w) for w in (
-    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف",
+    "حي"))  # a district named after a person: "حي يعقوب المنصور", "حي الحسن الثاني"
 # (Not مسجد: "مسجد الحسن الثاني" keeps the tagger's person, as news corpora annotate it.)
 VENUE_LABELS = frozenset({"PER", "LOC"})
 # The kinds of place each designator may announce (a "feature" designator, جبل or مطار, any).
@@ -187,18 +188,25 @@ class PlaceMentionFinder:
             return 0
         if sizes == (1,):
             return 1  # most names: one word, found by its first word alone
-        stop = index + 1  # the words after the first that may belong to a name: no proclitic, no punctuation
-        while stop < min(index + sizes[0], len(tokens)) and tokens[stop].kind in WORD_KINDS and tokens[stop].stem_start == tokens[stop].start:
-            stop += 1
+        at = [index]  # the tokens of the words that may belong to a name: no proclitic, no punctuation but
+        stop = index + 1  # a hyphen joining two words ("الداخلة-وادي الذهب")
+        while len(at) < sizes[0] and stop < len(tokens):
+            if _joining_hyphen(text, tokens, stop):
+                stop += 1
+            elif tokens[stop].kind in WORD_KINDS and tokens[stop].stem_start == tokens[stop].start:
+                at.append(stop)
+                stop += 1
+            else:
+                break
         for size in sizes:
-            if size == 1 or (size <= stop - index and " ".join(words[index : index + size]) in self.gazetteer.names):
-                return size
+            if size == 1 or (size <= len(at) and " ".join(words[i] for i in at[:size]) in self.gazetteer.names):
+                return at[size - 1] - index + 1
         return 0
 
     def _found(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> _Found:
-        if stop - first > 1 and words[first] in self.gazetteer.designators and " ".join(words[first + 1 : stop]) in self.gazetteer.names:
+        if stop - first > 1 and words[first] in self.gazetteer.designators and _key(words[first + 1 : stop]) in self.gazetteer.names:
             return self._found(text, tokens, words, first + 1, stop)  # "محافظة ديالى": the name is "ديالى"
-        key = " ".join(words[first:stop])  # _name_at took only words without a proclitic after the first
+        key = _key(words[first:stop])  # _name_at took only words without a proclitic after the first
         mention = Mention(name_start(text, tokens[first]), tokens[stop - 1].end, "LOC", SOURCE)
         cue = self._cue(text, tokens, words, first)
         designated = self._designator(text, tokens, words, first) if cue == "designator" else ""
@@ -270,6 +278,19 @@ def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Map
         if mention is not None and tokens[index].start == name_start(text, tokens[index]):
             out.append(Mention(name_start(text, tokens[index - 1]), mention.end, "LOC", VENUE_SOURCE))
     return out
+
+
+def _key(words: Sequence[str]) -> str:
+    """The gazetteer key of a name's words (a hyphen's empty stem left out)."""
+    return " ".join(w for w in words if w)
+
+
+def _joining_hyphen(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is a hyphen touching a word on either side ("الداخلة-وادي")."""
+    if not 0 < index < len(tokens) - 1 or text[tokens[index].start : tokens[index].end] != "-":
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return before.end == tokens[index].start and tokens[index].end == after.start and after.kind in WORD_KINDS
 
 
 def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
