@@ -185,6 +185,16 @@ def test_a_district_without_its_town_after_it_is_placed_at_the_city_of_its_sente
 # ---------------------------------------------------------------- issue 23: spellings, regions, outlets
 
 
+def test_a_short_name_stands_for_the_place_the_article_means(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وطالبت البوليساريو بإجراء استفتاء في الصحراء", "الصحراء")
+    assert got["الصحراء"].country_code == "EH"
+    got = places_of(geocoder, "وأكد الوزير موقف بلاده من قضية الصحراء", "الصحراء")
+    assert got["الصحراء"].country_code == "EH"
+    assert places_of(geocoder, "وضل الرحالة طريقه في الصحراء ليلة كاملة", "الصحراء") == {}
+    got = places_of(geocoder, "واقتحم جيش الاحتلال مدنا في الضفة واعتقل شبانا فلسطينيين", "الضفة")
+    assert got["الضفة"].name == "West Bank"
+
+
 def test_morocco_s_regions_are_provinces_not_their_chief_towns(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وقال رئيس جهة سوس ماسة إن مدينة أكادير تستعد", "سوس ماسة")
     assert (got["سوس ماسة"].feature, got["سوس ماسة"].country_code) == ("admin", "MA")

@@ -87,6 +87,14 @@ def test_a_district_named_after_a_person_is_a_place(finder: PlaceMentionFinder) 
     assert "حي الحسن الثاني" in found(finder, text, (("الحسن الثاني", "PER"),))
 
 
+def test_a_short_name_is_a_place_where_the_article_says_which(finder: PlaceMentionFinder) -> None:
+    assert found(finder, "وقالت جبهة البوليساريو إن الوضع في الصحراء يتدهور") == ["الصحراء"]
+    assert found(finder, "وأكد الوزير موقف بلاده من قضية الصحراء") == ["الصحراء"]
+    assert found(finder, "وضل الرحالة طريقه في الصحراء ليلة كاملة") == []
+    assert "الصحراء" not in found(finder, "وقالت البوليساريو إن المهاجرين من إفريقيا جنوب الصحراء يعبرون")
+    assert found(finder, "وقالت البوليساريو إن الرحالة عبروا الصحراء الجزائرية") == []
+
+
 def test_the_whole_stage_tags_the_names(finder: PlaceMentionFinder) -> None:
     from khabar.pipeline import default_pipeline
 

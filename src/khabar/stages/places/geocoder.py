@@ -44,12 +44,14 @@ from khabar.stages.places.gazetteer import (
     load_gazetteer,
     load_latin_towns,
     load_outlet_countries,
+    load_short_names,
     name_key,
     outlet_key,
 )
 from khabar.stages.places.lookup import (
     EXACT,
     LOOSE,
+    STRIPPED,
     Match,
     NameIndex,
     fuzzy_matches,
@@ -108,6 +110,7 @@ class Geocoder:
         self.options = options or GeocoderOptions()
         self.outlets = outlets if outlets is not None else load_outlet_countries()  # outlet_key -> country
         self.latin_towns = load_latin_towns()  # consonant skeleton -> Latin-named Arab towns
+        self.short_names = load_short_names()  # "الصحراء" -> Western Sahara, where the article says so
         self.words = frozenset(k for k, share in load_common_names().items() if share < WORD_SHARE and all(
             c.feature == "city" and c.geonames_id is not None for c in self.gazetteer.lookup(k)))
 
@@ -210,7 +213,8 @@ class Geocoder:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
                 continue
-            for match in match_surface(view.text[start:end], self.gazetteer, self):
+            surface = view.text[start:end]
+            for match in match_surface(surface, self.gazetteer, self) or self._short(surface, around, start):
                 kept = matches.get(match.candidate.key)
                 if kept is None or match.quality > kept.quality:
                     matches[match.candidate.key] = match
@@ -222,6 +226,14 @@ class Geocoder:
                                   or country_in_window(after, self.gazetteer))
             cues.designator = cues.designator or designator_before(around, start, self.gazetteer)
         return list(matches.values()), cues
+
+    def _short(self, surface: str, around: Surroundings, start: int) -> list[Match]:
+        """The place a short name stands for ("الصحراء" in an article on the Polisario; "قضية الصحراء")."""
+        key = name_key(surface)
+        entry = self.short_names.get(key) or self.short_names.get(strip_proclitic(key) or "")
+        if entry is None or not (around.word_before(start) in entry.before or around.has_word(entry.cues)):
+            return []
+        return [Match(c, STRIPPED) for c in self.gazetteer.lookup(entry.full)]
 
     def _is_feature(self, entity: Entity, view: Normalised, around: Surroundings) -> bool:
         """Whether the entity is named as a feature (an airport, a camp): "مطار مالبينسا"."""

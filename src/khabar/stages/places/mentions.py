@@ -27,9 +27,11 @@ from khabar.stages.places.gazetteer import (
     ARTICLE,
     Candidate,
     Gazetteer,
+    ShortName,
     load_common_names,
     load_gazetteer,
     load_latin_towns,
+    load_short_names,
     load_unplaced_names,
     name_key,
 )
@@ -57,6 +59,8 @@ DESIGNATED_KINDS = {
 LOCATIVES = frozenset(normalise_query(w) for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "عبر", "داخل", "خارج", "حتى", "بين", "صوب", "غرب", "شرق", "شمال",
     "جنوب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أنحاء", "ضواحي", "مشارف", "أطراف", "تجاه", "قبالة"))
+DIRECTIONS = frozenset(normalise_query(w) for w in ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"))
+SHORT_NAME_EPITHETS = frozenset({normalise_query("المحتلة")})  # "الضفة المحتلة" is still the West Bank
 LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل")  # "بالصخيرات", "لليمن"
 AND_CLITICS = ("و",)
 LIST_MARKS = frozenset({"،", ",", "و"})
@@ -89,6 +93,7 @@ class PlaceMentionFinder:
     first_words: Mapping[str, tuple[int, ...]]  # first word of a name -> the word counts of the names it opens, longest first
     latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
     unplaced: frozenset[str] = frozenset()  # names used a few times in the news and never tagged a place
+    short_names: Mapping[str, ShortName] = field(default_factory=dict)  # "الصحراء" where the article says so
 
     @classmethod
     def load(cls) -> PlaceMentionFinder:
@@ -104,7 +109,7 @@ class PlaceMentionFinder:
             if len(words) <= MAX_NAME_WORDS and len(key) - len(words) + 1 >= MIN_NAME_LETTERS:
                 sizes.setdefault(words[0], set()).add(len(words))
         first_words = {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
-        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced)
+        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced, load_short_names())
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
              taken: Sequence[Mention]) -> list[Mention]:
@@ -116,13 +121,40 @@ class PlaceMentionFinder:
         spans = sorted((m.start, m.end) for m in taken)
         countries = self._countries(text, places)
         named = {m.start: m for m in taken if m.label in VENUE_LABELS}
+        short = self._licensed(stems)
         out: list[Mention] = []
         for tokens, words in zip(sentences, stems, strict=True):
-            found = [f for f in self._names_in(text, tokens, words) if not _overlaps(f.mention, spans)]
+            every = self._names_in(text, tokens, words)
+            found = [f for f in every if not _overlaps(f.mention, spans)]
             out.extend(accepted := self._accepted(text, tokens, found, places, countries))
             out.extend(_venues(text, tokens, words, named))
             covered = spans + sorted((m.start, m.end) for m in accepted)
             out.extend(m for m in self._latin_named(text, tokens, words, countries) if not _overlaps(m, covered))
+            taken_here = covered + sorted((f.mention.start, f.mention.end) for f in every)
+            out.extend(m for m in self._short_named(text, tokens, words, short) if not _overlaps(m, taken_here))
+        return out
+
+    def _licensed(self, stems: Sequence[Sequence[str]]) -> dict[str, tuple[ShortName, bool]]:
+        """The short names of this article, each with whether its cue words are in it (else only a word right
+        before it makes it a place)."""
+        if not self.short_names:
+            return {}
+        words = {w for sentence in stems for w in sentence}
+        return {k: (s, s.licensed(words)) for k, s in self.short_names.items() if k in words and (s.before or s.licensed(words))}
+
+    def _short_named(self, text: str, tokens: Sequence[Token], words: Sequence[str],
+                     short: Mapping[str, tuple[ShortName, bool]]) -> list[Mention]:
+        """Short names standing for a place ("قضية الصحراء", "الصحراء" in an article on the Polisario), unless a
+        direction comes before ("جنوب الصحراء") or a definite word after ("الصحراء الجزائرية", "الضفة الأخرى")."""
+        out = []
+        for index, word in enumerate(words):
+            entry, anywhere = short.get(word, (None, False)) if word and tokens[index].kind in WORD_KINDS else (None, False)
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if entry is None or (index > 0 and words[index - 1] in DIRECTIONS) or (
+                    after.startswith(ARTICLE) and after not in SHORT_NAME_EPITHETS):
+                continue  # "جنوب الصحراء" (sub-Saharan), "الصحراء الجزائرية", "الضفة الأخرى": another place
+            if anywhere or (index > 0 and words[index - 1] in entry.before):
+                out.append(Mention(name_start(text, tokens[index]), tokens[index].end, "LOC", SOURCE))
         return out
 
     def _latin_named(self, text: str, tokens: Sequence[Token], words: Sequence[str], countries: frozenset[str]) -> list[Mention]:
