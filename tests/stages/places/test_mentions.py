@@ -95,6 +95,11 @@ def test_a_short_name_is_a_place_where_the_article_says_which(finder: PlaceMenti
     assert found(finder, "وقالت البوليساريو إن الرحالة عبروا الصحراء الجزائرية") == []
 
 
+def test_a_country_spelt_another_way_after_a_country_s_designator(finder: PlaceMentionFinder) -> None:
+    assert found(finder, "واعترفت دولة الأوروغواي بالقرار") == ["الأوروغواي"]
+    assert found(finder, "وهي دولة ليست عضوا في الاتحاد") == []
+
+
 def test_the_whole_stage_tags_the_names(finder: PlaceMentionFinder) -> None:
     from khabar.pipeline import default_pipeline
 

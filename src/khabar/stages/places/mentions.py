@@ -35,10 +35,12 @@ from khabar.stages.places.gazetteer import (
     load_unplaced_names,
     name_key,
 )
+from khabar.stages.places.lookup import loose_index, loose_names
 from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 
 MAX_NAME_WORDS = 4
 MIN_NAME_LETTERS = 3
+MIN_LOOSE_COUNTRY_LETTERS = 5  # "دولة ليست": a short word has the letters of too many names ("ليسوتو")
 BARE_MIN_POPULATION = 20_000  # a town this big, named without any cue, is still most likely the town
 BROAD_FEATURES = frozenset({"country", "region", "admin", "building"})
 BUILDING = "building"  # "جامعة القاهرة": a building word before a name makes no place of the name
@@ -94,6 +96,7 @@ class PlaceMentionFinder:
     latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
     unplaced: frozenset[str] = frozenset()  # names used a few times in the news and never tagged a place
     short_names: Mapping[str, ShortName] = field(default_factory=dict)  # "الصحراء" where the article says so
+    loose_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # loose key -> country names
 
     @classmethod
     def load(cls) -> PlaceMentionFinder:
@@ -109,7 +112,9 @@ class PlaceMentionFinder:
             if len(words) <= MAX_NAME_WORDS and len(key) - len(words) + 1 >= MIN_NAME_LETTERS:
                 sizes.setdefault(words[0], set()).add(len(words))
         first_words = {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
-        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced, load_short_names())
+        rows = frozenset(gazetteer.countries.values())  # the country rows' indexes
+        countries = [k for k, indexes in gazetteer.names.items() if not rows.isdisjoint(indexes)]
+        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced, load_short_names(), loose_index(countries))
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
              taken: Sequence[Mention]) -> list[Mention]:
@@ -132,6 +137,18 @@ class PlaceMentionFinder:
             out.extend(m for m in self._latin_named(text, tokens, words, countries) if not _overlaps(m, covered))
             taken_here = covered + sorted((f.mention.start, f.mention.end) for f in every)
             out.extend(m for m in self._short_named(text, tokens, words, short) if not _overlaps(m, taken_here))
+            out.extend(m for m in self._loose_country(text, tokens, words) if not _overlaps(m, taken_here))
+        return out
+
+    def _loose_country(self, text: str, tokens: Sequence[Token], words: Sequence[str]) -> list[Mention]:
+        """A country spelt with other long vowels or the article after a country's designator ("بدولتي المالاوي")."""
+        out = []
+        for index in range(1, len(tokens)):
+            word = words[index]
+            if (self.gazetteer.designators.get(words[index - 1]) == "country" and tokens[index].kind in WORD_KINDS
+                    and len(word) >= MIN_LOOSE_COUNTRY_LETTERS and word not in self.gazetteer.names
+                    and loose_names(word, self.loose_countries)):
+                out.append(Mention(name_start(text, tokens[index]), tokens[index].end, "LOC", SOURCE))
         return out
 
     def _licensed(self, stems: Sequence[Sequence[str]]) -> dict[str, tuple[ShortName, bool]]:
