@@ -82,9 +82,13 @@ def test_a_building_word_and_the_name_after_it_make_a_venue(finder: PlaceMention
     assert "مسرح محمد الخامس" in found(finder, text, (("محمد الخامس", "PER"), ("الرباط", "LOC")))
 
 
-def test_a_district_named_after_a_person_is_a_place(finder: PlaceMentionFinder) -> None:
+def test_a_district_or_airport_named_after_a_person_or_thing_is_a_place(finder: PlaceMentionFinder) -> None:
     text = "واندلعت مواجهات في حي الحسن الثاني بمدينة فاس"
     assert "حي الحسن الثاني" in found(finder, text, (("الحسن الثاني", "PER"),))
+    text = "وهبطت الطائرة في مطار شيريميتيفو قرب موسكو"
+    assert "مطار شيريميتيفو" in found(finder, text, (("شيريميتيفو", "MISC"),))
+    text = "ووصلت السفينة إلى ميناء الحديدة أمس"  # a town after a feature word stays the town
+    assert found(finder, text, (("الحديدة", "LOC"),)) == []
 
 
 def test_a_short_name_is_a_place_where_the_article_says_which(finder: PlaceMentionFinder) -> None:

@@ -163,11 +163,10 @@ class Geocoder:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
                 places.append(self._resolve(entity, matches, cues, evidence))
-            elif self._is_feature(entity, view, around):
-                if cues.container is None:
-                    features.append(entity)  # placed with the venues, at the city around it
-                else:
-                    places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+            elif cues.container is not None and self._is_feature(entity, view, around):
+                places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+            elif self._named_as_feature(entity, view):
+                features.append(entity)  # "حي يعقوب المنصور بالعاصمة": placed with the venues, at the city around it
         places += self._venues(venues, found, places, entities, doc, dateline, evidence)
         places += self._features(features, places, entities, doc, dateline)
         order = {e.id: i for i, e in enumerate(entities)}
@@ -237,10 +236,14 @@ class Geocoder:
 
     def _is_feature(self, entity: Entity, view: Normalised, around: Surroundings) -> bool:
         """Whether the entity is named as a feature (an airport, a camp): "مطار مالبينسا"."""
+        start, _ = view.view_span(entity.canonical.start, entity.canonical.end)
+        return self._named_as_feature(entity, view) or designator_before(around, start, self.gazetteer) == "feature"
+
+    def _named_as_feature(self, entity: Entity, view: Normalised) -> bool:
+        """Whether the entity's own name opens with a feature word ("حي يعقوب المنصور"; not "شعبي" after "حي")."""
         start, end = view.view_span(entity.canonical.start, entity.canonical.end)
         words = view.text[start:end].split()
-        first = self.gazetteer.designators.get(words[0]) if words else None
-        return first == "feature" or designator_before(around, start, self.gazetteer) == "feature"
+        return len(words) > 1 and self.gazetteer.designators.get(words[0]) == "feature"
 
     def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
         """Places one letter away from the entity's name, in the countries the article names."""

@@ -49,8 +49,12 @@ VENUE_SOURCE = "venue"  # the entity stage ranks it above the tagger: "مسرح"
 # Building words that make a venue of the name after them, whatever the tagger called that name
 # ("ملعب محمد الخامس", "قصر بعبدا"); institutions (جامعة، مستشفى) stay the tagger's ORGs.
 VENUE_HEADS = frozenset(normalise_query(w) for w in (
-    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف",
-    "حي"))  # a district named after a person: "حي يعقوب المنصور", "حي الحسن الثاني"
+    "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+# Feature words that make a place of a person's or a thing's name after them ("حي الحسن الثاني", "مطار الملك
+# خالد", "مطار مالبينسا" tagged MISC); a town's name after them stays the town ("ميناء الحديدة"). Not سجن:
+# "سجن مبارك" is his imprisonment.
+FEATURE_HEADS = frozenset(normalise_query(w) for w in ("حي", "مطار", "ميناء", "مخيم"))
+FEATURE_LABELS = frozenset({"PER", "MISC"})
 # (Not مسجد: "مسجد الحسن الثاني" keeps the tagger's person, as news corpora annotate it.)
 VENUE_LABELS = frozenset({"PER", "LOC"})
 # The kinds of place each designator may announce (a "feature" designator, جبل or مطار, any).
@@ -125,7 +129,7 @@ class PlaceMentionFinder:
         places = {(m.start, m.end) for m in taken if m.label == "LOC"}
         spans = sorted((m.start, m.end) for m in taken)
         countries = self._countries(text, places)
-        named = {m.start: m for m in taken if m.label in VENUE_LABELS}
+        named = {m.start: m for m in taken if m.label in VENUE_LABELS | FEATURE_LABELS}
         short = self._licensed(stems)
         out: list[Mention] = []
         for tokens, words in zip(sentences, stems, strict=True):
@@ -318,13 +322,16 @@ class PlaceMentionFinder:
 
 
 def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Mapping[int, Mention]) -> list[Mention]:
-    """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"."""
+    """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"; a feature word and
+    a name that is no place after it: "حي الحسن الثاني", "مطار مالبينسا"."""
     out = []
     for index in range(1, len(tokens)):
-        if words[index - 1] not in VENUE_HEADS:
+        head = words[index - 1]
+        if head not in VENUE_HEADS and head not in FEATURE_HEADS:
             continue
         mention = named.get(name_start(text, tokens[index]))
-        if mention is not None and tokens[index].start == name_start(text, tokens[index]):
+        labels = VENUE_LABELS if head in VENUE_HEADS else FEATURE_LABELS
+        if mention is not None and mention.label in labels and tokens[index].start == name_start(text, tokens[index]):
             out.append(Mention(name_start(text, tokens[index - 1]), mention.end, "LOC", VENUE_SOURCE))
     return out
 
