@@ -185,6 +185,13 @@ def test_a_district_without_its_town_after_it_is_placed_at_the_city_of_its_sente
 # ---------------------------------------------------------------- issue 23: spellings, regions, outlets
 
 
+def test_a_feature_named_after_a_country_s_namesake_city_is_in_the_city(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وهبطت الطائرة في مطار تونس مساء أمس", "مطار تونس")
+    assert (got["مطار تونس"].name, got["مطار تونس"].feature) == ("Tunis", "city")
+    got = places_of(geocoder, "وهبطت الطائرة في مطار تونس. وقالت تونس إنها ترفض ذلك", "تونس")
+    assert got["تونس"].feature == "country"  # the word before a bare mention does not decide for all of them
+
+
 def test_a_short_name_stands_for_the_place_the_article_means(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وطالبت البوليساريو بإجراء استفتاء في الصحراء", "الصحراء")
     assert got["الصحراء"].country_code == "EH"

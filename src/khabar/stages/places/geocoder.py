@@ -76,6 +76,10 @@ PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
 DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
+# Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
+# "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
+# "تونس" the country often is one entity)
+INSIDE_A_COUNTRY = frozenset({"feature", BUILDING})
 VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
 
 
@@ -94,6 +98,7 @@ class _Cues:
 
     local_country: str | None = None
     designator: str | None = None
+    named_in: str | None = None  # the designator opening a mention itself ("مطار تونس"), not one before it
     container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
 
 
@@ -218,6 +223,7 @@ class Geocoder:
                 if kept is None or match.quality > kept.quality:
                     matches[match.candidate.key] = match
                 cues.designator = cues.designator or match.designator
+                cues.named_in = cues.named_in or match.designator
                 cues.local_country = cues.local_country or match.demonym_country
             after = around.words_after(end, WINDOW_WORDS)
             cues.container = cues.container or place_after(after, self.gazetteer)
@@ -324,8 +330,10 @@ def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float)
         score += LOCAL_COUNTRY_BONUS
     if cues.designator and cues.designator == candidate.feature:
         score += DESIGNATOR_BONUS
-    elif cues.designator in ("city", "admin") and candidate.feature == "country":
+    elif candidate.feature == "country" and cues.designator in ("city", "admin"):
         score -= DESIGNATOR_BONUS
+    elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
+        score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
     if top and candidate.country:
         score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top
     return score
