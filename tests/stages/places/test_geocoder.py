@@ -202,9 +202,11 @@ def test_a_short_name_stands_for_the_place_the_article_means(geocoder: Geocoder)
     assert got["الضفة"].name == "West Bank"
 
 
-def test_morocco_s_regions_are_provinces_not_their_chief_towns(geocoder: Geocoder) -> None:
+def test_provinces_are_provinces_not_their_chief_towns(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وقال رئيس جهة سوس ماسة إن مدينة أكادير تستعد", "سوس ماسة")
     assert (got["سوس ماسة"].feature, got["سوس ماسة"].country_code) == ("admin", "MA")
+    got = places_of(geocoder, "وقالت السلطات في ولاية شمال دارفور إن القتال توقف", "ولاية شمال دارفور")
+    assert (got["ولاية شمال دارفور"].feature, got["ولاية شمال دارفور"].country_code) == ("admin", "SD")
     text = "وزار الوزير جهة الداخلة-وادي الذهب ومدينة الداخلة"
     got = places_of(geocoder, text, "الداخلة-وادي الذهب")
     assert got["الداخلة-وادي الذهب"].feature == "admin"
