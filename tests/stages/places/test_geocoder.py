@@ -223,6 +223,14 @@ def test_a_formal_country_name_loses_its_designator_and_adjectives(geocoder: Geo
     assert got["جمهورية غامبيا"].country_code == "GM"
 
 
+def test_other_names_of_countries_and_big_cities_anywhere(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وفازت المجر على الدنمارك بينما تعادلت البوسنة", "المجر", "الدنمارك", "البوسنة")
+    assert [got[n].country_code for n in ("المجر", "الدنمارك", "البوسنة")] == ["HU", "DK", "BA"]
+    assert all(got[n].feature == "country" for n in got)  # not the town of Denmark, South Carolina
+    got = places_of(geocoder, "وقال مسؤول في شنغهاي إن المعرض افتتح", "شنغهاي")
+    assert got["شنغهاي"].name == "Shanghai"
+
+
 def test_names_spelt_with_other_long_vowels(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وفاز منتخب السينغال على منتخب أميركا", "السينغال", "أميركا")
     assert got["السينغال"].country_code == "SN" and got["أميركا"].country_code == "US"

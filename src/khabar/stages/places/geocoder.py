@@ -65,6 +65,7 @@ LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
+LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
 WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
@@ -309,9 +310,11 @@ class Geocoder:
 
 
 def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
-    """Whether a name matched with other long vowels may be this place: a country or a region, or a place
-    in a country the article names ("السينغال" is Senegal anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
-    return candidate.feature in ("country", "region") or candidate.country in evidence
+    """Whether a name matched with other long vowels may be this place: a country, a region or a city of a
+    million people, or a place in a country the article names ("السينغال" is Senegal and "شنغهاي" Shanghai
+    anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
+    return (candidate.feature in ("country", "region") or candidate.country in evidence
+            or candidate.population >= LOOSE_ANYWHERE_POPULATION)
 
 
 def _population_score(candidate: Candidate) -> float:
