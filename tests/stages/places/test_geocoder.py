@@ -231,6 +231,11 @@ def test_other_names_of_countries_and_big_cities_anywhere(geocoder: Geocoder) ->
     assert got["شنغهاي"].name == "Shanghai"
 
 
+def test_a_part_of_a_place_is_a_region_at_its_point(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وقضى عطلته في جنوب فرنسا مع عائلته", "جنوب فرنسا")
+    assert (got["جنوب فرنسا"].country_code, got["جنوب فرنسا"].feature) == ("FR", "region")
+
+
 def test_names_spelt_with_other_long_vowels(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وفاز منتخب السينغال على منتخب أميركا", "السينغال", "أميركا")
     assert got["السينغال"].country_code == "SN" and got["أميركا"].country_code == "US"

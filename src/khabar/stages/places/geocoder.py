@@ -51,6 +51,7 @@ from khabar.stages.places.gazetteer import (
 from khabar.stages.places.lookup import (
     EXACT,
     LOOSE,
+    PART_OF,
     STRIPPED,
     Match,
     NameIndex,
@@ -306,7 +307,8 @@ class Geocoder:
         best = matches[best_index]
         peak = scores[best_index]
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
-        return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS))
+        part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
+        return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
 
 
 def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
