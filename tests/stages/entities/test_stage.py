@@ -129,6 +129,9 @@ def test_a_short_name_goes_to_the_most_recent_person() -> None:
         ("LOC", "العراق", "كردستان العراق", False),
         ("LOC", "العراق", "إقليم كردستان العراق", False),
         ("LOC", "الموصل", "مدينة الموصل", True),
+        ("LOC", "الجزائر", "الجزائر العاصمة", False),  # the country and its capital
+        ("LOC", "الداخلة", "الداخلة وادي الذهب", False),  # a town and the region named after it
+        ("LOC", "القدس", "القدس الشرقية", True),
         ("PER", "عبد", "نسرين عبد الله", False),
         ("ORG", "الاتحاد الأوروبي", "الاتحاد الأفريقي", False),
     ],

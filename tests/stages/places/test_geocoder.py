@@ -171,7 +171,40 @@ def test_a_feature_is_placed_at_its_town(geocoder: Geocoder) -> None:
     assert (place.name, place.feature, place.geonames_id, place.country_code) == ("Milan", "feature", None, "IT")
 
 
+def test_a_district_without_its_town_after_it_is_placed_at_the_city_of_its_sentence(geocoder: Geocoder) -> None:
+    text = "وشهد حي الحسن الثاني مواجهات ليلية بين الشباب وقوات الأمن، وفق ما أعلنته السلطات المحلية في الرباط"
+    place = places_of(geocoder, text, "حي الحسن الثاني", "الرباط")["حي الحسن الثاني"]
+    assert (place.name, place.feature, place.geonames_id) == ("Rabat", "feature", None)
+
+
 # ---------------------------------------------------------------- issue 23: spellings, regions, outlets
+
+
+def test_a_feature_named_after_a_country_s_namesake_city_is_in_the_city(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وهبطت الطائرة في مطار تونس مساء أمس", "مطار تونس")
+    assert (got["مطار تونس"].name, got["مطار تونس"].feature) == ("Tunis", "city")
+    got = places_of(geocoder, "وهبطت الطائرة في مطار تونس. وقالت تونس إنها ترفض ذلك", "تونس")
+    assert got["تونس"].feature == "country"  # the word before a bare mention does not decide for all of them
+
+
+def test_a_short_name_stands_for_the_place_the_article_means(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وطالبت البوليساريو بإجراء استفتاء في الصحراء", "الصحراء")
+    assert got["الصحراء"].country_code == "EH"
+    got = places_of(geocoder, "وأكد الوزير موقف بلاده من قضية الصحراء", "الصحراء")
+    assert got["الصحراء"].country_code == "EH"
+    assert places_of(geocoder, "وضل الرحالة طريقه في الصحراء ليلة كاملة", "الصحراء") == {}
+    got = places_of(geocoder, "واقتحم جيش الاحتلال مدنا في الضفة واعتقل شبانا فلسطينيين", "الضفة")
+    assert got["الضفة"].name == "West Bank"
+
+
+def test_provinces_are_provinces_not_their_chief_towns(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وقال رئيس جهة سوس ماسة إن مدينة أكادير تستعد", "سوس ماسة")
+    assert (got["سوس ماسة"].feature, got["سوس ماسة"].country_code) == ("admin", "MA")
+    got = places_of(geocoder, "وقالت السلطات في ولاية شمال دارفور إن القتال توقف", "ولاية شمال دارفور")
+    assert (got["ولاية شمال دارفور"].feature, got["ولاية شمال دارفور"].country_code) == ("admin", "SD")
+    text = "وزار الوزير جهة الداخلة-وادي الذهب ومدينة الداخلة"
+    got = places_of(geocoder, text, "الداخلة-وادي الذهب")
+    assert got["الداخلة-وادي الذهب"].feature == "admin"
 
 
 def test_the_capital_named_with_al_asima_is_the_city(geocoder: Geocoder) -> None:
@@ -183,6 +216,19 @@ def test_a_formal_country_name_loses_its_designator_and_adjectives(geocoder: Geo
     got = places_of(geocoder, "على غرار جمهورية جزر القمر المتحدة وجمهورية غامبيا", "جمهورية جزر القمر المتحدة", "جمهورية غامبيا")
     assert got["جمهورية جزر القمر المتحدة"].country_code == "KM"
     assert got["جمهورية غامبيا"].country_code == "GM"
+
+
+def test_other_names_of_countries_and_big_cities_anywhere(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وفازت المجر على الدنمارك بينما تعادلت البوسنة", "المجر", "الدنمارك", "البوسنة")
+    assert [got[n].country_code for n in ("المجر", "الدنمارك", "البوسنة")] == ["HU", "DK", "BA"]
+    assert all(got[n].feature == "country" for n in got)  # not the town of Denmark, South Carolina
+    got = places_of(geocoder, "وقال مسؤول في شنغهاي إن المعرض افتتح", "شنغهاي")
+    assert got["شنغهاي"].name == "Shanghai"
+
+
+def test_a_part_of_a_place_is_a_region_at_its_point(geocoder: Geocoder) -> None:
+    got = places_of(geocoder, "وقضى عطلته في جنوب فرنسا مع عائلته", "جنوب فرنسا")
+    assert (got["جنوب فرنسا"].country_code, got["جنوب فرنسا"].feature) == ("FR", "region")
 
 
 def test_names_spelt_with_other_long_vowels(geocoder: Geocoder) -> None:

@@ -64,7 +64,12 @@ def test_a_town_without_any_cue_only_in_a_country_the_article_names(finder: Plac
 
 
 def test_the_head_of_a_longer_name_is_left_alone(finder: PlaceMentionFinder) -> None:
-    assert found(finder, "قال رئيس جهة وادي الذهب إن المشروع انطلق") == []
+    assert found(finder, "قال مدير الشركة في وادي السيليكون إن المشروع انطلق") == []
+
+
+def test_a_name_joined_by_a_hyphen_is_one_name(finder: PlaceMentionFinder) -> None:
+    assert found(finder, "وزار الوزير جهة سوس-ماسة أمس") == ["سوس-ماسة"]
+    assert found(finder, "قال رئيس جهة وادي الذهب إن المشروع انطلق") == ["وادي الذهب"]
 
 
 def test_what_others_found_is_left_to_them(finder: PlaceMentionFinder) -> None:
@@ -75,6 +80,28 @@ def test_what_others_found_is_left_to_them(finder: PlaceMentionFinder) -> None:
 def test_a_building_word_and_the_name_after_it_make_a_venue(finder: PlaceMentionFinder) -> None:
     text = "وأقيم الحفل على خشبة مسرح محمد الخامس بالرباط"
     assert "مسرح محمد الخامس" in found(finder, text, (("محمد الخامس", "PER"), ("الرباط", "LOC")))
+
+
+def test_a_district_or_airport_named_after_a_person_or_thing_is_a_place(finder: PlaceMentionFinder) -> None:
+    text = "واندلعت مواجهات في حي الحسن الثاني بمدينة فاس"
+    assert "حي الحسن الثاني" in found(finder, text, (("الحسن الثاني", "PER"),))
+    text = "وهبطت الطائرة في مطار شيريميتيفو قرب موسكو"
+    assert "مطار شيريميتيفو" in found(finder, text, (("شيريميتيفو", "MISC"),))
+    text = "ووصلت السفينة إلى ميناء الحديدة أمس"  # a town after a feature word stays the town
+    assert found(finder, text, (("الحديدة", "LOC"),)) == []
+
+
+def test_a_short_name_is_a_place_where_the_article_says_which(finder: PlaceMentionFinder) -> None:
+    assert found(finder, "وقالت جبهة البوليساريو إن الوضع في الصحراء يتدهور") == ["الصحراء"]
+    assert found(finder, "وأكد الوزير موقف بلاده من قضية الصحراء") == ["الصحراء"]
+    assert found(finder, "وضل الرحالة طريقه في الصحراء ليلة كاملة") == []
+    assert "الصحراء" not in found(finder, "وقالت البوليساريو إن المهاجرين من إفريقيا جنوب الصحراء يعبرون")
+    assert found(finder, "وقالت البوليساريو إن الرحالة عبروا الصحراء الجزائرية") == []
+
+
+def test_a_country_spelt_another_way_after_a_country_s_designator(finder: PlaceMentionFinder) -> None:
+    assert found(finder, "واعترفت دولة الأوروغواي بالقرار") == ["الأوروغواي"]
+    assert found(finder, "وهي دولة ليست عضوا في الاتحاد") == []
 
 
 def test_the_whole_stage_tags_the_names(finder: PlaceMentionFinder) -> None:

@@ -6,7 +6,8 @@ Rules, all on the normalised view of each mention's words:
     a short name goes to the most recent person it fits (two "كامبل" in one article);
   * an organisation's shorter name is a run of words of a longer one, or the longer one is the shorter
     with a head word that may be dropped: "داعش" ~ "تنظيم داعش", "وزارة الخارجية" ~ "وزارة الخارجية البريطانية";
-  * a place's shorter name starts the longer one ("الولايات المتحدة" ~ "الولايات المتحدة الأمريكية"), or the
+  * a place's shorter name starts the longer one and only adjectives follow it ("الولايات المتحدة" ~
+    "الولايات المتحدة الأمريكية"; not "الجزائر" ~ "الجزائر العاصمة", the capital), or the
     longer one opens with a place head word ("المملكة العربية السعودية" ~ "السعودية", "مدينة الموصل");
   * a name followed by a parenthesised alias: "تنظيم الدولة الإسلامية (داعش)".
 The canonical name is the fullest mention (most words, then most letters, then first).
@@ -90,6 +91,8 @@ def same_entity(label: str, a: tuple[str, ...], b: tuple[str, ...], heads: Mappi
     False
     >>> same_entity("LOC", ("العراق",), ("اقليم", "كردستان", "العراق"), {"اقليم": Head("LOC", "region", True)})
     False
+    >>> same_entity("LOC", ("الجزائر",), ("الجزائر", "العاصمه"), {})
+    False
     """
     if a == b:
         return True
@@ -101,12 +104,19 @@ def same_entity(label: str, a: tuple[str, ...], b: tuple[str, ...], heads: Mappi
         return False
     if label in ("PER", "ORG"):
         return True
+    if label != "LOC":
+        return False
+    if at == 0:  # only adjectives may follow: "الولايات المتحدة الأمريكية", not "الجزائر العاصمة" (the
+        return all(_adjective(w) for w in long[len(short) :])  # capital) nor "الداخلة وادي الذهب" (the region)
     head = heads.get(long[0])
-    if label != "LOC" or at == 0:
-        return label == "LOC"
     # after a place head, only adjectives may come before the name: "مدينة الموصل", "المملكة العربية
     # السعودية"; "العراق" is not "إقليم كردستان العراق"
-    return head is not None and head.label == "LOC" and all(w.endswith(("ي", "يه")) for w in long[1:at])
+    return head is not None and head.label == "LOC" and all(_adjective(w) for w in long[1:at])
+
+
+def _adjective(word: str) -> bool:
+    """Whether a normalised word reads as a nisba adjective ("العربيه", "الامريكي")."""
+    return word.endswith(("ي", "يه"))
 
 
 @dataclass(slots=True)

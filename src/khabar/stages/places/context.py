@@ -42,6 +42,7 @@ class Surroundings:
 
     text: str
     demonym_countries: Counter[str]
+    words: frozenset[str] = frozenset()  # every word of the text, as written (proclitics attached)
 
     @classmethod
     def of(cls, view: str, gazetteer: Gazetteer) -> Surroundings:
@@ -51,7 +52,11 @@ class Surroundings:
         demonyms = gazetteer.demonyms
         for word in demonyms.keys() & words.keys():
             counts[demonyms[word]] += words[word]
-        return cls(view, counts)
+        return cls(view, counts, frozenset(words))
+
+    def has_word(self, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` is in the text, alone or after a proclitic ("والبوليساريو")."""
+        return not words.isdisjoint(self.words) or any(strip_proclitic(w) in words for w in self.words)
 
     def words_after(self, end: int, count: int) -> list[str]:
         """Up to ``count`` words starting at or after view offset ``end``, stopping at a sentence end."""

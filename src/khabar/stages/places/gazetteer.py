@@ -23,6 +23,7 @@ DEMONYM_FILE = "demonyms.tsv"
 DESIGNATOR_FILE = "designators.tsv"
 COMMON_NAMES_FILE = "common_names.tsv"
 LATIN_TOWNS_FILE = "latin_towns.tsv.gz"
+SHORT_NAMES_FILE = "short_names.tsv"
 # A name is a common word when the news use it at least this often and the tagger calls it a place in
 # under this share of its uses (counts by `khabar build place-words`).
 COMMON_MIN_USES = 20
@@ -48,6 +49,18 @@ class Candidate(NamedTuple):
     @property
     def geonames_id(self) -> int | None:
         return int(self.key) if self.key.isdigit() else None
+
+
+class ShortName(NamedTuple):
+    """A short name ("الصحراء") that stands for a place of the gazetteer where the article says so."""
+
+    full: str  # name key of the place
+    cues: frozenset[str]  # normalised words; one of them anywhere in the article makes the short name that place
+    before: frozenset[str]  # normalised words that make it that place right before it ("قضية الصحراء")
+
+    def licensed(self, words: frozenset[str] | set[str]) -> bool:
+        """Whether an article with these (normalised) words means the place by the short name."""
+        return not self.cues.isdisjoint(words)
 
 
 def name_key(name: str) -> str:
@@ -214,6 +227,17 @@ def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
         for skeleton in skeletons.split("|"):
             towns.setdefault(skeleton, []).append(town)
     return {k: tuple(v) for k, v in towns.items()}
+
+
+@functools.cache
+def load_short_names() -> dict[str, ShortName]:
+    """Short name key -> what it stands for (``short_names.tsv``)."""
+    table = {}
+    for cells in _data_rows(_read_lines(SHORT_NAMES_FILE), "short\t"):
+        short, full, cues, before = (cells + ["", ""])[:4]
+        table[name_key(short)] = ShortName(name_key(full), frozenset(normalise_query(cues).split()),
+                                           frozenset(normalise_query(before).split()))
+    return table
 
 
 def load_unplaced_names() -> frozenset[str]:

@@ -44,12 +44,15 @@ from khabar.stages.places.gazetteer import (
     load_gazetteer,
     load_latin_towns,
     load_outlet_countries,
+    load_short_names,
     name_key,
     outlet_key,
 )
 from khabar.stages.places.lookup import (
     EXACT,
     LOOSE,
+    PART_OF,
+    STRIPPED,
     Match,
     NameIndex,
     fuzzy_matches,
@@ -63,6 +66,7 @@ LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
+LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
 WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
@@ -74,6 +78,10 @@ PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
 DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
+# Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
+# "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
+# "تونس" the country often is one entity)
+INSIDE_A_COUNTRY = frozenset({"feature", BUILDING})
 VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
 
 
@@ -92,6 +100,7 @@ class _Cues:
 
     local_country: str | None = None
     designator: str | None = None
+    named_in: str | None = None  # the designator opening a mention itself ("مطار تونس"), not one before it
     container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
 
 
@@ -108,6 +117,7 @@ class Geocoder:
         self.options = options or GeocoderOptions()
         self.outlets = outlets if outlets is not None else load_outlet_countries()  # outlet_key -> country
         self.latin_towns = load_latin_towns()  # consonant skeleton -> Latin-named Arab towns
+        self.short_names = load_short_names()  # "الصحراء" -> Western Sahara, where the article says so
         self.words = frozenset(k for k, share in load_common_names().items() if share < WORD_SHARE and all(
             c.feature == "city" and c.geonames_id is not None for c in self.gazetteer.lookup(k)))
 
@@ -147,6 +157,7 @@ class Geocoder:
             evidence[home] += OUTLET_EVIDENCE
         places: list[Place] = []
         venues: list[Entity] = []
+        features: list[Entity] = []  # a district or camp the gazetteer lacks, with no town right after it
         for entity in entities:
             matches, cues = found[entity.id]
             if is_venue(entity, view, self.gazetteer):
@@ -161,7 +172,10 @@ class Geocoder:
                 places.append(self._resolve(entity, matches, cues, evidence))
             elif cues.container is not None and self._is_feature(entity, view, around):
                 places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
+            elif self._named_as_feature(entity, view):
+                features.append(entity)  # "حي يعقوب المنصور بالعاصمة": placed with the venues, at the city around it
         places += self._venues(venues, found, places, entities, doc, dateline, evidence)
+        places += self._features(features, places, entities, doc, dateline)
         order = {e.id: i for i, e in enumerate(entities)}
         places.sort(key=lambda p: order[p.entity_id])
         return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
@@ -185,6 +199,18 @@ class Geocoder:
                                                   confidence=FEATURE_CONFIDENCE, focus=False))
         return placed
 
+    @staticmethod
+    def _features(features: list[Entity], places: list[Place], entities: list[Entity], doc: Document,
+                  dateline: Candidate | None) -> list[Place]:
+        """Each feature without a town after it ("حي يعقوب المنصور بالعاصمة") at the city a venue would be in."""
+        at_dateline = None if dateline is None or dateline.feature != "city" else _place(entities[0], dateline, FEATURE_CONFIDENCE)
+        placed = []
+        for feature in features:
+            if (city := venue_city(feature, places, entities, doc, at_dateline)) is not None:
+                placed.append(dataclasses.replace(city, entity_id=feature.id, feature="feature", geonames_id=None,
+                                                  confidence=FEATURE_CONFIDENCE, focus=False))
+        return placed
+
     def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], _Cues]:
         """Every gazetteer match of the entity's mentions, and the cues around them."""
         matches: dict[str, Match] = {}
@@ -193,11 +219,13 @@ class Geocoder:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
                 continue
-            for match in match_surface(view.text[start:end], self.gazetteer, self):
+            surface = view.text[start:end]
+            for match in match_surface(surface, self.gazetteer, self) or self._short(surface, around, start):
                 kept = matches.get(match.candidate.key)
                 if kept is None or match.quality > kept.quality:
                     matches[match.candidate.key] = match
                 cues.designator = cues.designator or match.designator
+                cues.named_in = cues.named_in or match.designator
                 cues.local_country = cues.local_country or match.demonym_country
             after = around.words_after(end, WINDOW_WORDS)
             cues.container = cues.container or place_after(after, self.gazetteer)
@@ -206,12 +234,24 @@ class Geocoder:
             cues.designator = cues.designator or designator_before(around, start, self.gazetteer)
         return list(matches.values()), cues
 
+    def _short(self, surface: str, around: Surroundings, start: int) -> list[Match]:
+        """The place a short name stands for ("الصحراء" in an article on the Polisario; "قضية الصحراء")."""
+        key = name_key(surface)
+        entry = self.short_names.get(key) or self.short_names.get(strip_proclitic(key) or "")
+        if entry is None or not (around.word_before(start) in entry.before or around.has_word(entry.cues)):
+            return []
+        return [Match(c, STRIPPED) for c in self.gazetteer.lookup(entry.full)]
+
     def _is_feature(self, entity: Entity, view: Normalised, around: Surroundings) -> bool:
         """Whether the entity is named as a feature (an airport, a camp): "مطار مالبينسا"."""
+        start, _ = view.view_span(entity.canonical.start, entity.canonical.end)
+        return self._named_as_feature(entity, view) or designator_before(around, start, self.gazetteer) == "feature"
+
+    def _named_as_feature(self, entity: Entity, view: Normalised) -> bool:
+        """Whether the entity's own name opens with a feature word ("حي يعقوب المنصور"; not "شعبي" after "حي")."""
         start, end = view.view_span(entity.canonical.start, entity.canonical.end)
         words = view.text[start:end].split()
-        first = self.gazetteer.designators.get(words[0]) if words else None
-        return first == "feature" or designator_before(around, start, self.gazetteer) == "feature"
+        return len(words) > 1 and self.gazetteer.designators.get(words[0]) == "feature"
 
     def _fuzzy(self, entity: Entity, text: str, countries: set[str]) -> list[Match]:
         """Places one letter away from the entity's name, in the countries the article names."""
@@ -267,13 +307,16 @@ class Geocoder:
         best = matches[best_index]
         peak = scores[best_index]
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
-        return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS))
+        part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
+        return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
 
 
 def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
-    """Whether a name matched with other long vowels may be this place: a country or a region, or a place
-    in a country the article names ("السينغال" is Senegal anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
-    return candidate.feature in ("country", "region") or candidate.country in evidence
+    """Whether a name matched with other long vowels may be this place: a country, a region or a city of a
+    million people, or a place in a country the article names ("السينغال" is Senegal and "شنغهاي" Shanghai
+    anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
+    return (candidate.feature in ("country", "region") or candidate.country in evidence
+            or candidate.population >= LOOSE_ANYWHERE_POPULATION)
 
 
 def _population_score(candidate: Candidate) -> float:
@@ -292,8 +335,10 @@ def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float)
         score += LOCAL_COUNTRY_BONUS
     if cues.designator and cues.designator == candidate.feature:
         score += DESIGNATOR_BONUS
-    elif cues.designator in ("city", "admin") and candidate.feature == "country":
+    elif candidate.feature == "country" and cues.designator in ("city", "admin"):
         score -= DESIGNATOR_BONUS
+    elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
+        score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
     if top and candidate.country:
         score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top
     return score

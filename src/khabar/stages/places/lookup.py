@@ -2,7 +2,8 @@
 
 Tiers, the first that finds anything wins: the exact name; the name without a leading designator
 ("مدينة الموصل") or a trailing nationality adjective ("الموصل العراقية"); the name without an attached
-proclitic ("بالموصل"); the name with the article added or removed ("خرطوم" ~ "الخرطوم"). A last resort,
+proclitic ("بالموصل"); the name with the article added or removed ("خرطوم" ~ "الخرطوم"); a part of a place
+("جنوب فرنسا" is placed at France). A last resort,
 used only for places in countries the article names, is a name one letter away ("بريتشيا" ~ "بريشيا").
 """
 
@@ -22,6 +23,9 @@ ARTICLE_TOGGLED = 0.85
 PREFIX = 0.82  # the name is the mention's first words
 MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a word ("الحكومة الجديدة")
 LOOSE = 0.8
+PART_OF = 0.7  # "جنوب فرنسا": placed at France
+# Words naming a part of the place after them ("جنوب فرنسا", "شمال سوريا", "ريف الرقة": the countryside)
+PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف"))
 ONE_LETTER_OFF = 0.6
 MIN_FUZZY_LETTERS = 5
 MIN_LOOSE_LETTERS = 3
@@ -152,9 +156,18 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
         for size in range(len(words) - 1, MIN_PREFIX_WORDS - 1, -1):
             found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+    found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
     return [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+
+
+def _part_of(gazetteer: Gazetteer, key: str) -> list[Match]:
+    """The place a part of it is named after: "جنوب فرنسا" is in France, "ريف الرقة" around Raqqa."""
+    words = key.split()
+    if len(words) < 2 or words[0] not in PARTS:
+        return []
+    return _matches(gazetteer, " ".join(words[1:]), PART_OF)
 
 
 def one_letter_off(a: str, b: str) -> bool:

@@ -27,16 +27,20 @@ from khabar.stages.places.gazetteer import (
     ARTICLE,
     Candidate,
     Gazetteer,
+    ShortName,
     load_common_names,
     load_gazetteer,
     load_latin_towns,
+    load_short_names,
     load_unplaced_names,
     name_key,
 )
+from khabar.stages.places.lookup import loose_index, loose_names
 from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 
 MAX_NAME_WORDS = 4
 MIN_NAME_LETTERS = 3
+MIN_LOOSE_COUNTRY_LETTERS = 5  # "دولة ليست": a short word has the letters of too many names ("ليسوتو")
 BARE_MIN_POPULATION = 20_000  # a town this big, named without any cue, is still most likely the town
 BROAD_FEATURES = frozenset({"country", "region", "admin", "building"})
 BUILDING = "building"  # "جامعة القاهرة": a building word before a name makes no place of the name
@@ -46,6 +50,11 @@ VENUE_SOURCE = "venue"  # the entity stage ranks it above the tagger: "مسرح"
 # ("ملعب محمد الخامس", "قصر بعبدا"); institutions (جامعة، مستشفى) stay the tagger's ORGs.
 VENUE_HEADS = frozenset(normalise_query(w) for w in (
     "مسرح", "ملعب", "ستاد", "قصر", "ساحة", "ميدان", "شارع", "قاعة", "برج", "جسر", "قلعة", "متحف"))
+# Feature words that make a place of a person's or a thing's name after them ("حي الحسن الثاني", "مطار الملك
+# خالد", "مطار مالبينسا" tagged MISC); a town's name after them stays the town ("ميناء الحديدة"). Not سجن:
+# "سجن مبارك" is his imprisonment.
+FEATURE_HEADS = frozenset(normalise_query(w) for w in ("حي", "مطار", "ميناء", "مخيم"))
+FEATURE_LABELS = frozenset({"PER", "MISC"})
 # (Not مسجد: "مسجد الحسن الثاني" keeps the tagger's person, as news corpora annotate it.)
 VENUE_LABELS = frozenset({"PER", "LOC"})
 # The kinds of place each designator may announce (a "feature" designator, جبل or مطار, any).
@@ -56,6 +65,8 @@ DESIGNATED_KINDS = {
 LOCATIVES = frozenset(normalise_query(w) for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "عبر", "داخل", "خارج", "حتى", "بين", "صوب", "غرب", "شرق", "شمال",
     "جنوب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أنحاء", "ضواحي", "مشارف", "أطراف", "تجاه", "قبالة"))
+DIRECTIONS = frozenset(normalise_query(w) for w in ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"))
+SHORT_NAME_EPITHETS = frozenset({normalise_query("المحتلة")})  # "الضفة المحتلة" is still the West Bank
 LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل")  # "بالصخيرات", "لليمن"
 AND_CLITICS = ("و",)
 LIST_MARKS = frozenset({"،", ",", "و"})
@@ -88,6 +99,8 @@ class PlaceMentionFinder:
     first_words: Mapping[str, tuple[int, ...]]  # first word of a name -> the word counts of the names it opens, longest first
     latin_towns: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # skeleton -> Latin-named towns
     unplaced: frozenset[str] = frozenset()  # names used a few times in the news and never tagged a place
+    short_names: Mapping[str, ShortName] = field(default_factory=dict)  # "الصحراء" where the article says so
+    loose_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # loose key -> country names
 
     @classmethod
     def load(cls) -> PlaceMentionFinder:
@@ -103,7 +116,9 @@ class PlaceMentionFinder:
             if len(words) <= MAX_NAME_WORDS and len(key) - len(words) + 1 >= MIN_NAME_LETTERS:
                 sizes.setdefault(words[0], set()).add(len(words))
         first_words = {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
-        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced)
+        rows = frozenset(gazetteer.countries.values())  # the country rows' indexes
+        countries = [k for k, indexes in gazetteer.names.items() if not rows.isdisjoint(indexes)]
+        return cls(gazetteer, common, first_words, load_latin_towns(), unplaced, load_short_names(), loose_index(countries))
 
     def find(self, text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
              taken: Sequence[Mention]) -> list[Mention]:
@@ -114,14 +129,53 @@ class PlaceMentionFinder:
         places = {(m.start, m.end) for m in taken if m.label == "LOC"}
         spans = sorted((m.start, m.end) for m in taken)
         countries = self._countries(text, places)
-        named = {m.start: m for m in taken if m.label in VENUE_LABELS}
+        named = {m.start: m for m in taken if m.label in VENUE_LABELS | FEATURE_LABELS}
+        short = self._licensed(stems)
         out: list[Mention] = []
         for tokens, words in zip(sentences, stems, strict=True):
-            found = [f for f in self._names_in(text, tokens, words) if not _overlaps(f.mention, spans)]
+            every = self._names_in(text, tokens, words)
+            found = [f for f in every if not _overlaps(f.mention, spans)]
             out.extend(accepted := self._accepted(text, tokens, found, places, countries))
             out.extend(_venues(text, tokens, words, named))
             covered = spans + sorted((m.start, m.end) for m in accepted)
             out.extend(m for m in self._latin_named(text, tokens, words, countries) if not _overlaps(m, covered))
+            taken_here = covered + sorted((f.mention.start, f.mention.end) for f in every)
+            out.extend(m for m in self._short_named(text, tokens, words, short) if not _overlaps(m, taken_here))
+            out.extend(m for m in self._loose_country(text, tokens, words) if not _overlaps(m, taken_here))
+        return out
+
+    def _loose_country(self, text: str, tokens: Sequence[Token], words: Sequence[str]) -> list[Mention]:
+        """A country spelt with other long vowels or the article after a country's designator ("بدولتي المالاوي")."""
+        out = []
+        for index in range(1, len(tokens)):
+            word = words[index]
+            if (self.gazetteer.designators.get(words[index - 1]) == "country" and tokens[index].kind in WORD_KINDS
+                    and len(word) >= MIN_LOOSE_COUNTRY_LETTERS and word not in self.gazetteer.names
+                    and loose_names(word, self.loose_countries)):
+                out.append(Mention(name_start(text, tokens[index]), tokens[index].end, "LOC", SOURCE))
+        return out
+
+    def _licensed(self, stems: Sequence[Sequence[str]]) -> dict[str, tuple[ShortName, bool]]:
+        """The short names of this article, each with whether its cue words are in it (else only a word right
+        before it makes it a place)."""
+        if not self.short_names:
+            return {}
+        words = {w for sentence in stems for w in sentence}
+        return {k: (s, s.licensed(words)) for k, s in self.short_names.items() if k in words and (s.before or s.licensed(words))}
+
+    def _short_named(self, text: str, tokens: Sequence[Token], words: Sequence[str],
+                     short: Mapping[str, tuple[ShortName, bool]]) -> list[Mention]:
+        """Short names standing for a place ("قضية الصحراء", "الصحراء" in an article on the Polisario), unless a
+        direction comes before ("جنوب الصحراء") or a definite word after ("الصحراء الجزائرية", "الضفة الأخرى")."""
+        out = []
+        for index, word in enumerate(words):
+            entry, anywhere = short.get(word, (None, False)) if word and tokens[index].kind in WORD_KINDS else (None, False)
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if entry is None or (index > 0 and words[index - 1] in DIRECTIONS) or (
+                    after.startswith(ARTICLE) and after not in SHORT_NAME_EPITHETS):
+                continue  # "جنوب الصحراء" (sub-Saharan), "الصحراء الجزائرية", "الضفة الأخرى": another place
+            if anywhere or (index > 0 and words[index - 1] in entry.before):
+                out.append(Mention(name_start(text, tokens[index]), tokens[index].end, "LOC", SOURCE))
         return out
 
     def _latin_named(self, text: str, tokens: Sequence[Token], words: Sequence[str], countries: frozenset[str]) -> list[Mention]:
@@ -187,18 +241,25 @@ class PlaceMentionFinder:
             return 0
         if sizes == (1,):
             return 1  # most names: one word, found by its first word alone
-        stop = index + 1  # the words after the first that may belong to a name: no proclitic, no punctuation
-        while stop < min(index + sizes[0], len(tokens)) and tokens[stop].kind in WORD_KINDS and tokens[stop].stem_start == tokens[stop].start:
-            stop += 1
+        at = [index]  # the tokens of the words that may belong to a name: no proclitic, no punctuation but
+        stop = index + 1  # a hyphen joining two words ("الداخلة-وادي الذهب")
+        while len(at) < sizes[0] and stop < len(tokens):
+            if _joining_hyphen(text, tokens, stop):
+                stop += 1
+            elif tokens[stop].kind in WORD_KINDS and tokens[stop].stem_start == tokens[stop].start:
+                at.append(stop)
+                stop += 1
+            else:
+                break
         for size in sizes:
-            if size == 1 or (size <= stop - index and " ".join(words[index : index + size]) in self.gazetteer.names):
-                return size
+            if size == 1 or (size <= len(at) and " ".join(words[i] for i in at[:size]) in self.gazetteer.names):
+                return at[size - 1] - index + 1
         return 0
 
     def _found(self, text: str, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> _Found:
-        if stop - first > 1 and words[first] in self.gazetteer.designators and " ".join(words[first + 1 : stop]) in self.gazetteer.names:
+        if stop - first > 1 and words[first] in self.gazetteer.designators and _key(words[first + 1 : stop]) in self.gazetteer.names:
             return self._found(text, tokens, words, first + 1, stop)  # "محافظة ديالى": the name is "ديالى"
-        key = " ".join(words[first:stop])  # _name_at took only words without a proclitic after the first
+        key = _key(words[first:stop])  # _name_at took only words without a proclitic after the first
         mention = Mention(name_start(text, tokens[first]), tokens[stop - 1].end, "LOC", SOURCE)
         cue = self._cue(text, tokens, words, first)
         designated = self._designator(text, tokens, words, first) if cue == "designator" else ""
@@ -261,15 +322,31 @@ class PlaceMentionFinder:
 
 
 def _venues(text: str, tokens: Sequence[Token], words: Sequence[str], named: Mapping[int, Mention]) -> list[Mention]:
-    """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"."""
+    """A building word and the name after it as one LOC: "مسرح محمد الخامس", "بملعب الرباط"; a feature word and
+    a name that is no place after it: "حي الحسن الثاني", "مطار مالبينسا"."""
     out = []
     for index in range(1, len(tokens)):
-        if words[index - 1] not in VENUE_HEADS:
+        head = words[index - 1]
+        if head not in VENUE_HEADS and head not in FEATURE_HEADS:
             continue
         mention = named.get(name_start(text, tokens[index]))
-        if mention is not None and tokens[index].start == name_start(text, tokens[index]):
+        labels = VENUE_LABELS if head in VENUE_HEADS else FEATURE_LABELS
+        if mention is not None and mention.label in labels and tokens[index].start == name_start(text, tokens[index]):
             out.append(Mention(name_start(text, tokens[index - 1]), mention.end, "LOC", VENUE_SOURCE))
     return out
+
+
+def _key(words: Sequence[str]) -> str:
+    """The gazetteer key of a name's words (a hyphen's empty stem left out)."""
+    return " ".join(w for w in words if w)
+
+
+def _joining_hyphen(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is a hyphen touching a word on either side ("الداخلة-وادي")."""
+    if not 0 < index < len(tokens) - 1 or text[tokens[index].start : tokens[index].end] != "-":
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return before.end == tokens[index].start and tokens[index].end == after.start and after.kind in WORD_KINDS
 
 
 def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
