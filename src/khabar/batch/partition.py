@@ -32,7 +32,7 @@ from khabar.stages.read import (
     record_stem,
 )
 from khabar.stages.read.decode import sniff_stream
-from khabar.stages.read.formats import json_record, record_document
+from khabar.stages.read.formats import json_line_documents
 
 STDIN = "-"
 LINES = "lines"
@@ -214,14 +214,7 @@ def _range_documents(partition: Partition, data: bytes, options: ReadOptions) ->
     """The records of one line range, numbered and named exactly as the plain reader names them."""
     source = partition.paths[0]
     stem = record_stem(Path(source))
-    for number, raw in enumerate(io.BytesIO(data), partition.first_line):
-        if not raw.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            yield record_document(json_record(raw, where), f"{stem}-{number}", where, options)
-        except InputError as error:
-            yield error
+    yield from json_line_documents(io.BytesIO(data), source, stem, options, partition.first_line)
 
 
 def read_partition(partition: Partition, options: ReadOptions) -> tuple[Iterator[Document | InputError], str]:

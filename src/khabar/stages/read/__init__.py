@@ -27,7 +27,7 @@ from khabar.stages.read.formats import (
     feed_documents,
     html_document,
     json_error,
-    json_record,
+    json_line_documents,
     make_document,
     record_document,
     warc_documents,
@@ -255,15 +255,9 @@ def _read_json_lines(stream: IO[bytes], source: str, stem: str, options: ReadOpt
     if binary:  # an image or archive named .jsonl: one reason, not one per "line" of it
         yield InputError(Reason.BINARY, source, f"this is {binary}, not JSON Lines")
         return
-    for number, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
+    for result in json_line_documents(stream, source, stem, options):
         seen_any = True
-        where = f"{source}:{number}"
-        try:
-            yield record_document(json_record(raw, where), f"{stem}-{number}", where, options)
-        except InputError as error:
-            yield error
+        yield result
     if not seen_any:
         yield InputError(Reason.EMPTY, source, "no records")
 

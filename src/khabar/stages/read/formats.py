@@ -192,6 +192,21 @@ def json_record(raw: bytes, where: str) -> Any:
         raise InputError(Reason.MALFORMED, where, JSON_TOO_DEEP) from None
 
 
+def json_line_documents(
+    lines: Iterable[bytes], source: str, stem: str, options: ReadOptions, first: int = 1
+) -> Iterator[Document | InputError]:
+    """The records of JSON Lines ``lines`` (numbered from ``first``), each named ``{stem}-{number}`` after its
+    line: a bad line gives its own InputError and costs only itself; a blank line gives nothing."""
+    for number, raw in enumerate(lines, first):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            yield record_document(json_record(raw, where), f"{stem}-{number}", where, options)
+        except InputError as error:
+            yield error
+
+
 def json_error(exc: json.JSONDecodeError, line: bool = True) -> str:
     """What is wrong with a JSON text and where: line and column (the column alone for one line of JSON
     Lines, whose place is the line number in the source). json's messages may end in "at" already.
