@@ -105,3 +105,11 @@ def test_tokens_read_from_the_view_are_the_tokens_normalised(pipeline, seed_text
     doc = pipeline(document_from_text(seed_text + " وَقَالَ الوزيـــر «مرحبـــا» ﷽ بالأُمَمِ", "seed"))
     assert doc.normalised is not None
     assert _normal_forms(doc) == _normal_forms(dataclasses.replace(doc, normalised=None))
+
+
+def test_a_meeting_spoken_of_is_not_the_speakers_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the speaker of "اللقاء يبرز أن ..." speaks of a meeting; "التقيته" is one the speaker had
+    said_of = _events(pipeline, 'وقال المحلل عبد الفتاح البلعمشي إن "اللقاء يبرز أن المغرب وفرنسا وفيان للخط التقليدي".')
+    assert not [e for e in said_of if e[1] == "اللقاء" and e[2] == "عبد الفتاح البلعمشي"], said_of
+    had = _events(pipeline, 'وقال رشيد رحيموف: "بعد أن التقيته رأيت الدموع في عينيه".')
+    assert ("CONSULT", "التقيته", "رشيد رحيموف") in [e[:3] for e in had], had

@@ -343,3 +343,28 @@ def test_the_one_asked_answers(quotes_of: QuotesOf) -> None:
             "قال إنه من المهم أولا اكتشاف مكان خاشقجي.")
     quote = _one(quotes_of(text, ("PER", "محمد بن سلمان"), ("PER", "خاشقجي")))
     assert quote.speaker == "محمد بن سلمان"
+
+
+def test_a_document_speaks_for_the_body_whose_document_it_is(quotes_of: QuotesOf) -> None:
+    # the pattern of Hespress's survey reports (tune half): the body the tagger missed is named after its
+    # document, and "الوثيقة ذاتها"/"البحث" point back to it past a person quoted between
+    text = ("وأكد بحث للمندوبية السامية للتخطيط أن المملكة تضم سبعة آلاف لاجئ. وقال الحقوقي محمد النشناش إن "
+            "وضعهم صعب. وتبرز الوثيقة ذاتها أن أغلبهم فقدوا عملهم. ويشير البحث إلى أن ثلثهم يعملون في الخدمات.")
+    speakers = [q.speaker for q in quotes_of(text, ("PER", "محمد النشناش"))]
+    assert speakers == ["للمندوبية السامية للتخطيط", "محمد النشناش", "للمندوبية السامية للتخطيط", "للمندوبية السامية للتخطيط"]
+
+
+def test_a_report_points_back_to_the_named_body(quotes_of: QuotesOf) -> None:
+    text = ("وأفاد بنك المغرب بأن عدد الأوراق المزورة ارتفع. وقال الخبير محمد علي إن الرقم ضعيف. "
+            "وسجل التقرير أن عمليات المراقبة مكنت من طرد أوراق غير صالحة.")
+    speakers = [q.speaker for q in quotes_of(text, ("ORG", "بنك المغرب"), ("PER", "محمد علي"))]
+    assert speakers == ["بنك المغرب", "محمد علي", "بنك المغرب"]
+
+
+def test_a_title_after_a_cue_that_goes_on_is_the_person_speaking(quotes_of: QuotesOf) -> None:
+    # the variation of Hespress (tune half) and Sky News (ANT): a title the person was never introduced
+    # with, after "استدرك"/"أضاف", continues the voice; after "قال" a new title is someone else
+    text = ("وقال عبد الفتاح البلعمشي، أستاذ العلاقات الدولية، إن العلاقات متينة. واستدرك رئيس المركز المغربي "
+            "للدبلوماسية الموازية بأن التوترات مسألة عادية. وقال وزير الخارجية إن الزيارة مهمة.")
+    speakers = [q.speaker for q in quotes_of(text, ("PER", "عبد الفتاح البلعمشي"))]
+    assert speakers == ["عبد الفتاح البلعمشي", "عبد الفتاح البلعمشي", "وزير الخارجية"]

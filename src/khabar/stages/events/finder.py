@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from khabar.model import Document, Event, Quote, Span
+from khabar.model import Document, Event, Quote, QuoteKind, Span
 from khabar.stages.entities.roles import load_titles
 from khabar.stages.events.classifier import FILTER_FILE, EventFilter
 from khabar.stages.events.context import EventContext
@@ -106,6 +106,9 @@ def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...]) -> bool:
     return False
 
 
+_MEETING_VERBS = ("التق", "التأم")  # التقى، التأم: verbs of meeting that open with the letters of ال
+
+
 class EventReader:
     """Turns one found trigger into an Event."""
 
@@ -126,7 +129,8 @@ class EventReader:
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
-        if actor is None and quote is not None and found.trigger.type in VERBAL_TYPES | {"CONSULT"}:
+        if actor is None and quote is not None and found.trigger.type in VERBAL_TYPES | {"CONSULT"} and not (
+                found.trigger.type == "CONSULT" and self._mentioned_inside(found, quote)):
             actor = self.speaker(quote)
         if actor is None and found.trigger.type in VERBAL_TYPES:
             actor = self.implied_speaker(found.first, first)
@@ -222,6 +226,19 @@ class EventReader:
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
         return agent or genitive or subject, reader.target_of(trigger, start, last)
+
+    def _mentioned_inside(self, found: Found, quote: Quote) -> bool:
+        """Whether a definite noun in the speaker's own quoted words names a meeting already known
+        ('أن "اللقاء يبرز أن ..."'): the one who speaks of it is not thereby the one who met."""
+        ctx = self.ctx
+        start = ctx.starts[found.first]
+        word = ctx.doc.text[start : ctx.ends[found.first]]
+        definite = word.startswith("ال") and not word.startswith(_MEETING_VERBS)  # "التقيته" is a verb
+        if not (quote.content.start <= start < quote.content.end and definite):
+            return False
+        before = ctx.doc.text[quote.content.start : start]
+        opened = before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+        return opened or quote.kind is QuoteKind.DIRECT  # in the speaker's own words ("أن موعد الزيارة" is reported)
 
     def quote_of(self, found: Found) -> Quote | None:
         """The quote a verbal trigger reports: its cue, or the quote opening right after it, or around it."""
