@@ -368,3 +368,19 @@ def test_a_title_after_a_cue_that_goes_on_is_the_person_speaking(quotes_of: Quot
             "للدبلوماسية الموازية بأن التوترات مسألة عادية. وقال وزير الخارجية إن الزيارة مهمة.")
     speakers = [q.speaker for q in quotes_of(text, ("PER", "عبد الفتاح البلعمشي"))]
     assert speakers == ["عبد الفتاح البلعمشي", "عبد الفتاح البلعمشي", "وزير الخارجية"]
+
+
+def test_a_participle_goes_on_with_the_subject_of_the_opening_verb(quotes_of: QuotesOf) -> None:
+    # Sky News (ANT), 2018: the opening verb reports no statement itself; its subject speaks on
+    text = ('أعلنت الإدارة الأميركية، الاثنين، تحركها لمنع شركة "تشاينا موبايل" من دخول سوق الاتصالات، '
+            "موصية برفض طلبها، نظرا لما تمثله الشركة من تهديد للأمن القومي.")
+    quote = _one([q for q in quotes_of(text) if q.cue == "موصية"])
+    assert quote.speaker == "الإدارة الأميركية"
+
+
+def test_who_issued_a_statement_speaks_in_it(quotes_of: QuotesOf) -> None:
+    # JawharaFM (ANT), 2016
+    text = ("أصدر حزب العمال بيانا بمناسبة العيد العالمي للعمال، أكد فيه أن تونس تمر بمرحلة خطيرة تتسم "
+            "باستفحال الأزمة الاقتصادية.")
+    quote = _one(quotes_of(text, ("ORG", "حزب العمال"), ("LOC", "تونس")))
+    assert quote.speaker == "حزب العمال"
