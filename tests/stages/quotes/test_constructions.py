@@ -384,3 +384,11 @@ def test_who_issued_a_statement_speaks_in_it(quotes_of: QuotesOf) -> None:
             "باستفحال الأزمة الاقتصادية.")
     quote = _one(quotes_of(text, ("ORG", "حزب العمال"), ("LOC", "تونس")))
     assert quote.speaker == "حزب العمال"
+
+
+def test_a_subject_before_its_apposition_and_the_verb(quotes_of: QuotesOf) -> None:
+    # France 24 (ANT), 2018: "غير أن X، الباحث في ...، أكد أن"; named by the tagger or not
+    text = ('غير أن مات هيربر، الباحث في المنظمة السويسرية "المبادرة الدولية ضد الجرائم المنظمة" والمتخصصة '
+            'في شؤون الهجرة، أكد أن "هذا الانخفاض توقف منذ كانون الثاني".')
+    assert _one(quotes_of(text)).speaker == "مات هيربر"
+    assert _one(quotes_of(text, ("PER", "مات هيربر"))).speaker == "مات هيربر"
