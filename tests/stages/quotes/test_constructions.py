@@ -392,3 +392,12 @@ def test_a_subject_before_its_apposition_and_the_verb(quotes_of: QuotesOf) -> No
             'في شؤون الهجرة، أكد أن "هذا الانخفاض توقف منذ كانون الثاني".')
     assert _one(quotes_of(text)).speaker == "مات هيربر"
     assert _one(quotes_of(text, ("PER", "مات هيربر"))).speaker == "مات هيربر"
+
+
+def test_an_after_a_relay_or_before_an_age_opens_no_statement(quotes_of: QuotesOf) -> None:
+    # CNN and France 24 (ANT), 2018: the source after "نقلا عن"; an age after "وفاتها ...، عن"
+    text = ("أعلنت الحكومة السورية موافقتها على بدء المفاوضات مع الجماعة، الأحد، وفقا لما ذكرته وكالة "
+            "الأنباء الرسمية نقلا عن مصدر رسمي.")
+    assert all(not q.content.startswith("عن مصدر") for q in quotes_of(text))
+    text = "أعلن اليوم الاثنين مصدر من عائلة الممثلة السورية مي سكاف، المقيمة في باريس، وفاتها بشكل مفاجئ، عن 49 عاما."
+    assert all(not q.content.startswith("عن 49") for q in quotes_of(text))

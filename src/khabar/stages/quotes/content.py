@@ -264,12 +264,30 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if ctx.phrase_is(index, "adjunct"):
         return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
+        if form == "عن" and _no_content_after_an(ctx, index):
+            return False
         # "أعلن عن"، "أفاد عن": what follows their object is the object's ("أعلن الاستغناء عن")
         guarded = form == "عن" and (cue.takes_object or "عن" not in cue.that_preps)
         return not guarded or not _after_a_verbal_noun(ctx, index)
     if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
         return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+_AGE_WORDS = frozenset(("عمر", "عمره", "عمرها", "ناهز"))  # "عن عمر ناهز 80 عاما"
+_YEARS = frozenset(("عاما", "عام", "سنه", "سنوات", "عاماً"))  # "عن 49 عاما" (ة reads ه)
+
+
+def _no_content_after_an(ctx: QuoteContext, index: int) -> bool:
+    """Whether "عن" opens no statement: the source after "نقلا" ("نقلا عن مصدر رسمي"), an age ("وفاتها ...،
+    عن 49 عاما", "عن عمر ناهز 80 عاما")."""
+    after = index + 1
+    if index > 0 and ctx.is_word(index - 1) and ctx.norm(index - 1) == "نقلا":
+        return True
+    if after >= len(ctx):
+        return False
+    number = not ctx.is_word(after) and not ctx.is_punct(after)
+    return ctx.norm(after) in _AGE_WORDS or number and after + 1 < len(ctx) and ctx.norm(after + 1) in _YEARS
 
 
 _SPEAKER_WORDS = ("title", "body", "source", "generic_speaker", "descriptive", "communique")
