@@ -401,3 +401,14 @@ def test_an_after_a_relay_or_before_an_age_opens_no_statement(quotes_of: QuotesO
     assert all(not q.content.startswith("عن مصدر") for q in quotes_of(text))
     text = "أعلن اليوم الاثنين مصدر من عائلة الممثلة السورية مي سكاف، المقيمة في باريس، وفاتها بشكل مفاجئ، عن 49 عاما."
     assert all(not q.content.startswith("عن 49") for q in quotes_of(text))
+
+
+def test_a_clause_attributed_after_it(quotes_of: QuotesOf) -> None:
+    # France 24 (ANT), 2018: "...، كما قال X" / "وفق ما قال X" attribute the clause before them
+    text = ("بعد أكثر من ثلاث ساعات على بدء الاقتراع كانت مشاركة العسكريين والأمنيين ضعيفة جدا كما قال "
+            "شكري الطالبي من شبكة مراقبون.")
+    quote = _one(quotes_of(text, ("PER", "شكري الطالبي")))
+    assert quote.speaker == "شكري الطالبي" and quote.cue == "قال"
+    assert quote.content.endswith("ضعيفة جدا")
+    text = 'وقال الاتحاد إن "اللاعب أعفي من مهامه"، وفق ما ذكرت صحيفة الإندبندنت.'
+    assert [q.speaker for q in quotes_of(text, ("ORG", "الاتحاد"), ("ORG", "الإندبندنت"))] == ["الاتحاد"]
