@@ -412,3 +412,13 @@ def test_a_clause_attributed_after_it(quotes_of: QuotesOf) -> None:
     assert quote.content.endswith("ضعيفة جدا")
     text = 'وقال الاتحاد إن "اللاعب أعفي من مهامه"، وفق ما ذكرت صحيفة الإندبندنت.'
     assert [q.speaker for q in quotes_of(text, ("ORG", "الاتحاد"), ("ORG", "الإندبندنت"))] == ["الاتحاد"]
+
+
+def test_the_object_after_a_titled_subject_and_asides(quotes_of: QuotesOf) -> None:
+    # Sky News (ANT), 2018: "أكد TITLE NAME [، aside]* OBJECT"
+    text = "أكد النجم المصري محمد صلاح عدم وجود مكان للأنانية بين ثلاثي هجوم فريقه ليفربول الإنجليزي."
+    quote = _one(quotes_of(text, ("PER", "محمد صلاح"), ("ORG", "ليفربول")))
+    assert quote.speaker == "محمد صلاح" and quote.content.startswith("عدم وجود مكان")
+    text = "أعلن الرئيس الروسي، فلاديمير بوتن، رسميا الخميس، انطلاق النسخة الحادية والعشرين لنهائيات كأس العالم."
+    quote = _one(quotes_of(text, ("PER", "فلاديمير بوتن")))
+    assert quote.speaker == "فلاديمير بوتن" and quote.content.startswith("انطلاق النسخة")

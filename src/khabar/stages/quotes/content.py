@@ -481,16 +481,45 @@ def _after_apposition(ctx: QuoteContext, index: int, limit: int) -> int:
     return index
 
 
+MAX_TITLE_TO_NAME = 7  # "المتحدث باسم وزارة الصحة الفلسطينية أشرف القدرة"
+MAX_ASIDES, MAX_ASIDE_TOKENS = 3, 15
+
+
+def _titled_subject(ctx: QuoteContext, after: int, limit: int) -> list:  # type: ignore[type-arg]
+    """The person a title right after the verb goes on to name ("أكد العاهل الأردني، الملك عبد الله الثاني")."""
+    if after > limit or not ctx.word_is(after, "title"):
+        return []
+    end = ctx.tokens[min(limit, after + MAX_TITLE_TO_NAME)][1]
+    return [m for m in ctx.mentions_in(ctx.tokens[after][0], end) if m.entity.label == "PER"][:1]
+
+
+def _after_aside(ctx: QuoteContext, index: int, limit: int) -> int:
+    """The token after an aside between commas (a time, where or to whom it was said), or ``index``."""
+    if index > limit or not ctx.is_punct(index, ",،"):
+        return index
+    for close in range(index + 1, min(limit, index + MAX_ASIDE_TOKENS) + 1):
+        if ctx.is_punct(close, ",،"):
+            return close + 1 if close > index + 1 else index
+        if not ctx.is_word(close) and not ctx.is_punct(close, "()") or ctx.norm(close) in ctx.lexicon.cues or ctx.word_is(
+                close, "complementiser"):
+            return index
+    return index
+
+
 def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     """For "أكدت وحدات حماية المرأة الكردية الاثنين مصرع ...": the object's first token, after a named subject."""
     after = cue_index + 1
     mentions = ctx.mentions_in(ctx.tokens[after][0], ctx.tokens[after][1]) if after <= limit else []
+    if not mentions:
+        mentions = _titled_subject(ctx, after, limit)
     if not mentions:
         return None
     index = after
     while index <= limit and ctx.tokens[index][0] < mentions[0].end:
         index += 1
     index = _after_apposition(ctx, index, limit)  # "استبعد سعد الدين العثماني، رئيس الحكومة، العودة"
+    for _ in range(MAX_ASIDES):  # "، في تصريح لـCNN، الثلاثاء، مقتل رضيعة"
+        index = _after_aside(ctx, index, limit)
     while index <= limit and ctx.is_word(index) and ctx.word_is(index, "adverb"):
         index += 1
     if index + 1 > limit or not ctx.is_word(index) or not ctx.is_word(index + 1):
