@@ -204,3 +204,9 @@ def test_achieving_is_no_inquiry(pipeline) -> None:  # type: ignore[no-untyped-d
     kinds = [e[:2] for e in _events(pipeline, "وتسعى الحكومة إلى تحقيق السلام في المنطقة. وفتحت الشرطة تحقيقا في الحادث.")]
     assert ("INVESTIGATE", "تحقيق السلام") not in kinds and all(t != "تحقيق" for _, t in kinds), kinds
     assert any(kind == "INVESTIGATE" for kind, _ in kinds), kinds
+
+
+def test_a_meeting_spoken_of_is_not_the_speakers_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the speaker of "اللقاء يبرز أن ..." speaks of a meeting
+    said_of = _events(pipeline, 'وقال المحلل عبد الفتاح البلعمشي إن "اللقاء يبرز أن المغرب وفرنسا وفيان للخط التقليدي".')
+    assert not [e for e in said_of if e[1] == "اللقاء" and e[2] == "عبد الفتاح البلعمشي"], said_of

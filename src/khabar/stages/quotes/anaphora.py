@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import CueKind
@@ -30,6 +31,7 @@ class Pointer(StrEnum):
     GENERIC = "generic"  # "المتحدث", "المصدر": the voice before, person or body
     DESCRIPTION = "description"  # "الباحث", "الكاتب الليبي": a person
     BODY = "body"  # "الشركة", "الوزارة": the body that spoke before, named or not
+    DOCUMENT = "document"  # "البحث", "التقرير", "الوثيقة ذاتها": the body whose document spoke before
 
 
 def _phrase_tokens(ctx: QuoteContext, span: tuple[int, int]) -> list[int]:
@@ -51,6 +53,9 @@ def pointer(ctx: QuoteContext, span: tuple[int, int]) -> Pointer | None:
     tokens = [i for i in _phrase_tokens(ctx, span) if ctx.is_word(i)]
     if not tokens or len(tokens) > 4:
         return None
+    if ctx.bare(tokens[0]).startswith(ARTICLE) and ctx.word_is(tokens[0], "communique") and all(
+            ctx.word_is(i, "same") for i in tokens[1:]):
+        return Pointer.DOCUMENT
     if any(ctx.word_is(i, "same") for i in tokens[1:]):
         return Pointer.SAME
     if len(tokens) == 1 and ctx.word_is(tokens[0], "generic_speaker"):
@@ -93,8 +98,12 @@ def resolve_pointer(ctx: QuoteContext, draft: Draft, earlier: list[Draft], gende
     if speaker is None or speaker.span is None or speaker.entity_id is not None:
         return None
     kind = pointer(ctx, speaker.span)
+    if kind is None and not draft.nested:
+        return _continued_by_title(ctx, draft, earlier, genders)
     if kind is None or draft.nested:
         return None  # inside a quotation "اللاعب" is someone the speaker talks about
+    if kind is Pointer.DOCUMENT:
+        return _document_voice(ctx, speaker, earlier)
     gender = gender_of_phrase(ctx, speaker.span) if kind not in (Pointer.SAME, Pointer.BODY) else None
     for before in reversed(earlier):
         voice = before.speaker
@@ -129,3 +138,54 @@ def _body_voice(ctx: QuoteContext, voice: Speaker) -> Speaker | None:
     if len(tokens) == 1:  # "فيسبوك"، a name the tagger missed; not "الحكومة", a body left unnamed
         return voice if not ctx.bare(tokens[0]).startswith(ARTICLE) else None
     return voice if ctx.word_is(tokens[0], "body") else None  # "الخارجية الفلسطينية"
+
+
+DOCUMENT_VOICES = 6  # how many voices back the body whose document speaks may be
+
+
+def _document_voice(ctx: QuoteContext, speaker: Speaker, earlier: list[Draft]) -> Speaker | None:
+    """For "ويشير البحث", "وسجل التقرير", "وتبرز الوثيقة ذاتها": the body that spoke last in the article,
+    named by an entity ("بنك المغرب") or after its document ("بحث للمندوبية السامية للتخطيط"); the people
+    quoted between are passed (a document is no person's voice), an unnamed source ends the search."""
+    voices = [d.speaker for d in earlier if not d.nested and d.speaker is not None and d.speaker.span is not None]
+    for voice in reversed(voices[-DOCUMENT_VOICES:]):
+        if voice.entity_id is not None:
+            entity = ctx.entity_of(voice.entity_id)
+            if entity is not None and entity.label == "ORG":
+                return Speaker(speaker.span, voice.entity_id)
+            continue
+        tokens = [i for i in _phrase_tokens(ctx, voice.span) if ctx.is_word(i)]  # type: ignore[arg-type]
+        if len(tokens) > 2 and ctx.word_is(tokens[0], "communique") and ctx.norm(tokens[1]).startswith("ل"):
+            return Speaker((ctx.tokens[tokens[1]][0], voice.span[1]))  # type: ignore[index]
+        if tokens and tokens[0] > 0 and ctx.word_is(tokens[0] - 1, "communique") and ctx.norm(tokens[0]).startswith("ل"):
+            return Speaker(voice.span)  # the body after its document, as linking kept it
+        if tokens and not ctx.word_is(tokens[0], "communique"):
+            return None
+    return None
+
+
+# Cues that say the voice goes on: "وأضاف", "واستدرك", "وأردف": whoever the title, the one speaking already
+CONTINUING = frozenset(normalise_query(w) for w in "أضاف استدرك أردف تابع استطرد زاد".split())
+CONTINUED_SENTENCES = 2  # the voice it goes on with spoke this recently
+
+
+def _continued_by_title(ctx: QuoteContext, draft: Draft, earlier: list[Draft], genders: dict[str, set[str]]) -> Speaker | None:
+    """For "واستدرك رئيس المركز المغربي للدبلوماسية ... بأن" right after "قال عبد الفتاح البلعمشي، أستاذ
+    العلاقات الدولية ...": a title no one is named with, after a cue that goes on, is the person speaking."""
+    speaker = draft.speaker
+    index = (ctx.token_at(draft.cue[0]) if draft.cue else None) or draft.anchor
+    cue = ctx.lexicon.cues.get(ctx.bare(index))
+    tokens = [i for i in _phrase_tokens(ctx, speaker.span) if ctx.is_word(i)] if speaker and speaker.span else []
+    if cue is None or normalise_query(cue.lemma) not in CONTINUING or not tokens or not ctx.word_is(tokens[0], "title"):
+        return None
+    voices = [d for d in earlier if not d.nested and d.speaker is not None and d.speaker.span is not None]
+    if not voices or ctx.sentence_of(draft.anchor) - ctx.sentence_of(voices[-1].anchor) > CONTINUED_SENTENCES:
+        return None
+    voice = voices[-1].speaker
+    entity = ctx.entity_of(voice.entity_id) if voice is not None and voice.entity_id else None
+    if entity is None or entity.label != "PER":
+        return None
+    known = genders.get(entity.id, set())
+    if known and gender_of_phrase(ctx, speaker.span) not in known:  # type: ignore[union-attr,arg-type]
+        return None
+    return Speaker(speaker.span, entity.id)  # type: ignore[union-attr]

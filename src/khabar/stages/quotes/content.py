@@ -264,12 +264,30 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if ctx.phrase_is(index, "adjunct"):
         return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
+        if form == "عن" and _no_content_after_an(ctx, index):
+            return False
         # "أعلن عن"، "أفاد عن": what follows their object is the object's ("أعلن الاستغناء عن")
         guarded = form == "عن" and (cue.takes_object or "عن" not in cue.that_preps)
         return not guarded or not _after_a_verbal_noun(ctx, index)
     if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
         return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+_AGE_WORDS = frozenset(("عمر", "عمره", "عمرها", "ناهز"))  # "عن عمر ناهز 80 عاما"
+_YEARS = frozenset(("عاما", "عام", "سنه", "سنوات", "عاماً"))  # "عن 49 عاما" (ة reads ه)
+
+
+def _no_content_after_an(ctx: QuoteContext, index: int) -> bool:
+    """Whether "عن" opens no statement: the source after "نقلا" ("نقلا عن مصدر رسمي"), an age ("وفاتها ...،
+    عن 49 عاما", "عن عمر ناهز 80 عاما")."""
+    after = index + 1
+    if index > 0 and ctx.is_word(index - 1) and ctx.norm(index - 1) == "نقلا":
+        return True
+    if after >= len(ctx):
+        return False
+    number = not ctx.is_word(after) and not ctx.is_punct(after)
+    return ctx.norm(after) in _AGE_WORDS or number and after + 1 < len(ctx) and ctx.norm(after + 1) in _YEARS
 
 
 _SPEAKER_WORDS = ("title", "body", "source", "generic_speaker", "descriptive", "communique")
@@ -463,16 +481,45 @@ def _after_apposition(ctx: QuoteContext, index: int, limit: int) -> int:
     return index
 
 
+MAX_TITLE_TO_NAME = 7  # "المتحدث باسم وزارة الصحة الفلسطينية أشرف القدرة"
+MAX_ASIDES, MAX_ASIDE_TOKENS = 3, 15
+
+
+def _titled_subject(ctx: QuoteContext, after: int, limit: int) -> list:  # type: ignore[type-arg]
+    """The person a title right after the verb goes on to name ("أكد العاهل الأردني، الملك عبد الله الثاني")."""
+    if after > limit or not ctx.word_is(after, "title"):
+        return []
+    end = ctx.tokens[min(limit, after + MAX_TITLE_TO_NAME)][1]
+    return [m for m in ctx.mentions_in(ctx.tokens[after][0], end) if m.entity.label == "PER"][:1]
+
+
+def _after_aside(ctx: QuoteContext, index: int, limit: int) -> int:
+    """The token after an aside between commas (a time, where or to whom it was said), or ``index``."""
+    if index > limit or not ctx.is_punct(index, ",،"):
+        return index
+    for close in range(index + 1, min(limit, index + MAX_ASIDE_TOKENS) + 1):
+        if ctx.is_punct(close, ",،"):
+            return close + 1 if close > index + 1 else index
+        if not ctx.is_word(close) and not ctx.is_punct(close, "()") or ctx.norm(close) in ctx.lexicon.cues or ctx.word_is(
+                close, "complementiser"):
+            return index
+    return index
+
+
 def object_content(ctx: QuoteContext, cue_index: int, limit: int) -> int | None:
     """For "أكدت وحدات حماية المرأة الكردية الاثنين مصرع ...": the object's first token, after a named subject."""
     after = cue_index + 1
     mentions = ctx.mentions_in(ctx.tokens[after][0], ctx.tokens[after][1]) if after <= limit else []
+    if not mentions:
+        mentions = _titled_subject(ctx, after, limit)
     if not mentions:
         return None
     index = after
     while index <= limit and ctx.tokens[index][0] < mentions[0].end:
         index += 1
     index = _after_apposition(ctx, index, limit)  # "استبعد سعد الدين العثماني، رئيس الحكومة، العودة"
+    for _ in range(MAX_ASIDES):  # "، في تصريح لـCNN، الثلاثاء، مقتل رضيعة"
+        index = _after_aside(ctx, index, limit)
     while index <= limit and ctx.is_word(index) and ctx.word_is(index, "adverb"):
         index += 1
     if index + 1 > limit or not ctx.is_word(index) or not ctx.is_word(index + 1):

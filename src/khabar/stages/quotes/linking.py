@@ -71,6 +71,9 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
     mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]), chars[1])
     if mention is None:
         mention = described_entity(ctx, first, last) or issuer(ctx, first, last)
+    if mention is None and first + 1 < last and ctx.word_is(first, "communique") and ctx.norm(first + 1).startswith("ل"):
+        start = ctx.tokens[first + 1][0]  # "بحث للمندوبية السامية للتخطيط": the body whose document it is
+        # speaks (a name of more than one word; "بيان للوزارة" stays whole)
     return Speaker((start, chars[1]), mention.entity.id if mention else None)
 
 

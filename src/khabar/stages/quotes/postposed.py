@@ -38,6 +38,23 @@ def _is_postposed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
             and ctx.is_punct(index - 1, _COMMAS) and not ctx.has_conjunction(index))
 
 
+# "...، بحسب ما قال مسؤول قضائي"، "وفق ما قال مدير المرصد"، "كما قال متحدث باسم المنظمة"، "حسبما قال"
+LINKED_ALONE = frozenset(("كما", "حسبما", "وفقما"))
+LINKED_MA = frozenset(("بحسب", "حسب", "وفق", "وفقا"))
+
+
+def _linked(ctx: QuoteContext, index: int, cue: Cue) -> int | None:
+    """The first link word before a cue that attributes the clause before it ("، بحسب ما قال X"), if any."""
+    if not (cue.is_verb and cue.role is Role.SAY and cue.kind is CueKind.PAST) or index < 3 or ctx.has_conjunction(index):
+        return None
+    before = ctx.norm(index - 1)
+    if before in LINKED_ALONE:
+        return index - 1
+    if before in ("ما", "لما") and ctx.norm(index - 2) in LINKED_MA:
+        return index - 2
+    return None
+
+
 def _clause_start(ctx: QuoteContext, first: int, comma: int) -> int | None:
     """The first token of the last comma-led clause in ``(first, comma)`` ("، حيث ...", "، وهو ما ...")."""
     for index in range(comma - 2, first, -1):
@@ -51,7 +68,16 @@ def postposed_drafts(ctx: QuoteContext, hits: list[tuple[int, Cue]], drafts: lis
     anchored = {d.anchor for d in drafts}
     found = []
     for index, cue in hits:
-        if index in anchored or not _is_postposed(ctx, index, cue):
+        if index in anchored:
+            continue
+        linked = _linked(ctx, index, cue)
+        if linked is not None:
+            phrase = _speaker_after_link(ctx, index)
+            draft = None if phrase is None else _postposed(ctx, index, drafts, link(ctx, *phrase), boundary=linked)
+            if draft is not None:
+                found.append(draft)
+            continue
+        if not _is_postposed(ctx, index, cue):
             continue
         phrase = _speaker_to_end(ctx, index)
         if phrase is None:
@@ -62,14 +88,24 @@ def postposed_drafts(ctx: QuoteContext, hits: list[tuple[int, Cue]], drafts: lis
     return found
 
 
-def _postposed(ctx: QuoteContext, index: int, drafts: list[Draft], speaker: Speaker) -> Draft | None:
-    """The statement before the comma at ``index - 1``, shortening the earlier one of the sentence it was in."""
-    comma = index - 1
+def _speaker_after_link(ctx: QuoteContext, index: int) -> tuple[int, int] | None:
+    """The speaker after "بحسب ما قال": whatever follows it (to whom, when) is no concern."""
+    _, last = ctx.sentence_bounds(index)
+    phrase = phrase_after(ctx, index + 1, last + 1)
+    return phrase if phrase is not None and is_speakerish(ctx, *phrase) else None
+
+
+def _postposed(ctx: QuoteContext, index: int, drafts: list[Draft], speaker: Speaker, boundary: int | None = None) -> Draft | None:
+    """The statement before the comma at ``index - 1`` (or before the link words at ``boundary``: "بحسب
+    ما"), shortening the earlier one of the sentence it was in."""
+    comma = index - 1 if boundary is None else boundary
     sentence_first, _ = ctx.sentence_bounds(index)
     cue_start = ctx.tokens[index][0]
     covering = [d for d in drafts if ctx.sentence_of(d.anchor) == ctx.sentence_of(index)
                 and d.anchor < index and d.content[1] > ctx.tokens[comma - 1][0] and d.content[0] < cue_start]
     first = sentence_first
+    if boundary is not None and any(ctx.sentence_of(d.anchor) == ctx.sentence_of(index) and d.anchor < index for d in drafts):
+        return None  # "قال الاتحاد إن ...، وفق ما ذكرت الصحيفة": the paper relays the statement, no new one
     if covering:
         earlier = max(covering, key=lambda d: d.anchor)
         start = _clause_start(ctx, earlier.anchor, comma)

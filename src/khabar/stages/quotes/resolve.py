@@ -71,7 +71,8 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
     if mention is None and draft.nested:
         return None  # inside someone's quotation only a person named there can be the one who speaks
     if mention is None:  # mid-sentence: "وأكد التقرير ...، لكنه أشار إلى أن" continues the sentence's subject
-        subject = _main_subject(ctx, first, draft.anchor, any_phrase=draft.participle)
+        subject = _main_subject(ctx, first, draft.anchor, any_phrase=draft.participle) or _opening_verb_subject(
+            ctx, first, draft.anchor)
         if subject is not None:
             return subject
     if mention is None:
@@ -105,6 +106,33 @@ def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Spea
         if cue is not None and cue.is_verb:
             phrase = phrase_before(ctx, index)
             return link(ctx, *phrase) if phrase is not None and is_speakerish(ctx, *phrase) else None
+    return None
+
+
+# Verbs of issuing a text: "أصدر حزب العمال بيانا ...، أكد فيه أن": who issued it speaks in it
+ISSUE_VERBS = frozenset(("اصدر", "اصدرت", "نشر", "نشرت", "بث", "بثت"))
+IN_IT = frozenset(("فيه", "فيها"))
+
+
+def _opening_verb_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """The subject of the reporting verb that opens the sentence's clause, after a dateline or a comma
+    ("أكدت وزارة الخارجية البحرينية وقوف البحرين ...، معتبرة أن"، "(CNN)-- أعلنت الإدارة الأميركية ...، موصية");
+    a verb of issuing a text when the cue speaks "in it" ("أصدر حزب العمال بيانا ...، أكد فيه أن")."""
+    if anchor > first and ctx.word_is(anchor - 1, "relative"):  # "بحسب أحد محاميهم الذي ندد": the relative's noun
+        phrase = phrase_before(ctx, anchor - 1)
+        if phrase is not None and is_speakerish(ctx, *phrase):
+            return link(ctx, *phrase)
+    in_it = anchor + 1 < len(ctx) and ctx.norm(anchor + 1) in IN_IT
+    for index in range(first, anchor):
+        if index > first and ctx.is_word(index - 1):
+            continue  # a verb opening the sentence, or right after its dateline's punctuation
+        form = ctx.bare(index)
+        cue = ctx.lexicon.cues.get(form)
+        if cue is not None and cue.is_verb or in_it and form in ISSUE_VERBS:
+            phrase = phrase_after(ctx, index + 1, anchor)
+            if phrase is not None and is_speakerish(ctx, *phrase):
+                return link(ctx, *phrase)
+            return None
     return None
 
 

@@ -206,6 +206,42 @@ def _after_opening_auxiliary(ctx: QuoteContext, first: int, comma: int) -> tuple
     return None
 
 
+MAX_APPOSITION_WORDS = 20  # "، الباحث في المنظمة السويسرية "المبادرة الدولية ..." والمتخصصة في شؤون الهجرة،"
+
+
+def _named_before_apposition(ctx: QuoteContext, first: int, comma: int) -> tuple[int, int] | None:
+    """A named subject, an apposition between commas, then the verb: the name opens its clause (the
+    sentence, or after أن/a connector) and ends right at the opening comma."""
+    opening = next((i for i in range(comma - 1, max(first, comma - MAX_APPOSITION_WORDS) - 1, -1)
+                    if ctx.is_punct(i, _COMMAS)), None)
+    if opening is None or opening - 1 < first or not ctx.is_word(opening - 1):
+        return None
+    start, end = ctx.span_chars(first, opening - 1)
+    named = [m for m in ctx.mentions_in(start, end) if m.end == end and m.entity.label in ("PER", "ORG")]
+    name_first = ctx.token_at(named[0].start) if named else _unnamed_run(ctx, first, opening)
+    if name_first is None:
+        return None
+    before = name_first - 1
+    if before >= first and not (ctx.exactly(before, "complementiser") or ctx.word_is(before, "connector")):
+        return None
+    return name_first, opening - 1
+
+
+MAX_UNTAGGED_NAME = 4  # words of a name the tagger missed, before an apposition headed by a title
+
+
+def _unnamed_run(ctx: QuoteContext, first: int, opening: int) -> int | None:
+    """The first token of a name the tagger missed right before "، TITLE ...،" ("غير أن مات هيربر، الباحث
+    في ..."): a few plain words after the clause's opening, the apposition headed by a title or description."""
+    if opening + 1 >= len(ctx) or not any(ctx.word_is(opening + 1, c) for c in ("title", "descriptive")):
+        return None
+    index = opening - 1
+    while index >= first and opening - index <= MAX_UNTAGGED_NAME and ctx.is_word(index) and not (
+            _is_stop(ctx, index) or ctx.exactly(index, "complementiser") or ctx.word_is(index, "connector")):
+        index -= 1
+    return index + 1 if index + 1 < opening and opening - index <= MAX_UNTAGGED_NAME else None
+
+
 def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
     """"أما الوزير فقال": the topic after أما (asides between: "أما الجبهة الشعبية، التي ...، فقد عبرت")."""
     for index in range(cue - 1, max(first, cue - 1 - MAX_TOPIC_DISTANCE) - 1, -1):
@@ -242,7 +278,8 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     if ctx.norm(cue).startswith("ف"):
         return _after_amma(ctx, first, cue)
     if ctx.is_punct(before, _COMMAS) and not ctx.has_conjunction(cue):
-        return _after_opening_auxiliary(ctx, first, before)  # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"
+        # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"; "غير أن مات هيربر، الباحث في المنظمة ...، أكد أن"
+        return _after_opening_auxiliary(ctx, first, before) or _named_before_apposition(ctx, first, before)
     if ctx.has_conjunction(cue) or not ctx.is_word(before) or _is_stop(ctx, before) or ctx.word_is(before, "connector"):
         return None
     around = ctx.enclosing_quotation(cue)
