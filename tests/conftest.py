@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -71,3 +73,22 @@ def pipeline():  # type: ignore[no-untyped-def]
     from khabar.pipeline import default_pipeline
 
     return default_pipeline()
+
+
+@pytest.fixture()
+def runner():  # type: ignore[no-untyped-def]
+    """A Typer CliRunner for the commands (tests/interfaces, tests/batch)."""
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def sample_builders() -> ModuleType:
+    """tests/store/samples.py, hand-built Documents with every layer (the seed) and small oddities, for the
+    store, API, CLI, web and batch tests (test folders are not packages: the module is loaded by path)."""
+    spec = importlib.util.spec_from_file_location("khabar_archive_samples", REPO / "tests" / "store" / "samples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -9,18 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from khabar.interfaces.cli import app
 from khabar.store.sqlite import open_store
 
 KILL_AFTER_PARTITIONS = 3
-
-
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def test_batch_writes_tables_and_exits_1_when_inputs_were_rejected(runner: CliRunner, corpus: list[str], tmp_path: Path) -> None:

@@ -17,11 +17,10 @@ from khabar.batch.partition import (
     plan_partitions,
     read_partition,
     read_range,
-    record_stem,
 )
 from khabar.errors import InputError, Reason
 from khabar.model import Document
-from khabar.stages.read import ReadOptions, read_path, read_sources
+from khabar.stages.read import ReadOptions, read_path, read_sources, record_stem
 
 line = st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")) | st.sampled_from([b"", b"  ", b'{"text": "\xd9\x82\xd8\xa7\xd9\x84"}'])
 

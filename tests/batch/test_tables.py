@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from khabar.batch.tables import DECLARED, SCHEMAS, TABLES, TableRows
 
 
-def _samples():  # type: ignore[no-untyped-def]
-    path = Path(__file__).parents[1] / "store" / "samples.py"
-    spec = importlib.util.spec_from_file_location("khabar_batch_samples", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_every_row_builder_fills_the_declared_columns() -> None:
-    samples = _samples()
+def test_every_row_builder_fills_the_declared_columns(sample_builders) -> None:  # type: ignore[no-untyped-def]
+    samples = sample_builders
     doc = samples.annotate_seed(samples.seed_document())
     rows = TableRows("p")
     rows.add(doc)

@@ -10,6 +10,7 @@ import pytest
 from khabar.errors import ResourceError
 from khabar.evaluation import events_silver
 from khabar.evaluation.events import evaluate_silver
+from khabar.evaluation.times_silver import ANT_FILES
 
 
 def test_the_gold_file_holds_halves_of_every_outlet_and_events_with_offsets() -> None:
@@ -33,12 +34,11 @@ def test_publication_days_are_read_from_both_ant_stamps(stamp: str, day: str | N
 
 
 def test_a_changed_text_is_refused(tmp_path: Path) -> None:
-    ant = tmp_path / "news" / "ant"
-    ant.mkdir(parents=True)
+    (tmp_path / "news" / "ant").mkdir(parents=True)
     import gzip
 
-    for name in events_silver.ANT_FILES:
-        with gzip.open(ant / name, "wt", encoding="utf-8") as out:
+    for name in ANT_FILES:
+        with gzip.open(tmp_path / name, "wt", encoding="utf-8") as out:
             out.write(json.dumps({"docno": "X-1", "src": "BBC", "text": "نص آخر", "time": ""}) + "\n")
     with pytest.raises(ResourceError, match="X-1"):
         events_silver.silver_articles(tmp_path, [{"docno": "X-1", "sha256": "0" * 64, "events": []}])

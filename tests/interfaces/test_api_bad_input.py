@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,23 +65,11 @@ def test_an_unexpected_error_keeps_the_error_shape_and_the_headers(archive_path:
 
 
 @pytest.fixture()
-def slow_server(archive_path: Path) -> Iterator[int]:
-    """A real uvicorn server (TestClient cannot send a false Content-Length) with a 1 s body timeout."""
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def slow_server(archive_path: Path, live_server) -> Iterator[int]:  # type: ignore[no-untyped-def]
+    """A real server (TestClient cannot send a false Content-Length) with a 1 s body timeout."""
     app = create_app(ApiSettings(db=archive_path, body_timeout_s=1.0), pipeline_factory=lambda: None)  # type: ignore[arg-type,return-value]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield port
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as port:
+        yield port
 
 
 def test_a_false_content_length_gets_a_408_not_a_held_connection(slow_server: int) -> None:

@@ -15,11 +15,6 @@ SAMPLES = 6  # seed.txt and the five ANT articles of ant_sample.jsonl
 
 
 @pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
 def db(runner: CliRunner, tmp_path: Path) -> Path:
     path = tmp_path / "khabar.db"
     result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(path)])
@@ -86,16 +81,6 @@ def test_demo_ingests_the_bundled_samples(runner: CliRunner) -> None:
     result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert f"{SAMPLES} new articles" in result.stderr
-
-
-@pytest.fixture()
-def annotated_db(tmp_path: Path, sample_builders) -> Path:  # type: ignore[no-untyped-def]
-    from khabar.store import ingest, open_store
-
-    path = tmp_path / "annotated.db"
-    with open_store(path, create=True) as store:
-        ingest(store, sample_builders.all_samples())
-    return path
 
 
 def test_quotes_from_the_archive_by_speaker_and_topic(runner: CliRunner, annotated_db: Path) -> None:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -16,11 +15,6 @@ from khabar.interfaces.cli import app
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed.txt"
-
-
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def test_analyze_jsonl(runner: CliRunner) -> None:

@@ -21,21 +21,6 @@ SEED = REPO / "examples" / "seed.txt"
 EXAMPLES = REPO / "src" / "khabar" / "resources" / "examples"
 
 
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
-def annotated_db(tmp_path: Path, sample_builders) -> Path:  # type: ignore[no-untyped-def]
-    from khabar.store import ingest, open_store
-
-    path = tmp_path / "annotated.db"
-    with open_store(path, create=True) as store:
-        ingest(store, sample_builders.all_samples())
-    return path
-
-
 def test_the_archive_comes_first_and_the_old_db_option_still_works(runner: CliRunner, tmp_path: Path) -> None:
     first = runner.invoke(app, ["ingest", str(tmp_path / "k.db"), str(SEED)])
     assert first.exit_code == 0, first.output
@@ -134,13 +119,15 @@ def test_eval_and_train_without_the_shared_data_say_what_they_need(tmp_path: Pat
     assert "needs" in result.stderr and "shared data" in result.stderr and f"{option} PATH" in result.stderr
 
 
-def test_train_clusters_without_gensim_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("command", "module", "extra"), [("embeddings", "gensim", "build"), ("ner", "torch", "train")])
+def test_training_without_its_library_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                      command: str, module: str, extra: str) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "gensim" else real(name, *a))
-    result = CliRunner().invoke(app, ["train", "clusters", "--data", str(tmp_path)])
-    assert result.exit_code == 2 and "pip install 'khabar[build]'" in result.stderr and "gensim" in result.stderr
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a))
+    result = CliRunner().invoke(app, ["train", command, "--data", str(tmp_path)])
+    assert result.exit_code == 2 and f"pip install 'khabar[{extra}]'" in result.stderr and module in result.stderr
 
 
 def test_demo_no_serve_keeps_the_archive_it_printed(runner: CliRunner, tmp_path: Path) -> None:

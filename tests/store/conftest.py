@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -11,21 +10,9 @@ import pytest
 from khabar.store import Store, ingest, open_store
 
 
-def load_samples() -> ModuleType:
-    """The sample builders (test folders are not packages, so the module is loaded by path)."""
-    spec = importlib.util.spec_from_file_location("khabar_archive_samples", Path(__file__).with_name("samples.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = load_samples()
-
-
 @pytest.fixture(scope="session")
-def sample_documents() -> list:
-    return samples.all_samples()
+def sample_documents(sample_builders: ModuleType) -> list:
+    return sample_builders.all_samples()
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from khabar.errors import ResourceError
-from khabar.training.place_regions import CountryFacts, expand_members, mean_point, read_regions
+from khabar.training.place_regions import CountryFacts, expand_members, mean_point, read_regions, read_table
 from khabar.training.place_words import fingerprint, write
 
 REGIONS = Path(__file__).resolve().parents[2] / "src" / "khabar" / "resources" / "places" / "regions.tsv"
@@ -54,3 +54,12 @@ def test_place_words_skip_evaluation_articles_and_write_counts(tmp_path: Path) -
     out = tmp_path / "common.tsv"
     assert write(Counter({"الجديده": 40, "سلا": 2}), Counter({"الجديده": 1}), out, min_uses=5) == 1
     assert out.read_text(encoding="utf-8").splitlines()[-1] == "الجديده\t40\t1"
+
+
+def test_hand_tables_are_read_one_way_and_a_short_row_is_named(tmp_path: Path) -> None:
+    table = tmp_path / "extra.tsv"
+    table.write_text("# a comment\nkey\tarabic\n\nsahel\tالساحل\nbad\n", encoding="utf-8")
+    rows = read_table(table, ("key", "arabic"))
+    assert next(rows) == {"line": "extra.tsv:4", "key": "sahel", "arabic": "الساحل"}
+    with pytest.raises(ResourceError, match="extra.tsv:5: expected 2 columns, got 1"):
+        next(rows)

@@ -23,14 +23,20 @@ from typing import IO
 from khabar.batch.output import write_atomically
 from khabar.errors import InputError, Reason
 from khabar.model import Document
-from khabar.stages.read import SUFFIX_FORMATS, ReadOptions, expand_sources, read_sources
+from khabar.stages.read import (
+    GZIP_SUFFIXES,
+    ReadOptions,
+    expand_sources,
+    format_of,
+    read_sources,
+    record_stem,
+)
 from khabar.stages.read.decode import sniff_stream
 from khabar.stages.read.formats import json_record, record_document
 
 STDIN = "-"
 LINES = "lines"
 FILES = "files"
-GZIP_SUFFIXES = (".gz", ".gzip")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -67,27 +73,9 @@ class Partition:
                 "lines": self.lines, "byte_start": self.byte_start, "byte_end": self.byte_end}
 
 
-def record_stem(path: Path) -> str:
-    """The file-name stem the reader builds record ids from: ``news.jsonl.gz`` -> ``news``.
-
-    >>> record_stem(Path("أخبار/2015-07-21.jsonl.gz"))
-    '2015-07-21'
-    """
-    name = path.name
-    for suffix in reversed(path.suffixes):
-        if suffix.lower() in SUFFIX_FORMATS or suffix.lower() in GZIP_SUFFIXES:
-            name = name[: -len(suffix)]
-        else:
-            break
-    return name or path.name
-
-
 def is_json_lines(path: Path) -> bool:
     """Whether the reader streams this file as JSON Lines (judged by its name, as the reader does)."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] in GZIP_SUFFIXES:
-        suffixes = suffixes[:-1]
-    return bool(suffixes) and SUFFIX_FORMATS.get(suffixes[-1]) == "jsonl"
+    return format_of(path)[0] == "jsonl"
 
 
 def _digest(*parts: str) -> str:

@@ -113,11 +113,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Tag each file with the model and print its conlleval table."""
-    from khabar.stages.entities.tagger import NerTagger
+    from khabar.stages.entities.tagger import load_tagger
     from khabar.training.conll import guess_parser, read_file
 
     args = parse_args(argv)
-    tagger = NerTagger.load(args.model)
+    tagger = load_tagger(args.model)
     for path in args.data:
         sentences = read_file(path, guess_parser(path))
         gold = [[tag for _, tag in sentence] for sentence in sentences]

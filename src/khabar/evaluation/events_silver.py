@@ -18,35 +18,25 @@ corpus, Chouigui et al.).
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import ResourceError
+from khabar.evaluation.times_silver import ant_articles  # the one reader of the ANT files for the silver sets
 
 SEED = "khabar-events-silver-1"
 SOURCES = ("france24", "BBC", "alarabia", "skynews", "CNN", "Jawhara FM")
 CATEGORIES = frozenset({"internationalNews", "middleEast", "politic", "localNews"})
-ANT_FILES = ("ant_v2.1_multisource.jsonl.gz", "ant_v1.1_jawharafm.jsonl.gz")
 MIN_CHARS, MAX_CHARS = 700, 2400
 PER_SOURCE = 4
 SHINGLE = 8
 GOLD_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_silver.jsonl"
 _WORD = re.compile(r"[\u0621-\u064a]+")
-
-
-def ant_records(data_dir: Path) -> Iterator[dict[str, Any]]:
-    """Every ANT record (docno, src, cat, text ...) under ``data_dir/news/ant``."""
-    for name in ANT_FILES:
-        with gzip.open(data_dir / "news" / "ant" / name, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                yield json.loads(line)
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -72,7 +62,7 @@ def draw(data_dir: Path, eval_dir: Path) -> list[dict[str, Any]]:
     """The silver articles: (docno, src, cat, text, held_out), in outlet then rank order."""
     taken = eval_shingles(eval_dir)
     pool: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
-    for record in ant_records(data_dir):
+    for record in ant_articles(data_dir):
         text = record.get("text") or ""
         if record.get("src") in pool and record.get("cat") in CATEGORIES and MIN_CHARS <= len(text) <= MAX_CHARS:
             pool[record["src"]].append(record)
@@ -115,7 +105,7 @@ def silver_articles(data_dir: Path, gold: list[dict[str, Any]]) -> list[dict[str
         ResourceError: an article is missing from ANT or its text changed.
     """
     wanted = {g["docno"]: g for g in gold}
-    found = {r["docno"]: r for r in ant_records(data_dir) if r.get("docno") in wanted}
+    found = {r["docno"]: r for r in ant_articles(data_dir) if r.get("docno") in wanted}
     out = []
     for docno, record in wanted.items():
         ant = found.get(docno)

@@ -32,7 +32,7 @@ import random
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,14 +61,19 @@ TIME_CUE = re.compile(
 Record = dict[str, Any]
 
 
-def ant_articles(data_dir: Path) -> Iterator[Record]:
-    """Every article of the ANT corpus files, as the corpus gives it."""
+def _not_blank(line: str) -> bool:
+    return bool(line.strip())
+
+
+def ant_articles(data_dir: Path, wanted: Callable[[str], bool] = _not_blank) -> Iterator[Record]:
+    """The articles of the ANT corpus files whose line is ``wanted`` (every one by default), as the corpus gives
+    them; a line is parsed only when wanted."""
     for name in ANT_FILES:
         path = data_dir / name
         try:
             with gzip.open(path, "rt", encoding="utf-8") as lines:
                 for line in lines:
-                    if line.strip():
+                    if wanted(line):
                         yield json.loads(line)
         except (OSError, json.JSONDecodeError) as exc:
             raise ResourceError(f"cannot read the ANT corpus {path}: {exc}") from exc
@@ -175,16 +180,12 @@ def read_silver(path: Path, data_dir: Path, half: str | None = None) -> list[Rec
 def _ant_records(data_dir: Path, docnos: set[str]) -> Iterator[Record]:
     """The ANT records of ``docnos`` (a line is parsed only when it names one: the corpus has 42k)."""
     keys = {f'"docno": "{docno}"' for docno in docnos}
-    for name in ANT_FILES:
-        path = data_dir / name
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    head = line[: line.find('", "url"') + 1]
-                    if head[head.find('"docno"'):] in keys:
-                        yield json.loads(line)
-        except (OSError, json.JSONDecodeError) as exc:
-            raise ResourceError(f"cannot read the ANT corpus {path}: {exc}") from exc
+
+    def wanted(line: str) -> bool:
+        head = line[: line.find('", "url"') + 1]
+        return head[head.find('"docno"'):] in keys
+
+    return ant_articles(data_dir, wanted)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,133 +1,94 @@
-"""One article as a standalone HTML page, drawn as the web page draws it (displaCy's ``render(page=True)``).
+"""Articles as one standalone HTML page, drawn by the web page's own code (as displaCy's ``render(page=True)``).
 
-The same marks as ``web/static/js/article.js``: entities by type and dates marked (whole words, the type
-drawn by the style sheet after the word), quotes boxed with their speaker, cues underlined, from the same
-style sheet (inlined: the page needs no server and no network).
-The text is escaped everywhere, so markup in an article shows as text.
+The page holds everything it needs and fetches nothing: the web page's style sheet, its JavaScript modules
+(``standalone.js`` and what it imports: ``article.js``, ``dom.js``) inlined as one script, and the
+Documents as the API gives them (``interfaces/views.py``: the Document JSON with each time's words). The
+browser draws the highlights with the very code the web page uses, so the two cannot drift. Without
+JavaScript the page still shows each article's title and text, unmarked.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+import json
+import re
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from khabar.model import Document, Quote
+from khabar.interfaces.views import document_view
+from khabar.model import Document
 
-STYLE = Path(__file__).with_name("web") / "static" / "style.css"  # not via khabar.interfaces.web: that needs FastAPI
+STATIC = Path(__file__).with_name("web") / "static"  # not via khabar.interfaces.web: that needs FastAPI
+SCRIPTS = STATIC / "js"
+ENTRY = "standalone.js"
+PAGE_STYLE = ".page{max-width:960px;margin:1.5rem auto}article.doc{margin-bottom:3rem}"
 
-LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى", "TIME": "زمن"}  # as dom.js names them
-UNATTRIBUTED = "غير منسوب"
-JOINING = "\u0640\u200c\u200d"  # tatweel, zero-width non-joiner and joiner
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    start: int
-    end: int
-    label: str = ""
-    name: str = ""
-    quote: Quote | None = None
+# `import { a, b } from "./dom.js";` (one or several lines) and the `export` before a declaration
+_IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([\w-]+\.js)";[ \t]*\n?', re.MULTILINE)
+_EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?function\b|const\b|let\b|class\b)", re.MULTILINE)
+_LEFT = re.compile(r"^\s*(?:import|export)\b|\bimport\(|</script|<!--", re.MULTILINE | re.IGNORECASE)
 
 
-def _layer(spans: Iterable[_Mark]) -> list[_Mark]:
-    """Non-overlapping spans, earlier and then longer first (article.js's ``layer``)."""
-    kept: list[_Mark] = []
-    end = 0
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start >= end and span.end > span.start:
-            kept.append(span)
-            end = span.end
-    return kept
+class InlineError(ValueError):
+    """A module of the web page that cannot be inlined as written (an import form the page does not use)."""
 
 
-def _cover(spans: Sequence[_Mark], at: int) -> _Mark | None:
-    return next((s for s in spans if s.start <= at < s.end), None)
+def modules(entry: str = ENTRY) -> list[str]:
+    """The web page's modules that ``entry`` needs, each after those it imports."""
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in order:
+            return
+        for found in _IMPORT.finditer((SCRIPTS / name).read_text(encoding="utf-8")):
+            if " as " in found[1]:
+                raise InlineError(f"{name}: renamed imports ({found[1].strip()}) cannot be inlined")
+            visit(found[2])
+        order.append(name)
+
+    visit(entry)
+    return order
 
 
-def _speaker(doc: Document, quote: Quote) -> str:
-    names = {e.id: doc.text_of(e.canonical) for e in doc.entities}
-    phrase = doc.text_of(quote.speaker) if quote.speaker else ""
-    return names.get(quote.speaker_id or "") or phrase or UNATTRIBUTED
+def inline_script(entry: str = ENTRY) -> str:
+    """``entry`` and the modules it imports as one module script: imports dropped, exports unmarked.
+
+    The modules share one scope, which is sound because each top-level name is declared once across them
+    (a clash is a SyntaxError in the browser, which the browser tests would show).
+    """
+    parts = []
+    for name in modules(entry):
+        source = _EXPORT.sub("", _IMPORT.sub("", (SCRIPTS / name).read_text(encoding="utf-8")))
+        left = _LEFT.search(source)
+        if left is not None:
+            raise InlineError(f"{name}: {left[0].strip()!r} cannot be inlined into the page")
+        parts.append(f"// {name}\n{source}")
+    return "\n".join(parts)
 
 
-def _word_char(char: str) -> bool:
-    """A letter, a combining mark, tatweel or a joiner: what a word is made of (article.js's WORD_CHAR)."""
-    return unicodedata.category(char)[0] in "LM" or char in JOINING
+def _data(docs: Sequence[Document]) -> str:
+    """The Documents as the API gives them, safe inside a <script> element ("<" written as \\u003c)."""
+    views = [document_view(doc) for doc in docs]
+    return json.dumps(views, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def _widen(mark: _Mark, text: str) -> _Mark:
-    """The span grown to the whole words it touches (article.js's ``widen``): a highlight never cuts a word."""
-    start, end = mark.start, mark.end
-    while start > 0 and _word_char(text[start - 1]) and _word_char(text[start]):
-        start -= 1
-    while end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
-        end += 1
-    return replace(mark, start=start, end=end)
-
-
-def _layers(doc: Document) -> tuple[list[_Mark], list[_Mark], list[_Mark]]:
-    mentions = [_Mark(m.start, m.end, e.label, doc.text_of(e.canonical)) for e in doc.entities for m in e.mentions]
-    times = [_Mark(t.span.start, t.span.end, "TIME", t.value) for t in doc.times]
-    quotes = [_Mark(q.content.start, q.content.end, quote=q) for q in doc.quotes]
-    cues = [_Mark(q.cue.start, q.cue.end) for q in doc.quotes if q.cue]
-    whole = [[_widen(mark, doc.text) for mark in layer] for layer in (mentions + times, quotes, cues)]
-    return _layer(whole[0]), _layer(whole[1]), _layer(whole[2])
-
-
-def article_html(doc: Document) -> str:
-    """The article's text as HTML with its layers marked (the ``article-text`` block of the web page)."""
-    marks, quotes, cues = _layers(doc)
-    points = sorted({0, len(doc.text), *(p for s in marks + quotes + cues for p in (s.start, s.end))})
-    out, quote_open, mark_open = ['<div class="article-text" dir="rtl">'], None, None
-    for start, end in zip(points, points[1:], strict=False):
-        quote, mark, cue = _cover(quotes, start), _cover(marks, start), _cover(cues, start)
-        if mark is not mark_open or quote is not quote_open:
-            if mark_open is not None:
-                out.append("</mark>")
-            if quote is not quote_open:
-                out.append("</span>" if quote_open is not None else "")
-                if quote is not None and quote.quote is not None:
-                    q = quote.quote
-                    who = escape(_speaker(doc, q))
-                    out.append(f'<span class="quote quote-{q.kind.value}" data-quote="{escape(q.id)}">'
-                               f'<span class="speaker" title="المتحدث" aria-label="المتحدث: {who}">{who}</span>')
-            mark_open, quote_open = mark, quote
-            if mark is not None:
-                kind = LABELS.get(mark.label, mark.label)
-                title = escape(f"{kind}: {mark.name}")
-                out.append(f'<mark class="ent ent-{mark.label}" title="{title}" data-label="{mark.label}" '
-                           f'data-type="{escape(kind)}">')
-        piece = escape(doc.text[start:end])
-        out.append(f'<span class="cue" title="فعل القول">{piece}</span>' if cue is not None else piece)
-    if mark_open is not None:
-        out.append("</mark>")
-    out.append("</span>" if quote_open is not None else "")
-    out.append("</div>")
-    return "".join(out)
-
-
-def _legend(doc: Document) -> str:
-    present = {e.label for e in doc.entities} | ({"TIME"} if doc.times else set())
-    items = [f'<span class="ent ent-{label} legend-item">{LABELS[label]}</span>'
-             for label in ("PER", "ORG", "LOC", "MISC", "TIME") if label in present]
-    if doc.quotes:
-        items.append('<span class="quote legend-item">اقتباس</span>')
-    return f'<div class="legend">{"".join(items) or "<span class=muted>لا توجد طبقات.</span>"}</div>'
+def _unmarked(doc: Document) -> str:
+    """What the page shows without JavaScript: the title and the text as written."""
+    return (f'<article class="doc"><h1>{escape(doc.meta.title or doc.id)}</h1>'
+            f'<div class="article-text" dir="rtl">{escape(doc.text)}</div></article>')
 
 
 def page_html(docs: Sequence[Document]) -> str:
-    """A whole HTML page holding ``docs`` (one article or several), its style sheet inlined."""
-    style = STYLE.read_text(encoding="utf-8")
-    articles = []
-    for doc in docs:
-        meta = " · ".join(escape(part) for part in (doc.meta.outlet, doc.meta.published, doc.meta.source) if part)
-        articles.append(f'<article class="doc"><h1>{escape(doc.meta.title or doc.id)}</h1><p class="muted">{meta}</p>'
-                        f"{_legend(doc)}{article_html(doc)}</article>")
+    """A whole HTML page holding ``docs`` (one article or several), drawn in the browser by the web page's code."""
+    style = (STATIC / "style.css").read_text(encoding="utf-8")
     title = escape(docs[0].meta.title or docs[0].id) if len(docs) == 1 else f"{len(docs)} مقالات"
-    return (f'<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title} — khabar</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{style}'
-            ".page{max-width:960px;margin:1.5rem auto;padding:0 1.2rem}article.doc{margin-bottom:3rem}</style></head>"
-            f'<body><main class="page">{"".join(articles)}</main></body></html>\n')
+    unmarked = "".join(_unmarked(doc) for doc in docs)
+    return (
+        f'<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title} — khabar</title>\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>{style}{PAGE_STYLE}</style>\n"
+        f'<script type="application/json" id="khabar-documents">{_data(docs)}</script>\n'
+        f'<script type="module">\n{inline_script()}</script>\n'
+        f'</head><body><main id="view" class="page"><noscript>{unmarked}'
+        '<p class="muted">تُرسم العلامات (الأعلام والتواريخ والاقتباسات) بـ JavaScript.</p></noscript></main></body></html>\n'
+    )

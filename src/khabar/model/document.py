@@ -109,6 +109,15 @@ class Byline:
     author: Span | None = None
 
 
+class EntityLabel(StrEnum):
+    """What an entity is: a person, an organisation, a place, or another name (a nationality, an event, a work)."""
+
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    MISC = "MISC"
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world entity named in the article, with all of its mentions clustered.

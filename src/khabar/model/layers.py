@@ -11,6 +11,9 @@ entity is two columns: the archive entity it resolved to (named as the field) an
 Document (``<field>_local``; ``local_id`` in the entity's own rows), so the archive entity can follow
 resolution and corrections (``store/references.py``).
 
+A layer's ``views`` are what people are shown beside its fields (a time's value in words): declared here,
+in the API's model, and said in ``interfaces/views.py``; the Document JSON leaves them out.
+
 Adding a layer: its item dataclass and its ``Document`` field (``document.py``), one ``Layer`` here,
 its stage; then a migration (``store/sqlite.py``) and a row builder (``batch/tables.py``) that the tests
 compare with the columns declared here. The text layers that are no list of items (``meta``, ``byline``,
@@ -106,6 +109,11 @@ class Layer:
     ``build(values, where)`` makes an item from the fields read (by attribute name) when the item is
     more than its fields (an entity's canonical mention defaults to its longest); by default the item
     class is called with them.
+
+    ``views`` are fields for people that the interfaces add to each item where people read the
+    Document (the API's Document, ``khabar render``'s page), said by code above the model with the
+    stages' own words (``interfaces/views.py``: a time's ``words`` by ``describe_time``). The Document
+    JSON stays minimal and leaves them out: they are derived, the offsets and values are the truth.
     """
 
     name: str
@@ -115,6 +123,7 @@ class Layer:
     parquet: tuple[Table, ...] = ()
     sql: tuple[Table, ...] = ()
     doc: str = ""
+    views: tuple[Field, ...] = ()
 
     @property
     def span_fields(self) -> tuple[Field, ...]:
@@ -266,6 +275,8 @@ TIMES = Layer(
         Field("value", Kind.STR, "value", doc="TIMEX3 value"),
         Field("resolved", Kind.BOOL, "resolved", optional=True),
     ),
+    views=(Field("words", Kind.STR, doc="the value in Arabic words, for people (khabar.stages.times.describe_time): "
+                 "'قبل أسبوع من تاريخ النشر', 'يوم الثلاثاء (لم يُحدَّد تاريخه)'"),),
     parquet=(Table("dates", (
         Column("doc_id", "string"), Column("start", "int32"), Column("end", "int32"), Column("text", "string"),
         Column("type", "string"), Column("value", "string"), Column("resolved", "bool"),
@@ -315,6 +326,7 @@ EVENTS = Layer(
         "date TEXT", "quote INTEGER",
     )),),
     doc="Who did what to whom: PLOVER event mentions.",
+    views=(Field("date_words", Kind.STR, nullable=True, doc="the date in Arabic words, for people (as a time's words)"),),
 )
 
 DIAGNOSTICS = Layer(

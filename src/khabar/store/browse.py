@@ -14,7 +14,7 @@ from typing import Any
 from khabar.model import Document, from_json
 from khabar.store.keys import name_key
 from khabar.store.query import ParsedQuery, parse_query
-from khabar.store.search import Filters, clamp_page, entity_ids, filter_sql, followed
+from khabar.store.search import Filters, clamp_page, counted_page, entity_ids, filter_sql, followed
 from khabar.store.snippets import Snippet, cut_snippet, find_matches
 from khabar.store.sqlite import Store
 
@@ -108,13 +108,8 @@ def list_entities(
         # its own name, or any name its articles use for it ("ترامب" finds "دونالد ترامب")
         where.append("(instr(key, ?) > 0 OR rowid IN (SELECT entity FROM aliases WHERE key = ?))")
         params += [name_key(name)] * 2
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    conn = store.connection
-    total = conn.execute(f"SELECT count(*) FROM entities{clause}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {_ENTITY_COLUMNS} FROM entities{clause} ORDER BY documents DESC, mentions DESC, rowid LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+    order = "documents DESC, mentions DESC, rowid"
+    total, rows = counted_page(store.connection, "entities", where, params, _ENTITY_COLUMNS, order, limit, offset)
     return total, tuple(EntitySummary(*row) for row in rows)
 
 
@@ -200,18 +195,15 @@ def find_quotes(
     if not parsed.is_empty:
         where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(parsed.match())
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    source = "quotes q JOIN documents d ON d.rowid = q.document"
-    total = conn.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0]
     direction = "ASC" if oldest_first else "DESC"
-    rows = conn.execute(
-        "SELECT q.rowid, d.id, d.title, d.outlet, d.published, q.kind, q.char_start, q.char_end, "
+    total, rows = counted_page(
+        conn, "quotes q JOIN documents d ON d.rowid = q.document", where, params,
+        "q.rowid, d.id, d.title, d.outlet, d.published, q.kind, q.char_start, q.char_end, "
         "substr(d.text, q.char_start + 1, q.char_end - q.char_start), "
-        "substr(d.text, q.cue_start + 1, q.cue_end - q.cue_start), q.speaker, coalesce(e.name, q.speaker_text) "
-        f"FROM {source} LEFT JOIN entities e ON e.rowid = q.speaker{clause} "
-        f"ORDER BY d.published IS NULL, d.published {direction}, d.rowid {direction}, q.char_start LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+        "substr(d.text, q.cue_start + 1, q.cue_end - q.cue_start), q.speaker, coalesce(e.name, q.speaker_text)",
+        f"d.published IS NULL, d.published {direction}, d.rowid {direction}, q.char_start", limit, offset,
+        joins=" LEFT JOIN entities e ON e.rowid = q.speaker",
+    )
     return total, tuple(_quote_hit(row, parsed) for row in rows)
 
 

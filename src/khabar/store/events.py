@@ -18,7 +18,7 @@ from khabar.model import EVENT_TYPES
 from khabar.store.browse import DocumentSummary
 from khabar.store.keys import name_key
 from khabar.store.query import QueryError
-from khabar.store.search import clamp_page, entity_ids
+from khabar.store.search import clamp_page, counted_page, entity_ids
 from khabar.store.sqlite import Store
 
 CONTEXT_CHARS = 120  # characters either side of a trigger shown with it, cut at sentence ends
@@ -109,19 +109,16 @@ def find_events(
     conn = store.connection
     limit, offset = clamp_page(limit, offset)
     where, params = _where(conn, filters or EventFilters())
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    source = "events v JOIN documents d ON d.rowid = v.document"
-    total = conn.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0]
     direction = "ASC" if oldest_first else "DESC"
-    rows = conn.execute(
-        "SELECT v.rowid, d.id, d.title, d.outlet, d.published, v.type, v.mode, v.trigger_start, v.trigger_end, "
+    total, rows = counted_page(
+        conn, "events v JOIN documents d ON d.rowid = v.document", where, params,
+        "v.rowid, d.id, d.title, d.outlet, d.published, v.type, v.mode, v.trigger_start, v.trigger_end, "
         "v.actor, coalesce(a.name, v.actor_text), v.target, coalesce(t.name, v.target_text), v.place, p.name, "
-        "coalesce(v.date, substr(d.published, 1, 10)), d.text "
-        f"FROM {source} LEFT JOIN entities a ON a.rowid = v.actor LEFT JOIN entities t ON t.rowid = v.target "
-        f"LEFT JOIN entities p ON p.rowid = v.place{clause} "
-        f"ORDER BY coalesce(v.date, d.published) {direction}, d.rowid {direction}, v.trigger_start LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+        "coalesce(v.date, substr(d.published, 1, 10)), d.text",
+        f"coalesce(v.date, d.published) {direction}, d.rowid {direction}, v.trigger_start", limit, offset,
+        joins=" LEFT JOIN entities a ON a.rowid = v.actor LEFT JOIN entities t ON t.rowid = v.target "
+        "LEFT JOIN entities p ON p.rowid = v.place",
+    )
     return total, tuple(_hit(row) for row in rows)
 
 

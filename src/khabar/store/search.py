@@ -79,19 +79,28 @@ def search_documents(
         # The unary + keeps the filters from being handed to FTS5 as rowid constraints: MATCH must drive.
         where, params = filter_sql(conn, filters or Filters(), "+" + rowid)
         where, params = ["documents_fts MATCH ?", *where], [parsed.match(), *params]
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = conn.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0]
     # Rank first on rowids alone, then read the texts of this page only: sorting texts would be slow.
-    ranked = conn.execute(
-        f"SELECT {rowid}, {score} AS score FROM {source}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+    total, ranked = counted_page(conn, source, where, params, f"{rowid}, {score} AS score", order, limit, offset)
     return SearchPage(total, tuple(_hit(conn, rowid, score, parsed) for rowid, score in ranked))
 
 
 def clamp_page(limit: int, offset: int) -> tuple[int, int]:
     """Keep a page request within bounds (1..MAX_LIMIT results, offset 0..MAX_OFFSET)."""
     return max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
+
+
+def counted_page(
+    conn: sqlite3.Connection, source: str, where: list[str], params: list[Any], columns: str, order: str,
+    limit: int, offset: int, *, joins: str = "",
+) -> tuple[int, list[Any]]:
+    """How many rows of ``source`` meet every condition of ``where``, and one page of their ``columns`` in
+    ``order``. ``joins`` (LEFT JOINs that name things, never adding rows) are left out of the count."""
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {columns} FROM {source}{joins}{clause} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset],
+    ).fetchall()
+    return total, rows
 
 
 def _hit(conn: sqlite3.Connection, rowid: int, score: float | None, parsed: ParsedQuery) -> DocumentHit:

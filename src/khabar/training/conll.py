@@ -6,8 +6,8 @@ khabar types ``PER``, ``ORG``, ``LOC`` and ``MISC``:
 * ANERcorp (CAMeL Lab split): ``token TAB-or-SPACE tag``; ``PERS`` becomes ``PER``.
 * AQMAR: the same two columns; ``MIS`` becomes ``MISC``.
 * Wojood (sample): nested; the first tag column is the outermost layer. Its 21 types are mapped onto
-  the four khabar types (see ``WOJOOD_TYPES``); types that do not map (dates, numbers, occupations...)
-  become ``O``. The ``$#$`` lines are paragraph markers and are dropped.
+  the four khabar types (see ``WOJOOD_TYPES``); types that do not map (dates, numbers, occupations,
+  nationalities and languages, which ANERcorp and khabar's gold leave untagged...) become ``O``. The ``$#$`` lines are paragraph markers and are dropped.
 * NewsFANE: the ANERcorp text with fine types; ``fine_types`` maps them back to the coarse ones.
 
 A blank line ends a sentence. Stray ``I-X`` tags (no ``B-X``/``I-X`` before them) are kept as they
@@ -34,9 +34,7 @@ WOJOOD_TYPES = {
     "GPE": "LOC",
     "LOC": "LOC",
     "FAC": "LOC",
-    "NORP": "MISC",
     "EVENT": "MISC",
-    "LANGUAGE": "MISC",
     "PRODUCT": "MISC",
     "WEBSITE": "MISC",
 }

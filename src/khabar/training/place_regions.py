@@ -13,6 +13,7 @@ point, not a centroid of the area (a region's gold point is good within 500 km).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,17 +99,25 @@ def mean_point(codes: list[str], facts: dict[str, CountryFacts]) -> tuple[float,
     return sum(p[0] for p in points if p[0] is not None) / len(points), sum(p[1] for p in points if p[1] is not None) / len(points)
 
 
-def read_regions(path: Path) -> list[dict[str, str]]:
-    """The rows of ``regions.tsv`` (comments and the header skipped)."""
-    rows = []
+def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """The rows of a hand-kept table (``regions.tsv``, ``extra.tsv``) as dicts by ``columns``, each with its
+    ``line`` ("extra.tsv:12") for messages; blank lines, comments and the header (a first cell "key") skipped.
+
+    Raises:
+        ResourceError: a row without exactly one cell per column, named by its file and line.
+    """
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("key\t"):
             continue
         cells = line.split("\t")
-        if len(cells) != len(REGION_COLUMNS):
-            raise ResourceError(f"{path}:{number}: expected {len(REGION_COLUMNS)} columns, got {len(cells)}")
-        rows.append({"line": f"{path.name}:{number}", **dict(zip(REGION_COLUMNS, cells, strict=True))})
-    return rows
+        if len(cells) != len(columns):
+            raise ResourceError(f"{path}:{number}: expected {len(columns)} columns, got {len(cells)}")
+        yield {"line": f"{path.name}:{number}", **dict(zip(columns, cells, strict=True))}
+
+
+def read_regions(path: Path) -> list[dict[str, str]]:
+    """The rows of ``regions.tsv``."""
+    return list(read_table(path, REGION_COLUMNS))
 
 
 def expand_members(spec: str, members: dict[str, list[str]], where: str) -> list[str]:

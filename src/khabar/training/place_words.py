@@ -13,7 +13,6 @@ counted. The output is deterministic for the same corpus, model and gazetteer.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,9 +21,9 @@ from pathlib import Path
 from khabar.model import Document
 from khabar.stages.entities.rules import token_stems
 from khabar.stages.entities.stage import tokens_by_sentence
+from khabar.training.ant import ant_records
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "places" / "common_names.tsv"
-ANT_FILES = ("ant_v2.1_multisource.jsonl.gz", "ant_v1.1_jawharafm.jsonl.gz")
 MIN_USES = 5  # names used less often are written out: too few uses to call them common
 FINGERPRINT_CHARS = 120
 HEADER = (
@@ -53,16 +52,14 @@ def excluded_fingerprints(paths: Iterable[Path]) -> set[str]:
 def ant_articles(data: Path, excluded: set[str], limit: int) -> Iterator[Document]:
     """Up to ``limit`` ANT articles as Documents, the evaluation sets' left out."""
     count = 0
-    for name in ANT_FILES:
-        with gzip.open(data / "news" / "ant" / name, "rt", encoding="utf-8") as lines:
-            for number, line in enumerate(lines):
-                text = (json.loads(line).get("text") or "").strip()
-                if not text or fingerprint(text) in excluded:
-                    continue
-                yield Document(id=f"{name}:{number}", text=text)
-                count += 1
-                if count >= limit:
-                    return
+    for name, number, record in ant_records(data):
+        text = (record.get("text") or "").strip()
+        if not text or fingerprint(text) in excluded:
+            continue
+        yield Document(id=f"{name}:{number}", text=text)
+        count += 1
+        if count >= limit:
+            return
 
 
 def count_uses(docs: Iterable[Document]) -> tuple[Counter[str], Counter[str]]:

@@ -45,6 +45,7 @@ from khabar.training.place_regions import (
     m49_members,
     mean_point,
     read_regions,
+    read_table,
 )
 
 RESOURCE_DIR = Path(__file__).resolve().parents[1] / "resources" / "places"
@@ -261,14 +262,8 @@ def _english_territories() -> dict[str, str]:
 
 
 def read_extra(path: Path) -> Iterator[dict[str, str]]:
-    """The rows of ``extra.tsv`` as dicts (comments and the header skipped)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != len(EXTRA_COLUMNS):
-            raise ResourceError(f"{path}:{number}: expected {len(EXTRA_COLUMNS)} columns, got {len(cells)}")
-        yield {"line": f"{path.name}:{number}", **dict(zip(EXTRA_COLUMNS, cells, strict=True))}
+    """The rows of ``extra.tsv`` as dicts."""
+    return read_table(path, EXTRA_COLUMNS)
 
 
 class _Points:

@@ -11,28 +11,23 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from khabar.stages.normalise import light_form
+from khabar.training.ant import ant_records
 
 ARABIC_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+")
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "vocab.tsv.gz"
-ANT_FILES = ("ant_v2.1_multisource.jsonl.gz", "ant_v1.1_jawharafm.jsonl.gz")
 
 
 def ant_texts(data_dir: Path) -> Iterator[str]:
     """The title and text of every ANT article under ``data_dir/news/ant``."""
-    for name in ANT_FILES:
-        path = data_dir / "news" / "ant" / name
-        with gzip.open(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                yield record.get("title") or ""
-                yield record.get("text") or ""
+    for _name, _number, record in ant_records(data_dir):
+        yield record.get("title") or ""
+        yield record.get("text") or ""
 
 
 def count_forms(texts: Iterable[str]) -> Counter[str]:

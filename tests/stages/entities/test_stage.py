@@ -90,6 +90,16 @@ def test_the_byline_names_a_place_and_an_outlet(seed_doc: Document) -> None:
     assert paris.label == "LOC" and paris.mentions[0].start == 0  # type: ignore[attr-defined]
 
 
+def test_the_byline_s_author_is_a_credit_not_an_entity() -> None:
+    text = "هسبريس - مصطفى شاكري\nقال خليفة حفتر إن مصطفى شاكري وصل."
+    stage = EntityTagger(DictionaryTagger({"مصطفى شاكري": "PER", "خليفة حفتر": "PER"}), load_heads(), load_titles(), load_outlets())
+    doc = Pipeline([*core_stages(), stage])(Document(id="d", text=text))
+    assert doc.byline is not None and doc.text_of(doc.byline.author) == "مصطفى شاكري"  # type: ignore[arg-type]
+    mentions = [m for e in doc.entities if e.label == "PER" for m in e.mentions]
+    assert doc.byline.author.start not in {m.start for m in mentions}  # type: ignore[union-attr]
+    assert {doc.text_of(m) for m in mentions} == {"خليفة حفتر", "مصطفى شاكري"}  # named in the text, he counts
+
+
 def test_parenthesised_alias_joins_its_name() -> None:
     text = "أعلن تنظيم الدولة الإسلامية (داعش) مسؤوليته. وقال داعش إن الهجوم نجح."
     stage = EntityTagger(DictionaryTagger({"تنظيم الدولة الإسلامية": "ORG"}), load_heads(), load_titles(), load_outlets())

@@ -1,12 +1,13 @@
-"""The NER tagger: loading errors, and the shipped model on a few news sentences."""
+"""The NER model loader: errors, and the shipped model on a few news sentences."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from khabar.stages.entities.tagger import ModelNotFound, NerTagger, default_model_dir
+from khabar.stages.entities.tagger import ModelNotFound, default_model_dir, load_tagger
 
 SHIPPED = default_model_dir()
 HAS_MODEL = (SHIPPED / "model.json").is_file()
@@ -16,19 +17,19 @@ VALID = {"O"} | {f"{prefix}-{kind}" for prefix in "BI" for kind in ("PER", "ORG"
 
 def test_missing_directory_raises_model_not_found(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFound, match="model.json"):
-        NerTagger.load(tmp_path / "nowhere")
+        load_tagger(tmp_path / "nowhere")
 
 
 def test_missing_weights_raise_model_not_found(tmp_path: Path) -> None:
-    (tmp_path / "model.json").write_text('{"kind": "crf"}', encoding="utf-8")
-    with pytest.raises(ModelNotFound, match="ner.npz"):
-        NerTagger.load(tmp_path)
+    (tmp_path / "model.json").write_text(json.dumps({"kind": "bilstm-crf"}), encoding="utf-8")
+    with pytest.raises(ModelNotFound, match="chars.onnx"):
+        load_tagger(tmp_path)
 
 
 def test_unknown_kind_raises_model_not_found(tmp_path: Path) -> None:
-    (tmp_path / "model.json").write_text('{"kind": "magic"}', encoding="utf-8")
+    (tmp_path / "model.json").write_text('{"kind": "crf"}', encoding="utf-8")
     with pytest.raises(ModelNotFound, match="unknown kind"):
-        NerTagger.load(tmp_path)
+        load_tagger(tmp_path)
 
 
 def test_model_not_found_is_a_file_not_found_error() -> None:
@@ -53,19 +54,19 @@ def entities(tokens: list[str], tags: list[str]) -> dict[str, str]:
 
 @pytest.mark.slow
 @needs_model
-def test_finds_person_in_minister_sentence() -> None:
-    tokens = "قال وزير الدفاع الفرنسي جان إيف لو دريان إن القوات ستبقى في مالي .".split()
-    tags = NerTagger.load().tag(tokens)
+def test_finds_people_places_and_organisations() -> None:
+    tokens = "قال وزير الدفاع الفرنسي جان إيف لو دريان في باريس إن الأمم المتحدة ستبقى في مالي .".split()
+    tags = load_tagger().tag(tokens)
     assert len(tags) == len(tokens) and set(tags) <= VALID
-    people = [text for text, kind in entities(tokens, tags).items() if kind == "PER"]
-    assert any("دريان" in text for text in people), list(zip(tokens, tags, strict=True))
+    found = entities(tokens, tags)
+    assert found.get("جان إيف لو دريان") == "PER", list(zip(tokens, tags, strict=True))
+    assert found.get("باريس") == "LOC" and found.get("مالي") == "LOC"
+    assert found.get("الأمم المتحدة") == "ORG"
 
 
 @pytest.mark.slow
 @needs_model
 def test_finds_location_with_attached_clitic() -> None:
-    # The CRF alone misses "الموصل" here (ANERcorp labels it O three times in four); the entity stage's
-    # list of well-known places makes the stage find it, with or without a clitic.
     from khabar.model import Document
     from khabar.pipeline import Pipeline, core_stages
     from khabar.stages.entities import EntityTagger
@@ -83,13 +84,13 @@ def test_finds_location_with_attached_clitic() -> None:
 def test_diacritics_and_tatweel_do_not_change_labels() -> None:
     plain = "وصل الرئيس إلى بغداد .".split()
     decorated = "وَصَلَ الرَّئيس إلى بغـــداد .".split()
-    tagger = NerTagger.load()
+    tagger = load_tagger()
     assert tagger.tag(plain) == tagger.tag(decorated)
 
 
 @needs_model
 def test_empty_input_and_batching() -> None:
-    tagger = NerTagger.load()
+    tagger = load_tagger()
     assert tagger.tag([]) == []
     sentences = [["زار", "أوباما", "القاهرة"], [], ["."]]
     assert tagger.tag_many(sentences) == [tagger.tag(s) for s in sentences]
@@ -97,4 +98,4 @@ def test_empty_input_and_batching() -> None:
 
 @needs_model
 def test_load_is_cached() -> None:
-    assert NerTagger.load() is NerTagger.load()
+    assert load_tagger() is load_tagger()

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.stages.entities import crf
-from khabar.stages.entities.crf import viterbi, viterbi_flat
+from khabar.stages.entities import viterbi as decoder
+from khabar.stages.entities.viterbi import viterbi, viterbi_flat
 
-compiled = pytest.mark.skipif(not crf.COMPILED, reason="khabar was installed without its C decoder (no C compiler)")
+compiled = pytest.mark.skipif(not decoder.COMPILED, reason="khabar was installed without its C decoder (no C compiler)")
 
 
 def _compiler() -> str | None:
@@ -23,7 +23,7 @@ def _compiler() -> str | None:
 
 @pytest.mark.skipif(_compiler() is None, reason="no C compiler here: the optional C decoder cannot have been built")
 def test_the_c_decoder_is_built_where_a_compiler_exists() -> None:
-    assert crf.COMPILED, "setup.py's optional extension failed to build: run `pip install -e . -v` to see why"
+    assert decoder.COMPILED, "setup.py's optional extension failed to build: run `pip install -e . -v` to see why"
 
 
 def _problem(draw: st.DrawFn) -> tuple[np.ndarray, list[int], np.ndarray]:

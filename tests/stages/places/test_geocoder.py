@@ -18,11 +18,6 @@ from khabar.stages.places import Geocoder
 SEED = Path(__file__).resolve().parents[3] / "examples" / "seed.txt"
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder()
-
-
 def with_entities(text: str, names: dict[str, str]) -> Document:
     """A Document whose entities are every whole-word occurrence of each name (an attached clitic allowed)."""
     entities = []

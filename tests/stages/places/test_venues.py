@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from khabar.model import Byline, Document, Entity, Meta, Span
 from khabar.stages.normalise import Normaliser
 from khabar.stages.places import Geocoder
 from khabar.stages.segment import Segmenter
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder()
 
 
 def placed(geocoder: Geocoder, text: str, names: dict[str, str], byline: Byline | None = None) -> dict[str, tuple]:

@@ -8,26 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.model import Document, Meta
-from khabar.stages.byline import BylineFinder
-from khabar.stages.normalise import Normaliser
-from khabar.stages.segment import Segmenter
-from khabar.stages.times import TimeTagger
-
-
-@pytest.fixture(scope="module")
-def found():  # type: ignore[no-untyped-def]
-    stages = (Normaliser(), BylineFinder(), Segmenter(), TimeTagger())
-
-    def run(text: str, published: str | None = None) -> list[tuple[str, str]]:
-        doc = Document(id="t", text=text, meta=Meta(published=published))
-        for stage in stages:
-            doc = stage(doc)
-        return [(doc.text_of(t.span), t.value) for t in doc.times]
-
-    return run
-
-
 # ---------------------------------------------------------------- years
 
 

@@ -7,25 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.model import Document, Meta
-from khabar.stages.byline import BylineFinder
-from khabar.stages.normalise import Normaliser
-from khabar.stages.segment import Segmenter
-from khabar.stages.times import TimeTagger
+from khabar.model import Document
 from khabar.stages.times.tagger import GUESSED_ANCHOR
-
-
-@pytest.fixture(scope="module")
-def analyse():  # type: ignore[no-untyped-def]
-    stages = (Normaliser(), BylineFinder(), Segmenter(), TimeTagger())
-
-    def run(text: str, published: str | None = None) -> Document:
-        doc = Document(id="t", text=text, meta=Meta(published=published))
-        for stage in stages:
-            doc = stage(doc)
-        return doc
-
-    return run
 
 
 def found(doc: Document) -> list[tuple[str, str, str]]:

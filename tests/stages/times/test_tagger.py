@@ -6,24 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.model import Document, Meta, check_offsets
-from khabar.stages.byline import BylineFinder
-from khabar.stages.normalise import Normaliser
-from khabar.stages.segment import Segmenter
-from khabar.stages.times import TimeTagger
-
-
-@pytest.fixture(scope="module")
-def analyse():  # type: ignore[no-untyped-def]
-    stages = (Normaliser(), BylineFinder(), Segmenter(), TimeTagger())
-
-    def run(text: str, published: str | None = None) -> Document:
-        doc = Document(id="t", text=text, meta=Meta(published=published))
-        for stage in stages:
-            doc = stage(doc)
-        return doc
-
-    return run
+from khabar.model import Document, check_offsets
 
 
 def found(doc: Document) -> list[tuple[str, str, str]]:

@@ -7,25 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.model import Document, Meta
-from khabar.stages.byline import BylineFinder
-from khabar.stages.normalise import Normaliser
-from khabar.stages.segment import Segmenter
-from khabar.stages.times import TimeTagger
-
-
-@pytest.fixture(scope="module")
-def values():  # type: ignore[no-untyped-def]
-    stages = (Normaliser(), BylineFinder(), Segmenter(), TimeTagger())
-
-    def run(text: str, published: str) -> list[tuple[str, str]]:
-        doc = Document(id="t", text=text, meta=Meta(published=published))
-        for stage in stages:
-            doc = stage(doc)
-        return [(doc.text_of(t.span), t.value) for t in doc.times]
-
-    return run
-
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # Al Arabiya 2018-05-16 (Wednesday): a sentence opened by an imperfect is a schedule, the nearer Thursday
@@ -78,15 +59,15 @@ def values():  # type: ignore[no-untyped-def]
     ("تعهد ترودو بالمضي قدما في فرض تعريفات مقابلة في الأول من يوليو/تموز.", "2018-06-10",
      [("الأول من يوليو/تموز", "2018-07-01")]),
 ])
-def test_the_verb_of_the_clause_points(values, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
-    assert values(text, published) == expected
+def test_the_verb_of_the_clause_points(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
 
 
-def test_days_of_the_week_make_no_range_of_dates(values) -> None:  # type: ignore[no-untyped-def]
+def test_days_of_the_week_make_no_range_of_dates(found) -> None:  # type: ignore[no-untyped-def]
     # Al Arabiya 2018-02-27: "من الأحد إلى الخميس" is the days of a week, not moved a year on
-    found = values("في برنامج مرايا الذي يبث على شاشة العربية من الأحد إلى الخميس", "2018-02-27")
-    assert [span for span, _value in found] == ["الأحد", "الخميس"]
-    assert all(value.startswith("2018-0") for _span, value in found)
+    times = found("في برنامج مرايا الذي يبث على شاشة العربية من الأحد إلى الخميس", "2018-02-27")
+    assert [span for span, _value in times] == ["الأحد", "الخميس"]
+    assert all(value.startswith("2018-0") for _span, value in times)
 
 
 @pytest.mark.parametrize("text", [
@@ -94,5 +75,5 @@ def test_days_of_the_week_make_no_range_of_dates(values) -> None:  # type: ignor
     "أنه لم يثبت في شأن الإثنين الآخرين سوى أنهما كانا يقيمان في ألمانيا",  # Jawhara FM 2017-03-10
     "وتصبح هذه الموهبة أكثر ندرة يوماً بعد يوم.",  # day after day (Al Arabiya 2018-05-15)
 ])
-def test_no_day_in(values, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert values(text, "2018-04-24") == []
+def test_no_day_in(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-04-24") == []

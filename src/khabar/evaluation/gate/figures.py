@@ -25,6 +25,7 @@ from typing import Any
 
 from khabar.errors import KhabarError, ResourceError
 from khabar.evaluation.places import read_jsonl
+from khabar.evaluation.times_silver import ANT_FILES  # the silver set's texts
 from khabar.model import Document, to_dict
 
 Analyse = Callable[[Document], Document]
@@ -53,7 +54,6 @@ REPO_GOLD = {"places": "tests/data/places_gold.jsonl", "dates": "tests/data/time
 # The times silver set (``khabar.evaluation.times_silver``): ANT articles annotated by hand, scored by
 # ``times_score.py --core``; the development half is tuned on, the held-out half only measured.
 SILVER_TIMES_HALVES = {"silver-dev": "dev", "silver-heldout": "heldout"}
-ANT_FILES = ("news/ant/ant_v2.1_multisource.jsonl.gz", "news/ant/ant_v1.1_jawharafm.jsonl.gz")
 
 
 @dataclass(frozen=True, slots=True)

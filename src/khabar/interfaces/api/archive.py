@@ -23,6 +23,7 @@ from khabar.interfaces.api.models import (
     place_out,
     quote_out,
 )
+from khabar.model import EntityLabel
 from khabar.store import (
     Filters,
     Store,
@@ -44,13 +45,6 @@ Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Results per page.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
 Archive = Annotated[Store, Depends(archive)]
-
-
-class Label(StrEnum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    MISC = "MISC"
 
 
 class Order(StrEnum):
@@ -113,7 +107,7 @@ def quotes(
 @router.get("/entities", response_model=EntitiesOut, responses=ERRORS, summary="Entities, most named first")
 def entities(
     store: Archive,
-    label: Annotated[Label | None, Query(alias="type", description="PER, ORG, LOC or MISC.")] = None,
+    label: Annotated[EntityLabel | None, Query(alias="type", description="PER, ORG, LOC or MISC.")] = None,
     name: Annotated[str | None, Query(max_length=MAX_NAME_CHARS, description="Part of the name.")] = None,
     limit: Limit = 20,
     offset: Offset = 0,

@@ -51,10 +51,14 @@ def settings(request: Request) -> ApiSettings:
 
 def archive(request: Request) -> Iterator[Store]:
     """A read-only connection to the archive for one request (SQLite connections are cheap to open)."""
+    yield from _connection(request, readonly=True)
+
+
+def _connection(request: Request, *, readonly: bool) -> Iterator[Store]:
     db = settings(request).db
     if db is None:
         raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve ARCHIVE)")
-    store = open_store(db, readonly=True)
+    store = open_store(db, readonly=readonly)
     try:
         yield store
     finally:
@@ -84,11 +88,4 @@ async def read_body(request: Request, max_bytes: int, timeout_s: float = DEFAULT
 
 def writable_archive(request: Request) -> Iterator[Store]:
     """A connection that may write (corrections to the archive's entities), for one request."""
-    db = settings(request).db
-    if db is None:
-        raise ApiError(503, "no_archive", "this server was started without an archive (khabar serve --db FILE)")
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from _connection(request, readonly=False)

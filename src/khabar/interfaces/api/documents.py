@@ -12,7 +12,8 @@ from khabar.errors import JSON_TOO_DEEP
 from khabar.interfaces.api.deps import archive, read_body, settings
 from khabar.interfaces.api.errors import ApiError
 from khabar.interfaces.api.models import ArticleIn, DocumentOut, ErrorOut, StoredDocumentOut
-from khabar.model import Document, to_dict
+from khabar.interfaces.views import document_view
+from khabar.model import Document
 from khabar.stages.read import ReadOptions, document_from_text
 from khabar.stages.read.formats import record_document
 from khabar.store import Store, load_document
@@ -59,13 +60,13 @@ def parse_article(body: bytes, content_type: str, options: ReadOptions) -> Docum
 )
 async def analyze(request: Request, tokens: Annotated[bool, TOKENS] = False) -> Any:
     """Run khabar's pipeline over one article (text/plain, or JSON with "text" and optional id, title,
-    url, published, source, author) and return its Document. Nothing is stored."""
+    url, published, source, author) and return its Document, with each time's value in words. Nothing is stored."""
     limits = settings(request)
     body = await read_body(request, limits.max_body_bytes, limits.body_timeout_s)
     options = ReadOptions(max_bytes=limits.max_body_bytes, max_chars=limits.max_chars)
     doc = parse_article(body, request.headers.get("content-type", ""), options)
     pipeline = await run_in_threadpool(request.app.state.pipelines.get)
-    return to_dict(await run_in_threadpool(pipeline, doc), tokens=tokens)
+    return document_view(await run_in_threadpool(pipeline, doc), tokens=tokens)
 
 
 @router.get(
@@ -82,6 +83,6 @@ def get_document(
         stored = load_document(store, doc_id)
     except KeyError:
         raise ApiError(404, "not_found", f"no document has the id {doc_id!r}") from None
-    out = to_dict(stored.document, tokens=tokens)
+    out = document_view(stored.document, tokens=tokens)
     out["archive"] = {"title": stored.title, "entities": stored.entity_links}
     return out

@@ -7,7 +7,8 @@ range) are the client's to fix and always get a 4xx with a reason, never a 500.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -47,41 +48,30 @@ def _validation_detail(exc: RequestValidationError) -> str:
     return "; ".join(lines) or "invalid request"
 
 
+# What each error a request can meet answers: status, code, reason. As Starlette does, the most specific
+# class in the error's MRO picks the answer (a QueryError is a KhabarError: 400, not 422).
+_ANSWERS: dict[type[Exception], Callable[[Any], tuple[int, str, str]]] = {
+    ApiError: lambda exc: (exc.status, exc.error, exc.detail),
+    QueryError: lambda exc: (400, "bad_query", str(exc)),
+    InputError: lambda exc: (_INPUT_STATUS.get(exc.reason, 422), exc.reason.value, exc.detail or exc.message),
+    StoreError: lambda exc: (503, "archive_unavailable", str(exc)),
+    StageError: lambda exc: (500, "stage_failed", str(exc)),
+    KhabarError: lambda exc: (422, "invalid", str(exc)),
+    RequestValidationError: lambda exc: (422, "invalid_request", _validation_detail(exc)),
+    StarletteHTTPException: lambda exc: (exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), str(exc.detail)),
+}
+
+
 def install_error_handlers(app: FastAPI, headers: Mapping[str, str]) -> None:
     """Translate khabar's errors and FastAPI's own into ``{"error", "detail"}`` answers; ``headers`` go on
     the answer to an unexpected error too."""
 
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _answer(exc.status, exc.error, exc.detail)
+    async def _known(_: Request, exc: Exception) -> JSONResponse:
+        answer = next(_ANSWERS[kind] for kind in type(exc).__mro__ if kind in _ANSWERS)
+        return _answer(*answer(exc))
 
-    @app.exception_handler(QueryError)
-    async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
-        return _answer(400, "bad_query", str(exc))
-
-    @app.exception_handler(InputError)
-    async def _input_error(_: Request, exc: InputError) -> JSONResponse:
-        return _answer(_INPUT_STATUS.get(exc.reason, 422), exc.reason.value, exc.detail or exc.message)
-
-    @app.exception_handler(StoreError)
-    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
-        return _answer(503, "archive_unavailable", str(exc))
-
-    @app.exception_handler(StageError)
-    async def _stage_error(_: Request, exc: StageError) -> JSONResponse:
-        return _answer(500, "stage_failed", str(exc))
-
-    @app.exception_handler(KhabarError)
-    async def _khabar_error(_: Request, exc: KhabarError) -> JSONResponse:
-        return _answer(422, "invalid", str(exc))
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return _answer(422, "invalid_request", _validation_detail(exc))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _answer(exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), str(exc.detail))
+    for kind in _ANSWERS:
+        app.add_exception_handler(kind, _known)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

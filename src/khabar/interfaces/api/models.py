@@ -1,7 +1,8 @@
 """The API's pydantic models: the Document JSON of ``model/schema.py``, and the archive's answers.
 
 The models of the Document's list layers (entities, quotes, places, times, events, diagnostics) are built
-from their declarations in ``model/layers.py``, which ``schema.to_dict`` writes from too; the rest of
+from their declarations in ``model/layers.py``, which ``schema.to_dict`` writes from too, with the views
+for people that the API adds (``interfaces/views.py``: a time's ``words``); the rest of
 ``DocumentOut`` mirrors ``schema.to_dict`` by hand. Both forbid extra fields, so a schema change that is not
 made here fails ``tests/interfaces/test_models.py``.
 """
@@ -71,9 +72,10 @@ def _annotation(field: LayerField) -> Any:
 
 
 def item_model(layer: Layer) -> type[BaseModel]:
-    """The pydantic model of one item of ``layer``, built from its declaration (``model/layers.py``)."""
+    """The pydantic model of one item of ``layer``, built from its declaration (``model/layers.py``):
+    its fields, then its views."""
     fields: dict[str, Any] = {}
-    for field in layer.fields:
+    for field in (*layer.fields, *layer.views):
         if field.kind in (Kind.INLINE_SPAN, Kind.INLINE_TEXT_SPAN):
             fields.update(start=(int, ...), end=(int, ...))
             if field.kind is Kind.INLINE_TEXT_SPAN:

@@ -10,14 +10,24 @@ import typer
 from rich.console import Console
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, publication_date, report, usage_error
+from khabar.interfaces.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    FILES_HELP,
+    MaxBytes,
+    MaxChars,
+    Published,
+    input_sources,
+    loaded_pipeline,
+    publication_date,
+    report,
+    usage_error,
+)
 from khabar.interfaces.ingest import with_progress
 from khabar.interfaces.output import DocumentWriter, OutputFormat
 from khabar.model import Document
-from khabar.pipeline import analyze_sources, default_pipeline, settle_after_loading
+from khabar.pipeline import analyze_sources, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
-
-FILES_HELP = "Articles to read: .txt (UTF-8, Windows-1256, ISO-8859-6), .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' or nothing for stdin."
 
 
 def progress_wanted(out: TextIO | None, err: TextIO | None) -> bool:
@@ -31,22 +41,17 @@ def analyze(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="pretty for people; jsonl or json for programs.")] = OutputFormat.PRETTY,
     doc_id: Annotated[str | None, typer.Option("--id", help="The document id (one input only); default: the file's name.")] = None,
     tokens: Annotated[bool, typer.Option(help="Include the token layer in json/jsonl output.")] = True,
-    max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
-    max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's text is never used); relative dates are resolved against it.")] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    published: Published = None,
 ) -> None:
     """Analyse Arabic news articles: entities, quotes, places and dates, with exact offsets."""
-    sources = files or ["-"]
-    if doc_id is not None and len(sources) > 1:
+    if doc_id is not None and files is not None and len(files) > 1:
         raise usage_error("--id names one document; give one input with it")
     published = publication_date(published)
-    if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
-        raise usage_error("no input: give files, or pipe an article on stdin (see khabar analyze --help)")
-    try:
-        pipeline = default_pipeline()
-        settle_after_loading()
-    except KhabarError as error:
-        raise fail(error) from None
+    sources = input_sources(files, "analyze")
+    pipeline = loaded_pipeline()
+    settle_after_loading()
     writer = DocumentWriter(sys.stdout, fmt, tokens=tokens)
     rejected = 0
     results: Iterable[Document | KhabarError] = analyze_sources(sources, pipeline, ReadOptions(max_bytes=max_bytes, max_chars=max_chars), doc_id, published)

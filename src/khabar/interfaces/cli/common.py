@@ -1,17 +1,21 @@
-"""What the commands share: reporting rejected inputs on stderr, and the exit codes."""
+"""What the commands share: naming and opening the archive, reporting rejected inputs on stderr, the exit codes."""
 
 from __future__ import annotations
 
 import datetime
 import importlib.util
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from khabar.errors import InputError, KhabarError, StageError
+from khabar.pipeline import Pipeline, default_pipeline
 from khabar.stages.read import SUFFIX_FORMATS, skipped_files
+from khabar.store import QueryError, Store, open_store
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -25,6 +29,14 @@ DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db3")
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_ARGUMENT = typer.Argument(help="The archive (SQLite) made by khabar ingest; default khabar.db.", show_default=False)
 DB_OPTION = typer.Option("--db", help="Deprecated: name the archive first (khabar COMMAND ARCHIVE ...).", hidden=True)
+
+# The options of the commands that read articles (analyze, ingest, render), said once.
+FILES_HELP = "Articles to read: .txt (UTF-8, Windows-1256, ISO-8859-6), .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' or nothing for stdin."
+Published = Annotated[str | None, typer.Option(help=(
+    "Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's text is "
+    "never used); relative dates are resolved against it."))]
+MaxBytes = Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")]
+MaxChars = Annotated[int, typer.Option(help="Longest document text accepted.")]
 
 
 def deprecated(old: str, new: str) -> None:
@@ -119,6 +131,35 @@ def fail(error: KhabarError) -> typer.Exit:
     """Report an error that stops a command, and return the exit (code 1) to raise."""
     report(error)
     return typer.Exit(EXIT_REJECTED)
+
+
+@contextmanager
+def opened_archive(db: Path, *, readonly: bool = False, create: bool = False) -> Iterator[Store]:
+    """The archive ``db`` for a command's work: a bad search query is a usage error (exit 2), any other error
+    khabar raises (a missing archive, an unknown entity id) one stderr line and exit 1."""
+    try:
+        with open_store(db, readonly=readonly, create=create) as store:
+            yield store
+    except QueryError as error:
+        raise usage_error(f"bad query: {error}") from None
+    except KhabarError as error:
+        raise fail(error) from None
+
+
+def input_sources(files: list[str] | None, command: str) -> list[str]:
+    """The files named, or stdin (``-``); a usage error when nothing is named and stdin is a terminal."""
+    sources = files or ["-"]
+    if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
+        raise usage_error(f"no input: give files, or pipe an article on stdin (see khabar {command} --help)")
+    return sources
+
+
+def loaded_pipeline() -> Pipeline:
+    """The default pipeline, its models loaded; one stderr line and exit 1 when one cannot be."""
+    try:
+        return default_pipeline()
+    except KhabarError as error:
+        raise fail(error) from None
 
 
 def publication_date(value: str | None) -> str | None:

@@ -12,14 +12,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.errors import KhabarError
-from khabar.interfaces.cli.common import DB_ARGUMENT, DEFAULT_DB, fail
+from khabar.interfaces.cli.common import DB_ARGUMENT, DEFAULT_DB, opened_archive
 from khabar.store import (
     Store,
     entity_detail,
     list_corrections,
     merge_entities,
-    open_store,
     split_name,
     undo_correction,
 )
@@ -32,11 +30,8 @@ def merge(
     ids: Annotated[list[int], typer.Argument(help="Archive ids of the entities that are one (khabar entities); the first is kept.")],
 ) -> None:
     """Merge entities the archive keeps apart: one person under two names, a place twice."""
-    try:
-        with open_store(db) as store:
-            _show(store, merge_entities(store, ids), "merged into")
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db) as store:
+        _show(store, merge_entities(store, ids), "merged into")
 
 
 def split(
@@ -45,11 +40,8 @@ def split(
     name: Annotated[str, typer.Argument(help='The name to take off it ("ترامب").')],
 ) -> None:
     """Take the articles that call an entity by a name alone off it: they become their own entity."""
-    try:
-        with open_store(db) as store:
-            _show(store, split_name(store, entity_id, name), "split off as")
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db) as store:
+        _show(store, split_name(store, entity_id, name), "split off as")
 
 
 def corrections(
@@ -57,13 +49,10 @@ def corrections(
     undo: Annotated[int | None, typer.Option(help="Forget the correction with this id.")] = None,
 ) -> None:
     """List the merges and splits made in the archive (or undo one)."""
-    try:
-        with open_store(db or DEFAULT_DB) as store:
-            if undo is not None:
-                undo_correction(store, undo)
-            found = list_corrections(store)
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db or DEFAULT_DB) as store:
+        if undo is not None:
+            undo_correction(store, undo)
+        found = list_corrections(store)
     table = Table("id", "kind", "entity", "other", "made", title=f"{len(found):,} corrections")
     for c in found:
         table.add_row(str(c.id), c.kind, c.identity, c.other, c.made_at)

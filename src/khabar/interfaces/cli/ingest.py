@@ -8,46 +8,42 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
 from khabar.interfaces.cli.common import (
     DB_OPTION,
     EXIT_OK,
     EXIT_REJECTED,
-    fail,
+    MaxBytes,
+    MaxChars,
+    Published,
     note_skipped,
+    opened_archive,
     publication_date,
     split_database,
 )
 from khabar.interfaces.ingest import ingest_sources
 from khabar.pipeline import default_pipeline, settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
-from khabar.store import open_store
 
 SOURCES_HELP = "The archive (SQLite; created when missing), then files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz."
-PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of articles whose source states none (a date guessed from a page's "
-                  "text is never used); relative dates are resolved against it.")
 
 
 def ingest(
     arguments: Annotated[list[str], typer.Argument(metavar="ARCHIVE SOURCES...", help=SOURCES_HELP, show_default=False)],
     old_db: Annotated[Path | None, DB_OPTION] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")] = DEFAULT_MAX_BYTES,
-    max_chars: Annotated[int, typer.Option(help="Longest document text accepted.")] = DEFAULT_MAX_CHARS,
-    published: Annotated[str | None, typer.Option(help=PUBLISHED_HELP)] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    published: Published = None,
 ) -> None:
     """Analyse articles and store them in the archive; an article already there is left as it is."""
     db, sources = split_database(arguments, old_db, "ingest")
     published = publication_date(published)
     console = Console(stderr=True)
     note_skipped(sources)
-    try:
-        with open_store(db, create=True) as store:
-            pipeline = default_pipeline()
-            settle_after_loading()
-            summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, create=True) as store:
+        pipeline = default_pipeline()
+        settle_after_loading()
+        summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
     print_summary(summary, db, console)
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 

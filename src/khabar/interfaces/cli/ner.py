@@ -1,4 +1,4 @@
-"""``khabar train ner`` / ``khabar train clusters`` and ``khabar eval ner``: make and measure the NER model."""
+"""``khabar train ner`` / ``khabar train embeddings`` and ``khabar eval ner``: make and measure the NER model."""
 
 from __future__ import annotations
 
@@ -18,28 +18,31 @@ train_app = typer.Typer(help="Train khabar's models from ../shared/data (seeded,
 
 @train_app.command("ner", context_settings=PASSTHROUGH)
 def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
-    """Train the NER tagger into khabar/resources/ner and write its model card.
+    """Train the neural NER tagger into khabar/resources/ner and write its model card.
 
     Every option of ``python -m khabar.training.ner`` passes through (``--dev`` for a tuning run that
-    holds out the tail of ANERcorp train, ``--out DIR``, ``--c1``, ``--c2``, ``--passes`` ...).
+    holds out the tail of ANERcorp train, ``--eval DIR`` for the in-domain articles, ``--out DIR``,
+    ``--epochs`` ...). Needs ``pip install 'khabar[train]'`` (torch, CPU build) and ``khabar train embeddings``.
     """
     need_data(data, "khabar train ner", "the NER corpora (the shared data folder)", "--data")
+    need_modules("khabar train ner", ("torch", "onnx"), "train")
     from khabar.training import ner
 
     raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
 
 
-@train_app.command("clusters", context_settings=PASSTHROUGH)
-def train_clusters(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
-    """Train word2vec on the ANT news and write the k-means word clusters the NER features use.
+@train_app.command("embeddings", context_settings=PASSTHROUGH)
+def train_embeddings(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
+    """Train the fastText subword embeddings the NER model reads, on the ANT news.
 
-    Options of ``python -m khabar.training.clusters`` pass through. Needs ``pip install 'khabar[build]'``.
+    Options of ``python -m khabar.training.embeddings`` pass through (``--eval DIR`` leaves the evaluation
+    articles out). Needs ``pip install 'khabar[build]'`` (gensim).
     """
-    need_modules("khabar train clusters", ("gensim",), "build")
-    need_data(data, "khabar train clusters", "the ANT news corpus (the shared data folder)", "--data")
-    from khabar.training import clusters
+    need_data(data, "khabar train embeddings", "the ANT news corpus (the shared data folder)", "--data")
+    need_modules("khabar train embeddings", ("gensim",), "build")
+    from khabar.training import embeddings
 
-    raise typer.Exit(clusters.main(["--data", str(data), *ctx.args]))
+    raise typer.Exit(embeddings.main(["--data", str(data), *ctx.args]))
 
 
 def eval_ner(
@@ -61,10 +64,10 @@ def eval_ner(
 
     corpora, gold = _what_to_score(files or [], data, gold, conll_files)
     try:
-        stage = EntityTagger.load(model)  # its CRF is scored alone, then the whole stage
+        stage = EntityTagger.load(model)  # its tagger is scored alone, then the whole stage
         for name, path in corpora.items():
             sentences = conll.read_file(path, conll.guess_parser(path))
-            print(format_table(evaluation.score_conll(stage.tagger, sentences), f"{name}: the CRF tagger ({len(sentences)} sentences)"))
+            print(format_table(evaluation.score_conll(stage.tagger, sentences), f"{name}: the tagger alone ({len(sentences)} sentences)"))
             if system:
                 print(format_table(evaluation.score_conll(evaluation.SystemTagger(stage), sentences),
                                    f"{name}: the entity stage (tagger + rules + coreference)"))

@@ -25,15 +25,16 @@ from khabar.interfaces.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     deprecated,
-    fail,
     is_database,
+    loaded_pipeline,
     need_data,
+    opened_archive,
     report,
     usage_error,
 )
 from khabar.model import Document, Quote
-from khabar.pipeline import analyze_sources, default_pipeline
-from khabar.store import Filters, QueryError, find_quotes, open_store
+from khabar.pipeline import analyze_sources
+from khabar.store import Filters, find_quotes
 from khabar.store.keys import name_key
 
 FILES_HELP = "An archive made by khabar ingest, or articles to read (.txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz; '-' for stdin)."
@@ -92,10 +93,7 @@ def said_by(doc: Document, speaker: str) -> Document:
 
 def _from_files(files: list[str], speaker: str | None, fmt: ListFormat) -> int:
     """Analyse the files and print their quotes (``speaker``'s only, when given); the number of rejected inputs."""
-    try:
-        pipeline = default_pipeline()
-    except KhabarError as error:
-        raise fail(error) from None
+    pipeline = loaded_pipeline()
     console, rejected, rows = Console(), 0, []
     for result in analyze_sources(files, pipeline):
         if isinstance(result, KhabarError):
@@ -115,13 +113,8 @@ def _from_files(files: list[str], speaker: str | None, fmt: ListFormat) -> int:
 
 
 def _from_archive(db: Path, about: str, speaker: str | None, limit: int, offset: int, fmt: ListFormat) -> None:
-    try:
-        with open_store(db, readonly=True) as store:
-            total, found = find_quotes(store, about, Filters(speaker=speaker), limit=limit, offset=offset)
-    except QueryError as error:
-        raise usage_error(f"bad query: {error}") from None
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, readonly=True) as store:
+        total, found = find_quotes(store, about, Filters(speaker=speaker), limit=limit, offset=offset)
     if fmt is ListFormat.PRETTY:
         print_quotes(total, found, Console())
     else:

@@ -8,25 +8,29 @@ from typing import Annotated
 import typer
 
 from khabar.errors import KhabarError
-from khabar.interfaces.cli.analyze import FILES_HELP
-from khabar.interfaces.cli.common import EXIT_OK, EXIT_REJECTED, fail, report, usage_error
+from khabar.interfaces.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    FILES_HELP,
+    Published,
+    input_sources,
+    loaded_pipeline,
+    publication_date,
+    report,
+)
 from khabar.interfaces.render import page_html
 from khabar.model import Document
-from khabar.pipeline import analyze_sources, default_pipeline
+from khabar.pipeline import analyze_sources
 
 
 def render(
     files: Annotated[list[str] | None, typer.Argument(help=FILES_HELP, show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles whose source gives none.")] = None,
+    published: Published = None,
 ) -> None:
     """Write an HTML page of the articles with entities, dates and quotes marked: khabar render a.txt > a.html."""
-    sources = files or ["-"]
-    if sources == ["-"] and sys.stdin is not None and sys.stdin.isatty():
-        raise usage_error("no input: give files, or pipe an article on stdin (see khabar render --help)")
-    try:
-        pipeline = default_pipeline()
-    except KhabarError as error:
-        raise fail(error) from None
+    published = publication_date(published)
+    sources = input_sources(files, "render")
+    pipeline = loaded_pipeline()
     docs: list[Document] = []
     rejected = 0
     for result in analyze_sources(sources, pipeline, published=published):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import (
     ENTITY_COLUMNS,
     HIT_COLUMNS,
@@ -22,18 +20,12 @@ from khabar.interfaces.cli.archive_output import (
     print_jsonl,
     print_rows,
 )
-from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, fail, usage_error
-from khabar.store import Filters, QueryError, list_entities, open_store, search_documents
+from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, deprecated, opened_archive
+from khabar.model import EntityLabel
+from khabar.store import Filters, list_entities, search_documents
 
 QUERY_HELP = 'Words (all must appear), "a phrase", word* (prefix), -word (leave out), a OR b. Hamza and diacritics do not matter.'
 FORMAT_HELP = "pretty for people; jsonl or csv for programs and spreadsheets."
-
-
-class Label(StrEnum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    MISC = "MISC"
 
 
 def search(
@@ -51,13 +43,8 @@ def search(
 ) -> None:
     """Search the archive: ranked articles with highlighted snippets."""
     filters = Filters(entity, speaker, place, outlet, date_from and date_from.date(), date_to and date_to.date())
-    try:
-        with open_store(db, readonly=True) as store:
-            page = search_documents(store, query, filters, limit=limit, offset=offset)
-    except QueryError as error:
-        raise usage_error(f"bad query: {error}") from None
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(db, readonly=True) as store:
+        page = search_documents(store, query, filters, limit=limit, offset=offset)
     if fmt is ListFormat.PRETTY:
         print_hits(page, offset, Console())
     else:
@@ -72,7 +59,7 @@ def entities(
     old_db: Annotated[Path | None, DB_OPTION] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many.")] = 20,
     top: Annotated[int | None, typer.Option("--top", min=1, max=100, hidden=True, help="Deprecated: --limit.")] = None,
-    label: Annotated[Label | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
+    label: Annotated[EntityLabel | None, typer.Option("--type", case_sensitive=False, help="Only this kind.")] = None,
     name: Annotated[str | None, typer.Option(help="Only names containing this.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ListFormat.PRETTY,
 ) -> None:
@@ -80,11 +67,8 @@ def entities(
     if top is not None:
         deprecated("--top", f"--limit {top}")
         limit = top
-    try:
-        with open_store(database(db, old_db, "entities"), readonly=True) as store:
-            total, found = list_entities(store, label and label.value, name, limit=limit)
-    except KhabarError as error:
-        raise fail(error) from None
+    with opened_archive(database(db, old_db, "entities"), readonly=True) as store:
+        total, found = list_entities(store, label and label.value, name, limit=limit)
     if fmt is ListFormat.PRETTY:
         print_entities(total, found, Console())
     else:

@@ -15,26 +15,24 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
-from khabar.model import Document, Entity, Normalised, Span, TokenKind
-from khabar.stages.entities.roles import (
-    BREAKS,
-    COMMAS,
-    MAX_ROLE_WORDS,
-    NISBA_ENDINGS,
-    RoleFinder,
-    load_titles,
+from khabar.model import Document, Entity, Span
+from khabar.stages.entities.article import ARTICLE, MEMO_LIMIT, Article, Phrase
+from khabar.stages.entities.roles import BREAKS, MAX_ROLE_WORDS, RoleFinder, load_titles
+from khabar.stages.entities.titled import (
+    NameWords,
+    find_titled_names,
+    load_name_words,
+    titled_people,
+    with_surnames,
 )
 from khabar.stages.normalise import normalise, normalise_query
 from khabar.stages.quotes.lexicon import ARABIC_LETTERS as LETTERS
 from khabar.stages.quotes.lexicon import trie_pattern
 from khabar.stages.segment.cache import RecentCache
 
-ARTICLE = "ال"
 # "X، الذي يشغل منصب وزير ..." / "التي تتولى رئاسة": a relative clause that gives a title
 RELATIVES = frozenset(normalise_query(w) for w in "الذي التي".split())
 HOLDS = frozenset(normalise_query(w) for w in "يشغل تشغل شغل شغلت يتولى تتولى تولى تولت".split())
@@ -43,104 +41,7 @@ OFFICE = frozenset(normalise_query(w) for w in "منصب مهام".split())
 FUNCTION_WORDS = frozenset(normalise_query(w) for w in "في من على عن ب ل و ذاته ذاتها نفسه نفسها عينه عينها السابق السابقة".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A title or description: its tokens, its words (normalised, the article dropped) and its head."""
-
-    first: int
-    last: int
-    words: tuple[str, ...]
-    nisbas: frozenset[str] = frozenset()  # its words written as nisba adjectives (الليبي، الجزائرية)
-
-    @property
-    def head(self) -> str:
-        return self.words[0]
-
-
-MEMO_LIMIT = 20_000  # word forms the linker remembers normalised, per generation (news repeats its words)
-
-
-def _form(memo: RecentCache[str, str], raw: str) -> str:
-    form = memo.recent.get(raw) or memo.get(raw)
-    if form is None:
-        form = normalise_query(raw)
-        memo.put(raw, form)
-    return form
-
-
-def _bare(form: str) -> str:
-    """A normalised word without the article ("الوزيره" -> "وزيره")."""
-    return form[len(ARTICLE) :] if form.startswith(ARTICLE) and len(form) > len(ARTICLE) + 1 else form
-
-
-class _Article:
-    """The tokens of one Document with their normalised stems, and where its PER mentions are."""
-
-    def __init__(self, doc: Document, people: Sequence[Entity], memo: RecentCache[str, str]) -> None:
-        self.text = doc.text
-        self.tokens = doc.tokens
-        self.starts = [t.start for t in doc.tokens]
-        self.words = [t.kind is TokenKind.WORD for t in doc.tokens]
-        self._memo = memo
-        self._forms: dict[int, str] = {}
-        self.owner: dict[int, Entity] = {}  # token index -> the person a mention over it names
-        for entity in people:
-            for mention in entity.mentions:
-                for index in self.covered(mention):
-                    self.owner[index] = entity
-
-    def form(self, index: int) -> str:
-        """The normalised stem of token ``index`` ("" for punctuation and numbers)."""
-        found = self._forms.get(index)
-        if found is None:
-            token = self.tokens[index]
-            found = _form(self._memo, self.text[token.stem_start : token.stem_end]) if self.words[index] else ""
-            self._forms[index] = found
-        return found
-
-    def title_tokens(self, view: Normalised, finder: re.Pattern[str]) -> list[int]:
-        """The tokens whose stem is a title word, found on the normalised view in one pass."""
-        found = []
-        for match in finder.finditer(view.text):
-            at = view.starts[match.start(1)]
-            index = bisect_right(self.starts, at) - 1
-            token = self.tokens[index] if index >= 0 else None
-            if token is not None and token.stem_start == at and token.stem_end == view.ends[match.end(1) - 1]:
-                found.append(index)
-        return found
-
-    def covered(self, span: Span) -> range:
-        first = bisect_left(self.starts, span.start)
-        if first > 0 and self.tokens[first - 1].end > span.start:
-            first -= 1
-        return range(first, bisect_left(self.starts, span.end))
-
-    def is_word(self, index: int) -> bool:
-        return 0 <= index < len(self.words) and self.words[index]
-
-    def has_object_preposition(self, index: int) -> bool:
-        """Whether a word carries ب or ك, which open what follows a title ("وأشادت الوزيرة بالمبادرة")."""
-        token = self.tokens[index]
-        return token.stem_start > token.start and self.text[token.stem_start - 1] in "بك"
-
-    def has_conjunction(self, index: int) -> bool:
-        token = self.tokens[index]
-        return token.stem_start > token.start and self.text[token.start] in "وف"
-
-    def is_comma(self, index: int) -> bool:
-        return 0 <= index < len(self.tokens) and self.text[self.tokens[index].start : self.tokens[index].end] in COMMAS
-
-    def span(self, first: int, last: int) -> Span:
-        return Span(self.tokens[first].stem_start, self.tokens[last].end)
-
-    def phrase(self, first: int, last: int) -> Phrase:
-        indices = [i for i in range(first, last + 1) if self.form(i)]
-        nisbas = frozenset(_bare(self.form(i)) for i in indices[1:]
-                           if self.text[self.tokens[i].stem_start : self.tokens[i].stem_end].endswith(NISBA_ENDINGS))
-        return Phrase(first, last, tuple(_bare(self.form(i)) for i in indices), nisbas)
-
-
-def _title_end(article: _Article, first: int) -> int:
+def _title_end(article: Article, first: int) -> int:
     """The last token of a title or description opening at ``first``: words up to a break or a name."""
     last = first
     while (last + 1 < len(article.tokens) and last + 1 - first < MAX_ROLE_WORDS and article.is_word(last + 1)
@@ -151,7 +52,7 @@ def _title_end(article: _Article, first: int) -> int:
     return last
 
 
-def _evidence(article: _Article, roles: RoleFinder, entity: Entity) -> list[Phrase]:
+def _evidence(article: Article, roles: RoleFinder, entity: Entity) -> list[Phrase]:
     """The titles the article gives ``entity`` next to its mentions."""
     found = []
     for mention in entity.mentions:
@@ -173,7 +74,7 @@ def _evidence(article: _Article, roles: RoleFinder, entity: Entity) -> list[Phra
     return found
 
 
-def _name_follows(article: _Article, first: int) -> bool:
+def _name_follows(article: Article, first: int) -> bool:
     """Whether a person is named after ``first`` before the clause's next punctuation (a title before a name)."""
     for index in range(first, min(len(article.tokens), first + MAX_ROLE_WORDS + 3)):
         if index in article.owner:
@@ -183,12 +84,12 @@ def _name_follows(article: _Article, first: int) -> bool:
     return False
 
 
-def _token_range(article: _Article, span: Span) -> tuple[int, int]:
+def _token_range(article: Article, span: Span) -> tuple[int, int]:
     tokens = article.covered(span)
     return tokens.start, tokens.stop - 1
 
 
-def _held_office(article: _Article, roles: RoleFinder, after: int) -> Phrase | None:
+def _held_office(article: Article, roles: RoleFinder, after: int) -> Phrase | None:
     """"X، الذي يشغل منصب وزير ...": the office a relative clause after a name gives."""
     index = after + 1 if article.is_comma(after) else after
     size = len(article.tokens)
@@ -200,24 +101,25 @@ def _held_office(article: _Article, roles: RoleFinder, after: int) -> Phrase | N
     return article.phrase(title, _title_end(article, title))
 
 
-def _is_title(article: _Article, roles: RoleFinder, index: int) -> bool:
+def _is_title(article: Article, roles: RoleFinder, index: int) -> bool:
     return article.is_word(index) and roles.is_title_word(article.form(index))
 
 
-def _descriptions(article: _Article, titles: list[int], taken: set[int]) -> list[Phrase]:
+def _descriptions(article: Article, titles: list[int], taken: set[int]) -> list[Phrase]:
     """Definite phrases opened by a title word, with no name beside them (those are appositions)."""
     found: list[Phrase] = []
     for index in titles:
         if index in taken or index in article.owner or found and index <= found[-1].last:
             continue
         last = _title_end(article, index)
-        definite = article.form(index).startswith(ARTICLE) or last > index and article.form(index + 1).startswith(ARTICLE)
+        definite = (article.form(index).startswith(ARTICLE) or last > index and article.form(index + 1).startswith(ARTICLE)
+                    or last > index and (article.form(last).startswith(ARTICLE) or last in article.named))  # "وزير خارجية الأردن"
         if definite and not _beside_a_name(article, index, last) and not taken.intersection(range(index, last + 1)):
             found.append(article.phrase(index, last))
     return found
 
 
-def _beside_a_name(article: _Article, first: int, last: int) -> bool:
+def _beside_a_name(article: Article, first: int, last: int) -> bool:
     before = first - 2 if article.is_comma(first - 1) else first - 1
     after = last + 2 if article.is_comma(last + 1) else last + 1
     return before in article.owner or after in article.owner
@@ -240,15 +142,17 @@ def _score(description: Phrase, titles: Sequence[Phrase]) -> int:
     return best if best and not _clashes(description, titles) else 0
 
 
-def _last_named_before(article: _Article, entity: Entity, position: int) -> int:
+def _last_named_before(article: Article, entity: Entity, position: int) -> int:
     """Where ``entity`` was last named before ``position`` (-1 if not before it)."""
     return max((m.start for m in entity.mentions if m.start < position), default=-1)
 
 
-def _link(article: _Article, description: Phrase, titles: dict[str, list[Phrase]], people: Sequence[Entity]) -> Entity | None:
+def _link(article: Article, description: Phrase, titles: dict[str, list[Phrase]], people: Sequence[Entity]) -> Entity | None:
+    """The person a description stands for: one named before it (a headline's, also one named after it)."""
     position = article.tokens[description.first].start
+    headline = "\n" not in article.text[:position] and "\n" in article.text[position:]
     ranked = [(_score(description, titles[e.id]), _last_named_before(article, e, position), e) for e in people]
-    ranked = [r for r in ranked if r[0] > 0]
+    ranked = [r for r in ranked if r[0] > 0 and (r[1] >= 0 or headline)]
     if not ranked:
         return None
     return max(ranked, key=lambda r: (r[0], r[1]))[2]
@@ -263,12 +167,16 @@ def title_finder(titles: Iterable[str]) -> re.Pattern[str]:
 def link_descriptions(doc: Document, people: Sequence[Entity], roles: RoleFinder, finder: re.Pattern[str],
                       memo: RecentCache[str, str] | None = None) -> dict[str, set[Span]]:
     """For each person of ``doc``: the spans of its titles and of the descriptions that stand for it."""
-    article = _Article(doc, people, memo if memo is not None else RecentCache(MEMO_LIMIT))
+    article = Article(doc, people, memo if memo is not None else RecentCache(MEMO_LIMIT))
     view = doc.normalised if doc.normalised is not None else normalise(doc.text)
+    return _link_all(article, article.title_tokens(view, finder), roles, people)
+
+
+def _link_all(article: Article, title_tokens: list[int], roles: RoleFinder, people: Sequence[Entity]) -> dict[str, set[Span]]:
     titles = {e.id: _evidence(article, roles, e) for e in people}
     found: dict[str, set[Span]] = {e.id: {article.span(t.first, t.last) for t in titles[e.id]} for e in people}
     taken = {i for phrases in titles.values() for t in phrases for i in range(t.first, t.last + 1)}
-    for description in _descriptions(article, article.title_tokens(view, finder), taken):
+    for description in _descriptions(article, title_tokens, taken):
         entity = _link(article, description, titles, people)
         if entity is not None:
             found[entity.id].add(article.span(description.first, description.last))
@@ -295,16 +203,30 @@ class DescriptionLinker:
 
     roles: RoleFinder = dataclasses.field(default_factory=lambda: RoleFinder(load_titles()))
     memo: RecentCache[str, str] = dataclasses.field(default_factory=lambda: RecentCache(MEMO_LIMIT), repr=False)
+    # people the tagger missed, named after their title ("وزيرة الاقتصاد الألمانية بريجيته تسيبريز"); None: none
+    names: NameWords | None = dataclasses.field(default_factory=lambda: load_name_words(load_titles()), repr=False)
     finder: re.Pattern[str] = dataclasses.field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "finder", title_finder(self.roles.titles))
 
     def __call__(self, doc: Document) -> Document:
-        people = [e for e in doc.entities if e.label == "PER"]
-        if not people or not doc.tokens:
+        if not doc.tokens:
             return doc
-        found = link_descriptions(doc, people, self.roles, self.finder, self.memo)
+        people = [e for e in doc.entities if e.label == "PER"]
+        article = Article(doc, people, self.memo)
+        view = doc.normalised if doc.normalised is not None else normalise(doc.text)
+        title_tokens = article.title_tokens(view, self.finder)
+        if self.names is not None:
+            names = find_titled_names(article, title_tokens, self.roles.titles, self.names)
+            entities = with_surnames(article, titled_people(article, names, doc.entities, self.names), self.names)
+            if entities != doc.entities:
+                doc = dataclasses.replace(doc, entities=entities)
+                people = [e for e in doc.entities if e.label == "PER"]
+                article = Article(doc, people, self.memo)
+        if not people:
+            return doc
+        found = _link_all(article, title_tokens, self.roles, people)
         entities = tuple(_with_roles(e, found.get(e.id, set())) for e in doc.entities)
         return dataclasses.replace(doc, entities=entities)
 

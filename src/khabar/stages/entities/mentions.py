@@ -109,11 +109,20 @@ def tagged_mentions(sentences: Sequence[Sequence[Token]], labels: Sequence[Seque
 
 
 def byline_mentions(byline: Byline | None) -> list[Mention]:
-    """The byline's place (LOC) and outlet (ORG) as mentions; its author is a PER."""
+    """The byline's place (LOC) and outlet (ORG) as mentions. Its author is a credit, not a name the news
+    mentions (the gold leaves bylines' authors out): ``Document.byline`` keeps it."""
     if byline is None:
         return []
-    parts = ((byline.place, "LOC"), (byline.outlet, "ORG"), (byline.author, "PER"))
+    parts = ((byline.place, "LOC"), (byline.outlet, "ORG"))
     return [Mention(span.start, span.end, label, "byline") for span, label in parts if span is not None]
+
+
+def without_author(mentions: Sequence[Mention], byline: Byline | None) -> list[Mention]:
+    """The mentions that do not overlap the byline's author (``byline_mentions`` says why)."""
+    author = byline.author if byline is not None else None
+    if author is None:
+        return list(mentions)
+    return [m for m in mentions if m.end <= author.start or author.end <= m.start]
 
 
 def parenthesised_aliases(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:

@@ -24,16 +24,8 @@ from importlib import resources
 from khabar.errors import ResourceError
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
-from khabar.stages.normalise import CODE_MAP, EXPANSIONS, normalise_query
+from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.cache import RecentCache
-
-_compiled_stems: Callable[..., list[list[str]]] | None
-try:  # the optional C version of token_stems (setup.py); without it, the Python one (same stems, slower)
-    from khabar.stages.entities._features import rule_stems as _compiled_stems
-except ImportError:  # pragma: no cover - depends on how khabar was installed
-    _compiled_stems = None
-
-COMPILED = _compiled_stems is not None  # whether the rules' stems are worked out in C
 
 ARTICLE = "ال"
 STEM_MEMO_LIMIT = 50_000  # word tokens whose stem token_stems remembers, per generation
@@ -43,7 +35,7 @@ MAX_CHAIN = 6
 # Definite words that end a name chain: relatives, time words ("وزارة الصحة الأحد"), complementisers.
 CHAIN_STOPS = frozenset(normalise_query(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي الآن اليوم الأمس الماضي الماضية المقبل المقبلة الجاري الحالي "
-    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن").split())
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن للمرة لمدة للغاية").split())
 
 
 # Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
@@ -70,6 +62,9 @@ class EntityRules:
     heads: Mapping[str, bool]  # institution head word -> strict (needs a tagged name after it)
     trailing_adjectives: frozenset[str]  # evaluative adjectives never part of an ORG's name
     demonyms: frozenset[str]  # nationality adjectives (every form)
+    common: frozenset[str] = frozenset()  # words that look like names and never are one (كورونا، درهم)
+    generic: frozenset[str] = frozenset()  # nouns that name no one with a nationality after them (الحكومة)
+    indefinite_demonyms: frozenset[str] = frozenset()  # nationality adjectives without the article (يابانيا، فرنسية)
 
     @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
@@ -99,18 +94,28 @@ def load_rules() -> EntityRules:
 
     names: dict[tuple[str, ...], KnownName] = {}
     heads: dict[str, bool] = {}
-    adjectives: set[str] = set()
+    words: dict[str, set[str]] = {"ADJ": set(), "COMMON": set(), "GENERIC": set()}
     for line in _resource_lines("entities", "names.tsv"):
         name, label, kind = line.split("\t")[:3]
         if label == "HEAD":
             heads[normalise_query(name)] = kind == "strict"
-        elif label == "ADJ":
-            adjectives.add(normalise_query(name))
+        elif label in words:
+            words[label].add(normalise_query(name))
         else:
             names[words_of(name)] = KnownName(label, kind)
-    demonyms = frozenset(form for form in load_demonyms() if form.startswith(ARTICLE))
+    all_demonyms = load_demonyms()
+    demonyms = frozenset(form for form in all_demonyms if form.startswith(ARTICLE))
     gazetteer = load_gazetteer()
-    return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(adjectives), demonyms)
+    generic = frozenset(words["GENERIC"]) | {ARTICLE + head for head in heads}
+    return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(words["ADJ"]), demonyms,
+                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms))
+
+
+def _indefinite(demonyms: Iterable[str]) -> frozenset[str]:
+    """The demonym forms without the article, with the masculine accusative ("مواطنا يابانيا"); some of those
+    spell a country ("روسيا", "ليبيا"), which ``_no_name`` leaves to the gazetteer."""
+    bare = {form for form in demonyms if ARTICLE not in form[:3]}
+    return frozenset(bare | {form + "ا" for form in bare if form.endswith("ي")})
 
 
 def _stem_word(text: str, token: Token) -> str:
@@ -121,13 +126,9 @@ def _stem_word(text: str, token: Token) -> str:
     return normalise_query(text[token.stem_start : token.end])
 
 
-def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None,
-                compiled: bool = COMPILED) -> list[list[str]]:
+def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None) -> list[list[str]]:
     """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
-    (each used to normalise every token again). In C where built (``compiled``: a table look-up per character,
-    no memo needed); else in Python, with ``memo`` remembering the stems across articles."""
-    if compiled and _compiled_stems is not None:
-        return _compiled_stems(text, sentences, _WORD_KINDS, CODE_MAP, EXPANSIONS)
+    (each used to normalise every token again), with ``memo`` remembering the stems across articles."""
     memo = memo if memo is not None else RecentCache(STEM_MEMO_LIMIT)
     recent = memo.recent
     out = []
@@ -203,13 +204,85 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
     heads = rules.heads
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
         for index, token in enumerate(tokens):
-            strict = heads.get(words[index]) if words[index] else None
-            if strict is None:
+            word = words[index]
+            strict = heads.get(word) if word else None
+            if strict is not None:
+                stop = _chain_end(text, tokens, index + 1, inside, strict)
+            elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
+                stop = _definite_chain_end(text, tokens, index + 1, inside, heads)
+            else:
                 continue
-            stop = _chain_end(text, tokens, index + 1, inside, strict)
             if stop > index + 1:
                 found.append(Mention(name_start(text, token), tokens[stop - 1].end, "ORG", "rule"))
     return found
+
+
+ABBREVIATION_LETTERS = (2, 4)  # an agency's initials: "(أ ف ب)", "(د.ب.أ)", "(و م ع)"
+
+
+def abbreviation_mentions(text: str, sentences: Sequence[Sequence[Token]]) -> list[Mention]:
+    """ORG mentions of initials in parentheses: two to four single Arabic letters, spaced or dotted, as
+    news writes the agencies it cites ("(أ ف ب)", "(و.م.ع)")."""
+    found = []
+    for tokens in sentences:
+        for index, token in enumerate(tokens):
+            if text[token.start : token.end] != "(":
+                continue
+            letters: list[Token] = []
+            position = index + 1
+            while position < len(tokens) and len(letters) <= ABBREVIATION_LETTERS[1]:
+                piece = tokens[position]
+                if piece.kind is TokenKind.WORD and _letters(text, piece) == 1:
+                    letters.append(piece)
+                elif text[piece.start : piece.end] != "." or not letters:
+                    break
+                position += 1
+            closed = position < len(tokens) and text[tokens[position].start : tokens[position].end] == ")"
+            if closed and ABBREVIATION_LETTERS[0] <= len(letters) <= ABBREVIATION_LETTERS[1]:
+                found.append(Mention(letters[0].start, letters[-1].end, "ORG", "rule"))
+    return found
+
+
+def _letters(text: str, token: Token) -> int:
+    """The letters of a token in its normal form (marks and tatweel not counted)."""
+    return len(normalise_query(text[token.start : token.end]))
+
+
+def _after_lam(text: str, token: Token) -> bool:
+    """Whether the word's one proclitic is ل: "للضرائب" (ل + the article), "لمكافحة" (ل + a noun)."""
+    return token.stem_start - token.start == 1 and text[token.start] == "ل"
+
+
+def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool]) -> int:
+    """Where the name after a definite head ends ("المديرية العامة للضرائب", "المجلس الاقتصادي والاجتماعي
+    والبيئي"): a definite adjective, then relative adjectives, coordinated definite words, complements after
+    ل ("للتخطيط", "لمكافحة المنشطات") and tagged words; coordinated words that are relative adjectives
+    ("والاجتماعي") or follow a complement ("للسياحة والتراث"); a coordinated head ("والمندوبية") or tagged
+    name ("والولايات") starts another name. Without a complement or a coordinated word the phrase is no name ("البنك المركزي", "المجلس الوطني"
+    are read as common nouns): ``first`` is returned."""
+    window = tokens[first : first + MAX_CHAIN + 1]
+    words = [_word(text, t) if _is_word(t) else "" for t in window]
+    bare = [t.stem_start == t.start for t in window]
+    if not words or not bare[0] or not words[0].startswith(ARTICLE) or words[0] in CHAIN_STOPS:
+        return first
+    size, named, after_lam = 1, False, False
+    while size < len(words) and size < MAX_CHAIN:
+        word, lam = words[size], _after_lam(text, window[size])
+        if not word or word in CHAIN_STOPS or word[1 + len(ARTICLE) :] in heads:
+            break
+        complement = bare[size] and word.startswith(ARTICLE) and _after_lam(text, window[size - 1])
+        coordinated = word.startswith("و" + ARTICLE) and len(word) > 4
+        if coordinated and window[size].stem_start in inside:  # "الاتحاد الأوروبي والولايات المتحدة"
+            break
+        if lam and window[size].stem_start in inside:  # "المكتب الإعلامي للعبادي": a person's office
+            break
+        if lam or (coordinated and (_is_nisba(word[1:]) or after_lam)):
+            named = True
+            after_lam = after_lam or lam
+        elif not ((bare[size] and _is_nisba(word)) or complement or window[size].stem_start in inside):
+            break
+        size += 1
+    return first + size if named else first
 
 
 def _is_nisba(word: str) -> bool:
@@ -239,8 +312,8 @@ def _chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int],
     while size < len(words) and size < MAX_CHAIN:
         word = words[size]
         extends = tagged[size] or (bare[size] and _is_nisba(word)) or (word.startswith("و" + ARTICLE) and len(word) > 4)
-        if not word or word in CHAIN_STOPS or not extends:
-            break
+        if not word or word in CHAIN_STOPS or not extends or (tagged[size] and word.startswith("و") and not bare[size]):
+            break  # a tagged word after "و" is the next name: "قوات الحكومة العراقية وقوات الحشد الشعبي"
         size += 1
     if (strict and not any(tagged[:size])):
         return first
@@ -259,14 +332,39 @@ def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
         spans.pop(0)
     while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
         spans.pop()
+    if len(spans) >= 2 and mention.label == "LOC" and normalise_query(text[spans[0][0] : spans[0][1]]) in PLACE_WORDS:
+        spans.pop(0)  # "العاصمة جوبا" is جوبا
     if len(spans) >= 2:
         last = normalise_query(text[spans[-1][0] : spans[-1][1]])
         if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
                 mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):
             spans.pop()
-    if not spans:
+    if not spans or _no_name(text, spans, mention.label, rules):
         return None
     return Mention(spans[0][0], spans[-1][1], mention.label, mention.source)
+
+
+PLACE_WORDS = frozenset(normalise_query(w) for w in "العاصمة مدينة بلدة قرية".split())  # before a place's name
+CREDIT = re.compile(r"\((?:صور|صورة|تصوير|كاريكاتير|فيديو|رسم|إعداد|ترجمة|إنفوغرافيك)\s*:[^()\n]{0,60}\)")
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """Where the text credits its pictures or drawings: "(صور: منير محيمدات)", "(كاريكاتير: عماد السنوني)"."""
+    return [match.span() for match in CREDIT.finditer(text)]
+
+
+def _no_name(text: str, spans: list[tuple[int, int]], label: str, rules: EntityRules) -> bool:
+    """Words that name no one: each one a common word that looks like a name ("فيروس كورونا", "درهم"), or a
+    generic noun and nationalities ("الحكومة المغربية", "المستشار الليبي": the guidelines' "not a name")."""
+    words = [normalise_query(text[a:b]) for a, b in spans]
+    stems = [word[1:] if word[:1] in "وبلفك" and word[1:] in rules.common else word for word in words]
+    if all(word in rules.common for word in stems):
+        return True
+    if label == "ORG" and len(words) == 1 and (words[0] in rules.generic or words[0] in rules.heads):
+        return True  # "حزب", "الاتحاد" alone
+    if len(words) == 1 and words[0] in rules.indefinite_demonyms and not rules.places(words[0]):
+        return True  # "مواطنا يابانيا": an adjective, where "روسيا" is the country
+    return label in ("ORG", "PER") and len(words) > 1 and words[0] in rules.generic and all(w in rules.demonyms for w in words[1:])
 
 
 MAX_PLACE_WORDS = 4

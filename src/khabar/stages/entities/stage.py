@@ -12,12 +12,20 @@ from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
 from khabar.stages.entities.markup import outside_markup
-from khabar.stages.entities.mentions import Mention, byline_mentions, parenthesised_aliases, tagged_mentions
+from khabar.stages.entities.mentions import (
+    Mention,
+    byline_mentions,
+    parenthesised_aliases,
+    tagged_mentions,
+    without_author,
+)
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
     EntityRules,
     StemMemo,
+    abbreviation_mentions,
+    credits,
     institution_mentions,
     known_name_mentions,
     load_rules,
@@ -86,10 +94,10 @@ class EntityTagger:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EntityTagger:
         """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
-        from khabar.stages.entities.tagger import NerTagger
+        from khabar.stages.entities.tagger import load_tagger
         from khabar.stages.places.mentions import PlaceMentionFinder
 
-        return cls(NerTagger.load(model_dir), load_heads(), load_titles(), load_outlets(), load_rules(),
+        return cls(load_tagger(model_dir), load_heads(), load_titles(), load_outlets(), load_rules(),
                    PlaceMentionFinder.load())
 
     def __call__(self, doc: Document) -> Document:
@@ -101,7 +109,9 @@ class EntityTagger:
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
         labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
         tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
-        mentions = without_overlaps(self._candidates(text, sentences, tagged) + byline_mentions(doc.byline))
+        found = without_author(self._candidates(text, sentences, tagged), doc.byline)
+        found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
+        mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
         clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
@@ -117,7 +127,7 @@ class EntityTagger:
         known = known_name_mentions(text, sentences, self.rules, stems)
         institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
-        found = tagged + institutions
+        found = tagged + institutions + abbreviation_mentions(text, sentences)
         # a known name inside a longer mention ("الموصل" in "جامعة الموصل") defers to it; else it wins
         known = [k for k in known
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)

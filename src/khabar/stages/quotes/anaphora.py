@@ -29,6 +29,7 @@ class Pointer(StrEnum):
     SAME = "same"  # "المصدر ذاته", "المحلل السياسي نفسه": any earlier named voice, person or body
     GENERIC = "generic"  # "المتحدث", "المصدر": the voice before, person or body
     DESCRIPTION = "description"  # "الباحث", "الكاتب الليبي": a person
+    BODY = "body"  # "الشركة", "الوزارة": the body that spoke before, named or not
 
 
 def _phrase_tokens(ctx: QuoteContext, span: tuple[int, int]) -> list[int]:
@@ -55,6 +56,8 @@ def pointer(ctx: QuoteContext, span: tuple[int, int]) -> Pointer | None:
     if len(tokens) == 1 and ctx.word_is(tokens[0], "generic_speaker"):
         return Pointer.GENERIC
     head = ctx.bare(tokens[0])
+    if len(tokens) == 1 and head.startswith(ARTICLE) and ctx.word_is(tokens[0], "body"):
+        return Pointer.BODY
     if head.startswith(ARTICLE) and ctx.word_is(tokens[0], "descriptive") and all(
             ctx.bare(i).startswith(ARTICLE) and not ctx.word_is(i, "title") for i in tokens[1:]):
         return Pointer.DESCRIPTION  # not "الملك", "الرئيس": an office names its holder by itself
@@ -92,11 +95,13 @@ def resolve_pointer(ctx: QuoteContext, draft: Draft, earlier: list[Draft], gende
     kind = pointer(ctx, speaker.span)
     if kind is None or draft.nested:
         return None  # inside a quotation "اللاعب" is someone the speaker talks about
-    gender = gender_of_phrase(ctx, speaker.span) if kind is not Pointer.SAME else None
+    gender = gender_of_phrase(ctx, speaker.span) if kind not in (Pointer.SAME, Pointer.BODY) else None
     for before in reversed(earlier):
         voice = before.speaker
         if voice is None or voice.span is None or before.nested and not draft.nested:
             continue
+        if kind is Pointer.BODY:
+            return _body_voice(ctx, voice)
         if voice.entity_id is None:
             return None  # the voice before is an unnamed source: "المصدر ذاته" is that source
         entity = ctx.entity_of(voice.entity_id)
@@ -107,3 +112,20 @@ def resolve_pointer(ctx: QuoteContext, draft: Draft, earlier: list[Draft], gende
             return None
         return Speaker(speaker.span, voice.entity_id)
     return None
+
+
+_UNNAMED = ("source", "title", "generic_speaker", "descriptive", "communique", "document_stem")
+
+
+def _body_voice(ctx: QuoteContext, voice: Speaker) -> Speaker | None:
+    """For "وقالت الشركة": the voice before when it is a body, named by an entity ("فيسبوك") or by a
+    phrase that is its name ("الخارجية الفلسطينية"); not a person, not an unnamed source ("مصدر عسكري")."""
+    if voice.entity_id is not None:
+        entity = ctx.entity_of(voice.entity_id)
+        return voice if entity is not None and entity.label == "ORG" else None
+    tokens = [i for i in _phrase_tokens(ctx, voice.span) if ctx.is_word(i)] if voice.span else []
+    if not tokens or any(ctx.word_is(tokens[0], c) for c in _UNNAMED) or len(tokens) > 1 and ctx.word_is(tokens[0], "title"):
+        return None
+    if len(tokens) == 1:  # "فيسبوك"، a name the tagger missed; not "الحكومة", a body left unnamed
+        return voice if not ctx.bare(tokens[0]).startswith(ARTICLE) else None
+    return voice if ctx.word_is(tokens[0], "body") else None  # "الخارجية الفلسطينية"

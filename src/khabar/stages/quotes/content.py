@@ -19,6 +19,7 @@ from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
 
 MAX_ZONE_TOKENS = 40  # cue, speaker, titles and adjuncts before the content opens
 MAX_NAME_QUOTE_WORDS = 4  # "نيويورك تايمز" in quotation marks names a paper, it is no quote
+MAX_BODY_NAME_WORDS = 7  # "المنظمة الدولية لحظر الأسلحة الكيميائية" in quotation marks
 SHORT_QUOTATION_WORDS = 3  # shorter quotations inside a clause are scare quotes or names
 TERMINALS = frozenset(".!?\u061f…")
 TRIMMED = ",،؛;:.!?\u061f…-–—"
@@ -61,6 +62,21 @@ def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:
             or chars[1:2] in ("ت", "م") and token[1] - token[0] >= 6)
 
 
+def names_a_body(ctx: QuoteContext, open_: int, close: int) -> bool:
+    """Whether a quotation holds the name of a body or a place: it opens with a body's head word ("منظمة",
+    "المرصد", "تحالف", "لمنظمة"), or one entity's mention fills it."""
+    first = open_ + 1
+    if first >= close or not ctx.is_word(first):
+        return False
+    form = ctx.bare(first)
+    heads = (form, form[1:] if form[:1] in "لب" else form, "ال" + form[2:] if form.startswith("لل") else form)
+    if any(h in ctx.lexicon.words.get(c, ()) for h in heads for c in ("body", "name_noun")):
+        return True
+    start, end = ctx.tokens[first][0], ctx.tokens[close - 1][1]
+    named = ctx.mentions_in(start, end)
+    return len(named) == 1 and named[0].start <= start + 2 and named[0].end >= end
+
+
 def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: int) -> bool:
     """Whether the quotation opening at ``index`` is a name inside the speaker zone, not content."""
     if index == 0:
@@ -74,6 +90,8 @@ def _is_name_quotation(ctx: QuoteContext, index: int, cue: Cue | None, limit: in
             return cue is None or "ب" not in cue.np_preps
     close = ctx.close_of[index]
     words = sum(1 for i in range(index + 1, close) if ctx.is_word(i))
+    if words <= MAX_BODY_NAME_WORDS and names_a_body(ctx, index, close):
+        return True  # 'دعت "منظمة حظر الأسلحة الكيميائية" لإرسال بعثة', '"تحالف دعم الشرعية في اليمن"'
     if words > MAX_NAME_QUOTE_WORDS:
         return False
     if words <= SHORT_QUOTATION_WORDS and close + 1 < len(ctx) and ctx.is_punct(close + 1, ":"):
@@ -134,7 +152,8 @@ class _Zone:
     def mark(self, index: int) -> Opener | None:
         """A quotation mark or a colon: direct content opens here, unless the cue cannot quote."""
         ctx, cue = self.ctx, self.cue
-        direct = cue is None or cue.role not in (Role.THINK, Role.WRITE)
+        direct = cue is None or cue.role not in (Role.THINK, Role.WRITE) or (
+            cue.role is Role.THINK and ctx.is_punct(index, ":") and ctx.in_headline(index))  # "كوريا الشمالية تهدد: ..."
         if index in ctx.close_of:
             return self.opener(OpenerKind.QUOTATION, index) if direct and _opens_quotation(ctx, index, cue, self.limit) else None
         if (direct or cue is not None and cue.role is Role.WRITE) and ctx.is_punct(index, ":") and not _is_time_colon(ctx, index):
@@ -245,10 +264,30 @@ def _opens_np(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if ctx.phrase_is(index, "adjunct"):
         return False  # "أكد الوزير على هامش الاجتماع ضرورة ...": where it was said, not what
     if form in cue.np_preps:
-        return True
+        # "أعلن عن"، "أفاد عن": what follows their object is the object's ("أعلن الاستغناء عن")
+        guarded = form == "عن" and (cue.takes_object or "عن" not in cue.that_preps)
+        return not guarded or not _after_a_verbal_noun(ctx, index)
     if "ل" in cue.np_preps and _has_proclitic(ctx, index, "ل") and not ctx.word_is(index, "stop"):
         return True  # "أسف لكون الحضور ... متواضعا"
     return "ب" in cue.np_preps and _has_proclitic_ba(ctx, index) and not ctx.word_is(index, "stop")
+
+
+_SPEAKER_WORDS = ("title", "body", "source", "generic_speaker", "descriptive", "communique")
+
+
+def _after_a_verbal_noun(ctx: QuoteContext, index: int) -> bool:
+    """Whether "عن" follows a definite noun that governs it ("أعلنت إدارة النادي الاستغناء عن ..."), not
+    the verb, its named subject, a title or body ("أعربت الوزارة عن"), a nisba or a time ("الجمعة، عن")."""
+    before = index - 1
+    if not ctx.is_word(before) or ctx.norm(before) in ctx.lexicon.cues or ctx.word_is(before, "stop"):
+        return False
+    form = ctx.bare(before)
+    token = ctx.tokens[before]
+    possessed = token[4] < token[1]  # "أعلن التنظيم مسؤوليته عن"
+    if not (form.startswith("ال") or possessed) or ctx.chars(before).endswith(("ي", "ية")) or ctx.mentions_in(
+            *ctx.span_chars(before, before)):
+        return False
+    return not any(ctx.word_is(before, c) for c in _SPEAKER_WORDS)
 
 
 def _has_proclitic(ctx: QuoteContext, index: int, letter: str) -> bool:
@@ -286,21 +325,30 @@ def _bounds_clause(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     if cue.kind is CueKind.MASDAR:
         return _has_proclitic_ba(ctx, index)
     if not cue.is_verb:
-        return True
+        return not ctx.after_preposition(index)  # "عن أسفه" (his regret) is no "آسفة"
     if not _starts_clause(ctx, index) or index > 0 and ctx.word_is(index - 1, "relative"):
         return False
-    if cue.kind is CueKind.PRESENT:
-        _, last = ctx.sentence_bounds(index)
+    if cue.kind is CueKind.PRESENT or cue.role is Role.THINK:
+        _, last = ctx.sentence_bounds(index)  # "، ولكنه وجد رابطا بين ...": a verb that opens no content
         return find_opener(ctx, index, cue, last) is not None
     return True
 
 
 def _word_before_clause(ctx: QuoteContext, index: int) -> bool:
-    return ctx.is_word(index) and ctx.word_is(index, "connector")
+    return ctx.is_word(index) and (ctx.word_is(index, "connector") or ctx.norm(index) == "وذلك" or after_when(ctx, index + 1)
+                                   or ctx.norm(index) in WHEN and ctx.norm(index + 1) == "ان")
+
+
+WHEN = frozenset({"بعد", "قبل", "منذ", "بمجرد", "لمجرد"})  # "بعد أن قال": a time, then a statement of its own
+
+
+def after_when(ctx: QuoteContext, index: int) -> bool:
+    """Whether token ``index`` follows "بعد أن", "قبل أن", "منذ أن" (it says when, and a statement follows)."""
+    return index > 1 and ctx.norm(index - 1) == "ان" and ctx.norm(index - 2) in WHEN
 
 
 def _starts_clause(ctx: QuoteContext, index: int) -> bool:
-    if ctx.has_conjunction(index) or index == 0:
+    if ctx.has_conjunction(index) or index == 0 or after_when(ctx, index):
         return True
     before = index - 1
     return (ctx.is_punct(before, _BOUNDARY_PUNCT + ":") or _word_before_clause(ctx, before)
@@ -376,7 +424,28 @@ def colon_content(ctx: QuoteContext, colon: int, boundaries: list[int]) -> tuple
     end = content_end(ctx, after, last, boundaries)
     if end is None:
         return None
+    if all(ctx.is_punct(i) for i in range(end + 1, last + 1)):  # the content reached its sentence's end
+        end = max(end, _speech_goes_on(ctx, after, last, boundaries))
     return (ctx.tokens[after][0], ctx.tokens[end][1]), end
+
+
+MAX_COLON_SENTENCES = 4  # "وأضاف: بالتأكيد سأكون سعيدا ... . هذا الأمر غير مضمون ..."
+
+
+def _speech_goes_on(ctx: QuoteContext, first_word: int, last: int, boundaries: list[int]) -> int:
+    """The last token of unquoted speech after a colon: the next sentences of its line go on with it until
+    one opens with و/ف or a connector (the journalist's), opens a quotation, or holds a cue of its own.
+    Dashes are counted from ``first_word``, the content's first token (an aside before it is no concern)."""
+    for _ in range(MAX_COLON_SENTENCES):
+        first = last + 1
+        if first >= len(ctx) or "\n" in ctx.text[ctx.tokens[last][1] : ctx.tokens[first][0]]:
+            break
+        _, next_last = ctx.sentence_bounds(first)
+        if (not ctx.is_word(first) or ctx.has_conjunction(first) or ctx.word_is(first, "connector")
+                or ctx.norm(first)[:1] in "وف" or any(first <= b <= next_last for b in boundaries)):
+            break
+        last = next_last
+    return trim_end(ctx, first_word, last) or last
 
 
 MAX_APPOSITION = 8  # words of a title between commas after a name

@@ -36,7 +36,8 @@ def _best_mention(ctx: QuoteContext, first: int, mentions: list[Mention], end: i
     heads_org = any(ctx.word_is(first, c) for c in ("communique", "name_noun"))
     for label in _PREFERRED_LABELS:
         for mention in mentions:
-            near_start = mention.start - phrase_start <= 2 or heads_org
+            # "بيان لوزارة الخارجية" speaks for the ministry; "حزب آفاق تونس" is no voice of تونس
+            near_start = mention.start - phrase_start <= 2 or heads_org and label != "LOC"
             if mention.entity.label == label and near_start:
                 return mention
     return None

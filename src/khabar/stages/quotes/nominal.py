@@ -220,10 +220,18 @@ def read_headline(ctx: QuoteContext, sentence: int, interview: bool = False) -> 
     if colon + 1 in ctx.close_of:
         chars = quoted_chars(ctx, colon + 1)
         return Draft(QuoteKind.DIRECT, chars, cue, colon, speaker, last=ctx.close_of[colon + 1]) if chars else None
-    end = trim_end(ctx, colon + 1, last)
+    end = trim_end(ctx, colon + 1, _line_last(ctx, last) if not interview else last)
     if end is None:
         return None
     return Draft(QuoteKind.DIRECT, (ctx.tokens[colon + 1][0], ctx.tokens[end][1]), cue, colon, speaker, last=end)
+
+
+def _line_last(ctx: QuoteContext, last: int) -> int:
+    """The last token of the line that token ``last`` ends a sentence of: a headline "هازارد: سعيد في
+    تشيلسي.. لا أفكر في الرحيل" is one statement, whatever its full stops."""
+    while last + 1 < len(ctx) and "\n" not in ctx.text[ctx.tokens[last][1] : ctx.tokens[last + 1][0]]:
+        last += 1
+    return last
 
 
 def headline_sentences(ctx: QuoteContext) -> range:

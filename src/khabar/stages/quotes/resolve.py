@@ -11,7 +11,7 @@ from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import is_speakerish, phrase_after
+from khabar.stages.quotes.speaker import is_speakerish, phrase_after, phrase_before
 
 RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
 NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks
@@ -55,11 +55,18 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         return same[-1].speaker
     first, _ = ctx.sentence_range(sentence)
     if not draft.nested and ctx.has_conjunction(draft.anchor):
+        earlier_subject = _subject_of_earlier_verb(ctx, first, draft.anchor)
+        if earlier_subject is not None:  # "كوبر ينفي قصة الحضري ويقول: ...": the subject goes on
+            return earlier_subject
+    if not draft.nested and ctx.has_conjunction(draft.anchor):
         # "وكانت لجنة المنشطات قد برأت العنزي ...، وأكدت أن": a verb with و goes on with the sentence's
         # subject, not with the person its first verb acted on
         subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
         if subject is not None:
             return subject
+    asked = None if draft.nested else _asked(ctx, first, draft.anchor)
+    if asked is not None:  # "وعندما سئل الأمير ... عما إذا كان خاشقجي يواجه تهما، قال": the one asked answers
+        return asked
     mention = _nearest_person(ctx, ctx.tokens[first][0], anchor, draft, drafts)
     if mention is None and draft.nested:
         return None  # inside someone's quotation only a person named there can be the one who speaks
@@ -74,6 +81,31 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         back, _ = ctx.sentence_range(max(0, sentence - NAMED_SENTENCES))
         mention = _nearest_person(ctx, ctx.tokens[back][0], ctx.tokens[first][0], draft, drafts)
     return Speaker((mention.start, mention.end), mention.entity.id) if mention else None
+
+
+ASKED = frozenset(("سئل", "سئلت", "سئلوا"))  # the passive of سأل: its subject is the one who answers
+
+
+def _asked(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """The person asked earlier in the sentence ("وعندما سئل الأمير محمد بن سلمان ... عما إذا كان ...، قال")."""
+    for index in range(first, anchor):
+        form = ctx.norm(index)
+        if form in ASKED or form[:1] in "وف" and form[1:] in ASKED:
+            phrase = phrase_after(ctx, index + 1, anchor)
+            if phrase is not None and is_speakerish(ctx, *phrase):
+                return link(ctx, *phrase)
+    return None
+
+
+def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """The subject written before an earlier reporting verb of the sentence ("كوبر ينفي ... ويقول"), when
+    it names someone who may speak."""
+    for index in range(anchor - 1, first, -1):
+        cue = ctx.lexicon.cues.get(ctx.norm(index))
+        if cue is not None and cue.is_verb:
+            phrase = phrase_before(ctx, index)
+            return link(ctx, *phrase) if phrase is not None and is_speakerish(ctx, *phrase) else None
+    return None
 
 
 def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) -> Speaker | None:

@@ -13,6 +13,7 @@ from khabar.stages.quotes.context import QuoteContext
 MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
 MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
 MAX_PREVERBAL_TOKENS = 10
+MAX_TOPIC_DISTANCE = 30  # "أما X" opens its sentence; the verb after ف may come after a relative clause
 MIN_PREPOSED_WORD = 6  # letters of بال/كال + a word of three
 _COMMAS = ",،"
 _BRACKETS = "()[]"
@@ -60,7 +61,14 @@ def _continues_after_comma(ctx: QuoteContext, first: int, comma: int, limit: int
         return None
     segment = ctx.mentions_in(ctx.tokens[comma + 1][0], ctx.tokens[end][1])
     has_title = any(ctx.word_is(i, "title") for i in range(first, comma))
-    return end if any(m.entity.label == "PER" for m in segment) or (has_title and not segment) else None
+    # the person's name opens the segment ("، جان إيف لو دريان،"), after a title ("، اللواء أليكسي
+    # تسيغانكوف،"); "، غضب الحضري" is a clause about him
+    name_at = comma + 1
+    while name_at < end and ctx.word_is(name_at, "title"):
+        name_at += 1
+    opens = ctx.span_chars(name_at, name_at)[0]
+    named = any(m.entity.label == "PER" and m.start <= opens + 1 for m in segment)
+    return end if named or (has_title and not segment) else None
 
 
 def _has_preposition(ctx: QuoteContext, index: int) -> bool:
@@ -112,6 +120,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             if _quoted_words(ctx, index) > MAX_QUOTED_NAME_WORDS:
                 break  # 'وفق أبازيد "تسليم السلاح الثقيل تدريجيا ..."': what was said, not a name
             last = index = ctx.close_of[index]
+        elif ctx.is_punct(index, "([") and last is not None:
+            break  # "حزب آفاق تونس (8 نواب)"، "ماتيو سالفيني (حزب الرابطة)": an aside after the name
         elif ctx.is_punct(index, _BRACKETS):
             pass
         elif (_is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index))
@@ -179,9 +189,26 @@ def _after_auxiliary(ctx: QuoteContext, first: int, particle: int) -> tuple[int,
     return None
 
 
+# Words before كان that make it part of a question or condition, not the clause the verb after the comma goes on
+_QUESTIONS = frozenset(("عما", "ما", "من", "هل", "ان", "لما", "عندما"))
+
+
+def _after_opening_auxiliary(ctx: QuoteContext, first: int, comma: int) -> tuple[int, int] | None:
+    """"كان X، أكد": the subject after a كان that opens its clause; not one inside a question or condition
+    ("وردا على سؤال عما إذا كان يحلم ...، أجاب أليسون"، "من كان يتخيل ذلك، جاء الوقت")."""
+    for index in range(comma - 1, max(first, comma - MAX_PREVERBAL_TOKENS) - 1, -1):
+        if ctx.word_is(index, "auxiliary"):
+            before = index - 1
+            if before >= first and ctx.is_word(before) and (
+                    ctx.word_is(before, "subordinator") or ctx.norm(before) in _QUESTIONS):
+                return None
+            return phrase_after(ctx, index + 1, comma)
+    return None
+
+
 def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
-    """"أما الوزير فقال": the topic after أما."""
-    for index in range(cue - 1, max(first, cue - 1 - MAX_PREVERBAL_TOKENS) - 1, -1):
+    """"أما الوزير فقال": the topic after أما (asides between: "أما الجبهة الشعبية، التي ...، فقد عبرت")."""
+    for index in range(cue - 1, max(first, cue - 1 - MAX_TOPIC_DISTANCE) - 1, -1):
         if ctx.bare(index) == "اما":
             return phrase_after(ctx, index + 1, cue)
     return None
@@ -208,10 +235,14 @@ def phrase_before(ctx: QuoteContext, cue: int) -> tuple[int, int] | None:
     before = cue - 1
     if before < first:
         return None
+    if ctx.norm(before) == "فقد":  # "أما الجبهة الشعبية (15 نائبا)، التي ...، فقد عبرت عن"
+        return _after_amma(ctx, first, before) or _after_auxiliary(ctx, first, before)
     if ctx.word_is(before, "particle") or ctx.word_is(before, "connector") and ctx.norm(before).endswith("قد"):
         return _after_auxiliary(ctx, first, before)
     if ctx.norm(cue).startswith("ف"):
         return _after_amma(ctx, first, cue)
+    if ctx.is_punct(before, _COMMAS) and not ctx.has_conjunction(cue):
+        return _after_opening_auxiliary(ctx, first, before)  # "كان حزب آفاق تونس (8 نواب)، أكد دعمه"
     if ctx.has_conjunction(cue) or not ctx.is_word(before) or _is_stop(ctx, before) or ctx.word_is(before, "connector"):
         return None
     around = ctx.enclosing_quotation(cue)

@@ -8,6 +8,7 @@ from khabar.model import QuoteKind
 from khabar.stages.quotes.content import (
     Opener,
     OpenerKind,
+    after_when,
     colon_content,
     content_end,
     find_opener,
@@ -69,6 +70,8 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     phrase = phrase_after(ctx, start, opener.speaker_until)
     if phrase is not None and ctx.enclosing_quotation(index) and not ctx.mentions_in(*ctx.span_chars(*phrase)):
         phrase = None  # inside a quotation "أدعو الجماهير إلى": an unnamed phrase after a verb is its object
+    if phrase is not None and _object_slot(ctx, opener) and _possessed_object(ctx, *phrase):
+        phrase = None  # "ووصف نهجها بأنه "انتقائي"": what the verb acts on; its subject is implied
     if phrase is not None:
         people = coordinated(ctx, *phrase)
         if people:
@@ -79,6 +82,21 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
 
 
 CONTAINER_LINKS = ("في", "فيه", "فيها")
+
+
+def _object_slot(ctx: QuoteContext, opener: Opener) -> bool:
+    """Whether content opens with a preposition ("بأنه", "من", "إلى"), after which a verb may have taken an
+    object ("وصف نهجها بأنه"); not after "إن"/"أن" ("وقال أهلها إنها": the subject)."""
+    return opener.kind is OpenerKind.PREPOSITION or ctx.norm(opener.index).startswith("ب")
+
+
+def _possessed_object(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb is a noun with a pronoun ("نهجها", "أهدافها") naming no one who could
+    speak (not "نظيره الروسي" with a title, "والده", or a name)."""
+    token = ctx.tokens[first]
+    if token[4] >= token[1] or ctx.mentions_in(*ctx.span_chars(first, last)):
+        return False
+    return not any(ctx.word_is(i, c) for i in range(first, last + 1) for c in ("title", "source", "body", "communique"))
 
 
 def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
@@ -105,8 +123,8 @@ def _postposed_direct(ctx: QuoteContext, index: int, cue: Cue) -> list[Draft]:
     before = index - 1
     while before > 0 and ctx.is_punct(before, ",،-–"):
         before -= 1
-    if before not in ctx.open_of or not cue.is_verb:
-        return []
+    if before not in ctx.open_of or not cue.is_verb or before == index - 1:
+        return []  # '"...سفاحين" رحبت بهم بريطانيا': no comma, the clause goes on after the quotation
     chars = quoted_chars(ctx, ctx.open_of[before])
     _, last = ctx.sentence_bounds(index)
     phrase = phrase_after(ctx, index + 1, last + 1)
@@ -123,6 +141,12 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
         return False
+    if cue.kind is CueKind.PRESENT and ctx.is_passive_present(index, cue.lemma):
+        return False  # "صفحات يُعتقد أنها تؤثر": it is believed, no one is quoted
+    if cue.kind is CueKind.PARTICIPLE and ctx.after_preposition(index):
+        return False  # "أعرب عن أسفه": the noun, which the normalised view writes as the participle آسفة
+    if _first_person(ctx, index, cue) and ctx.enclosing_quotation(index) is not None:
+        return False  # '"... لأني أعتقد أنه سيخسر الجميع"': the speaker's own words, quoted already
     if index == 0 or not ctx.is_word(index - 1) or ctx.has_conjunction(index):
         return True
     if ctx.norm(index - 1) == "ما" and index > 1 and ctx.word_is(index - 2, "pronoun"):
@@ -131,7 +155,20 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         return True  # "كما أكد أن ...": he also said, not a comparison
     if ctx.exactly(index - 1, "whoever"):
         return False  # "حماية من وصفهم بـ"إرهابيين"", "وإلى من قال إن": whoever said, no one quoted
+    if after_when(ctx, index):
+        return True  # "وذلك بعد أن قال المتظاهرون إنهم ...": when they said it, and what
     return not any(ctx.exactly(index - 1, c) for c in _NO_REPORT_BEFORE)
+
+
+def _first_person(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether a verb cue is in the first person: "أعتقد", "نرى" (the present's prefix), "قلنا"."""
+    form = ctx.bare(index)
+    if cue.kind is CueKind.PRESENT:
+        return form[:1] in ("ا", "ن")
+    raw = ctx.chars(index)[1:] if ctx.has_conjunction(index) else ctx.chars(index)
+    if cue.kind is CueKind.PAST and cue.lemma.startswith("ا") and raw.startswith("أ"):
+        return True  # "أعتقد" (I think) reads as the past "اعتقد" on the normalised view; the hamza tells
+    return cue.kind is CueKind.PAST and form.endswith("نا")
 
 
 LEAD_WINDOW = 10  # "وذهب الأمين العام لحزب الاستقلال الموجود في المعارضة إلى القول إن"

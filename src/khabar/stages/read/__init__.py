@@ -40,9 +40,11 @@ __all__ = [
     "ReadResult",
     "document_from_text",
     "expand_sources",
+    "format_of",
     "read_path",
     "read_sources",
     "read_stream",
+    "record_stem",
     "skipped_files",
     "sniff_format",
 ]
@@ -58,6 +60,7 @@ SUFFIX_FORMATS = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".warc": "warc", ".arc": "warc",
 }
+GZIP_SUFFIXES = (".gz", ".gzip")
 STREAMED = frozenset({"jsonl", "warc"})
 # Files a folder of articles often holds beside them (README.md, LICENSE_v1.1 ...): never read from a folder
 NOT_ARTICLES = ("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS",
@@ -85,19 +88,24 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def _format_of(path: Path) -> tuple[str | None, bool]:
+def format_of(path: Path) -> tuple[str | None, bool]:
     """``(format, gzipped)`` from the file name; format None when the name does not tell."""
     suffixes = [s.lower() for s in path.suffixes]
-    gzipped = bool(suffixes) and suffixes[-1] in (".gz", ".gzip")
+    gzipped = bool(suffixes) and suffixes[-1] in GZIP_SUFFIXES
     if gzipped:
         suffixes = suffixes[:-1]
     return (SUFFIX_FORMATS.get(suffixes[-1]) if suffixes else None), gzipped
 
 
-def _stem(path: Path) -> str:
+def record_stem(path: Path) -> str:
+    """The file-name stem record ids are built from: ``news.jsonl.gz`` -> ``news``.
+
+    >>> record_stem(Path("أخبار/2015-07-21.jsonl.gz"))
+    '2015-07-21'
+    """
     name = path.name
     for suffix in reversed(path.suffixes):
-        if suffix.lower() in SUFFIX_FORMATS or suffix.lower() in (".gz", ".gzip"):
+        if suffix.lower() in SUFFIX_FORMATS or suffix.lower() in GZIP_SUFFIXES:
             name = name[: -len(suffix)]
         else:
             break
@@ -145,17 +153,17 @@ def read_path(path: str | Path, options: ReadOptions | None = None, doc_id: str 
     except InputError as error:
         yield error
         return
-    fmt, gzipped = _format_of(path)
+    fmt, gzipped = format_of(path)
     if fmt == "warc":  # warcio reads .warc and .warc.gz itself
         with path.open("rb") as stream:
-            yield from warc_documents(stream, _stem(path), str(path), options)
+            yield from warc_documents(stream, record_stem(path), str(path), options)
         return
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
             if fmt not in STREAMED and not gzipped and size > options.max_bytes:
                 yield _too_large(str(path), size, options)
                 return
-            yield from read_stream(cast(IO[bytes], stream), str(path), _stem(path), options, fmt=fmt, doc_id=doc_id)
+            yield from read_stream(cast(IO[bytes], stream), str(path), record_stem(path), options, fmt=fmt, doc_id=doc_id)
     except (OSError, EOFError) as exc:
         yield InputError(Reason.UNREADABLE, str(path), str(exc))
 
@@ -270,7 +278,7 @@ def is_article_file(path: Path) -> bool:
     """Whether a file found in a folder may be an article: a suffix khabar reads, and not a folder's own
     papers (README, LICENSE ...) or a hidden file. A file named on the command line is read whatever it is."""
     name = path.name.upper()
-    return not name.startswith(".") and not name.startswith(NOT_ARTICLES) and _format_of(path)[0] is not None
+    return not name.startswith(".") and not name.startswith(NOT_ARTICLES) and format_of(path)[0] is not None
 
 
 def expand_sources(sources: Iterable[str | Path]) -> Iterator[Path | InputError]:

@@ -134,6 +134,13 @@ def load_vocab(path: Path | None = None) -> dict[str, int]:
         raise ResourceError(f"cannot read the word-frequency list {source}: {exc}") from exc
 
 
+@lru_cache(maxsize=1)
+def shipped_vocab() -> dict[str, int]:
+    """The shipped word-frequency list, read once per process and shared by whoever asks (the splitter,
+    the search for names after titles). Nobody may change it."""
+    return load_vocab()
+
+
 @dataclass(slots=True)
 class CliticSplitter:
     """Find the stem of an Arabic word token: ``split("بالموصل") == (1, 7)`` (prefix ب, no suffix).

@@ -9,7 +9,13 @@ from typing import Any, ClassVar
 
 from khabar.model import Document, Token, TokenKind
 from khabar.stages.segment._layout import lay_out
-from khabar.stages.segment.clitics import CLITIC_RULES, NEVER_SPLIT, CliticSplitter, Relative, load_vocab
+from khabar.stages.segment.clitics import (
+    CLITIC_RULES,
+    NEVER_SPLIT,
+    CliticSplitter,
+    Relative,
+    shipped_vocab,
+)
 from khabar.stages.segment.sentences import split_sentences
 from khabar.stages.segment.tokens import ARABIC_WORD, GLUED_MARKS, MARKED_WORD, TOKEN, TOKEN_KINDS
 
@@ -114,7 +120,7 @@ class Segmenter:
     provides: ClassVar[frozenset[str]] = frozenset({"tokens", "sentences"})
 
     def __init__(self, splitter: CliticSplitter | None = None) -> None:
-        self.splitter = splitter or CliticSplitter(load_vocab())
+        self.splitter = splitter or CliticSplitter(shipped_vocab())
 
     def __call__(self, doc: Document) -> Document:
         tokens = tokenise(doc.text, self.splitter)

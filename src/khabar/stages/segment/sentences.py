@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
     "د م أ ا ج ص ق ب ت ه هـ ع ش ك ط ح س ف ن ل ر ي و ز خ ض غ ظ ث ذ ة "
     "Mr Mrs Ms Dr Prof St Jr Sr No Co Inc Ltd vs Gen Col Lt Sgt Rev".split()
 )
+MAX_INITIAL = 4  # letters on each side of a full stop inside an initialism ("آر" in "تي.آر.تي", "السي" in "السي.آي.إيه")
 _NEWLINES = re.compile(r"\n+")
 _TERMINAL_CHAR = re.compile("[.!?\u061f…]")  # the first characters of the TERMINALS
 _QUOTED = re.compile(r'«[^»\n]{1,2000}»|"[^"\n]{1,2000}"|“[^”\n]{1,2000}”')
@@ -41,14 +42,34 @@ def _is_terminal(text: str, token: Token) -> bool:
 
 
 def _is_abbreviation(text: str, tokens: Sequence[Token], index: int) -> bool:
-    """Whether the full stop at ``index`` closes an abbreviation or an initial."""
+    """Whether the full stop at ``index`` closes an abbreviation or an initial, or joins the letters of an
+    initialism ("إن.تي.في", "تي.آر.تي", "سي.آي.إيه")."""
     if text[tokens[index].start : tokens[index].end] != "." or index == 0:
         return False
     before = tokens[index - 1]
     if before.end != tokens[index].start:
         return False  # "قال ." : a stray space before the stop; still an end
     word = text[before.start : before.end]
-    return word in ABBREVIATIONS or (before.kind is TokenKind.LATIN and len(word) == 1 and word.isupper())
+    if word in ABBREVIATIONS or (before.kind is TokenKind.LATIN and len(word) == 1 and word.isupper()):
+        return True
+    return _in_initialism(text, tokens, index)
+
+
+def _glued_dot(text: str, tokens: Sequence[Token], index: int) -> bool:
+    return 0 <= index < len(tokens) and text[tokens[index].start : tokens[index].end] == "."
+
+
+def _in_initialism(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether the full stop at ``index`` joins short letter groups, with another full stop next to them
+    ("تي.آر.تي"; not "هنا.في", glued text that ends a sentence)."""
+    if index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    glued = after.start == tokens[index].end and after.kind is not TokenKind.PUNCT
+    short = before.end - before.start <= MAX_INITIAL and after.end - after.start <= MAX_INITIAL
+    chained = (_glued_dot(text, tokens, index + 2) and tokens[index + 2].start == after.end
+               or _glued_dot(text, tokens, index - 2) and tokens[index - 2].end == before.start)
+    return glued and short and chained
 
 
 def _inside(ranges: list[tuple[int, int]], range_starts: list[int], position: int) -> bool:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from khabar.stages.trie import trie_pattern
+
 LETTER = "\u0621-\u064a"
 START = f"(?<![{LETTER}\\d])"
 END = f"(?![{LETTER}\\d_])"  # "#اليوم_العالمي_للمرأة" is a hashtag, not today
@@ -27,32 +29,12 @@ HIJRI_MARKS = frozenset(HIJRI_MARK.split("|"))
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (longest first), as a trie, with any run of spaces in a word allowed.
-
-    A trie tries a handful of first letters instead of every word in turn: three times faster on the
-    month and unit lists than a flat alternation.
+    """A regex matching any of ``words`` (as a trie), with any run of spaces where a word has a space.
 
     >>> alternation(["امس", "اول امس", "اليوم"])
     'ا(?:ليوم|مس|ول\\\\s+امس)'
     """
-    trie: dict[str, dict] = {}
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict[str, dict]) -> str:
-    branches = [("\\s+" if char == " " else re.escape(char)) + _render(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    body = f"(?:{'|'.join(branches)})"
-    return f"{body}?" if "" in node else body
+    return trie_pattern(words, spaces="\\s+")
 
 
 DIGIT_WORD = "<digit>"

@@ -1,6 +1,7 @@
 // The article with its layers drawn in the text, displaCy-style: entities marked by type, dates
 // marked, quotes boxed with their speaker and the reporting cue underlined. Offsets index the raw
-// text; everything is built from text nodes.
+// text; everything is built from text nodes. The web page's article page draws it (views.js), and so
+// does the offline page of ``khabar render`` (standalone.js, inlined with this file by interfaces/render.py).
 //
 // Arabic letters join within a word, and a word cut by an element boundary or glued to a label no
 // longer reads as Arabic. So a highlight always covers whole words (a clitic such as the ل of «لفرنسا»
@@ -8,7 +9,7 @@
 // text: the type by CSS generated content after the word (data-label), the speaker with user-select: none.
 // Copying the article gives its text as written, with no label in it.
 
-import { LABELS, el, route } from "./dom.js";
+import { LABELS, el, formatDate, route } from "./dom.js";
 
 // A letter or a combining mark (harakat, shadda): what a word is made of.
 const WORD_CHAR = /[\p{L}\p{M}\u0640\u200c\u200d]/u;
@@ -68,15 +69,15 @@ function entityMark(mark, links) {
   return id === undefined ? el("mark", attrs) : el("a", { ...attrs, href: route("entity", id) });
 }
 
-/** The article's text as a DOM tree with entities, dates and quotes marked. ``timeWords`` says a TIMEX3
- * value for a date's tooltip (the page passes timex.js's; khabar render, which has none yet, the value). */
-export function renderArticle(doc, links, { timeWords = (value) => value } = {}) {
+/** The article's text as a DOM tree with entities, dates and quotes marked; a date's tooltip says its value
+ * in the words the API gives (``words``, from the times stage's describe_time). */
+export function renderArticle(doc, links) {
   const text = doc.text;
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const whole = (span) => widen(span, text);
   const mentions = doc.entities.flatMap((e) =>
     e.mentions.map((m) => whole({ start: m.start, end: m.end, label: e.label, name: e.name, entity: e })));
-  const times = doc.times.map((t) => whole({ start: t.start, end: t.end, label: "TIME", name: timeWords(t.value, t.type), entity: null }));
+  const times = doc.times.map((t) => whole({ start: t.start, end: t.end, label: "TIME", name: t.words, entity: null }));
   const marks = layer([...mentions, ...times]);
   const quotes = layer(doc.quotes.map((q) => whole({ start: q.start, end: q.end, quote: q })));
   const cues = layer(doc.quotes.filter((q) => q.cue).map((q) => whole({ start: q.cue.start, end: q.cue.end })));
@@ -122,4 +123,22 @@ export function legend(doc) {
     .map((l) => el("span", { class: `ent ent-${l} legend-item` }, LABELS[l]));
   if (doc.quotes.length) items.push(el("span", { class: "quote legend-item" }, "اقتباس"));
   return el("div", { class: "legend" }, items.length ? items : el("span", { class: "muted" }, "لا توجد طبقات بعد."));
+}
+
+function safeUrl(url) {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** The article block of a page: its title, outlet, date and source link, the legend and the marked text.
+ * ``links`` maps the Document's entity ids to archive ids (none offline); ``title`` overrides its own. */
+export function articleView(doc, { links = {}, title = null } = {}) {
+  const url = safeUrl(doc.meta.url);
+  const outlet = doc.meta.outlet || doc.byline?.outlet?.text;
+  const published = doc.meta.published ? formatDate(doc.meta.published) : "تاريخ النشر غير معروف";
+  return el("article", { class: "doc", "data-doc": doc.id },
+    el("h1", {}, title || doc.meta.title || doc.id),
+    el("p", { class: "muted doc-meta" }, [outlet, published].filter(Boolean).join(" · "),
+      url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "المصدر")] : null),
+    legend(doc),
+    renderArticle(doc, links));
 }

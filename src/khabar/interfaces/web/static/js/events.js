@@ -32,7 +32,7 @@ export function articleEvents(doc, links) {
       kind(v.type, v.mode), " ", el("q", { class: "trigger" }, v.trigger.text), el("br"),
       who(v.actor, v.actor_text), " ← ", who(v.target, v.target_text),
       v.place && entities.get(v.place) ? el("span", { class: "muted" }, " · في ", entities.get(v.place).name) : null,
-      v.date ? el("span", { class: "muted" }, " · ", el("bdi", {}, v.date)) : null))));
+      v.date_words ? el("span", { class: "muted event-date" }, " · ", el("bdi", {}, v.date_words)) : null))));
 }
 
 function eventItem(hit, role) {

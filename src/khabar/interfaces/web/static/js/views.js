@@ -1,12 +1,11 @@
 // Search, article and quote pages.
 
-import { legend, renderArticle } from "./article.js";
+import { articleView } from "./article.js";
 import {
   KINDS, LABELS_PLURAL, api, el, errorBox, formatDate, number, route, snippet,
 } from "./dom.js";
 import { articleEvents } from "./events.js";
 import { worldMap } from "./map.js";
-import { timexWords } from "./timex.js";
 
 const FILTERS = [
   ["entity", "اسم علم", "text"],
@@ -86,10 +85,6 @@ function grouped(entities, links) {
     }))));
 }
 
-function safeUrl(url) {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
-
 async function docPlaces(data, links) {
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const places = data.places.filter((p) => links[p.entity] !== undefined).map((p) => ({
@@ -108,23 +103,15 @@ export async function docView(id, params, show) {
     return;
   }
   const links = data.archive.entities;
-  const url = safeUrl(data.meta.url);
-  const outlet = data.meta.outlet || data.byline?.outlet?.text;
   const side = el("aside", { class: "doc-side" }, grouped(data.entities, links), articleEvents(data, links));
-  const article = el("article", { class: "doc", "data-doc": data.id },
-    el("h1", {}, data.archive.title || data.meta.title || data.id),
-    el("p", { class: "muted doc-meta" }, [outlet, data.meta.published ? formatDate(data.meta.published) : "تاريخ النشر غير معروف"]
-      .filter(Boolean).join(" · "),
-      url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "المصدر")] : null),
-    legend(data),
-    renderArticle(data, links, { timeWords: timexWords }));
+  const article = articleView(data, { links, title: data.archive.title });
   show(el("div", { class: "page doc-page" }, article, side));
   const map = await docPlaces(data, links);
   if (map) side.append(map);
   if (data.times.length) {
     side.append(el("section", { class: "side-group times" }, el("h3", {}, "التواريخ"),
       el("ul", { class: "plain" }, data.times.map((t) => el("li", { class: t.resolved ? "resolved" : "unresolved" },
-        el("span", { class: "time-text" }, t.text), " — ", el("span", { class: "time-value" }, timexWords(t.value, t.type)))))));
+        el("span", { class: "time-text" }, t.text), " — ", el("span", { class: "time-value" }, t.words))))));
   }
 }
 
