@@ -180,6 +180,7 @@ class EventReader:
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
         exposed = self._exposed(found, first) if trigger.type in DONE_TO else None
         if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
+            victim: Participant | None
             if exposed + 1 < found.first:  # its subject between
                 victim = reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
             else:
