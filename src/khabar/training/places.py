@@ -342,6 +342,8 @@ def apply_extra(rows: dict[str, Row], extra: Path, cities: list[dict[str, Any]],
         elif key in rows and not cells["feature"]:
             rows[key].add_names(names)
         elif key.startswith("x:") or key in states:
+            if key.startswith("x:") and key in rows:
+                raise ResourceError(f"{cells['line']}: {key} is already a place of extra.tsv")
             rows[key] = _new_row(cells, points, states)
             rows[key].add_names(names)
         elif key in points.by_id and not cells["feature"]:
