@@ -296,6 +296,13 @@ class _Points:
         city = max(found, key=lambda c: (c["population"], -c["geonameid"]))
         return float(city["latitude"]), float(city["longitude"])
 
+    def population(self, reference: str) -> int:
+        """The people of a division's towns ("admin:US:FL"), a ranking weight for a province given without one."""
+        if not reference.startswith("admin:"):
+            return 0
+        _, country, division = reference.split(":")
+        return sum(int(c["population"]) for c in self.by_admin.get((country, division), []))
+
 
 def _new_row(cells: dict[str, str], points: _Points, states: dict[str, dict[str, Any]]) -> Row:
     """A place that the packages lack (or a US state, whose record has no point)."""
@@ -310,7 +317,7 @@ def _new_row(cells: dict[str, str], points: _Points, states: dict[str, dict[str,
         except ValueError as exc:
             raise ResourceError(f"{where}: latitude and longitude must be numbers or @City:CC") from exc
     name = cells["name"] or states.get(cells["key"], {}).get("name", "")
-    population = int(cells["population"]) if cells["population"] else 0
+    population = int(cells["population"]) if cells["population"] else points.population(cells["latitude"][1:])
     return Row(cells["key"], cells["feature"], cells["country"], population, latitude, longitude, name)
 
 
@@ -330,6 +337,8 @@ def apply_extra(rows: dict[str, Row], extra: Path, cities: list[dict[str, Any]],
         elif key in rows and not cells["feature"]:
             rows[key].add_names(names)
         elif key.startswith("x:") or key in states:
+            if key.startswith("x:") and key in rows:
+                raise ResourceError(f"{cells['line']}: {key} is already a place of extra.tsv")
             rows[key] = _new_row(cells, points, states)
             rows[key].add_names(names)
         elif key in points.by_id and not cells["feature"]:

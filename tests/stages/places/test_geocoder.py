@@ -226,6 +226,14 @@ def test_other_names_of_countries_and_big_cities_anywhere(geocoder: Geocoder) ->
     assert got["شنغهاي"].name == "Shanghai"
 
 
+def test_a_town_a_hundred_times_smaller_needs_more_than_the_article_s_countries(geocoder: Geocoder) -> None:
+    text = "وقال مسؤول أمريكي إن الرئيس الأمريكي سيزور لندن وفيينا الشهر المقبل"
+    got = places_of(geocoder, text, "لندن", "فيينا")
+    assert (got["لندن"].country_code, got["فيينا"].country_code) == ("GB", "AT")
+    got = places_of(geocoder, "وقال الحاكم إن الإعصار ضرب فلوريدا", "فلوريدا")
+    assert (got["فلوريدا"].feature, got["فلوريدا"].country_code) == ("admin", "US")  # the state, not a village
+
+
 def test_a_part_of_a_place_is_a_region_at_its_point(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وقضى عطلته في جنوب فرنسا مع عائلته", "جنوب فرنسا")
     assert (got["جنوب فرنسا"].country_code, got["جنوب فرنسا"].feature) == ("FR", "region")

@@ -65,6 +65,8 @@ from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
+DWARF_RATIO = 100  # a place a hundred times smaller than another of its name ...
+DWARFED_EVIDENCE = 0.5  # ... gets half the bonus of the article's countries
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
 LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
@@ -302,7 +304,8 @@ class Geocoder:
 
     def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
         top = max(evidence.values(), default=0.0)
-        scores = [_score(m, cues, evidence, top) for m in matches]
+        biggest = max(m.candidate.population for m in matches)
+        scores = [_score(m, cues, evidence, top, m.candidate.population * DWARF_RATIO < biggest) for m in matches]
         best_index = max(range(len(matches)), key=lambda i: (scores[i], -i))
         best = matches[best_index]
         peak = scores[best_index]
@@ -323,8 +326,10 @@ def _population_score(candidate: Candidate) -> float:
     return math.log10(candidate.population + 10)
 
 
-def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float) -> float:
-    """How likely this candidate is the place meant, on a log-like scale."""
+def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float, dwarfed: bool = False) -> float:
+    """How likely this candidate is the place meant, on a log-like scale; ``dwarfed``: a place of that name is
+    a hundred times bigger, so the article's countries count half ("لندن" in an article on America is still
+    London, not London, Ohio)."""
     candidate = match.candidate
     score = _population_score(candidate) + 2.0 * match.quality
     if candidate.feature == "country":
@@ -340,7 +345,7 @@ def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float)
     elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
         score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
     if top and candidate.country:
-        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top
+        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * (DWARFED_EVIDENCE if dwarfed else 1.0)
     return score
 
 
