@@ -13,12 +13,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import ClassVar
 
-from khabar.errors import ResourceError
 from khabar.model import Byline, Document, Span
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
 DASHES = re.escape("-–—\u0640")  # escaped for use inside [...]
 _SEPARATOR = re.compile(rf"\s*(?:[{DASHES}]+|--)\s*")
@@ -40,11 +39,7 @@ MAX_PART_WORDS = 5
 
 def load_outlets() -> frozenset[str]:
     """The normalised names in ``resources/outlets.tsv``."""
-    try:
-        lines = (resources.files("khabar") / "resources" / "outlets.tsv").read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"cannot read the outlet list: {exc}") from exc
-    return frozenset(normalise_query(line.split("\t")[0].strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(normalise_query(row[0].strip()) for row in resource_rows(resource("outlets.tsv"), header="name"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource_lines, resource_rows
 from khabar.training.quote_cues import Lemma, masdar_forms, participle_forms, past_forms, present_forms
 from khabar.training.vocab import ant_texts
 
@@ -42,12 +43,6 @@ class Entry:
     type: str
     target: str
     forms: tuple[tuple[str, str], ...]  # (form as written, kind)
-
-
-def _rows(path: Path) -> Iterator[list[str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
 
 
 def _listed(cell: str) -> list[str]:
@@ -102,7 +97,7 @@ def noun_entry(cells: list[str]) -> Entry:
 
 def read_entries(verbs: Path = VERBS, nouns: Path = NOUNS) -> list[Entry]:
     """Every lexicon entry, verbs first, in file order."""
-    return [*map(verb_entry, _rows(verbs)), *map(noun_entry, _rows(nouns))]
+    return [*map(verb_entry, resource_rows(verbs)), *map(noun_entry, resource_rows(nouns))]
 
 
 def expand(entries: Iterable[Entry], excluded: set[str]) -> dict[str, tuple[str, str, str, str]]:
@@ -117,8 +112,7 @@ def expand(entries: Iterable[Entry], excluded: set[str]) -> dict[str, tuple[str,
 
 
 def excluded_forms(path: Path = NOT_TRIGGERS) -> set[str]:
-    return {normalise_query(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {normalise_query(line.strip()) for line in resource_lines(path)}
 
 
 def count_words(texts: Iterable[str], known: set[str]) -> Counter[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.errors import ResourceError
+from khabar.stages.resources import numbered_lines
 
 # UN M49 code -> which countryinfo field holds the region's English name, and the name(s) it takes there.
 M49_MEMBERS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -106,9 +107,7 @@ def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[dict[str, str]]
     Raises:
         ResourceError: a row without exactly one cell per column, named by its file and line.
     """
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
-            continue
+    for number, line in numbered_lines(path, header="key"):
         cells = line.split("\t")
         if len(cells) != len(columns):
             raise ResourceError(f"{path}:{number}: expected {len(columns)} columns, got {len(cells)}")

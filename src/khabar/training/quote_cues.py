@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource_rows
 from khabar.stages.segment.clitics import CliticSplitter, light_form, load_vocab
 from khabar.training.vocab import ant_texts
 
@@ -52,10 +53,7 @@ class Lemma:
 def read_lemmas(path: Path = VERBS) -> list[Lemma]:
     """The rows of the reporting-verb table (comments and blank lines skipped)."""
     lemmas = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
+    for cells in resource_rows(path):
         lemma, verb_class, past, short, present, participle, masdar = cells[:7]
         takes_pronoun = len(cells) > 10 and cells[10].strip() == "object"
         lemmas.append(Lemma(lemma, verb_class, past, past if short == "-" else short, present, participle, masdar,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
-from khabar.stages.quotes.lexicon import RESOURCE_DIR, CueKind, QuoteLexicon, Role, trie_pattern
+from khabar.stages.quotes.lexicon import RESOURCE_DIR, CueKind, QuoteLexicon, Role
+from khabar.stages.resources import resource_rows
 from khabar.training.quote_cues import expand, read_lemmas
 
 
@@ -41,19 +41,8 @@ def test_word_classes(lexicon: QuoteLexicon) -> None:
 
 
 def test_shipped_forms_follow_the_verb_table() -> None:
-    shipped = {}
-    for line in (RESOURCE_DIR / "cue_forms.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            form, lemma, kind, *_ = line.split("\t")
-            shipped[form] = (lemma, kind)
+    shipped = {form: (lemma, kind) for form, lemma, kind, *_ in resource_rows(RESOURCE_DIR / "cue_forms.tsv")}
     assert shipped == expand(read_lemmas()), "run: python -m khabar.training.quote_cues build"
-
-
-def test_trie_pattern_matches_exactly_its_words() -> None:
-    words = ["قال", "قالت", "قلت", "قائلا", "مضيفا"]
-    pattern = re.compile(f"(?:{trie_pattern(words)})$")
-    assert all(pattern.match(w) for w in words)
-    assert not any(pattern.match(w) for w in ("قا", "قالو", "مضيف", "ق"))
 
 
 def test_a_missing_lexicon_is_a_resource_error(tmp_path: Path) -> None:

@@ -19,11 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
-from khabar.errors import ResourceError
 from khabar.stages.entities.mentions import Mention
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
 _NOT_A_LETTER = re.compile(r"[^\w]+")
 ARTICLE = "ال"
@@ -44,15 +43,9 @@ class Head:
 
 def load_heads() -> dict[str, Head]:
     """The head-word table (``resources/entities/heads.tsv``), keyed by normalised word."""
-    try:
-        text = (resources.files("khabar") / "resources" / "entities" / "heads.tsv").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"cannot read the entity head-word table: {exc}") from exc
     heads = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, label, kind, droppable = line.split("\t")
-            heads[normalise_query(word)] = Head(label, kind, droppable.strip() == "1")
+    for word, label, kind, droppable in resource_rows(resource("entities", "heads.tsv")):
+        heads[normalise_query(word)] = Head(label, kind, droppable.strip() == "1")
     return heads
 
 

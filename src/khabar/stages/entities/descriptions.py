@@ -30,8 +30,8 @@ from khabar.stages.entities.titled import (
 )
 from khabar.stages.normalise import normalise, normalise_query
 from khabar.stages.quotes.lexicon import ARABIC_LETTERS as LETTERS
-from khabar.stages.quotes.lexicon import trie_pattern
 from khabar.stages.segment.cache import RecentCache
+from khabar.stages.trie import trie_pattern
 
 # "X، الذي يشغل منصب وزير ..." / "التي تتولى رئاسة": a relative clause that gives a title
 RELATIVES = frozenset(normalise_query(w) for w in "الذي التي".split())

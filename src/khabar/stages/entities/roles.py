@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from importlib import resources
 
-from khabar.errors import ResourceError
 from khabar.model import Span, Token, TokenKind
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_lines
 
 MAX_ROLE_WORDS = 6
 NISBA_ENDINGS = ("ي", "ية")  # as written: الليبي، الأممية (never "الأعلى", whose ى the normalised view makes ي)
@@ -25,11 +24,7 @@ BREAKS = frozenset(normalise_query(w) for w in (
 
 def load_titles() -> frozenset[str]:
     """The normalised title words of ``resources/entities/titles.txt``."""
-    try:
-        text = (resources.files("khabar") / "resources" / "entities" / "titles.txt").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"cannot read the title list: {exc}") from exc
-    return frozenset(normalise_query(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(normalise_query(line.strip()) for line in resource_lines(resource("entities", "titles.txt")))
 
 
 class RoleFinder:

@@ -19,12 +19,11 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-from khabar.errors import ResourceError
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_lines
 from khabar.stages.segment.cache import RecentCache
 
 ARTICLE = "ال"
@@ -75,14 +74,6 @@ class EntityRules:
         return {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
 
 
-def _resource_lines(*parts: str) -> list[str]:
-    try:
-        text = (resources.files("khabar") / "resources").joinpath(*parts).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"cannot read resources/{'/'.join(parts)}: {exc}") from exc
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def words_of(name: str) -> tuple[str, ...]:
     """The normalised words of a lexicon entry (hyphens and dots as spaces)."""
     return tuple(normalise_query(name).replace("-", " ").replace(".", " ").split())
@@ -95,7 +86,7 @@ def load_rules() -> EntityRules:
     names: dict[tuple[str, ...], KnownName] = {}
     heads: dict[str, bool] = {}
     words: dict[str, set[str]] = {"ADJ": set(), "COMMON": set(), "GENERIC": set()}
-    for line in _resource_lines("entities", "names.tsv"):
+    for line in resource_lines(resource("entities", "names.tsv")):
         name, label, kind = line.split("\t")[:3]
         if label == "HEAD":
             heads[normalise_query(name)] = kind == "strict"

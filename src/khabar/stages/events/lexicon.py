@@ -8,12 +8,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import Source, resource, resource_rows
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "events"
+RESOURCE_DIR = resource("events")
 VERBAL_KINDS = frozenset({"past", "present", "participle"})
 
 
@@ -45,17 +44,13 @@ class EventLexicon:
         return word in self.words.get(name, frozenset())
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> EventLexicon:
+    def load(cls, directory: Source | None = None) -> EventLexicon:
         """Read ``triggers.tsv`` and ``cues.tsv`` from ``directory`` (the shipped ones by default)."""
         return cls(_by_first(_read(directory, "triggers.tsv")), _word_lists(_read(directory, "cues.tsv")))
 
 
-def _read(directory: Path | None, name: str) -> list[list[str]]:
-    try:
-        text = ((directory or RESOURCE_DIR) / name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"events lexicon {name}: {exc}") from exc
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _read(directory: Source | None, name: str) -> list[list[str]]:
+    return resource_rows((directory or RESOURCE_DIR) / name)
 
 
 def _by_first(rows: list[list[str]]) -> dict[str, tuple[Trigger, ...]]:

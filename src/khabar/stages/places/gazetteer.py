@@ -7,16 +7,13 @@ by hand (demonyms.tsv, designators.tsv); the run time reads only these files.
 from __future__ import annotations
 
 import functools
-import gzip
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple, overload
 
-from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
-RESOURCE_PACKAGE = "khabar.resources"
 RESOURCE_DIR = "places"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 DEMONYM_FILE = "demonyms.tsv"
@@ -24,6 +21,7 @@ DESIGNATOR_FILE = "designators.tsv"
 COMMON_NAMES_FILE = "common_names.tsv"
 LATIN_TOWNS_FILE = "latin_towns.tsv.gz"
 SHORT_NAMES_FILE = "short_names.tsv"
+OUTLETS_FILE = "outlets.tsv"  # resources/outlets.tsv, the byline stage's list too
 # A name is a common word when the news use it at least this often and the tagger calls it a place in
 # under this share of its uses (counts by `khabar build place-words`).
 COMMON_MIN_USES = 20
@@ -86,20 +84,9 @@ def with_proclitics(form: str) -> Iterator[str]:
             yield clitic + form
 
 
-def _read_lines(name: str) -> list[str]:
-    path = resources.files(RESOURCE_PACKAGE) / RESOURCE_DIR / name
-    try:
-        if name.endswith(".gz"):
-            return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
-        return path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"cannot read {RESOURCE_DIR}/{name} (build it with `khabar build gazetteer`): {exc}") from exc
-
-
-def _data_rows(lines: list[str], header: str) -> Iterator[list[str]]:
-    for line in lines:
-        if line and not line.startswith("#") and not line.startswith(header):
-            yield line.split("\t")
+def _rows(name: str, header: str) -> list[list[str]]:
+    """The rows of a places resource, its header (``header``, the first column's name) skipped."""
+    return resource_rows(resource(RESOURCE_DIR, name), header=header, hint="build it with `khabar build gazetteer`")
 
 
 def nisba_forms(nisba: str) -> Iterator[str]:
@@ -166,7 +153,7 @@ class _Places(Sequence[Candidate]):
 
 def _load_places() -> tuple[_Places, dict[str, tuple[int, ...]], dict[str, int], dict[str, str]]:
     """The places, their name index, the row of each country and each country name's ISO code."""
-    rows = list(_data_rows(_read_lines(GAZETTEER_FILE), "key\t"))
+    rows = list(_rows(GAZETTEER_FILE, "key"))
     # All the Arabic names normalised in one call (a character table: names and separators map alone),
     # then cut back into names: 4x faster than a call per name.
     cells = normalise_query("\n".join(row[7] for row in rows)).replace("-", " ").split("\n")
@@ -185,7 +172,7 @@ def _load_places() -> tuple[_Places, dict[str, tuple[int, ...]], dict[str, int],
 def load_demonyms() -> dict[str, str]:
     """Every form of every demonym (gender, number, article, proclitics), normalised -> ISO country code."""
     demonyms: dict[str, str] = {}
-    for cells in _data_rows(_read_lines(DEMONYM_FILE), "country\t"):
+    for cells in _rows(DEMONYM_FILE, "country"):
         code, nisbas, others = cells[0], cells[1], cells[2] if len(cells) > 2 else ""
         forms = [f for n in nisbas.split("|") if n for f in nisba_forms(normalise_query(n))]
         forms += [f for o in others.split("|") if o for f in (normalise_query(o), ARTICLE + normalise_query(o))]
@@ -206,13 +193,8 @@ def outlet_key(name: str) -> str:
 
 def load_outlet_countries() -> dict[str, str]:
     """``outlet_key`` of each national outlet in ``resources/outlets.tsv`` -> its country (ISO code)."""
-    path = resources.files(RESOURCE_PACKAGE) / "outlets.tsv"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"cannot read outlets.tsv: {exc}") from exc
     countries = {}
-    for cells in _data_rows(lines, "name\t"):
+    for cells in resource_rows(resource(OUTLETS_FILE), header="name"):
         if len(cells) > 2 and cells[2].strip():
             countries[outlet_key(cells[0])] = cells[2].strip()
     return countries
@@ -222,7 +204,7 @@ def load_outlet_countries() -> dict[str, str]:
 def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
     """Consonant skeleton -> the Latin-named Arab towns with it (``latin_towns.tsv.gz``; ``transliteration``)."""
     towns: dict[str, list[Candidate]] = {}
-    for key, country, population, latitude, longitude, name, skeletons in _data_rows(_read_lines(LATIN_TOWNS_FILE), "key\t"):
+    for key, country, population, latitude, longitude, name, skeletons in _rows(LATIN_TOWNS_FILE, "key"):
         town = Candidate(key, "city", country, int(population), float(latitude), float(longitude), name)
         for skeleton in skeletons.split("|"):
             towns.setdefault(skeleton, []).append(town)
@@ -233,7 +215,7 @@ def load_latin_towns() -> dict[str, tuple[Candidate, ...]]:
 def load_short_names() -> dict[str, ShortName]:
     """Short name key -> what it stands for (``short_names.tsv``)."""
     table = {}
-    for cells in _data_rows(_read_lines(SHORT_NAMES_FILE), "short\t"):
+    for cells in _rows(SHORT_NAMES_FILE, "short"):
         short, full, cues, before = (cells + ["", ""])[:4]
         table[name_key(short)] = ShortName(name_key(full), frozenset(normalise_query(cues).split()),
                                            frozenset(normalise_query(before).split()))
@@ -243,7 +225,7 @@ def load_short_names() -> dict[str, ShortName]:
 def load_unplaced_names() -> frozenset[str]:
     """The names of ``common_names.tsv`` used a few times (under ``COMMON_MIN_USES``) and never tagged a place:
     too few uses to call them common words, enough to want a cue before them ("التبني", "سامر")."""
-    return frozenset(cells[0] for cells in _data_rows(_read_lines(COMMON_NAMES_FILE), "name\t")
+    return frozenset(cells[0] for cells in _rows(COMMON_NAMES_FILE, "name")
                      if int(cells[1]) < COMMON_MIN_USES and int(cells[2]) == 0)
 
 
@@ -251,7 +233,7 @@ def load_common_names() -> dict[str, float]:
     """The names of ``common_names.tsv`` that are mostly common words -> the share of their uses the tagger
     calls a place (used at least ``COMMON_MIN_USES`` times, a place in under ``COMMON_MAX_PLACE_SHARE``)."""
     common = {}
-    for cells in _data_rows(_read_lines(COMMON_NAMES_FILE), "name\t"):
+    for cells in _rows(COMMON_NAMES_FILE, "name"):
         key, uses, places = cells[0], int(cells[1]), int(cells[2])
         if uses >= COMMON_MIN_USES and places < COMMON_MAX_PLACE_SHARE * uses:
             common[key] = places / uses
@@ -262,6 +244,6 @@ def load_common_names() -> dict[str, float]:
 def load_gazetteer() -> Gazetteer:
     """Read the shipped gazetteer files (about 0.1 s; once per process: the stages share it)."""
     places, names, countries, country_keys = _load_places()
-    designators = {normalise_query(c[0]): c[1] for c in _data_rows(_read_lines(DESIGNATOR_FILE), "word\t")}
+    designators = {normalise_query(c[0]): c[1] for c in _rows(DESIGNATOR_FILE, "word")}
     country_names = {form: code for key, code in country_keys.items() for form in with_proclitics(key)}
     return Gazetteer(places, names, countries, load_demonyms(), designators, country_names)

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from khabar.errors import ResourceError
 from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import Source, resource, resource_rows
+from khabar.stages.trie import trie_pattern
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "quotes"
+RESOURCE_DIR = resource("quotes")
 CONJUNCTIONS = ("و", "ف")
 ARABIC_LETTERS = "\u0621-\u064a"  # the letters of the normalised view
 OBJECT = "obj"  # in the np_preps column: the verb's object may be its content
@@ -71,37 +72,29 @@ class Attribution:
     pronoun: bool  # "على حد تعبيره": the speaker is a pronoun suffix
 
 
-def _rows(path: Path) -> list[list[str]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"cannot read the quote lexicon {path}: {exc}") from exc
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
 def _preps(cell: str) -> frozenset[str]:
     return frozenset() if cell == "-" else frozenset(normalise_query(p) for p in cell.split(","))
 
 
-def _read_verbs(path: Path) -> dict[str, tuple[Role, frozenset[str], frozenset[str]]]:
+def _read_verbs(path: Source) -> dict[str, tuple[Role, frozenset[str], frozenset[str]]]:
     out = {}
-    for row in _rows(path):
+    for row in resource_rows(path):
         if len(row) < 10:
             raise ResourceError(f"{path}: expected 10 columns, got {row!r}")
         out[row[0]] = (Role(row[9]), _preps(row[7]), _preps(row[8]))
     return out
 
 
-def _read_pasts(path: Path) -> dict[str, str]:
+def _read_pasts(path: Source) -> dict[str, str]:
     """Each lemma's past in the third person masculine singular, normalised (قال -> قال، أكد -> اكد)."""
-    return {row[0]: normalise_query(row[2]) for row in _rows(path)}
+    return {row[0]: normalise_query(row[2]) for row in resource_rows(path)}
 
 
-def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> tuple[dict[str, Cue], dict[str, Cue]]:
+def _read_cues(forms_path: Source, verbs_path: Source, excluded: frozenset[str]) -> tuple[dict[str, Cue], dict[str, Cue]]:
     """The cue forms, and apart from them the forms that are mostly other words (``not_cue``)."""
     verbs = _read_verbs(verbs_path)
     cues: dict[str, Cue] = {}
-    for row in _rows(forms_path):
+    for row in resource_rows(forms_path):
         form, lemma, kind = row[0], row[1], row[2]
         if lemma not in verbs:
             raise ResourceError(f"{forms_path}: {form!r} names lemma {lemma!r}, which {verbs_path.name} lacks")
@@ -121,49 +114,23 @@ def _read_cues(forms_path: Path, verbs_path: Path, excluded: frozenset[str]) -> 
     return cues, doubtful
 
 
-def _read_words(path: Path) -> dict[str, frozenset[str]]:
+def _read_words(path: Source) -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
-    for row in _rows(path):
+    for row in resource_rows(path):
         if len(row) != 2:
             raise ResourceError(f"{path}: expected 'class<TAB>word', got {row!r}")
         classes.setdefault(row[0], set()).add(normalise_query(row[1]))
     return {name: frozenset(words) for name, words in classes.items()}
 
 
-def _read_attributions(path: Path) -> dict[str, Attribution]:
+def _read_attributions(path: Source) -> dict[str, Attribution]:
     out: dict[str, Attribution] = {}
-    for row in _rows(path):
+    for row in resource_rows(path):
         lead, link, speaker = (normalise_query(cell) for cell in row[:3])
         entry = Attribution(lead, "" if link == "-" else link, speaker == "pronoun")
         for variant in (lead, *(c + lead for c in CONJUNCTIONS)):
             out.setdefault(variant, entry)
     return out
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching exactly ``words``, written as a trie so that it runs in C fast.
-
-    >>> trie_pattern(["قال", "قالت", "قلت"])
-    'ق(?:الت?|لت)'
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +147,7 @@ class QuoteLexicon:
     doubtful: Mapping[str, Cue] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> QuoteLexicon:
+    def load(cls, directory: Source | None = None) -> QuoteLexicon:
         """Read the lexicon files; ``ResourceError`` names a missing or malformed one."""
         directory = directory or RESOURCE_DIR
         words = dict(_read_words(directory / "words.tsv"))

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from khabar.errors import ResourceError
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
-RESOURCE_PACKAGE = "khabar.resources"
 RESOURCE_DIR = "times"
 VAGUE = "X"  # an unspecified count ("أسابيع", "بضعة أيام")
 
@@ -64,13 +63,7 @@ class TimeLexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    path = resources.files(RESOURCE_PACKAGE) / RESOURCE_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"cannot read {RESOURCE_DIR}/{name} (run `khabar build times`): {exc}") from exc
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return rows[1:]  # the header
+    return resource_rows(resource(RESOURCE_DIR, name), header=True, hint="run `khabar build times`")
 
 
 def _int(value: str, name: str) -> int:
