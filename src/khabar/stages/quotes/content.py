@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from khabar.model import QuoteKind
-from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.extent import before_circumstance, before_participle_clause, sentence_end
 from khabar.stages.quotes.lexicon import Attribution, Cue, CueKind, Role
 
@@ -485,7 +485,7 @@ MAX_TITLE_TO_NAME = 7  # "المتحدث باسم وزارة الصحة الفل
 MAX_ASIDES, MAX_ASIDE_TOKENS = 3, 15
 
 
-def _titled_subject(ctx: QuoteContext, after: int, limit: int) -> list:  # type: ignore[type-arg]
+def _titled_subject(ctx: QuoteContext, after: int, limit: int) -> list[Mention]:
     """The person a title right after the verb goes on to name ("أكد العاهل الأردني، الملك عبد الله الثاني")."""
     if after > limit or not ctx.word_is(after, "title"):
         return []
