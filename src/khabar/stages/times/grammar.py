@@ -73,13 +73,14 @@ class Grammar:
     word_bits: dict[str, int]  # word -> the bits of every need set holding it
 
     def present(self, words: Iterable[str], has_digit: bool, has_clock: bool = False) -> int:
-        """The bits of the need sets an article's words touch (one dict lookup per word)."""
+        """The bits of the need sets an article's words touch (the few known words found by one set
+        intersection)."""
         bits = self.word_bits.get(DIGIT_WORD, 0) if has_digit else 0
         if has_clock:
             bits |= self.word_bits.get(CLOCK_WORD, 0)
-        get = self.word_bits.get
-        for word in set(words):
-            bits |= get(word, 0)
+        word_bits = self.word_bits
+        for word in word_bits.keys() & set(words):
+            bits |= word_bits[word]
         return bits
 
 
