@@ -7,8 +7,9 @@ fields is in bounds and well ordered, naming the stage that broke an invariant.
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -162,6 +163,11 @@ def default_pipeline(entities: Stage | None = None, *, ner_model: str | Path | N
 def accurate_pipeline() -> Pipeline:
     """The full pipeline with the accurate (neural) NER model: ``default_pipeline(ner_model="accurate")``."""
     return default_pipeline(ner_model="accurate")
+
+
+def pipeline_factory(ner_model: str | Path = "fast") -> Callable[[], Pipeline]:
+    """A picklable maker of the full pipeline with that NER model (batch sends it to its workers)."""
+    return default_pipeline if ner_model == "fast" else functools.partial(default_pipeline, ner_model=ner_model)
 
 
 def analyze_sources(

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khabar.interfaces.cli import app, common
-from khabar.pipeline import default_pipeline
+from khabar.pipeline import default_pipeline, pipeline_factory
 from khabar.stages.entities import neural
 from khabar.stages.entities.tagger import NerTagger, shipped_model_dir
 
@@ -85,8 +85,8 @@ def test_serve_checks_the_model_before_serving(runner: CliRunner, tmp_path: Path
 
 
 def test_the_batch_factory_goes_to_workers() -> None:
-    assert common.pipeline_factory("fast") is default_pipeline
-    factory = pickle.loads(pickle.dumps(common.pipeline_factory("accurate")))
+    assert pipeline_factory("fast") is default_pipeline
+    factory = pickle.loads(pickle.dumps(pipeline_factory("accurate")))
     assert factory.keywords == {"ner_model": "accurate"}
 
 

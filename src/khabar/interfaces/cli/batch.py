@@ -19,9 +19,9 @@ from khabar.interfaces.cli.common import (
     fail,
     ner_model,
     note_skipped,
-    pipeline_factory,
     usage_error,
 )
+from khabar.pipeline import pipeline_factory
 
 INPUTS_HELP = "Files and folders: JSON Lines (.jsonl, .jsonl.gz: cut into chunks), .txt, .html, .json, feeds, WARC."
 

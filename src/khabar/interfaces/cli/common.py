@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import importlib.util
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -172,11 +171,6 @@ def ner_model(choice: str) -> str | Path:
     except (UnknownModel, ModelNotFound) as error:
         raise usage_error(f"--ner: {error}") from None
     return choice if choice in MODELS else directory
-
-
-def pipeline_factory(choice: str | Path) -> Callable[[], Pipeline]:
-    """A module-level (picklable: batch sends it to its workers) maker of the pipeline with that NER model."""
-    return default_pipeline if choice == DEFAULT_NER else functools.partial(default_pipeline, ner_model=choice)
 
 
 def loaded_pipeline(ner: str | Path = DEFAULT_NER) -> Pipeline:

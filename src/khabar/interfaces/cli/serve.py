@@ -23,11 +23,10 @@ from khabar.interfaces.cli.common import (
     database,
     fail,
     ner_model,
-    pipeline_factory,
     usage_error,
 )
 from khabar.interfaces.ingest import example_sources, ingest_sources
-from khabar.pipeline import default_pipeline
+from khabar.pipeline import default_pipeline, pipeline_factory
 from khabar.store import StoreError, open_store
 
 API_MODULES = ("fastapi", "uvicorn")
