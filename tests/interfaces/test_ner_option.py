@@ -100,3 +100,17 @@ def test_train_ner_names_the_kinds_and_where_each_goes(runner: CliRunner, tmp_pa
 def test_train_clusters_asks_for_its_data_before_its_library(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["train", "clusters", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "the ANT news corpus" in result.stderr and "--data" in result.stderr
+
+
+def test_the_api_analyses_with_the_model_serve_was_given() -> None:
+    pytest.importorskip("fastapi", reason="the api extra (fastapi) is not installed")
+    from fastapi.testclient import TestClient
+
+    from khabar.interfaces.api import ApiSettings, create_app
+
+    app = create_app(ApiSettings(db=None), pipeline_factory=pipeline_factory("accurate"))
+    with TestClient(app) as api:
+        answer = api.post("/analyze", content=SEED.read_bytes(), headers={"Content-Type": "text/plain; charset=utf-8"})
+        tagger = next(stage.tagger for stage in app.state.pipelines.get().stages if hasattr(stage, "tagger"))
+    assert answer.status_code == 200 and answer.json()["entities"]
+    assert isinstance(tagger, neural.NeuralTagger)
