@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     print(pin_to_one_core())
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     started = time.perf_counter()
-    from khabar.stages.entities import viterbi
+    from khabar.stages.entities import features, viterbi
     from khabar.stages.entities.tagger import default_model_dir, load_tagger
 
     tagger = load_tagger(args.model)
@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(p.stat().st_size for p in Path(directory).iterdir() if p.is_file())
     print(f"model: {directory} kind={tagger.manifest.get('kind')} size on disk {size / 1e6:.1f} MB")
     print(f"load time (imports + weights): {load_seconds:.3f} s")
-    print(f"Viterbi decoder: {'C (compiled extension)' if viterbi.COMPILED else 'numpy (the C extension was not built)'}")
+    print(f"Viterbi decoder: {'C (compiled extension)' if viterbi.COMPILED else 'numpy (the C extension was not built)'}; "
+          f"the fast model's features, scores, second pass and rule stems: {'C' if features.COMPILED else 'Python/numpy'}")
     if not args.data.exists():
         print(f"no data at {args.data}: speed not measured")
         return 0

@@ -40,7 +40,7 @@ from timing import peak_rss_mb, print_blocks, print_table, read_documents, time_
 from khabar.errors import KhabarError
 from khabar.model import Document
 from khabar.pipeline import Pipeline, settle_after_loading
-from khabar.stages.entities import viterbi
+from khabar.stages.entities import features, viterbi
 
 READ = "read (JSONL -> Document)"
 DEFAULT_PIPELINE = "khabar.pipeline:default_pipeline"
@@ -123,7 +123,8 @@ def single_core(data: bytes, warmup: int, chunk_size: int, factory: Callable[[],
         costs = time_stages(pipeline, documents, warmup, analysed)
         checks = time_checks(analysed)
         output = time_output(pipeline, documents[warmup:], chunk_size)
-    print(f"NER Viterbi decoder: {'C (compiled extension)' if viterbi.COMPILED else 'numpy (the C extension was not built)'}")
+    print(f"NER Viterbi decoder: {'C (compiled extension)' if viterbi.COMPILED else 'numpy (the C extension was not built)'}; "
+          f"the fast model's features, scores, second pass and rule stems: {'C' if features.COMPILED else 'Python/numpy'}")
     print(f"pipeline: {' -> '.join(pipeline.names)}; built in {load:.2f} s; {rejected} articles rejected by the "
           f"reader, {warmup} warm-up articles not counted, {costs.failed} failed; "
           f"{costs.articles} articles, {costs.words / max(costs.articles, 1):.0f} words each on average")

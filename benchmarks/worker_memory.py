@@ -27,7 +27,7 @@ from timing import peak_rss_mb
 
 from khabar.batch.engine import BatchOptions, open_client, plan, run_partitions, start_workers
 from khabar.batch.output import OutputFolder
-from khabar.pipeline import default_pipeline
+from khabar.pipeline import pipeline_factory
 
 TARGET_MB = 400
 
@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=8000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--chunk-size", type=int, default=1000, help="articles per partition (the batch default)")
+    parser.add_argument("--ner", default="fast", help="the NER model, as khabar batch --ner: fast (default), accurate or a path")
     args = parser.parse_args(argv)
     logging.getLogger("distributed").setLevel(logging.ERROR)
     lines = sample_lines(args.articles, args.seed, CORPORA)
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_bytes(json_lines(lines))
         del lines
         options = BatchOptions(out=Path(folder) / "out", chunk_size=args.chunk_size, workers=1,
-                               pipeline_factory=default_pipeline)
+                               pipeline_factory=pipeline_factory(args.ner))
         partitions, _ = plan([path], args.chunk_size)
         with OutputFolder(options.out) as out, open_client(options) as client:
             start_workers(client, options.pipeline_factory)

@@ -7,9 +7,11 @@ fields is in bounds and well ordered, naming the stage that broke an invariant.
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 from khabar.errors import InputError, KhabarError, OffsetError, PipelineError, StageError
 from khabar.model import Document, check_offsets
@@ -136,7 +138,8 @@ def core_stages() -> list[Stage]:
     return [Normaliser(), BylineFinder(), Segmenter()]
 
 
-def default_pipeline(entities: Stage | None = None, *, reported_events: bool = False) -> Pipeline:
+def default_pipeline(entities: Stage | None = None, *, ner_model: str | Path | None = None,
+                     reported_events: bool = False) -> Pipeline:
     """khabar's full pipeline with the shipped resources and models.
 
     Order: normalise, byline, segment, entities, descriptions (titles that stand for a person: "رئيس
@@ -144,15 +147,27 @@ def default_pipeline(entities: Stage | None = None, *, reported_events: bool = F
     actors, targets, places, dates and quotes). ``reported_events``: keep an occurred assault or protest only
     where the sentence reports one happening (the GSR-trained filter of ``stages/events/classifier.py``): for
     sentence-level detection; articles keep every mention by default (the filter drops recalled attacks that
-    news annotators count). ``entities`` replaces the shipped entity stage (another model, or gold entities
-    for an evaluation).
+    news annotators count). ``ner_model`` chooses the entity stage's tagger, as spaCy's ``sm``/``trf``:
+    ``"fast"`` (the default: the CRF, within the guard rail of >= 100 articles/s per core and <= 400 MB per
+    worker), ``"accurate"`` (the neural tagger: better on unseen outlets, slower and larger) or the directory
+    of a trained model. ``entities`` replaces the shipped entity stage (gold entities for an evaluation).
     """
     from khabar.stages.entities import EntityTagger
 
     return Pipeline([
-        *core_stages(), entities or EntityTagger.load(), DescriptionLinker(), TimeTagger(), Geocoder(), QuoteFinder(),
+        *core_stages(), entities or EntityTagger.load(ner_model), DescriptionLinker(), TimeTagger(), Geocoder(), QuoteFinder(),
         EventFinder(event_filter=reported_events),
     ])
+
+
+def accurate_pipeline() -> Pipeline:
+    """The full pipeline with the accurate (neural) NER model: ``default_pipeline(ner_model="accurate")``."""
+    return default_pipeline(ner_model="accurate")
+
+
+def pipeline_factory(ner_model: str | Path = "fast") -> Callable[[], Pipeline]:
+    """A picklable maker of the full pipeline with that NER model (batch sends it to its workers)."""
+    return default_pipeline if ner_model == "fast" else functools.partial(default_pipeline, ner_model=ner_model)
 
 
 def analyze_sources(

@@ -172,3 +172,13 @@ def test_a_pipeline_with_a_crippled_stage_fails_the_gate(pipeline) -> None:  # t
     below = {v.name for v in verdicts if v.status is Status.BELOW}
     assert {"dev/quotes_f1", "dev2-tune/quotes_f1", "dev2-check/quotes_f1"} <= below
     assert "dev/entities_f1" not in below
+
+
+def test_the_accurate_configuration_has_its_own_figures_from_the_same_gold() -> None:
+    accurate = [name for name in figure_names() if name.startswith("accurate:")]
+    assert {"accurate:dev2-check/entities_f1", "accurate:dev2-tune/attributed_f1", "accurate:anercorp-test/ner_f1",
+            "accurate:aqmar-test/ner_f1"} <= set(accurate)
+    for name in accurate:
+        assert sources_of(name) == sources_of(name.removeprefix("accurate:"))
+    table = render({"accurate:dev2-check/entities_f1": 0.81, "dev2-check/entities_f1": 0.79})
+    assert "accurate configuration" in table and "| 0.810 |" in table and "| 0.790 |" in table

@@ -19,12 +19,11 @@ from hypothesis import strategies as st
 from khabar.model import Document, to_json
 from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.byline import load_outlets
-from khabar.stages.entities import rules, viterbi
+from khabar.stages.entities import crf, features, rules, viterbi
 from khabar.stages.entities.coref import load_heads
-from khabar.stages.entities.neural import NeuralTagger
 from khabar.stages.entities.roles import load_titles
 from khabar.stages.entities.stage import EntityTagger
-from khabar.stages.entities.tagger import load_tagger
+from khabar.stages.entities.tagger import Tagger, load_tagger
 from khabar.stages.places.geocoder import Geocoder
 from khabar.stages.quotes.finder import QuoteFinder
 from khabar.stages.read import read_path
@@ -33,7 +32,14 @@ from khabar.stages.times.tagger import TimeTagger
 # The NER's routines with a Python twin. (The normaliser and the tokeniser loop have none: their C is the one
 # implementation, held to its Python reference by tests/stages/test_normalise.py and tests/stages/segment.)
 COMPILED_ROUTINES = [
+    (features, "_compiled_features"),
+    (features, "_compiled_rows"),
+    (features, "_compiled_second_pass"),
     (viterbi, "_compiled_viterbi"),
+    (crf, "_normal_serials"),
+    (crf, "_static_sums"),
+    (crf, "_extra_emissions"),
+    (rules, "_compiled_stems"),
 ]
 ODD = ["\x00", "\ud800", "\udfff", "\u200f", "\ufdfa", "\ufefb", "ـ", "\u064e", "|", "٣", "😀", "A", "ى", "ة", "لل", "\u00a0", "«", "»", ":"]
 TEXT = st.lists(st.sampled_from([*"ابتجحدرسعفقكلمنهوي ءأإآةى.،:«»\n", *ODD, "قال", "الموصل", "إن", "محمد"]), max_size=120).map("".join)
@@ -56,7 +62,7 @@ def without_c() -> Iterator[None]:
 def pipelines() -> tuple[Pipeline, Pipeline]:
     """(the C pipeline, the Python one): the Python one's tagger is loaded afresh with the C hidden, so that its
     scorer and feature extractor hold no compiled routine either."""
-    def build(tagger: NeuralTagger) -> Pipeline:
+    def build(tagger: Tagger) -> Pipeline:
         entities = EntityTagger(tagger, load_heads(), load_titles(), load_outlets(), rules.load_rules())
         return Pipeline([*core_stages(), entities, TimeTagger(), Geocoder(), QuoteFinder()])
 

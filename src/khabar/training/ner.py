@@ -1,4 +1,5 @@
-"""Train khabar's neural NER model and write it, with its model card, into ``khabar/resources/ner``.
+"""Train khabar's accurate NER model (kind ``bilstm-crf``, the second configuration: ``--ner accurate``) and
+write it, with its model card, into ``khabar/resources/ner_accurate``.
 
     python -m khabar.training.ner --data ../shared/data              # the shipped model (CPU, ~1 hour)
     python -m khabar.training.ner --data ../shared/data --dev        # tuning run: ANERcorp train's tail and
@@ -38,7 +39,7 @@ from khabar.stages.entities.neural import (
 from khabar.training.conll import ENTITY_TYPES, Sentence
 from khabar.training.ner_data import Corpora, DataSettings, describe, load_corpora, to_bilou
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner_accurate"
 DEFAULT_EMBEDDINGS = Path("build") / "ner" / "fasttext.npz"
 TAGS = ["O", *(f"{prefix}-{kind}" for kind in ENTITY_TYPES for prefix in "BILU")]
 CLIP = 5.0

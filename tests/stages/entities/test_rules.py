@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.model import Document, Token, TokenKind
 from khabar.pipeline import Pipeline, core_stages
@@ -237,18 +239,55 @@ def test_remembered_stems_are_the_stems_worked_out() -> None:
     for text in texts * 2:
         _, sentences = _sentences(text)
         expected = [[_stem_word(text, t) if t.kind.value in ("word", "latin") else "" for t in tokens] for tokens in sentences]
-        assert token_stems(text, sentences, memo) == expected
-        assert token_stems(text, sentences) == expected
+        assert token_stems(text, sentences, memo, compiled=False) == expected
+        assert token_stems(text, sentences, compiled=True) == expected
+
+
+STEM_TEXT = st.text(st.sampled_from("للوبالموصلأإآةىیَّـ‏ﻻﷺﺎ😀٣۴AbZ x،«»"), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STEM_TEXT, st.data())
+def test_the_compiled_stems_are_the_python_ones_on_any_tokens(text: str, data: st.DataObject) -> None:
+    """Any token ranges over text with marks, presentation forms (one of 18 letters), characters beyond the
+    BMP, capitals and a "ل" before a "ل" stem: the C stems are those of ``_stem_word``."""
+    kinds = [TokenKind.WORD, TokenKind.LATIN, TokenKind.PUNCT, TokenKind.NUMBER]
+    tokens = []
+    for _ in range(data.draw(st.integers(0, 6))):
+        start, stem_start, end = sorted(data.draw(st.tuples(*[st.integers(0, len(text))] * 3)))
+        tokens.append(Token(start, end, data.draw(st.sampled_from(kinds)), stem_start, end))
+    sentences = [tokens[:2], tokens[2:]]
+    assert token_stems(text, sentences, compiled=True) == token_stems(text, sentences, compiled=False)
+
+
+def test_the_compiled_stems_refuse_tokens_outside_the_text() -> None:
+    from khabar.stages.entities._features import rule_stems
+    from khabar.stages.normalise import CODE_MAP, EXPANSIONS
+
+    kinds = frozenset({TokenKind.WORD})
+    with pytest.raises(ValueError, match="outside the text"):
+        rule_stems("قال", [[Token(0, 9, TokenKind.WORD, 0, 9)]], kinds, CODE_MAP, EXPANSIONS)
+    with pytest.raises(ValueError, match="outside the text"):
+        rule_stems("قال", [[Token(2, 3, TokenKind.WORD, 1, 3)]], kinds, CODE_MAP, EXPANSIONS)
+    with pytest.raises(TypeError, match="Token tuples"):
+        rule_stems("قال", [[(0, 3)]], kinds, CODE_MAP, EXPANSIONS)
+    with pytest.raises(ValueError, match="65,536 uint32"):
+        rule_stems("قال", [], kinds, CODE_MAP[:10], EXPANSIONS)
+    with pytest.raises(TypeError, match="word_kinds must be a set"):
+        rule_stems("قال", [], [TokenKind.WORD], CODE_MAP, EXPANSIONS)  # type: ignore[arg-type]
+    assert max(map(len, EXPANSIONS.values())) <= 18  # the C buffer's room per character (MAX_EXPANSION)
 
 
 def test_a_lam_before_a_token_is_no_proclitic_of_it() -> None:
     """The alef comes back only after a proclitic "ل" of the token itself, not after a "ل" ending the word before."""
     text = "قال لل"
     sentences = [[Token(0, 3, TokenKind.WORD, 0, 3), Token(5, 6, TokenKind.WORD, 5, 6), Token(4, 6, TokenKind.WORD, 5, 6)]]
-    assert token_stems(text, sentences) == [["قال", "ل", "ال"]]
+    for compiled in (True, False):
+        assert token_stems(text, sentences, compiled=compiled) == [["قال", "ل", "ال"]]
 
 
 def test_stems_keep_characters_beyond_the_table_and_expand_ligatures() -> None:
     text = "وA\U0001f600\ufdfa\u0651ـلا"
     sentences = [[Token(0, len(text), TokenKind.WORD, 1, len(text))]]
-    assert token_stems(text, sentences) == [["a\U0001f600صلي الله عليه وسلملا"]]
+    for compiled in (True, False):
+        assert token_stems(text, sentences, compiled=compiled) == [["a\U0001f600صلي الله عليه وسلملا"]]

@@ -7,7 +7,9 @@ The articles go through the pipeline exactly as ``khabar analyze --format jsonl 
 conlleval exact-span micro-F1 of the pipeline's entity stage on the report-only CoNLL test splits.
 
 A figure's name is ``<set>/<measure>``: ``dev``, ``dev2-tune`` (dev2-hes-*, dev2-sau-*), ``dev2-check``
-(dev2-ant-*, dev2-jaw-*), ``anercorp-test``, ``aqmar-test``.
+(dev2-ant-*, dev2-jaw-*), ``anercorp-test``, ``aqmar-test``. The second configuration (the accurate NER
+model, ``default_pipeline(ner_model="accurate")``) has its own figures, named ``accurate:<set>/<measure>``:
+the entity and quote figures (the ones its tagger moves) and the NER test splits.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ SCORERS = ("score.py", "events_score.py", "places_score.py", "times_score.py")
 REPO_GOLD_MEASURES = ("geocoding_accuracy", "places_ner_accuracy", "dates_accuracy")
 REPO_GOLD = {"places": "tests/data/places_gold.jsonl", "dates": "tests/data/times_gold.jsonl",
              "silver_times": "tests/data/times_silver.jsonl"}
+# The second configuration (khabar.pipeline.accurate_pipeline) and the figures measured with it.
+ACCURATE = "accurate"
+ACCURATE_DEV_MEASURES = ("entities_f1",)
+ACCURATE_DEV2_MEASURES = ("entities_f1", "quotes_f1", "attributed_f1")
 # The times silver set (``khabar.evaluation.times_silver``): ANT articles annotated by hand, scored by
 # ``times_score.py --core``; the development half is tuned on, the held-out half only measured.
 SILVER_TIMES_HALVES = {"silver-dev": "dev", "silver-heldout": "heldout"}
@@ -110,7 +116,14 @@ def figure_names() -> list[str]:
     names = [f"dev/{m}" for m in (*GOLD_MEASURES, *REPO_GOLD_MEASURES)]
     names += [f"{half}/{m}" for half in DEV2_HALVES for m in DEV2_MEASURES]
     names += [f"{half}/times_core_accuracy" for half in SILVER_TIMES_HALVES]
-    return names + [f"{split}/ner_f1" for split in NER_SPLITS]
+    return names + [f"{split}/ner_f1" for split in NER_SPLITS] + accurate_names()
+
+
+def accurate_names() -> list[str]:
+    """The accurate configuration's figures."""
+    names = [f"dev/{m}" for m in ACCURATE_DEV_MEASURES]
+    names += [f"{half}/{m}" for half in DEV2_HALVES for m in ACCURATE_DEV2_MEASURES]
+    return [f"{ACCURATE}:{name}" for name in (*names, *(f"{split}/ner_f1" for split in NER_SPLITS))]
 
 
 def sources_of(name: str) -> tuple[str, ...]:
@@ -119,7 +132,7 @@ def sources_of(name: str) -> tuple[str, ...]:
     >>> sources_of("aqmar-test/ner_f1")
     ('shared/data/ner/aqmar/aqmar_test.txt',)
     """
-    group, measure = name.split("/", 1)
+    group, measure = name.removeprefix(f"{ACCURATE}:").split("/", 1)
     if group in NER_SPLITS:
         return (f"shared/data/{NER_SPLITS[group]}",)
     if group in SILVER_TIMES_HALVES:
@@ -133,30 +146,54 @@ def sources_of(name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def collect(corpora: Corpora, pipeline: Any = None) -> Collected:
-    """Compute every figure the corpora allow, with ``pipeline`` (default: khabar's default pipeline)."""
-    from khabar.pipeline import default_pipeline
+def collect(corpora: Corpora, pipeline: Any = None, accurate: Any = None) -> Collected:
+    """Compute every figure the corpora allow, with ``pipeline`` (default: khabar's default pipeline) and the
+    accurate configuration's with ``accurate`` (default: ``accurate_pipeline()``)."""
+    from khabar.pipeline import accurate_pipeline, default_pipeline
 
     pipeline = pipeline or default_pipeline()
     out = Collected(sources={key: sha256(path) for key, path in corpora.sources().items()})
+    _collect_default(corpora, pipeline, out)
+    _collect_accurate(corpora, accurate or accurate_pipeline(), out)
+    return out
+
+
+def _collect_default(corpora: Corpora, pipeline: Any, out: Collected) -> None:
+    """The default pipeline's figures into ``out`` (figures, or the reason each is skipped)."""
     if corpora.has_eval():
         out.figures |= _gold_figures(corpora, pipeline)
         out.figures |= {name: round(value, 4) for name, value in _repo_gold_figures(corpora, pipeline).items()}
     else:
         reason = f"no shared gold and scorers under {corpora.eval_dir} (set KHABAR_EVAL or --eval)"
-        out.skipped |= {n: reason for n in figure_names() if not n.endswith("/ner_f1")}
+        out.skipped |= {n: reason for n in figure_names() if not n.endswith("/ner_f1") and ":" not in n}
     silver = [f"{half}/times_core_accuracy" for half in SILVER_TIMES_HALVES]
     if corpora.has_eval() and corpora.has_ant():
         out.figures |= _silver_times_figures(corpora, pipeline)
     else:
         out.skipped |= dict.fromkeys(silver, f"no ANT corpus under {corpora.data_dir} or no shared scorers")
+    _collect_ner(corpora, pipeline, out)
+
+
+def _collect_ner(corpora: Corpora, pipeline: Any, out: Collected, prefix: str = "") -> None:
+    """The entity stage's F1 on each NER test split there is."""
     for split, relative in NER_SPLITS.items():
         path = corpora.data_dir / relative
         if path.is_file():
-            out.figures[f"{split}/ner_f1"] = ner_f1(path, pipeline)
+            out.figures[f"{prefix}{split}/ner_f1"] = ner_f1(path, pipeline)
         else:
-            out.skipped[f"{split}/ner_f1"] = f"no {path} (set KHABAR_DATA or --data)"
-    return out
+            out.skipped[f"{prefix}{split}/ner_f1"] = f"no {path} (set KHABAR_DATA or --data)"
+
+
+def _collect_accurate(corpora: Corpora, pipeline: Any, out: Collected) -> None:
+    """The accurate configuration's figures into ``out``, named ``accurate:<set>/<measure>``."""
+    prefix = f"{ACCURATE}:"
+    if corpora.has_eval():
+        figures = _gold_figures(corpora, pipeline, ACCURATE_DEV_MEASURES, ACCURATE_DEV2_MEASURES, places=False)
+        out.figures |= {prefix + name: value for name, value in figures.items()}
+    else:
+        reason = f"no shared gold and scorers under {corpora.eval_dir} (set KHABAR_EVAL or --eval)"
+        out.skipped |= {n: reason for n in accurate_names() if not n.endswith("/ner_f1")}
+    _collect_ner(corpora, pipeline, out, prefix)
 
 
 def analyse_file(path: Path, pipeline: Any) -> list[Record]:
@@ -171,23 +208,28 @@ def analyse_file(path: Path, pipeline: Any) -> list[Record]:
     return records
 
 
-def _gold_figures(corpora: Corpora, pipeline: Any) -> dict[str, float]:
+def _gold_figures(corpora: Corpora, pipeline: Any, dev_measures: tuple[str, ...] = GOLD_MEASURES,
+                  dev2_measures: tuple[str, ...] = (*GOLD_MEASURES, "times_core_accuracy"),
+                  places: bool = True) -> dict[str, float]:
+    """The dev and dev2 halves' figures (``dev_measures``, ``dev2_measures``, places when ``places``)."""
     ev = corpora.eval_dir
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="khabar-gate-") as tmp:
         folder = Path(tmp)
         dev = analyse_file(ev / "dev" / "articles.jsonl", pipeline)
-        figures |= _scored_set(folder, "dev", read_jsonl(ev / "dev" / "gold.jsonl"), dev, GOLD_MEASURES, ev)
+        figures |= _scored_set(folder, "dev", read_jsonl(ev / "dev" / "gold.jsonl"), dev, dev_measures, ev)
         dev2, dev2_gold = analyse_file(ev / "dev2" / "articles.jsonl", pipeline), read_jsonl(ev / "dev2" / "gold.jsonl")
-        places = read_jsonl(ev / "dev2" / "places.jsonl")
+        gold_places = read_jsonl(ev / "dev2" / "places.jsonl")
         for half, prefixes in DEV2_HALVES.items():
             def mine(doc_id: str, prefixes: tuple[str, ...] = prefixes) -> bool:
                 return doc_id.startswith(prefixes)
 
             gold = [g for g in dev2_gold if mine(g["id"])]
             predicted = [p for p in dev2 if mine(p["id"])]
-            figures |= _scored_set(folder, half, gold, predicted, (*GOLD_MEASURES, "times_core_accuracy"), ev)
-            half_places = write_jsonl(folder / f"{half}.places.jsonl", [p for p in places if mine(p["doc"])])
+            figures |= _scored_set(folder, half, gold, predicted, dev2_measures, ev)
+            if not places:
+                continue
+            half_places = write_jsonl(folder / f"{half}.places.jsonl", [p for p in gold_places if mine(p["doc"])])
             report = run_scorer(ev / "places_score.py", half_places, folder / f"{half}.pred.jsonl")
             figures[f"{half}/places_accuracy"] = float(report["accuracy"])
     return figures

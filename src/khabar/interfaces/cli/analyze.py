@@ -11,14 +11,17 @@ from rich.console import Console
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.common import (
+    DEFAULT_NER,
     EXIT_OK,
     EXIT_REJECTED,
     FILES_HELP,
     MaxBytes,
     MaxChars,
+    NerModel,
     Published,
     input_sources,
     loaded_pipeline,
+    ner_model,
     publication_date,
     report,
     usage_error,
@@ -44,13 +47,15 @@ def analyze(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     published: Published = None,
+    ner: NerModel = DEFAULT_NER,
 ) -> None:
     """Analyse Arabic news articles: entities, quotes, places and dates, with exact offsets."""
     if doc_id is not None and files is not None and len(files) > 1:
         raise usage_error("--id names one document; give one input with it")
     published = publication_date(published)
+    model = ner_model(ner)
     sources = input_sources(files, "analyze")
-    pipeline = loaded_pipeline()
+    pipeline = loaded_pipeline(model)
     settle_after_loading()
     writer = DocumentWriter(sys.stdout, fmt, tokens=tokens)
     rejected = 0

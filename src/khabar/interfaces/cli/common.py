@@ -37,6 +37,11 @@ Published = Annotated[str | None, typer.Option(help=(
     "never used); relative dates are resolved against it."))]
 MaxBytes = Annotated[int, typer.Option(help="Largest file read whole (JSON Lines and WARC are streamed).")]
 MaxChars = Annotated[int, typer.Option(help="Longest document text accepted.")]
+# The NER model of every command that runs the pipeline (analyze, ingest, batch, render, serve), said once.
+NerModel = Annotated[str, typer.Option("--ner", metavar="fast|accurate|PATH", help=(
+    "The NER model: fast (the default: a CRF, >= 100 articles/s per core), accurate (the neural tagger: better "
+    "entities on unseen outlets, slower and larger) or the folder of a model trained with khabar train ner."))]
+DEFAULT_NER = "fast"
 
 
 def deprecated(old: str, new: str) -> None:
@@ -154,10 +159,25 @@ def input_sources(files: list[str] | None, command: str) -> list[str]:
     return sources
 
 
-def loaded_pipeline() -> Pipeline:
-    """The default pipeline, its models loaded; one stderr line and exit 1 when one cannot be."""
+def ner_model(choice: str) -> str | Path:
+    """``--ner`` checked before any work: a shipped model's name, or the folder of a trained one; a usage error
+    (exit 2, one line) for an unknown name or a folder without a model."""
+    from khabar.stages.entities.tagger import MANIFEST, MODELS, ModelNotFound, UnknownModel, model_dir
+
     try:
-        return default_pipeline()
+        directory = model_dir(choice)
+        if not (directory / MANIFEST).is_file():
+            raise ModelNotFound(directory, MANIFEST)
+    except (UnknownModel, ModelNotFound) as error:
+        raise usage_error(f"--ner: {error}") from None
+    return choice if choice in MODELS else directory
+
+
+def loaded_pipeline(ner: str | Path = DEFAULT_NER) -> Pipeline:
+    """The full pipeline with the NER model ``ner``, its models loaded; one stderr line and exit 1 when one
+    cannot be."""
+    try:
+        return default_pipeline(ner_model=ner)
     except KhabarError as error:
         raise fail(error) from None
 

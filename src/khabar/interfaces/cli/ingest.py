@@ -11,18 +11,22 @@ from rich.console import Console
 from khabar.interfaces.cli.archive_output import print_summary
 from khabar.interfaces.cli.common import (
     DB_OPTION,
+    DEFAULT_NER,
     EXIT_OK,
     EXIT_REJECTED,
     MaxBytes,
     MaxChars,
+    NerModel,
     Published,
+    loaded_pipeline,
+    ner_model,
     note_skipped,
     opened_archive,
     publication_date,
     split_database,
 )
 from khabar.interfaces.ingest import ingest_sources
-from khabar.pipeline import default_pipeline, settle_after_loading
+from khabar.pipeline import settle_after_loading
 from khabar.stages.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
 
 SOURCES_HELP = "The archive (SQLite; created when missing), then files or folders: .txt, .html, .json/.jsonl, RSS/Atom, WARC, .gz."
@@ -34,14 +38,16 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     published: Published = None,
+    ner: NerModel = DEFAULT_NER,
 ) -> None:
     """Analyse articles and store them in the archive; an article already there is left as it is."""
     db, sources = split_database(arguments, old_db, "ingest")
     published = publication_date(published)
+    model = ner_model(ner)
     console = Console(stderr=True)
     note_skipped(sources)
     with opened_archive(db, create=True) as store:
-        pipeline = default_pipeline()
+        pipeline = loaded_pipeline(model)
         settle_after_loading()
         summary = ingest_sources(store, sources, pipeline, ReadOptions(max_bytes, max_chars), console, published)
     print_summary(summary, db, console)

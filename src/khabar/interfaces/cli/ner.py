@@ -1,4 +1,4 @@
-"""``khabar train ner`` / ``khabar train embeddings`` and ``khabar eval ner``: make and measure the NER model."""
+"""``khabar train ner`` / ``clusters`` / ``embeddings`` and ``khabar eval ner``: make and measure the NER models."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.common import fail, need_data, need_modules, usage_error
+from khabar.training.ant import ANT_DIR
 
 DATA_HELP = "The shared data folder (corpora, gazetteers, news)."
 PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
@@ -16,19 +17,50 @@ PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
 train_app = typer.Typer(help="Train khabar's models from ../shared/data (seeded, reproducible).", no_args_is_help=True)
 
 
-@train_app.command("ner", context_settings=PASSTHROUGH)
-def train_ner(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
-    """Train the neural NER tagger into khabar/resources/ner and write its model card.
+NEURAL_KIND, CRF_KIND = "bilstm-crf", "crf"
+KIND_HELP = ("bilstm-crf: the accurate neural tagger (torch, the train extra), into khabar/resources/ner_accurate; "
+             "crf: the fast default, into khabar/resources/ner (needs clusters.tsv there: khabar train clusters).")
 
-    Every option of ``python -m khabar.training.ner`` passes through (``--dev`` for a tuning run that
-    holds out the tail of ANERcorp train, ``--eval DIR`` for the in-domain articles, ``--out DIR``,
-    ``--epochs`` ...). Needs ``pip install 'khabar[train]'`` (torch, CPU build) and ``khabar train embeddings``.
+
+@train_app.command("ner", context_settings=PASSTHROUGH)
+def train_ner(
+    ctx: typer.Context,
+    data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
+    kind: Annotated[str, typer.Option(help=KIND_HELP)] = NEURAL_KIND,
+) -> None:
+    """Train a NER model and write its model card: by default the accurate (neural) one into
+    khabar/resources/ner_accurate; --kind crf the fast default into khabar/resources/ner.
+
+    Every option of ``python -m khabar.training.ner`` (neural) or ``python -m khabar.training.ner_crf`` (crf)
+    passes through (``--dev`` for a tuning run that holds out the tail of ANERcorp train, ``--out DIR``,
+    ``--epochs`` or ``--c1`` ...). The neural one needs ``pip install 'khabar[train]'`` (torch, CPU build) and
+    ``khabar train embeddings``.
     """
+    if kind not in (NEURAL_KIND, CRF_KIND):
+        raise usage_error(f"--kind {kind!r}: give {NEURAL_KIND} (accurate) or {CRF_KIND} (fast)")
     need_data(data, "khabar train ner", "the NER corpora (the shared data folder)", "--data")
+    if kind == CRF_KIND:
+        from khabar.training import ner_crf
+
+        raise typer.Exit(ner_crf.main(["--data", str(data), *ctx.args]))
     need_modules("khabar train ner", ("torch", "onnx"), "train")
     from khabar.training import ner
 
     raise typer.Exit(ner.main(["--data", str(data), *ctx.args]))
+
+
+@train_app.command("clusters", context_settings=PASSTHROUGH)
+def train_clusters(ctx: typer.Context, data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data")) -> None:
+    """Train word2vec on the ANT news and write the k-means word clusters the fast (CRF) model's features use,
+    into khabar/resources/ner/clusters.tsv.
+
+    Options of ``python -m khabar.training.clusters`` pass through. Needs ``pip install 'khabar[build]'`` (gensim).
+    """
+    need_data(data / ANT_DIR, "khabar train clusters", "the ANT news corpus (the shared data folder)", "--data")
+    need_modules("khabar train clusters", ("gensim",), "build")
+    from khabar.training import clusters
+
+    raise typer.Exit(clusters.main(["--data", str(data), *ctx.args]))
 
 
 @train_app.command("embeddings", context_settings=PASSTHROUGH)
@@ -49,7 +81,7 @@ def eval_ner(
     files: Annotated[list[Path] | None, typer.Argument(help="CoNLL-style files to score (default: the test splits under --data); a .jsonl file: gold articles (as --gold).")] = None,
     data: Annotated[Path, typer.Option(help=DATA_HELP)] = Path("../shared/data"),
     gold: Annotated[Path, typer.Option(help="Gold articles for the document-level score (score.py's measure).")] = Path("../shared/eval/dev/gold.jsonl"),
-    model: Annotated[Path | None, typer.Option(help="A model folder other than the shipped one.")] = None,
+    model: Annotated[str | None, typer.Option(help="The model: fast (the default), accurate, or a trained model's folder.")] = None,
     errors: Annotated[bool, typer.Option(help="List the missed and spurious document-level entities.")] = False,
     conll_files: Annotated[bool, typer.Option("--conll/--no-conll", help="Score the CoNLL files (off: the gold articles only).")] = True,
     system: Annotated[bool, typer.Option(help="Also score the whole entity stage (tagger + rules + coreference) on the CoNLL files.")] = True,

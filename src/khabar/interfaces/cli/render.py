@@ -9,12 +9,15 @@ import typer
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.common import (
+    DEFAULT_NER,
     EXIT_OK,
     EXIT_REJECTED,
     FILES_HELP,
+    NerModel,
     Published,
     input_sources,
     loaded_pipeline,
+    ner_model,
     publication_date,
     report,
 )
@@ -26,11 +29,13 @@ from khabar.pipeline import analyze_sources
 def render(
     files: Annotated[list[str] | None, typer.Argument(help=FILES_HELP, show_default=False)] = None,
     published: Published = None,
+    ner: NerModel = DEFAULT_NER,
 ) -> None:
     """Write an HTML page of the articles with entities, dates and quotes marked: khabar render a.txt > a.html."""
     published = publication_date(published)
+    model = ner_model(ner)
     sources = input_sources(files, "render")
-    pipeline = loaded_pipeline()
+    pipeline = loaded_pipeline(model)
     docs: list[Document] = []
     rejected = 0
     for result in analyze_sources(sources, pipeline, published=published):

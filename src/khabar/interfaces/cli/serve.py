@@ -15,9 +15,18 @@ from rich.console import Console
 
 from khabar.errors import KhabarError
 from khabar.interfaces.cli.archive_output import print_summary
-from khabar.interfaces.cli.common import DB_ARGUMENT, DB_OPTION, database, fail, usage_error
+from khabar.interfaces.cli.common import (
+    DB_ARGUMENT,
+    DB_OPTION,
+    DEFAULT_NER,
+    NerModel,
+    database,
+    fail,
+    ner_model,
+    usage_error,
+)
 from khabar.interfaces.ingest import example_sources, ingest_sources
-from khabar.pipeline import default_pipeline
+from khabar.pipeline import default_pipeline, pipeline_factory
 from khabar.store import StoreError, open_store
 
 API_MODULES = ("fastapi", "uvicorn")
@@ -44,7 +53,7 @@ def check_port(host: str, port: int) -> None:
         raise StoreError(f"{host}:{port} {why}: give another with --port (or --host)") from None
 
 
-def run_server(db: Path, host: str, port: int) -> None:
+def run_server(db: Path, host: str, port: int, ner: str | Path = DEFAULT_NER) -> None:
     """Serve the API and the web page over ``db`` until interrupted (Ctrl-C)."""
     check_api_extra()
     import uvicorn
@@ -54,7 +63,8 @@ def run_server(db: Path, host: str, port: int) -> None:
     open_store(db, readonly=True).close()  # fail now, with a clear message, if the archive is unusable
     check_port(host, port)
     Console(stderr=True).print(f"khabar: serving {db} at [bold]http://{host}:{port}/[/] (API docs: /docs); Ctrl-C stops")
-    uvicorn.run(create_app(ApiSettings(db=db)), host=host, port=port, log_level="warning")
+    app = create_app(ApiSettings(db=db), pipeline_factory=pipeline_factory(ner))  # POST /analyze's pipeline
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def serve(
@@ -62,10 +72,12 @@ def serve(
     old_db: Annotated[Path | None, DB_OPTION] = None,
     host: Annotated[str, HOST] = "127.0.0.1",
     port: Annotated[int, PORT] = 8000,
+    ner: NerModel = DEFAULT_NER,
 ) -> None:
     """Serve the archive: the HTTP API (docs at /docs) and the Arabic web page (at /)."""
+    model = ner_model(ner)
     try:
-        run_server(database(db, old_db), host, port)
+        run_server(database(db, old_db), host, port, model)
     except KhabarError as error:
         raise fail(error) from None
 

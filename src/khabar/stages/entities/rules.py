@@ -22,9 +22,17 @@ from dataclasses import dataclass
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
-from khabar.stages.normalise import normalise_query
+from khabar.stages.normalise import CODE_MAP, EXPANSIONS, normalise_query
 from khabar.stages.resources import resource, resource_lines
 from khabar.stages.segment.cache import RecentCache
+
+_compiled_stems: Callable[..., list[list[str]]] | None
+try:  # the C version of token_stems (built with the CRF's features); the Python one is its reference
+    from khabar.stages.entities._features import rule_stems as _compiled_stems
+except ImportError:  # pragma: no cover - depends on how khabar was installed
+    _compiled_stems = None
+
+COMPILED = _compiled_stems is not None  # whether the rules' stems are worked out in C
 
 ARTICLE = "ال"
 STEM_MEMO_LIMIT = 50_000  # word tokens whose stem token_stems remembers, per generation
@@ -117,9 +125,13 @@ def _stem_word(text: str, token: Token) -> str:
     return normalise_query(text[token.stem_start : token.end])
 
 
-def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None) -> list[list[str]]:
+def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo | None = None,
+                compiled: bool = COMPILED) -> list[list[str]]:
     """``_stem_word`` of every word token ("" for the others), worked out once per article for all the rules
-    (each used to normalise every token again), with ``memo`` remembering the stems across articles."""
+    (each used to normalise every token again). In C where built (``compiled``: a table look-up per character,
+    no memo needed); else in Python, with ``memo`` remembering the stems across articles."""
+    if compiled and _compiled_stems is not None:
+        return _compiled_stems(text, sentences, _WORD_KINDS, CODE_MAP, EXPANSIONS)
     memo = memo if memo is not None else RecentCache(STEM_MEMO_LIMIT)
     recent = memo.recent
     out = []

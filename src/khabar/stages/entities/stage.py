@@ -92,8 +92,9 @@ class EntityTagger:
         self._stems: StemMemo = RecentCache(STEM_MEMO_LIMIT)  # token_stems' memo, across articles
 
     @classmethod
-    def load(cls, model_dir: Path | None = None) -> EntityTagger:
-        """The stage with the shipped NER model (or the one in ``model_dir``) and lexicons."""
+    def load(cls, model_dir: str | Path | None = None) -> EntityTagger:
+        """The stage with a NER model and the shipped lexicons: ``model_dir`` names a shipped model (``fast``,
+        the default, or ``accurate``) or the directory of a trained one."""
         from khabar.stages.entities.tagger import load_tagger
         from khabar.stages.places.mentions import PlaceMentionFinder
 
