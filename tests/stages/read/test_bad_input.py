@@ -160,6 +160,16 @@ def test_trafilatura_warnings_stay_out_of_the_one_line_reason(tmp_path: Path) ->
     assert result.stderr.splitlines() == [f"khabar: rejected {page}: not_arabic: no Arabic letters; khabar reads Arabic news"]
 
 
+def test_a_page_whose_root_is_a_script_is_no_article_and_no_traceback(tmp_path: Path) -> None:
+    """Found by the property test: lxml makes the script the document's root, which cannot be dropped."""
+    page = tmp_path / "script.html"
+    page.write_bytes(b"</SCRIPT>\x1f<SCRIPT>")
+    code = f"from khabar.interfaces.cli import main; import sys; sys.argv = ['khabar', 'analyze', {str(page)!r}]; main()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"khabar: rejected {page}: no_text: no article text found in the HTML"]
+
+
 # ---------------------------------------------------------------- folders
 
 

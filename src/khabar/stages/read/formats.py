@@ -100,10 +100,11 @@ def _trafilatura_config() -> Any:
 
 @contextlib.contextmanager
 def _quiet(logger: logging.Logger) -> Iterator[None]:
-    """Hold back a library's warnings below ERROR (trafilatura's "discarding data: None" on a page with no
-    article), which would print between khabar's one-line reasons; khabar says itself what went wrong."""
+    """Hold back a library's log lines (trafilatura's "discarding data: None" on a page with no article, its
+    "empty HTML tree" errors on broken markup), which would print between khabar's one-line reasons; khabar
+    says itself what went wrong."""
     level = logger.level
-    logger.setLevel(max(level, logging.ERROR))
+    logger.setLevel(max(level, logging.CRITICAL))
     try:
         yield
     finally:
@@ -120,6 +121,8 @@ def _fallback_text(html: str) -> str:
     except (ParserError, ValueError):
         return ""
     for bad in tree.xpath("//script|//style|//noscript"):
+        if bad.getparent() is None:  # "</SCRIPT>\x1f<SCRIPT>": the parser made the script the root itself
+            return ""
         bad.drop_tree()
     lines = (line.strip() for line in tree.text_content().splitlines())
     return "\n".join(line for line in lines if line)
