@@ -447,3 +447,24 @@ def test_words_written_on_something_or_a_title_are_no_quote(quotes_of: QuotesOf)
     assert quotes_of('وكتب على الجدار "لا للحرب في بلادنا أبدا".') == []
     assert quotes_of('وكتب اللاعب على ذراعه "الحياة معركة لا تنتهي أبدا".') == []
     assert quotes_of('وكتب الروائي كتابا بعنوان "أيام في المدينة القديمة" عن طفولته.') == []
+
+
+def test_a_person_named_after_a_preposition_is_no_implied_speaker(quotes_of: QuotesOf) -> None:
+    # written for this test: the name after مع/عن/إلى/على (and the nouns they govern) is who was met or
+    # spoken about; the cue with no subject goes on with the voice before
+    people = (("PER", "سامي الهادي"), ("PER", "كريم بنعلي"))
+    opening = "وقال رئيس الوزراء سامي الهادي إن الحكومة ستدعم المزارعين. "
+    for clause in ("وخلال لقائه مع وزير المالية كريم بنعلي، أكد أن الميزانية تسمح بذلك.",
+                   "وردا على سؤال عن كريم بنعلي، أوضح أن العلاقة بينهما جيدة.",
+                   "وفي رسالة إلى كريم بنعلي أشار إلى أن الدعم سيبدأ قريبا.",
+                   "وفي تعليق على تصريحات كريم بنعلي، أكد أن الدعم سيبدأ قريبا."):
+        first, second = quotes_of(opening + clause, *people)
+        assert first.speaker == second.speaker == "سامي الهادي", clause
+
+
+def test_a_person_named_as_a_subject_still_goes_on_speaking(quotes_of: QuotesOf) -> None:
+    # written for this test: a title's complement with a preposition before the name is no object
+    text = ("التقى وزير الخارجية في الحكومة المغربية كريم بنعلي نظيره الإسباني أمس. "
+            "وأكد أن العلاقات بين البلدين ممتازة.")
+    quote = _one(quotes_of(text, ("PER", "كريم بنعلي")))
+    assert quote.speaker == "كريم بنعلي"
