@@ -422,3 +422,49 @@ def test_the_object_after_a_titled_subject_and_asides(quotes_of: QuotesOf) -> No
     text = "أعلن الرئيس الروسي، فلاديمير بوتن، رسميا الخميس، انطلاق النسخة الحادية والعشرين لنهائيات كأس العالم."
     quote = _one(quotes_of(text, ("PER", "فلاديمير بوتن")))
     assert quote.speaker == "فلاديمير بوتن" and quote.content.startswith("انطلاق النسخة")
+
+
+def test_a_quotation_right_after_the_speaker_with_no_colon(quotes_of: QuotesOf) -> None:
+    # written for this test: the cue, its subject, then the quotation with no ":" and no "إن"
+    first = _one(quotes_of('وقال رئيس البلدية "سنفتح الطريق أمام السيارات الأسبوع المقبل بعد انتهاء الأشغال".'))
+    assert first == ("direct", "رئيس البلدية", "قال", "سنفتح الطريق أمام السيارات الأسبوع المقبل بعد انتهاء الأشغال")
+    second = _one(quotes_of("وأضاف كريم بنعلي «لن نقبل بأي تأجيل للمشروع مهما كانت الظروف».", ("PER", "كريم بنعلي")))
+    assert second == ("direct", "كريم بنعلي", "أضاف", "لن نقبل بأي تأجيل للمشروع مهما كانت الظروف")
+    third = _one(quotes_of("وتابع “لا أحد يريد الحرب في المنطقة”."))
+    assert third == ("direct", None, "تابع", "لا أحد يريد الحرب في المنطقة")
+
+
+def test_a_writer_posting_a_quotation(quotes_of: QuotesOf) -> None:
+    # written for this test: a writing verb with its writer or a medium named, then the quotation
+    posted = _one(quotes_of('وكتب الوزير على حسابه في تويتر "نحن فخورون بما حققه فريقنا الوطني اليوم".'))
+    assert posted == ("direct", "الوزير", "كتب", "نحن فخورون بما حققه فريقنا الوطني اليوم")
+    named = _one(quotes_of('وكتبت سلمى العلوي "عشرات العائلات فقدت منازلها بسبب الفيضانات".', ("PER", "سلمى العلوي")))
+    assert named == ("direct", "سلمى العلوي", "كتبت", "عشرات العائلات فقدت منازلها بسبب الفيضانات")
+
+
+def test_words_written_on_something_or_a_title_are_no_quote(quotes_of: QuotesOf) -> None:
+    # written for this test: a slogan on a wall, a tattoo, the title of a book
+    assert quotes_of('وكتب على الجدار "لا للحرب في بلادنا أبدا".') == []
+    assert quotes_of('وكتب اللاعب على ذراعه "الحياة معركة لا تنتهي أبدا".') == []
+    assert quotes_of('وكتب الروائي كتابا بعنوان "أيام في المدينة القديمة" عن طفولته.') == []
+
+
+def test_a_person_named_after_a_preposition_is_no_implied_speaker(quotes_of: QuotesOf) -> None:
+    # written for this test: the name after مع/عن/إلى/على (and the nouns they govern) is who was met or
+    # spoken about; the cue with no subject goes on with the voice before
+    people = (("PER", "سامي الهادي"), ("PER", "كريم بنعلي"))
+    opening = "وقال رئيس الوزراء سامي الهادي إن الحكومة ستدعم المزارعين. "
+    for clause in ("وخلال لقائه مع وزير المالية كريم بنعلي، أكد أن الميزانية تسمح بذلك.",
+                   "وردا على سؤال عن كريم بنعلي، أوضح أن العلاقة بينهما جيدة.",
+                   "وفي رسالة إلى كريم بنعلي أشار إلى أن الدعم سيبدأ قريبا.",
+                   "وفي تعليق على تصريحات كريم بنعلي، أكد أن الدعم سيبدأ قريبا."):
+        first, second = quotes_of(opening + clause, *people)
+        assert first.speaker == second.speaker == "سامي الهادي", clause
+
+
+def test_a_person_named_as_a_subject_still_goes_on_speaking(quotes_of: QuotesOf) -> None:
+    # written for this test: a title's complement with a preposition before the name is no object
+    text = ("التقى وزير الخارجية في الحكومة المغربية كريم بنعلي نظيره الإسباني أمس. "
+            "وأكد أن العلاقات بين البلدين ممتازة.")
+    quote = _one(quotes_of(text, ("PER", "كريم بنعلي")))
+    assert quote.speaker == "كريم بنعلي"

@@ -154,11 +154,27 @@ class _Zone:
         ctx, cue = self.ctx, self.cue
         direct = cue is None or cue.role not in (Role.THINK, Role.WRITE) or (
             cue.role is Role.THINK and ctx.is_punct(index, ":") and ctx.in_headline(index))  # "كوريا الشمالية تهدد: ..."
+        if index in ctx.close_of and cue is not None and cue.role is Role.WRITE:
+            direct = self.posted(index)
         if index in ctx.close_of:
             return self.opener(OpenerKind.QUOTATION, index) if direct and _opens_quotation(ctx, index, cue, self.limit) else None
         if (direct or cue is not None and cue.role is Role.WRITE) and ctx.is_punct(index, ":") and not _is_time_colon(ctx, index):
             return self.opener(OpenerKind.COLON, index)
         return None
+
+    def posted(self, index: int) -> bool:
+        """Whether a writing verb's quotation at ``index`` is what someone wrote ("وكتب الوزير على حسابه في
+        تويتر «...»", "وكتبت المنظمة «...»"): a writer named right after the verb, or a medium named before the
+        quotation; not what is written on something ("كتب على ذراعه «...»", "كتب على الجدار «...»")."""
+        ctx = self.ctx
+        zone = range(self.start, index)
+        if any(ctx.word_is(i, "medium") for i in zone):
+            return True
+        first = self.start
+        if first >= index or not ctx.is_word(first) or any(ctx.norm(i) == "علي" for i in zone):
+            return False
+        token = ctx.tokens[first]
+        return bool(ctx.mentions_in(token[0], token[1])) or any(ctx.word_is(first, c) for c in _SPEAKER_WORDS)
 
     def word(self, index: int) -> Opener | bool:
         """A word: content may open here (an Opener); False stops the scan; True goes on."""

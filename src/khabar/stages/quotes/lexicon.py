@@ -41,7 +41,7 @@ class Role(StrEnum):
 
     SAY = "say"  # the subject speaks, also in quotation marks or after a colon
     THINK = "think"  # وجد، توقع، أظهر: content only after أن or a governed preposition
-    WRITE = "write"  # كتب: a quotation only after a colon ("كتب على ذراعه "..."" is a tattoo)
+    WRITE = "write"  # كتب: a quotation after a colon, or after a writer or a medium ("كتب على ذراعه "..."" is a tattoo)
     RELAY = "relay"  # "نقلت وكالة X عن Y": Y speaks
     CONTAINER = "container"  # "جاء في البيان أن": the document after في speaks
     LEAD = "lead"  # مضى، ذهب: a report only before القول/قائلا ("مضى في القول إن", "ذهب إلى القول")

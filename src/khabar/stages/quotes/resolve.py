@@ -27,9 +27,29 @@ def _nearest_person(ctx: QuoteContext, start: int, end: int, draft: Draft, draft
     others = [d.content for d in drafts if d is not draft and not _inside(anchor, d.content)]
     others.append(draft.content)
     for mention in reversed(ctx.mentions_in(start, end)):
-        if mention.entity.label == "PER" and mention.end <= end and not any(_inside(mention.start, c) for c in others):
+        if mention.entity.label == "PER" and mention.end <= end and not any(_inside(mention.start, c) for c in others) and (
+                not _governed(ctx, mention)):
             return mention
     return None
+
+
+GOVERNED_WINDOW = 3  # "مع وزير المالية X", "على تصريحات X": the preposition a few nouns before the name
+BARE_PREPOSITIONS = frozenset(("ل", "ب"))  # split off the next word by the segmenter ("لـ X")
+
+
+def _governed(ctx: QuoteContext, mention: Mention) -> bool:
+    """Whether a person is named as the object of a preposition ("إلى X", "مع وزير المالية X", "عن
+    تصريحات X"): someone spoken to or about, not one who goes on speaking. A verb, a body ("في الحكومة
+    المغربية X": a title's complement) or punctuation on the way back means the name is no such object."""
+    index = ctx.token_at(mention.start)
+    if index is None:
+        return False
+    for before in range(index - 1, max(-1, index - 1 - GOVERNED_WINDOW), -1):
+        if not ctx.is_word(before) or ctx.norm(before) in ctx.lexicon.cues or ctx.word_is(before, "body"):
+            return False
+        if ctx.after_preposition(before + 1) or ctx.norm(before) in BARE_PREPOSITIONS:
+            return True
+    return False
 
 
 def _embedded(voice: Draft, drafts: list[Draft], anchor: int) -> bool:
