@@ -210,3 +210,33 @@ def test_a_meeting_spoken_of_is_not_the_speakers_own(pipeline) -> None:  # type:
     # the speaker of "اللقاء يبرز أن ..." speaks of a meeting
     said_of = _events(pipeline, 'وقال المحلل عبد الفتاح البلعمشي إن "اللقاء يبرز أن المغرب وفرنسا وفيان للخط التقليدي".')
     assert not [e for e in said_of if e[1] == "اللقاء" and e[2] == "عبد الفتاح البلعمشي"], said_of
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the verb's subject and its required preposition is stepped over
+        ("وتحدث الرئيس، في اتصال هاتفي أمس، مع نظيره الفرنسي.", "CONSULT"),
+        ("وطالب وزير الصحة، خالد آيت الطالب، بتوفير الأدوية.", "DEMAND"),
+        # punctuation is no word of the window
+        ("وطالب الوزير الأول - أمس - بتوفير الأدوية.", "DEMAND"),
+    ],
+)
+def test_a_frame_preposition_past_an_aside_is_its_own(pipeline, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in [event[0] for event in found], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "في بيان لها" sits in the aside: the inquiry needs its own "في" after it
+        "وحققت الشرطة، في بيان لها، نتائج كبيرة هذا العام.",
+        # an achieved thing before the preposition: achieving, not investigating
+        "وحققت الحكومة، خلال العام الماضي، مكاسب في قطاع الصحة.",
+    ],
+)
+def test_an_asides_own_preposition_is_not_the_frames(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert "INVESTIGATE" not in [event[0] for event in found], found

@@ -13,6 +13,8 @@ from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
+ASIDE_WORDS = 6  # words a comma-delimited aside between a trigger and its preposition may hold
+_COMMAS = frozenset({"،", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,8 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                                        for k, w in enumerate(trigger.words[1:], 1)):
                 continue
             window = PREP_WINDOW if trigger.verbal else NOUN_PREP_WINDOW  # "تحقيق السلام ... في" achieves
-            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window):
+            achieved = lexicon if trigger.type == "INVESTIGATE" else None
+            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window, achieved):
                 continue
             if trigger.type == "INVESTIGATE" and last + 1 < len(ctx) and lexicon.has("achieved", ctx.stem(last + 1)):
                 continue  # "لتحقيق السلم في المنطقة", "يحقق التطلعات": achieving, not investigating
@@ -86,11 +89,41 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
     return tuple(forms)
 
 
-def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int) -> bool:
+def _frame_words(ctx: EventContext, last: int, window: int) -> Iterator[int]:
+    """The first ``window`` words after token ``last`` in its sentence, where a trigger's required
+    preposition may come: punctuation is not counted, and a comma-delimited aside is stepped over whole
+    ("ونوه رئيس الحكومة، في كلمته بالمناسبة، بعمل ...": the aside's words neither count nor match)."""
     _, sentence_last = ctx.sentence_range(last)
-    for index in range(last + 1, min(sentence_last, last + window) + 1):
+    index, words = last + 1, 0
+    while index <= sentence_last and words < window:
+        if ctx.is_punct(index):
+            index = _past_aside(ctx, index, sentence_last)
+            continue
+        yield index
+        words += 1
+        index += 1
+
+
+def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int,
+                  lexicon: EventLexicon | None = None) -> bool:
+    """Whether a required preposition comes within the frame's words, with no achieved thing before it
+    when ``lexicon`` is given ("وحققت الدبلوماسية، خلال الموسم، مكاسب في ...": achieving)."""
+    for index in _frame_words(ctx, last, window):
         clitic = ctx.proclitic(index)
         if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
                 or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
             return True
+        if lexicon is not None and lexicon.has("achieved", ctx.stem(index)):
+            return False
     return False
+
+
+def _past_aside(ctx: EventContext, punct: int, sentence_last: int) -> int:
+    """The token after the aside a comma at ``punct`` opens, when another comma closes it within
+    ``ASIDE_WORDS`` words; else the token after ``punct``."""
+    if ctx.punct_text(punct) not in _COMMAS:
+        return punct + 1
+    for index in range(punct + 1, min(sentence_last, punct + ASIDE_WORDS + 1) + 1):
+        if ctx.is_punct(index):
+            return index + 1 if ctx.punct_text(index) in _COMMAS and index > punct + 1 else punct + 1
+    return punct + 1
