@@ -240,3 +240,24 @@ def test_a_frame_preposition_past_an_aside_is_its_own(pipeline, text: str, expec
 def test_an_asides_own_preposition_is_not_the_frames(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, text)
     assert "INVESTIGATE" not in [event[0] for event in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target follows an aside after the subject, not the aside's own "ب"
+        ("ونوه رئيس الحكومة، في كلمته بالمناسبة، بعمل الأطباء والممرضين.", ("SUPPORT", "رئيس الحكومة", "الأطباء")),
+        # ... also after a named subject
+        ("ودعا وزير الخارجية عبد الله الأحمد، خلال لقائه بالسفير، الحكومة إلى وقف إطلاق النار.",
+         ("DEMAND", "عبد الله الأحمد", "الحكومة")),
+    ],
+)
+def test_the_target_past_an_aside_after_the_subject(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2], e[3]) for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_whom_a_time_phrase_names_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"بعد صدور توصية الشرطة" says when: the police are not whom the calls are made to."""
+    found = _events(pipeline, "ورفض الرئيس، الأربعاء، دعوات إلى استقالته بعد صدور توصية الشرطة.")
+    assert found and all(event[3] != "الشرطة" for event in found), found

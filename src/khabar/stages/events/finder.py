@@ -134,6 +134,8 @@ class EventReader:
             return agent, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
+        closing = self.ctx.aside_end(start, last) if actor is not None else None
+        start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
         # no subject found: the noun right after the verb is more likely its unknown subject than its object
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
 
@@ -143,7 +145,9 @@ class EventReader:
         titled = ctx.stem(actor.first) in self.reader.titles
         while start <= last and actor.entity is not None:
             if ctx.punct_text(start) in ("،", ","):
-                start += 1
+                following = start + 1 <= last and (ctx.mention_over.get(start + 1) or ctx.role_over.get(start + 1))
+                closing = None if following and following.entity is actor.entity else ctx.aside_end(start, last)
+                start = start + 1 if closing is None else closing + 1  # "أشاد الملك محمد السادس، في خطابه، بـ"
                 continue
             mention = ctx.mention_over.get(start) or ctx.role_over.get(start)
             if mention is None or mention.entity is not actor.entity:

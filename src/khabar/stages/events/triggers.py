@@ -13,8 +13,6 @@ from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
-ASIDE_WORDS = 6  # words a comma-delimited aside between a trigger and its preposition may hold
-_COMMAS = frozenset({"،", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,8 @@ def _frame_words(ctx: EventContext, last: int, window: int) -> Iterator[int]:
     index, words = last + 1, 0
     while index <= sentence_last and words < window:
         if ctx.is_punct(index):
-            index = _past_aside(ctx, index, sentence_last)
+            closing = ctx.aside_end(index, sentence_last)
+            index = (closing if closing is not None else index) + 1
             continue
         yield index
         words += 1
@@ -116,14 +115,3 @@ def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: 
         if lexicon is not None and lexicon.has("achieved", ctx.stem(index)):
             return False
     return False
-
-
-def _past_aside(ctx: EventContext, punct: int, sentence_last: int) -> int:
-    """The token after the aside a comma at ``punct`` opens, when another comma closes it within
-    ``ASIDE_WORDS`` words; else the token after ``punct``."""
-    if ctx.punct_text(punct) not in _COMMAS:
-        return punct + 1
-    for index in range(punct + 1, min(sentence_last, punct + ASIDE_WORDS + 1) + 1):
-        if ctx.is_punct(index):
-            return index + 1 if ctx.punct_text(index) in _COMMAS and index > punct + 1 else punct + 1
-    return punct + 1
