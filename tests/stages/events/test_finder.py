@@ -261,3 +261,17 @@ def test_whom_a_time_phrase_names_is_no_target(pipeline) -> None:  # type: ignor
     """"بعد صدور توصية الشرطة" says when: the police are not whom the calls are made to."""
     found = _events(pipeline, "ورفض الرئيس، الأربعاء، دعوات إلى استقالته بعد صدور توصية الشرطة.")
     assert found and all(event[3] != "الشرطة" for event in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "march"),
+    [
+        ("وأكد الوزير أن المغرب ماض في مسيرة التنمية والإصلاح.", False),  # a path
+        ("وشارك الآلاف في مسيرة احتجاجية وسط العاصمة.", True),
+        ("ونظمت النقابات مسيرة الغضب أمام البرلمان.", True),  # what the march is for
+        ("وانطلقت المسيرة الشعبية من ساحة الشهداء.", True),  # definite, with its adjective
+    ],
+)
+def test_a_march_noun_before_a_definite_noun_is_a_path(pipeline, text: str, march: bool) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert any(event[0] == "PROTEST" for event in found) is march, found

@@ -63,10 +63,23 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue
             if trigger.type == "INVESTIGATE" and last + 1 < len(ctx) and lexicon.has("achieved", ctx.stem(last + 1)):
                 continue  # "لتحقيق السلم في المنطقة", "يحقق التطلعات": achieving, not investigating
+            if _a_path(ctx, lexicon, index, last):
+                continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
             return Found(index, last, trigger)
     return None
+
+
+def _a_path(ctx: EventContext, lexicon: EventLexicon, index: int, last: int) -> bool:
+    """Whether a march noun in construct with a definite noun is a path ("مسيرة التنمية", "مسيرة
+    السلام"): not the noun with the article or a suffix, nor before what a march is for ("مسيرة
+    الغضب"), nor inside an event's name ("مسيرة العودة" tagged MISC)."""
+    if index != last or last + 1 >= len(ctx) or not lexicon.has("path_of", ctx.stem(index)) \
+            or ctx.tokens[index][4] < ctx.tokens[index][1] or index in ctx.mention_over:
+        return False
+    following = ctx.stem(last + 1)
+    return following.startswith("ال") and not lexicon.has("march_for", following)  # an adjective would agree
 
 
 def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -> tuple[str, ...]:
