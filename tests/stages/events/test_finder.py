@@ -275,3 +275,22 @@ def test_whom_a_time_phrase_names_is_no_target(pipeline) -> None:  # type: ignor
 def test_a_march_noun_before_a_definite_noun_is_a_path(pipeline, text: str, march: bool) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, text)
     assert any(event[0] == "PROTEST" for event in found) is march, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verbal noun coordinated with one before it: its genitive is the target, not a subject
+        ("وأكد الوزير على ضرورة الدفاع عن القضية الفلسطينية ودعم الشعب الفلسطيني.",
+         ("SUPPORT", "الوزير", "الشعب الفلسطيني")),
+        ("وتعهدت الحكومة بحماية المدنيين ودعم الجيش.", ("SUPPORT", "الحكومة", "الجيش")),
+    ],
+)
+def test_a_coordinated_verbal_noun_is_no_verb(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2], e[3]) for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_a_coordinated_verb_stays_a_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2]) for e in _events(pipeline, "وانتقد الحزب قرار الحكومة ودعم الرئيس المبادرة الجديدة.")]
+    assert ("SUPPORT", "الرئيس") in found, found

@@ -28,6 +28,8 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
+COORDINATION_REACH = 6  # words back within which a coordinated verbal noun's first conjunct is looked for
+VERBAL_NOUN_PREPS = frozenset({"عن", "من", "علي", "الي", "مع", "ضد"})  # a definite noun before these is a verbal noun
 
 
 class EventReader:
@@ -122,7 +124,27 @@ class EventReader:
         if found.trigger.kind not in ("past", "extra"):
             return False
         return ctx.proclitic(found.first).endswith(("ب", "ل")) or found.first > 0 and (
-            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1)))
+            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1))) \
+            or self._coordinated_noun(found)
+
+    def _coordinated_noun(self, found: Found) -> bool:
+        """Whether a bare triliteral after "و" is a verbal noun coordinated with one before it ("بحماية
+        المدنيين ودعم الجيش", "الدفاع عن القضية ودعم الشعب"): that one governed by ب/ل or followed by
+        its own preposition, within a few words of the clause."""
+        ctx, at = self.ctx, found.first
+        token = ctx.tokens[at]
+        if found.trigger.kind != "past" or ctx.proclitic(at) != "و" or token[4] < token[1] or len(ctx.stem(at)) != 3:
+            return False
+        for index in range(at - 1, max(ctx.sentence_range(at)[0], at - COORDINATION_REACH) - 1, -1):
+            if self.reader.stops(index) or ctx.proclitic(index)[:1] == "و":
+                return False
+            if index in ctx.mention_over or index in ctx.role_over:
+                continue
+            if ctx.proclitic(index) in ("ب", "ل", "لل") and ctx.stem(index)[:1] not in ("", "ه"):
+                return True
+            if ctx.stem(index).startswith("ال") and ctx.norm(index + 1) in VERBAL_NOUN_PREPS:
+                return True
+        return False
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
