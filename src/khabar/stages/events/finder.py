@@ -18,6 +18,7 @@ from khabar.stages.events.classifier import FILTER_FILE, EventFilter
 from khabar.stages.events.context import EventContext, is_adjective
 from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
+from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
 from khabar.stages.events.triggers import Found, match_triggers
 
@@ -28,8 +29,6 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
-COORDINATION_REACH = 6  # words back within which a coordinated verbal noun's first conjunct is looked for
-VERBAL_NOUN_PREPS = frozenset({"عن", "من", "علي", "الي", "مع", "ضد"})  # a definite noun before these is a verbal noun
 
 
 class EventReader:
@@ -116,35 +115,7 @@ class EventReader:
         return None
 
     def _nominal(self, found: Found) -> bool:
-        """Whether a verb-like form is a noun here: it has the article, or a preposition governs it ("بعد
-        قصف الحرس الثوري لمناطق", "لقصف"): a past verb never follows one."""
-        ctx = self.ctx
-        if _definite(ctx, found):
-            return True
-        if found.trigger.kind not in ("past", "extra"):
-            return False
-        return ctx.proclitic(found.first).endswith(("ب", "ل")) or found.first > 0 and (
-            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1))) \
-            or self._coordinated_noun(found)
-
-    def _coordinated_noun(self, found: Found) -> bool:
-        """Whether a bare triliteral after "و" is a verbal noun coordinated with one before it ("بحماية
-        المدنيين ودعم الجيش", "الدفاع عن القضية ودعم الشعب"): that one governed by ب/ل or followed by
-        its own preposition, within a few words of the clause."""
-        ctx, at = self.ctx, found.first
-        token = ctx.tokens[at]
-        if found.trigger.kind != "past" or ctx.proclitic(at) != "و" or token[4] < token[1] or len(ctx.stem(at)) != 3:
-            return False
-        for index in range(at - 1, max(ctx.sentence_range(at)[0], at - COORDINATION_REACH) - 1, -1):
-            if self.reader.stops(index) or ctx.proclitic(index)[:1] == "و":
-                return False
-            if index in ctx.mention_over or index in ctx.role_over:
-                continue
-            if ctx.proclitic(index) in ("ب", "ل", "لل") and ctx.stem(index)[:1] not in ("", "ه"):
-                return True
-            if ctx.stem(index).startswith("ال") and ctx.norm(index + 1) in VERBAL_NOUN_PREPS:
-                return True
-        return False
+        return is_nominal(self.ctx, self.reader, self.lexicon, found)
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
@@ -224,8 +195,8 @@ class EventReader:
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
-        definite = _definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
-        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
+        told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
+        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
 
     def _exposed(self, found: Found, first: int) -> int | None:
         """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
@@ -348,12 +319,6 @@ def find_events(
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
-
-
-def _definite(ctx: EventContext, found: Found) -> bool:
-    """Whether a trigger word has the article; a past verb never does: its ال is the root's ("التقى",
-    "التزم")."""
-    return ctx.stem(found.first).startswith("ال") and found.trigger.kind != "past"
 
 
 def _same_participant(a: Participant | None, b: Participant | None) -> bool:
