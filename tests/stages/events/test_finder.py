@@ -210,3 +210,87 @@ def test_a_meeting_spoken_of_is_not_the_speakers_own(pipeline) -> None:  # type:
     # the speaker of "اللقاء يبرز أن ..." speaks of a meeting
     said_of = _events(pipeline, 'وقال المحلل عبد الفتاح البلعمشي إن "اللقاء يبرز أن المغرب وفرنسا وفيان للخط التقليدي".')
     assert not [e for e in said_of if e[1] == "اللقاء" and e[2] == "عبد الفتاح البلعمشي"], said_of
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the verb's subject and its required preposition is stepped over
+        ("وتحدث الرئيس، في اتصال هاتفي أمس، مع نظيره الفرنسي.", "CONSULT"),
+        ("وطالب وزير الصحة، خالد آيت الطالب، بتوفير الأدوية.", "DEMAND"),
+        # punctuation is no word of the window
+        ("وطالب الوزير الأول - أمس - بتوفير الأدوية.", "DEMAND"),
+    ],
+)
+def test_a_frame_preposition_past_an_aside_is_its_own(pipeline, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in [event[0] for event in found], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "في بيان لها" sits in the aside: the inquiry needs its own "في" after it
+        "وحققت الشرطة، في بيان لها، نتائج كبيرة هذا العام.",
+        # an achieved thing before the preposition: achieving, not investigating
+        "وحققت الحكومة، خلال العام الماضي، مكاسب في قطاع الصحة.",
+    ],
+)
+def test_an_asides_own_preposition_is_not_the_frames(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert "INVESTIGATE" not in [event[0] for event in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target follows an aside after the subject, not the aside's own "ب"
+        ("ونوه رئيس الحكومة، في كلمته بالمناسبة، بعمل الأطباء والممرضين.", ("SUPPORT", "رئيس الحكومة", "الأطباء")),
+        # ... also after a named subject
+        ("ودعا وزير الخارجية عبد الله الأحمد، خلال لقائه بالسفير، الحكومة إلى وقف إطلاق النار.",
+         ("DEMAND", "عبد الله الأحمد", "الحكومة")),
+    ],
+)
+def test_the_target_past_an_aside_after_the_subject(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2], e[3]) for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_whom_a_time_phrase_names_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"بعد صدور توصية الشرطة" says when: the police are not whom the calls are made to."""
+    found = _events(pipeline, "ورفض الرئيس، الأربعاء، دعوات إلى استقالته بعد صدور توصية الشرطة.")
+    assert found and all(event[3] != "الشرطة" for event in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "march"),
+    [
+        ("وأكد الوزير أن المغرب ماض في مسيرة التنمية والإصلاح.", False),  # a path
+        ("وشارك الآلاف في مسيرة احتجاجية وسط العاصمة.", True),
+        ("ونظمت النقابات مسيرة الغضب أمام البرلمان.", True),  # what the march is for
+        ("وانطلقت المسيرة الشعبية من ساحة الشهداء.", True),  # definite, with its adjective
+    ],
+)
+def test_a_march_noun_before_a_definite_noun_is_a_path(pipeline, text: str, march: bool) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert any(event[0] == "PROTEST" for event in found) is march, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verbal noun coordinated with one before it: its genitive is the target, not a subject
+        ("وأكد الوزير على ضرورة الدفاع عن القضية الفلسطينية ودعم الشعب الفلسطيني.",
+         ("SUPPORT", "الوزير", "الشعب الفلسطيني")),
+        ("وتعهدت الحكومة بحماية المدنيين ودعم الجيش.", ("SUPPORT", "الحكومة", "الجيش")),
+    ],
+)
+def test_a_coordinated_verbal_noun_is_no_verb(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2], e[3]) for e in _events(pipeline, text)]
+    assert expected in found, found
+
+
+def test_a_coordinated_verb_stays_a_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = [(e[0], e[2]) for e in _events(pipeline, "وانتقد الحزب قرار الحكومة ودعم الرئيس المبادرة الجديدة.")]
+    assert ("SUPPORT", "الرئيس") in found, found

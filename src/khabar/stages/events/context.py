@@ -13,6 +13,8 @@ from khabar.stages.normalise import normalise_query
 _WORD = TokenKind.WORD
 _PUNCT = TokenKind.PUNCT
 PARTICIPANT_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+ASIDE_WORDS = 6  # words a comma-delimited aside may hold ("، في كلمته بالمناسبة،")
+COMMAS = frozenset({"،", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +172,13 @@ class EventContext:
     def punct_text(self, index: int) -> str:
         token = self.tokens[index]
         return self.text[token[0] : token[1]] if token[2] is _PUNCT else ""
+
+    def aside_end(self, comma: int, last: int) -> int | None:
+        """The comma closing the aside a comma at token ``comma`` opens, when one comes within
+        ``ASIDE_WORDS`` words and by token ``last`` with no other punctuation between; else None."""
+        if self.punct_text(comma) not in COMMAS or comma + 1 > last or self.is_punct(comma + 1):
+            return None
+        for index in range(comma + 2, min(last, comma + ASIDE_WORDS + 1) + 1):
+            if self.is_punct(index):
+                return index if self.punct_text(index) in COMMAS else None
+        return None

@@ -18,6 +18,7 @@ from khabar.stages.events.classifier import FILTER_FILE, EventFilter
 from khabar.stages.events.context import EventContext, is_adjective
 from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
+from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
 from khabar.stages.events.triggers import Found, match_triggers
 
@@ -114,15 +115,7 @@ class EventReader:
         return None
 
     def _nominal(self, found: Found) -> bool:
-        """Whether a verb-like form is a noun here: it has the article, or a preposition governs it ("بعد
-        قصف الحرس الثوري لمناطق", "لقصف"): a past verb never follows one."""
-        ctx = self.ctx
-        if _definite(ctx, found):
-            return True
-        if found.trigger.kind not in ("past", "extra"):
-            return False
-        return ctx.proclitic(found.first).endswith(("ب", "ل")) or found.first > 0 and (
-            self.reader.is_prep(found.first - 1) or self.lexicon.has("before_noun", ctx.norm(found.first - 1)))
+        return is_nominal(self.ctx, self.reader, self.lexicon, found)
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
@@ -134,6 +127,8 @@ class EventReader:
             return agent, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
+        closing = self.ctx.aside_end(start, last) if actor is not None else None
+        start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
         # no subject found: the noun right after the verb is more likely its unknown subject than its object
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
 
@@ -143,7 +138,9 @@ class EventReader:
         titled = ctx.stem(actor.first) in self.reader.titles
         while start <= last and actor.entity is not None:
             if ctx.punct_text(start) in ("،", ","):
-                start += 1
+                following = start + 1 <= last and (ctx.mention_over.get(start + 1) or ctx.role_over.get(start + 1))
+                closing = None if following and following.entity is actor.entity else ctx.aside_end(start, last)
+                start = start + 1 if closing is None else closing + 1  # "أشاد الملك محمد السادس، في خطابه، بـ"
                 continue
             mention = ctx.mention_over.get(start) or ctx.role_over.get(start)
             if mention is None or mention.entity is not actor.entity:
@@ -198,8 +195,8 @@ class EventReader:
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
         start = genitive.last + 1 if genitive is not None else after
-        definite = _definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
-        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not definite)
+        told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
+        return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
 
     def _exposed(self, found: Found, first: int) -> int | None:
         """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
@@ -322,12 +319,6 @@ def find_events(
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
-
-
-def _definite(ctx: EventContext, found: Found) -> bool:
-    """Whether a trigger word has the article; a past verb never does: its ال is the root's ("التقى",
-    "التزم")."""
-    return ctx.stem(found.first).startswith("ال") and found.trigger.kind != "past"
 
 
 def _same_participant(a: Participant | None, b: Participant | None) -> bool:

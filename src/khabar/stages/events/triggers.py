@@ -58,14 +58,28 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                                        for k, w in enumerate(trigger.words[1:], 1)):
                 continue
             window = PREP_WINDOW if trigger.verbal else NOUN_PREP_WINDOW  # "تحقيق السلام ... في" achieves
-            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window):
+            achieved = lexicon if trigger.type == "INVESTIGATE" else None
+            if trigger.needs_preps and not _prep_follows(ctx, last, trigger.needs_preps, window, achieved):
                 continue
             if trigger.type == "INVESTIGATE" and last + 1 < len(ctx) and lexicon.has("achieved", ctx.stem(last + 1)):
                 continue  # "لتحقيق السلم في المنطقة", "يحقق التطلعات": achieving, not investigating
+            if _a_path(ctx, lexicon, index, last):
+                continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
             return Found(index, last, trigger)
     return None
+
+
+def _a_path(ctx: EventContext, lexicon: EventLexicon, index: int, last: int) -> bool:
+    """Whether a march noun in construct with a definite noun is a path ("مسيرة التنمية", "مسيرة
+    السلام"): not the noun with the article or a suffix, nor before what a march is for ("مسيرة
+    الغضب"), nor inside an event's name ("مسيرة العودة" tagged MISC)."""
+    if index != last or last + 1 >= len(ctx) or not lexicon.has("path_of", ctx.stem(index)) \
+            or ctx.tokens[index][4] < ctx.tokens[index][1] or index in ctx.mention_over:
+        return False
+    following = ctx.stem(last + 1)
+    return following.startswith("ال") and not lexicon.has("march_for", following)  # an adjective would agree
 
 
 def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -> tuple[str, ...]:
@@ -86,11 +100,31 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
     return tuple(forms)
 
 
-def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int) -> bool:
+def _frame_words(ctx: EventContext, last: int, window: int) -> Iterator[int]:
+    """The first ``window`` words after token ``last`` in its sentence, where a trigger's required
+    preposition may come: punctuation is not counted, and a comma-delimited aside is stepped over whole
+    ("ونوه رئيس الحكومة، في كلمته بالمناسبة، بعمل ...": the aside's words neither count nor match)."""
     _, sentence_last = ctx.sentence_range(last)
-    for index in range(last + 1, min(sentence_last, last + window) + 1):
+    index, words = last + 1, 0
+    while index <= sentence_last and words < window:
+        if ctx.is_punct(index):
+            closing = ctx.aside_end(index, sentence_last)
+            index = (closing if closing is not None else index) + 1
+            continue
+        yield index
+        words += 1
+        index += 1
+
+
+def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: int,
+                  lexicon: EventLexicon | None = None) -> bool:
+    """Whether a required preposition comes within the frame's words, with no achieved thing before it
+    when ``lexicon`` is given ("وحققت الدبلوماسية، خلال الموسم، مكاسب في ...": achieving)."""
+    for index in _frame_words(ctx, last, window):
         clitic = ctx.proclitic(index)
         if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
                 or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
             return True
+        if lexicon is not None and lexicon.has("achieved", ctx.stem(index)):
+            return False
     return False
