@@ -10,7 +10,8 @@ import pytest
 from khabar.stages.entities.features import FeatureExtractor, Lexicon
 from khabar.stages.entities.tagger import ModelNotFound, NerTagger
 from khabar.training.conll import Sentence
-from khabar.training.ner_crf import CrfSettings, fold_bounds, split_tail, train_passes, write_manifest
+from khabar.training.ner_crf import CrfSettings, fold_bounds, train_passes, write_manifest
+from khabar.training.ner_data import split_tail
 
 PEOPLE = ["محمد", "أحمد", "سمير", "خالد"]
 PLACES = ["بغداد", "القاهرة", "دمشق", "عمان"]

@@ -34,6 +34,7 @@ from khabar.stages.entities.features import (
 )
 from khabar.training import conll, gazetteer
 from khabar.training.conll import Sentence
+from khabar.training.ner_data import split_tail  # the one tail split, as the neural trainer's
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 DEV_SHARE = 1 / 6
@@ -74,17 +75,6 @@ class Corpora:
     train: dict[str, list[Sentence]]
     dev: dict[str, list[Sentence]]
     report: dict[str, list[Sentence]]
-
-
-def split_tail(sentences: list[Sentence], share: float) -> tuple[list[Sentence], list[Sentence]]:
-    """Split off the last ``share`` of tokens (whole sentences), like the CAMeL split does."""
-    total = conll.count_tokens(sentences)
-    seen = 0
-    for index, sentence in enumerate(sentences):
-        seen += len(sentence)
-        if seen >= total * (1 - share):
-            return sentences[: index + 1], sentences[index + 1 :]
-    return sentences, []
 
 
 def load_corpora(data: Path, settings: CrfSettings, dev_mode: bool) -> Corpora:
