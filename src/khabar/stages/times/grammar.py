@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.stages.trie import trie_pattern
 
@@ -41,20 +41,26 @@ DIGIT_WORD = "<digit>"
 DIGITS = frozenset({DIGIT_WORD})  # the "needs" of a pattern that can only match around a digit
 CLOCK_WORD = "<clock>"
 CLOCKS = frozenset({CLOCK_WORD})  # ... or around a clock's "18:00"
+TOKEN = re.compile(f"[{LETTER}]+|\\d+")  # a word, or a run of digits (a word of its own even glued to letters)
+DIGIT_RUN = re.compile("\\d+")
+LETTER_FIRST, LETTER_LAST = "\u0621", "\u064a"
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One compiled pattern, the reader kind it feeds, and the words it needs.
+    """One compiled pattern, the reader kind it feeds, the words it needs and the words it starts with.
 
     A pattern runs over an article only if, for each set in ``needs``, the article holds one of its
     words (with any proclitic or article; ``DIGITS`` stands for a digit): most articles name no Hijri
-    month and no clock time, and a set intersection is much cheaper than a regex scan.
+    month and no clock time, and a set intersection is much cheaper than a regex scan. It is then tried
+    only where a word of its lead set stands (the first word of any match it can make), not across
+    the whole text.
     """
 
     kind: str
     regex: re.Pattern[str]
     need_bits: tuple[int, ...]  # one bit per set of words it needs (see Grammar.present)
+    lead: int = 0  # the index of its lead set (see Grammar.scan)
 
     @property
     def need_mask(self) -> int:
@@ -66,11 +72,23 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class Scan:
+    """One pass over an article's words: the need sets they touch, and where each lead set's words stand."""
+
+    present: int  # the bits of the need sets touched (see Grammar.present)
+    starts: list[list[int]]  # per lead set, the offsets a match may start at, in text order
+
+
+@dataclass(frozen=True, slots=True)
 class Grammar:
-    """The compiled patterns, in the order they are tried, and which word sets each word belongs to."""
+    """The compiled patterns, in the order they are tried, which word sets each word belongs to, and which
+    lead sets each word opens."""
 
     patterns: tuple[Pattern, ...]
     word_bits: dict[str, int]  # word -> the bits of every need set holding it
+    leads: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    # word -> (the lead sets holding it, the offsets in it a match may start at: 0 and after each proclitic)
+    lead_count: int = 0
 
     def present(self, words: Iterable[str], has_digit: bool, has_clock: bool = False) -> int:
         """The bits of the need sets an article's words touch (the few known words found by one set
@@ -82,6 +100,42 @@ class Grammar:
         for word in word_bits.keys() & set(words):
             bits |= word_bits[word]
         return bits
+
+    def scan(self, view: str, has_clock: bool = False) -> Scan:
+        """Every word and number of ``view`` looked up once: the need sets present, and for each lead set
+        the offsets where one of its words starts (or follows its proclitic), where its patterns are tried.
+
+        A match can only start at a word start or after a proclitic (the tagger drops the others), and
+        its first word is one of its pattern's lead set, so these offsets are all it needs to try.
+        """
+        starts: list[list[int]] = [[] for _ in range(self.lead_count)]
+        words = set(TOKEN.findall(view))
+        leads, size = self.leads, len(view)
+        for form in leads.keys() & words:  # each word known to open a pattern, wherever it stands alone
+            indices, offsets = leads[form]
+            length = len(form)
+            at = view.find(form)
+            while at >= 0:
+                after = at + length
+                if (at == 0 or not LETTER_FIRST <= view[at - 1] <= LETTER_LAST) and (
+                        after == size or not LETTER_FIRST <= view[after] <= LETTER_LAST):
+                    if offsets == (0,):
+                        for lead in indices:
+                            starts[lead].append(at)
+                    else:
+                        for lead in indices:
+                            starts[lead].extend([at + offset for offset in offsets])
+                at = view.find(form, at + 1)
+        digit_lead = leads.get(DIGIT_WORD)
+        if digit_lead is not None:
+            digits = [found.start() for found in DIGIT_RUN.finditer(view)]
+            if digits:
+                words.add(DIGIT_WORD)
+                for lead in digit_lead[0]:
+                    starts[lead].extend(digits)
+        for opens in starts:
+            opens.sort()
+        return Scan(self.present(words, False, has_clock), starts)
 
 
 UNIT_WORDS = ("اسبوع", "شهر", "عام", "سنه", "عقد")
@@ -103,3 +157,12 @@ def with_clitics(words: Iterable[str]) -> frozenset[str]:
             if base.startswith("ال"):
                 forms.update(("لل" + base[2:], "ولل" + base[2:], "فلل" + base[2:]))
     return frozenset(forms)
+
+
+def proclitic_offsets(form: str) -> tuple[int, ...]:
+    """Where in a written word a match may start: at its start, and after each proclitic it may carry.
+
+    >>> proclitic_offsets("وبالعام"), proclitic_offsets("2016")
+    ((0, 1, 2), (0,))
+    """
+    return tuple(sorted({0, *(len(c) for c in PROCLITICS if c and form.startswith(c) and len(c) < len(form))}))

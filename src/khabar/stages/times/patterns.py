@@ -29,11 +29,12 @@ from khabar.stages.times.grammar import (
     Grammar,
     Pattern,
     alternation,
+    proclitic_offsets,
     with_clitics,
 )
 from khabar.stages.times.lexicon import TimeLexicon
 
-Source = tuple[str, str, tuple[frozenset[str], ...]]  # kind, regex, the word sets it needs
+Source = tuple[str, str, tuple[frozenset[str], ...], frozenset[str]]  # kind, regex, the word sets it needs, its first words
 EPITHETS = "المبارك|الكريم|المعظم|الفضيل"
 PRESENT_ADJECTIVES = ("الحالي", "الحاليه", "الراهن", "الراهنه")
 STUDY_OR_MONEY = "مالي|ماليه|دراسي|دراسيه|جامعي|جامعيه"
@@ -49,11 +50,24 @@ LASTING_VERBS = "دام|دامت|يدوم|تدوم|استمر|استمرت|يس�
 SAME = "نفسه|نفسها|ذاته|ذاتها"  # "العام نفسه": the year named last
 HALF = "(?:\\s+و\\s*(?P<half>نصف))?"  # "ساعة ونصف", "دقيقتين ونصف"
 MONTH_LEADS = "في|منذ|حتي|خلال|مطلع|اوائل|اواسط|اواخر|بدايه|نهايه|منتصف|موفي"
+WEEKDAY_RELATIVES = "امس|الامس|غدا|الغد|(?:يوم\\s+)?غد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد"  # + a weekday
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
 def _words(phrases: Iterable[str]) -> set[str]:
     return {word for phrase in phrases for word in phrase.split()} - TOO_COMMON
+
+
+def _firsts(phrases: Iterable[str]) -> frozenset[str]:
+    """The words ``phrases`` (or the branches of a regex alternation "a|b\\s+c") start with, as they may
+    stand in text: what a pattern opening with them is tried at (see ``Grammar.scan``).
+
+    >>> sorted(_firsts("بعد\\s+ظهر|ليل"))[:3]
+    ['البعد', 'الليل', 'ببعد']
+    """
+    if isinstance(phrases, str):
+        phrases = [branch.replace("\\s+", " ") for branch in phrases.split("|")]
+    return with_clitics({phrase.split()[0] for phrase in phrases})
 
 
 def _gregorian(lex: TimeLexicon) -> list[str]:
@@ -119,7 +133,7 @@ def _weekday(lex: TimeLexicon) -> list[str]:
         f"(?P<x>(?P<pod>{PART_OF_DAY})\\s+(?:(?P<today>اليوم)\\s+|(?P<rel>امس|الامس|البارحه|غد|الغد)\\s+)?"
         f"(?:(?P<yawm>يوم)\\s+)?{tail}",  # "مساء أمس السبت"
         f"(?P<x>(?P<today>اليوم)\\s+{tail}",
-        f"(?P<x>(?P<rel>امس|الامس|غدا|الغد|(?:يوم\\s+)?غد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد)\\s+{tail}",
+        f"(?P<x>(?P<rel>{WEEKDAY_RELATIVES})\\s+{tail}",
         f"(?P<x>(?P<yawm>يوم)\\s+{tail}",
         f"(?P<x>{EARLIER}(?:(?P<yawm>يوم)\\s+)?{tail}",
     ]
@@ -168,28 +182,29 @@ def _durations(lex: TimeLexicon) -> list[Source]:
     definite = with_clitics("ال" + n for n in _words(lex.numbers))
     return [
         # "(25) عاما", "«68» عاما", "27/ عاما": a number set off by a bracket or a slash still counts
-        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit}){HALF}){END}", (DIGITS, units)),
-        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units)),
-        ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),)),
+        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit}){HALF}){END}", (DIGITS, units), DIGITS),
+        ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units), _firsts(lex.numbers)),
+        ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),), _firsts(duals)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
-         (with_clitics(single), with_clitics(APPROXIMATE_WORDS))),
+         (with_clitics(single), with_clitics(APPROXIMATE_WORDS)), _firsts(APPROXIMATELY)),
         # not "1.9 بالمائة سنة 2015": a unit before a number is a date's
         ("duration", f"(?P<x>ال(?P<num>{number})\\s+(?P<unit>{unit})(?:\\s+(?P<qual>{qualifier}))?){END}(?!\\s*\\d)",
-         (definite, units)),
+         (definite, units), with_clitics("ال" + n for n in _firsts(lex.numbers))),
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
-                     f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural))),
+                     f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural)),
+         with_clitics("ال" + p for p in _firsts(plural))),
         ("duration", f"(?P<x>(?P<unit>{alternation(single)})\\s+(?:واحد|كامل)[اه]?){END}",
-         (with_clitics(["واحد", "واحده", "واحدا", "كامل", "كامله", "كاملا"]), units)),
+         (with_clitics(["واحد", "واحده", "واحدا", "كامل", "كامله", "كاملا"]), units), _firsts(single)),
         # "بعد قتال دام لساعة", "استمر شهرا", "تستغرق ساعة": a verb of lasting before a unit
         ("duration", f"(?:{LASTING_VERBS})\\s+(?:ل)?(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
-         (with_clitics(LASTING_VERBS.split("|")), units)),
+         (with_clitics(LASTING_VERBS.split("|")), units), _firsts(LASTING_VERBS)),
         # "بعد ذلك بأسبوع", "بعدها بيومين": a stretch after an event
         ("duration", f"(?:ذلك|بعدها|قبلها|بعده|قبله)\\s+ب(?P<x>(?P<unit>{alternation(single)})){END}",
-         (with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"]), units)),
+         (with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"]), units), with_clitics(["ذلك", "بعدها", "قبلها", "بعده", "قبله"])),
         # "أبعده عن الأنظار لأعوام", "لسنوات طويلة": for years
         ("duration", f"ل(?P<x>(?P<unit>{alternation(plural)})(?:\\s+(?:طويله|عديده|قليله))?){END}",
-         (with_clitics(["ل" + p for p in plural]),)),
-        ("fraction", f"(?P<x>(?P<frac>نصف|ربع)\\s+(?P<unit>ساعه|يوم|قرن|عقد)){END}", (with_clitics(("نصف", "ربع")),)),
+         (with_clitics(["ل" + p for p in plural]),), with_clitics("ل" + p for p in _firsts(plural))),
+        ("fraction", f"(?P<x>(?P<frac>نصف|ربع)\\s+(?P<unit>ساعه|يوم|قرن|عقد)){END}", (with_clitics(("نصف", "ربع")),), with_clitics(("نصف", "ربع"))),
     ]
 
 
@@ -198,9 +213,9 @@ def _vague(lex: TimeLexicon) -> list[Source]:
     qualifier = alternation(lex.qualifiers)
     return [
         ("period", f"(?P<x>(?:ال|ل)(?P<noun>{alternation(lex.periods)})\\s+(?P<qual>{qualifier})){END}",
-         (with_clitics(lex.periods),)),
-        ("present", f"(?P<x>{alternation(PRESENT_ADJECTIVES)}){END}", (with_clitics(PRESENT_ADJECTIVES),)),
-        ("someday", f"(?P<x>يوما(?:\\s+(?P<ma>ما))?){END}", (with_clitics(["يوما"]),)),
+         (with_clitics(lex.periods),), _firsts(lex.periods)),
+        ("present", f"(?P<x>{alternation(PRESENT_ADJECTIVES)}){END}", (with_clitics(PRESENT_ADJECTIVES),), with_clitics(PRESENT_ADJECTIVES)),
+        ("someday", f"(?P<x>يوما(?:\\s+(?P<ma>ما))?){END}", (with_clitics(["يوما"]),), with_clitics(["يوما"])),
     ]
 
 
@@ -214,17 +229,17 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
     century = f"القرن\\s+(?:(?P<cqual>{qualifier})|(?P<cord>{ordinal})|(?:ال)?(?P<cnum>\\d\\d))"
     return [
         ("day_of_month", f"(?P<x>(?:(?P<day>\\d\\d?)|(?P<ord>{ordinal}))\\s+(?:من\\s+)?(?:(?P<this>هذا)\\s+)?"
-                         f"(?:ال)?شهر(?:\\s+(?P<qual>{qualifier}))?){END}", (with_clitics(["شهر"]),)),
-        ("season", f"(?P<x>(?:فصل\\s+)?(?P<season>{season}){after_season}){END}", (seasons,)),
-        ("season", f"(?P<x>(?P<this>هذا|هذه)\\s+(?P<season>{season})){END}", (seasons,)),
+                         f"(?:ال)?شهر(?:\\s+(?P<qual>{qualifier}))?){END}", (with_clitics(["شهر"]),), DIGITS | _firsts(lex.ordinals)),
+        ("season", f"(?P<x>(?:فصل\\s+)?(?P<season>{season}){after_season}){END}", (seasons,), with_clitics(["فصل"]) | _firsts(lex.seasons)),
+        ("season", f"(?P<x>(?P<this>هذا|هذه)\\s+(?P<season>{season})){END}", (seasons,), with_clitics(("هذا", "هذه"))),
         ("decade", f"(?P<x>(?:ال)?(?P<decade>{DECADES})(?:ي)?ات(?:\\s+(?:من\\s+)?{century})?){END}",
-         (with_clitics(DECADE_WORDS),)),
+         (with_clitics(DECADE_WORDS),), with_clitics(DECADE_WORDS)),
         ("quarter", f"(?P<x>(?P<part>الربع|النصف)\\s+(?P<which>الاول|الثاني|الثالث|الرابع|الاخير)\\s+"
                     f"(?:(?:من|ل)\\s*)?(?:(?:(?:عام|العام|سنه|السنه)\\s+)?(?P<year>{YEAR})|(?P<this>هذا\\s+)?"
-                    f"(?:العام|السنه)(?:\\s+(?P<qual>{qualifier}))?)){END}", (with_clitics(["الربع", "النصف"]),)),
+                    f"(?:العام|السنه)(?:\\s+(?P<qual>{qualifier}))?)){END}", (with_clitics(["الربع", "النصف"]),), with_clitics(["الربع", "النصف"])),
         ("fiscal", f"(?P<x>(?:ال)?(?:عام|سنه)\\s+(?:ال)?(?:{STUDY_OR_MONEY})"
                    f"(?:\\s+(?P<year>{YEAR})|\\s+(?P<qual>{qualifier}|الجديد|الجديده))){END}",
-         (with_clitics(STUDY_OR_MONEY.split("|")),)),
+         (with_clitics(STUDY_OR_MONEY.split("|")),), with_clitics(("عام", "سنه"))),
     ]
 
 
@@ -233,26 +248,32 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
     months, hijri = with_clitics(_words(lex.months)), with_clitics(_words(lex.hijri_months))
     weekdays, part_of_day = with_clitics(_words(lex.weekdays)), with_clitics(PART_OF_DAY_WORDS)
     gregorian, weekday = _gregorian(lex), _weekday(lex)
+    today, year_words, month_word = with_clitics(["اليوم"]), with_clitics(("عام", "سنه")), with_clitics(["شهر"])
+    gregorian_leads = (_firsts(lex.weekdays), today, month_word, DIGITS, _firsts(lex.ordinals),
+                       _firsts(set(lex.months) - lex.cue_months), _firsts(lex.cue_months), _firsts(MONTH_LEADS))
+    led = list(zip(gregorian, gregorian_leads, strict=True))
     return [
-        *(("numeric", p, (DIGITS,)) for p in _numeric()),
-        *(("gregorian", p, (months,)) for p in gregorian[:-2]),
-        ("gregorian", gregorian[-2], (with_clitics(lex.cue_months),)),
-        ("gregorian", gregorian[-1], (with_clitics(lex.cue_months), with_clitics(MONTH_LEADS.split("|")))),
-        *(("gregorian", p, (DIGITS, months)) for p in _ranges(lex)),
-        *(("hijri", p, (hijri,)) for p in _hijri(lex)),
+        *(("numeric", p, (DIGITS,), DIGITS) for p in _numeric()),
+        *(("gregorian", p, (months,), lead) for p, lead in led[:-2]),
+        ("gregorian", led[-2][0], (with_clitics(lex.cue_months),), led[-2][1]),
+        ("gregorian", led[-1][0], (with_clitics(lex.cue_months), with_clitics(MONTH_LEADS.split("|"))), led[-1][1]),
+        *(("gregorian", p, (DIGITS, months), DIGITS) for p in _ranges(lex)),
+        *(("hijri", p, (hijri,), lead) for p, lead in zip(_hijri(lex), (DIGITS, month_word, _firsts(lex.hijri_months)),
+                                                          strict=True)),
         ("hijri_year", f"(?P<x>(?:عام|سنه)\\s+(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}",
-         (DIGITS, HIJRI_MARKS)),
-        ("hijri_year", f"(?P<x>(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}", (DIGITS, HIJRI_MARKS)),
+         (DIGITS, HIJRI_MARKS), year_words),
+        ("hijri_year", f"(?P<x>(?P<year>\\d\\d\\d\\d?)\\s*(?P<mark>{HIJRI_MARK})){END}", (DIGITS, HIJRI_MARKS), DIGITS),
         ("year", f"(?P<x>(?:عام|العام|سنه|السنه)\\s+(?P<year>{YEAR}))(?!\\d|\\s*(?:{HIJRI_MARK}){END})",
-         (DIGITS, with_clitics(("عام", "سنه")))),
+         (DIGITS, year_words), year_words),
         # "2016-2017" and "2016/2017" are two years; "2020-10-01" is a numeric date, "2016.5" no year
-        ("bare_year", f"(?P<x>(?P<year>{YEAR}))(?!\\d|[/:-](?!{YEAR}(?!\\d))|\\.\\d|\\s*(?:{HIJRI_MARK}){END})", (DIGITS,)),
-        ("weekday", weekday[0], (weekdays,)),
-        ("weekday", weekday[1], (weekdays, part_of_day)),
-        ("weekday", weekday[2], (weekdays, with_clitics(["اليوم"]))),
-        ("weekday", weekday[3], (weekdays, with_clitics(["امس", "غدا", "غد"]))),
-        ("weekday", weekday[4], (weekdays, with_clitics(["يوم"]))),
-        ("weekday", weekday[5], (weekdays, with_clitics(["وقت"]))),
+        ("bare_year", f"(?P<x>(?P<year>{YEAR}))(?!\\d|[/:-](?!{YEAR}(?!\\d))|\\.\\d|\\s*(?:{HIJRI_MARK}){END})", (DIGITS,),
+         DIGITS),
+        ("weekday", weekday[0], (weekdays,), _firsts(lex.weekdays)),
+        ("weekday", weekday[1], (weekdays, part_of_day), _firsts(PART_OF_DAY)),
+        ("weekday", weekday[2], (weekdays, today), today),
+        ("weekday", weekday[3], (weekdays, with_clitics(["امس", "غدا", "غد"])), with_clitics(["امس", "غدا", "غد", "يوم", "اول", "بعد"])),
+        ("weekday", weekday[4], (weekdays, with_clitics(["يوم"])), with_clitics(["يوم"])),
+        ("weekday", weekday[5], (weekdays, with_clitics(["وقت"])), with_clitics(["وقت"])),
     ]
 
 
@@ -261,34 +282,37 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
     unit, number, qualifier = alternation(lex.units), _number(lex), alternation(lex.qualifiers)
     units, part_of_day = with_clitics(_words(lex.units)), with_clitics(PART_OF_DAY_WORDS)
     relative, words = _relative(lex), with_clitics(_words(lex.relative))
+    this, at_time = with_clitics(("هذا", "هذه")), with_clitics(["وقت"])
     return [
-        ("relative", relative[0], (words,)),
-        ("relative", relative[1], (words, part_of_day)),
+        ("relative", relative[0], (words,), _firsts(lex.relative)),
+        ("relative", relative[1], (words, part_of_day), _firsts(PART_OF_DAY)),
         # "ذلك العام", "العام نفسه", "في نفس العام": the year the text named last (the reader finds it)
         ("same_year", f"(?P<x>(?:(?:ذلك|تلك)\\s+(?:العام|السنه)|(?:العام|السنه)\\s+(?:{SAME})|نفس\\s+(?:العام|السنه))){END}",
-         (with_clitics(["ذلك", "تلك", "نفس", *SAME.split("|")]), with_clitics(["عام", "سنه"]))),
+         (with_clitics(["ذلك", "تلك", "نفس", *SAME.split("|")]), with_clitics(["عام", "سنه"])),
+         with_clitics(["ذلك", "تلك", "نفس", "عام", "سنه"])),
         ("weekend", f"(?P<x>(?:عطله\\s+)?نهايه\\s+(?:(?P<this>هذا)\\s+)?الاسبوع(?:\\s+(?P<qual>{qualifier}))?){END}",
-         (with_clitics(["نهايه"]), with_clitics(["اسبوع"]))),
-        ("unit_relative", relative[2], (with_clitics(UNIT_WORDS),)),
-        ("unit_relative", relative[3], (with_clitics(UNIT_WORDS), with_clitics(("هذا", "هذه")))),
-        ("unit_relative", relative[4], (with_clitics(UNIT_WORDS), with_clitics(MODIFIER.split("|")))),
-        ("unit_relative", relative[5], (with_clitics(UNIT_WORDS), with_clitics(["وقت"]))),
-        ("relative", relative[6], (words, with_clitics(["وقت"]))),
+         (with_clitics(["نهايه"]), with_clitics(["اسبوع"])), with_clitics(["عطله", "نهايه"])),
+        ("unit_relative", relative[2], (with_clitics(UNIT_WORDS),), with_clitics(UNIT_WORDS)),
+        ("unit_relative", relative[3], (with_clitics(UNIT_WORDS), this), this),
+        ("unit_relative", relative[4], (with_clitics(UNIT_WORDS), with_clitics(MODIFIER.split("|"))), _firsts(MODIFIER)),
+        ("unit_relative", relative[5], (with_clitics(UNIT_WORDS), at_time), at_time),
+        ("relative", relative[6], (words, at_time), at_time),
         ("plural_relative", f"(?P<x>(?:ال|ل)(?P<unit>{alternation(PLURAL_UNIT_WORDS)})"
-                            f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),)),
+                            f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),),
+         with_clitics(PLURAL_UNIT_WORDS)),
         ("offset", f"(?P<prep>{OFFSET_PREPOSITIONS})\\s+(?:(?:{APPROXIMATELY})\\s+)?"
                    f"(?P<x>(?:(?P<num>{number})\\s+(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
-         (units,)),
-        ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units)),
+         (units,), _firsts(OFFSET_PREPOSITIONS)),
+        ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units), with_clitics(["كل"])),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",
-         (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),)),
+         (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),), with_clitics(["في"])),
         # "الساعة 16:20", and AFP's "الساعة 16,20"
         ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?:[:,](?P<minute>[0-5]\\d))?{AM_PM})(?!\\d)",
-         (DIGITS, with_clitics(["ساعه"]))),
+         (DIGITS, with_clitics(["ساعه"])), with_clitics(["ساعه"])),
         # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
-        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (CLOCKS,)),
+        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (CLOCKS,), DIGITS),
         ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و\\s*(?P<fraction>النصف|نصف|الربع|ربع|الثلث|ثلث))?"
-                  f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours)))),
+                  f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours))), with_clitics(["ساعه"])),
     ]
 
 
@@ -302,12 +326,21 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     """
     sources = [*_calendar_sources(lex), *_relative_sources(lex), *_durations(lex), *_vague(lex), *_calendar_words(lex)]
     bit_of: dict[frozenset[str], int] = {}
-    for _kind, _source, needs in sources:
+    for _kind, _source, needs, _lead in sources:
         for need in needs:
             bit_of.setdefault(need, 1 << len(bit_of))
     word_bits: dict[str, int] = {}
     for need, bit in bit_of.items():
         for word in need:
             word_bits[word] = word_bits.get(word, 0) | bit
-    patterns = tuple(Pattern(kind, re.compile(source), tuple(bit_of[n] for n in needs)) for kind, source, needs in sources)
-    return Grammar(patterns, word_bits)
+    lead_of: dict[frozenset[str], int] = {}
+    for _kind, _source, _needs, lead in sources:
+        lead_of.setdefault(lead, len(lead_of))
+    opens: dict[str, list[int]] = {}
+    for lead, index in lead_of.items():
+        for word in lead:
+            opens.setdefault(word, []).append(index)
+    leads = {word: (tuple(indices), proclitic_offsets(word)) for word, indices in opens.items()}
+    patterns = tuple(Pattern(kind, re.compile(source), tuple(bit_of[n] for n in needs), lead_of[lead])
+                     for kind, source, needs, lead in sources)
+    return Grammar(patterns, word_bits, leads, len(lead_of))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
@@ -28,8 +28,6 @@ from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, t
 from khabar.stages.times.verbs import Clauses
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-WORD = re.compile("[\u0621-\u064a]+")
-DIGIT = re.compile(r"\d")
 CLOCK = re.compile(r"\d:\d")
 GUESSED_ANCHOR = "anchor_guessed"
 DAY_FIRST = re.compile(r"(?P<day>\d\d?)[/.-](?P<month>\d\d?)[/.-](?P<year>\d{4})(?!\d)")
@@ -147,13 +145,14 @@ class TimeTagger:
               clauses: Clauses | None = None) -> list[Reading]:
         """Every reading of every pattern that can match ``view``."""
         contexts: dict[Tense, Context] = {}
-        present = self.grammar.present(WORD.findall(view), DIGIT.search(view) is not None, CLOCK.search(view) is not None)
+        scan = self.grammar.scan(view, CLOCK.search(view) is not None)
+        present, opens = scan.present, scan.starts
         readings = []
         for pattern, mask in self.masks:
             if present & mask != mask:
                 continue
             reader = READERS[pattern.kind]
-            for match in pattern.regex.finditer(view):
+            for match in _matches(pattern.regex, view, opens[pattern.lead]):
                 if not at_word_start(view, match.start()):
                     continue
                 tense = tenses.at(match.start("x"), match.end("x"))
@@ -171,6 +170,19 @@ class TimeTagger:
             return []
         parts = (doc.byline.outlet, doc.byline.author)
         return [view.view_span(p.start, p.end) for p in parts if p is not None]
+
+
+def _matches(regex: re.Pattern[str], view: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``regex`` starting at ``starts`` (in order), none overlapping the one before: what
+    ``finditer`` gives at those offsets, without scanning the text between them."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = regex.match(view, start)
+        if match is not None:
+            end = max(match.end(), start + 1)
+            yield match
 
 
 def _longest_first(readings: list[Reading]) -> list[Reading]:
