@@ -377,3 +377,27 @@ def test_months_that_are_also_words(found, text: str, published: str, expected: 
 def test_the_second_end_of_a_range_of_ages_is_an_age(found) -> None:  # type: ignore[no-untyped-def]
     # Jawhara FM 2017-01-13
     assert found("كما اتهمت 3 آخرين تتراوح أعمارهم بين 27 سنة و64 سنة بالتواطؤ", "2017-01-13") == []
+
+
+# ---------------------------------------------------------------- duals with their qualifier, range ends
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("بزيادة على مدار العامين القادمين", [("العامين القادمين", "P2Y")]),
+    ("وقتل عشرة خلال اليومين الماضيين", [("اليومين الماضيين", "P2D")]),
+    ("أقل من السنتين الماضيتين", [("السنتين الماضيتين", "P2Y")]),
+    ("خلال الأسبوعين المقبلين", [("الأسبوعين المقبلين", "P2W")]),
+])
+def test_a_definite_dual_with_a_dual_qualifier_is_a_duration(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-16") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first end stands next to the past verb: both ends last June
+    ("وقعت المعارك بين 21 و27 يونيو", [("21", "2017-06-21"), ("27 يونيو", "2017-06-27")]),
+    # a qualifier on the second end places the range as a year would
+    ("من 27 ديسمبر إلى 3 يناير المقبل", [("27 ديسمبر", "2018-12-27"), ("3 يناير المقبل", "2019-01-03")]),
+    ("وقعت بين 27 ديسمبر و3 يناير", [("27 ديسمبر", "2017-12-27"), ("3 يناير", "2018-01-03")]),
+])
+def test_the_second_end_of_a_range_follows_the_first(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-16") == expected

@@ -51,6 +51,7 @@ SAME = "نفسه|نفسها|ذاته|ذاتها"  # "العام نفسه": the y
 HALF = "(?:\\s+و\\s*(?P<half>نصف))?"  # "ساعة ونصف", "دقيقتين ونصف"
 MONTH_LEADS = "في|منذ|حتي|خلال|مطلع|اوائل|اواسط|اواخر|بدايه|نهايه|منتصف|موفي"
 WEEKDAY_RELATIVES = "امس|الامس|غدا|الغد|(?:يوم\\s+)?غد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد"  # + a weekday
+DUAL_QUALIFIERS = "ماضي|قادم|مقبل|اخير|فائت|منصرم|سابق"  # + ين/ان (ت for a feminine unit): "الماضيين", "المقبلتين"
 RANGE_JOIN = "(?:-|–|و|الي|حتي|و\\s*حتي|و\\s*الي)"
 
 
@@ -193,6 +194,9 @@ def _durations(lex: TimeLexicon) -> list[Source]:
         ("duration", f"(?P<x>ال(?P<unit>{alternation(plural)})\\s+ال(?P<num>{number})"
                      f"(?:\\s+(?P<qual>{qualifier}))?){END}", (definite, with_clitics(plural)),
          with_clitics("ال" + p for p in _firsts(plural))),
+        # "العامين الماضيين", "الأسبوعين المقبلين", "الساعتين الماضيتين": a dual with its qualifier in the dual
+        ("duration", f"(?P<x>ال(?P<dual>(?P<unit>{alternation(duals)}))\\s+ال(?:{DUAL_QUALIFIERS})(?:ت)?(?:ين|ان)){END}",
+         (with_clitics(duals),), with_clitics("ال" + d for d in duals)),
         ("duration", f"(?P<x>(?P<unit>{alternation(single)})\\s+(?:واحد|كامل)[اه]?){END}",
          (with_clitics(["واحد", "واحده", "واحدا", "كامل", "كامله", "كاملا"]), units), _firsts(single)),
         # "بعد قتال دام لساعة", "استمر شهرا", "تستغرق ساعة": a verb of lasting before a unit

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from khabar.stages.times.context import Reading
@@ -25,15 +26,17 @@ DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
 LOOK_BACK = 20  # characters before the first end for "بين"/"من"
 
 
-def cohere(readings: list[Reading], view: str) -> list[Reading]:
-    """``readings`` (in text order) with the ends of each range made to agree."""
+def cohere(readings: list[Reading], view: str, qualifiers: Iterable[str] = ()) -> list[Reading]:
+    """``readings`` (in text order) with the ends of each range made to agree; an end with one of
+    ``qualifiers`` ("3 يناير المقبل") is placed in time as an end with its year is."""
     out = list(readings)
+    qualified = frozenset(qualifiers)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
         if (first.type != "DATE" or second.type != "DATE" or not _joined(view, first, second)
                 or any(WEEKDAY.search(view, r.start, r.end) for r in (first, second))):
             continue  # "من الأحد إلى الخميس" is a week's days, no dates to move by a year
-        first_year, second_year = _given_year(view, first), _given_year(view, second)
+        first_year, second_year = _given_year(view, first, qualified), _given_year(view, second, qualified)
         if second_year and not first_year:
             out[i] = _in_year_before(first, second)
         elif not second_year:
@@ -48,10 +51,10 @@ def _joined(view: str, first: Reading, second: Reading) -> bool:
                                                            and view[max(0, first.start - LOOK_BACK) : first.start].rstrip().endswith("بين"))
 
 
-def _given_year(view: str, reading: Reading) -> bool:
-    """Whether the text gives the end's year: "2019", "من العام الماضي"."""
+def _given_year(view: str, reading: Reading, qualifiers: frozenset[str] = frozenset()) -> bool:
+    """Whether the text gives the end's year: "2019", "من العام الماضي", "يناير المقبل"."""
     return YEAR_IN_TEXT.search(view, reading.start, reading.end) is not None or YEAR_WORD.search(
-        view, reading.start, reading.end) is not None
+        view, reading.start, reading.end) is not None or not qualifiers.isdisjoint(view[reading.start : reading.end].split())
 
 
 def _in_year_before(first: Reading, second: Reading) -> Reading:
@@ -66,15 +69,13 @@ def _in_year_before(first: Reading, second: Reading) -> Reading:
 
 
 def _after(second: Reading, first: Reading) -> Reading:
-    """``second`` moved on by a year while it comes before ``first``."""
+    """``second`` in the year of ``first``, or the year after when it would come before it: the first end
+    stands nearer the verb that placed it in time ("وقعت المعارك بين 21 و27 يونيو": both last June)."""
     one, two = DAY.match(first.value), DAY.match(second.value)
     if one is None or two is None:
         return second
-    start = (int(one[1]), int(one[2]), int(one[3] or 1))
-    end = (int(two[1]), int(two[2]), int(two[3] or 31))
-    if end >= start:
-        return second
-    value = _with_year(second.value, int(one[1]) + (1 if (end[1], end[2]) < (start[1], start[2]) else 0))
+    start, end = (int(one[2]), int(one[3] or 1)), (int(two[2]), int(two[3] or 31))
+    value = _with_year(second.value, int(one[1]) + (1 if end < start else 0))
     return dataclasses.replace(second, value=value)
 
 

@@ -118,7 +118,7 @@ class TimeTagger:
         readings = self._read(view.text, anchor, tenses, doc.text, view.starts, clauses)
         blocked = self._blocked(doc, view)
         times = []
-        for found in cohere(sorted(_longest_first(readings), key=lambda r: r.start), view.text):
+        for found in cohere(sorted(_longest_first(readings), key=lambda r: r.start), view.text, self.lexicon.qualifiers):
             if any(found.start < end and start < found.end for start, end in blocked):
                 continue
             start, end = view.original_span(found.start, found.end)
