@@ -181,3 +181,33 @@ def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> N
 ])
 def test_since_a_state_that_lasts(analyse, text: str, published: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert found(analyse(text, published)) == [expected]
+
+
+# ---------------------------------------------------------------- the day after the day named last
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # BBC 2018-05-26, shortened: the summit's planned date lies ahead, the day after is Thursday's
+    ("أعلن ترامب الخميس إلغاء القمة التي كانت مقررة في الثاني عشر من الشهر المقبل لكنه عاد في اليوم التالي ليفتح الطريق",
+     "2018-05-26", [("الخميس", "2018-05-24"), ("الثاني عشر من الشهر المقبل", "2018-06-12"), ("اليوم التالي", "2018-05-25")]),
+    ("وصل الوزير الأحد إلى بغداد، وفي صباح اليوم التالي التقى الرئيس", "2018-07-10",
+     [("الأحد", "2018-07-08"), ("صباح اليوم التالي", "2018-07-09TMO")]),
+    ("وتغادر الطائرة في 22 سبتمبر المقبل وستعود في اليوم التالي", "2018-05-16",
+     [("22 سبتمبر المقبل", "2018-09-22"), ("اليوم التالي", "2018-09-23")]),
+    ("أطلق الصاروخ يوم الأحد بعد محاولة فاشلة في اليوم السابق", "2018-08-12",
+     [("يوم الأحد", "2018-08-12"), ("اليوم السابق", "2018-08-11")]),
+    # no day named before it, or counted from an event: no time
+    ("وفي اليوم التالي، سيتناول الرئيس الشاي مع الملكة", "2018-07-10", []),
+    ("أجريت الانتخابات في 12 مايو، وفي اليوم التالي للانتخابات أعلنت النتائج", "2018-07-10", [("12 مايو", "2018-05-12")]),
+])
+def test_the_next_day_follows_the_day_named_last(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "يقترب اليوم الموعود لقيامة الدولة",  # the promised day
+    "أضرموا فيها النيران في اليوم الخامس للاحتجاجات",  # the fifth day of
+    "باع 20 مليون قطعة في العام الذي سبقه",  # a count before "في العام" that is no rate
+])
+def test_a_day_with_its_adjective_is_no_date(found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-16") == []

@@ -301,6 +301,9 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("unit_relative", relative[4], (with_clitics(UNIT_WORDS), with_clitics(MODIFIER.split("|"))), _firsts(MODIFIER)),
         ("unit_relative", relative[5], (with_clitics(UNIT_WORDS), at_time), at_time),
         ("relative", relative[6], (words, at_time), at_time),
+        # "في اليوم التالي", "صباح اليوم التالي": the day after the day named last (see ranges.follow_days)
+        ("next_day", f"(?P<x>(?:(?P<pod>{PART_OF_DAY})\\s+)?اليوم\\s+(?P<which>التالي|الموالي|السابق)){END}",
+         (with_clitics(["التالي", "الموالي", "السابق"]),), _firsts(PART_OF_DAY) | with_clitics(["اليوم"])),
         ("plural_relative", f"(?P<x>(?:ال|ل)(?P<unit>{alternation(PLURAL_UNIT_WORDS)})"
                             f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),),
          with_clitics(PLURAL_UNIT_WORDS)),

@@ -1,7 +1,8 @@
-"""Readers of the parts and stretches of years: seasons, decades (and their centuries), quarters and halves.
+"""Readers of the parts and stretches of years: seasons, decades (and their centuries), quarters and halves;
+and of the day after (or before) a day the text named.
 
-One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``); ``PERIOD_READERS``
-maps each kind to its reader.
+One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``, ``next_day``);
+``PERIOD_READERS`` maps each kind to its reader.
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from __future__ import annotations
 import re
 
 from khabar.stages.times.context import Context, Reader, Reading, must, part, qualifier, reading
-from khabar.stages.times.values import offset_value, season_year
+from khabar.stages.times.ranges import DAY_STEP, FUTURE_DAY_STEP
+from khabar.stages.times.values import PART_OF_DAY, offset_value, season_year
 
 QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
 TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
+NEXT_DAY = {"التالي": 1, "الموالي": 1, "السابق": -1}
+FROM_EVENT = ("لل", "من", "علي")  # "اليوم التالي للانتخابات", "اليوم السابق من": counted from an event
 
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -73,4 +77,16 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "DATE", f"{year}-{code}" if resolved else f"XXXX-{code}", resolved)
 
 
-PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "quarter": read_quarter}
+def read_next_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"في اليوم التالي", "صباح اليوم التالي", "اليوم السابق": a day from the day the text named last, which
+    ``ranges.follow_days`` puts in (the reading is dropped when none stands close before it)."""
+    after = ctx.word_after(m.end("x"))
+    if after.startswith(FROM_EVENT[0]) or after in FROM_EVENT[1:]:
+        return None
+    pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
+    step = f"{FUTURE_DAY_STEP if ctx.future else DAY_STEP}{NEXT_DAY[must(m, 'which')]:+d}"
+    return reading(m, "DATE", step + (f"T{pod}" if pod else ""), False)
+
+
+PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "quarter": read_quarter,
+                                     "next_day": read_next_day}

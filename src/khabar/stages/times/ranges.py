@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from khabar.stages.times.context import Reading
 
@@ -24,6 +24,10 @@ YEAR_WORD = re.compile(r"(?<![\u0621-\u064a])(?:عام|العام|سنه|الس�
 WEEKDAY = re.compile("(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])")
 DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
 LOOK_BACK = 20  # characters before the first end for "بين"/"من"
+DAY_STEP = "@D"  # the value a reader gives "اليوم التالي" ("@D+1", "@D+1TMO") until follow_days resolves it
+FUTURE_DAY_STEP = "@F"  # ... in a sentence that points ahead ("ستعود في اليوم التالي")
+DAY_REACH = 300  # characters from the day named last to "اليوم التالي"
+FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 def cohere(readings: list[Reading], view: str, qualifiers: Iterable[str] = ()) -> list[Reading]:
@@ -88,3 +92,30 @@ def _with_year(value: str, year: int) -> str:
         except ValueError:
             return value  # 29 February of a year without one
     return moved
+
+
+def follow_days(readings: list[Reading], anchor: date | None, reach: int = DAY_REACH) -> list[Reading]:
+    """``readings`` (in text order) with "اليوم التالي" put on the day after the day named last, within
+    ``reach`` characters ("أعلن الخميس إلغاء القمة لكنه عاد في اليوم التالي": Friday), or left out. A day
+    after ``anchor`` counts only for a sentence that points ahead: "أعلن الخميس إلغاء القمة المقررة في 12
+    يونيو، لكنه عاد في اليوم التالي" is the Friday."""
+    out: list[Reading] = []
+    past: tuple[int, date] | None = None  # (where it ends, the day) of the last day named on or before the anchor
+    any_day: tuple[int, date] | None = None
+    for found in readings:
+        if found.value.startswith((DAY_STEP, FUTURE_DAY_STEP)):
+            last = any_day if found.value.startswith(FUTURE_DAY_STEP) else past
+            if last is None or found.start - last[0] > reach:
+                continue
+            step, _, part = found.value[len(DAY_STEP) :].partition("T")
+            day = last[1] + timedelta(days=int(step))
+            out.append(dataclasses.replace(found, value=day.isoformat() + (f"T{part}" if part else ""), resolved=True))
+            past = any_day = (found.end, day)
+            continue
+        full = FULL_DAY.match(found.value)
+        if full is not None:
+            any_day = (found.end, date.fromisoformat(full[0]))
+            if anchor is None or any_day[1] <= anchor:
+                past = any_day
+        out.append(found)
+    return out

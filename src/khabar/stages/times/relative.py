@@ -29,7 +29,8 @@ from khabar.stages.times.values import PART_OF_DAY, duration_value, offset_value
 from khabar.stages.times.verbs import FUTURE, NEAR, PRESENT
 
 # "اليوم" followed by these is a named or narrative day ("اليوم العالمي", "اليوم التالي"), not today.
-NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد".split())
+NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد "
+                             "الموالي الرابع الخامس الموعود المشهود المحدد الختامي الافتتاحي".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
 DECADE_FOLLOWERS = frozenset("من علي تقريبا كامل واحد مضي".split())
 HALVES = {"Y": ("P{}M", 6), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
@@ -321,6 +322,8 @@ def read_set_per(m: re.Match[str], ctx: Context) -> Reading | None:
     before = ctx.words_before(m.start("x"), 3)
     if not any(_DIGIT.search(w) or w in PER_COUNT_WORDS or w in ctx.lexicon.numbers for w in before):
         return None
+    if ctx.word_after(m.end("x")) in NOT_TODAY_BEFORE - {"الواحد"}:
+        return None  # "في 12 مايو، وفي اليوم التالي": the day after, no rate
     return reading(m, "SET", duration_value(UNIT_LETTERS[must(m, "unit")], "1"), False)
 
 
