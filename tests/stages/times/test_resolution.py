@@ -211,3 +211,15 @@ def test_the_next_day_follows_the_day_named_last(found, text: str, published: st
 ])
 def test_a_day_with_its_adjective_is_no_date(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-16") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('وذكرت المصادر لموقع "روسيا اليوم" أن المشتبه به دخل الأراضي', []),
+    ("ونقلت قناة روسيا اليوم عن مصادر، وذكرت صحيفة المصري اليوم أن الوزير وصل", []),
+    # a quoted verb, a quote after "today", a site that is no outlet: today
+    ('وقال الوزير "سنلتقي اليوم" في القاهرة', [("اليوم", "2018-05-16")]),
+    ('وأن قناة "الجزيرة" أصبحت اليوم "أقذر" من غيرها', [("اليوم", "2018-05-16")]),
+    ("وقتلت مقاتلا عند موقع عسكري اليوم", [("اليوم", "2018-05-16")]),
+])
+def test_today_that_ends_an_outlets_name_is_no_date(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-05-16") == expected

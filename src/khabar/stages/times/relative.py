@@ -30,7 +30,12 @@ from khabar.stages.times.verbs import FUTURE, NEAR, PRESENT
 
 # "اليوم" followed by these is a named or narrative day ("اليوم العالمي", "اليوم التالي"), not today.
 NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التالي السابق نفسه ذاته الاول الثاني الثالث الاخير الذي الذين الواحد "
-                             "الموالي الرابع الخامس الموعود المشهود المحدد الختامي الافتتاحي".split())
+                             "الموالي الرابع الخامس السادس السابع الثامن العاشر الموعود المشهود المحدد الختامي الافتتاحي".split())
+# «روسيا اليوم», "المصري اليوم"; not a quoted verb ("سنلتقي اليوم")
+QUOTED_NAME_BEFORE = re.compile("(?:^|(?<=[\\s(]))[\"«“](?:ال|[^يتنس\\s])[\u0621-\u064a]+\\s+$")
+QUOTE_AFTER = re.compile("\\s?[\"»”](?![\u0621-\u064a])")
+LOOK_FOR_NAME = 20
+OUTLET_NOUNS = frozenset("صحيفه جريده قناه موقع مجله شبكه اذاعه تلفزيون وكاله".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
 DECADE_FOLLOWERS = frozenset("من علي تقريبا كامل واحد مضي".split())
 HALVES = {"Y": ("P{}M", 6), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
@@ -81,6 +86,8 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     if word in ("اليوم", "الليله"):
         if ctx.word_after(m.end("x")) in NOT_TODAY_BEFORE or ctx.word_before(m.start("x")) in NOT_TODAY_AFTER:
             return None
+        if word == "اليوم" and _ends_a_name(ctx, m.start("x"), m.end("x")):
+            return None
         if word == "اليوم" and not part(m, "pod") and PLURAL_IMPERFECT.match(ctx.word_before(m.start("x"))):
             return reading(m, "DATE", "PRESENT_REF", False)
     if word.startswith(ARTICLE) and ctx.raw_char(m.start("word")) != BARE_ALEF:
@@ -98,6 +105,16 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     clock = offset.group(3) or (f"T{pod}" if pod else "")
     return reading(m, kind, value + (clock if resolved else ""), resolved)
+
+
+def _ends_a_name(ctx: Context, start: int, end: int) -> bool:
+    """Whether "اليوم" ends the name of an outlet: quoted with the word before it ("روسيا اليوم" in quotes),
+    or after an outlet noun and one word ("صحيفة المصري اليوم", "قناة روسيا اليوم")."""
+    if QUOTED_NAME_BEFORE.search(ctx.view, max(0, start - LOOK_FOR_NAME), start) and QUOTE_AFTER.match(ctx.view, end):
+        return True
+    before = [without_proclitic(w) for w in ctx.words_before(start, 2)]
+    adjective = before[-1:] and before[-1].endswith("ي") and not before[-1].startswith(ARTICLE)  # "موقع عسكري"
+    return len(before) == 2 and before[0] in OUTLET_NOUNS and not adjective
 
 
 def _after_role_noun(word: str) -> bool:
