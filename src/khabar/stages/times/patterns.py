@@ -95,6 +95,7 @@ def _gregorian(lex: TimeLexicon) -> list[str]:
     return [
         f"(?P<x>{weekday_led}",
         f"(?P<x>(?P<today>اليوم)\\s+{weekday_led}",  # "اليوم الأحد 27 مارس 2016"
+        f"(?P<x>(?P<today>اليوم)\\s+(?P<day>\\d\\d?){of}{tail}",  # "اليوم 15 تموز/يوليو 2018": one date
         f"(?P<x>(?P<shahr>شهر)\\s+{tail}",
         f"(?P<x>(?P<day>\\d\\d?){of}{tail}",
         f"(?P<x>(?P<ord>{alternation(lex.ordinals)}){of}{tail}",
@@ -253,7 +254,7 @@ def _calendar_sources(lex: TimeLexicon) -> list[Source]:
     weekdays, part_of_day = with_clitics(_words(lex.weekdays)), with_clitics(PART_OF_DAY_WORDS)
     gregorian, weekday = _gregorian(lex), _weekday(lex)
     today, year_words, month_word = with_clitics(["اليوم"]), with_clitics(("عام", "سنه")), with_clitics(["شهر"])
-    gregorian_leads = (_firsts(lex.weekdays), today, month_word, DIGITS, _firsts(lex.ordinals),
+    gregorian_leads = (_firsts(lex.weekdays), today, today, month_word, DIGITS, _firsts(lex.ordinals),
                        _firsts(set(lex.months) - lex.cue_months), _firsts(lex.cue_months), _firsts(MONTH_LEADS))
     led = list(zip(gregorian, gregorian_leads, strict=True))
     return [
@@ -317,7 +318,8 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
         ("clock", f"(?P<x>الساعه\\s+(?P<hour>\\d\\d?)(?:[:,](?P<minute>[0-5]\\d))?{AM_PM})(?!\\d)",
          (DIGITS, with_clitics(["ساعه"])), with_clitics(["ساعه"])),
         # a bare "18:00" after "عند/في/حوالي" or before "بتوقيت", "صباحا", "مساء", "GMT" (the reader checks)
-        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4]):(?P<minute>[0-5]\\d){AM_PM})(?![\\d:])", (CLOCKS,), DIGITS),
+        # AFP writes "16,00" and "(13,00 ت غ)": a comma only before a time zone (the reader checks)
+        ("bare_clock", f"(?P<x>(?P<hour>[01]?\\d|2[0-4])(?P<sep>[:,])(?P<minute>[0-5]\\d){AM_PM})(?![\\d:,])", (CLOCKS,), DIGITS),
         ("clock", f"(?P<x>الساعه\\s+(?P<hourword>{alternation(lex.hours)})(?:\\s+و\\s*(?P<fraction>النصف|نصف|الربع|ربع|الثلث|ثلث))?"
                   f"{AM_PM}){END}", (with_clitics(["ساعه"]), with_clitics(_words(lex.hours))), with_clitics(["ساعه"])),
     ]

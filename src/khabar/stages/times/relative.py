@@ -61,7 +61,7 @@ LONG_UNITS = frozenset({"Y", "DE", "CE"})
 PAST_WINDOW = 5
 HALF_YEAR = 6
 CLOCK_BEFORE = frozenset("عند في حوالي نحو قرابه منذ حتي بعد قبل".split())
-CLOCK_AFTER = re.compile(r"\s*(?:بتوقيت|ت\s*غ|GMT)")
+CLOCK_AFTER = re.compile(r"\s*(?:ب?(?:ال)?توقيت|ت\s*غ|GMT)")
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
@@ -364,6 +364,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_bare_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     """"عند 18:00", "18:00 بتوقيت غرينتش", "7:30 صباحا": a clock time without "الساعة", only with its cue."""
     after = ctx.view[m.end("x") : m.end("x") + 12]
+    if must(m, "sep") == ",":
+        return read_clock(m, ctx) if CLOCK_AFTER.match(after) else None  # "2,50 مليون" is no clock
     cued = (part(m, "ampm") or CLOCK_AFTER.match(after)
             or without_proclitic(ctx.word_before(m.start("x"))) in CLOCK_BEFORE)
     return read_clock(m, ctx) if cued else None

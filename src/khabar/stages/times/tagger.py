@@ -28,7 +28,7 @@ from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, t
 from khabar.stages.times.verbs import Clauses
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-CLOCK = re.compile(r"\d:\d")
+CLOCK = re.compile(r"\d:\d|\d,\d\d\s*(?:ت\s*غ|ب?(?:ال)?توقيت)")  # "18:00", "(13,00 ت غ)"
 GUESSED_ANCHOR = "anchor_guessed"
 DAY_FIRST = re.compile(r"(?P<day>\d\d?)[/.-](?P<month>\d\d?)[/.-](?P<year>\d{4})(?!\d)")
 
