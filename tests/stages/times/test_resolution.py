@@ -223,3 +223,14 @@ def test_a_day_with_its_adjective_is_no_date(found, text: str) -> None:  # type:
 ])
 def test_today_that_ends_an_outlets_name_is_no_date(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-16") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أن يوضحا ما الذي جرى هذا المساء", [("هذا المساء", "2018-07-04TEV")]),
+    ("وعززت السلطات منذ الصباح تواجد القوات الأمنية", [("منذ الصباح", "2018-07-04TMO")]),
+    ("حتى اللحظة التي تذهب فيها إلى النوم", []),  # a moment of its own, not now
+    ("ولم تعلن أي جهة حتى اللحظة مسؤوليتها", [("حتى اللحظة", "PRESENT_REF")]),
+    ("لم يبلغ الحضور التطلعات في مباراة اليوم التي تعتبر مهمة", [("اليوم", "2018-07-04")]),
+])
+def test_parts_of_this_day_and_until_now(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-04") == expected
