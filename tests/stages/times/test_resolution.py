@@ -234,3 +234,11 @@ def test_today_that_ends_an_outlets_name_is_no_date(found, text: str, expected: 
 ])
 def test_parts_of_this_day_and_until_now(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال الوزير أمس الأول إن الوفد وصل", [("أمس الأول", "2018-07-02")]),
+    ("فقد ألهمتني حين كنت في أمس الحاجة إلى إلهام", []),  # most in need
+])
+def test_the_day_before_yesterday_and_most_in_need(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-04") == expected

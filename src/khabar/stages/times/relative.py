@@ -99,6 +99,8 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "نائبا ووزيرا سابقا": a former minister, an adjective and no time
     if word == "امس" and ctx.view[max(0, m.start("x") - 1) : m.start("x")] == "ل":
         return None  # "لامس الخام 72 دولارا": the verb "touched", not ل + أمس
+    if word == "امس" and ctx.word_after(m.end("x")) == "الحاجه":
+        return None  # "في أمسّ الحاجة": most in need, not yesterday
     if word.startswith("قبل") and _after_event(ctx, m.end("x")):
         return None  # "قبل فترة طويلة من ورود المشروع": before an event, not long ago
     offset = _OFFSET.match(rule)
