@@ -28,6 +28,7 @@ DAY_STEP = "@D"  # the value a reader gives "اليوم التالي" ("@D+1", "
 FUTURE_DAY_STEP = "@F"  # ... in a sentence that points ahead ("ستعود في اليوم التالي")
 DAY_REACH = 300  # characters from the day named last to "اليوم التالي"
 FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+CLOCK_GAP = 12  # characters between a day and the clock time that follows it ("يوم 02 حزيران الساعة 22,45")
 
 
 def cohere(readings: list[Reading], view: str, qualifiers: Iterable[str] = ()) -> list[Reading]:
@@ -117,5 +118,22 @@ def follow_days(readings: list[Reading], anchor: date | None, reach: int = DAY_R
             any_day = (found.end, date.fromisoformat(full[0]))
             if anchor is None or any_day[1] <= anchor:
                 past = any_day
+        out.append(found)
+    return out
+
+
+def clocks_on_their_day(readings: list[Reading], anchor: date | None) -> list[Reading]:
+    """``readings`` (in text order) with a clock time read on the anchor's day moved to the day just before
+    it: "يوم 02 حزيران/يونيو الساعة 22,45 (21,45 ت غ)" is 2 June at 22:45 and 21:45."""
+    if anchor is None:
+        return readings
+    out: list[Reading] = []
+    on_anchor = anchor.isoformat() + "T"
+    for found in readings:
+        before = out[-1] if out else None
+        if (found.type == "TIME" and found.value.startswith(on_anchor) and before is not None
+                and found.start - before.end <= CLOCK_GAP and FULL_DAY.match(before.value)
+                and not before.value.startswith(on_anchor[:-1])):
+            found = dataclasses.replace(found, value=before.value[:10] + found.value[10:])
         out.append(found)
     return out

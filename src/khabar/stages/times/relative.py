@@ -73,7 +73,7 @@ DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رح
 SON_OF = re.compile("(?<![\u0621-\u064a])(?:ابن|ابنه|صاحب|صاحبه)\\s+ال\\s*$")  # "ابن الـ 23 عاما" (the view drops ـ)
 LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
-NOON, DAY_HOURS = 12, 24
+NOON, DAY_HOURS, EARLY_AFTERNOON = 12, 24, 6
 MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20, "نصف": 30, "ربع": 15, "ثلث": 20}
 MIN_NOUN_LETTERS = 4
 NEW_YEAR_FROM = 10  # from October on, "العام الجديد" is the coming year
@@ -354,7 +354,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     word = part(m, "hourword")
     hour = ctx.lexicon.hours[" ".join(word.split())] if word else int(must(m, "hour"))
     ampm = " ".join((part(m, "ampm") or part(m, "ampm_of") or "").split())
-    afternoon = ampm in ("مساء", "ليلا", "عصرا", "من ليله", "من مساء", "من عشيه") or ampm.startswith("بعد")
+    afternoon = (ampm in ("مساء", "ليلا", "عصرا", "من ليله", "من مساء", "من عشيه") or ampm.startswith("بعد")
+                 or ampm == "ظهرا" and hour < EARLY_AFTERNOON)  # "الثانية ظهرا" 14:00, "12 ظهرا" noon
     if afternoon and hour < NOON:
         hour += NOON
     if hour > DAY_HOURS:

@@ -23,6 +23,8 @@ VAGUE = "X"
 # An undated "12 May" or "September" is the nearest one, the future counting four times farther: news
 # tells of the past, but "في 12 أيار/مايو" two weeks ahead is an announced date, not one eleven months ago.
 FUTURE_WEIGHT = 4
+# A day of the last month in a sentence that points ahead is that day, not the one eleven months on.
+RECENT_DAYS = 31
 
 
 def day_value(day: date) -> str:
@@ -110,7 +112,12 @@ def day_month_date(anchor: date, month: int, day: int, direction: int) -> date |
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return choose(candidates, anchor, direction)
+    chosen = choose(candidates, anchor, direction)
+    if direction == 1 and chosen is not None:  # a future marker of another clause may reach it
+        recent = choose(candidates, anchor, -1)
+        if recent is not None and (anchor - recent).days <= RECENT_DAYS:
+            return recent  # "ستعيد الثلاثاء فتح المعبر بعد إغلاقه في التاسع من تموز" (22 July): this July
+    return chosen
 
 
 def month_value(anchor: date, month: int, direction: int) -> str:
