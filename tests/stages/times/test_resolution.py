@@ -258,3 +258,12 @@ def test_the_day_before_yesterday_and_most_in_need(found, text: str, expected: l
 ])
 def test_clocks_take_their_day_and_afternoon(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("واستمرت العلاقات إلى اليوم عبر مراحل", [("إلى اليوم", "PRESENT_REF")]),
+    ("لأنها ما زالت قائمة حتى يومنا هذا", [("حتى يومنا هذا", "PRESENT_REF")]),
+    ("وقال آلان إنه وصل", []),  # Alan, not now
+])
+def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-04") == expected

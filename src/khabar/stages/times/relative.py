@@ -93,7 +93,7 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return reading(m, "DATE", "PRESENT_REF", False)
     if word.split()[0] in ("حتي", "الي") and ctx.view[m.end("x") : m.end("x") + 5].split()[:1] in (["التي"], ["الذي"]):
         return None  # "حتى اللحظة التي تنام فيها", "حتى اليوم الذي": a moment of its own, not now
-    if word.startswith(ARTICLE) and ctx.raw_char(m.start("word")) != BARE_ALEF:
+    if word.startswith(ARTICLE) and word.split()[0] != "الي" and ctx.raw_char(m.start("word")) != BARE_ALEF:
         return None  # "آلان" (Alan) is not "الآن" (now), though both normalise to "الان"
     if word == "سابقا" and _after_role_noun(ctx.word_before(m.start("x"))):
         return None  # "نائبا ووزيرا سابقا": a former minister, an adjective and no time
