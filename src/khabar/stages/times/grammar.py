@@ -135,7 +135,11 @@ class Grammar:
                     starts[lead].extend(digits)
         for opens in starts:
             opens.sort()
-        return Scan(self.present(words, False, has_clock), starts)
+        bits = self.word_bits.get(CLOCK_WORD, 0) if has_clock else 0
+        word_bits = self.word_bits
+        for word in word_bits.keys() & words:
+            bits |= word_bits[word]
+        return Scan(bits, starts)
 
 
 UNIT_WORDS = ("اسبوع", "شهر", "عام", "سنه", "عقد")
