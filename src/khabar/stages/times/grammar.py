@@ -76,7 +76,7 @@ class Scan:
     """One pass over an article's words: the need sets they touch, and where each lead set's words stand."""
 
     present: int  # the bits of the need sets touched (see Grammar.present)
-    starts: list[list[int]]  # per lead set, the offsets a match may start at, in text order
+    starts: dict[int, list[int]]  # per lead set present, the offsets a match may start at, in text order
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class Grammar:
         A match can only start at a word start or after a proclitic (the tagger drops the others), and
         its first word is one of its pattern's lead set, so these offsets are all it needs to try.
         """
-        starts: list[list[int]] = [[] for _ in range(self.lead_count)]
+        starts: dict[int, list[int]] = {}  # only the lead sets whose words stand in the view
         words = set(TOKEN.findall(view))
         leads, size = self.leads, len(view)
         for form in leads.keys() & words:  # each word known to open a pattern, wherever it stands alone
@@ -119,12 +119,8 @@ class Grammar:
                 after = at + length
                 if (at == 0 or not LETTER_FIRST <= view[at - 1] <= LETTER_LAST) and (
                         after == size or not LETTER_FIRST <= view[after] <= LETTER_LAST):
-                    if offsets == (0,):
-                        for lead in indices:
-                            starts[lead].append(at)
-                    else:
-                        for lead in indices:
-                            starts[lead].extend([at + offset for offset in offsets])
+                    for lead in indices:
+                        starts.setdefault(lead, []).extend([at + offset for offset in offsets])
                 at = view.find(form, at + 1)
         digit_lead = leads.get(DIGIT_WORD)
         if digit_lead is not None:
@@ -132,8 +128,8 @@ class Grammar:
             if digits:
                 words.add(DIGIT_WORD)
                 for lead in digit_lead[0]:
-                    starts[lead].extend(digits)
-        for opens in starts:
+                    starts.setdefault(lead, []).extend(digits)
+        for opens in starts.values():
             opens.sort()
         bits = self.word_bits.get(CLOCK_WORD, 0) if has_clock else 0
         word_bits = self.word_bits

@@ -150,10 +150,11 @@ class TimeTagger:
         present, opens = scan.present, scan.starts
         readings = []
         for pattern, mask in self.masks:
-            if present & mask != mask:
+            candidates = opens.get(pattern.lead)
+            if candidates is None or present & mask != mask:
                 continue
             reader = READERS[pattern.kind]
-            for match in _matches(pattern.regex, view, opens[pattern.lead]):
+            for match in _matches(pattern.regex, view, candidates):
                 if not at_word_start(view, match.start()):
                     continue
                 tense = tenses.at(match.start("x"), match.end("x"))
