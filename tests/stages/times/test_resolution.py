@@ -218,7 +218,7 @@ def test_a_day_with_its_adjective_is_no_date(found, text: str) -> None:  # type:
     ("ونقلت قناة روسيا اليوم عن مصادر، وذكرت صحيفة المصري اليوم أن الوزير وصل", []),
     # a quoted verb, a quote after "today", a site that is no outlet: today
     ('وقال الوزير "سنلتقي اليوم" في القاهرة', [("اليوم", "2018-05-16")]),
-    ('وأن قناة "الجزيرة" أصبحت اليوم "أقذر" من غيرها', [("اليوم", "2018-05-16")]),
+    ('وأن قناة "الجزيرة" أصبحت اليوم "أقذر" من غيرها', [("اليوم", "PRESENT_REF")]),  # and nowadays
     ("وقتلت مقاتلا عند موقع عسكري اليوم", [("اليوم", "2018-05-16")]),
 ])
 def test_today_that_ends_an_outlets_name_is_no_date(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -266,4 +266,14 @@ def test_clocks_take_their_day_and_afternoon(found, text: str, published: str, e
     ("وقال آلان إنه وصل", []),  # Alan, not now
 ])
 def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أن إمكانية تحقيق ذلك باتت اليوم أقرب من أي وقت مضى", [("اليوم", "PRESENT_REF")]),
+    ("الملهم أصبح اليوم أيقونة رياضية", [("اليوم", "PRESENT_REF")]),
+    ("والأحد، وهو اليوم المتوقع لوصول ترامب", [("الأحد", "2018-07-01")]),
+    ("وقال الوزير اليوم إن الوفد وصل", [("اليوم", "2018-07-04")]),
+])
+def test_today_after_become_is_nowadays(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected

@@ -35,6 +35,7 @@ NOT_TODAY_BEFORE = frozenset("العالمي الوطني الدولي التا�
 QUOTED_NAME_BEFORE = re.compile("(?:^|(?<=[\\s(]))[\"«“](?:ال|[^يتنس\\s])[\u0621-\u064a]+\\s+$")
 QUOTE_AFTER = re.compile("\\s?[\"»”](?![\u0621-\u064a])")
 LOOK_FOR_NAME = 20
+BECOME = frozenset("بات باتت اصبح اصبحت يصبح تصبح ليصبح لتصبح صار صارت اضحي اضحت".split())  # + "اليوم": nowadays
 RELATIVE_PRONOUNS = frozenset("التي الذي".split())
 OUTLET_NOUNS = frozenset("صحيفه جريده قناه موقع مجله شبكه اذاعه تلفزيون وكاله".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
@@ -89,8 +90,12 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         if word == "اليوم" and _ends_a_name(ctx, m.start("x"), m.end("x")):
             return None
-        if word == "اليوم" and not part(m, "pod") and PLURAL_IMPERFECT.match(ctx.word_before(m.start("x"))):
-            return reading(m, "DATE", "PRESENT_REF", False)
+        if word == "اليوم" and not part(m, "pod"):
+            before = without_proclitic(ctx.word_before(m.start("x")))
+            if PLURAL_IMPERFECT.match(before) or before in BECOME:
+                return reading(m, "DATE", "PRESENT_REF", False)  # "باتت اليوم أقرب": nowadays
+            if before in ("هو", "هي") and ctx.definite_after(m.end("x")):
+                return None  # "الأحد، وهو اليوم المتوقع لوصوله": the day named, no date of its own
     if word.split()[0] in ("حتي", "الي") and ctx.view[m.end("x") : m.end("x") + 5].split()[:1] in (["التي"], ["الذي"]):
         return None  # "حتى اللحظة التي تنام فيها", "حتى اليوم الذي": a moment of its own, not now
     if word.startswith(ARTICLE) and word.split()[0] != "الي" and ctx.raw_char(m.start("word")) != BARE_ALEF:
