@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from khabar.stages.times.clocks import CLOCK_READERS
 from khabar.stages.times.context import (
     Context,
     Reader,
@@ -354,5 +355,5 @@ def _nearest_weekday(anchor: date, weekday: int) -> date:
 READERS: dict[str, Reader] = {
     "numeric": read_numeric, "gregorian": read_gregorian, "hijri": read_hijri, "hijri_year": read_hijri_year,
     "year": read_year, "bare_year": read_bare_year, "weekday": read_weekday, "day_of_month": read_day_of_month,
-    **PERIOD_READERS, **RELATIVE_READERS,
+    **PERIOD_READERS, **RELATIVE_READERS, **CLOCK_READERS,
 }

@@ -62,8 +62,6 @@ PAST_VERB = re.compile("^(?:قد|تم)$|^[\u0621-\u064a]{2,}(?<!ا)(?:ت|وا|ت
 LONG_UNITS = frozenset({"Y", "DE", "CE"})
 PAST_WINDOW = 5
 HALF_YEAR = 6
-CLOCK_BEFORE = frozenset("عند في حوالي نحو قرابه منذ حتي بعد قبل".split())
-CLOCK_AFTER = re.compile(r"\s*(?:ب?(?:ال)?توقيت|ت\s*غ|GMT)")
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
@@ -74,8 +72,6 @@ DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رح
 SON_OF = re.compile("(?<![\u0621-\u064a])(?:ابن|ابنه|صاحب|صاحبه)\\s+ال\\s*$")  # "ابن الـ 23 عاما" (the view drops ـ)
 LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
-NOON, DAY_HOURS, EARLY_AFTERNOON = 12, 24, 6
-MINUTES = {"النصف": 30, "الربع": 15, "الثلث": 20, "نصف": 30, "ربع": 15, "ثلث": 20}
 MIN_NOUN_LETTERS = 4
 NEW_YEAR_FROM = 10  # from October on, "العام الجديد" is the coming year
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
@@ -354,34 +350,6 @@ def read_set_per(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "SET", duration_value(UNIT_LETTERS[must(m, "unit")], "1"), False)
 
 
-def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"الساعة 10 صباحا", "الساعة 23:00", "الساعة العاشرة والنصف مساء": a time on the anchor's day."""
-    word = part(m, "hourword")
-    hour = ctx.lexicon.hours[" ".join(word.split())] if word else int(must(m, "hour"))
-    ampm = " ".join((part(m, "ampm") or part(m, "ampm_of") or "").split())
-    afternoon = (ampm in ("مساء", "ليلا", "عصرا", "من ليله", "من مساء", "من عشيه") or ampm.startswith("بعد")
-                 or ampm == "ظهرا" and hour < EARLY_AFTERNOON)  # "الثانية ظهرا" 14:00, "12 ظهرا" noon
-    if afternoon and hour < NOON:
-        hour += NOON
-    if hour > DAY_HOURS:
-        return None
-    minute = part(m, "minute") or f"{MINUTES.get(part(m, 'fraction') or '', 0):02d}"
-    clock = f"T{hour:02d}:{minute}"
-    if ctx.anchor is None:
-        return reading(m, "TIME", "XXXX-XX-XX" + clock, False)
-    return reading(m, "TIME", ctx.anchor.isoformat() + clock, True)
-
-
-def read_bare_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"عند 18:00", "18:00 بتوقيت غرينتش", "7:30 صباحا": a clock time without "الساعة", only with its cue."""
-    after = ctx.view[m.end("x") : m.end("x") + 12]
-    if must(m, "sep") == ",":
-        return read_clock(m, ctx) if CLOCK_AFTER.match(after) else None  # "2,50 مليون" is no clock
-    cued = (part(m, "ampm") or CLOCK_AFTER.match(after)
-            or without_proclitic(ctx.word_before(m.start("x"))) in CLOCK_BEFORE)
-    return read_clock(m, ctx) if cued else None
-
-
 def read_fiscal_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """"السنة المالية الجديدة", "العام الدراسي المقبل": the year it starts in (a year given wins)."""
     if part(m, "year"):
@@ -398,6 +366,6 @@ RELATIVE_READERS: dict[str, Reader] = {
     "relative": read_relative, "unit_relative": read_unit_relative, "same_year": read_same_year, "weekend": read_weekend,
     "plural_relative": read_plural_relative, "period": read_period, "present": read_present_adjective,
     "someday": read_someday, "offset": read_offset, "duration": read_duration, "fraction": read_fraction,
-    "set": read_set, "set_per": read_set_per, "clock": read_clock, "bare_clock": read_bare_clock,
+    "set": read_set, "set_per": read_set_per,
     "fiscal": read_fiscal_year,
 }
