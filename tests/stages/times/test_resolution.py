@@ -243,3 +243,12 @@ def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type
 ])
 def test_today_after_become_is_nowadays(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تخرج مظاهرات ضد الفساد كل يوم جمعة في العاصمة", [("كل يوم جمعة", "XXXX-WXX-5")]),
+    ("وتعقد اللجنة اجتماعها كل اثنين", [("كل اثنين", "XXXX-WXX-1")]),
+    ("ولا يخفى ذلك على كل أحد", []),  # everyone
+])
+def test_every_weekday_is_a_set(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-04") == expected

@@ -288,6 +288,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
     units, part_of_day = with_clitics(_words(lex.units)), with_clitics(PART_OF_DAY_WORDS)
     relative, words = _relative(lex), with_clitics(_words(lex.relative))
     this, at_time = with_clitics(("هذا", "هذه")), with_clitics(["وقت"])
+    bare_weekdays = [w[2:] for w in lex.weekdays if w.startswith("ال")]
     return [
         ("relative", relative[0], (words,), _firsts(lex.relative)),
         ("relative", relative[1], (words, part_of_day), _firsts(PART_OF_DAY)),
@@ -312,6 +313,9 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
                    f"(?P<x>(?:(?P<num>{number})\\s+(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
          (units,), _firsts(OFFSET_PREPOSITIONS)),
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units), with_clitics(["كل"])),
+        # "كل يوم جمعة", "كل اثنين": every Friday, every Monday
+        ("weekly", f"(?P<x>كل\\s+(?:(?P<yawm>يوم)\\s+)?(?P<wd>{alternation(bare_weekdays)})){END}",
+         (with_clitics(["كل"]), with_clitics(bare_weekdays)), with_clitics(["كل"])),
         ("set_per", f"(?P<x>في\\s+ال(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه)){END}",
          (with_clitics(UNIT_WORDS + ("يوم", "ساعه")),), with_clitics(["في"])),
         # "الساعة 16:20", and AFP's "الساعة 16,20"

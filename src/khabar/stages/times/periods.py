@@ -1,7 +1,7 @@
 """Readers of the parts and stretches of years: seasons, decades (and their centuries), quarters and halves;
-and of the day after (or before) a day the text named.
+and of the day after (or before) a day the text named, and of a weekday every week.
 
-One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``, ``next_day``);
+One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``, ``next_day``, ``weekly``);
 ``PERIOD_READERS`` maps each kind to its reader.
 """
 
@@ -88,5 +88,13 @@ def read_next_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "DATE", step + (f"T{pod}" if pod else ""), False)
 
 
+def read_weekly(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"كل يوم جمعة" XXXX-WXX-5, "كل اثنين" XXXX-WXX-1; not "كل أحد" (everyone) without "يوم"."""
+    day = must(m, "wd")
+    if day == "احد" and not part(m, "yawm"):
+        return None
+    return reading(m, "SET", f"XXXX-WXX-{ctx.lexicon.weekdays['ال' + day]}", False)
+
+
 PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "quarter": read_quarter,
-                                     "next_day": read_next_day}
+                                     "next_day": read_next_day, "weekly": read_weekly}
