@@ -399,3 +399,13 @@ def test_a_definite_dual_with_a_dual_qualifier_is_a_duration(found, text: str, e
 ])
 def test_the_first_of_a_month_and_today_with_its_date(found, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("استأنف بيع السيارات للمرة الأولى منذ 17عاما", [("17عاما", "P17Y")]),
+    ("وستشمل الرسوم بعد 15يوما قائمة جديدة", [("بعد 15يوما", "2018-08-23")]),
+    ("فتاتان لا تتجاوز أعمارهما 18عاما", []),  # an age
+    ("ويضع توخل (44عاما( نصب عينيه اللقب", []),  # an age, its bracket typed twice
+])
+def test_a_count_glued_to_its_unit(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-08-08") == expected

@@ -183,8 +183,9 @@ def _durations(lex: TimeLexicon) -> list[Source]:
     units, numbers = with_clitics(_words(lex.units)), with_clitics(_words(lex.numbers))
     definite = with_clitics("ال" + n for n in _words(lex.numbers))
     return [
-        # "(25) عاما", "«68» عاما", "27/ عاما": a number set off by a bracket or a slash still counts
-        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s+)(?P<unit>{unit}){HALF}){END}", (DIGITS, units), DIGITS),
+        # "(25) عاما", "«68» عاما", "27/ عاما": a number set off by a bracket or a slash still counts, and
+        # "منذ 17عاما" with the space left out
+        ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s*)(?P<unit>{unit}){HALF}){END}", (DIGITS, units), DIGITS),
         ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units), _firsts(lex.numbers)),
         ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),), _firsts(duals)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
@@ -310,7 +311,7 @@ def _relative_sources(lex: TimeLexicon) -> list[Source]:
                             f"\\s+(?:القليله\\s+)?(?P<qual>{qualifier})){END}", (with_clitics(PLURAL_UNIT_WORDS),),
          with_clitics(PLURAL_UNIT_WORDS)),
         ("offset", f"(?P<prep>{OFFSET_PREPOSITIONS})\\s+(?:(?:{APPROXIMATELY})\\s+)?"
-                   f"(?P<x>(?:(?P<num>{number})\\s+(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
+                   f"(?P<x>(?:(?P<num>{number})(?:\\s+|(?<=\\d))(?:ال(?={alternation(PLURAL_UNIT_WORDS)}))?)?(?P<unit>{unit})(?:\\s+واحد[اه]?)?{HALF}){END}(?!\\s*\\d)",
          (units,), _firsts(OFFSET_PREPOSITIONS)),
         ("set", f"(?P<x>كل\\s+(?:(?P<num>{number})\\s+)?(?P<unit>{unit})){END}", (with_clitics(["كل"]), units), with_clitics(["كل"])),
         # "كل يوم جمعة", "كل اثنين": every Friday, every Monday

@@ -65,7 +65,8 @@ HALF_YEAR = 6
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
-AGE_WORDS = frozenset("بلغ بلغت العمر عمر عمره عمرها عمرهم عمري عمرك بعمر اعمار اعمارهم اعمارهن الاعمار البالغ البالغه البالغين "
+AGE_WORDS = frozenset("بلغ بلغت العمر عمر عمره عمرها عمرهم عمرهما عمري عمرك بعمر اعمار اعمارهم اعمارهن اعمارهما الاعمار البالغ "
+                      "البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
 DEATH_WORDS = frozenset("توفي توفيت وفاته وفاتها رحل رحلت مات ماتت يرحل".split())
@@ -312,7 +313,7 @@ def is_age(m: re.Match[str], ctx: Context) -> bool:
         return True
     before = ctx.view[max(0, start - 2) : start].strip()
     rest = ctx.view[end : end + 2].strip()
-    bracketed = before.endswith("(") and rest[:1] in (")", "و", "،", ",")
+    bracketed = before.endswith("(") and rest[:1] in (")", "(", "و", "،", ",")  # "(44عاما(": a bracket typed twice
     apposed = before.endswith(("،", ",")) and rest[:1] in ("،", ",")  # "أوزيل، 29 عاما، اعتزل"
     return bracketed or apposed or BRACKETED_COUNT.match(ctx.view, start) is not None
 
