@@ -240,6 +240,11 @@ def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type
     ("الملهم أصبح اليوم أيقونة رياضية", [("اليوم", "PRESENT_REF")]),
     ("والأحد، وهو اليوم المتوقع لوصول ترامب", [("الأحد", "2018-07-01")]),
     ("وقال الوزير اليوم إن الوفد وصل", [("اليوم", "2018-07-04")]),
+    ("كان عدد السكان مليونا. أما اليوم فعددهم ثلاثة ملايين", [("اليوم", "PRESENT_REF")]),
+    ("وأكد أنه يوجد اليوم عدد كبير من المدربين", [("اليوم", "PRESENT_REF")]),
+    ("وقال إن القطاع يضم اليوم أكثر من ألف شركة", [("اليوم", "PRESENT_REF")]),
+    ("ولا تزال آثارهم قائمة حتى هذا اليوم", [("اليوم", "PRESENT_REF")]),
+    ("ويمثل اليوم أمام المحكمة", [("اليوم", "2018-07-04")]),  # appears in court today
 ])
 def test_today_after_become_is_nowadays(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected

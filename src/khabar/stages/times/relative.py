@@ -36,6 +36,9 @@ QUOTED_NAME_BEFORE = re.compile("(?:^|(?<=[\\s(]))[\"«“](?:ال|[^يتنس\\s
 QUOTE_AFTER = re.compile("\\s?[\"»”](?![\u0621-\u064a])")
 LOOK_FOR_NAME = 20
 BECOME = frozenset("بات باتت اصبح اصبحت يصبح تصبح ليصبح لتصبح صار صارت اضحي اضحت".split())  # + "اليوم": nowadays
+# "أما اليوم" sets now against a past; a verb or adjective of being or holding ("يوجد اليوم", "تمثل اليوم 5
+# بالمائة", "موجودة اليوم") speaks of nowadays.
+NOWADAYS_BEFORE = BECOME | frozenset("اما يوجد توجد موجود موجوده يضم تضم يشكل تشكل يعيش تعيش نعيش".split())
 RELATIVE_PRONOUNS = frozenset("التي الذي".split())
 OUTLET_NOUNS = frozenset("صحيفه جريده قناه موقع مجله شبكه اذاعه تلفزيون وكاله".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
@@ -89,7 +92,7 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         if word == "اليوم" and not part(m, "pod"):
             before = without_proclitic(ctx.word_before(m.start("x")))
-            if PLURAL_IMPERFECT.match(before) or before in BECOME:
+            if PLURAL_IMPERFECT.match(before) or before in NOWADAYS_BEFORE or _until_this_day(ctx, m.start("x")):
                 return reading(m, "DATE", "PRESENT_REF", False)  # "باتت اليوم أقرب": nowadays
             if before in ("هو", "هي") and ctx.definite_after(m.end("x")):
                 return None  # "الأحد، وهو اليوم المتوقع لوصوله": the day named, no date of its own
@@ -112,6 +115,12 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     pod = PART_OF_DAY.get(" ".join((part(m, "pod") or "").split()))
     clock = offset.group(3) or (f"T{pod}" if pod else "")
     return reading(m, kind, value + (clock if resolved else ""), resolved)
+
+
+def _until_this_day(ctx: Context, start: int) -> bool:
+    """Whether "اليوم" ends "حتى هذا اليوم" / "إلى هذا اليوم": to this day, now."""
+    before = ctx.words_before(start, 2)
+    return len(before) == 2 and before[1] == "هذا" and without_proclitic(before[0]) in ("حتي", "الي")
 
 
 def _ends_a_name(ctx: Context, start: int, end: int) -> bool:
