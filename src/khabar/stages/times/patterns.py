@@ -232,7 +232,7 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
     after_season = (f"(?:\\s+(?:(?P<year>{YEAR})|(?:عام|العام|سنه)\\s+(?P<year2>{YEAR})|(?P<qual>{qualifier})"
                     f"|(?:ال)?(?:عام|سنه)\\s+(?P<unitqual>{qualifier})))?")
     seasons = with_clitics(_words(lex.seasons))
-    century = f"القرن\\s+(?:(?P<cqual>{qualifier})|(?P<cord>{ordinal})|(?:ال)?(?P<cnum>\\d\\d))"
+    century = f"القرن\\s+(?:(?P<cqual>{qualifier})|(?P<cord>{ordinal})|(?:ال)?\\s*(?P<cnum>\\d\\d)(?!\\d))"
     return [
         ("day_of_month", f"(?P<x>(?:(?P<day>\\d\\d?)|(?P<ord>{ordinal}))\\s+(?:من\\s+)?(?:(?P<this>هذا)\\s+)?"
                          f"(?:ال)?شهر(?:\\s+(?P<qual>{qualifier}))?){END}", (with_clitics(["شهر"]),), DIGITS | _firsts(lex.ordinals)),
@@ -240,6 +240,7 @@ def _calendar_words(lex: TimeLexicon) -> list[Source]:
         ("season", f"(?P<x>(?P<this>هذا|هذه)\\s+(?P<season>{season})){END}", (seasons,), with_clitics(("هذا", "هذه"))),
         ("decade", f"(?P<x>(?:ال)?(?P<decade>{DECADES})(?:ي)?ات(?:\\s+(?:من\\s+)?{century})?){END}",
          (with_clitics(DECADE_WORDS),), with_clitics(DECADE_WORDS)),
+        ("century", f"(?P<x>{century}){END}", (with_clitics(["القرن"]),), with_clitics(["القرن"])),
         ("quarter", f"(?P<x>(?P<part>الربع|النصف)\\s+(?P<which>الاول|الثاني|الثالث|الرابع|الاخير)\\s+"
                     f"(?:(?:من|ل)\\s*)?(?:(?:(?:عام|العام|سنه|السنه)\\s+)?(?P<year>{YEAR})|(?P<this>هذا\\s+)?"
                     f"(?:العام|السنه)(?:\\s+(?P<qual>{qualifier}))?)){END}", (with_clitics(["الربع", "النصف"]),), with_clitics(["الربع", "النصف"])),

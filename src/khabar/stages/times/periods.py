@@ -1,7 +1,8 @@
-"""Readers of the parts and stretches of years: seasons, decades (and their centuries), quarters and halves;
+"""Readers of the parts and stretches of years: seasons, decades, centuries, quarters and halves;
 and of the day after (or before) a day the text named, and of a weekday every week.
 
-One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``quarter``, ``next_day``, ``weekly``);
+One reader per pattern kind of ``patterns.py`` (``season``, ``decade``, ``century``, ``quarter``, ``next_day``,
+``weekly``);
 ``PERIOD_READERS`` maps each kind to its reader.
 """
 
@@ -9,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-from khabar.stages.times.context import Context, Reader, Reading, must, part, qualifier, reading
+from khabar.stages.times.context import (
+    Context,
+    Reader,
+    Reading,
+    must,
+    part,
+    qualifier,
+    reading,
+    without_proclitic,
+)
 from khabar.stages.times.ranges import DAY_STEP, FUTURE_DAY_STEP
 from khabar.stages.times.values import PART_OF_DAY, offset_value, season_year
 
@@ -17,6 +27,11 @@ QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع
 HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
 TWENTIETH = 19  # a decade named without its century is of the 1900s ("التسعينيات")
 NEXT_DAY = {"التالي": 1, "الموالي": 1, "السابق": -1}
+# Words that place something in a century ("في القرن", "منذ مطلع القرن", "النصف الأول من القرن"), and words
+# after it that make it no century of the Common Era ("الهجري", "قبل الميلاد", "القرن الأول من عمر المونديال").
+CENTURY_BEFORE = frozenset("في منذ الي حتي خلال طوال من مطلع بدايه بدايات اوائل اواخر اواسط منتصف نهايه اول اخر".split())
+CENTURY_NOT_AFTER = frozenset("الهجري هجري للهجره قبل من".split())
+MAX_CENTURY = 21
 FROM_EVENT = ("لل", "من", "علي")  # "اليوم التالي للانتخابات", "اليوم السابق من": counted from an event
 
 
@@ -48,6 +63,20 @@ def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     century = _century(m, ctx)
     return reading(m, "DATE", f"{century if century is not None else TWENTIETH}{int(decade) // 10}X", True)
+
+
+def read_century(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"في القرن السادس عشر" 15, "منذ مطلع القرن الماضي" 19, "إلى القرن الـ 16" 15 (TIMEX3: a century is the
+    two first digits of its years). Only after a word that places something in time (في، منذ، إلى، مطلع ...):
+    news names centuries in names and epithets ("فوكس القرن الحادي والعشرين", "تحديات القرن العشرين"), and
+    not a Hijri century, one before Christ, nor a century "of" something ("القرن الأول من عمر المونديال")."""
+    before = without_proclitic(ctx.word_before(m.start("x")))
+    if before not in CENTURY_BEFORE or ctx.word_after(m.end("x")) in CENTURY_NOT_AFTER:
+        return None
+    century = _century(m, ctx)
+    if century is None or not 0 <= century < MAX_CENTURY:
+        return None
+    return reading(m, "DATE", f"{century:02d}", True)
 
 
 def _century(m: re.Match[str], ctx: Context) -> int | None:
@@ -96,5 +125,6 @@ def read_weekly(m: re.Match[str], ctx: Context) -> Reading | None:
     return reading(m, "SET", f"XXXX-WXX-{ctx.lexicon.weekdays['ال' + day]}", False)
 
 
-PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "quarter": read_quarter,
+PERIOD_READERS: dict[str, Reader] = {"season": read_season, "decade": read_decade, "century": read_century,
+                                     "quarter": read_quarter,
                                      "next_day": read_next_day, "weekly": read_weekly}

@@ -164,12 +164,12 @@ def _part_of_year(value: str) -> Said | None:
 
 
 def _year(value: str) -> Said | None:
-    """A year ("2016", "785"), a decade ("201X") or a century ("20XX", the 21st)."""
+    """A year ("2016", "785"), a decade ("201X") or a century ("20" or "20XX", the 21st)."""
     if re.fullmatch(r"\d{3,4}", value):
         return f"عام {int(value)}", ""
     if re.fullmatch(r"\d{3}X", value):
         return f"عقد {value[:3]}0", ""
-    if re.fullmatch(r"\d{2}XX", value):
+    if re.fullmatch(r"\d{2}(?:XX)?", value):  # TIMEX3 "15": the 16th century
         return f"القرن {int(value[:2]) + 1}", ""
     return None
 
