@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from khabar.stages.times.clocks import CLOCK_READERS
+from khabar.stages.times.context import PAST as PAST_SHAPE
 from khabar.stages.times.context import (
     Context,
     Reader,
@@ -46,6 +47,9 @@ NOT_THE_DAYS_YEAR = frozenset("منذ حتي قبل بعد الي عام الع�
 HIJRI_MID_YEAR = (6, 15)
 HIJRI_MONTH_DAYS = 30
 MONDAY = 1
+FIXTURE_NOUNS = frozenset("مباراه مباراتي لقاء مواجهه قمه مباريات".split())  # + a weekday: a fixture
+FIXTURE_LOOK = 30
+WE_DID = re.compile("^[وف]?[\u0621-\u064a]{3,}نا$")  # "شاهدنا مباراة الخميس": a match seen
 PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
@@ -333,9 +337,23 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         # تجمع ناديهم يوم الأربعاء"), a lede's present ("يلتقي الرئيس الاثنين") or ahead ("سيلتقي")
         found = (weekday_date(ctx.anchor, weekday, -1) if verb == PAST else weekday_date(ctx.anchor, weekday, 1)
                  if verb == FUTURE else _nearest_weekday(ctx.anchor, weekday))
+    elif part(m, "qual") is None and _fixture(m, ctx):
+        found = weekday_date(ctx.anchor, weekday, 1)  # "نحتاج نقطة من مباراة الأربعاء ... فيما ستحسم الصدارة"
     else:
         found = weekday_date(ctx.anchor, weekday, pick_direction(qualifier(m, ctx), ctx.future))
     return reading(m, "DATE", day_value(found) + (f"T{pod}" if pod else ""), True)
+
+
+def _fixture(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the weekday names a match or meeting ("مباراة الأحد", "لقاء يوم السبت") in a sentence that
+    speaks of the future anywhere: the fixture lies ahead (no verb of its own stands before it)."""
+    before = ctx.view[max(0, m.start("x") - FIXTURE_LOOK) : m.start("x")].split()
+    if before and before[-1] == "يوم" and not part(m, "yawm"):
+        before = before[:-1]
+    if not before or without_proclitic(before[-1]).removeprefix("ل") not in FIXTURE_NOUNS:
+        return False
+    seen = len(before) > 1 and (PAST_SHAPE.match(before[-2]) or WE_DID.match(before[-2]))
+    return ctx.tense.sentence_future and not seen
 
 
 def _the_two(m: re.Match[str], ctx: Context) -> bool:
