@@ -108,7 +108,9 @@ def test_postposed_attribution_wafq_ma(quotes_of: QuotesOf) -> None:
     text = ("لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية، وفق ما أعلن الجمعة "
             "مسؤول في وزارة الدفاع الأفغانية.")
     [quote] = quotes_of(text, ("PER", "الملا فضل الله"), ("ORG", "وزارة الدفاع الأفغانية"))
-    assert quote[2] == "وفق" and quote[3] == "لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية"
+    # the verb after "وفق ما" is the cue, as in "بحسب ما قال X"; the day between it and its subject is skipped
+    assert quote[1:3] == ("مسؤول في وزارة الدفاع الأفغانية", "أعلن")
+    assert quote[3] == "لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية"
 
 
 def test_attribution_to_a_text_is_no_quote(quotes_of: QuotesOf) -> None:

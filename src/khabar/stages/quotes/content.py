@@ -47,7 +47,9 @@ class Opener:
 
 def _subordinated(ctx: QuoteContext, index: int) -> bool:
     """Whether the أن at ``index`` belongs to a subordinate clause ("بعد أن", "إلا أن")."""
-    return index > 0 and ctx.is_word(index - 1) and ctx.word_is(index - 1, "subordinator")
+    # "وقال من قبل إن ...": قبل ends the adverb "من قبل" (before now), it subordinates nothing
+    return index > 0 and ctx.is_word(index - 1) and ctx.word_is(index - 1, "subordinator") and not ctx.phrase_is(
+        index - 2, "adverb")
 
 
 def _has_proclitic_ba(ctx: QuoteContext, index: int) -> bool:

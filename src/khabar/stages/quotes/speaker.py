@@ -106,6 +106,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
     """
     while first < limit and (ctx.is_punct(first, _BRACKETS + _COMMAS) or ctx.word_is(first, "side")):
         first += 1
+    while subject and first < limit and _leading_adverb(ctx, first):
+        first += _leading_adverb(ctx, first)  # "وقال مرارا إن", "وقال من قبل إن", "وقال ردا على سؤال"
     if subject and first < limit and ctx.is_word(first) and _has_preposition(ctx, first):
         return None
     last = None
@@ -134,7 +136,52 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
         else:
             last = index
         index += 1
-    return None if last is None else (first, last)
+    if last is None:
+        return None
+    return first, _name_after_title(ctx, first, last, limit) if subject else last
+
+
+def _leading_adverb(ctx: QuoteContext, index: int) -> int:
+    """How many words of an adverb stand between a verb and its subject ("مرارا", "من قبل", "ردا"), or 0."""
+    if ctx.phrase_is(index, "adverb"):
+        return 2
+    return 1 if ctx.is_word(index) and ctx.word_is(index, "adverb") else 0
+
+
+MAX_TITLE_CHAIN = 14  # "مساعد وكيل الجمهورية بالمحكمة الابتدائية بتونس الناطق الرسمي باسم القطب ...، سفيان السليطي"
+_CHAIN_PREPOSITIONS = frozenset(("عن", "في", "من"))  # "النائب عن الجبهة الشعبية بمجلس نواب الشعب منجي الرحوي"
+
+
+def _name_after_title(ctx: QuoteContext, first: int, last: int, limit: int) -> int:
+    """The last token of the name a title goes on to, when the phrase stopped short of it at a preposition
+    or a comma ("النائب عن الجبهة الشعبية ... منجي الرحوي"; "الناطق الرسمي باسم المحكمة ...، سفيان السليطي
+    اليوم لوكالة ..."); ``last`` when the phrase holds a person already or no person follows its title."""
+    start, end = ctx.span_chars(first, last)
+    if any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)) or not any(
+            ctx.word_is(i, "title") for i in range(first, last + 1)):
+        return last
+    for index in range(last + 1, min(limit, last + 1 + MAX_TITLE_CHAIN)):
+        if ctx.is_punct(index, _COMMAS):
+            continue
+        if not ctx.is_word(index) or not _chain_word(ctx, index):
+            return last
+        person = next((m for m in ctx.mentions_in(*ctx.span_chars(index, index))
+                       if m.entity.label == "PER" and m.start <= ctx.tokens[index][0] + 1), None)
+        if person is not None:
+            end_token = index
+            while end_token + 1 < limit and ctx.tokens[end_token + 1][1] <= person.end:
+                end_token += 1
+            return end_token
+    return last
+
+
+def _chain_word(ctx: QuoteContext, index: int) -> bool:
+    """Whether a word may stand in a title's complement before the name ("عن", "بمجلس", "الرسمي"): not a
+    preposition of company or occasion ("مع نظيره", "لدى لقائه"), an addressee, a cue, a relative or أن."""
+    if ctx.norm(index) in _CHAIN_PREPOSITIONS:
+        return True
+    return not (_is_stop(ctx, index) or ctx.exactly(index, "complementiser") or ctx.word_is(index, "adjunct")
+                or ctx.word_is(index, "communique") or ctx.word_is(index, "medium"))
 
 
 MAX_QUOTED_NAME_WORDS = 4
