@@ -11,7 +11,7 @@ from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import is_speakerish, phrase_after, phrase_before
+from khabar.stages.quotes.speaker import IN_IT, is_speakerish, phrase_after, phrase_before
 
 RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
 NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks
@@ -84,6 +84,10 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
         if subject is not None:
             return subject
+    if draft.participle and not draft.nested:
+        opening = _named_opening_subject(ctx, first, draft.anchor)
+        if opening is not None:  # "ألقى مايك بنس، نائب الرئيس ...، خطابا ...، مشيرا إلى": بنس, not the president
+            return opening
     asked = None if draft.nested else _asked(ctx, first, draft.anchor)
     if asked is not None:  # "وعندما سئل الأمير ... عما إذا كان خاشقجي يواجه تهما، قال": the one asked answers
         return asked
@@ -131,7 +135,6 @@ def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Spea
 
 # Verbs of issuing a text: "أصدر حزب العمال بيانا ...، أكد فيه أن": who issued it speaks in it
 ISSUE_VERBS = frozenset(("اصدر", "اصدرت", "نشر", "نشرت", "بث", "بثت"))
-IN_IT = frozenset(("فيه", "فيها"))
 
 
 def _opening_verb_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
@@ -154,6 +157,39 @@ def _opening_verb_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker
                 return link(ctx, *phrase)
             return None
     return None
+
+
+MAX_DATELINE_TOKENS = 8  # "دبي، الإمارات العربية المتحدة (CNN) --"
+DEFINITE = ("ال", "وال", "فال")  # as written: the normalised "القى" (ألقى) is no article
+
+
+def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+    """For a participle: the named subject right after the verb that opens its sentence (after a dateline),
+    whatever the verb ("ألقى مايك بنس ... خطابا ...، مشيرا"; "كشف مصدر مطلع لـCNN ...، قائلا")."""
+    for index in range(first, min(anchor, first + MAX_DATELINE_TOKENS)):
+        if not ctx.is_word(index) or index > first and ctx.is_word(index - 1):
+            continue
+        start, end = ctx.span_chars(index, index)
+        if ctx.mentions_in(start, end) or ctx.chars(index).startswith(DEFINITE) or _is_function_word(ctx, index):
+            continue  # a name in the dateline, a definite noun, "وكانت", "في": no verb opening the clause
+        phrase = phrase_after(ctx, index + 1, anchor)
+        if phrase is None:
+            return None
+        opens = ctx.span_chars(*phrase)[0]
+        named = [m for m in ctx.mentions_in(*ctx.span_chars(*phrase)) if m.entity.label in ("PER", "ORG")]
+        # a name, or an unnamed source ("مصدر مطلع"); not a definite noun ("ونفت السلطات السعودية، على لسان
+        # وزير الطاقة X، ...، مؤكدا": the minister speaks)
+        unnamed_source = ctx.word_is(phrase[0], "source") and not ctx.chars(phrase[0]).startswith(DEFINITE)
+        if named and named[0].start <= opens + 1:
+            return link(ctx, *phrase)
+        if unnamed_source:  # the source and its adjective: "كشف مصدر مطلع تفاصيل ..." (what follows is the object)
+            return link(ctx, phrase[0], min(phrase[1], phrase[0] + 1))
+        return None
+    return None
+
+
+def _is_function_word(ctx: QuoteContext, index: int) -> bool:
+    return any(ctx.word_is(index, c) for c in ("stop", "auxiliary", "connector", "particle", "side", "relative"))
 
 
 def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) -> Speaker | None:

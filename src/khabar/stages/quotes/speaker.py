@@ -145,7 +145,12 @@ def _leading_adverb(ctx: QuoteContext, index: int) -> int:
     """How many words of an adverb stand between a verb and its subject ("مرارا", "من قبل", "ردا"), or 0."""
     if ctx.phrase_is(index, "adverb"):
         return 2
+    if ctx.norm(index) in IN_IT:  # only in a relative clause: "تغريدة اتهم فيها بريطانيا" names the object
+        return 1 if index > 1 and ctx.word_is(index - 2, "relative") else 0
     return 1 if ctx.is_word(index) and ctx.word_is(index, "adverb") else 0
+
+
+IN_IT = frozenset(("فيه", "فيها"))  # "الوقت الذي أوضح فيه بيان رسمي أن"
 
 
 MAX_TITLE_CHAIN = 14  # "مساعد وكيل الجمهورية بالمحكمة الابتدائية بتونس الناطق الرسمي باسم القطب ...، سفيان السليطي"

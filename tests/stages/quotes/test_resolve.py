@@ -1,0 +1,35 @@
+"""Implied speakers (resolve.py): a participle goes on with the named subject of the verb opening its sentence.
+
+Invented sentences; entities are given the way the entity stage would find them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+QuotesOf = Callable[..., list[Any]]
+
+
+def test_a_participle_takes_the_subject_of_any_opening_verb_not_the_nearest_person(quotes_of: QuotesOf) -> None:
+    text = ("(CNN)-- ألقى سامي العلوي، نائب الرئيس كمال الدين، خطابا طويلا حول الاقتصاد، "
+            "مشيرا إلى أن النمو تباطأ.")
+    [quote] = quotes_of(text, ("PER", "سامي العلوي"), ("PER", "كمال الدين"), ("ORG", "CNN"))
+    assert quote.cue == "مشيرا" and quote.speaker == "سامي العلوي"
+
+
+def test_an_unnamed_source_opening_the_sentence_goes_on(quotes_of: QuotesOf) -> None:
+    text = "كشف مصدر مطلع تفاصيل اللقاء الذي جمع الوزير سامي العلوي بنظيره كمال الدين، قائلا إنه كان متوترا."
+    [quote] = quotes_of(text, ("PER", "سامي العلوي"), ("PER", "كمال الدين"))
+    assert quote.speaker == "مصدر مطلع"
+
+
+def test_a_definite_body_opening_the_sentence_yields_to_the_person_it_speaks_through(quotes_of: QuotesOf) -> None:
+    text = "ونفت السلطات، على لسان وزير الطاقة سامي العلوي، إلغاء المشروع، مؤكدا أن الحكومة ملتزمة به."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes if q.cue == "مؤكدا"] == ["سامي العلوي"]
+
+
+def test_in_it_after_a_verb_outside_a_relative_clause_is_no_subject_marker(quotes_of: QuotesOf) -> None:
+    text = "وانتشرت تغريدة من والد الطالبة اتهم فيها الجامعة بالإهمال."
+    assert all(q.speaker != "الجامعة" for q in quotes_of(text))
