@@ -6,33 +6,23 @@ from __future__ import annotations
 
 from khabar.model import QuoteKind
 from khabar.stages.quotes.content import (
-    Opener,
-    OpenerKind,
     after_when,
     colon_content,
     content_end,
-    find_opener,
     kind_of,
     object_content,
-    parenthetical_end,
     quoted_chars,
 )
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
+from khabar.stages.quotes.opener import Opener, OpenerKind, content_limit, find_opener, parenthetical_end
 from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
 _NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
 ALSO = frozenset({"كما", "وكما"})
-
-
-def _limit(ctx: QuoteContext, index: int) -> int:
-    """The last token content starting near ``index`` may reach: its sentence, or its quotation."""
-    _, last = ctx.sentence_bounds(index)
-    around = ctx.enclosing_quotation(index)
-    return min(last, around[1] - 1) if around else last
 
 
 def _content(ctx: QuoteContext, opener: Opener, limit: int, boundaries: list[int]) -> tuple[QuoteKind, tuple[int, int], int] | None:
@@ -236,7 +226,7 @@ def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], co
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
         return []  # an aside "، يضيف البلاغ،" names the source of another verb's statement
-    limit = _limit(ctx, index)
+    limit = content_limit(ctx, index)
     opener = find_opener(ctx, index, cue, limit)
     if cue.takes_object:
         opener = _object_opener(ctx, index, cue, limit, opener)
