@@ -224,3 +224,17 @@ def test_a_present_verb_with_wa_goes_on_with_the_sentences_subject(quotes_of: Qu
     text = 'وتعتمد مصر تماما على مياه النيل وتقول إن "لها حقوقا تاريخية" في النهر.'
     [quote] = quotes_of(text, ("LOC", "مصر"))
     assert quote.cue == "تقول" and quote.content.startswith("إن")
+
+
+def test_unvowelled_bayyana_reports_before_a_complementiser(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of Tunisian outlets that write بيّن without its shadda
+    text = "وأكد البنك المركزي أنه راسل الشركة. وبين البنك المركزي، أن الشركة وضعت شروطا. كما بين أن الملف مفتوح."
+    quotes = quotes_of(text, ("ORG", "البنك المركزي"))
+    assert [q.cue for q in quotes] == ["أكد", "بين", "بين"]
+    assert {q.speaker for q in quotes} == {"البنك المركزي"}
+
+
+def test_bayna_between_stays_a_preposition(quotes_of: QuotesOf) -> None:
+    # constructed
+    assert quotes_of("وبين الطرفين خلافات كبيرة حول أن تكون الحكومة موحدة.") == []
+    assert quotes_of("وقارن الخبير بين الفريقين، مؤكدا أن الأول أقوى.")[0].cue == "مؤكدا"

@@ -63,6 +63,8 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     or a participle after a comma right before what it governs ("، داعية إلى", "، مطالبة بعقد")."""
     if SHADDA in ctx.chars(index):
         return True
+    if cue.is_verb and _complement_follows(ctx, index):
+        return True
     if cue.kind is not CueKind.PARTICIPLE or not ctx.is_punct(index - 1, ",،") or index + 1 >= len(ctx):
         return False
     for after in range(index + 1, min(len(ctx), index + 1 + CONFIRM_WINDOW)):  # "، داعية المواطنين إلى"
@@ -72,6 +74,26 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         if form in cue.that_preps or form in cue.np_preps or ctx.exactly(after, "complementiser") or (
                 "ب" in cue.np_preps and form.startswith("ب") and ctx.tokens[after][3] > ctx.tokens[after][0]):
             return True
+    return False
+
+
+SUBJECT_WINDOW = 6  # "وبين البنك المركزي، أن": the subject between the verb and its complementiser
+
+
+def _complement_follows(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verb form that is mostly another word ("بين": between) reports here: a complementiser right
+    after it ("كما بين أن"), or, opening its sentence with و, after its subject and a comma ("وبين البنك
+    المركزي، أن")."""
+    if index + 1 < len(ctx) and ctx.exactly(index + 1, "complementiser"):
+        return True
+    first, last = ctx.sentence_bounds(index)
+    if index != first or not ctx.has_conjunction(index):
+        return False
+    for after in range(index + 2, min(last, index + 1 + SUBJECT_WINDOW)):
+        if ctx.is_punct(after, ",،"):
+            return ctx.exactly(after + 1, "complementiser")
+        if not ctx.is_word(after):
+            return False
     return False
 
 
