@@ -33,3 +33,16 @@ def test_a_definite_body_opening_the_sentence_yields_to_the_person_it_speaks_thr
 def test_in_it_after_a_verb_outside_a_relative_clause_is_no_subject_marker(quotes_of: QuotesOf) -> None:
     text = "وانتشرت تغريدة من والد الطالبة اتهم فيها الجامعة بالإهمال."
     assert all(q.speaker != "الجامعة" for q in quotes_of(text))
+
+
+def test_a_verb_opening_its_sentence_goes_on_with_the_body_named_in_the_sentence_before(quotes_of: QuotesOf) -> None:
+    text = ("وأعلن سامي العلوي أن المفتشين وصلوا إلى المدينة. وأبدت وزارة الخارجية الفرنسية الثلاثاء تخوفها. "
+            "وقالت إن الأدلة قد تختفي.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"), ("ORG", "وزارة الخارجية الفرنسية"))
+    assert [q.speaker for q in quotes if q.cue == "قالت"] == ["وزارة الخارجية الفرنسية"]
+
+
+def test_a_body_that_disagrees_with_the_verb_is_not_the_one_who_goes_on(quotes_of: QuotesOf) -> None:
+    text = "وقال سامي العلوي إن المفتشين وصلوا. وأبدت وزارة الخارجية تخوفها. وقال إن الأدلة قد تختفي."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"), ("ORG", "وزارة الخارجية"))
+    assert [q.speaker for q in quotes if q.content.startswith("إن الأدلة")] == ["سامي العلوي"]

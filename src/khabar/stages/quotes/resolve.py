@@ -7,7 +7,7 @@ in the last few sentences; then the nearest person named in the sentences before
 
 from __future__ import annotations
 
-from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
+from khabar.stages.quotes.anaphora import gender_of_cue, gender_of_phrase, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
@@ -99,6 +99,10 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
             ctx, first, draft.anchor)
         if subject is not None:
             return subject
+    if mention is None and draft.anchor == first and sentence > 0:
+        before = _previous_subject(ctx, draft, sentence - 1, voiced)
+        if before is not None:  # "وأعلن الجيش الإسرائيلي وضع قواته ... . وقال السبت إنه": the army goes on
+            return before
     if mention is None:
         recent = [d for d in voiced if sentence - ctx.sentence_of(d.anchor) <= RECENT_SENTENCES]
         if recent:
@@ -163,15 +167,19 @@ MAX_DATELINE_TOKENS = 8  # "دبي، الإمارات العربية المتح�
 DEFINITE = ("ال", "وال", "فال")  # as written: the normalised "القى" (ألقى) is no article
 
 
-def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
+def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int, sources: bool = True,
+                           cue_only: bool = False) -> Speaker | None:
     """For a participle: the named subject right after the verb that opens its sentence (after a dateline),
-    whatever the verb ("ألقى مايك بنس ... خطابا ...، مشيرا"; "كشف مصدر مطلع لـCNN ...، قائلا")."""
+    whatever the verb ("ألقى مايك بنس ... خطابا ...، مشيرا"; "كشف مصدر مطلع لـCNN ...، قائلا"); with
+    ``cue_only`` only after a reporting verb ("وأبدت وزارة الخارجية تخوفها. وقالت إن ...")."""
     for index in range(first, min(anchor, first + MAX_DATELINE_TOKENS)):
         if not ctx.is_word(index) or index > first and ctx.is_word(index - 1):
             continue
         start, end = ctx.span_chars(index, index)
         if ctx.mentions_in(start, end) or ctx.chars(index).startswith(DEFINITE) or _is_function_word(ctx, index):
             continue  # a name in the dateline, a definite noun, "وكانت", "في": no verb opening the clause
+        if cue_only and ctx.bare(index) not in ctx.lexicon.cues:
+            return None
         phrase = phrase_after(ctx, index + 1, anchor)
         if phrase is None:
             return None
@@ -182,10 +190,27 @@ def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int) -> Speake
         unnamed_source = ctx.word_is(phrase[0], "source") and not ctx.chars(phrase[0]).startswith(DEFINITE)
         if named and named[0].start <= opens + 1:
             return link(ctx, *phrase)
-        if unnamed_source:  # the source and its adjective: "كشف مصدر مطلع تفاصيل ..." (what follows is the object)
+        if unnamed_source and sources:  # the source and its adjective: "كشف مصدر مطلع تفاصيل ..." (what follows is the object)
             return link(ctx, phrase[0], min(phrase[1], phrase[0] + 1))
         return None
     return None
+
+
+def _previous_subject(ctx: QuoteContext, draft: Draft, sentence: int, voiced: list[Draft]) -> Speaker | None:
+    """The named subject of the verb opening the sentence before, when that sentence quotes no one (a quote
+    there is the voice to go on with) and the subject agrees with the cue (قال الجيش، قالت الوزارة)."""
+    first, last = ctx.sentence_range(sentence)
+    opens = ctx.tokens[first][0]
+    if any(ctx.sentence_of(d.anchor) == sentence or _inside(opens, d.content) for d in voiced):
+        return None  # a quote there, or the sentence is itself someone's speech ("وأبلغ فينغر ...: ... . لعب يونايتد")
+    subject = _named_opening_subject(ctx, first, last + 1, sources=False, cue_only=True)
+    if subject is None or subject.span is None or subject.entity_id is None:
+        return None
+    entity = ctx.entity_of(subject.entity_id)
+    gender = gender_of_cue(ctx, draft)
+    if entity is not None and entity.label != "PER" and gender is not None and gender != gender_of_phrase(ctx, subject.span):
+        return None
+    return subject
 
 
 def _is_function_word(ctx: QuoteContext, index: int) -> bool:
