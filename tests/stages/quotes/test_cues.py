@@ -238,3 +238,18 @@ def test_bayna_between_stays_a_preposition(quotes_of: QuotesOf) -> None:
     # constructed
     assert quotes_of("وبين الطرفين خلافات كبيرة حول أن تكون الحكومة موحدة.") == []
     assert quotes_of("وقارن الخبير بين الفريقين، مؤكدا أن الأول أقوى.")[0].cue == "مؤكدا"
+
+
+def test_a_feminine_present_with_wa_has_a_speaker_left_implied(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of BBC Arabic's present-tense reporting
+    text = "وقالت سلمى حداد إن الأحزاب ذكورية. وتقول إن الجمعية لن تقبل بأقل من ذلك. وتضيف أن النساء مستعدات."
+    quotes = quotes_of(text, ("PER", "سلمى حداد"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("قالت", "سلمى حداد"), ("تقول", "سلمى حداد"), ("تضيف", "سلمى حداد")]
+
+
+def test_impersonal_and_subject_led_presents_stay_unquoted(quotes_of: QuotesOf) -> None:
+    # constructed: "it is mentioned", evidence that points, people a quotation talks about
+    assert quotes_of("ويذكر أن الاتفاق وقع عام 2015.") == []
+    assert quotes_of("فإن مجموعة متزايدة من الأدلة تشير إلى أن الدهون هي السبب.") == []
+    quotes = quotes_of('وقال سامي العلوي: "هناك من يقولون إن الحكومة لم تفعل شيئا".', ("PER", "سامي العلوي"))
+    assert [q.cue for q in quotes] == ["قال"]

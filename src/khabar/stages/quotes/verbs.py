@@ -179,11 +179,31 @@ def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener
     """A present verb without subject: impersonal ("ويذكر أن") unless it follows a comma as a
     circumstantial of the clause's subject ("وكتبت العارضة ...، تقول إن") or opens a direct quote."""
     if kind is not QuoteKind.DIRECT:
+        if _personal_present(ctx, index, cue, opener):
+            return False
         circumstantial = cue.role is Role.SAY and index > 0 and ctx.is_punct(index - 1, ",،")
         if ctx.has_conjunction(index):
             return not _continues_a_subject(ctx, index)
         return not circumstantial
     return opener.speaker_until > index + 1
+
+
+SPEAKING = frozenset(("قال", "أضاف", "تابع"))  # "ويقول إن": never "it is said" (that is يقال، يذكر)
+# "وتقول إن", "وتشير إلى أن": she says; not "لكن تبين أن" (it turned out), which reads as تبيّن she shows
+SHE_SPEAKS = SPEAKING | {"أشار", "أوضح", "أكد", "رأى", "اعتبر"}
+
+
+def _personal_present(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """A present verb whose subject is someone left implied: "وتقول إن ..." (she; the passive and the
+    impersonal are masculine: يذكر، يعتقد), "ويقول إن ..." (قال has no impersonal present)."""
+    if ctx.enclosing_quotation(index) is not None or opener.kind is not OpenerKind.COMPLEMENT:
+        return False  # '"... ويقولون إن الحكومة لم تفعل شيئا"': people the speaker talks about
+    form = ctx.bare(index)
+    form = form[1:] if ctx.has_conjunction(index) else form
+    opens = ctx.has_conjunction(index) or index > 0 and ctx.word_is(index - 1, "connector")  # "وتقول", "إذ تقول"
+    if opens and form.startswith("ت") and cue.lemma in SHE_SPEAKS:
+        return True  # not "الأدلة تشير إلى أن": a subject before it
+    return cue.lemma in SPEAKING and ctx.has_conjunction(index) and opener.index == index + 1
 
 
 def _continues_a_subject(ctx: QuoteContext, index: int) -> bool:
