@@ -253,3 +253,11 @@ def test_impersonal_and_subject_led_presents_stay_unquoted(quotes_of: QuotesOf) 
     assert quotes_of("فإن مجموعة متزايدة من الأدلة تشير إلى أن الدهون هي السبب.") == []
     quotes = quotes_of('وقال سامي العلوي: "هناك من يقولون إن الحكومة لم تفعل شيئا".', ("PER", "سامي العلوي"))
     assert [q.cue for q in quotes] == ["قال"]
+
+
+def test_asking_not_to_be_named_is_no_statement_and_stops_no_speaker_zone(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of agency copy
+    quotes = quotes_of("وقال مسؤول أمريكي طلب عدم الكشف عن اسمه لرويترز إن القوات ستنسحب.")
+    assert [(q.cue, q.speaker, q.content) for q in quotes] == [("قال", "مسؤول أمريكي", "إن القوات ستنسحب")]
+    quotes = quotes_of("وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("أضاف", "المسؤول")]

@@ -185,6 +185,11 @@ class _Zone:
                 return False  # "دعت ... إلى الاستمرار، قائلة ...": a participle after a comma starts a new clause
             self.fillers.append(index)  # "وأوضح لافروف قائلا:": the participle adds nothing
             self.speaker_until = index if self.speaker_until is None else self.speaker_until
+        elif other is not None and asks_anonymity(ctx, index):
+            # "وقال عقيد في الشرطة طلب عدم كشف هويته إن": a clause about the speaker; the content is still to come
+            self.skip_to = _anonymity_end(ctx, index, self.limit)
+            self.speaker_until = index - (1 if ctx.word_is(index - 1, "relative") else 0) if (
+                self.speaker_until is None) else self.speaker_until
         elif other is not None and parenthetical_end(ctx, index) is not None:
             # "واعتبر العثماني، يضيف البلاغ، أن ...": an aside naming the source; the content is still to come
             self.skip_to = parenthetical_end(ctx, index)
@@ -239,6 +244,25 @@ def _scan_for_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: 
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
     until = zone.preposition - 1 if zone.preposition - 1 in ctx.close_of else zone.preposition
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
+
+
+NOT_TO_BE = frozenset(("عدم", "بعدم"))  # "طلب عدم الكشف عن اسمه", "اشترط عدم ذكر اسمه"
+MAX_ANONYMITY_TOKENS = 6
+
+
+def asks_anonymity(ctx: QuoteContext, index: int) -> bool:
+    """Whether the cue at ``index`` asks not to be named ("طلب عدم الكشف عن هويته"): it reports nothing."""
+    return index + 1 < len(ctx) and ctx.norm(index + 1) in NOT_TO_BE
+
+
+def _anonymity_end(ctx: QuoteContext, index: int, limit: int) -> int:
+    """The last token of "طلب عدم الكشف عن هويته": before a comma, a complementiser or a quotation."""
+    last = index + 1
+    for after in range(index + 2, min(limit, index + 1 + MAX_ANONYMITY_TOKENS) + 1):
+        if not ctx.is_word(after) or ctx.exactly(after, "complementiser"):
+            break
+        last = after
+    return last
 
 
 MAX_ASIDE_WORDS = 4  # "، يضيف البلاغ ذاته،"

@@ -17,7 +17,14 @@ from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
-from khabar.stages.quotes.opener import Opener, OpenerKind, content_limit, find_opener, parenthetical_end
+from khabar.stages.quotes.opener import (
+    Opener,
+    OpenerKind,
+    asks_anonymity,
+    content_limit,
+    find_opener,
+    parenthetical_end,
+)
 from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
@@ -127,6 +134,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
     if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
         return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
+    if asks_anonymity(ctx, index):
+        return False  # "الذي طلب عدم نشر اسمه": a request not to be named, the verb before reports
     if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
