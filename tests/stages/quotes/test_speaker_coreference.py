@@ -189,3 +189,17 @@ def test_a_title_keeps_its_complement_with_lam(quotes_of: QuotesOf) -> None:
     text = "قال المنسق العام لشبكة دستورنا، جوهر بن مبارك إن الحبيب الصيد كان مجرد مرحلة مؤقتة."
     [quote] = quotes_of(text, ("PER", "جوهر بن مبارك"))
     assert quote.speaker == "جوهر بن مبارك"
+
+
+def test_same_before_its_noun_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of Tunisian outlets: "ذات المصدر" for "المصدر ذاته"
+    text = "وقال سامي العلوي إن المحكمة قضت بالتعويض. كما أفاد ذات المصدر بأن الملف سيفكك."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_the_guest_of_a_programme_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of a radio station's site
+    text = 'قال النائب سامي العلوي إن البرلمان منقسم. وأضاف ضيف "بوليتيكا" اليوم أن التحالف أضر بالبلاد.'
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
