@@ -145,3 +145,13 @@ def test_writing_is_quoted_only_after_a_colon(quotes_of: QuotesOf) -> None:
     # SK-sport-85-20180223: a tattoo, not a statement
     text = 'فقد كتب نجم باريس سان جيرمان زلاتان إبراهيموفيتش على ذراعه الأيمن اسمه باللغة العربية "إبراهيمموفيج".'
     assert quotes_of(text) == []
+
+
+def test_a_contrasted_voice_ends_the_content_before_it(quotes_of: QuotesOf) -> None:
+    # constructed: "ولكن X تقول", "إلا أن X قالت" open a new statement with its subject before the verb
+    text = "وأفادت تقارير بأن الغارات أدت إلى مقتل مدنيين، ولكن موسكو تقول إنها لا تستهدف سوى المسلحين."
+    reports, denial = quotes_of(text, ("LOC", "موسكو"))
+    assert reports.content == "بأن الغارات أدت إلى مقتل مدنيين"
+    assert (denial.speaker, denial.content) == ("موسكو", "إنها لا تستهدف سوى المسلحين")
+    text = "وقال المسؤول إن الشابة تستطيع العودة، إلا أن محامية الشابة قالت إنها تخشى الاعتقال."
+    assert [q.content for q in quotes_of(text)] == ["إن الشابة تستطيع العودة", "إنها تخشى الاعتقال"]

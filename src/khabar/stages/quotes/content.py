@@ -26,6 +26,8 @@ def clause_boundaries(ctx: QuoteContext, hits: list[tuple[int, Cue | Attribution
     for index, entry in hits:
         if isinstance(entry, Cue) and not _bounds_clause(ctx, index, entry):
             continue
+        subject = _contrast_before(ctx, index) if isinstance(entry, Cue) and entry.is_verb else None
+        index = index if subject is None else subject
         while index > 0:
             if index > 2 and ctx.phrase_is(index - 3, "connector", 3):
                 index -= 3
@@ -71,8 +73,27 @@ def after_when(ctx: QuoteContext, index: int) -> bool:
     return index > 1 and ctx.norm(index - 1) == "ان" and ctx.norm(index - 2) in WHEN
 
 
+MAX_CONTRASTED_SUBJECT = 3  # "، ولكن موسكو تقول", "، إلا أن محامية الشابة قالت"
+CONTRASTS = frozenset(("لكن", "ولكن", "بينما", "فيما", "وفيما"))
+
+
+def _contrast_before(ctx: QuoteContext, index: int) -> int | None:
+    """The contrast opening a short subject and its verb ("...، ولكن موسكو تقول إنها ...", "...، إلا أن
+    محامية الشابة قالت"): a new voice, whose clause ends the content before it."""
+    for start in range(index - 1, max(-1, index - 1 - MAX_CONTRASTED_SUBJECT), -1):
+        if not ctx.is_word(start) or ctx.word_is(start, "stop") or ctx.word_is(start, "relative") or (
+                ctx.norm(start) in ctx.lexicon.cues or ctx.exactly(start, "complementiser")):
+            return None
+        before = start - 1
+        if before >= 0 and ctx.norm(before) in CONTRASTS:
+            return before
+        if before >= 1 and ctx.norm(before) == "ان" and ctx.norm(before - 1) in ("الا", "غير"):
+            return before - 1
+    return None
+
+
 def _starts_clause(ctx: QuoteContext, index: int) -> bool:
-    if ctx.has_conjunction(index) or index == 0 or after_when(ctx, index):
+    if ctx.has_conjunction(index) or index == 0 or after_when(ctx, index) or _contrast_before(ctx, index) is not None:
         return True
     before = index - 1
     return (ctx.is_punct(before, _BOUNDARY_PUNCT + ":") or _word_before_clause(ctx, before)
