@@ -46,3 +46,16 @@ def test_a_body_that_disagrees_with_the_verb_is_not_the_one_who_goes_on(quotes_o
     text = "وقال سامي العلوي إن المفتشين وصلوا. وأبدت وزارة الخارجية تخوفها. وقال إن الأدلة قد تختفي."
     quotes = quotes_of(text, ("PER", "سامي العلوي"), ("ORG", "وزارة الخارجية"))
     assert [q.speaker for q in quotes if q.content.startswith("إن الأدلة")] == ["سامي العلوي"]
+
+
+def test_a_titled_subject_after_a_particle_opens_the_sentence_before(quotes_of: QuotesOf) -> None:
+    text = ("فقد ندد رئيس المجلس سامي العلوي علنا بقرار الحكومة. "
+            'وقال في بيان "أخالف القرار وأخشى عواقبه".')
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes if q.cue == "قال"] == ["سامي العلوي"]
+
+
+def test_a_participle_after_a_titled_subject_who_attacks_someone(quotes_of: QuotesOf) -> None:
+    text = "هاجم البرلماني سامي العلوي الرئيس السابق كمال الدين، قائلا إنه خذل البلاد."
+    [quote] = quotes_of(text, ("PER", "سامي العلوي"), ("PER", "كمال الدين"))
+    assert quote.speaker == "سامي العلوي"

@@ -52,3 +52,14 @@ def test_a_person_met_with_is_not_the_title_holder(quotes_of: QuotesOf) -> None:
     text = "وقال وزير الخارجية في مؤتمر صحفي مع نظيره سمير الهادي إن الحل سياسي."
     [quote] = quotes_of(text, ("PER", "سمير الهادي"))
     assert quote.speaker != "سمير الهادي"
+
+
+def test_amma_bisha_n_names_a_topic_not_the_speaker(quotes_of: QuotesOf) -> None:
+    text = 'أما بشأن مشروع قانون الضريبة، فقال الملك سامي العلوي إن المشروع "جدلي".'
+    [quote] = quotes_of(text, ("PER", "سامي العلوي"))
+    assert quote.speaker == "سامي العلوي"
+
+
+def test_khilalahu_and_ta_qiban_are_no_speakers(quotes_of: QuotesOf) -> None:
+    text = "عقد الوزير سامي العلوي لقاء صحفيا، أكد خلاله أن الاتفاق تم. وأكد تعقيبا على الانتقادات، أن الإصلاح ماض."
+    assert [q.speaker for q in quotes_of(text, ("PER", "سامي العلوي"))] == ["سامي العلوي", "سامي العلوي"]

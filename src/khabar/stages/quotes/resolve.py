@@ -173,7 +173,8 @@ def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int, sources: 
     whatever the verb ("ألقى مايك بنس ... خطابا ...، مشيرا"; "كشف مصدر مطلع لـCNN ...، قائلا"); with
     ``cue_only`` only after a reporting verb ("وأبدت وزارة الخارجية تخوفها. وقالت إن ...")."""
     for index in range(first, min(anchor, first + MAX_DATELINE_TOKENS)):
-        if not ctx.is_word(index) or index > first and ctx.is_word(index - 1):
+        after_particle = index - 1 == first and _is_function_word(ctx, first)  # "فقد ندد X ... . وقال"
+        if not ctx.is_word(index) or index > first and ctx.is_word(index - 1) and not after_particle:
             continue
         start, end = ctx.span_chars(index, index)
         if ctx.mentions_in(start, end) or ctx.chars(index).startswith(DEFINITE) or _is_function_word(ctx, index):
@@ -188,7 +189,8 @@ def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int, sources: 
         # a name, or an unnamed source ("مصدر مطلع"); not a definite noun ("ونفت السلطات السعودية، على لسان
         # وزير الطاقة X، ...، مؤكدا": the minister speaks)
         unnamed_source = ctx.word_is(phrase[0], "source") and not ctx.chars(phrase[0]).startswith(DEFINITE)
-        if named and named[0].start <= opens + 1:
+        titled = ctx.word_is(phrase[0], "title") and any(m.entity.label == "PER" for m in named)
+        if named and named[0].start <= opens + 1 or titled:  # "ندد الرئيس الجمهوري لمجلس النواب بول راين"
             return link(ctx, *phrase)
         if unnamed_source and sources:  # the source and its adjective: "كشف مصدر مطلع تفاصيل ..." (what follows is the object)
             return link(ctx, phrase[0], min(phrase[1], phrase[0] + 1))

@@ -294,11 +294,15 @@ def _unnamed_run(ctx: QuoteContext, first: int, opening: int) -> int | None:
     return index + 1 if index + 1 < opening and opening - index <= MAX_UNTAGGED_NAME else None
 
 
+ABOUT = frozenset(("بشان", "بخصوص", "بالنسبه", "حول"))  # "أما بشأن ...", "أما بالنسبة لـ ..."
+
+
 def _after_amma(ctx: QuoteContext, first: int, cue: int) -> tuple[int, int] | None:
     """"أما الوزير فقال": the topic after أما (asides between: "أما الجبهة الشعبية، التي ...، فقد عبرت")."""
     for index in range(cue - 1, max(first, cue - 1 - MAX_TOPIC_DISTANCE) - 1, -1):
-        if ctx.bare(index) == "اما":
-            return phrase_after(ctx, index + 1, cue)
+        if ctx.bare(index) == "اما":  # not "أما بشأن المشروع، فقال": what the topic is about, no speaker
+            about = index + 1 < cue and (ctx.word_is(index + 1, "stop") or ctx.bare(index + 1) in ABOUT)
+            return None if about else phrase_after(ctx, index + 1, cue)
     return None
 
 
