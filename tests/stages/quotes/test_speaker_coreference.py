@@ -203,3 +203,25 @@ def test_the_guest_of_a_programme_is_the_voice_before(quotes_of: QuotesOf) -> No
     text = 'قال النائب سامي العلوي إن البرلمان منقسم. وأضاف ضيف "بوليتيكا" اليوم أن التحالف أضر بالبلاد.'
     quotes = quotes_of(text, ("PER", "سامي العلوي"))
     assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_a_title_speaker_is_the_person_named_in_apposition_to_it_earlier(quotes_of: QuotesOf) -> None:
+    # constructed: "العاهل الأردني" heads no title of the entity stage; the article's apposition names him
+    text = ("أكد العاهل الأردني، الملك سامي العلوي، أن البلاد أمام مفترق طرق. "
+            "ولفت العاهل الأردني إلى أن الظروف الإقليمية صعبة.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_a_kinship_phrase_is_not_the_person_apposed_to_its_genitive(quotes_of: QuotesOf) -> None:
+    text = ("أكدت ابنة العميل الروسي، سامي العلوي، يوليا، أنها بخير. "
+            "وطالبت ابنة العميل الروسي باحترام خصوصيتها.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert all(q.speaker != "سامي العلوي" for q in quotes if q.cue == "طالبت")
+
+
+def test_the_same_words_inside_a_longer_title_name_no_one(quotes_of: QuotesOf) -> None:
+    text = ("وقال المتحدث باسم الجيش الوطني، سامي العلوي، إن الغارات استهدفت مواقع عسكرية. "
+            "وأعلن الجيش الوطني أن العملية انتهت.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes if q.cue == "أعلن"] == ["الجيش الوطني"]
