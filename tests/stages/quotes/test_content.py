@@ -155,3 +155,11 @@ def test_a_contrasted_voice_ends_the_content_before_it(quotes_of: QuotesOf) -> N
     assert (denial.speaker, denial.content) == ("موسكو", "إنها لا تستهدف سوى المسلحين")
     text = "وقال المسؤول إن الشابة تستطيع العودة، إلا أن محامية الشابة قالت إنها تخشى الاعتقال."
     assert [q.content for q in quotes_of(text)] == ["إن الشابة تستطيع العودة", "إنها تخشى الاعتقال"]
+
+
+def test_a_relative_clause_between_commas_opens_no_content(quotes_of: QuotesOf) -> None:
+    # constructed: the أن inside the aside belongs to its own verb (تخشى أن)
+    text = ("وأعلنت الوحدات الكردية، التي تعتبرها أنقرة منظمة إرهابية وتخشى أن تؤسس حكما ذاتيا، "
+            "أنها قررت سحب مستشاريها من المدينة.")
+    [quote] = quotes_of(text, ("ORG", "الوحدات الكردية"))
+    assert quote.speaker == "الوحدات الكردية" and quote.content == "أنها قررت سحب مستشاريها من المدينة"

@@ -227,6 +227,11 @@ def _scan_for_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: 
     zone = _Zone(ctx, cue, cue_index + 1, limit, speaker_from=cue_index + 1)
     index, stop = zone.start, min(limit, cue_index + MAX_ZONE_TOKENS)
     while index <= stop:
+        aside = _relative_aside_end(ctx, index, stop)
+        if aside is not None:  # "أعلنت الوحدات، التي تعتبرها أنقرة ... وتخشى أن ...، أنها": the aside opens nothing
+            zone.speaker_until = index if zone.speaker_until is None else zone.speaker_until
+            index = aside + 1
+            continue
         found = zone.mark(index) if not ctx.is_word(index) else zone.word(index)
         if isinstance(found, Opener):
             return found
@@ -244,6 +249,21 @@ def _scan_for_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: 
     # "وصف التصريحات "بالفاضحة"": the speaker zone ends at the quotation holding the preposition
     until = zone.preposition - 1 if zone.preposition - 1 in ctx.close_of else zone.preposition
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
+
+
+MAX_RELATIVE_ASIDE = 20  # "، التي تعتبرها أنقرة منظمة "إرهابية" وتخشى أن تؤسس حكما ذاتيا على حدودها،"
+
+
+def _relative_aside_end(ctx: QuoteContext, index: int, stop: int) -> int | None:
+    """The closing comma of a relative clause between commas that starts at ``index`` (", الذي/التي ..., ")."""
+    if not ctx.is_punct(index, ",،") or index + 1 > stop or not ctx.word_is(index + 1, "relative"):
+        return None
+    for close in range(index + 2, min(stop, index + 1 + MAX_RELATIVE_ASIDE) + 1):
+        if ctx.is_punct(close, ",،"):
+            return close
+        if ctx.is_punct(close) and not ctx.is_punct(close, '"«»“”()'):
+            return None
+    return None
 
 
 NOT_TO_BE = frozenset(("عدم", "بعدم"))  # "طلب عدم الكشف عن اسمه", "اشترط عدم ذكر اسمه"
