@@ -151,8 +151,9 @@ def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     if forms[0] in KIN:
         return None  # "ابنة العميل المزدوج، سيرغي سكريبال، يوليا": the name in apposition is the father's
     size = len(forms)
-    for start in range(0, first - size + 1):
-        if ctx.bare(start) != forms[0] or [ctx.bare(i) for i in range(start, start + size)] != forms:
+    for start in _earlier_tokens_like(ctx, words[-1], first):
+        start -= size - 1  # found by its last word (the first may carry و/ف or لـ)
+        if start < 0 or [ctx.bare(i) for i in range(start, start + size)] != forms:
             continue
         if start > 0 and ctx.is_word(start - 1) and ctx.norm(start - 1) not in ctx.lexicon.cues:
             continue  # "المتحدث باسم الجيش الإسرائيلي، X": the same words inside a longer title
@@ -160,6 +161,20 @@ def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
         if found is not None:
             return found
     return None
+
+
+def _earlier_tokens_like(ctx: QuoteContext, index: int, before: int) -> list[int]:
+    """Tokens before token ``before`` written like token ``index`` (a string search, not a pass over tokens)."""
+    written = ctx.chars(index)
+    limit = ctx.tokens[before][0] if before < len(ctx) else len(ctx.text)
+    found = []
+    at = ctx.text.find(written, 0, limit)
+    while at >= 0:
+        token = ctx.token_at(at)
+        if token is not None and ctx.tokens[token][0] == at and ctx.tokens[token][1] == at + len(written):
+            found.append(token)
+        at = ctx.text.find(written, at + 1, limit)
+    return found
 
 
 def _person_after(ctx: QuoteContext, index: int) -> Mention | None:
