@@ -63,3 +63,14 @@ def test_amma_bisha_n_names_a_topic_not_the_speaker(quotes_of: QuotesOf) -> None
 def test_khilalahu_and_ta_qiban_are_no_speakers(quotes_of: QuotesOf) -> None:
     text = "عقد الوزير سامي العلوي لقاء صحفيا، أكد خلاله أن الاتفاق تم. وأكد تعقيبا على الانتقادات، أن الإصلاح ماض."
     assert [q.speaker for q in quotes_of(text, ("PER", "سامي العلوي"))] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_a_relative_before_a_verb_with_an_object_pronoun_is_its_object(quotes_of: QuotesOf) -> None:
+    text = 'وانتقد سامي العلوي تطبيق التتبع الجديد، الذي اعتبره "يهدد خصوصية المستخدمين".'
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes if q.cue == "اعتبره"] == ["سامي العلوي"]
+
+
+def test_a_relative_before_a_verb_and_its_own_subject(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of("وأشاد الوزير بالإجراءات التي وصفها الملك بأنها تاريخية.")
+    assert [(q.cue, q.speaker) for q in quotes if q.cue == "وصفها"] == [("وصفها", "الملك")]

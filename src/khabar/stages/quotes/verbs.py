@@ -57,6 +57,8 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     if cue.role is Role.CONTAINER and ctx.norm(index + 1) != "في":
         return _document_before(ctx, index)  # "أرفقتها ببيان نعي جاء فيه إن ...": the communiqué speaks
     before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
+    if before is not None and ctx.word_is(index - 1, "relative") and _has_object_pronoun(ctx, index):
+        before = None  # "تطبيق Dragonfly، الذي اعتبره ...": the antecedent is what the verb acts on
     if before is not None and ctx.word_is(index - 1, "relative"):
         after = phrase_after(ctx, opener.speaker_from, opener.speaker_until)
         if after is not None and _names_someone(ctx, *after):
@@ -76,6 +78,12 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
         return [link(ctx, *phrase)]
     phrase = before_apposition(ctx, index)
     return [link(ctx, *phrase)] if phrase else []
+
+
+def _has_object_pronoun(ctx: QuoteContext, index: int) -> bool:
+    """Whether the segmenter split a pronoun off the end of the verb ("اعتبره", "وصفها")."""
+    token = ctx.tokens[index]
+    return token[4] < token[1]
 
 
 CONTAINER_LINKS = ("في", "فيه", "فيها")
