@@ -74,3 +74,10 @@ def test_a_relative_before_a_verb_with_an_object_pronoun_is_its_object(quotes_of
 def test_a_relative_before_a_verb_and_its_own_subject(quotes_of: QuotesOf) -> None:
     quotes = quotes_of("وأشاد الوزير بالإجراءات التي وصفها الملك بأنها تاريخية.")
     assert [(q.cue, q.speaker) for q in quotes if q.cue == "وصفها"] == [("وصفها", "الملك")]
+
+
+def test_a_body_after_a_relative_and_its_verb_speaks_before_a_complementiser(quotes_of: QuotesOf) -> None:
+    text = 'ونبهت الهيئة إلى "المؤشرات السلبية المتفاقمة" التي قالت الهيئة إنها "تهدد حرية العمل الصحفي".'
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes if q.cue == "قالت"] == ["الهيئة"]
+

@@ -61,7 +61,8 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
         before = None  # "تطبيق Dragonfly، الذي اعتبره ...": the antecedent is what the verb acts on
     if before is not None and ctx.word_is(index - 1, "relative"):
         after = phrase_after(ctx, opener.speaker_from, opener.speaker_until)
-        if after is not None and _names_someone(ctx, *after):
+        if after is not None and (_names_someone(ctx, *after) or opener.kind is OpenerKind.COMPLEMENT
+                                  and _names_a_body(ctx, *after)):
             before = after  # "بالإجراءات التي وصفها الملك بأنها": the relative is the object, the king speaks
     if before is not None:
         return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
@@ -109,6 +110,13 @@ def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
     not the people a verb acts on ("التي وصفت المعتقلين بـ"الخونة"")."""
     named = ctx.mentions_in(*ctx.span_chars(first, last))
     return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title") or ctx.word_is(first, "source")
+
+def _names_a_body(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb names a body ("التي قالت الهيئة إنها ..."): before a complementiser it
+    is the verb's subject (an object would come before a preposition: "التي اتهمت الحكومة بـ")."""
+    named = ctx.mentions_in(*ctx.span_chars(first, last))
+    return any(m.entity.label == "ORG" for m in named) or ctx.word_is(first, "body")
+
 
 DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
 
