@@ -261,3 +261,9 @@ def test_asking_not_to_be_named_is_no_statement_and_stops_no_speaker_zone(quotes
     assert [(q.cue, q.speaker, q.content) for q in quotes] == [("قال", "مسؤول أمريكي", "إن القوات ستنسحب")]
     quotes = quotes_of("وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.")
     assert [(q.cue, q.speaker) for q in quotes] == [("أضاف", "المسؤول")]
+
+
+def test_an_asylum_seeker_demands_nothing(quotes_of: QuotesOf) -> None:
+    # constructed
+    assert quotes_of("وتشهد المدينة اضطرابات منذ الاشتباه في تورط لاجئ عراقي وطالب لجوء سوري في قتل شخص بالسكين.") == []
+    assert quotes_of("وطالب الحزب بالإفراج عن المعتقلين.")[0].cue == "طالب"

@@ -150,6 +150,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
     if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
         return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
+    if ctx.phrase_is(index, "noun_reading"):
+        return False  # "لاجئ عراقي وطالب لجوء سوري": a noun
     if asks_anonymity(ctx, index):
         return False  # "الذي طلب عدم نشر اسمه": a request not to be named, the verb before reports
     if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
