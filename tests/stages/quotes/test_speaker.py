@@ -81,3 +81,9 @@ def test_a_body_after_a_relative_and_its_verb_speaks_before_a_complementiser(quo
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes if q.cue == "قالت"] == ["الهيئة"]
 
+
+
+def test_a_clitic_written_apart_is_no_speaker(quotes_of: QuotesOf) -> None:
+    text = 'وقال سامي العلوي إن التهديدات في منطقة وصفها بـ "محيط من عنف" يجب أن تواجه معا.'
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert all(q.speaker not in ("بـ", "ب") for q in quotes)

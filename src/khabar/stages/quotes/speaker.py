@@ -108,8 +108,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
         first += 1
     while subject and first < limit and _leading_adverb(ctx, first):
         first += _leading_adverb(ctx, first)  # "وقال مرارا إن", "وقال من قبل إن", "وقال ردا على سؤال"
-    if subject and first < limit and ctx.is_word(first) and _has_preposition(ctx, first):
-        return None
+    if subject and first < limit and ctx.is_word(first) and (_has_preposition(ctx, first) or ctx.norm(first) in BARE_CLITICS):
+        return None  # "بتحقيقها", and a clitic written apart: 'منطقة وصفها بـ "محيط من عنف"'
     last = None
     index = first
     while index < limit and index - first < MAX_SPEAKER_TOKENS:
@@ -150,6 +150,7 @@ def _leading_adverb(ctx: QuoteContext, index: int) -> int:
     return 1 if ctx.is_word(index) and ctx.word_is(index, "adverb") else 0
 
 
+BARE_CLITICS = frozenset(("ب", "ل", "ك"))  # "بـ", "لـ" written apart before a quotation or a Latin name
 IN_IT = frozenset(("فيه", "فيها"))  # "الوقت الذي أوضح فيه بيان رسمي أن"
 
 
