@@ -136,11 +136,14 @@ def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], 
 # ---------------------------------------------------------------- headlines
 
 
-def _is_speakerish(ctx: QuoteContext, first: int, colon: int) -> bool:
+def _is_speakerish(ctx: QuoteContext, first: int, colon: int, last: int) -> bool:
     """Whether the words before a headline's colon look like someone who speaks."""
     start, end = ctx.tokens[first][0], ctx.tokens[colon][0]
-    if any(m.entity.label in ("PER", "ORG") for m in ctx.mentions_in(start, end)):
+    named = ctx.mentions_in(start, end)
+    if any(m.entity.label in ("PER", "ORG") for m in named):
         return True  # a place alone is the topic of a headline ("أفغانستان: وزارة الدفاع تعلن ...")
+    if named and colon - first <= 2 and _first_person_plural(ctx, colon + 1, last):
+        return True  # unless it speaks for itself: "الأردن: أغلقنا الحدود لحماية أمننا"
     classes = ("title", "source", "body")
     return any(ctx.word_is(i, c) for i in range(first, colon) for c in classes) or any(
         ctx.norm(i) == "ل" for i in range(first, colon))
@@ -163,7 +166,16 @@ def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
         if ctx.tokens[index][2].value == "number" or (ctx.norm(index) in ctx.lexicon.cues
                                                       and ctx.lexicon.cues[ctx.norm(index)].kind is not CueKind.MASDAR):
             return None
-    return colon if _is_speakerish(ctx, first, colon) else None
+    return colon if _is_speakerish(ctx, first, colon, last) else None
+
+
+def _first_person_plural(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether words after a colon speak as "we" ("أغلقنا", "أمننا", "نحن")."""
+    return any(ctx.is_word(i) and len(ctx.norm(i)) >= 4 and ctx.norm(i).endswith("نا") or ctx.norm(i) in WE
+               for i in range(first, last + 1))
+
+
+WE = frozenset(("نحن",))
 
 
 def _inside_brackets(ctx: QuoteContext, first: int, index: int) -> bool:
