@@ -28,3 +28,10 @@ def test_an_embassy_speaks_in_a_headline(quotes_of: QuotesOf) -> None:
     text = "السفارة السعودية في واشنطن: نقدر التريث في القضية\nقالت السفارة إنها تتابع التحقيق."
     quotes = quotes_of(text, ("LOC", "واشنطن"))
     assert [q.speaker for q in quotes if q.cue == ":"] == ["السفارة السعودية"]
+
+
+def test_a_headline_title_is_the_person_the_body_names_with_it(quotes_of: QuotesOf) -> None:
+    text = ("العاهل الأردني: مشروع القانون جدلي ونحن أمام مفترق طرق\n"
+            "أكد العاهل الأردني، الملك سامي العلوي، أن الأردن أمام مفترق طرق.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [(q.cue, q.speaker) for q in quotes] == [(":", "سامي العلوي"), ("أكد", "سامي العلوي")]

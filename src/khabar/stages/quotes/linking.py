@@ -143,7 +143,8 @@ MAX_APPOSED_TITLES = 2  # "العاهل الأردني، الملك عبد ال�
 
 def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     """For a title speaker ("العاهل الأردني"): the person the article named in apposition to the same title
-    earlier ("أكد العاهل الأردني، الملك عبد الله الثاني، أن ..."; "عبد الله الثاني، العاهل الأردني،")."""
+    earlier ("أكد العاهل الأردني، الملك عبد الله الثاني، أن ..."; "عبد الله الثاني، العاهل الأردني،"); for a
+    headline's speaker, anywhere in the article (the body names whom the headline titles)."""
     words = [i for i in range(first, last + 1) if ctx.is_word(i)]
     if not words or len(words) != last - first + 1 or len(words) == 1 and not ctx.word_is(first, "title"):
         return None  # a phrase of words, at least a title or a head and its adjective
@@ -151,9 +152,10 @@ def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     if forms[0] in KIN:
         return None  # "ابنة العميل المزدوج، سيرغي سكريبال، يوليا": the name in apposition is the father's
     size = len(forms)
-    for start in _earlier_tokens_like(ctx, words[-1], first):
+    until = len(ctx) if ctx.in_headline(first) else first
+    for start in _tokens_like(ctx, words[-1], until):
         start -= size - 1  # found by its last word (the first may carry و/ف or لـ)
-        if start < 0 or [ctx.bare(i) for i in range(start, start + size)] != forms:
+        if start < 0 or start == first or [ctx.bare(i) for i in range(start, start + size)] != forms:
             continue
         if start > 0 and ctx.is_word(start - 1) and ctx.norm(start - 1) not in ctx.lexicon.cues:
             continue  # "المتحدث باسم الجيش الإسرائيلي، X": the same words inside a longer title
@@ -163,7 +165,7 @@ def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
     return None
 
 
-def _earlier_tokens_like(ctx: QuoteContext, index: int, before: int) -> list[int]:
+def _tokens_like(ctx: QuoteContext, index: int, before: int) -> list[int]:
     """Tokens before token ``before`` written like token ``index`` (a string search, not a pass over tokens)."""
     written = ctx.chars(index)
     limit = ctx.tokens[before][0] if before < len(ctx) else len(ctx.text)
