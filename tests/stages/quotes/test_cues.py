@@ -267,3 +267,12 @@ def test_an_asylum_seeker_demands_nothing(quotes_of: QuotesOf) -> None:
     # constructed
     assert quotes_of("وتشهد المدينة اضطرابات منذ الاشتباه في تورط لاجئ عراقي وطالب لجوء سوري في قتل شخص بالسكين.") == []
     assert quotes_of("وطالب الحزب بالإفراج عن المعتقلين.")[0].cue == "طالب"
+
+
+def test_forms_that_are_other_words_report_nothing(quotes_of: QuotesOf) -> None:
+    # constructed: نصر in "نصر الله", باعتباره (as being), يدعى (is called)
+    assert quotes_of("وقال حسن نصر الله أن الخطة جاهزة.", ("PER", "حسن نصر الله"))[0].cue == "قال"
+    assert [q.cue for q in quotes_of("وأشاد الرئيس باللاعب باعتباره لاعبا لن يتكرر.")] == ["أشاد"]
+    quotes = quotes_of('وقال أحد سكان المنطقة ويدعى سامي العلوي إنه سمع "دوي انفجارات".', ("PER", "سامي العلوي"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("قال", "سامي العلوي")]
+    assert [q.cue for q in quotes_of("ويدعي المتهم أنه كان خارج البلاد.")] == ["يدعي"]

@@ -178,8 +178,9 @@ class _Zone:
             return self.opener(OpenerKind.COMPLEMENT, start)
         form = ctx.norm(index)
         other = ctx.lexicon.cues.get(form)
-        if other is not None and (ctx.exactly(index - 1, "negation") or ctx.exactly(index - 1, "governs_masdar")):
-            other = None  # "لم يكشف عن هويته", "رفض ذكر اسمه": no report
+        if other is not None and (ctx.exactly(index - 1, "negation") or ctx.exactly(index - 1, "governs_masdar")
+                                  or is_called(ctx, index, other)):
+            other = None  # "لم يكشف عن هويته", "رفض ذكر اسمه", "ويدعى ستيفن": no report
         if other is not None and other.kind in (CueKind.PARTICIPLE, CueKind.MASDAR) or ctx.word_is(index, "filler"):
             if ctx.is_punct(index - 1, ",،"):
                 return False  # "دعت ... إلى الاستمرار، قائلة ...": a participle after a comma starts a new clause
@@ -264,6 +265,14 @@ def _relative_aside_end(ctx: QuoteContext, index: int, stop: int) -> int | None:
         if ctx.is_punct(close) and not ctx.is_punct(close, '"«»“”()'):
             return None
     return None
+
+
+CALLED = ("ادعى", "دعى")  # the lemma, and how "يدعى"/"تدعى" (is called) end as written
+
+
+def is_called(ctx: QuoteContext, index: int, cue: Cue) -> bool:
+    """Whether "يدعى" at ``index`` is يُدعى (is called), written with its alif maqsura, not يدّعي (claims)."""
+    return cue.lemma == CALLED[0] and ctx.chars(index).endswith(CALLED[1])
 
 
 NOT_TO_BE = frozenset(("عدم", "بعدم"))  # "طلب عدم الكشف عن اسمه", "اشترط عدم ذكر اسمه"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.context import QuoteContext
+from khabar.stages.quotes.opener import is_called
 
 MAX_SPEAKER_TOKENS = 12  # a longer run is a clause, not a name with its titles
 MAX_APPOSITION_TOKENS = 5  # "، جان إيف لو دريان،"
@@ -122,6 +123,8 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             if _quoted_words(ctx, index) > MAX_QUOTED_NAME_WORDS:
                 break  # 'وفق أبازيد "تسليم السلاح الثقيل تدريجيا ..."': what was said, not a name
             last = index = ctx.close_of[index]
+        elif last is not None and ctx.is_word(index) and (called := _called_by_name(ctx, index, limit)) is not None:
+            last = index = called  # "أحد سكان المنطقة ويدعى ستيفن"
         elif ctx.is_punct(index, "([") and last is not None:
             break  # "حزب آفاق تونس (8 نواب)"، "ماتيو سالفيني (حزب الرابطة)": an aside after the name
         elif ctx.is_punct(index, _BRACKETS):
@@ -139,6 +142,20 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
     if last is None:
         return None
     return first, _name_after_title(ctx, first, last, limit) if subject else last
+
+
+def _called_by_name(ctx: QuoteContext, index: int, limit: int) -> int | None:
+    """The last token of the name after "ويدعى" ("أحد سكان المنطقة ويدعى ستيفن"): the one described is named."""
+    cue = ctx.lexicon.cues.get(ctx.norm(index))
+    if cue is None or not is_called(ctx, index, cue) or index + 1 >= limit:
+        return None
+    named = [m for m in ctx.mentions_in(*ctx.span_chars(index + 1, index + 1)) if m.entity.label == "PER"]
+    if not named:
+        return None
+    last = index + 1
+    while last + 1 < limit and ctx.tokens[last + 1][1] <= named[0].end:
+        last += 1
+    return last
 
 
 def _leading_adverb(ctx: QuoteContext, index: int) -> int:

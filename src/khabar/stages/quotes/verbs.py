@@ -23,6 +23,7 @@ from khabar.stages.quotes.opener import (
     asks_anonymity,
     content_limit,
     find_opener,
+    is_called,
     parenthetical_end,
 )
 from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
@@ -150,6 +151,8 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
     if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
         return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
+    if is_called(ctx, index, cue):
+        return False  # "ضابط فرنسي يدعى أرنو": يُدعى (is called), not يدّعي (claims)
     if ctx.phrase_is(index, "noun_reading"):
         return False  # "لاجئ عراقي وطالب لجوء سوري": a noun
     if asks_anonymity(ctx, index):
