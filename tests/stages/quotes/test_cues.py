@@ -276,3 +276,9 @@ def test_forms_that_are_other_words_report_nothing(quotes_of: QuotesOf) -> None:
     quotes = quotes_of('وقال أحد سكان المنطقة ويدعى سامي العلوي إنه سمع "دوي انفجارات".', ("PER", "سامي العلوي"))
     assert [(q.cue, q.speaker) for q in quotes] == [("قال", "سامي العلوي")]
     assert [q.cue for q in quotes_of("ويدعي المتهم أنه كان خارج البلاد.")] == ["يدعي"]
+
+
+def test_adjectives_and_nouns_that_look_like_participles(quotes_of: QuotesOf) -> None:
+    # constructed: "كن حذرا" (be careful), "مناشدة عاجلة" (an urgent appeal)
+    assert quotes_of("وقال الخبير: كن حذرا، إن شرب الماء أثناء القيادة يشتت انتباهك.")[0].cue == "قال"
+    assert quotes_of("ووجه المسؤول مناشدة عاجلة وملحة للمانحين للالتزام بتعهداتهم.") == []
