@@ -225,3 +225,17 @@ def test_the_same_words_inside_a_longer_title_name_no_one(quotes_of: QuotesOf) -
             "وأعلن الجيش الوطني أن العملية انتهت.")
     quotes = quotes_of(text, ("PER", "سامي العلوي"))
     assert [q.speaker for q in quotes if q.cue == "أعلن"] == ["الجيش الوطني"]
+
+
+def test_a_definite_body_word_names_the_body_whose_name_opens_with_it(quotes_of: QuotesOf) -> None:
+    text = ("رفضت اللجنة الأولمبية الدولية رفع الإيقاف عن الكويت. "
+            "وأشارت اللجنة في رسالتها إلى أن الوضع تدهور.")
+    quotes = quotes_of(text, ("ORG", "اللجنة الأولمبية الدولية"))
+    assert [q.speaker for q in quotes if q.cue == "أشارت"] == ["اللجنة الأولمبية الدولية"]
+
+
+def test_according_to_what_was_told_to_an_agency_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    text = ("وصرح سامي العلوي أن المشروع بدأ منذ سنة. وجهوده لم تلق الدعم الكافي، حسب ما ذكر لوكالة "
+            "الأنباء الرسمية.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"), ("ORG", "وكالة الأنباء الرسمية"))
+    assert [q.speaker for q in quotes if q.cue == "حسب"] == ["سامي العلوي"]

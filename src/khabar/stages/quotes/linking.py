@@ -131,7 +131,7 @@ def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None
     for mention in reversed(earlier):
         name = ctx.text[mention.start : mention.end]
         words = name.split()
-        if len(words) > 1 and normalise_query(words[0]) == noun:
+        if len(words) > 1 and normalise_query(words[0]) in (noun, head):  # "وزارة ..." and "اللجنة الأولمبية ..."
             return mention
     return None
 

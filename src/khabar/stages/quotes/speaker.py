@@ -22,7 +22,7 @@ _SPEAKER_CLASSES = ("title", "source", "body", "communique")
 _SUBJECT_CLASSES = ("title", "source", "body", "communique")
 
 
-def _is_addressee(ctx: QuoteContext, index: int) -> bool:
+def is_addressee(ctx: QuoteContext, index: int) -> bool:
     """Whether token ``index`` starts an addressee such as "لوكالة فرانس برس", "لـCNN", "للصحفيين"."""
     form = ctx.norm(index)
     if not form.startswith("ل"):
@@ -35,7 +35,7 @@ def _is_addressee(ctx: QuoteContext, index: int) -> bool:
 
 def _is_stop(ctx: QuoteContext, index: int) -> bool:
     if ctx.is_word(index):
-        return (ctx.word_is(index, "stop") or ctx.word_is(index, "relative") or _is_addressee(ctx, index)
+        return (ctx.word_is(index, "stop") or ctx.word_is(index, "relative") or is_addressee(ctx, index)
                 or ctx.norm(index) in ctx.lexicon.cues or ctx.norm(index) in ctx.lexicon.attributions)
     return ctx.is_punct(index) and not ctx.is_punct(index, _BRACKETS) and index not in ctx.close_of
 
@@ -129,7 +129,7 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             break  # "حزب آفاق تونس (8 نواب)"، "ماتيو سالفيني (حزب الرابطة)": an aside after the name
         elif ctx.is_punct(index, _BRACKETS):
             pass
-        elif (_is_stop(ctx, index) and (index > first or not _is_addressee(ctx, index))
+        elif (_is_stop(ctx, index) and (index > first or not is_addressee(ctx, index))
               and not _genitive_after_title(ctx, first, index) or ctx.phrase_is(index, "side")):
             if last is None or not _belongs_to_source(ctx, first, index, limit):
                 break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
@@ -217,7 +217,7 @@ def _quoted_words(ctx: QuoteContext, open_: int) -> int:
 def _genitive_after_title(ctx: QuoteContext, first: int, index: int) -> bool:
     """"المنسق العام لشبكة دستورنا": after a title and before any name, لـ opens its complement, not
     the addressee ("قال جوهر بن مبارك لشبكة ..." speaks to a network)."""
-    if not (ctx.is_word(index) and _is_addressee(ctx, index) and not ctx.word_is(index, "stop")):
+    if not (ctx.is_word(index) and is_addressee(ctx, index) and not ctx.word_is(index, "stop")):
         return False
     start, end = ctx.span_chars(first, index - 1) if index > first else (0, 0)
     named = any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)) if end > start else False
