@@ -87,3 +87,14 @@ def test_a_clitic_written_apart_is_no_speaker(quotes_of: QuotesOf) -> None:
     text = 'وقال سامي العلوي إن التهديدات في منطقة وصفها بـ "محيط من عنف" يجب أن تواجه معا.'
     quotes = quotes_of(text, ("PER", "سامي العلوي"))
     assert all(q.speaker not in ("بـ", "ب") for q in quotes)
+
+
+def test_an_outlet_in_quotation_marks_after_a_bare_title_is_the_addressee(quotes_of: QuotesOf) -> None:
+    assert [q.speaker for q in quotes_of('وقال المدرب لصحيفة "الرياضية" إن الفريق جاهز.')] == ["المدرب"]
+    quotes = quotes_of('وزير الخارجية السعودي لـ"العربية": لا تفاوض مع الحوثيين\nوقال الوزير إن الحل سياسي.')
+    assert [q.speaker for q in quotes if q.cue == ":"] == ["وزير الخارجية السعودي"]
+
+
+def test_an_outlet_after_a_title_of_two_words_is_its_complement(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of('وقال المنسق العام لشبكة "دستورنا" إن الحوار متعثر.')
+    assert [q.speaker for q in quotes] == ['المنسق العام لشبكة "دستورنا"']

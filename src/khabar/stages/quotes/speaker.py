@@ -221,7 +221,19 @@ def _genitive_after_title(ctx: QuoteContext, first: int, index: int) -> bool:
         return False
     start, end = ctx.span_chars(first, index - 1) if index > first else (0, 0)
     named = any(m.entity.label == "PER" for m in ctx.mentions_in(start, end)) if end > start else False
-    return not named and any(ctx.word_is(i, "title") for i in range(first, index))
+    return not named and any(ctx.word_is(i, "title") for i in range(first, index)) and not _told_outlet(
+        ctx, first, index)
+
+
+def _told_outlet(ctx: QuoteContext, first: int, index: int) -> bool:
+    """Whether the لـ at ``index`` addresses an outlet named in quotation marks: after a bare title ('وقال
+    المدرب لصحيفة "الرياضية"'), or written apart right before the quotation and a colon ('وزير الخارجية
+    لـ"العربية": ...'); "المدير العام لوكالة ..." after a title of two words is its complement."""
+    quoted = index + 1 in ctx.close_of if ctx.norm(index) == "ل" else index + 1 in ctx.close_of and index == first + 1
+    if not quoted:
+        return False
+    close = ctx.close_of[index + 1]
+    return index == first + 1 or ctx.norm(index) == "ل" and close + 1 < len(ctx) and ctx.is_punct(close + 1, ":")
 
 
 def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
