@@ -163,3 +163,10 @@ def test_a_relative_clause_between_commas_opens_no_content(quotes_of: QuotesOf) 
             "أنها قررت سحب مستشاريها من المدينة.")
     [quote] = quotes_of(text, ("ORG", "الوحدات الكردية"))
     assert quote.speaker == "الوحدات الكردية" and quote.content == "أنها قررت سحب مستشاريها من المدينة"
+
+
+def test_the_question_asked_is_no_content(quotes_of: QuotesOf) -> None:
+    # constructed: "ردا على سؤال ... إن كان ..." is whether, the question the speaker answers
+    text = 'وقال الرئيس ردا على سؤال لدى وصوله، إن كان قلقا من انسحاب الشركة، إن "الأمر متروك للشركات".'
+    [quote] = quotes_of(text)
+    assert quote.content == "الأمر متروك للشركات"

@@ -123,6 +123,16 @@ def _complement_at(ctx: QuoteContext, index: int, cue: Cue | None, zone_start: i
     return index
 
 
+QUESTION = frozenset(("سؤال", "سوال", "سؤالا", "سوالا"))
+WAS = frozenset(("كان", "كانت", "كانوا"))
+
+
+def _asked_whether(ctx: QuoteContext, index: int, zone_start: int) -> bool:
+    """Whether "إن كان" at ``index`` is the question the speaker was asked ("ردا على سؤال ... إن كان")."""
+    return (ctx.norm(index) == "ان" and index + 1 < len(ctx) and ctx.norm(index + 1) in WAS
+            and any(ctx.norm(i) in QUESTION for i in range(zone_start, index)))
+
+
 @dataclass(slots=True)
 class _Zone:
     """The words between a cue and its content, scanned left to right (state of ``find_opener``)."""
@@ -173,6 +183,9 @@ class _Zone:
         ctx = self.ctx
         if ctx.word_is(index, "modal"):
             return False  # "قلت لهم ... يمكن أن تطلبوا": the words after the cue are a clause of their own
+        if _asked_whether(ctx, index, self.start):  # "وقال ردا على سؤال إن كان قلقا من ...، إن ...": the question
+            self.skip_to = next((i for i in range(index + 1, self.limit + 1) if ctx.is_punct(i, ",،")), index)
+            return True
         start = _complement_at(ctx, index, self.cue, self.start)
         if start is not None:
             return self.opener(OpenerKind.COMPLEMENT, start)
