@@ -170,3 +170,11 @@ def test_the_question_asked_is_no_content(quotes_of: QuotesOf) -> None:
     text = 'وقال الرئيس ردا على سؤال لدى وصوله، إن كان قلقا من انسحاب الشركة، إن "الأمر متروك للشركات".'
     [quote] = quotes_of(text)
     assert quote.content == 'إن "الأمر متروك للشركات"'
+
+
+def test_spelled_initials_do_not_end_the_sentence(quotes_of: QuotesOf) -> None:
+    # constructed: the dots of "بي.دي.في" join initials; "الحالة.وقال" is a full stop without its space
+    [quote] = quotes_of("وأظهرت وثائق داخلية، أن شركة بي.دي.في للنفط اشترت خاما أجنبيا.")
+    assert quote.content == "أن شركة بي.دي.في للنفط اشترت خاما أجنبيا"
+    quotes = quotes_of("وأكد الوزير أن الوضع صعب في هذه الحالة.وقال إن الحل قريب.")
+    assert [q.content for q in quotes] == ["أن الوضع صعب في هذه الحالة", "إن الحل قريب"]
