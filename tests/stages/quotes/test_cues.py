@@ -282,3 +282,10 @@ def test_adjectives_and_nouns_that_look_like_participles(quotes_of: QuotesOf) ->
     # constructed: "كن حذرا" (be careful), "مناشدة عاجلة" (an urgent appeal)
     assert quotes_of("وقال الخبير: كن حذرا، إن شرب الماء أثناء القيادة يشتت انتباهك.")[0].cue == "قال"
     assert quotes_of("ووجه المسؤول مناشدة عاجلة وملحة للمانحين للالتزام بتعهداتهم.") == []
+
+
+def test_news_agencies_are_a_source(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية، كما أفادت وكالات أنباء روسية الاثنين."
+    [quote] = quotes_of(text)
+    assert quote.cue == "أفادت" and quote.content == "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية"
