@@ -178,3 +178,12 @@ def test_spelled_initials_do_not_end_the_sentence(quotes_of: QuotesOf) -> None:
     assert quote.content == "أن شركة بي.دي.في للنفط اشترت خاما أجنبيا"
     quotes = quotes_of("وأكد الوزير أن الوضع صعب في هذه الحالة.وقال إن الحل قريب.")
     assert [q.content for q in quotes] == ["أن الوضع صعب في هذه الحالة", "إن الحل قريب"]
+
+
+def test_a_relative_clause_between_dashes_opens_no_content(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = ('وأضاف رئيس الوزراء - الذي قال مرارا إن بلاده لن تشارك في أي ضربات - أن التفويض سيمنح '
+            '"وفقا لكل حالة على حدة".')
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == ["قال", "أضاف"]
+    assert quotes[1].content.startswith("أن التفويض سيمنح")

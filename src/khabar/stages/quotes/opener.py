@@ -265,15 +265,17 @@ def _scan_for_opener(ctx: QuoteContext, cue_index: int, cue: Cue | None, limit: 
     return Opener(OpenerKind.PREPOSITION, zone.preposition, zone.speaker_from, until, tuple(zone.fillers))
 
 
+DASHES = "-–—"
 MAX_RELATIVE_ASIDE = 20  # "، التي تعتبرها أنقرة منظمة "إرهابية" وتخشى أن تؤسس حكما ذاتيا على حدودها،"
 
 
 def _relative_aside_end(ctx: QuoteContext, index: int, stop: int) -> int | None:
     """The closing comma of a relative clause between commas that starts at ``index`` (", الذي/التي ..., ")."""
-    if not ctx.is_punct(index, ",،") or index + 1 > stop or not ctx.word_is(index + 1, "relative"):
-        return None
+    marks = ",،" if ctx.is_punct(index, ",،") else DASHES if ctx.is_punct(index, DASHES) else None
+    if marks is None or index + 1 > stop or not ctx.word_is(index + 1, "relative"):
+        return None  # ", الذي ...،" or "- الذي ... -"
     for close in range(index + 2, min(stop, index + 1 + MAX_RELATIVE_ASIDE) + 1):
-        if ctx.is_punct(close, ",،"):
+        if ctx.is_punct(close, marks):
             return close
         if ctx.is_punct(close) and not ctx.is_punct(close, '"«»“”()'):
             return None
