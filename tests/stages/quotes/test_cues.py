@@ -289,3 +289,10 @@ def test_news_agencies_are_a_source(quotes_of: QuotesOf) -> None:
     text = "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية، كما أفادت وكالات أنباء روسية الاثنين."
     [quote] = quotes_of(text)
     assert quote.cue == "أفادت" and quote.content == "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية"
+
+
+def test_unvowelled_bayyana_before_where_it_was_said(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = "وكان الوزير سامي العلوي بين في تصريحات له، الخميس، أن الضربة دمرت أغلب المواقع."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("بين", "سامي العلوي")]

@@ -77,6 +77,7 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     return False
 
 
+STATEMENTS = ("تصريح", "بيان", "كلم", "حديث", "مقابل", "مؤتمر", "لقاء")  # "في تصريحات", "في كلمة", "في مؤتمر صحفي"
 SUBJECT_WINDOW = 6  # "وبين البنك المركزي، أن": the subject between the verb and its complementiser
 
 
@@ -86,6 +87,8 @@ def _complement_follows(ctx: QuoteContext, index: int) -> bool:
     المركزي، أن")."""
     if index + 1 < len(ctx) and ctx.exactly(index + 1, "complementiser"):
         return True
+    if index + 2 < len(ctx) and ctx.norm(index + 1) == "في" and ctx.norm(index + 2).startswith(STATEMENTS):
+        return True  # "بين في تصريحات له، الخميس، أن ...": where it was said, then what
     first, last = ctx.sentence_bounds(index)
     if index != first or not ctx.has_conjunction(index):
         return False
