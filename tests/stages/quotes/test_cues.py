@@ -296,3 +296,12 @@ def test_unvowelled_bayyana_before_where_it_was_said(quotes_of: QuotesOf) -> Non
     text = "وكان الوزير سامي العلوي بين في تصريحات له، الخميس، أن الضربة دمرت أغلب المواقع."
     quotes = quotes_of(text, ("PER", "سامي العلوي"))
     assert [(q.cue, q.speaker) for q in quotes] == [("بين", "سامي العلوي")]
+
+
+def test_a_renewed_statement(quotes_of: QuotesOf) -> None:
+    # constructed: "جدد تأكيده على", "جددت دعوتها إلى"
+    quotes = quotes_of("وجدد البنك المركزي في ذات البلاغ، تأكيده على عدم وجود أي سبب للمنع.", ("ORG", "البنك المركزي"))
+    assert [(q.cue, q.speaker, q.content) for q in quotes] == [
+        ("تأكيده", "البنك المركزي", "على عدم وجود أي سبب للمنع")]
+    assert [q.cue for q in quotes_of("وجددت الوزارة دعوتها إلى ضبط النفس.")] == ["دعوتها"]
+    assert quotes_of("وجاء تأكيده على الموقف في الاجتماع السابق.") == []  # no verb of renewing before it

@@ -117,6 +117,19 @@ def _relayed(ctx: QuoteContext, index: int) -> bool:
     return any(ctx.norm(i) == "عن" for i in range(max(first, index - RELAY_WINDOW), index))
 
 
+RENEW_WINDOW = 10  # "وجدد البنك المركزي في ذات البلاغ، تأكيده على ..."
+
+
+def _renewed(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verbal noun with its pronoun follows a verb of renewing ("جدد تأكيده على", "جددت دعوتها إلى"):
+    the statement is made again, by the subject of that verb."""
+    token = ctx.tokens[index]
+    if token[4] >= token[1]:
+        return False  # "تأكيده", not "التأكيد"
+    first, _ = ctx.sentence_bounds(index)
+    return any(ctx.word_is(i, "renews") for i in range(max(first, index - RENEW_WINDOW), index))
+
+
 def _other_reading(ctx: QuoteContext, index: int, cue: Cue) -> Cue | None:
     """The cue a word is when its first letter is the conjunction و/ف rather than part of the verb."""
     form = ctx.norm(index)
@@ -132,7 +145,8 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     consumed: set[int] = set()
     for index, entry in hits:
         if isinstance(entry, Cue) and index not in consumed:
-            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)):
+            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)) and not (
+                    _renewed(ctx, index)):
                 continue
             found = read_verb(ctx, index, entry, boundaries, consumed)
             other = _other_reading(ctx, index, entry)
