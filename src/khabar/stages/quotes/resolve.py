@@ -11,7 +11,8 @@ from khabar.stages.quotes.anaphora import gender_of_cue, gender_of_phrase, resol
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import IN_IT, is_speakerish, phrase_after, phrase_before
+from khabar.stages.quotes.preverbal import phrase_before
+from khabar.stages.quotes.speaker import IN_IT, is_speakerish, phrase_after
 
 RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
 NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks

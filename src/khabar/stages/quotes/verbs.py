@@ -5,6 +5,7 @@ nothing at all ("لم يذكر", "ويذكر أن", "كُتب عليه").
 from __future__ import annotations
 
 from khabar.model import QuoteKind
+from khabar.stages.quotes.asides import asks_anonymity, is_called, parenthetical_end
 from khabar.stages.quotes.content import (
     after_when,
     colon_content,
@@ -17,16 +18,9 @@ from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
-from khabar.stages.quotes.opener import (
-    Opener,
-    OpenerKind,
-    asks_anonymity,
-    content_limit,
-    find_opener,
-    is_called,
-    parenthetical_end,
-)
-from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
+from khabar.stages.quotes.opener import Opener, OpenerKind, content_limit, find_opener
+from khabar.stages.quotes.preverbal import before_apposition, phrase_before, relative_antecedent
+from khabar.stages.quotes.speaker import phrase_after
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
 _NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
