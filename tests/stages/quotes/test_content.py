@@ -108,7 +108,9 @@ def test_postposed_attribution_wafq_ma(quotes_of: QuotesOf) -> None:
     text = ("لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية، وفق ما أعلن الجمعة "
             "مسؤول في وزارة الدفاع الأفغانية.")
     [quote] = quotes_of(text, ("PER", "الملا فضل الله"), ("ORG", "وزارة الدفاع الأفغانية"))
-    assert quote[2] == "وفق" and quote[3] == "لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية"
+    # the verb after "وفق ما" is the cue, as in "بحسب ما قال X"; the day between it and its subject is skipped
+    assert quote[1:3] == ("مسؤول في وزارة الدفاع الأفغانية", "أعلن")
+    assert quote[3] == "لقي الملا فضل الله، وهو زعيم طالبان باكستان، حتفه الخميس في ضربة جوية أمريكية"
 
 
 def test_attribution_to_a_text_is_no_quote(quotes_of: QuotesOf) -> None:
@@ -143,3 +145,45 @@ def test_writing_is_quoted_only_after_a_colon(quotes_of: QuotesOf) -> None:
     # SK-sport-85-20180223: a tattoo, not a statement
     text = 'فقد كتب نجم باريس سان جيرمان زلاتان إبراهيموفيتش على ذراعه الأيمن اسمه باللغة العربية "إبراهيمموفيج".'
     assert quotes_of(text) == []
+
+
+def test_a_contrasted_voice_ends_the_content_before_it(quotes_of: QuotesOf) -> None:
+    # constructed: "ولكن X تقول", "إلا أن X قالت" open a new statement with its subject before the verb
+    text = "وأفادت تقارير بأن الغارات أدت إلى مقتل مدنيين، ولكن موسكو تقول إنها لا تستهدف سوى المسلحين."
+    reports, denial = quotes_of(text, ("LOC", "موسكو"))
+    assert reports.content == "بأن الغارات أدت إلى مقتل مدنيين"
+    assert (denial.speaker, denial.content) == ("موسكو", "إنها لا تستهدف سوى المسلحين")
+    text = "وقال المسؤول إن الشابة تستطيع العودة، إلا أن محامية الشابة قالت إنها تخشى الاعتقال."
+    assert [q.content for q in quotes_of(text)] == ["إن الشابة تستطيع العودة", "إنها تخشى الاعتقال"]
+
+
+def test_a_relative_clause_between_commas_opens_no_content(quotes_of: QuotesOf) -> None:
+    # constructed: the أن inside the aside belongs to its own verb (تخشى أن)
+    text = ("وأعلنت الوحدات الكردية، التي تعتبرها أنقرة منظمة إرهابية وتخشى أن تؤسس حكما ذاتيا، "
+            "أنها قررت سحب مستشاريها من المدينة.")
+    [quote] = quotes_of(text, ("ORG", "الوحدات الكردية"))
+    assert quote.speaker == "الوحدات الكردية" and quote.content == "أنها قررت سحب مستشاريها من المدينة"
+
+
+def test_the_question_asked_is_no_content(quotes_of: QuotesOf) -> None:
+    # constructed: "ردا على سؤال ... إن كان ..." is whether, the question the speaker answers
+    text = 'وقال الرئيس ردا على سؤال لدى وصوله، إن كان قلقا من انسحاب الشركة، إن "الأمر متروك للشركات".'
+    [quote] = quotes_of(text)
+    assert quote.content == 'إن "الأمر متروك للشركات"'
+
+
+def test_spelled_initials_do_not_end_the_sentence(quotes_of: QuotesOf) -> None:
+    # constructed: the dots of "بي.دي.في" join initials; "الحالة.وقال" is a full stop without its space
+    [quote] = quotes_of("وأظهرت وثائق داخلية، أن شركة بي.دي.في للنفط اشترت خاما أجنبيا.")
+    assert quote.content == "أن شركة بي.دي.في للنفط اشترت خاما أجنبيا"
+    quotes = quotes_of("وأكد الوزير أن الوضع صعب في هذه الحالة.وقال إن الحل قريب.")
+    assert [q.content for q in quotes] == ["أن الوضع صعب في هذه الحالة", "إن الحل قريب"]
+
+
+def test_a_relative_clause_between_dashes_opens_no_content(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = ('وأضاف رئيس الوزراء - الذي قال مرارا إن بلاده لن تشارك في أي ضربات - أن التفويض سيمنح '
+            '"وفقا لكل حالة على حدة".')
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == ["قال", "أضاف"]
+    assert quotes[1].content.startswith("أن التفويض سيمنح")

@@ -224,3 +224,84 @@ def test_a_present_verb_with_wa_goes_on_with_the_sentences_subject(quotes_of: Qu
     text = 'وتعتمد مصر تماما على مياه النيل وتقول إن "لها حقوقا تاريخية" في النهر.'
     [quote] = quotes_of(text, ("LOC", "مصر"))
     assert quote.cue == "تقول" and quote.content.startswith("إن")
+
+
+def test_unvowelled_bayyana_reports_before_a_complementiser(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of Tunisian outlets that write بيّن without its shadda
+    text = "وأكد البنك المركزي أنه راسل الشركة. وبين البنك المركزي، أن الشركة وضعت شروطا. كما بين أن الملف مفتوح."
+    quotes = quotes_of(text, ("ORG", "البنك المركزي"))
+    assert [q.cue for q in quotes] == ["أكد", "بين", "بين"]
+    assert {q.speaker for q in quotes} == {"البنك المركزي"}
+
+
+def test_bayna_between_stays_a_preposition(quotes_of: QuotesOf) -> None:
+    # constructed
+    assert quotes_of("وبين الطرفين خلافات كبيرة حول أن تكون الحكومة موحدة.") == []
+    assert quotes_of("وقارن الخبير بين الفريقين، مؤكدا أن الأول أقوى.")[0].cue == "مؤكدا"
+
+
+def test_a_feminine_present_with_wa_has_a_speaker_left_implied(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of BBC Arabic's present-tense reporting
+    text = "وقالت سلمى حداد إن الأحزاب ذكورية. وتقول إن الجمعية لن تقبل بأقل من ذلك. وتضيف أن النساء مستعدات."
+    quotes = quotes_of(text, ("PER", "سلمى حداد"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("قالت", "سلمى حداد"), ("تقول", "سلمى حداد"), ("تضيف", "سلمى حداد")]
+
+
+def test_impersonal_and_subject_led_presents_stay_unquoted(quotes_of: QuotesOf) -> None:
+    # constructed: "it is mentioned", evidence that points, people a quotation talks about
+    assert quotes_of("ويذكر أن الاتفاق وقع عام 2015.") == []
+    assert quotes_of("فإن مجموعة متزايدة من الأدلة تشير إلى أن الدهون هي السبب.") == []
+    quotes = quotes_of('وقال سامي العلوي: "هناك من يقولون إن الحكومة لم تفعل شيئا".', ("PER", "سامي العلوي"))
+    assert [q.cue for q in quotes] == ["قال"]
+
+
+def test_asking_not_to_be_named_is_no_statement_and_stops_no_speaker_zone(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of agency copy
+    quotes = quotes_of("وقال مسؤول أمريكي طلب عدم الكشف عن اسمه لرويترز إن القوات ستنسحب.")
+    assert [(q.cue, q.speaker, q.content) for q in quotes] == [("قال", "مسؤول أمريكي", "إن القوات ستنسحب")]
+    quotes = quotes_of("وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("أضاف", "المسؤول")]
+
+
+def test_an_asylum_seeker_demands_nothing(quotes_of: QuotesOf) -> None:
+    # constructed
+    assert quotes_of("وتشهد المدينة اضطرابات منذ الاشتباه في تورط لاجئ عراقي وطالب لجوء سوري في قتل شخص بالسكين.") == []
+    assert quotes_of("وطالب الحزب بالإفراج عن المعتقلين.")[0].cue == "طالب"
+
+
+def test_forms_that_are_other_words_report_nothing(quotes_of: QuotesOf) -> None:
+    # constructed: نصر in "نصر الله", باعتباره (as being), يدعى (is called)
+    assert quotes_of("وقال حسن نصر الله أن الخطة جاهزة.", ("PER", "حسن نصر الله"))[0].cue == "قال"
+    assert [q.cue for q in quotes_of("وأشاد الرئيس باللاعب باعتباره لاعبا لن يتكرر.")] == ["أشاد"]
+    quotes = quotes_of('وقال أحد سكان المنطقة ويدعى سامي العلوي إنه سمع "دوي انفجارات".', ("PER", "سامي العلوي"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("قال", "سامي العلوي")]
+    assert [q.cue for q in quotes_of("ويدعي المتهم أنه كان خارج البلاد.")] == ["يدعي"]
+
+
+def test_adjectives_and_nouns_that_look_like_participles(quotes_of: QuotesOf) -> None:
+    # constructed: "كن حذرا" (be careful), "مناشدة عاجلة" (an urgent appeal)
+    assert quotes_of("وقال الخبير: كن حذرا، إن شرب الماء أثناء القيادة يشتت انتباهك.")[0].cue == "قال"
+    assert quotes_of("ووجه المسؤول مناشدة عاجلة وملحة للمانحين للالتزام بتعهداتهم.") == []
+
+
+def test_news_agencies_are_a_source(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية، كما أفادت وكالات أنباء روسية الاثنين."
+    [quote] = quotes_of(text)
+    assert quote.cue == "أفادت" and quote.content == "أمر الرئيس بإعلان هدنة إنسانية يومية في الغوطة الشرقية"
+
+
+def test_unvowelled_bayyana_before_where_it_was_said(quotes_of: QuotesOf) -> None:
+    # constructed
+    text = "وكان الوزير سامي العلوي بين في تصريحات له، الخميس، أن الضربة دمرت أغلب المواقع."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("بين", "سامي العلوي")]
+
+
+def test_a_renewed_statement(quotes_of: QuotesOf) -> None:
+    # constructed: "جدد تأكيده على", "جددت دعوتها إلى"
+    quotes = quotes_of("وجدد البنك المركزي في ذات البلاغ، تأكيده على عدم وجود أي سبب للمنع.", ("ORG", "البنك المركزي"))
+    assert [(q.cue, q.speaker, q.content) for q in quotes] == [
+        ("تأكيده", "البنك المركزي", "على عدم وجود أي سبب للمنع")]
+    assert [q.cue for q in quotes_of("وجددت الوزارة دعوتها إلى ضبط النفس.")] == ["دعوتها"]
+    assert quotes_of("وجاء تأكيده على الموقف في الاجتماع السابق.") == []  # no verb of renewing before it

@@ -189,3 +189,53 @@ def test_a_title_keeps_its_complement_with_lam(quotes_of: QuotesOf) -> None:
     text = "قال المنسق العام لشبكة دستورنا، جوهر بن مبارك إن الحبيب الصيد كان مجرد مرحلة مؤقتة."
     [quote] = quotes_of(text, ("PER", "جوهر بن مبارك"))
     assert quote.speaker == "جوهر بن مبارك"
+
+
+def test_same_before_its_noun_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of Tunisian outlets: "ذات المصدر" for "المصدر ذاته"
+    text = "وقال سامي العلوي إن المحكمة قضت بالتعويض. كما أفاد ذات المصدر بأن الملف سيفكك."
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_the_guest_of_a_programme_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    # constructed, in the style of a radio station's site
+    text = 'قال النائب سامي العلوي إن البرلمان منقسم. وأضاف ضيف "بوليتيكا" اليوم أن التحالف أضر بالبلاد.'
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_a_title_speaker_is_the_person_named_in_apposition_to_it_earlier(quotes_of: QuotesOf) -> None:
+    # constructed: "العاهل الأردني" heads no title of the entity stage; the article's apposition names him
+    text = ("أكد العاهل الأردني، الملك سامي العلوي، أن البلاد أمام مفترق طرق. "
+            "ولفت العاهل الأردني إلى أن الظروف الإقليمية صعبة.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes] == ["سامي العلوي", "سامي العلوي"]
+
+
+def test_a_kinship_phrase_is_not_the_person_apposed_to_its_genitive(quotes_of: QuotesOf) -> None:
+    text = ("أكدت ابنة العميل الروسي، سامي العلوي، يوليا، أنها بخير. "
+            "وطالبت ابنة العميل الروسي باحترام خصوصيتها.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert all(q.speaker != "سامي العلوي" for q in quotes if q.cue == "طالبت")
+
+
+def test_the_same_words_inside_a_longer_title_name_no_one(quotes_of: QuotesOf) -> None:
+    text = ("وقال المتحدث باسم الجيش الوطني، سامي العلوي، إن الغارات استهدفت مواقع عسكرية. "
+            "وأعلن الجيش الوطني أن العملية انتهت.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"))
+    assert [q.speaker for q in quotes if q.cue == "أعلن"] == ["الجيش الوطني"]
+
+
+def test_a_definite_body_word_names_the_body_whose_name_opens_with_it(quotes_of: QuotesOf) -> None:
+    text = ("رفضت اللجنة الأولمبية الدولية رفع الإيقاف عن الكويت. "
+            "وأشارت اللجنة في رسالتها إلى أن الوضع تدهور.")
+    quotes = quotes_of(text, ("ORG", "اللجنة الأولمبية الدولية"))
+    assert [q.speaker for q in quotes if q.cue == "أشارت"] == ["اللجنة الأولمبية الدولية"]
+
+
+def test_according_to_what_was_told_to_an_agency_is_the_voice_before(quotes_of: QuotesOf) -> None:
+    text = ("وصرح سامي العلوي أن المشروع بدأ منذ سنة. وجهوده لم تلق الدعم الكافي، حسب ما ذكر لوكالة "
+            "الأنباء الرسمية.")
+    quotes = quotes_of(text, ("PER", "سامي العلوي"), ("ORG", "وكالة الأنباء الرسمية"))
+    assert [q.speaker for q in quotes if q.cue == "حسب"] == ["سامي العلوي"]

@@ -24,6 +24,10 @@ ARTICLE = "ال"
 FEMININE_ENDING = "ه"  # ة in the normalised view
 
 
+SAME_BEFORE = frozenset(("ذات", "نفس"))  # "كما أفاد ذات المصدر"
+GUEST = frozenset(("ضيف", "ضيفه", "ضيفة"))  # the guest of a programme: "وأضاف ضيف "بوليتيكا" اليوم"
+
+
 class Pointer(StrEnum):
     """How a speaker phrase points back."""
 
@@ -56,13 +60,15 @@ def pointer(ctx: QuoteContext, span: tuple[int, int]) -> Pointer | None:
     if ctx.bare(tokens[0]).startswith(ARTICLE) and ctx.word_is(tokens[0], "communique") and all(
             ctx.word_is(i, "same") for i in tokens[1:]):
         return Pointer.DOCUMENT
-    if any(ctx.word_is(i, "same") for i in tokens[1:]):
-        return Pointer.SAME
+    if any(ctx.word_is(i, "same") for i in tokens[1:]) or len(tokens) > 1 and ctx.norm(tokens[0]) in SAME_BEFORE:
+        return Pointer.SAME  # "المصدر ذاته", and before its noun "ذات المصدر", "نفس المتحدث"
     if len(tokens) == 1 and ctx.word_is(tokens[0], "generic_speaker"):
         return Pointer.GENERIC
     head = ctx.bare(tokens[0])
     if len(tokens) == 1 and head.startswith(ARTICLE) and ctx.word_is(tokens[0], "body"):
         return Pointer.BODY
+    if head in GUEST and len(tokens) > 1:
+        return Pointer.DESCRIPTION  # 'ضيف "بوليتيكا"', 'ضيف برنامج ...': the guest the article is quoting
     if head.startswith(ARTICLE) and ctx.word_is(tokens[0], "descriptive") and all(
             ctx.bare(i).startswith(ARTICLE) and not ctx.word_is(i, "title") for i in tokens[1:]):
         return Pointer.DESCRIPTION  # not "الملك", "الرئيس": an office names its holder by itself

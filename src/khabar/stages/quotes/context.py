@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from khabar.model import Document, Entity, TokenKind
 from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.lexicon import CONJUNCTIONS, QuoteLexicon
 from khabar.stages.quotes.marks import pair_marks
+
+if TYPE_CHECKING:
+    from khabar.stages.quotes.opener import Opener
 
 DAMMA = "\u064f"
 SHADDA = "\u0651"
@@ -39,6 +43,7 @@ class QuoteContext:
         self.lexicon = lexicon
         self.starts = [token[0] for token in doc.tokens]
         self._norms: dict[int, str] = {}
+        self.openers: dict[tuple[int, int, int], Opener | None] = {}  # (cue token, id(cue), limit) -> find_opener's
         self._sentence_first, self._sentence_last = self._sentence_ranges(doc)
         pairs, self.unpaired = pair_marks(doc.text)
         self.close_of: dict[int, int] = {}  # token of an opening mark -> token of its closing mark

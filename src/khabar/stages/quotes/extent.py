@@ -14,9 +14,20 @@ def sentence_end(ctx: QuoteContext, start: int, end: int) -> int:
     for index in range(start, end):
         if index in ctx.close_of:
             depth_until = max(depth_until, ctx.close_of[index])
-        elif index > depth_until and ctx.is_punct(index, ".!?\u061f") and ctx.is_word(index + 1):
+        elif index > depth_until and ctx.is_punct(index, ".!?\u061f") and ctx.is_word(index + 1) and not _initials(
+                ctx, index):
             return index
     return end
+
+
+MAX_INITIAL = 3  # letters of a spelled initial: "بي", "دي", "إس"
+
+
+def _initials(ctx: QuoteContext, index: int) -> bool:
+    """Whether the dot at ``index`` joins spelled initials ("بي.دي.في.إس.ايه"): short words glued on both sides
+    (not "... الحالة.وأضاف", a full stop without its space)."""
+    return (index > 0 and ctx.glued(index - 1, index) and ctx.glued(index, index + 1)
+            and len(ctx.chars(index - 1)) <= MAX_INITIAL and len(ctx.chars(index + 1)) <= MAX_INITIAL)
 
 
 def before_participle_clause(ctx: QuoteContext, start: int, end: int) -> int:

@@ -63,6 +63,8 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     or a participle after a comma right before what it governs ("، داعية إلى", "، مطالبة بعقد")."""
     if SHADDA in ctx.chars(index):
         return True
+    if cue.is_verb and _complement_follows(ctx, index):
+        return True
     if cue.kind is not CueKind.PARTICIPLE or not ctx.is_punct(index - 1, ",،") or index + 1 >= len(ctx):
         return False
     for after in range(index + 1, min(len(ctx), index + 1 + CONFIRM_WINDOW)):  # "، داعية المواطنين إلى"
@@ -72,6 +74,29 @@ def _confirmed(ctx: QuoteContext, index: int, cue: Cue) -> bool:
         if form in cue.that_preps or form in cue.np_preps or ctx.exactly(after, "complementiser") or (
                 "ب" in cue.np_preps and form.startswith("ب") and ctx.tokens[after][3] > ctx.tokens[after][0]):
             return True
+    return False
+
+
+STATEMENTS = ("تصريح", "بيان", "كلم", "حديث", "مقابل", "مؤتمر", "لقاء")  # "في تصريحات", "في كلمة", "في مؤتمر صحفي"
+SUBJECT_WINDOW = 6  # "وبين البنك المركزي، أن": the subject between the verb and its complementiser
+
+
+def _complement_follows(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verb form that is mostly another word ("بين": between) reports here: a complementiser right
+    after it ("كما بين أن"), or, opening its sentence with و, after its subject and a comma ("وبين البنك
+    المركزي، أن")."""
+    if index + 1 < len(ctx) and ctx.exactly(index + 1, "complementiser"):
+        return True
+    if index + 2 < len(ctx) and ctx.norm(index + 1) == "في" and ctx.norm(index + 2).startswith(STATEMENTS):
+        return True  # "بين في تصريحات له، الخميس، أن ...": where it was said, then what
+    first, last = ctx.sentence_bounds(index)
+    if index != first or not ctx.has_conjunction(index):
+        return False
+    for after in range(index + 2, min(last, index + 1 + SUBJECT_WINDOW)):
+        if ctx.is_punct(after, ",،"):
+            return ctx.exactly(after + 1, "complementiser")
+        if not ctx.is_word(after):
+            return False
     return False
 
 
@@ -92,6 +117,19 @@ def _relayed(ctx: QuoteContext, index: int) -> bool:
     return any(ctx.norm(i) == "عن" for i in range(max(first, index - RELAY_WINDOW), index))
 
 
+RENEW_WINDOW = 10  # "وجدد البنك المركزي في ذات البلاغ، تأكيده على ..."
+
+
+def _renewed(ctx: QuoteContext, index: int) -> bool:
+    """Whether a verbal noun with its pronoun follows a verb of renewing ("جدد تأكيده على", "جددت دعوتها إلى"):
+    the statement is made again, by the subject of that verb."""
+    token = ctx.tokens[index]
+    if token[4] >= token[1]:
+        return False  # "تأكيده", not "التأكيد"
+    first, _ = ctx.sentence_bounds(index)
+    return any(ctx.word_is(i, "renews") for i in range(max(first, index - RENEW_WINDOW), index))
+
+
 def _other_reading(ctx: QuoteContext, index: int, cue: Cue) -> Cue | None:
     """The cue a word is when its first letter is the conjunction و/ف rather than part of the verb."""
     form = ctx.norm(index)
@@ -107,7 +145,8 @@ def collect_drafts(ctx: QuoteContext) -> list[Draft]:
     consumed: set[int] = set()
     for index, entry in hits:
         if isinstance(entry, Cue) and index not in consumed:
-            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)):
+            if entry.kind is CueKind.MASDAR and not (ctx.has_conjunction(index) and _relayed(ctx, index)) and not (
+                    _renewed(ctx, index)):
                 continue
             found = read_verb(ctx, index, entry, boundaries, consumed)
             other = _other_reading(ctx, index, entry)

@@ -70,7 +70,7 @@ def link(ctx: QuoteContext, first: int, last: int, start: int | None = None) -> 
     start = chars[0] if start is None else start
     mention = _best_mention(ctx, first, ctx.mentions_in(start, chars[1]), chars[1])
     if mention is None:
-        mention = described_entity(ctx, first, last) or issuer(ctx, first, last)
+        mention = described_entity(ctx, first, last) or issuer(ctx, first, last) or apposed_before(ctx, first, last)
     if mention is None and first + 1 < last and ctx.word_is(first, "communique") and ctx.norm(first + 1).startswith("ل"):
         start = ctx.tokens[first + 1][0]  # "بحث للمندوبية السامية للتخطيط": the body whose document it is
         # speaks (a name of more than one word; "بيان للوزارة" stays whole)
@@ -131,10 +131,75 @@ def described_entity(ctx: QuoteContext, first: int, last: int) -> Mention | None
     for mention in reversed(earlier):
         name = ctx.text[mention.start : mention.end]
         words = name.split()
-        if len(words) > 1 and normalise_query(words[0]) == noun:
+        if len(words) > 1 and normalise_query(words[0]) in (noun, head):  # "وزارة ..." and "اللجنة الأولمبية ..."
             return mention
     return None
 
+
+
+KIN = frozenset(normalise_query(w) for w in "ابن ابنة نجل نجلة والد والدة أب أم شقيق شقيقة أخ أخت زوج زوجة".split())
+MAX_APPOSED_TITLES = 2  # "العاهل الأردني، الملك عبد الله الثاني": the title, a comma, the king's own title, the name
+
+
+def apposed_before(ctx: QuoteContext, first: int, last: int) -> Mention | None:
+    """For a title speaker ("العاهل الأردني"): the person the article named in apposition to the same title
+    earlier ("أكد العاهل الأردني، الملك عبد الله الثاني، أن ..."; "عبد الله الثاني، العاهل الأردني،"); for a
+    headline's speaker, anywhere in the article (the body names whom the headline titles)."""
+    words = [i for i in range(first, last + 1) if ctx.is_word(i)]
+    if not words or len(words) != last - first + 1 or len(words) == 1 and not ctx.word_is(first, "title"):
+        return None  # a phrase of words, at least a title or a head and its adjective
+    forms = [ctx.bare(i) for i in words]
+    if forms[0] in KIN:
+        return None  # "ابنة العميل المزدوج، سيرغي سكريبال، يوليا": the name in apposition is the father's
+    size = len(forms)
+    until = len(ctx) if ctx.in_headline(first) else first
+    for start in _tokens_like(ctx, words[-1], until):
+        start -= size - 1  # found by its last word (the first may carry و/ف or لـ)
+        if start < 0 or start == first or [ctx.bare(i) for i in range(start, start + size)] != forms:
+            continue
+        if start > 0 and ctx.is_word(start - 1) and ctx.norm(start - 1) not in ctx.lexicon.cues:
+            continue  # "المتحدث باسم الجيش الإسرائيلي، X": the same words inside a longer title
+        found = _person_after(ctx, start + size) or _person_before(ctx, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _tokens_like(ctx: QuoteContext, index: int, before: int) -> list[int]:
+    """Tokens before token ``before`` written like token ``index`` (a string search, not a pass over tokens)."""
+    written = ctx.chars(index)
+    limit = ctx.tokens[before][0] if before < len(ctx) else len(ctx.text)
+    found = []
+    at = ctx.text.find(written, 0, limit)
+    while at >= 0:
+        token = ctx.token_at(at)
+        if token is not None and ctx.tokens[token][0] == at and ctx.tokens[token][1] == at + len(written):
+            found.append(token)
+        at = ctx.text.find(written, at + 1, limit)
+    return found
+
+
+def _person_after(ctx: QuoteContext, index: int) -> Mention | None:
+    if index < len(ctx) and ctx.is_punct(index, ",،"):
+        index += 1
+    for _ in range(MAX_APPOSED_TITLES + 1):
+        if index >= len(ctx) or not ctx.is_word(index):
+            return None
+        named = [m for m in ctx.mentions_in(*ctx.span_chars(index, index)) if m.entity.label == "PER"]
+        if named and named[0].start <= ctx.tokens[index][0] + 1:
+            return named[0]
+        if not ctx.word_is(index, "title"):
+            return None
+        index += 1
+    return None
+
+
+def _person_before(ctx: QuoteContext, index: int) -> Mention | None:
+    comma = index - 1
+    if comma < 1 or not ctx.is_punct(comma, ",،"):
+        return None
+    named = [m for m in ctx.mentions_in(*ctx.span_chars(comma - 1, comma - 1)) if m.entity.label == "PER"]
+    return named[-1] if named and named[-1].end >= ctx.tokens[comma - 1][1] - 1 else None
 
 
 def names_communique(ctx: QuoteContext, index: int, stems: str = "communique_stem") -> bool:

@@ -10,7 +10,7 @@ from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Attribution, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import is_speakerish, phrase_after
+from khabar.stages.quotes.speaker import is_addressee, is_speakerish, phrase_after
 
 MAX_HEADLINE_TOKENS = 30
 VERB_LINK = "فعل"  # attributions.tsv: the lead is followed by a reporting verb ("كما يقول")
@@ -90,7 +90,10 @@ def read_attribution(ctx: QuoteContext, index: int, entry: Attribution, boundari
     phrase = _attributed_phrase(ctx, index, speaker_first)
     if phrase is None:
         return None  # "حسب مقتضيات الفصل 35": according to a text, not to someone
-    speaker = link(ctx, phrase[0], phrase[1], char_start if phrase[0] == located[0] else None)
+    if phrase[0] > speaker_first and is_addressee(ctx, phrase[0]):
+        speaker = None  # "حسب ما ذكر لوكالة تونس افريقيا للأنباء": told to the agency, by the voice before
+    else:
+        speaker = link(ctx, phrase[0], phrase[1], char_start if phrase[0] == located[0] else None)
     if _clause_start(ctx, sentence_first) >= index:
         return _preposed(ctx, phrase[1] + 1, sentence_last, boundaries, cue, index, speaker)
     return _postposed(ctx, index, sentence_first, cue, speaker)
@@ -103,21 +106,23 @@ def _clause_start(ctx: QuoteContext, first: int) -> int:
 
 
 def _preposed(ctx: QuoteContext, after: int, last: int, boundaries: list[int], cue: tuple[int, int],
-              anchor: int, speaker: Speaker) -> Draft | None:
+              anchor: int, speaker: Speaker | None) -> Draft | None:
     while after <= last and ctx.is_punct(after, ",،"):
         after += 1
     if after <= last and ctx.is_punct(after, ":"):
         after += 1
         if after in ctx.close_of:
             chars = quoted_chars(ctx, after)
-            return Draft(QuoteKind.DIRECT, chars, cue, anchor, speaker, last=ctx.close_of[after]) if chars else None
+            return Draft(QuoteKind.DIRECT, chars, cue, anchor, speaker, implied=speaker is None,
+                         last=ctx.close_of[after]) if chars else None
     if after > last:
         return None
     end = content_end(ctx, after, last, boundaries)
     if end is None:
         return None
     start = ctx.tokens[after][0] + (1 if ctx.norm(after).startswith("فان") else 0)
-    return Draft(kind_of(ctx, after, end), (start, ctx.tokens[end][1]), cue, anchor, speaker, last=end)
+    return Draft(kind_of(ctx, after, end), (start, ctx.tokens[end][1]), cue, anchor, speaker, implied=speaker is None,
+                 last=end)
 
 
 def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], speaker: Speaker | None) -> Draft | None:
@@ -136,11 +141,14 @@ def _postposed(ctx: QuoteContext, index: int, first: int, cue: tuple[int, int], 
 # ---------------------------------------------------------------- headlines
 
 
-def _is_speakerish(ctx: QuoteContext, first: int, colon: int) -> bool:
+def _is_speakerish(ctx: QuoteContext, first: int, colon: int, last: int) -> bool:
     """Whether the words before a headline's colon look like someone who speaks."""
     start, end = ctx.tokens[first][0], ctx.tokens[colon][0]
-    if any(m.entity.label in ("PER", "ORG") for m in ctx.mentions_in(start, end)):
+    named = ctx.mentions_in(start, end)
+    if any(m.entity.label in ("PER", "ORG") for m in named):
         return True  # a place alone is the topic of a headline ("أفغانستان: وزارة الدفاع تعلن ...")
+    if named and colon - first <= 2 and _first_person_plural(ctx, colon + 1, last):
+        return True  # unless it speaks for itself: "الأردن: أغلقنا الحدود لحماية أمننا"
     classes = ("title", "source", "body")
     return any(ctx.word_is(i, c) for i in range(first, colon) for c in classes) or any(
         ctx.norm(i) == "ل" for i in range(first, colon))
@@ -163,7 +171,16 @@ def _headline_colon(ctx: QuoteContext, first: int, last: int) -> int | None:
         if ctx.tokens[index][2].value == "number" or (ctx.norm(index) in ctx.lexicon.cues
                                                       and ctx.lexicon.cues[ctx.norm(index)].kind is not CueKind.MASDAR):
             return None
-    return colon if _is_speakerish(ctx, first, colon) else None
+    return colon if _is_speakerish(ctx, first, colon, last) else None
+
+
+def _first_person_plural(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether words after a colon speak as "we" ("أغلقنا", "أمننا", "نحن")."""
+    return any(ctx.is_word(i) and len(ctx.norm(i)) >= 4 and ctx.norm(i).endswith("نا") or ctx.norm(i) in WE
+               for i in range(first, last + 1))
+
+
+WE = frozenset(("نحن",))
 
 
 def _inside_brackets(ctx: QuoteContext, first: int, index: int) -> bool:

@@ -7,11 +7,12 @@ in the last few sentences; then the nearest person named in the sentences before
 
 from __future__ import annotations
 
-from khabar.stages.quotes.anaphora import gender_of_cue, resolve_pointer
+from khabar.stages.quotes.anaphora import gender_of_cue, gender_of_phrase, resolve_pointer
 from khabar.stages.quotes.context import Mention, QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.linking import Speaker, link
-from khabar.stages.quotes.speaker import is_speakerish, phrase_after, phrase_before
+from khabar.stages.quotes.preverbal import phrase_before
+from khabar.stages.quotes.speaker import IN_IT, is_speakerish, phrase_after
 
 RECENT_SENTENCES = 3  # a speaker goes on for a few sentences ("وأضاف ...", "وتابع ...")
 NAMED_SENTENCES = 2  # how far back a person named (not quoted) may be the one who speaks
@@ -84,6 +85,10 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
         subject = _main_subject(ctx, first, draft.anchor, any_phrase=False)
         if subject is not None:
             return subject
+    if draft.participle and not draft.nested:
+        opening = _named_opening_subject(ctx, first, draft.anchor)
+        if opening is not None:  # "ألقى مايك بنس، نائب الرئيس ...، خطابا ...، مشيرا إلى": بنس, not the president
+            return opening
     asked = None if draft.nested else _asked(ctx, first, draft.anchor)
     if asked is not None:  # "وعندما سئل الأمير ... عما إذا كان خاشقجي يواجه تهما، قال": the one asked answers
         return asked
@@ -95,6 +100,10 @@ def _antecedent(ctx: QuoteContext, draft: Draft, earlier: list[Draft], drafts: l
             ctx, first, draft.anchor)
         if subject is not None:
             return subject
+    if mention is None and draft.anchor == first and sentence > 0:
+        before = _previous_subject(ctx, draft, sentence - 1, voiced)
+        if before is not None:  # "وأعلن الجيش الإسرائيلي وضع قواته ... . وقال السبت إنه": the army goes on
+            return before
     if mention is None:
         recent = [d for d in voiced if sentence - ctx.sentence_of(d.anchor) <= RECENT_SENTENCES]
         if recent:
@@ -131,7 +140,6 @@ def _subject_of_earlier_verb(ctx: QuoteContext, first: int, anchor: int) -> Spea
 
 # Verbs of issuing a text: "أصدر حزب العمال بيانا ...، أكد فيه أن": who issued it speaks in it
 ISSUE_VERBS = frozenset(("اصدر", "اصدرت", "نشر", "نشرت", "بث", "بثت"))
-IN_IT = frozenset(("فيه", "فيها"))
 
 
 def _opening_verb_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker | None:
@@ -154,6 +162,62 @@ def _opening_verb_subject(ctx: QuoteContext, first: int, anchor: int) -> Speaker
                 return link(ctx, *phrase)
             return None
     return None
+
+
+MAX_DATELINE_TOKENS = 8  # "دبي، الإمارات العربية المتحدة (CNN) --"
+DEFINITE = ("ال", "وال", "فال")  # as written: the normalised "القى" (ألقى) is no article
+
+
+def _named_opening_subject(ctx: QuoteContext, first: int, anchor: int, sources: bool = True,
+                           cue_only: bool = False) -> Speaker | None:
+    """For a participle: the named subject right after the verb that opens its sentence (after a dateline),
+    whatever the verb ("ألقى مايك بنس ... خطابا ...، مشيرا"; "كشف مصدر مطلع لـCNN ...، قائلا"); with
+    ``cue_only`` only after a reporting verb ("وأبدت وزارة الخارجية تخوفها. وقالت إن ...")."""
+    for index in range(first, min(anchor, first + MAX_DATELINE_TOKENS)):
+        after_particle = index - 1 == first and _is_function_word(ctx, first)  # "فقد ندد X ... . وقال"
+        if not ctx.is_word(index) or index > first and ctx.is_word(index - 1) and not after_particle:
+            continue
+        start, end = ctx.span_chars(index, index)
+        if ctx.mentions_in(start, end) or ctx.chars(index).startswith(DEFINITE) or _is_function_word(ctx, index):
+            continue  # a name in the dateline, a definite noun, "وكانت", "في": no verb opening the clause
+        if cue_only and ctx.bare(index) not in ctx.lexicon.cues:
+            return None
+        phrase = phrase_after(ctx, index + 1, anchor)
+        if phrase is None:
+            return None
+        opens = ctx.span_chars(*phrase)[0]
+        named = [m for m in ctx.mentions_in(*ctx.span_chars(*phrase)) if m.entity.label in ("PER", "ORG")]
+        # a name, or an unnamed source ("مصدر مطلع"); not a definite noun ("ونفت السلطات السعودية، على لسان
+        # وزير الطاقة X، ...، مؤكدا": the minister speaks)
+        unnamed_source = ctx.word_is(phrase[0], "source") and not ctx.chars(phrase[0]).startswith(DEFINITE)
+        titled = ctx.word_is(phrase[0], "title") and any(m.entity.label == "PER" for m in named)
+        if named and named[0].start <= opens + 1 or titled:  # "ندد الرئيس الجمهوري لمجلس النواب بول راين"
+            return link(ctx, *phrase)
+        if unnamed_source and sources:  # the source and its adjective: "كشف مصدر مطلع تفاصيل ..." (what follows is the object)
+            return link(ctx, phrase[0], min(phrase[1], phrase[0] + 1))
+        return None
+    return None
+
+
+def _previous_subject(ctx: QuoteContext, draft: Draft, sentence: int, voiced: list[Draft]) -> Speaker | None:
+    """The named subject of the verb opening the sentence before, when that sentence quotes no one (a quote
+    there is the voice to go on with) and the subject agrees with the cue (قال الجيش، قالت الوزارة)."""
+    first, last = ctx.sentence_range(sentence)
+    opens = ctx.tokens[first][0]
+    if any(ctx.sentence_of(d.anchor) == sentence or _inside(opens, d.content) for d in voiced):
+        return None  # a quote there, or the sentence is itself someone's speech ("وأبلغ فينغر ...: ... . لعب يونايتد")
+    subject = _named_opening_subject(ctx, first, last + 1, sources=False, cue_only=True)
+    if subject is None or subject.span is None or subject.entity_id is None:
+        return None
+    entity = ctx.entity_of(subject.entity_id)
+    gender = gender_of_cue(ctx, draft)
+    if entity is not None and entity.label != "PER" and gender is not None and gender != gender_of_phrase(ctx, subject.span):
+        return None
+    return subject
+
+
+def _is_function_word(ctx: QuoteContext, index: int) -> bool:
+    return any(ctx.word_is(index, c) for c in ("stop", "auxiliary", "connector", "particle", "side", "relative"))
 
 
 def _main_subject(ctx: QuoteContext, first: int, anchor: int, any_phrase: bool) -> Speaker | None:

@@ -5,34 +5,26 @@ nothing at all ("لم يذكر", "ويذكر أن", "كُتب عليه").
 from __future__ import annotations
 
 from khabar.model import QuoteKind
+from khabar.stages.quotes.asides import asks_anonymity, is_called, parenthetical_end
 from khabar.stages.quotes.content import (
-    Opener,
-    OpenerKind,
     after_when,
     colon_content,
     content_end,
-    find_opener,
     kind_of,
     object_content,
-    parenthetical_end,
     quoted_chars,
 )
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import Cue, CueKind, Role
 from khabar.stages.quotes.linking import Speaker, coordinated, link, names_communique
-from khabar.stages.quotes.speaker import before_apposition, phrase_after, phrase_before, relative_antecedent
+from khabar.stages.quotes.opener import Opener, OpenerKind, content_limit, find_opener
+from khabar.stages.quotes.preverbal import before_apposition, phrase_before, relative_antecedent
+from khabar.stages.quotes.speaker import phrase_after
 
 _BARE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "الي", "علي", "من", "عن", "ب", "في"})
 _NO_REPORT_BEFORE = ("complementiser", "negation", "modal", "subordinator", "governs_masdar")
 ALSO = frozenset({"كما", "وكما"})
-
-
-def _limit(ctx: QuoteContext, index: int) -> int:
-    """The last token content starting near ``index`` may reach: its sentence, or its quotation."""
-    _, last = ctx.sentence_bounds(index)
-    around = ctx.enclosing_quotation(index)
-    return min(last, around[1] - 1) if around else last
 
 
 def _content(ctx: QuoteContext, opener: Opener, limit: int, boundaries: list[int]) -> tuple[QuoteKind, tuple[int, int], int] | None:
@@ -60,9 +52,12 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
     if cue.role is Role.CONTAINER and ctx.norm(index + 1) != "في":
         return _document_before(ctx, index)  # "أرفقتها ببيان نعي جاء فيه إن ...": the communiqué speaks
     before = relative_antecedent(ctx, index) or phrase_before(ctx, index)
+    if before is not None and ctx.word_is(index - 1, "relative") and _has_object_pronoun(ctx, index):
+        before = None  # "تطبيق Dragonfly، الذي اعتبره ...": the antecedent is what the verb acts on
     if before is not None and ctx.word_is(index - 1, "relative"):
         after = phrase_after(ctx, opener.speaker_from, opener.speaker_until)
-        if after is not None and _names_someone(ctx, *after):
+        if after is not None and (_names_someone(ctx, *after) or opener.kind is OpenerKind.COMPLEMENT
+                                  and _names_a_body(ctx, *after)):
             before = after  # "بالإجراءات التي وصفها الملك بأنها": the relative is the object, the king speaks
     if before is not None:
         return [link(ctx, *before)]  # "عبد الله التي أوضحت", "المباركي يدعو الحكومة إلى ..."
@@ -79,6 +74,12 @@ def _speakers(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> list[S
         return [link(ctx, *phrase)]
     phrase = before_apposition(ctx, index)
     return [link(ctx, *phrase)] if phrase else []
+
+
+def _has_object_pronoun(ctx: QuoteContext, index: int) -> bool:
+    """Whether the segmenter split a pronoun off the end of the verb ("اعتبره", "وصفها")."""
+    token = ctx.tokens[index]
+    return token[4] < token[1]
 
 
 CONTAINER_LINKS = ("في", "فيه", "فيها")
@@ -104,6 +105,13 @@ def _names_someone(ctx: QuoteContext, first: int, last: int) -> bool:
     not the people a verb acts on ("التي وصفت المعتقلين بـ"الخونة"")."""
     named = ctx.mentions_in(*ctx.span_chars(first, last))
     return any(m.entity.label == "PER" for m in named) or ctx.word_is(first, "title") or ctx.word_is(first, "source")
+
+def _names_a_body(ctx: QuoteContext, first: int, last: int) -> bool:
+    """Whether a phrase after a verb names a body ("التي قالت الهيئة إنها ..."): before a complementiser it
+    is the verb's subject (an object would come before a preposition: "التي اتهمت الحكومة بـ")."""
+    named = ctx.mentions_in(*ctx.span_chars(first, last))
+    return any(m.entity.label == "ORG" for m in named) or ctx.word_is(first, "body")
+
 
 DOCUMENT_WINDOW = 3  # "ببيان نعي جاء فيه": the document is named a few words before the verb
 
@@ -137,6 +145,12 @@ def _reports(ctx: QuoteContext, index: int, cue: Cue) -> bool:
     """Whether the cue at ``index`` reports an utterance (not "لم يذكر", "أن يعترف", "كُتب", "جاء به")."""
     if cue.role is Role.CONTAINER and (index + 1 >= len(ctx) or ctx.norm(index + 1) not in CONTAINER_LINKS):
         return False  # "جاء" reports only as "جاء في البيان أن", "ببيان جاء فيه إن"
+    if is_called(ctx, index, cue):
+        return False  # "ضابط فرنسي يدعى أرنو": يُدعى (is called), not يدّعي (claims)
+    if ctx.phrase_is(index, "noun_reading"):
+        return False  # "لاجئ عراقي وطالب لجوء سوري": a noun
+    if asks_anonymity(ctx, index):
+        return False  # "الذي طلب عدم نشر اسمه": a request not to be named, the verb before reports
     if cue.role is Role.LEAD and not _leads_to_saying(ctx, index):
         return False  # "مضى عام على ...": مضى reports only as "مضى في القول إن", "ذهب إلى القول"
     if cue.kind is CueKind.PAST and ctx.is_passive_past(index):
@@ -189,11 +203,31 @@ def _impersonal(ctx: QuoteContext, index: int, cue: Cue, kind: QuoteKind, opener
     """A present verb without subject: impersonal ("ويذكر أن") unless it follows a comma as a
     circumstantial of the clause's subject ("وكتبت العارضة ...، تقول إن") or opens a direct quote."""
     if kind is not QuoteKind.DIRECT:
+        if _personal_present(ctx, index, cue, opener):
+            return False
         circumstantial = cue.role is Role.SAY and index > 0 and ctx.is_punct(index - 1, ",،")
         if ctx.has_conjunction(index):
             return not _continues_a_subject(ctx, index)
         return not circumstantial
     return opener.speaker_until > index + 1
+
+
+SPEAKING = frozenset(("قال", "أضاف", "تابع"))  # "ويقول إن": never "it is said" (that is يقال، يذكر)
+# "وتقول إن", "وتشير إلى أن": she says; not "لكن تبين أن" (it turned out), which reads as تبيّن she shows
+SHE_SPEAKS = SPEAKING | {"أشار", "أوضح", "أكد", "رأى", "اعتبر"}
+
+
+def _personal_present(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """A present verb whose subject is someone left implied: "وتقول إن ..." (she; the passive and the
+    impersonal are masculine: يذكر، يعتقد), "ويقول إن ..." (قال has no impersonal present)."""
+    if ctx.enclosing_quotation(index) is not None or opener.kind is not OpenerKind.COMPLEMENT:
+        return False  # '"... ويقولون إن الحكومة لم تفعل شيئا"': people the speaker talks about
+    form = ctx.bare(index)
+    form = form[1:] if ctx.has_conjunction(index) else form
+    opens = ctx.has_conjunction(index) or index > 0 and ctx.word_is(index - 1, "connector")  # "وتقول", "إذ تقول"
+    if opens and form.startswith("ت") and cue.lemma in SHE_SPEAKS:
+        return True  # not "الأدلة تشير إلى أن": a subject before it
+    return cue.lemma in SPEAKING and ctx.has_conjunction(index) and opener.index == index + 1
 
 
 def _continues_a_subject(ctx: QuoteContext, index: int) -> bool:
@@ -236,7 +270,7 @@ def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], co
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
         return []  # an aside "، يضيف البلاغ،" names the source of another verb's statement
-    limit = _limit(ctx, index)
+    limit = content_limit(ctx, index)
     opener = find_opener(ctx, index, cue, limit)
     if cue.takes_object:
         opener = _object_opener(ctx, index, cue, limit, opener)
