@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
+from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import CODE_MAP, EXPANSIONS, normalise_query
 from khabar.stages.resources import resource, resource_lines
 from khabar.stages.segment.cache import RecentCache
@@ -72,6 +73,8 @@ class EntityRules:
     common: frozenset[str] = frozenset()  # words that look like names and never are one (كورونا، درهم)
     generic: frozenset[str] = frozenset()  # nouns that name no one with a nationality after them (الحكومة)
     indefinite_demonyms: frozenset[str] = frozenset()  # nationality adjectives without the article (يابانيا، فرنسية)
+    titles: frozenset[str] = frozenset()  # words that open a title ("رئيس", "مؤسس"): no part of a person's name
+    first_names: frozenset[str] = frozenset()  # the words of people's names the NER gazetteer lists
 
     @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
@@ -107,7 +110,13 @@ def load_rules() -> EntityRules:
     gazetteer = load_gazetteer()
     generic = frozenset(words["GENERIC"]) | {ARTICLE + head for head in heads}
     return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(words["ADJ"]), demonyms,
-                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms))
+                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms), load_titles(), _person_words())
+
+
+def _person_words() -> frozenset[str]:
+    """The words the fast model's gazetteer tags as people's (``resources/ner/gazetteer.tsv``)."""
+    rows = (line.split("\t") for line in resource_lines(resource("ner", "gazetteer.tsv")))
+    return frozenset(normalise_query(row[0]) for row in rows if len(row) > 1 and "PER" in row[1])
 
 
 def _indefinite(demonyms: Iterable[str]) -> frozenset[str]:
@@ -202,7 +211,8 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
 def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
                          rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
     """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
-    inside = {start for m in tagged for start in range(m.start, m.end)}  # any offset inside a mention
+    # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة الوطنية ... فهمي شعبان")
+    inside = {start for m in tagged if m.label != "PER" for start in range(m.start, m.end)}
     found = []
     heads = rules.heads
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):

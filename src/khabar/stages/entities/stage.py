@@ -19,6 +19,7 @@ from khabar.stages.entities.mentions import (
     tagged_mentions,
     without_author,
 )
+from khabar.stages.entities.repairs import CUE, person_edges, quoted_works, split_coordinated, team_mentions
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
@@ -115,6 +116,7 @@ class EntityTagger:
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
+        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions))
         clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
         return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
 
@@ -123,6 +125,8 @@ class EntityTagger:
         if self.rules is None:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
+        tagged = [t for m in split_coordinated(text, [t for ts in sentences for t in ts], tagged, self.rules)
+                  if (t := person_edges(text, m, self.rules)) is not None]
         tagged = repair_places(text, sentences, tagged, self.rules)
         stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
@@ -137,7 +141,7 @@ class EntityTagger:
         return found + known + places
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
-        label = cluster.label
+        label = next((m.label for m in cluster.mentions if m.source == CUE), cluster.label)  # see repairs.py
         mentions = tuple(sorted({m.span for m in cluster.mentions}))
         roles: tuple[Span, ...] = ()
         if label == "PER":

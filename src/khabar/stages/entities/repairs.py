@@ -1,0 +1,154 @@
+"""Repairs to the tagger's mentions that its sentence-by-sentence view cannot make (read on articles of many
+outlets, ``docs``: the entity stage's error classes).
+
+* **Coordinated names run together**: "كيم وترامب", "توزر وباجة وبن عروس" are several people or places;
+  a person's or place's mention is cut before each word that opens with the conjunction و (a place keeps
+  it where the whole is a gazetteer name: "البوسنة والهرسك").
+* **A title inside a person's mention** ends the name: "بافل دوروف مؤسس تليغرام" is "بافل دوروف" (the
+  founder of Telegram); nationality adjectives before the name are no part of it ("الكوري الجنوبي مون جاي").
+* **A noun and its nationality** tagged as a person: "جاسوس روسي", "الجاسوس الروسي", "باكستاني" name no one.
+* **A work's title in quotation marks** after a noun that names works ("كتابه "أميريكان باستورال"",
+  "مرتبة "الصليب الأكبر"") is MISC, whatever the tagger called it.
+* **A team named after its city** ("فريقه برشلونة") is an organisation: the cue word right before a place's
+  mention makes it ORG (``CUE`` source: the entity takes that label whatever its other mentions say).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from khabar.model import Token, TokenKind
+from khabar.stages.entities.mentions import Mention
+from khabar.stages.entities.rules import EntityRules
+from khabar.stages.normalise import normalise_query
+
+CUE = "cue"  # a mention whose label a cue word decided (``team_mentions``)
+CONJUNCTION = "و"
+QUOTES = frozenset('"«»“”')
+# Nouns that name a work, a prize's rank or a programme, with their pronoun forms: a name in quotation marks
+# right after one is that work's title
+WORK_NOUNS = frozenset(normalise_query(w) for w in (
+    "كتاب كتابه كتابها رواية روايته روايتها فيلم فيلمه فيلمها برنامج برنامجه برنامجها ألبوم ألبومه ألبومها "
+    "أغنية أغنيته أغنيتها مسلسل مسلسله مسرحية مسرحيته ديوان ديوانه لوحة لوحته لوحتها قصيدة قصيدته "
+    "مرتبة وسام جائزة عملية مشروع مبادرة حملة مناورات وثائقي شعار هاشتاغ وسم").split())
+DIRECTIONS = frozenset(normalise_query(w) for w in "الجنوبي الشمالي الشرقي الغربي الجنوبية الشمالية الشرقية الغربية".split())
+# Titles that are also part of names ("محمد الشيخ"، "عبد الله الأمير"): no title cuts a name there
+HONORIFICS = frozenset(normalise_query(w) for w in "الشيخ شيخ الشيخة السيد السيدة الأمير أمير الأميرة الملك الإمام الحاج".split())
+NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت ابنة أبو أبي أبا آل ولد عبد".split())
+# Words right before a place's name that make it a team: "فريقه برشلونة", "نادي ليفربول" (نادي also heads names)
+TEAM_CUES = frozenset(normalise_query(w) for w in "فريق فريقه فريقها الفريق ناديه ناديها منافسه ضيفه مضيفه غريمه".split())
+
+
+def _words(text: str, mention: Mention) -> list[tuple[int, int]]:
+    """The whitespace-separated words of a mention as (start, end) offsets."""
+    spans, start = [], None
+    for index in range(mention.start, mention.end):
+        if text[index].isspace():
+            if start is not None:
+                spans.append((start, index))
+                start = None
+        elif start is None:
+            start = index
+    if start is not None:
+        spans.append((start, mention.end))
+    return spans
+
+
+def _form(text: str, span: tuple[int, int]) -> str:
+    return normalise_query(text[span[0] : span[1]])
+
+
+def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
+    """Person and place mentions cut before each word that opens with the conjunction و."""
+    starts = [t.start for t in tokens]
+    out = []
+    for mention in mentions:
+        first, stop = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+        cuts = [t for t in tokens[first + 1 : stop] if t.kind is TokenKind.WORD
+                and text[t.start] == CONJUNCTION and _opens_name(text, t, mention.label, rules)]
+        if not cuts or (mention.label == "LOC" and rules.places(" ".join(_form(text, w) for w in _words(text, mention)))):
+            out.append(mention)
+            continue
+        left = mention.start
+        for cut in cuts:
+            end = cut.start
+            while end > left and text[end - 1].isspace():
+                end -= 1
+            if end > left:
+                out.append(replace(mention, start=left, end=end))
+            left = cut.start + 1
+        out.append(replace(mention, start=left))
+    return out
+
+
+def _opens_name(text: str, token: Token, label: str, rules: EntityRules) -> bool:
+    """Whether the word after و is a name of its own kind that the whole word is not: "وترامب" is و +
+    "ترامب" (a person's name the gazetteer lists), "ويلي" is the name "ويلي"."""
+    whole, rest = normalise_query(text[token.start : token.end]), normalise_query(text[token.start + 1 : token.end])
+    if label == "PER":
+        return rest in rules.first_names and whole not in rules.first_names
+    return label == "LOC" and rules.places(rest) and not rules.places(whole)
+
+
+def _before_name(form: str, previous: str, rules: EntityRules) -> bool:
+    """A word that stands before a person's name, not in it: a nationality ("الكوري"), and the direction
+    after one ("الكوري الجنوبي")."""
+    return form in rules.demonyms or (previous in rules.demonyms and form in DIRECTIONS)
+
+
+def person_edges(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
+    """A person's mention without the nationalities before the name and without a title and what follows
+    it; None where a noun and its nationality are all there is ("جاسوس روسي", "الجاسوس الروسي")."""
+    if mention.label != "PER":
+        return mention
+    spans = _words(text, mention)
+    forms = [_form(text, s) for s in spans]
+    cut = next((i for i in range(2, len(forms)) if forms[i] in rules.titles and forms[i] not in HONORIFICS
+                and forms[i - 1] not in NAME_PARTICLES), len(forms))  # "إسماعيل ولد الشيخ أحمد" keeps its الشيخ
+    first = 0
+    while cut - first > 1 and _before_name(forms[first], forms[first - 1] if first else "", rules):
+        first += 1
+    kept = forms[first:cut]
+    demonyms = rules.demonyms | rules.indefinite_demonyms
+    if (len(kept) == 1 and kept[0] in rules.indefinite_demonyms) or (
+            len(kept) == 2 and kept[1] in demonyms and kept[0] not in rules.first_names):
+        return None  # "باكستاني"; a surname alone keeps its article ("المصري")
+    if (first, cut) == (0, len(forms)):
+        return mention
+    return replace(mention, start=spans[first][0], end=spans[cut - 1][1])
+
+
+def quoted_works(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions that fill a pair of quotation marks right after a noun naming a work, relabelled MISC."""
+    starts = [t.start for t in tokens]
+    out = []
+    for mention in mentions:
+        index = bisect_left(starts, mention.start)
+        # the name may keep a proclitic's token start: find the token that holds the mention's start
+        if index == len(starts) or starts[index] != mention.start:
+            index -= 1
+        closing = bisect_left(starts, mention.end)
+        if (mention.label != "MISC" and index >= 2 and closing < len(tokens)
+                and text[tokens[index - 1].start : tokens[index - 1].end] in QUOTES
+                and text[tokens[closing].start : tokens[closing].end] in QUOTES
+                and normalise_query(text[tokens[index - 2].stem_start : tokens[index - 2].end]) in WORK_NOUNS):
+            mention = replace(mention, label="MISC", source=CUE)
+        out.append(mention)
+    return out
+
+
+def team_mentions(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+    """Place mentions right after a word that introduces a team ("فريقه برشلونة"), relabelled ORG."""
+    starts = [t.start for t in tokens]
+    out = []
+    for mention in mentions:
+        index = bisect_left(starts, mention.start)
+        if index == len(starts) or starts[index] != mention.start:
+            index -= 1
+        if mention.label == "LOC" and index >= 1 and tokens[index - 1].kind is TokenKind.WORD and normalise_query(
+                text[tokens[index - 1].stem_start : tokens[index - 1].end]) in TEAM_CUES:
+            mention = replace(mention, label="ORG", source=CUE)
+        out.append(mention)
+    return out
