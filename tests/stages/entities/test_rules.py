@@ -291,3 +291,11 @@ def test_stems_keep_characters_beyond_the_table_and_expand_ligatures() -> None:
     sentences = [[Token(0, len(text), TokenKind.WORD, 1, len(text))]]
     for compiled in (True, False):
         assert token_stems(text, sentences, compiled=compiled) == [["a\U0001f600صلي الله عليه وسلملا"]]
+
+
+def test_a_persons_name_ends_an_institutions_chain(rules: EntityRules) -> None:
+    sentence = "وقال رئيس الغرفة الوطنية للمقاولين سمير بلحاج إن الغرفة مستعدة."
+    _, sentences = _sentences(sentence)
+    person = Mention(sentence.index("سمير"), sentence.index(" إن"), "PER")
+    found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, [person], rules))]
+    assert found == ["الغرفة الوطنية للمقاولين"]

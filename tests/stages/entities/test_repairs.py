@@ -1,0 +1,76 @@
+"""Repairs to the tagger's mentions (``stages/entities/repairs.py``), on invented sentences of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.model import Document, Token
+from khabar.pipeline import Pipeline, core_stages
+from khabar.stages.entities.mentions import Mention
+from khabar.stages.entities.repairs import CUE, person_edges, quoted_works, split_coordinated, team_mentions
+from khabar.stages.entities.rules import EntityRules, load_rules
+
+
+@pytest.fixture(scope="module")
+def rules() -> EntityRules:
+    return load_rules()
+
+
+def _tokens(text: str) -> list[Token]:
+    return list(Pipeline(core_stages())(Document(id="t", text=text)).tokens)
+
+
+def _mention(text: str, name: str, label: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), label)
+
+
+def _names(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.label) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "name", "label", "pieces"), [
+    ("والتقى كيم وترامب في سنغافورة.", "كيم وترامب", "PER", ["كيم", "ترامب"]),
+    ("وسجلت ولايات صفاقس وتوزر وبن عروس حالات.", "صفاقس وتوزر وبن عروس", "LOC", ["صفاقس", "توزر", "بن عروس"]),
+    ("زار البوسنة والهرسك الأسبوع الماضي.", "البوسنة والهرسك", "LOC", ["البوسنة والهرسك"]),  # one gazetteer name
+    ("وقال فريديريك ويلي إن الحكومة ستقرر.", "فريديريك ويلي", "PER", ["فريديريك ويلي"]),  # "ويلي" is a name
+])
+def test_coordinated_names_are_cut_at_the_conjunction(rules: EntityRules, text: str, name: str, label: str,
+                                                      pieces: list[str]) -> None:
+    found = split_coordinated(text, _tokens(text), [_mention(text, name, label)], rules)
+    assert _names(text, found) == [(piece, label) for piece in pieces]
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("وقال بافل دوروف مؤسس تليغرام إن التطبيق آمن.", "بافل دوروف مؤسس تليغرام", "بافل دوروف"),
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره.", "الروسي فلاديمير بوتين", "فلاديمير بوتين"),
+    ("وقال إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة.", "إسماعيل ولد الشيخ أحمد", "إسماعيل ولد الشيخ أحمد"),
+    ("وقال محمد المصري إن المحادثات مستمرة.", "محمد المصري", "محمد المصري"),  # a surname that is a nisba
+])
+def test_person_edges(rules: EntityRules, text: str, name: str, kept: str) -> None:
+    found = person_edges(text, _mention(text, name, "PER"), rules)
+    assert found is not None and text[found.start : found.end] == kept
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("بعد تسمم جاسوس روسي وابنته.", "جاسوس روسي"),
+    ("وعثر على الجاسوس الروسي فاقدا الوعي.", "الجاسوس الروسي"),
+    ("أصبح شاب باكستاني مشهورا.", "باكستاني"),
+])
+def test_a_noun_and_its_nationality_name_no_one(rules: EntityRules, text: str, name: str) -> None:
+    assert person_edges(text, _mention(text, name, "PER"), rules) is None
+
+
+def test_a_quoted_work_after_a_work_noun_is_misc() -> None:
+    text = 'ونال الجائزة عن كتابه "حديقة الغروب" العام الماضي، وقابل "حديقة الغروب" ثانية.'
+    first = _mention(text, "حديقة الغروب", "PER")
+    found = quoted_works(text, _tokens(text), [first])
+    assert [(m.label, m.source) for m in found] == [("MISC", CUE)]
+
+
+def test_a_place_after_a_team_word_is_an_organisation() -> None:
+    text = "وقاد اللاعب فريقه برشلونة إلى الفوز في برشلونة."
+    first = _mention(text, "برشلونة", "LOC")
+    last = Mention(text.rindex("برشلونة"), text.rindex("برشلونة") + len("برشلونة"), "LOC")
+    found = team_mentions(text, _tokens(text), [first, last])
+    assert [(m.label, m.source) for m in found] == [("ORG", CUE), ("LOC", "ner")]
