@@ -7,7 +7,14 @@ import pytest
 from khabar.model import Document, Token
 from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.entities.mentions import Mention
-from khabar.stages.entities.repairs import CUE, person_edges, quoted_works, split_coordinated, team_mentions
+from khabar.stages.entities.repairs import (
+    CUE,
+    person_edges,
+    quoted_works,
+    split_coordinated,
+    team_mentions,
+    without_known_prefix,
+)
 from khabar.stages.entities.rules import EntityRules, load_rules
 
 
@@ -74,3 +81,10 @@ def test_a_place_after_a_team_word_is_an_organisation() -> None:
     last = Mention(text.rindex("برشلونة"), text.rindex("برشلونة") + len("برشلونة"), "LOC")
     found = team_mentions(text, _tokens(text), [first, last])
     assert [(m.label, m.source) for m in found] == [("ORG", CUE), ("LOC", "ner")]
+
+
+def test_a_person_mention_opening_with_a_known_company_starts_after_it() -> None:
+    text = "وشهد مؤسس موقع فايسبوك مارك زوكربرغ أمام البرلمان."
+    run_on, company = _mention(text, "فايسبوك مارك زوكربرغ", "PER"), _mention(text, "فايسبوك", "ORG")
+    found = without_known_prefix(text, [run_on], [company])
+    assert _names(text, found) == [("مارك زوكربرغ", "PER")]

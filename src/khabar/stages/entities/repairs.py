@@ -152,3 +152,19 @@ def team_mentions(text: str, tokens: Sequence[Token], mentions: Sequence[Mention
             mention = replace(mention, label="ORG", source=CUE)
         out.append(mention)
     return out
+
+
+def without_known_prefix(text: str, tagged: Sequence[Mention], known: Sequence[Mention]) -> list[Mention]:
+    """Person mentions that open with a known organisation or place run on past it ("فايسبوك مارك
+    زوكربرغ": the founder after his company): the person starts after the known name, which stands."""
+    by_start = {k.start: k for k in known if k.label != "PER"}
+    out = []
+    for mention in tagged:
+        prefix = by_start.get(mention.start) if mention.label == "PER" else None
+        if prefix is not None and prefix.end < mention.end:
+            rest = prefix.end
+            while rest < mention.end and text[rest].isspace():
+                rest += 1
+            mention = replace(mention, start=rest)
+        out.append(mention)
+    return out

@@ -211,7 +211,7 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
 def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
                          rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
     """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
-    # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة الوطنية ... فهمي شعبان")
+    # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة ... فهمي شعبان", "قوات حفتر")
     inside = {start for m in tagged if m.label != "PER" for start in range(m.start, m.end)}
     found = []
     heads = rules.heads

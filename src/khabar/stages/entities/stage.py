@@ -19,7 +19,14 @@ from khabar.stages.entities.mentions import (
     tagged_mentions,
     without_author,
 )
-from khabar.stages.entities.repairs import CUE, person_edges, quoted_works, split_coordinated, team_mentions
+from khabar.stages.entities.repairs import (
+    CUE,
+    person_edges,
+    quoted_works,
+    split_coordinated,
+    team_mentions,
+    without_known_prefix,
+)
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
@@ -130,6 +137,7 @@ class EntityTagger:
         tagged = repair_places(text, sentences, tagged, self.rules)
         stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
+        tagged = without_known_prefix(text, tagged, known)
         institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
         found = tagged + institutions + abbreviation_mentions(text, sentences)
