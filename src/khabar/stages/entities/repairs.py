@@ -16,13 +16,13 @@ outlets, ``docs``: the entity stage's error classes).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention
-from khabar.stages.entities.rules import EntityRules
-from khabar.stages.normalise import normalise_query
+from khabar.stages.entities.rules import ARTICLE, EntityRules, KnownName
+from khabar.stages.normalise import light_form, normalise_query
 
 CUE = "cue"  # a mention whose label a cue word decided (``team_mentions``)
 CONJUNCTION = "و"
@@ -168,3 +168,32 @@ def without_known_prefix(text: str, tagged: Sequence[Mention], known: Sequence[M
             mention = replace(mention, start=rest)
         out.append(mention)
     return out
+
+
+MAX_COPIED_WORDS = 4
+COMMON_NAME_WORD = 20_000  # a one-word name this common in news ("دون", "حوزة") is copied nowhere
+
+
+def name_key(text: str, mention: Mention) -> tuple[str, ...]:
+    """A mention's words as ``known_name_mentions`` compares them: normalised, a name after "لل" read
+    with its article ("للعراق": العراق)."""
+    words = [normalise_query(w) for w in text[mention.start : mention.end].split()]
+    if words and words[0].startswith("لل") and len(words[0]) > 4:
+        words[0] = ARTICLE + words[0][2:]
+    return tuple(words)
+
+
+def copied_names(mentions: Sequence[Mention], text: str, rules: EntityRules, counts: Mapping[str, int]) -> EntityRules:
+    """The article's own names as a lexicon ``known_name_mentions`` reads: a name tagged once is found
+    wherever the article repeats it (a one-word name only when it is no everyday word)."""
+    names: dict[tuple[str, ...], KnownName] = {}
+    for mention in mentions:
+        if mention.label not in ("PER", "ORG", "LOC"):
+            continue
+        key = name_key(text, mention)
+        if not key or len(key) > MAX_COPIED_WORDS or key[0] in rules.generic:
+            continue  # "البنك المركزي" may be a description of a body named elsewhere: the descriptions stage's
+        if len(key) == 1 and (len(key[0]) < 3 or key[0] in rules.common or counts.get(light_form(text[mention.start : mention.end]), 0) >= COMMON_NAME_WORD):
+            continue
+        names.setdefault(key, KnownName(mention.label, "copy"))
+    return replace(rules, names=names)

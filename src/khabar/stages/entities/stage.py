@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -21,6 +22,7 @@ from khabar.stages.entities.mentions import (
 )
 from khabar.stages.entities.repairs import (
     CUE,
+    copied_names,
     person_edges,
     quoted_works,
     split_coordinated,
@@ -44,6 +46,7 @@ from khabar.stages.entities.rules import (
 )
 from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.cache import RecentCache
+from khabar.stages.segment.clitics import shipped_vocab
 
 
 class SequenceTagger(Protocol):
@@ -70,7 +73,8 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
 # Which mention wins an overlap: the byline's structure, then the hand-kept names and venues (a building word
 # with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
 # rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
-PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3}
+PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3, "copy": 4}
+COPY = "copy"  # a name the article repeats where the tagger did not find it again (repairs.copied_names)
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
@@ -98,6 +102,7 @@ class EntityTagger:
         self.outlets = outlets
         self.rules = rules
         self._stems: StemMemo = RecentCache(STEM_MEMO_LIMIT)  # token_stems' memo, across articles
+        self.counts = shipped_vocab()  # how common a one-word name is in news (copied_names)
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None) -> EntityTagger:
@@ -146,7 +151,9 @@ class EntityTagger:
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
-        return found + known + places
+        found = found + known + places
+        copies = known_name_mentions(text, sentences, copied_names(found, text, self.rules, self.counts), stems)
+        return found + [replace(c, source=COPY) for c in copies]
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
         label = next((m.label for m in cluster.mentions if m.source == CUE), cluster.label)  # see repairs.py
