@@ -111,9 +111,9 @@ def person_edges(text: str, mention: Mention, rules: EntityRules) -> Mention | N
     while cut - first > 1 and _before_name(forms[first], forms[first - 1] if first else "", rules):
         first += 1
     kept = forms[first:cut]
-    demonyms = rules.demonyms | rules.indefinite_demonyms
     if (len(kept) == 1 and kept[0] in rules.indefinite_demonyms) or (
-            len(kept) == 2 and kept[1] in demonyms and kept[0] not in rules.first_names):
+            len(kept) == 2 and (kept[1] in rules.demonyms or kept[1] in rules.indefinite_demonyms)
+            and kept[0] not in rules.first_names):
         return None  # "باكستاني"; a surname alone keeps its article ("المصري")
     if (first, cut) == (0, len(forms)):
         return mention
