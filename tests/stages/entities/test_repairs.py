@@ -6,10 +6,12 @@ import pytest
 
 from khabar.model import Document, Token
 from khabar.pipeline import Pipeline, core_stages
+from khabar.stages.entities.coref import Cluster, name_words
 from khabar.stages.entities.mentions import Mention
 from khabar.stages.entities.repairs import (
     CUE,
     copied_names,
+    merge_spellings,
     person_edges,
     quoted_works,
     split_coordinated,
@@ -109,3 +111,27 @@ def test_an_everyday_word_tagged_as_a_name_is_copied_nowhere(rules: EntityRules)
     text = "ووصل دون تأخير."
     lexicon = copied_names([_mention(text, "دون", "LOC")], text, rules, {"دون": 100_000})
     assert not lexicon.names
+
+
+def _cluster(text: str, *names: tuple[str, str]) -> Cluster:
+    cluster = Cluster()
+    for name, label in names:
+        mention = Mention(text.index(name), text.index(name) + len(name), label)
+        cluster.add(mention, name_words(name))
+    return cluster
+
+
+def test_spellings_of_one_foreign_name_are_one_entity(rules: EntityRules) -> None:
+    text = "قمة هلسنكي وقمة هلسينكي وتليغرام وتليجرام"
+    clusters = [_cluster(text, ("هلسنكي", "LOC")), _cluster(text, ("هلسينكي", "LOC")),
+                _cluster(text, ("تليغرام", "ORG")), _cluster(text, ("تليجرام", "ORG"))]
+    merged = merge_spellings(clusters, rules.first_names)
+    assert [sorted(text[m.start : m.end] for m in c.mentions) for c in merged] == [["هلسنكي", "هلسينكي"], ["تليجرام", "تليغرام"]]
+
+
+def test_names_a_vowel_apart_stay_apart(rules: EntityRules) -> None:
+    text = "محمود عباس ومحمد عباس وكامبل ثم كامبل"
+    people = [_cluster(text, ("محمود عباس", "PER")), _cluster(text, ("محمد عباس", "PER"))]
+    assert len(merge_spellings(people, rules.first_names)) == 2  # first names are names of their own
+    campbells = [_cluster(text, ("كامبل", "PER")), _cluster(text, ("كامبل", "PER"))]
+    assert len(merge_spellings(campbells, rules.first_names)) == 2  # told apart by coref already

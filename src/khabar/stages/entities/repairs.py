@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from khabar.model import Token, TokenKind
+from khabar.stages.entities.coref import Cluster
 from khabar.stages.entities.mentions import Mention
 from khabar.stages.entities.rules import ARTICLE, EntityRules, KnownName
 from khabar.stages.normalise import light_form, normalise_query
@@ -197,3 +198,44 @@ def copied_names(mentions: Sequence[Mention], text: str, rules: EntityRules, cou
             continue
         names.setdefault(key, KnownName(mention.label, "copy"))
     return replace(rules, names=names)
+
+
+# Letters that spell vowels and the article's alef-lam: foreign names are written with and without them
+# ("هلسنكي"، "هلسينكي"; "تلفزيون"، "تليفزيون"; "أرسنال"، "الأرسنال"); g is written غ or ج ("تليغرام"، "تليجرام")
+VOWEL_LETTERS = str.maketrans("", "", "اويى")
+G_LETTERS = str.maketrans("ج", "غ")
+MIN_SPELLING = 5  # letters: shorter words are too often other words with a vowel less ("محمد", "محمود")
+
+
+def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[str, ...] | None:
+    """A name's words without the letters its spellings vary in, or None where a word is a known first name
+    or short (those differ by a vowel from other names)."""
+    out = []
+    for word in words:
+        bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+        if len(word) < MIN_SPELLING or word in first_names:
+            return None
+        out.append(bare[0] + bare[1:].translate(VOWEL_LETTERS).translate(G_LETTERS))
+    return tuple(out)
+
+
+def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> list[Cluster]:
+    """Clusters of one label whose names are spellings of one name ("هلسنكي", "هلسينكي"), as one."""
+    kept: list[Cluster] = []
+    owners: dict[tuple[str, tuple[str, ...]], Cluster] = {}
+    for cluster in clusters:
+        keys = {(cluster.label, spelt) for form in cluster.forms if (cluster.label != "PER" or len(form) > 1)
+                and (spelt := spelling_key(form, first_names)) is not None}  # a surname alone may be two people's
+        # clusters that share a name as written were told apart already ("كامبل" of two people)
+        owner = next((owners[k] for k in keys if k in owners and not owners[k].forms & cluster.forms), None)
+        if owner is None:
+            kept.append(cluster)
+            owner = cluster
+        else:
+            for mention in cluster.mentions:
+                owner.mentions.append(mention)
+                owner.labels[mention.label] += 1
+            owner.forms |= cluster.forms
+        for key in keys:
+            owners.setdefault(key, owner)
+    return kept

@@ -23,6 +23,7 @@ from khabar.stages.entities.mentions import (
 from khabar.stages.entities.repairs import (
     CUE,
     copied_names,
+    merge_spellings,
     person_edges,
     quoted_works,
     split_coordinated,
@@ -129,7 +130,10 @@ class EntityTagger:
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
         mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions))
-        clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
+        clusters = cluster_mentions(text, mentions, self.heads, links)
+        if self.rules is not None:
+            clusters = merge_spellings(clusters, self.rules.first_names)
+        clusters = sorted(clusters, key=lambda c: min(c.mentions).start)
         return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
 
     def _candidates(self, text: str, sentences: list[list[Token]], tagged: list[Mention]) -> list[Mention]:
