@@ -299,3 +299,14 @@ def test_a_persons_name_ends_an_institutions_chain(rules: EntityRules) -> None:
     person = Mention(sentence.index("سمير"), sentence.index(" إن"), "PER")
     found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, [person], rules))]
     assert found == ["الغرفة الوطنية للمقاولين"]
+
+
+@pytest.mark.parametrize(("sentence", "tagged", "kept"), [
+    ("وقالت المنظمة إن الحد الأقصى خمسة.", "المنظمة إن الحد الأقصى", None),  # a head alone is no name
+    ("وأطلقت مؤسسة هذه المبادرة أمس.", "مؤسسة هذه المبادرة", None),
+    ("وقال حزب الاستقلال إن الحكومة فشلت.", "حزب الاستقلال إن الحكومة", "حزب الاستقلال"),
+])
+def test_a_name_ends_before_a_complementiser_or_demonstrative(rules: EntityRules, sentence: str, tagged: str,
+                                                             kept: str | None) -> None:
+    found = trim(sentence, _mention(sentence, tagged, "ORG"), rules)
+    assert (sentence[found.start : found.end] if found is not None else None) == kept

@@ -50,6 +50,8 @@ CHAIN_STOPS = frozenset(normalise_query(w) for w in (
 EDGE_STOPS = frozenset(normalise_query(w) for w in (
     "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى أن إن أنه إنه الذي التي الذين قد لقد كان "
     "كانت هو هي ثم أو و يا").split())
+# Words that never stand inside a name: complementisers, relatives, demonstratives ("مؤسسة هذه المبادرة")
+INNER_STOPS = frozenset(normalise_query(w) for w in "إن أن إنه أنه الذي التي الذين قد لقد هذا هذه ذلك تلك هؤلاء".split())
 _WORD = re.compile(r"\S+")
 
 
@@ -341,6 +343,8 @@ def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
     nothing is left.
     """
     spans = [(m.start() + mention.start, m.end() + mention.start) for m in _WORD.finditer(text[mention.start : mention.end])]
+    inner = next((i for i, (a, b) in enumerate(spans) if i and normalise_query(text[a:b]) in INNER_STOPS), len(spans))
+    spans = spans[:inner]  # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
     while spans and normalise_query(text[spans[0][0] : spans[0][1]]) in EDGE_STOPS:
         spans.pop(0)
     while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
