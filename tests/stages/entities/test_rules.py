@@ -310,3 +310,8 @@ def test_a_name_ends_before_a_complementiser_or_demonstrative(rules: EntityRules
                                                              kept: str | None) -> None:
     found = trim(sentence, _mention(sentence, tagged, "ORG"), rules)
     assert (sentence[found.start : found.end] if found is not None else None) == kept
+
+
+def test_the_preposition_doon_is_no_place(rules: EntityRules) -> None:
+    sentence = "ودعاه لزيارة الجزائر دون تحديد موعد."
+    assert trim(sentence, _mention(sentence, "دون", "LOC"), rules) is None

@@ -48,7 +48,7 @@ CHAIN_STOPS = frozenset(normalise_query(w) for w in (
 
 # Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
 EDGE_STOPS = frozenset(normalise_query(w) for w in (
-    "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى أن إن أنه إنه الذي التي الذين قد لقد كان "
+    "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى دون أن إن أنه إنه الذي التي الذين قد لقد كان "
     "كانت هو هي ثم أو و يا").split())
 # Words that never stand inside a name: complementisers, relatives, demonstratives ("مؤسسة هذه المبادرة")
 INNER_STOPS = frozenset(normalise_query(w) for w in "إن أن إنه أنه الذي التي الذين قد لقد هذا هذه ذلك تلك هؤلاء".split())

@@ -155,6 +155,7 @@ class EntityTagger:
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
+        places = [t for m in places if (t := trim(text, m, self.rules)) is not None]  # "دون" is a preposition
         found = found + known + places
         copies = known_name_mentions(text, sentences, copied_names(found, text, self.rules, self.counts), stems)
         return found + [replace(c, source=COPY) for c in copies]
