@@ -11,6 +11,7 @@ from khabar.stages.entities.mentions import Mention
 from khabar.stages.entities.repairs import (
     CUE,
     copied_names,
+    designated_places,
     merge_spellings,
     person_edges,
     quoted_works,
@@ -135,3 +136,16 @@ def test_names_a_vowel_apart_stay_apart(rules: EntityRules) -> None:
     assert len(merge_spellings(people, rules.first_names)) == 2  # first names are names of their own
     campbells = [_cluster(text, ("كامبل", "PER")), _cluster(text, ("كامبل", "PER"))]
     assert len(merge_spellings(campbells, rules.first_names)) == 2  # told apart by coref already
+
+
+def test_a_rare_word_after_a_designator_is_a_place() -> None:
+    from khabar.stages.entities.rules import token_stems
+    from khabar.stages.entities.stage import tokens_by_sentence
+
+    text = "هبطت الطائرة في قاعدة حميميم أمس، ثم نقلت قاعدة بيانات إلى منطقة اليورو وبمدينة كهبوب. زار بلده سيغير."
+    doc = Pipeline(core_stages())(Document(id="t", text=text))
+    sentences = tokens_by_sentence(doc.sentences, doc.tokens)
+    counts = {"حميميم": 143, "أمس": 50_000, "بيانات": 1675, "اليورو": 393, "كهبوب": 25}  # "سيغير": none
+    # "كهبوب" keeps the ك the splitter took off; "بلده" (his country) is no "بلدة" (a town)
+    found = designated_places(text, sentences, token_stems(text, sentences), counts)
+    assert _names(text, found) == [("حميميم", "LOC"), ("كهبوب", "LOC")]

@@ -26,6 +26,7 @@ from khabar.stages.entities.rules import ARTICLE, EntityRules, KnownName
 from khabar.stages.normalise import light_form, normalise_query
 
 CUE = "cue"  # a mention whose label a cue word decided (``team_mentions``)
+DESIGNATED = "designated"  # a place's name after a word that says one follows (``designated_places``)
 CONJUNCTION = "و"
 QUOTES = frozenset('"«»“”')
 # Nouns that name a work, a prize's rank or a programme, with their pronoun forms: a name in quotation marks
@@ -239,3 +240,33 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
         for key in keys:
             owners.setdefault(key, owner)
     return kept
+
+
+# Words that say a place's name follows ("قاعدة حميميم", "مخيم الرابوني", "معبر الكركرات"), without the article
+DESIGNATORS = frozenset(normalise_query(w) for w in (
+    "مدينة بلدة قرية منطقة مخيم محافظة ولاية مديرية قاعدة معبر جبل جبال جزيرة نهر مطار ميناء مدينتي بلدتي "
+    "قريتي منطقتي ضاحية مقاطعة إقليم ناحية قضاء").split())
+TA_MARBUTA = "ة"
+RARE_PLACE = 150  # a word this rare in news after a designator is a place's name ("حميميم" 143; "اليورو" 393)
+MAX_DESIGNATED_WORDS = 2
+
+
+def designated_places(text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
+                      counts: Mapping[str, int]) -> list[Mention]:
+    """LOC mentions of rare words right after a designator: names too local for the tagger and the
+    gazetteer. Each word of the name is a bare word (no proclitic) rare in news text."""
+    found = []
+    for tokens, words in zip(sentences, stems, strict=True):
+        for index, word in enumerate(words):
+            if word not in DESIGNATORS or (word.endswith("ه") and text[tokens[index].end - 1] != TA_MARBUTA):
+                continue  # "بلده" is his country, "بلدة" a town
+            stop = index + 1
+            # a name in construct after its designator takes no proclitic: a split one is the name's letter
+            # ("قاعدة كهبوب", not ك + "هبوب"); after the first word, one ends the name ("مدينة حميميم وبغداد")
+            while (stop < len(tokens) and stop - index <= MAX_DESIGNATED_WORDS and tokens[stop].kind is TokenKind.WORD
+                   and (stop == index + 1 or tokens[stop].stem_start == tokens[stop].start)
+                   and counts.get(light_form(text[tokens[stop].start : tokens[stop].end]), 0) < RARE_PLACE):
+                stop += 1
+            if stop > index + 1:
+                found.append(Mention(tokens[index + 1].start, tokens[stop - 1].end, "LOC", DESIGNATED))
+    return found

@@ -23,6 +23,7 @@ from khabar.stages.entities.mentions import (
 from khabar.stages.entities.repairs import (
     CUE,
     copied_names,
+    designated_places,
     merge_spellings,
     person_edges,
     quoted_works,
@@ -74,7 +75,7 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
 # Which mention wins an overlap: the byline's structure, then the hand-kept names and venues (a building word
 # with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
 # rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
-PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3, "copy": 4}
+PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3, "designated": 3, "copy": 4}
 COPY = "copy"  # a name the article repeats where the tagger did not find it again (repairs.copied_names)
 
 
@@ -156,6 +157,9 @@ class EntityTagger:
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
         places = [t for m in places if (t := trim(text, m, self.rules)) is not None]  # "دون" is a preposition
+        places += [t for m in designated_places(text, sentences, stems, self.counts)
+                   if (t := trim(text, m, self.rules)) is not None
+                   and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
         found = found + known + places
         copies = known_name_mentions(text, sentences, copied_names(found, text, self.rules, self.counts), stems)
         return found + [replace(c, source=COPY) for c in copies]
