@@ -246,9 +246,16 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
 DESIGNATORS = frozenset(normalise_query(w) for w in (
     "مدينة بلدة قرية منطقة مخيم محافظة ولاية مديرية قاعدة معبر جبل جبال جزيرة نهر مطار ميناء مدينتي بلدتي "
     "قريتي منطقتي ضاحية مقاطعة إقليم ناحية قضاء").split())
+FACILITIES = frozenset(normalise_query(w) for w in "قاعدة معبر مطار ميناء مخيم جبل جبال جزيرة نهر".split())
 TA_MARBUTA = "ة"
 RARE_PLACE = 150  # a word this rare in news after a designator is a place's name ("حميميم" 143; "اليورو" 393)
 MAX_DESIGNATED_WORDS = 2
+
+
+def _glued_letter(text: str, token: Token) -> bool:
+    """Whether the splitter took a letter off a name as a proclitic ("كهبوب"): one letter, and no article
+    after it ("للحماية" is for the protection)."""
+    return token.stem_start - token.start == 1 and not text.startswith(("ال", "ل"), token.stem_start)
 
 
 def designated_places(text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
@@ -264,9 +271,10 @@ def designated_places(text: str, sentences: Sequence[Sequence[Token]], stems: Se
             # a name in construct after its designator takes no proclitic: a split one is the name's letter
             # ("قاعدة كهبوب", not ك + "هبوب"); after the first word, one ends the name ("مدينة حميميم وبغداد")
             while (stop < len(tokens) and stop - index <= MAX_DESIGNATED_WORDS and tokens[stop].kind is TokenKind.WORD
-                   and (stop == index + 1 or tokens[stop].stem_start == tokens[stop].start)
+                   and (tokens[stop].stem_start == tokens[stop].start or stop == index + 1 and _glued_letter(text, tokens[stop]))
                    and counts.get(light_form(text[tokens[stop].start : tokens[stop].end]), 0) < RARE_PLACE):
                 stop += 1
-            if stop > index + 1:
-                found.append(Mention(tokens[index + 1].start, tokens[stop - 1].end, "LOC", DESIGNATED))
+            if stop > index + 1:  # a facility's designator is part of its name: "مطار أتاتورك", "قاعدة حميميم"
+                start = tokens[index].stem_start if word in FACILITIES else tokens[index + 1].start
+                found.append(Mention(start, tokens[stop - 1].end, "LOC", DESIGNATED))
     return found
