@@ -9,8 +9,9 @@ from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.entities.coref import Cluster, name_words
 from khabar.stages.entities.mentions import Mention
 from khabar.stages.entities.repairs import (
+    COPY,
     CUE,
-    copied_names,
+    copied_mentions,
     designated_places,
     merge_spellings,
     person_edges,
@@ -95,23 +96,28 @@ def test_a_person_mention_opening_with_a_known_company_starts_after_it() -> None
 
 
 def test_a_name_tagged_once_is_found_where_the_article_repeats_it(rules: EntityRules) -> None:
-    from khabar.stages.entities.rules import known_name_mentions, token_stems
+    from khabar.stages.entities.rules import token_stems
     from khabar.stages.entities.stage import tokens_by_sentence
 
     text = "وقال زوكربرغ إن الشركة آسفة. وأضاف لزوكربرغ مساعده أن البنك المركزي تدخل، ثم عاد البنك المركزي."
     doc = Pipeline(core_stages())(Document(id="t", text=text))
     sentences = tokens_by_sentence(doc.sentences, doc.tokens)
     tagged = [_mention(text, "زوكربرغ", "PER"), _mention(text, "البنك المركزي", "ORG")]
-    lexicon = copied_names(tagged, text, rules, {})
-    found = known_name_mentions(text, sentences, lexicon, token_stems(text, sentences))
-    # the person everywhere (after a proclitic too); a head and its adjective is a description, copied nowhere
-    assert _names(text, found) == [("زوكربرغ", "PER"), ("زوكربرغ", "PER")]
+    found = copied_mentions(text, sentences, token_stems(text, sentences), tagged, rules, {})
+    # the person where no mention is yet (after a proclitic too); a head and its adjective is a description
+    assert [(m.start, m.label, m.source) for m in found] == [(text.index("زوكربرغ مساعده"), "PER", COPY)]
 
 
 def test_an_everyday_word_tagged_as_a_name_is_copied_nowhere(rules: EntityRules) -> None:
-    text = "ووصل دون تأخير."
-    lexicon = copied_names([_mention(text, "دون", "LOC")], text, rules, {"دون": 100_000})
-    assert not lexicon.names
+    from khabar.stages.entities.rules import token_stems
+    from khabar.stages.entities.stage import tokens_by_sentence
+
+    text = "ووصل دون تأخير، وغادر دون وداع."
+    doc = Pipeline(core_stages())(Document(id="t", text=text))
+    sentences = tokens_by_sentence(doc.sentences, doc.tokens)
+    found = copied_mentions(text, sentences, token_stems(text, sentences), [_mention(text, "دون", "LOC")], rules,
+                            {"دون": 100_000})
+    assert found == []
 
 
 def _cluster(text: str, *names: tuple[str, str]) -> Cluster:

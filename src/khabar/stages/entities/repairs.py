@@ -15,17 +15,19 @@ outlets, ``docs``: the entity stage's error classes).
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.coref import Cluster
-from khabar.stages.entities.mentions import Mention
-from khabar.stages.entities.rules import ARTICLE, EntityRules, KnownName
+from khabar.stages.entities.mentions import Mention, name_start
+from khabar.stages.entities.rules import ARTICLE, EntityRules
 from khabar.stages.normalise import light_form, normalise_query
 
 CUE = "cue"  # a mention whose label a cue word decided (``team_mentions``)
+COPY = "copy"  # a name the article repeats where the tagger did not find it again (``copied_mentions``)
 DESIGNATED = "designated"  # a place's name after a word that says one follows (``designated_places``)
 CONJUNCTION = "و"
 QUOTES = frozenset('"«»“”')
@@ -41,6 +43,10 @@ HONORIFICS = frozenset(normalise_query(w) for w in "الشيخ شيخ الشيخ
 NAME_PARTICLES = frozenset(normalise_query(w) for w in "بن ابن بنت ابنة أبو أبي أبا آل ولد عبد".split())
 # Words right before a place's name that make it a team: "فريقه برشلونة", "نادي ليفربول" (نادي also heads names)
 TEAM_CUES = frozenset(normalise_query(w) for w in "فريق فريقه فريقها الفريق ناديه ناديها منافسه ضيفه مضيفه غريمه".split())
+
+
+# Words repeat across articles: their normal forms are remembered (a bounded cache)
+_normal = functools.lru_cache(maxsize=1 << 16)(normalise_query)
 
 
 def _words(text: str, mention: Mention) -> list[tuple[int, int]]:
@@ -59,7 +65,7 @@ def _words(text: str, mention: Mention) -> list[tuple[int, int]]:
 
 
 def _form(text: str, span: tuple[int, int]) -> str:
-    return normalise_query(text[span[0] : span[1]])
+    return _normal(text[span[0] : span[1]])
 
 
 def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
@@ -88,7 +94,7 @@ def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Men
 def _opens_name(text: str, token: Token, label: str, rules: EntityRules) -> bool:
     """Whether the word after و is a name of its own kind that the whole word is not: "وترامب" is و +
     "ترامب" (a person's name the gazetteer lists), "ويلي" is the name "ويلي"."""
-    whole, rest = normalise_query(text[token.start : token.end]), normalise_query(text[token.start + 1 : token.end])
+    whole, rest = _normal(text[token.start : token.end]), _normal(text[token.start + 1 : token.end])
     if label == "PER":
         return rest in rules.first_names and whole not in rules.first_names
     return label == "LOC" and rules.places(rest) and not rules.places(whole)
@@ -135,7 +141,7 @@ def quoted_works(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]
         if (mention.label != "MISC" and index >= 2 and closing < len(tokens)
                 and text[tokens[index - 1].start : tokens[index - 1].end] in QUOTES
                 and text[tokens[closing].start : tokens[closing].end] in QUOTES
-                and normalise_query(text[tokens[index - 2].stem_start : tokens[index - 2].end]) in WORK_NOUNS):
+                and _normal(text[tokens[index - 2].stem_start : tokens[index - 2].end]) in WORK_NOUNS):
             mention = replace(mention, label="MISC", source=CUE)
         out.append(mention)
     return out
@@ -149,7 +155,7 @@ def team_mentions(text: str, tokens: Sequence[Token], mentions: Sequence[Mention
         index = bisect_left(starts, mention.start)
         if index == len(starts) or starts[index] != mention.start:
             index -= 1
-        if mention.label == "LOC" and index >= 1 and tokens[index - 1].kind is TokenKind.WORD and normalise_query(
+        if mention.label == "LOC" and index >= 1 and tokens[index - 1].kind is TokenKind.WORD and _normal(
                 text[tokens[index - 1].stem_start : tokens[index - 1].end]) in TEAM_CUES:
             mention = replace(mention, label="ORG", source=CUE)
         out.append(mention)
@@ -179,17 +185,19 @@ COMMON_NAME_WORD = 20_000  # a one-word name this common in news ("دون", "ح�
 def name_key(text: str, mention: Mention) -> tuple[str, ...]:
     """A mention's words as ``known_name_mentions`` compares them: normalised, a name after "لل" read
     with its article ("للعراق": العراق)."""
-    words = [normalise_query(w) for w in text[mention.start : mention.end].split()]
+    words = [_normal(w) for w in text[mention.start : mention.end].split()]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
         words[0] = ARTICLE + words[0][2:]
     return tuple(words)
 
 
-def copied_names(mentions: Sequence[Mention], text: str, rules: EntityRules, counts: Mapping[str, int]) -> EntityRules:
-    """The article's own names as a lexicon ``known_name_mentions`` reads: a name tagged once is found
-    wherever the article repeats it (a one-word name only when it is no everyday word)."""
-    names: dict[tuple[str, ...], KnownName] = {}
-    for mention in mentions:
+def copied_mentions(text: str, sentences: Sequence[Sequence[Token]], stems: Sequence[Sequence[str]],
+                    found: Sequence[Mention], rules: EntityRules, counts: Mapping[str, int]) -> list[Mention]:
+    """The article's names wherever it repeats them and no mention starts: a name tagged once is found
+    everywhere (a one-word name only when it is no everyday word). Words compare as ``token_stems`` reads
+    them (``stems``): a name with a proclitic inside ("التجهيز والنقل") is not copied."""
+    names: dict[tuple[str, ...], str] = {}
+    for mention in found:
         if mention.label not in ("PER", "ORG", "LOC"):
             continue
         key = name_key(text, mention)
@@ -197,8 +205,27 @@ def copied_names(mentions: Sequence[Mention], text: str, rules: EntityRules, cou
             continue  # "البنك المركزي" may be a description of a body named elsewhere: the descriptions stage's
         if len(key) == 1 and (len(key[0]) < 3 or key[0] in rules.common or counts.get(light_form(text[mention.start : mention.end]), 0) >= COMMON_NAME_WORD):
             continue
-        names.setdefault(key, KnownName(mention.label, "copy"))
-    return replace(rules, names=names)
+        names.setdefault(key, mention.label)
+    if not names:
+        return []
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        lengths.setdefault(key[0], set()).add(len(key))
+    sizes = {word: sorted(counts_, reverse=True) for word, counts_ in lengths.items()}
+    starts = {m.start for m in found}
+    out = []
+    for tokens, words in zip(sentences, stems, strict=True):
+        after = 0  # the first token a copy found so far leaves free
+        for index, word in enumerate(words):
+            options = sizes.get(word)
+            if options is None or index < after:
+                continue
+            size = next((n for n in options if tuple(words[index : index + n]) in names), 0)
+            start = name_start(text, tokens[index])
+            if size and start not in starts and tokens[index].start not in starts:
+                out.append(Mention(start, tokens[index + size - 1].end, names[tuple(words[index : index + size])], COPY))
+                after = index + size
+    return out
 
 
 # Letters that spell vowels and the article's alef-lam: foreign names are written with and without them
@@ -211,13 +238,15 @@ MIN_SPELLING = 5  # letters: shorter words are too often other words with a vowe
 def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[str, ...] | None:
     """A name's words without the letters its spellings vary in, or None where a word is a known first name
     or short (those differ by a vowel from other names)."""
-    out = []
-    for word in words:
-        bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
-        if len(word) < MIN_SPELLING or word in first_names:
-            return None
-        out.append(bare[0] + bare[1:].translate(VOWEL_LETTERS).translate(G_LETTERS))
-    return tuple(out)
+    if any(len(word) < MIN_SPELLING or word in first_names for word in words):
+        return None
+    return tuple(_spelt(word) for word in words)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _spelt(word: str) -> str:
+    bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+    return bare[0] + bare[1:].translate(VOWEL_LETTERS).translate(G_LETTERS)
 
 
 def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> list[Cluster]:
@@ -243,10 +272,10 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
 
 
 # Words that say a place's name follows ("قاعدة حميميم", "مخيم الرابوني", "معبر الكركرات"), without the article
-DESIGNATORS = frozenset(normalise_query(w) for w in (
+DESIGNATORS = frozenset(_normal(w) for w in (
     "مدينة بلدة قرية منطقة مخيم محافظة ولاية مديرية قاعدة معبر جبل جبال جزيرة نهر مطار ميناء مدينتي بلدتي "
     "قريتي منطقتي ضاحية مقاطعة إقليم ناحية قضاء").split())
-FACILITIES = frozenset(normalise_query(w) for w in "قاعدة معبر مطار ميناء مخيم جبل جبال جزيرة نهر".split())
+FACILITIES = frozenset(_normal(w) for w in "قاعدة معبر مطار ميناء مخيم جبل جبال جزيرة نهر".split())
 TA_MARBUTA = "ة"
 RARE_PLACE = 150  # a word this rare in news after a designator is a place's name ("حميميم" 143; "اليورو" 393)
 MAX_DESIGNATED_WORDS = 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -22,7 +21,7 @@ from khabar.stages.entities.mentions import (
 )
 from khabar.stages.entities.repairs import (
     CUE,
-    copied_names,
+    copied_mentions,
     designated_places,
     merge_spellings,
     person_edges,
@@ -76,7 +75,6 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
 # with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
 # rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
 PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3, "designated": 3, "copy": 4}
-COPY = "copy"  # a name the article repeats where the tagger did not find it again (repairs.copied_names)
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
@@ -104,7 +102,7 @@ class EntityTagger:
         self.outlets = outlets
         self.rules = rules
         self._stems: StemMemo = RecentCache(STEM_MEMO_LIMIT)  # token_stems' memo, across articles
-        self.counts = shipped_vocab()  # how common a one-word name is in news (copied_names)
+        self.counts = shipped_vocab()  # how common a one-word name is in news (copied_mentions)
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None) -> EntityTagger:
@@ -161,8 +159,7 @@ class EntityTagger:
                    if (t := trim(text, m, self.rules)) is not None
                    and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
         found = found + known + places
-        copies = known_name_mentions(text, sentences, copied_names(found, text, self.rules, self.counts), stems)
-        return found + [replace(c, source=COPY) for c in copies]
+        return found + copied_mentions(text, sentences, stems, found, self.rules, self.counts)
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
         label = next((m.label for m in cluster.mentions if m.source == CUE), cluster.label)  # see repairs.py
