@@ -315,3 +315,10 @@ def test_a_name_ends_before_a_complementiser_or_demonstrative(rules: EntityRules
 def test_the_preposition_doon_is_no_place(rules: EntityRules) -> None:
     sentence = "ودعاه لزيارة الجزائر دون تحديد موعد."
     assert trim(sentence, _mention(sentence, "دون", "LOC"), rules) is None
+
+
+def test_a_gazetteer_name_keeps_its_nationality_when_asked(rules: EntityRules) -> None:
+    sentence = "وفي الأراضي الفلسطينية منذ العام 2015."
+    mention = _mention(sentence, "الأراضي الفلسطينية", "LOC")
+    kept = trim(sentence, mention, rules, adjectives=False)
+    assert kept is not None and sentence[kept.start : kept.end] == "الأراضي الفلسطينية"

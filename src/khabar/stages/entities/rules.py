@@ -335,7 +335,7 @@ def _chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int],
     return first + size
 
 
-def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
+def trim(text: str, mention: Mention, rules: EntityRules, adjectives: bool = True) -> Mention | None:
     """The mention without edge words that never belong to a name.
 
     Function words at either edge ("آبي لدى" → "آبي"), an evaluative adjective at the end of an ORG
@@ -351,7 +351,7 @@ def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
         spans.pop()
     if len(spans) >= 2 and mention.label == "LOC" and normalise_query(text[spans[0][0] : spans[0][1]]) in PLACE_WORDS:
         spans.pop(0)  # "العاصمة جوبا" is جوبا
-    if len(spans) >= 2:
+    if len(spans) >= 2 and adjectives:  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
         last = normalise_query(text[spans[-1][0] : spans[-1][1]])
         if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
                 mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):

@@ -154,7 +154,7 @@ class EntityTagger:
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
-        places = [t for m in places if (t := trim(text, m, self.rules)) is not None]  # "دون" is a preposition
+        places = [t for m in places if (t := trim(text, m, self.rules, adjectives=False)) is not None]  # "دون"
         places += [t for m in designated_places(text, sentences, stems, self.counts)
                    if (t := trim(text, m, self.rules)) is not None
                    and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
