@@ -155,3 +155,11 @@ def test_a_rare_word_after_a_designator_is_a_place() -> None:
     # "كهبوب" keeps the ك the splitter took off; "بلده" (his country) is no "بلدة" (a town)
     found = designated_places(text, sentences, token_stems(text, sentences), counts)
     assert _names(text, found) == [("قاعدة حميميم", "LOC"), ("كهبوب", "LOC")]  # a facility keeps its designator
+
+
+def test_a_coordinated_list_that_opens_after_a_proclitic_is_cut_too(rules: EntityRules) -> None:
+    text = "وحلت ولايات سوسة وتوزر وباجة وبن عروس بعدها."
+    start = text.index("توزر")
+    mention = Mention(start, text.index(" بعدها"), "LOC")  # the name starts inside "وتوزر"
+    found = split_coordinated(text, _tokens(text), [mention], rules)
+    assert _names(text, found) == [("توزر", "LOC"), ("باجة", "LOC"), ("بن عروس", "LOC")]

@@ -16,7 +16,7 @@ outlets, ``docs``: the entity stage's error classes).
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -73,7 +73,7 @@ def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Men
     starts = [t.start for t in tokens]
     out = []
     for mention in mentions:
-        first, stop = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+        first, stop = bisect_right(starts, mention.start) - 1, bisect_left(starts, mention.end)  # a proclitic: the token before
         cuts = [t for t in tokens[first + 1 : stop] if t.kind is TokenKind.WORD
                 and text[t.start] == CONJUNCTION and _opens_name(text, t, mention.label, rules)]
         if not cuts or (mention.label == "LOC" and rules.places(" ".join(_form(text, w) for w in _words(text, mention)))):
