@@ -86,6 +86,30 @@ def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(kept)
 
 
+JOINER = "_"  # hashtags join a name's words with it: "#الولايات_المتحدة", "#سيرغي_سكريبال"
+
+
+def tag_joined(tagger: SequenceTagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The tagger's labels, with the words of a hashtag read as the name they spell: the tagger sees a
+    sentence without its joiners, and a joiner inside a name takes the name's label (an outside one: O)."""
+    kept = [[i for i, word in enumerate(words) if word != JOINER] for words in sentences]
+    labels = tagger.tag_many([[words[i] for i in keep] if len(keep) < len(words) else words
+                              for words, keep in zip(sentences, kept, strict=True)])
+    out = []
+    for words, keep, tags in zip(sentences, kept, labels, strict=True):
+        if len(keep) == len(words):
+            out.append(list(tags))
+            continue
+        full = ["O"] * len(words)
+        for position, index in enumerate(keep):
+            full[index] = tags[position]
+        for index, word in enumerate(words):
+            if word == JOINER and 0 < index < len(words) - 1 and full[index - 1] != "O" and full[index + 1].startswith("I-"):
+                full[index] = full[index + 1]
+        out.append(full)
+    return out
+
+
 class EntityTagger:
     """Fill ``entities``: each real-world entity once, with every mention, a canonical name, titles and a type."""
 
@@ -121,7 +145,7 @@ class EntityTagger:
         """The entities of ``doc``, numbered e1, e2 ... in order of first mention."""
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
-        labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
+        labels = tag_joined(self.tagger, [[text[t.start : t.end] for t in tokens] for tokens in sentences])
         tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
         found = without_author(self._candidates(text, sentences, tagged), doc.byline)
         found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
