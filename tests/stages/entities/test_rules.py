@@ -322,3 +322,9 @@ def test_a_gazetteer_name_keeps_its_nationality_when_asked(rules: EntityRules) -
     mention = _mention(sentence, "الأراضي الفلسطينية", "LOC")
     kept = trim(sentence, mention, rules, adjectives=False)
     assert kept is not None and sentence[kept.start : kept.end] == "الأراضي الفلسطينية"
+
+
+def test_a_known_name_may_end_in_a_number(rules: EntityRules) -> None:
+    sentence = "وكشف الشاب أنه ينحدر من أسرة فقيرة. (فرانس 24)"
+    _, sentences = _sentences(sentence)
+    assert ("فرانس 24", "ORG") in _texts(sentence, known_name_mentions(sentence, sentences, rules))

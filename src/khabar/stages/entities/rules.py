@@ -205,7 +205,8 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
         return 0
     for size in sizes:
         window = tokens[index : index + size]
-        if len(window) == size and all(_is_word(t) for t in window) and tuple(_name_words(text, tokens, index, size)) in rules.names:
+        if (len(window) == size and all(_is_word(t) or t.kind is TokenKind.NUMBER for t in window[1:])  # "فرانس 24"
+                and tuple(_name_words(text, tokens, index, size)) in rules.names):
             return size
     return 0
 
