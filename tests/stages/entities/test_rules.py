@@ -328,3 +328,11 @@ def test_a_known_name_may_end_in_a_number(rules: EntityRules) -> None:
     sentence = "وكشف الشاب أنه ينحدر من أسرة فقيرة. (فرانس 24)"
     _, sentences = _sentences(sentence)
     assert ("فرانس 24", "ORG") in _texts(sentence, known_name_mentions(sentence, sentences, rules))
+
+
+def test_a_one_word_person_after_a_channel_is_its_name(rules: EntityRules) -> None:
+    sentence = "وقال صحفي يعمل في تلفزيون جلوبو إن المتحف احترق، وقالت نقابة موخاريق إنها ستضرب."
+    _, sentences = _sentences(sentence)
+    people = [_mention(sentence, "جلوبو", "PER"), _mention(sentence, "موخاريق", "PER")]
+    found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, people, rules))]
+    assert "تلفزيون جلوبو" in found and not any("موخاريق" in name for name in found)

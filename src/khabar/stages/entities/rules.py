@@ -215,7 +215,11 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
                          rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
     """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
     # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة ... فهمي شعبان", "قوات حفتر")
+    tagged = list(tagged)
     inside = {start for m in tagged if m.label != "PER" for start in range(m.start, m.end)}
+    # ... but a one-word "person" after a channel or a company is its name ("تلفزيون جلوبو")
+    named = inside | {start for m in tagged if m.label == "PER" and " " not in text[m.start : m.end]
+                      for start in range(m.start, m.end)}
     found = []
     heads = rules.heads
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
@@ -223,7 +227,7 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
             word = words[index]
             strict = heads.get(word) if word else None
             if strict is not None:
-                stop = _chain_end(text, tokens, index + 1, inside, strict)
+                stop = _chain_end(text, tokens, index + 1, named if word in MEDIA_HEADS else inside, strict)
             elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
                 stop = _definite_chain_end(text, tokens, index + 1, inside, heads)
             else:
@@ -233,6 +237,7 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
     return found
 
 
+MEDIA_HEADS = frozenset(normalise_query(w) for w in "صحيفة جريدة إذاعة تلفزيون قناة شركة وكالة".split())
 ABBREVIATION_LETTERS = (2, 4)  # an agency's initials: "(أ ف ب)", "(د.ب.أ)", "(و م ع)"
 
 
