@@ -215,6 +215,8 @@ def copied_mentions(text: str, sentences: Sequence[Sequence[Token]], stems: Sequ
     starts = {m.start for m in found}
     out = []
     for tokens, words in zip(sentences, stems, strict=True):
+        if sizes.keys().isdisjoint(words):
+            continue
         after = 0  # the first token a copy found so far leaves free
         for index, word in enumerate(words):
             options = sizes.get(word)
@@ -293,6 +295,8 @@ def designated_places(text: str, sentences: Sequence[Sequence[Token]], stems: Se
     gazetteer. Each word of the name is a bare word (no proclitic) rare in news text."""
     found = []
     for tokens, words in zip(sentences, stems, strict=True):
+        if DESIGNATORS.isdisjoint(words):
+            continue
         for index, word in enumerate(words):
             if word not in DESIGNATORS or (word.endswith("ه") and text[tokens[index].end - 1] != TA_MARBUTA):
                 continue  # "بلده" is his country, "بلدة" a town

@@ -92,9 +92,10 @@ JOINER = "_"  # hashtags join a name's words with it: "#الولايات_الم�
 def tag_joined(tagger: SequenceTagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """The tagger's labels, with the words of a hashtag read as the name they spell: the tagger sees a
     sentence without its joiners, and a joiner inside a name takes the name's label (an outside one: O)."""
+    if not any(JOINER in words for words in sentences):
+        return tagger.tag_many(sentences)
     kept = [[i for i, word in enumerate(words) if word != JOINER] for words in sentences]
-    labels = tagger.tag_many([[words[i] for i in keep] if len(keep) < len(words) else words
-                              for words, keep in zip(sentences, kept, strict=True)])
+    labels = tagger.tag_many([[words[i] for i in keep] for words, keep in zip(sentences, kept, strict=True)])
     out = []
     for words, keep, tags in zip(sentences, kept, labels, strict=True):
         if len(keep) == len(words):
