@@ -336,3 +336,18 @@ def test_a_one_word_person_after_a_channel_is_its_name(rules: EntityRules) -> No
     people = [_mention(sentence, "جلوبو", "PER"), _mention(sentence, "موخاريق", "PER")]
     found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, people, rules))]
     assert "تلفزيون جلوبو" in found and not any("موخاريق" in name for name in found)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("قضت المحكمة الجنائية العراقية الأحد بسجن المتهمة.", "المحكمة الجنائية العراقية"),
+    ("كشف تقرير أعده المرصد الاجتماعي التونسي عن حالات.", "المرصد الاجتماعي التونسي"),
+])
+def test_a_definite_head_an_adjective_and_a_nationality_name_a_body(rules: EntityRules, sentence: str, name: str) -> None:
+    _, sentences = _sentences(sentence)
+    assert (name, "ORG") in _texts(sentence, institution_mentions(sentence, sentences, [], rules))
+
+
+def test_a_definite_head_and_a_nationality_alone_name_no_body(rules: EntityRules) -> None:
+    sentence = "وأعلنت الشرطة البريطانية العثور على زجاجة."
+    _, sentences = _sentences(sentence)
+    assert not institution_mentions(sentence, sentences, [], rules)

@@ -229,7 +229,7 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
             if strict is not None:
                 stop = _chain_end(text, tokens, index + 1, named if word in MEDIA_HEADS else inside, strict)
             elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
-                stop = _definite_chain_end(text, tokens, index + 1, inside, heads)
+                stop = _definite_chain_end(text, tokens, index + 1, inside, heads, rules.demonyms)
             else:
                 continue
             if stop > index + 1:
@@ -274,7 +274,8 @@ def _after_lam(text: str, token: Token) -> bool:
     return token.stem_start - token.start == 1 and text[token.start] == "ل"
 
 
-def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool]) -> int:
+def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool],
+                        demonyms: frozenset[str] = frozenset()) -> int:
     """Where the name after a definite head ends ("المديرية العامة للضرائب", "المجلس الاقتصادي والاجتماعي
     والبيئي"): a definite adjective, then relative adjectives, coordinated definite words, complements after
     ل ("للتخطيط", "لمكافحة المنشطات") and tagged words; coordinated words that are relative adjectives
@@ -303,6 +304,8 @@ def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: 
         elif not ((bare[size] and _is_nisba(word)) or complement or window[size].stem_start in inside):
             break
         size += 1
+    if not named and size >= 2 and words[size - 1] in demonyms and _is_nisba(words[0]):
+        named = True  # an adjective and a nationality: "المحكمة الجنائية العراقية", "البنك المركزي المصري"
     return first + size if named else first
 
 
