@@ -14,9 +14,11 @@ from khabar.stages.entities.inputs import (
     UNKNOWN_CHAR,
     Embeddings,
     char_ids,
+    dequantise,
     encode,
     ngram_hashes,
     ngrams,
+    quantise,
     word_form,
 )
 
@@ -79,7 +81,27 @@ def test_embeddings_round_trip(tmp_path: Path) -> None:
     embeddings.save(tmp_path / "e.npz")
     loaded = Embeddings.load(tmp_path / "e.npz")
     assert loaded.words == embeddings.words and (loaded.min_n, loaded.max_n) == (3, 5)
-    assert np.array_equal(loaded.lookup(["قال", "بغداد"]), embeddings.lookup(["قال", "بغداد"]))
+    # int8 rows: each value within half a step (the row's largest magnitude / 127) of the float16 one
+    step = np.abs(embeddings.vectors.astype(np.float32)).max() / 127
+    assert np.allclose(loaded.lookup(["قال", "بغداد"]), embeddings.lookup(["قال", "بغداد"]), atol=step)
+    assert loaded.lookup(["قال", "بغداد"]).any()
+
+
+def test_quantised_rows_keep_their_shape_and_zero_rows(tmp_path: Path) -> None:
+    matrix = np.array([[0.0, 0.0, 0.0], [1.0, -0.5, 0.25], [-3.0, 3.0, 1.5]], dtype=np.float16)
+    rows, scales = quantise(matrix)
+    assert rows.dtype == np.int8 and scales.dtype == np.float16 and rows.shape == matrix.shape
+    assert np.abs(rows).max() == 127 and not dequantise(rows, scales)[0].any()
+    assert np.allclose(dequantise(rows, scales), matrix, atol=3.0 / 127)
+
+
+def test_float_embeddings_as_older_files_hold_them_still_load(tmp_path: Path) -> None:
+    embeddings = small_embeddings()
+    words = np.frombuffer("\n".join(embeddings.words).encode("utf-8"), dtype=np.uint8)
+    np.savez(tmp_path / "old.npz", words=words, vectors=embeddings.vectors, buckets=embeddings.buckets,
+             ngram_sizes=np.array([3, 5]))
+    loaded = Embeddings.load(tmp_path / "old.npz")
+    assert np.array_equal(loaded.vectors, embeddings.vectors) and np.array_equal(loaded.buckets, embeddings.buckets)
 
 
 def test_a_batch_pads_sentences_and_forms() -> None:

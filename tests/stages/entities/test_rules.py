@@ -291,3 +291,63 @@ def test_stems_keep_characters_beyond_the_table_and_expand_ligatures() -> None:
     sentences = [[Token(0, len(text), TokenKind.WORD, 1, len(text))]]
     for compiled in (True, False):
         assert token_stems(text, sentences, compiled=compiled) == [["a\U0001f600صلي الله عليه وسلملا"]]
+
+
+def test_a_persons_name_ends_an_institutions_chain(rules: EntityRules) -> None:
+    sentence = "وقال رئيس الغرفة الوطنية للمقاولين سمير بلحاج إن الغرفة مستعدة."
+    _, sentences = _sentences(sentence)
+    person = Mention(sentence.index("سمير"), sentence.index(" إن"), "PER")
+    found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, [person], rules))]
+    assert found == ["الغرفة الوطنية للمقاولين"]
+
+
+@pytest.mark.parametrize(("sentence", "tagged", "kept"), [
+    ("وقالت المنظمة إن الحد الأقصى خمسة.", "المنظمة إن الحد الأقصى", None),  # a head alone is no name
+    ("وأطلقت مؤسسة هذه المبادرة أمس.", "مؤسسة هذه المبادرة", None),
+    ("وقال حزب الاستقلال إن الحكومة فشلت.", "حزب الاستقلال إن الحكومة", "حزب الاستقلال"),
+])
+def test_a_name_ends_before_a_complementiser_or_demonstrative(rules: EntityRules, sentence: str, tagged: str,
+                                                             kept: str | None) -> None:
+    found = trim(sentence, _mention(sentence, tagged, "ORG"), rules)
+    assert (sentence[found.start : found.end] if found is not None else None) == kept
+
+
+def test_the_preposition_doon_is_no_place(rules: EntityRules) -> None:
+    sentence = "ودعاه لزيارة الجزائر دون تحديد موعد."
+    assert trim(sentence, _mention(sentence, "دون", "LOC"), rules) is None
+
+
+def test_a_gazetteer_name_keeps_its_nationality_when_asked(rules: EntityRules) -> None:
+    sentence = "وفي الأراضي الفلسطينية منذ العام 2015."
+    mention = _mention(sentence, "الأراضي الفلسطينية", "LOC")
+    kept = trim(sentence, mention, rules, adjectives=False)
+    assert kept is not None and sentence[kept.start : kept.end] == "الأراضي الفلسطينية"
+
+
+def test_a_known_name_may_end_in_a_number(rules: EntityRules) -> None:
+    sentence = "وكشف الشاب أنه ينحدر من أسرة فقيرة. (فرانس 24)"
+    _, sentences = _sentences(sentence)
+    assert ("فرانس 24", "ORG") in _texts(sentence, known_name_mentions(sentence, sentences, rules))
+
+
+def test_a_one_word_person_after_a_channel_is_its_name(rules: EntityRules) -> None:
+    sentence = "وقال صحفي يعمل في تلفزيون جلوبو إن المتحف احترق، وقالت نقابة موخاريق إنها ستضرب."
+    _, sentences = _sentences(sentence)
+    people = [_mention(sentence, "جلوبو", "PER"), _mention(sentence, "موخاريق", "PER")]
+    found = [name for name, _ in _texts(sentence, institution_mentions(sentence, sentences, people, rules))]
+    assert "تلفزيون جلوبو" in found and not any("موخاريق" in name for name in found)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("قضت المحكمة الجنائية العراقية الأحد بسجن المتهمة.", "المحكمة الجنائية العراقية"),
+    ("كشف تقرير أعده المرصد الاجتماعي التونسي عن حالات.", "المرصد الاجتماعي التونسي"),
+])
+def test_a_definite_head_an_adjective_and_a_nationality_name_a_body(rules: EntityRules, sentence: str, name: str) -> None:
+    _, sentences = _sentences(sentence)
+    assert (name, "ORG") in _texts(sentence, institution_mentions(sentence, sentences, [], rules))
+
+
+def test_a_definite_head_and_a_nationality_alone_name_no_body(rules: EntityRules) -> None:
+    sentence = "وأعلنت الشرطة البريطانية العثور على زجاجة."
+    _, sentences = _sentences(sentence)
+    assert not institution_mentions(sentence, sentences, [], rules)

@@ -184,3 +184,30 @@ def test_tokens_go_to_the_first_sentence_that_ends_after_them(starts: list[int],
         if owner is not None:
             expected[owner].append(token)
     assert tokens_by_sentence(sentences, tokens) == expected
+
+
+class _TagsNames:
+    """A tagger that marks "الولايات المتحدة" when its words stand side by side (and records what it saw)."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        self.seen += [list(words) for words in sentences]
+        out = []
+        for words in sentences:
+            tags = ["O"] * len(words)
+            for i in range(len(words) - 1):
+                if (words[i], words[i + 1]) == ("الولايات", "المتحدة"):
+                    tags[i], tags[i + 1] = "B-LOC", "I-LOC"
+            out.append(tags)
+        return out
+
+
+def test_a_hashtag_s_words_are_read_as_the_name_they_spell() -> None:
+    from khabar.stages.entities.stage import tag_joined
+
+    tagger = _TagsNames()
+    labels = tag_joined(tagger, [["#", "الولايات", "_", "المتحدة", "_", "دعم"], ["قالت", "الولايات", "المتحدة"]])
+    assert tagger.seen[0] == ["#", "الولايات", "المتحدة", "دعم"]  # the joiners are left out for the tagger
+    assert labels == [["O", "B-LOC", "I-LOC", "I-LOC", "O", "O"], ["O", "B-LOC", "I-LOC"]]

@@ -129,3 +129,9 @@ def test_occurrences_find_what_the_whole_word_pattern_finds():
         text = "".join(rng.choice("وبشلف .x") for _ in range(rng.randint(0, 14)))
         pattern = re.compile(f"(?<![\u0621-\u064a])[وفبل]?({re.escape(name)})(?![\u0621-\u064a])")
         assert _occurrences(text, name) == [m.start(1) for m in pattern.finditer(text)], (text, name)
+
+
+def test_a_name_the_news_repeats_daily_after_its_title(people_of) -> None:  # type: ignore[no-untyped-def]
+    # "دونالد" and "ترامب" are too common in news to read as rare; the name gazetteer lists both
+    text = "وتتواصل الجهود لعقد القمة مع الرئيس الأمريكي دونالد ترامب. وقال ترامب إنه متفائل."
+    assert people_of(text) == {"دونالد ترامب": ["دونالد ترامب", "ترامب"]}

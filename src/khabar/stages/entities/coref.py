@@ -24,7 +24,7 @@ from khabar.stages.entities.mentions import Mention
 from khabar.stages.normalise import normalise_query
 from khabar.stages.resources import resource, resource_rows
 
-_NOT_A_LETTER = re.compile(r"[^\w]+")
+_NOT_A_LETTER = re.compile(r"[^\w]+|_")  # a hashtag's joiner separates words too
 ARTICLE = "ال"
 LAM_LAM = "لل"
 # Words too common in names to link a mention on their own ("بن", "عبد" ...).

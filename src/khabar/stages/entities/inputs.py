@@ -19,6 +19,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -95,6 +96,30 @@ def ngram_hashes(grams: Sequence[bytes], buckets: int) -> np.ndarray:
     return (hashes % np.uint64(buckets)).astype(np.int64)
 
 
+QUANTUM = 127  # int8 rows: each value a multiple of its row's largest magnitude / 127
+
+
+def quantise(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``matrix`` as int8 rows and a float16 scale per row (row ~ int8 row * scale)."""
+    values = matrix.astype(np.float32)
+    scales = np.abs(values).max(axis=1, keepdims=True) / QUANTUM if len(values) else np.zeros((0, 1), np.float32)
+    scales = scales.astype(np.float16).astype(np.float32)
+    safe = np.where(scales > 0, scales, 1.0)
+    return np.clip(np.rint(values / safe), -QUANTUM, QUANTUM).astype(np.int8), scales.astype(np.float16)
+
+
+def dequantise(rows: np.ndarray, scales: np.ndarray) -> np.ndarray:
+    """The float16 matrix ``quantise`` stood for."""
+    return (rows.astype(np.float32) * scales.astype(np.float32)).astype(np.float16)
+
+
+def _matrix(arrays: Any, name: str) -> np.ndarray:
+    """A matrix of an ``.npz``: quantised (``name_q`` and ``name_scale``) or as it was saved."""
+    if f"{name}_q" in arrays.files:
+        return dequantise(arrays[f"{name}_q"], arrays[f"{name}_scale"])
+    return np.asarray(arrays[name])
+
+
 @dataclass
 class Embeddings:
     """fastText vectors of forms: the vocabulary's own rows, or the mean of a form's n-gram buckets."""
@@ -116,17 +141,20 @@ class Embeddings:
 
     @classmethod
     def load(cls, path: Path, cache_limit: int = VECTOR_CACHE) -> Embeddings:
-        """Read what ``save`` wrote."""
+        """Read what ``save`` wrote (int8 rows and their scales; float matrices as older files hold them)."""
         with np.load(path) as arrays:
             words = arrays["words"].tobytes().decode("utf-8").split("\n") if len(arrays["words"]) else []
-            vectors, buckets = arrays["vectors"], arrays["buckets"]
+            vectors, buckets = (_matrix(arrays, name) for name in ("vectors", "buckets"))
             min_n, max_n = (int(n) for n in arrays["ngram_sizes"])
         return cls({word: row for row, word in enumerate(words)}, vectors, buckets, min_n, max_n, cache_limit)
 
     def save(self, path: Path) -> None:
-        """Write the vocabulary (UTF-8, one form a line), both matrices and the n-gram sizes to one ``.npz``."""
+        """Write the vocabulary (UTF-8, one form a line), both matrices and the n-gram sizes to one ``.npz``;
+        each matrix as int8 rows with a float16 scale per row (``quantise``: half the size of float16)."""
         words = np.frombuffer("\n".join(self.words).encode("utf-8"), dtype=np.uint8)
-        np.savez(path, words=words, vectors=self.vectors, buckets=self.buckets, ngram_sizes=np.array([self.min_n, self.max_n]))
+        (vectors, vector_scales), (buckets, bucket_scales) = quantise(self.vectors), quantise(self.buckets)
+        np.savez(path, words=words, vectors_q=vectors, vectors_scale=vector_scales, buckets_q=buckets,
+                 buckets_scale=bucket_scales, ngram_sizes=np.array([self.min_n, self.max_n]))
 
     def composed(self, forms: Sequence[str]) -> np.ndarray:
         """Forms outside the vocabulary: each the mean of its n-grams' bucket rows (zeros without any), all

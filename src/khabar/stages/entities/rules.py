@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from khabar.model import Token, TokenKind
 from khabar.stages.entities.mentions import Mention, name_start
+from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import CODE_MAP, EXPANSIONS, normalise_query
 from khabar.stages.resources import resource, resource_lines
 from khabar.stages.segment.cache import RecentCache
@@ -47,8 +48,10 @@ CHAIN_STOPS = frozenset(normalise_query(w) for w in (
 
 # Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
 EDGE_STOPS = frozenset(normalise_query(w) for w in (
-    "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى أن إن أنه إنه الذي التي الذين قد لقد كان "
+    "في من على إلى الى عن مع لدى لدي عند بعد قبل خلال منذ حتى دون أن إن أنه إنه الذي التي الذين قد لقد كان "
     "كانت هو هي ثم أو و يا").split())
+# Words that never stand inside a name: complementisers, relatives, demonstratives ("مؤسسة هذه المبادرة")
+INNER_STOPS = frozenset(normalise_query(w) for w in "إن أن إنه أنه الذي التي الذين قد لقد هذا هذه ذلك تلك هؤلاء".split())
 _WORD = re.compile(r"\S+")
 
 
@@ -72,6 +75,8 @@ class EntityRules:
     common: frozenset[str] = frozenset()  # words that look like names and never are one (كورونا، درهم)
     generic: frozenset[str] = frozenset()  # nouns that name no one with a nationality after them (الحكومة)
     indefinite_demonyms: frozenset[str] = frozenset()  # nationality adjectives without the article (يابانيا، فرنسية)
+    titles: frozenset[str] = frozenset()  # words that open a title ("رئيس", "مؤسس"): no part of a person's name
+    first_names: frozenset[str] = frozenset()  # the words of people's names the NER gazetteer lists
 
     @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
@@ -107,7 +112,13 @@ def load_rules() -> EntityRules:
     gazetteer = load_gazetteer()
     generic = frozenset(words["GENERIC"]) | {ARTICLE + head for head in heads}
     return EntityRules(names, gazetteer.names.__contains__, heads, frozenset(words["ADJ"]), demonyms,
-                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms))
+                       frozenset(words["COMMON"]), generic, _indefinite(all_demonyms), load_titles(), _person_words())
+
+
+def _person_words() -> frozenset[str]:
+    """The words the fast model's gazetteer tags as people's (``resources/ner/gazetteer.tsv``)."""
+    rows = (line.split("\t") for line in resource_lines(resource("ner", "gazetteer.tsv")))
+    return frozenset(normalise_query(row[0]) for row in rows if len(row) > 1 and "PER" in row[1])
 
 
 def _indefinite(demonyms: Iterable[str]) -> frozenset[str]:
@@ -194,7 +205,8 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
         return 0
     for size in sizes:
         window = tokens[index : index + size]
-        if len(window) == size and all(_is_word(t) for t in window) and tuple(_name_words(text, tokens, index, size)) in rules.names:
+        if (len(window) == size and all(_is_word(t) or t.kind is TokenKind.NUMBER for t in window[1:])  # "فرانس 24"
+                and tuple(_name_words(text, tokens, index, size)) in rules.names):
             return size
     return 0
 
@@ -202,7 +214,12 @@ def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
 def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
                          rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
     """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
-    inside = {start for m in tagged for start in range(m.start, m.end)}  # any offset inside a mention
+    # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة ... فهمي شعبان", "قوات حفتر")
+    tagged = list(tagged)
+    inside = {start for m in tagged if m.label != "PER" for start in range(m.start, m.end)}
+    # ... but a one-word "person" after a channel or a company is its name ("تلفزيون جلوبو")
+    named = inside | {start for m in tagged if m.label == "PER" and " " not in text[m.start : m.end]
+                      for start in range(m.start, m.end)}
     found = []
     heads = rules.heads
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
@@ -210,9 +227,9 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
             word = words[index]
             strict = heads.get(word) if word else None
             if strict is not None:
-                stop = _chain_end(text, tokens, index + 1, inside, strict)
+                stop = _chain_end(text, tokens, index + 1, named if word in MEDIA_HEADS else inside, strict)
             elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
-                stop = _definite_chain_end(text, tokens, index + 1, inside, heads)
+                stop = _definite_chain_end(text, tokens, index + 1, inside, heads, rules.demonyms)
             else:
                 continue
             if stop > index + 1:
@@ -220,6 +237,7 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
     return found
 
 
+MEDIA_HEADS = frozenset(normalise_query(w) for w in "صحيفة جريدة إذاعة تلفزيون قناة شركة وكالة".split())
 ABBREVIATION_LETTERS = (2, 4)  # an agency's initials: "(أ ف ب)", "(د.ب.أ)", "(و م ع)"
 
 
@@ -256,7 +274,8 @@ def _after_lam(text: str, token: Token) -> bool:
     return token.stem_start - token.start == 1 and text[token.start] == "ل"
 
 
-def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool]) -> int:
+def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool],
+                        demonyms: frozenset[str] = frozenset()) -> int:
     """Where the name after a definite head ends ("المديرية العامة للضرائب", "المجلس الاقتصادي والاجتماعي
     والبيئي"): a definite adjective, then relative adjectives, coordinated definite words, complements after
     ل ("للتخطيط", "لمكافحة المنشطات") and tagged words; coordinated words that are relative adjectives
@@ -285,6 +304,8 @@ def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: 
         elif not ((bare[size] and _is_nisba(word)) or complement or window[size].stem_start in inside):
             break
         size += 1
+    if not named and size >= 2 and words[size - 1] in demonyms and _is_nisba(words[0]):
+        named = True  # an adjective and a nationality: "المحكمة الجنائية العراقية", "البنك المركزي المصري"
     return first + size if named else first
 
 
@@ -323,7 +344,7 @@ def _chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int],
     return first + size
 
 
-def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
+def trim(text: str, mention: Mention, rules: EntityRules, adjectives: bool = True) -> Mention | None:
     """The mention without edge words that never belong to a name.
 
     Function words at either edge ("آبي لدى" → "آبي"), an evaluative adjective at the end of an ORG
@@ -331,13 +352,15 @@ def trim(text: str, mention: Mention, rules: EntityRules) -> Mention | None:
     nothing is left.
     """
     spans = [(m.start() + mention.start, m.end() + mention.start) for m in _WORD.finditer(text[mention.start : mention.end])]
+    inner = next((i for i, (a, b) in enumerate(spans) if i and normalise_query(text[a:b]) in INNER_STOPS), len(spans))
+    spans = spans[:inner]  # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
     while spans and normalise_query(text[spans[0][0] : spans[0][1]]) in EDGE_STOPS:
         spans.pop(0)
     while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
         spans.pop()
     if len(spans) >= 2 and mention.label == "LOC" and normalise_query(text[spans[0][0] : spans[0][1]]) in PLACE_WORDS:
         spans.pop(0)  # "العاصمة جوبا" is جوبا
-    if len(spans) >= 2:
+    if len(spans) >= 2 and adjectives:  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
         last = normalise_query(text[spans[-1][0] : spans[-1][1]])
         if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
                 mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):

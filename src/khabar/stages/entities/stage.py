@@ -19,6 +19,17 @@ from khabar.stages.entities.mentions import (
     tagged_mentions,
     without_author,
 )
+from khabar.stages.entities.repairs import (
+    CUE,
+    copied_mentions,
+    designated_places,
+    merge_spellings,
+    person_edges,
+    quoted_works,
+    split_coordinated,
+    team_mentions,
+    without_known_prefix,
+)
 from khabar.stages.entities.roles import RoleFinder, load_titles
 from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
@@ -36,6 +47,7 @@ from khabar.stages.entities.rules import (
 )
 from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.cache import RecentCache
+from khabar.stages.segment.clitics import shipped_vocab
 
 
 class SequenceTagger(Protocol):
@@ -62,7 +74,7 @@ def tokens_by_sentence(sentences: Sequence[Span], tokens: Sequence[Token]) -> li
 # Which mention wins an overlap: the byline's structure, then the hand-kept names and venues (a building word
 # with the name after it: khabar.stages.places.mentions), then the longer of the tagger's and the institution
 # rule's, then parenthesised aliases, then the gazetteer's names in place-like contexts.
-PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3}
+PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias": 3, "designated": 3, "copy": 4}
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
@@ -72,6 +84,31 @@ def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept)
+
+
+JOINER = "_"  # hashtags join a name's words with it: "#الولايات_المتحدة", "#سيرغي_سكريبال"
+
+
+def tag_joined(tagger: SequenceTagger, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The tagger's labels, with the words of a hashtag read as the name they spell: the tagger sees a
+    sentence without its joiners, and a joiner inside a name takes the name's label (an outside one: O)."""
+    if not any(JOINER in words for words in sentences):
+        return tagger.tag_many(sentences)
+    kept = [[i for i, word in enumerate(words) if word != JOINER] for words in sentences]
+    labels = tagger.tag_many([[words[i] for i in keep] for words, keep in zip(sentences, kept, strict=True)])
+    out = []
+    for words, keep, tags in zip(sentences, kept, labels, strict=True):
+        if len(keep) == len(words):
+            out.append(list(tags))
+            continue
+        full = ["O"] * len(words)
+        for position, index in enumerate(keep):
+            full[index] = tags[position]
+        for index, word in enumerate(words):
+            if word == JOINER and 0 < index < len(words) - 1 and full[index - 1] != "O" and full[index + 1].startswith("I-"):
+                full[index] = full[index + 1]
+        out.append(full)
+    return out
 
 
 class EntityTagger:
@@ -90,6 +127,7 @@ class EntityTagger:
         self.outlets = outlets
         self.rules = rules
         self._stems: StemMemo = RecentCache(STEM_MEMO_LIMIT)  # token_stems' memo, across articles
+        self.counts = shipped_vocab()  # how common a one-word name is in news (copied_mentions)
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None) -> EntityTagger:
@@ -108,14 +146,18 @@ class EntityTagger:
         """The entities of ``doc``, numbered e1, e2 ... in order of first mention."""
         text = doc.text
         sentences = tokens_by_sentence(doc.sentences, doc.tokens)
-        labels = self.tagger.tag_many([[text[t.start : t.end] for t in tokens] for tokens in sentences])
+        labels = tag_joined(self.tagger, [[text[t.start : t.end] for t in tokens] for tokens in sentences])
         tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
         found = without_author(self._candidates(text, sentences, tagged), doc.byline)
         found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
-        clusters = sorted(cluster_mentions(text, mentions, self.heads, links), key=lambda c: min(c.mentions).start)
+        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions))
+        clusters = cluster_mentions(text, mentions, self.heads, links)
+        if self.rules is not None:
+            clusters = merge_spellings(clusters, self.rules.first_names)
+        clusters = sorted(clusters, key=lambda c: min(c.mentions).start)
         return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
 
     def _candidates(self, text: str, sentences: list[list[Token]], tagged: list[Mention]) -> list[Mention]:
@@ -123,9 +165,12 @@ class EntityTagger:
         if self.rules is None:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
+        tagged = [t for m in split_coordinated(text, [t for ts in sentences for t in ts], tagged, self.rules)
+                  if (t := person_edges(text, m, self.rules)) is not None]
         tagged = repair_places(text, sentences, tagged, self.rules)
         stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
+        tagged = without_known_prefix(text, tagged, known)
         institutions = [t for m in institution_mentions(text, sentences, tagged + known, self.rules, stems)
                         if (t := trim(text, m, self.rules)) is not None]
         found = tagged + institutions + abbreviation_mentions(text, sentences)
@@ -134,10 +179,15 @@ class EntityTagger:
                  if not any(m.start <= k.start and k.end <= m.end and (m.end - m.start > k.end - k.start or m.label == k.label)
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
-        return found + known + places
+        places = [t for m in places if (t := trim(text, m, self.rules, adjectives=False)) is not None]  # "دون"
+        places += [t for m in designated_places(text, sentences, stems, self.counts)
+                   if (t := trim(text, m, self.rules)) is not None
+                   and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
+        found = found + known + places
+        return found + copied_mentions(text, sentences, stems, found, self.rules, self.counts)
 
     def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
-        label = cluster.label
+        label = next((m.label for m in cluster.mentions if m.source == CUE), cluster.label)  # see repairs.py
         mentions = tuple(sorted({m.span for m in cluster.mentions}))
         roles: tuple[Span, ...] = ()
         if label == "PER":

@@ -20,6 +20,7 @@ from khabar.model import Entity, Span, TokenKind
 from khabar.stages.entities.article import ARTICLE, Article
 from khabar.stages.entities.coref import load_heads
 from khabar.stages.entities.roles import BREAKS, MAX_ROLE_WORDS, NISBA_ENDINGS, TITLE_PREPOSITIONS
+from khabar.stages.entities.rules import load_rules
 from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.lexicon import QuoteLexicon
 from khabar.stages.segment.clitics import light_form, shipped_vocab
@@ -49,6 +50,7 @@ class NameWords:
     counts: Mapping[str, int]  # word form as written -> count in the news vocabulary
     stops: frozenset[str]  # normalised words that never sit in a name (function words, cues, times, titles)
     openers: frozenset[str]  # words that open what a speaker said: complementisers and reporting verbs
+    people: frozenset[str] = frozenset()  # words of people's names (the NER gazetteer): "دونالد", "ترامب"
 
     def rare(self, raw: str, limit: int) -> bool:
         return self.counts.get(light_form(raw), 0) < limit
@@ -112,8 +114,8 @@ def _name_word(article: Article, index: int, words: NameWords, position: int, fr
         if form.startswith(ARTICLE) or raw.endswith(NOT_FIRST_ENDINGS) or _unsplit_clitic(raw, form, words) or (
                 raw.endswith(ALIF) and _common(words, light_form(raw)[:-1], light_form(raw))):
             return False  # "الموقوف", "نظيره", "مسببات", "ففي", "بانطباق"; "انتقادا حادا": an accusative
-        return words.rare(raw, RARE_FRAMED if framed else RARE_FIRST) or raw == ALI
-    return form in NAME_PARTICLES or after_particle or words.rare(raw, RARE_FRAMED if framed else RARE_NEXT)
+        return words.rare(raw, RARE_FRAMED if framed else RARE_FIRST) or raw == ALI or form in words.people
+    return form in NAME_PARTICLES or after_particle or words.rare(raw, RARE_FRAMED if framed else RARE_NEXT) or form in words.people
 
 
 INFLECTIONS = ("ا", "ين", "ون")  # the accusative's alif, the plural's and dual's endings
@@ -209,6 +211,8 @@ def _reads_as_name(article: Article, start: int, last: int, words: NameWords) ->
         return False  # "رئيس جمعية وكلاء الغاز في صنعاء": a chain of genitives, no name
     if words.rare(article.raw(start), VERY_RARE):
         return True  # "قالت الممثلة الأمريكية روزان بار إنها"
+    if article.form(start) in words.people and form in words.people:
+        return True  # names in the news every day: "الرئيس الأمريكي دونالد ترامب"
     if form.startswith(ARTICLE) and not surname.endswith(NISBA_ENDINGS) or not words.rare(surname, RARE_NEXT):
         return False  # "الدروس", "الحكومة": no surname
     return len(_occurrences(article.text, surname)) > 1
@@ -261,7 +265,8 @@ def _taken(entities: Iterable[Entity]) -> list[tuple[int, int]]:
 def _surname(article: Article, name: TitledName, words: NameWords) -> str | None:
     raw = article.raw(name.last)
     form = article.form(name.last)
-    if name.last == name.first or len(form) < MIN_SURNAME or form in NAME_PARTICLES or not words.rare(raw, RARE_NEXT):
+    if name.last == name.first or len(form) < MIN_SURNAME or form in NAME_PARTICLES or not (
+            words.rare(raw, RARE_NEXT) or form in words.people):
         return None
     return raw
 
@@ -346,7 +351,8 @@ def load_name_words(titles: frozenset[str]) -> NameWords:
         stops |= lexicon.words.get(name, frozenset())
     stops |= {word for word, head in load_heads().items() if head.label != "PER"}  # "نقابة", "وزارة": a body
     openers = lexicon.words.get("complementiser", frozenset()) | set(lexicon.cues)
-    return NameWords(shipped_vocab(), frozenset(stops), frozenset(openers))
+    people = frozenset(form for form in load_rules().first_names if form not in stops)
+    return NameWords(shipped_vocab(), frozenset(stops), frozenset(openers), people)
 
 
 COMMON_SURNAME = 5000  # a last word more common than this names no one by itself ("ترامب" 13,620 is named anyway)
