@@ -273,3 +273,16 @@ def test_a_mention_that_runs_past_the_name(geocoder: Geocoder) -> None:
 def test_warsaw_is_poland_s(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وصل الرئيس إلى وارسو للمشاركة في قمة الناتو", "وارسو")
     assert got["وارسو"].country_code == "PL"
+
+
+def test_a_world_city_is_not_a_small_homonym_in_the_articles_country(geocoder: Geocoder) -> None:
+    text = "فرضت الولايات المتحدة عقوبات على موسكو، وقال مسؤول في واشنطن إن الولايات المتحدة ستواصل الضغط"
+    assert places_of(geocoder, text, "الولايات المتحدة", "موسكو")["موسكو"].country_code == "RU"
+    text = "انسحبت الولايات المتحدة من اتفاقية باريس للمناخ، وقالت الولايات المتحدة إن الاتفاقية تضر باقتصادها"
+    assert places_of(geocoder, text, "الولايات المتحدة", "باريس")["باريس"].country_code == "FR"
+
+
+def test_spellings_of_big_places_beat_villages_spelt_alike(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "وصل المنتخب إلى مونتيفيديو", "مونتيفيديو")["مونتيفيديو"].country_code == "UY"
+    assert places_of(geocoder, "فازت كوستا ريكا على صربيا", "كوستا ريكا")["كوستا ريكا"].country_code == "CR"
+    assert places_of(geocoder, "انفجار في يكاترينبورغ الروسية", "يكاترينبورغ")["يكاترينبورغ"].country_code == "RU"

@@ -65,8 +65,9 @@ from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
 DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
 ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
-DWARF_RATIO = 100  # a place a hundred times smaller than another of its name ...
-DWARFED_EVIDENCE = 0.5  # ... gets half the bonus of the article's countries
+DWARF_RATIO = 10  # a place ten times smaller than another of its name gets the bonus of the article's
+# countries scaled down by how much smaller it is (ten times: all of it; a hundred times: a tenth): "موسكو" in
+# an article on American sanctions is Moscow, not Mesquite, Texas; "اتفاقية باريس" Paris, not Paris, Texas
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
 LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
@@ -304,8 +305,8 @@ class Geocoder:
 
     def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
         top = max(evidence.values(), default=0.0)
-        biggest = max(m.candidate.population for m in matches)
-        scores = [_score(m, cues, evidence, top, m.candidate.population * DWARF_RATIO < biggest) for m in matches]
+        scores = [_score(m, cues, evidence, top, _dwarfing(m.candidate.population, _biggest_abroad(m.candidate, matches)))
+                  for m in matches]
         best_index = max(range(len(matches)), key=lambda i: (scores[i], -i))
         best = matches[best_index]
         peak = scores[best_index]
@@ -326,10 +327,26 @@ def _population_score(candidate: Candidate) -> float:
     return math.log10(candidate.population + 10)
 
 
-def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float, dwarfed: bool = False) -> float:
-    """How likely this candidate is the place meant, on a log-like scale; ``dwarfed``: a place of that name is
-    a hundred times bigger, so the article's countries count half ("لندن" in an article on America is still
-    London, not London, Ohio)."""
+def _biggest_abroad(candidate: Candidate, matches: list[Match]) -> int:
+    """The population of the biggest place of the same name in another country (0 if none): "مدينة الكويت"
+    is not dwarfed by the country Kuwait, whose evidence it shares."""
+    return max((m.candidate.population for m in matches if m.candidate.country != candidate.country), default=0)
+
+
+def _dwarfing(population: int, biggest: int) -> float:
+    """How much the article's countries count for a place ``biggest`` dwarfs: 1 up to ``DWARF_RATIO`` times
+    smaller, then the inverse of how many ``DWARF_RATIO``-fold smaller it is.
+
+    >>> _dwarfing(500_000, 1_000_000), round(_dwarfing(10_000, 1_000_000), 2)
+    (1.0, 0.1)
+    """
+    return min(1.0, DWARF_RATIO * (population + 1) / (biggest + 1))
+
+
+def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float, dwarfing: float = 1.0) -> float:
+    """How likely this candidate is the place meant, on a log-like scale; ``dwarfing``: the share of the
+    article's countries' bonus it gets when a place of that name is far bigger ("لندن" in an article on
+    America is still London, not London, Ohio; see ``_dwarfing``)."""
     candidate = match.candidate
     score = _population_score(candidate) + 2.0 * match.quality
     if candidate.feature == "country":
@@ -345,7 +362,7 @@ def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float,
     elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
         score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
     if top and candidate.country:
-        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * (DWARFED_EVIDENCE if dwarfed else 1.0)
+        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * dwarfing
     return score
 
 

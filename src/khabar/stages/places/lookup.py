@@ -35,6 +35,18 @@ CAPITAL_FEATURE = "city"
 # the long vowels and the hamza seats. A loose key drops them after the first letter of each word.
 LOOSE_LETTERS = frozenset("اويءئؤ")
 _LOOSE_DELETIONS = str.maketrans("", "", "".join(sorted(LOOSE_LETTERS)))
+# A foreign g is written غ or ج ("يكاترينبورغ" ~ "يكاترينبرج", "هامبورغ" ~ "هامبورج"): one letter in loose keys
+_LOOSE_SAME = str.maketrans("غ", "ج")
+# Letters of Maghrebi and Persian spelling that Arabic news also writes with a standard letter: Tunisian
+# and Algerian ڤ/ڨ are a g (ڤابس = قابس, Gabès), elsewhere ڤ is a v (ڤيينا = فيينا); گ is a g, پ a p.
+FOREIGN_LETTERS = {"ڤ": "قف", "ڨ": "ق", "گ": "غجك", "پ": "ب"}
+BIG_PLACE = 1_000_000  # a city this big, or a country, spelt with other long vowels, beats a village spelt alike
+VILLAGE = 50_000  # ... when every place of the exact name is smaller than this,
+MIN_VILLAGE_LETTERS = 6  # ... its name is this long ("بيرت" is not Beirut, nor "لوزان" Louisiana),
+MAX_EXTRA_LETTERS = 2  # ... and the two spellings differ by this many letters at most
+# The tagger ran past a one-word name at a conjunction or a preposition ("توزر وباجة وبن عروس", "سياتل
+# بالولايات المتحدة"): the first word is a name when the next one opens with one of these
+JOINING_PREFIXES = ("و", "ب", "في")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +92,25 @@ def _without_affixes(gazetteer: Gazetteer, key: str, quality: float) -> list[Mat
 
 
 def loose_key(key: str) -> str:
-    """A name key without the letters transliterations add or drop (see ``LOOSE_LETTERS``).
+    """A name key without the letters transliterations add or drop (see ``LOOSE_LETTERS``) and without
+    spaces ("كوستا ريكا" ~ "كوستاريكا"), a g one letter (``_LOOSE_SAME``).
 
     >>> loose_key("السينغال") == loose_key("السنغال"), loose_key("اميركا") == loose_key("امريكا")
     (True, True)
+    >>> loose_key("كوستا ريكا") == loose_key("كوستاريكا"), loose_key("يكاترينبورغ") == loose_key("يكاترينبرج")
+    (True, True)
     """
-    return " ".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS) for word in key.split())
+    return "".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS).translate(_LOOSE_SAME) for word in key.split())
 
 
 def vowel_variant(a: str, b: str) -> bool:
     """Whether one of ``a`` and ``b`` is the other with long vowels or hamza seats added (``LOOSE_LETTERS``):
     "السينغال" of "السنغال", but not "الامين" of "اليمن", whose loose keys are the same.
 
-    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن")
-    (True, False)
+    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن"), vowel_variant("كوستا ريكا", "كوستاريكا")
+    (True, False, True)
     """
+    a, b = a.replace(" ", "").translate(_LOOSE_SAME), b.replace(" ", "").translate(_LOOSE_SAME)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     at = 0
     for letter in long_:
@@ -118,7 +134,7 @@ def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
         # with and without the article: "المالاوي" is "ملاوي" (Malawi) written the Moroccan way
         forms = (name, ARTICLE + name) if not name.startswith(ARTICLE) else (name,)
         for loose in dict.fromkeys(loose_key(form) for form in forms):
-            if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS:
+            if len(loose) >= MIN_LOOSE_LETTERS:
                 index.setdefault(loose, []).append(name)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -142,9 +158,11 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     key = name_key(surface)
     if not key:
         return []
+    if not FOREIGN_LETTERS.keys().isdisjoint(key):
+        return next((found for form in _standard_spellings(key) if (found := match_surface(form, gazetteer, loose))), [])
     found = _matches(gazetteer, key, EXACT) or _without_affixes(gazetteer, key, EXACT)
     if found:
-        return found
+        return found + _bigger_loose(key, found, gazetteer, loose)
     stripped = strip_proclitic(key)
     if stripped:
         found = _matches(gazetteer, stripped, STRIPPED) or _without_affixes(gazetteer, stripped, STRIPPED)
@@ -154,12 +172,45 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
     found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
     for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
-        for size in range(len(words) - 1, MIN_PREFIX_WORDS - 1, -1):
-            found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+        for size in range(len(words) - 1, 0, -1):
+            if size >= MIN_PREFIX_WORDS or words[size].startswith(JOINING_PREFIXES):
+                found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
     found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
-    return [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+    found = [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+    if stripped:  # a proclitic-looking first letter may be the name's own ("كوستا ريكا"): countries, big cities
+        found += [m for name in loose_names(key, loose.loose) for m in _matches(gazetteer, name, LOOSE) if _big(m.candidate)]
+    return found
+
+
+def _big(candidate: Candidate) -> bool:
+    """Whether a place is known well enough to be meant by any spelling: a country, a region, a big city."""
+    return candidate.feature in ("country", "region") or candidate.population >= BIG_PLACE
+
+
+def _standard_spellings(key: str) -> list[str]:
+    """``key`` with its Maghrebi or Persian letters written each standard way (``FOREIGN_LETTERS``).
+
+    >>> _standard_spellings("ڤابس")
+    ['قابس', 'فابس']
+    """
+    forms = [key]
+    for letter, standard in FOREIGN_LETTERS.items():
+        if letter in key:
+            forms = [form.replace(letter, s) for form in forms for s in standard]
+    return forms
+
+
+def _bigger_loose(key: str, found: list[Match], gazetteer: Gazetteer, loose: HasLooseIndex | None) -> list[Match]:
+    """Countries and big cities spelt like ``key`` with other long vowels, far bigger than every place of the
+    exact name: "مونتيفيديو" is Montevideo (GeoNames: "مونتفيدو"), not the village of Minnesota named so."""
+    if (loose is None or len(key) < MIN_VILLAGE_LETTERS or key.startswith(ARTICLE)  # "السويدا" is no Sweden
+            or max(m.candidate.population for m in found) >= VILLAGE):
+        return []
+    exact = {m.candidate.key for m in found}
+    names = [name for name in loose_names(key, loose.loose) if abs(len(name) - len(key)) <= MAX_EXTRA_LETTERS]
+    return [m for name in names for m in _matches(gazetteer, name, LOOSE) if m.candidate.key not in exact and _big(m.candidate)]
 
 
 def _part_of(gazetteer: Gazetteer, key: str) -> list[Match]:
