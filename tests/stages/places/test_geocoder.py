@@ -286,3 +286,8 @@ def test_spellings_of_big_places_beat_villages_spelt_alike(geocoder: Geocoder) -
     assert places_of(geocoder, "وصل المنتخب إلى مونتيفيديو", "مونتيفيديو")["مونتيفيديو"].country_code == "UY"
     assert places_of(geocoder, "فازت كوستا ريكا على صربيا", "كوستا ريكا")["كوستا ريكا"].country_code == "CR"
     assert places_of(geocoder, "انفجار في يكاترينبورغ الروسية", "يكاترينبورغ")["يكاترينبورغ"].country_code == "RU"
+
+
+def test_a_word_for_a_kind_of_place_is_no_place(geocoder: Geocoder) -> None:
+    assert "جبل" not in places_of(geocoder, "قصف الطيران مواقع في جبل قرب الحدود", "جبل")
+    assert places_of(geocoder, "وصل الحجاج إلى المدينة المنورة ثم غادروا المدينة", "المدينة")["المدينة"].country_code == "SA"

@@ -38,6 +38,7 @@ from khabar.stages.places.context import (
 )
 from khabar.stages.places.focus import mark_focus
 from khabar.stages.places.gazetteer import (
+    ARTICLE,
     Candidate,
     Gazetteer,
     load_common_names,
@@ -52,6 +53,7 @@ from khabar.stages.places.lookup import (
     EXACT,
     LOOSE,
     PART_OF,
+    PARTS,
     STRIPPED,
     Match,
     NameIndex,
@@ -80,6 +82,7 @@ COUNTRY_MENTION_EVIDENCE = 2.0
 PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
 DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
+KIND_WORD_PLACE = 100_000  # "المدينة" alone is Medina; "جبل" alone no village of Bulgaria
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
 # Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
 # "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
@@ -169,6 +172,8 @@ class Geocoder:
             matches = [m for m in matches if m.quality != LOOSE or _loose_ok(m.candidate, evidence)]
             if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
+            if self._kind_word_only(entity, view) and not any(_well_known(m.candidate) for m in matches):
+                continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
@@ -250,6 +255,19 @@ class Geocoder:
         start, _ = view.view_span(entity.canonical.start, entity.canonical.end)
         return self._named_as_feature(entity, view) or designator_before(around, start, self.gazetteer) == "feature"
 
+    def _kind_word_only(self, entity: Entity, view: Normalised) -> bool:
+        """Whether every mention of the entity is a designator or a part word alone ("جبل", "بالبلدة", "ريف")."""
+        kinds = self.gazetteer.designators
+        for mention in entity.mentions:
+            start, end = view.view_span(mention.start, mention.end)
+            key = name_key(view.text[start:end])
+            bare = key[len(ARTICLE):] if key.startswith(ARTICLE) else key
+            stripped = strip_proclitic(key) or ""
+            forms = {key, bare, stripped, stripped[len(ARTICLE):] if stripped.startswith(ARTICLE) else stripped}
+            if not any(form in kinds or form in PARTS for form in forms):
+                return False
+        return True
+
     def _named_as_feature(self, entity: Entity, view: Normalised) -> bool:
         """Whether the entity's own name opens with a feature word ("حي يعقوب المنصور"; not "شعبي" after "حي")."""
         start, end = view.view_span(entity.canonical.start, entity.canonical.end)
@@ -313,6 +331,11 @@ class Geocoder:
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
+
+
+def _well_known(candidate: Candidate) -> bool:
+    """Whether a place is big enough to be meant by a word that also names a kind of place ("المدينة")."""
+    return candidate.feature in ("country", "admin", "region") or candidate.population >= KIND_WORD_PLACE
 
 
 def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
