@@ -83,6 +83,9 @@ PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
 DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
 KIND_WORD_PLACE = 100_000  # "المدينة" alone is Medina; "جبل" alone no village of Bulgaria
+# The first word of a foreign or Maghrebi name, alone: the tagger cut the name ("سان" of "سان إتيان دو روفريه")
+NAME_PARTICLES = frozenset(name_key(w) for w in (
+    "سان", "سانت", "سانتا", "ساو", "دي", "دو", "دا", "لا", "لو", "لوس", "لاس", "نيو", "بورت", "فورت", "سيدي"))
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
 # Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
 # "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
@@ -174,6 +177,8 @@ class Geocoder:
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
             if self._kind_word_only(entity, view) and not any(_well_known(m.candidate) for m in matches):
                 continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
+            if name_key(entity.canonical.text_in(doc.text)) in NAME_PARTICLES and len(entity.mentions) == 1:
+                continue  # "سان": a name cut short
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
@@ -310,18 +315,14 @@ class Geocoder:
         for code, count in around.demonym_countries.items():
             evidence[code] += DEMONYM_EVIDENCE * count
         for matches, _cues in found:
-            exact = sorted((m.candidate for m in matches if m.quality == EXACT), key=lambda c: -c.population)
-            if not exact or not exact[0].country:
-                continue
-            rivals = [c for c in exact[1:] if c.country != exact[0].country]
-            if not rivals or exact[0].population >= DOMINANT_POPULATION_RATIO * rivals[0].population:
-                weight = COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
-                evidence[exact[0].country] += weight
+            if (own := _own_evidence(matches)) is not None:
+                evidence[own[0]] += own[1]
         if dateline:
             evidence[dateline] += DEMONYM_EVIDENCE
         return evidence
 
     def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
+        evidence = _without_own(evidence, matches)
         top = max(evidence.values(), default=0.0)
         scores = [_score(m, cues, evidence, top, _dwarfing(m.candidate.population, _biggest_abroad(m.candidate, matches)))
                   for m in matches]
@@ -331,6 +332,29 @@ class Geocoder:
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
+
+
+def _own_evidence(matches: list[Match]) -> tuple[str, float] | None:
+    """The country an entity's name points at by itself, and how strongly: a country, or a place of one
+    country only or far bigger than its namesakes abroad ("بنغازي" → LY)."""
+    exact = sorted((m.candidate for m in matches if m.quality == EXACT), key=lambda c: -c.population)
+    if not exact or not exact[0].country:
+        return None
+    rivals = [c for c in exact[1:] if c.country != exact[0].country]
+    if rivals and exact[0].population < DOMINANT_POPULATION_RATIO * rivals[0].population:
+        return None
+    return exact[0].country, COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
+
+
+def _without_own(evidence: Mapping[str, float], matches: list[Match]) -> Mapping[str, float]:
+    """The article's evidence less what the entity's own name gave: "القنيطرة" beside "درعا" is Quneitra,
+    Syria, though Kenitra, Morocco, is ten times bigger and its name alone would point at Morocco."""
+    own = _own_evidence(matches)
+    if own is None:
+        return evidence
+    rest = dict(evidence)
+    rest[own[0]] -= own[1]
+    return rest
 
 
 def _well_known(candidate: Candidate) -> bool:

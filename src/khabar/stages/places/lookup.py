@@ -25,7 +25,11 @@ MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a wo
 LOOSE = 0.8
 PART_OF = 0.7  # "جنوب فرنسا": placed at France
 # Words naming a part of the place after them ("جنوب فرنسا", "شمال سوريا", "ريف الرقة": the countryside)
-PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف"))
+PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف",
+                                         "محيط", "ضواحي", "أطراف"))
+# A direction after a part's place ("ريف السويداء الشرقي", "ريف حلب الشمالي")
+DIRECTIONS = frozenset(name_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية",
+                                             "الشمالية", "الجنوبية"))
 ONE_LETTER_OFF = 0.6
 MIN_FUZZY_LETTERS = 5
 MIN_LOOSE_LETTERS = 3
@@ -124,7 +128,19 @@ def vowel_variant(a: str, b: str) -> bool:
 def loose_names(form: str, loose: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The gazetteer names that are ``form`` with other long vowels, with or without the article."""
     names = loose.get(loose_key(form), ())
-    return [n for n in names if vowel_variant(form, n) or vowel_variant(form, ARTICLE + n) or vowel_variant(ARTICLE + form, n)]
+    return [n for n in names if any(_few_extra(a, b) and vowel_variant(a, b)
+                                    for a, b in ((form, n), (form, ARTICLE + n), (ARTICLE + form, n)))]
+
+
+def _few_extra(a: str, b: str) -> bool:
+    """Whether two spellings differ in length by one letter, or by a third of the shorter one's letters at most
+    ("السينغال" ~ "السنغال", "مونتيفيديو" ~ "مونتفيدو"; not the word "الجزر" ~ "الجزائر").
+
+    >>> _few_extra("السينغال", "السنغال"), _few_extra("الجزر", "الجزائر"), _few_extra("كوستا ريكا", "كوستاريكا")
+    (True, False, True)
+    """
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return abs(len(a) - len(b)) <= max(1, min(len(a), len(b)) // 3)
 
 
 def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -214,10 +230,13 @@ def _bigger_loose(key: str, found: list[Match], gazetteer: Gazetteer, loose: Has
 
 
 def _part_of(gazetteer: Gazetteer, key: str) -> list[Match]:
-    """The place a part of it is named after: "جنوب فرنسا" is in France, "ريف الرقة" around Raqqa."""
+    """The place a part of it is named after: "جنوب فرنسا" is in France, "ريف الرقة" around Raqqa, "ريف
+    السويداء الشرقي" and "محيط دمشق" around their cities."""
     words = key.split()
     if len(words) < 2 or words[0] not in PARTS:
         return []
+    if len(words) > 2 and words[-1] in DIRECTIONS:
+        words = words[:-1]
     return _matches(gazetteer, " ".join(words[1:]), PART_OF)
 
 
