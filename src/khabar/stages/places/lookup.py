@@ -20,6 +20,7 @@ from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_k
 EXACT = 1.0
 STRIPPED = 0.95
 ARTICLE_TOGGLED = 0.85
+MIN_TOGGLED_LETTERS = 4  # "الغرب" (the West) is no Maltese "غرب", "سان" no Korean "السان" (Ulsan)
 PREFIX = 0.82  # the name is the mention's first words
 MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a word ("الحكومة الجديدة")
 LOOSE = 0.8
@@ -128,8 +129,16 @@ def vowel_variant(a: str, b: str) -> bool:
 def loose_names(form: str, loose: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The gazetteer names that are ``form`` with other long vowels, with or without the article."""
     names = loose.get(loose_key(form), ())
-    return [n for n in names if any(_few_extra(a, b) and vowel_variant(a, b)
-                                    for a, b in ((form, n), (form, ARTICLE + n), (ARTICLE + form, n)))]
+    found = []
+    for n in names:
+        pairs = [(form, n)]
+        if len(n) >= MIN_TOGGLED_LETTERS:
+            pairs.append((form, ARTICLE + n))
+        if len(form) >= MIN_TOGGLED_LETTERS:
+            pairs.append((ARTICLE + form, n))
+        if any(_few_extra(a, b) and vowel_variant(a, b) for a, b in pairs):
+            found.append(n)
+    return found
 
 
 def _few_extra(a: str, b: str) -> bool:
@@ -140,6 +149,8 @@ def _few_extra(a: str, b: str) -> bool:
     (True, False, True)
     """
     a, b = a.replace(" ", ""), b.replace(" ", "")
+    if min(len(a), len(b)) < MIN_TOGGLED_LETTERS:
+        return a == b
     return abs(len(a) - len(b)) <= max(1, min(len(a), len(b)) // 3)
 
 
@@ -186,7 +197,8 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
             return found
     base = stripped or key
     toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
-    found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+    bare = toggled if base.startswith(ARTICLE) else base
+    found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(bare) >= MIN_TOGGLED_LETTERS else []
     for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
         for size in range(len(words) - 1, 0, -1):
             if size >= MIN_PREFIX_WORDS or words[size].startswith(JOINING_PREFIXES):
@@ -194,7 +206,8 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
-    found = [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+    forms = (base, toggled) if len(bare) >= MIN_TOGGLED_LETTERS else (base,)
+    found = [m for form in forms for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
     if stripped:  # a proclitic-looking first letter may be the name's own ("كوستا ريكا"): countries, big cities
         found += [m for name in loose_names(key, loose.loose) for m in _matches(gazetteer, name, LOOSE) if _big(m.candidate)]
     return found
