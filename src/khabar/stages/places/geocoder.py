@@ -2,14 +2,10 @@
 
 For each LOC entity the gazetteer gives candidates (every place with one of its names; a mention with an
 attached clitic, a designator like "مدينة" or a trailing nationality adjective is looked up without it).
-Candidates are scored by, strongest first:
-
-1. a nationality adjective or a country right after a mention ("الموصل العراقية", "لويس في جنوب بريطانيا");
-2. a designator before a mention ("مدينة" favours cities over countries, "محافظة" provinces);
-3. the countries the article names or implies: its other LOC entities that are countries or places of
-   one country only, demonyms anywhere ("باريس" in an article about "الفرنسي" ministers is Paris FR,
-   not Paris TX), and its dateline's country;
-4. population (log scale), with a prior for countries when a country and a city share a name (تونس).
+``scoring`` weighs them: a nationality adjective or a country right after a mention, a designator before it,
+the countries the article names or implies (its other LOC entities, demonyms, dateline, a national outlet),
+population. A LOC that is only a word for a kind of place ("جبل") or a name cut to its particle ("سان") is
+not placed.
 
 The confidence is the winner's share of the candidates' softmax, times how exactly the name matched.
 A feature the gazetteer lacks ("مطار مالبينسا في ميلانو") is placed at the town the text puts it in.
@@ -50,7 +46,6 @@ from khabar.stages.places.gazetteer import (
     outlet_key,
 )
 from khabar.stages.places.lookup import (
-    EXACT,
     LOOSE,
     PART_OF,
     PARTS,
@@ -61,36 +56,30 @@ from khabar.stages.places.lookup import (
     loose_index,
     match_surface,
 )
+from khabar.stages.places.scoring import (
+    Cues,
+    biggest_abroad,
+    dwarfing_share,
+    loose_ok,
+    own_evidence,
+    population_score,
+    score,
+    well_known,
+    without_own,
+)
 from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 
-LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
-DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
-ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
-DWARF_RATIO = 10  # a place ten times smaller than another of its name gets the bonus of the article's
-# countries scaled down by how much smaller it is (ten times: all of it; a hundred times: a tenth): "موسكو" in
-# an article on American sanctions is Moscow, not Mesquite, Texas; "اتفاقية باريس" Paris, not Paris, Texas
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
-LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
 WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
-COUNTRY_PRIOR = 3.0  # "تونس" alone is the country more often than the city
-ADMIN_PRIOR = 1.0
 DEMONYM_EVIDENCE = 1.0
-COUNTRY_MENTION_EVIDENCE = 2.0
-PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
-DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
-KIND_WORD_PLACE = 100_000  # "المدينة" alone is Medina; "جبل" alone no village of Bulgaria
 # The first word of a foreign or Maghrebi name, alone: the tagger cut the name ("سان" of "سان إتيان دو روفريه")
 NAME_PARTICLES = frozenset(name_key(w) for w in (
     "سان", "سانت", "سانتا", "ساو", "دي", "دو", "دا", "لا", "لو", "لوس", "لاس", "نيو", "بورت", "فورت", "سيدي"))
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
-# Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
-# "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
-# "تونس" the country often is one entity)
-INSIDE_A_COUNTRY = frozenset({"feature", BUILDING})
 VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
 
 
@@ -103,14 +92,6 @@ class GeocoderOptions:
     focus_share: float = 0.5  # a focus place has at least this share of the most salient place's weight
 
 
-@dataclass(slots=True)
-class _Cues:
-    """What the text around an entity's mentions says about which place it is."""
-
-    local_country: str | None = None
-    designator: str | None = None
-    named_in: str | None = None  # the designator opening a mention itself ("مطار تونس"), not one before it
-    container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
 
 
 class Geocoder:
@@ -172,10 +153,10 @@ class Geocoder:
             if is_venue(entity, view, self.gazetteer):
                 venues.append(entity)  # placed after the others: its city may be one of them
                 continue
-            matches = [m for m in matches if m.quality != LOOSE or _loose_ok(m.candidate, evidence)]
+            matches = [m for m in matches if m.quality != LOOSE or loose_ok(m.candidate, evidence)]
             if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
-            if self._kind_word_only(entity, view) and not any(_well_known(m.candidate) for m in matches):
+            if self._kind_word_only(entity, view) and not any(well_known(m.candidate) for m in matches):
                 continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
             if name_key(entity.canonical.text_in(doc.text)) in NAME_PARTICLES and len(entity.mentions) == 1:
                 continue  # "سان": a name cut short
@@ -193,7 +174,7 @@ class Geocoder:
         places.sort(key=lambda p: order[p.entity_id])
         return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
 
-    def _venues(self, venues: list[Entity], found: Mapping[str, tuple[list[Match], _Cues]], places: list[Place],
+    def _venues(self, venues: list[Entity], found: Mapping[str, tuple[list[Match], Cues]], places: list[Place],
                 entities: list[Entity], doc: Document, dateline: Candidate | None,
                 evidence: Mapping[str, float]) -> list[Place]:
         """Each venue at the building the gazetteer knows, the city it is named after, or its city in the text."""
@@ -224,10 +205,10 @@ class Geocoder:
                                                   confidence=FEATURE_CONFIDENCE, focus=False))
         return placed
 
-    def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], _Cues]:
+    def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], Cues]:
         """Every gazetteer match of the entity's mentions, and the cues around them."""
         matches: dict[str, Match] = {}
-        cues = _Cues()
+        cues = Cues()
         for mention in entity.mentions:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
@@ -305,26 +286,26 @@ class Geocoder:
             return None
         start, end = view.view_span(doc.byline.place.start, doc.byline.place.end)
         matches = match_surface(view.text[start:end], self.gazetteer) if start < end else []
-        best = max(matches, key=lambda m: (m.quality, _population_score(m.candidate)), default=None)
+        best = max(matches, key=lambda m: (m.quality, population_score(m.candidate)), default=None)
         return best.candidate if best else None
 
-    def _evidence(self, found: Iterable[tuple[list[Match], _Cues]], around: Surroundings,
+    def _evidence(self, found: Iterable[tuple[list[Match], Cues]], around: Surroundings,
                   dateline: str | None) -> defaultdict[str, float]:
         """How strongly the article points at each country: demonyms, country names, dateline."""
         evidence: defaultdict[str, float] = defaultdict(float)
         for code, count in around.demonym_countries.items():
             evidence[code] += DEMONYM_EVIDENCE * count
         for matches, _cues in found:
-            if (own := _own_evidence(matches)) is not None:
+            if (own := own_evidence(matches)) is not None:
                 evidence[own[0]] += own[1]
         if dateline:
             evidence[dateline] += DEMONYM_EVIDENCE
         return evidence
 
-    def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
-        evidence = _without_own(evidence, matches)
+    def _resolve(self, entity: Entity, matches: list[Match], cues: Cues, evidence: Mapping[str, float]) -> Place:
+        evidence = without_own(evidence, matches)
         top = max(evidence.values(), default=0.0)
-        scores = [_score(m, cues, evidence, top, _dwarfing(m.candidate.population, _biggest_abroad(m.candidate, matches)))
+        scores = [score(m, cues, evidence, top, dwarfing_share(m.candidate.population, biggest_abroad(m.candidate, matches)))
                   for m in matches]
         best_index = max(range(len(matches)), key=lambda i: (scores[i], -i))
         best = matches[best_index]
@@ -332,85 +313,6 @@ class Geocoder:
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
-
-
-def _own_evidence(matches: list[Match]) -> tuple[str, float] | None:
-    """The country an entity's name points at by itself, and how strongly: a country, or a place of one
-    country only or far bigger than its namesakes abroad ("بنغازي" → LY)."""
-    exact = sorted((m.candidate for m in matches if m.quality == EXACT), key=lambda c: -c.population)
-    if not exact or not exact[0].country:
-        return None
-    rivals = [c for c in exact[1:] if c.country != exact[0].country]
-    if rivals and exact[0].population < DOMINANT_POPULATION_RATIO * rivals[0].population:
-        return None
-    return exact[0].country, COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
-
-
-def _without_own(evidence: Mapping[str, float], matches: list[Match]) -> Mapping[str, float]:
-    """The article's evidence less what the entity's own name gave: "القنيطرة" beside "درعا" is Quneitra,
-    Syria, though Kenitra, Morocco, is ten times bigger and its name alone would point at Morocco."""
-    own = _own_evidence(matches)
-    if own is None:
-        return evidence
-    rest = dict(evidence)
-    rest[own[0]] -= own[1]
-    return rest
-
-
-def _well_known(candidate: Candidate) -> bool:
-    """Whether a place is big enough to be meant by a word that also names a kind of place ("المدينة")."""
-    return candidate.feature in ("country", "admin", "region") or candidate.population >= KIND_WORD_PLACE
-
-
-def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
-    """Whether a name matched with other long vowels may be this place: a country, a region or a city of a
-    million people, or a place in a country the article names ("السينغال" is Senegal and "شنغهاي" Shanghai
-    anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
-    return (candidate.feature in ("country", "region") or candidate.country in evidence
-            or candidate.population >= LOOSE_ANYWHERE_POPULATION)
-
-
-def _population_score(candidate: Candidate) -> float:
-    return math.log10(candidate.population + 10)
-
-
-def _biggest_abroad(candidate: Candidate, matches: list[Match]) -> int:
-    """The population of the biggest place of the same name in another country (0 if none): "مدينة الكويت"
-    is not dwarfed by the country Kuwait, whose evidence it shares."""
-    return max((m.candidate.population for m in matches if m.candidate.country != candidate.country), default=0)
-
-
-def _dwarfing(population: int, biggest: int) -> float:
-    """How much the article's countries count for a place ``biggest`` dwarfs: 1 up to ``DWARF_RATIO`` times
-    smaller, then the inverse of how many ``DWARF_RATIO``-fold smaller it is.
-
-    >>> _dwarfing(500_000, 1_000_000), round(_dwarfing(10_000, 1_000_000), 2)
-    (1.0, 0.1)
-    """
-    return min(1.0, DWARF_RATIO * (population + 1) / (biggest + 1))
-
-
-def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float, dwarfing: float = 1.0) -> float:
-    """How likely this candidate is the place meant, on a log-like scale; ``dwarfing``: the share of the
-    article's countries' bonus it gets when a place of that name is far bigger ("لندن" in an article on
-    America is still London, not London, Ohio; see ``_dwarfing``)."""
-    candidate = match.candidate
-    score = _population_score(candidate) + 2.0 * match.quality
-    if candidate.feature == "country":
-        score += COUNTRY_PRIOR
-    elif candidate.feature in ("admin", "region"):
-        score += ADMIN_PRIOR
-    if cues.local_country and candidate.country == cues.local_country:
-        score += LOCAL_COUNTRY_BONUS
-    if cues.designator and cues.designator == candidate.feature:
-        score += DESIGNATOR_BONUS
-    elif candidate.feature == "country" and cues.designator in ("city", "admin"):
-        score -= DESIGNATOR_BONUS
-    elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
-        score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
-    if top and candidate.country:
-        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * dwarfing
-    return score
 
 
 def _place(entity: Entity, candidate: Candidate, confidence: float, feature: str | None = None) -> Place:
