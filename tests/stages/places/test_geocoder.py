@@ -302,3 +302,9 @@ def test_parts_of_a_place_and_cut_names(geocoder: Geocoder) -> None:
     found = places_of(geocoder, "غارات على ريف السويداء الشرقي ومحيط دمشق", "ريف السويداء الشرقي", "محيط دمشق")
     assert found["ريف السويداء الشرقي"].country_code == found["محيط دمشق"].country_code == "SY"
     assert "سان" not in places_of(geocoder, "هجوم في كنيسة سان إتيان", "سان")
+
+
+def test_a_short_form_of_a_longer_name_in_the_article(geocoder: Geocoder) -> None:
+    text = "اندلع حريق في متحف ريو دي جانيرو، وقال مسؤولون في ريو إن الحريق دمر المبنى"
+    found = places_of(geocoder, text, "ريو دي جانيرو", "ريو")
+    assert found["ريو"].country_code == "BR"

@@ -46,9 +46,11 @@ from khabar.stages.places.gazetteer import (
     outlet_key,
 )
 from khabar.stages.places.lookup import (
+    EXACT,
     LOOSE,
     PART_OF,
     PARTS,
+    PREFIX,
     STRIPPED,
     Match,
     NameIndex,
@@ -76,6 +78,7 @@ WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its use
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
 DEMONYM_EVIDENCE = 1.0
 CONFIDENCE_DIGITS = 3
+LONGER_NAME_RATIO = 10  # "ريو" is the "ريو دي جانيرو" the article names when that is ten times bigger
 # The first word of a foreign or Maghrebi name, alone: the tagger cut the name ("سان" of "سان إتيان دو روفريه")
 NAME_PARTICLES = frozenset(name_key(w) for w in (
     "سان", "سانت", "سانتا", "ساو", "دي", "دو", "دا", "لا", "لو", "لوس", "لاس", "نيو", "بورت", "فورت", "سيدي"))
@@ -160,6 +163,7 @@ class Geocoder:
                 continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
             if name_key(entity.canonical.text_in(doc.text)) in NAME_PARTICLES and len(entity.mentions) == 1:
                 continue  # "سان": a name cut short
+            matches = _longer_name(entity, matches, found, entities, doc.text) or matches
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
@@ -313,6 +317,24 @@ class Geocoder:
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
+
+
+def _longer_name(entity: Entity, matches: list[Match], found: Mapping[str, tuple[list[Match], Cues]],
+                 entities: list[Entity], text: str) -> list[Match]:
+    """The places of a longer name the article gives that the entity's name opens, when they are far bigger than
+    the entity's own towns: "ريو" after "ريو دي جانيرو" is Rio, not Réo, Burkina Faso (a country or a province
+    of the short name stays: "أمريكا" beside "أمريكا اللاتينية")."""
+    if any(m.candidate.feature != "city" for m in matches):
+        return []
+    key = name_key(entity.canonical.text_in(text))
+    biggest = max((m.candidate.population for m in matches), default=0)
+    for other in entities:
+        if other.id == entity.id or not name_key(other.canonical.text_in(text)).startswith(key + " "):
+            continue
+        longer = [m for m in found[other.id][0] if m.quality == EXACT]
+        if longer and max(m.candidate.population for m in longer) >= LONGER_NAME_RATIO * max(biggest, 1):
+            return [dataclasses.replace(m, quality=PREFIX) for m in longer]
+    return []
 
 
 def _place(entity: Entity, candidate: Candidate, confidence: float, feature: str | None = None) -> Place:
