@@ -308,3 +308,12 @@ def test_a_short_form_of_a_longer_name_in_the_article(geocoder: Geocoder) -> Non
     text = "اندلع حريق في متحف ريو دي جانيرو، وقال مسؤولون في ريو إن الحريق دمر المبنى"
     found = places_of(geocoder, text, "ريو دي جانيرو", "ريو")
     assert found["ريو"].country_code == "BR"
+
+
+def test_famous_venues_are_placed_in_their_city(geocoder: Geocoder) -> None:
+    found = places_of(geocoder, "أقيمت المباراة على ملعب ويمبلي وسط حضور كبير", "ملعب ويمبلي")
+    assert found["ملعب ويمبلي"].feature == "building" and found["ملعب ويمبلي"].country_code == "GB"
+    found = places_of(geocoder, "تظاهر الآلاف في ساحة التحرير وسط القاهرة", "ساحة التحرير", "القاهرة")
+    assert found["ساحة التحرير"].country_code == "EG"  # the city the text names, not Baghdad's square
+    found = places_of(geocoder, "تظاهر الآلاف في ساحة التحرير ببغداد", "ساحة التحرير")
+    assert found["ساحة التحرير"].country_code == "IQ"

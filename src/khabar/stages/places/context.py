@@ -17,6 +17,7 @@ SENTENCE_MARK = re.compile("[.!?؟\n]")
 CLAUSE_TAIL = re.compile("([\u0621-\u064a]+)[^\u0621-\u064a.!?؟\n،,:]*$")  # the last word, no clause mark after it
 MAX_WORD_CHARS = 20
 PROCLITIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+AT_WORDS = frozenset({"في", "وسط"})  # "مطار مالبينسا في ميلانو", "ساحة التحرير وسط القاهرة"
 WINDOW_WORDS = 5  # how far after a mention "في جنوب بريطانيا" may name its country
 LOCATIVE = frozenset({"في", "ب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "حدود"})
 
@@ -100,10 +101,10 @@ def designator_before(surroundings: Surroundings, start: int, gazetteer: Gazette
 
 
 def place_after(words: list[str], gazetteer: Gazetteer) -> Candidate | None:
-    """The town a feature is said to be in: "مطار مالبينسا في ميلانو" → Milan."""
+    """The town a feature is said to be in: "مطار مالبينسا في ميلانو" → Milan, "ساحة التحرير وسط القاهرة" → Cairo."""
     if not words:
         return None
-    if words[0] == "في":
+    if words[0] in AT_WORDS:
         rest = words[1:4]
     elif words[0].startswith("ب") and len(words[0]) > 3:
         rest = [words[0][1:], *words[1:3]]

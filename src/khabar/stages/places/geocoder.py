@@ -187,6 +187,9 @@ class Geocoder:
         for venue in venues:
             matches, cues = found[venue.id]
             matches = [m for m in matches if m.candidate.feature in VENUE_FEATURES]
+            if (cues.container is not None and well_known(cues.container)
+                    and not any(m.candidate.country == cues.container.country for m in matches)):
+                matches = []  # "ساحة التحرير وسط القاهرة": the city the text names, not Baghdad's square
             if matches:
                 place = self._resolve(venue, matches, cues, evidence)
                 placed.append(place if place.feature == BUILDING else dataclasses.replace(place, feature=BUILDING, geonames_id=None))
