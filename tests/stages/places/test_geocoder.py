@@ -317,3 +317,9 @@ def test_famous_venues_are_placed_in_their_city(geocoder: Geocoder) -> None:
     assert found["ساحة التحرير"].country_code == "EG"  # the city the text names, not Baghdad's square
     found = places_of(geocoder, "تظاهر الآلاف في ساحة التحرير ببغداد", "ساحة التحرير")
     assert found["ساحة التحرير"].country_code == "IQ"
+
+
+def test_a_town_named_like_a_word_in_the_articles_country(geocoder: Geocoder) -> None:
+    text = "قال مسؤول في بغداد إن القوات العراقية استعادت القائم قرب الحدود مع سوريا"
+    assert places_of(geocoder, text, "بغداد", "القائم", "سوريا")["القائم"].country_code == "IQ"
+    assert "القائم" not in places_of(geocoder, "وصل الوفد إلى القائم بالأعمال", "القائم")

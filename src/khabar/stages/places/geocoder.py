@@ -74,7 +74,8 @@ from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
-WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
+WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word ...
+WORD_TOWN = 20_000  # ... unless the tagger's LOC names a town this big in the country the article is about
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
 DEMONYM_EVIDENCE = 1.0
 CONFIDENCE_DIGITS = 3
@@ -157,7 +158,8 @@ class Geocoder:
                 venues.append(entity)  # placed after the others: its city may be one of them
                 continue
             matches = [m for m in matches if m.quality != LOOSE or loose_ok(m.candidate, evidence)]
-            if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
+            if (cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words
+                    and not _town_of_the_article(matches, evidence)):
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
             if self._kind_word_only(entity, view) and not any(well_known(m.candidate) for m in matches):
                 continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
@@ -320,6 +322,18 @@ class Geocoder:
         share = 1.0 / sum(math.exp(s - peak) for s in scores)
         part = "region" if best.quality == PART_OF else None  # "جنوب فرنسا": a region of France, at its point
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
+
+
+def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float]) -> bool:
+    """Whether a name that is also a word ("القائم", "الزاوية", "حديثة") is a town of some size in the country the
+    article is most about (its own name's evidence left out): then the tagger's LOC is that town."""
+    rest = without_own(evidence, matches)
+    top = max(rest.values(), default=0.0)
+    if top <= 0:
+        return False
+    countries = {code for code, weight in rest.items() if weight == top}
+    return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= WORD_TOWN
+               for m in matches)
 
 
 def _longer_name(entity: Entity, matches: list[Match], found: Mapping[str, tuple[list[Match], Cues]],
