@@ -30,3 +30,9 @@ def test_an_entity_does_not_count_as_evidence_for_itself() -> None:
     assert without_own({"MA": 1.0, "SY": 1.0}, [kenitra, quneitra]) == {"MA": 0.0, "SY": 1.0}
     loose = Match(kenitra.candidate, LOOSE)
     assert own_evidence([loose]) is None
+
+
+def test_western_sahara_counts_as_morocco_for_moroccan_evidence() -> None:
+    from khabar.stages.places.scoring import country_evidence
+    assert country_evidence("EH", {"MA": 2.0, "EH": 0.5}) == 2.0
+    assert country_evidence("MA", {"EH": 1.0}) == 0.0

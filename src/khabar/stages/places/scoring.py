@@ -37,6 +37,9 @@ KIND_WORD_PLACE = 100_000  # "المدينة" alone is Medina; "جبل" alone no
 # "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
 # "تونس" the country often is one entity)
 INSIDE_A_COUNTRY = frozenset({"feature", BUILDING})
+# Territories that the news of another country write about as part of it: Western Sahara, administered by
+# Morocco, is "الصحراء المغربية" to Moroccan outlets (Dakhla, Western Sahara, not Dakhla by Agadir)
+ADMINISTERED_BY = {"EH": "MA"}
 
 
 @dataclass(slots=True)
@@ -47,6 +50,16 @@ class Cues:
     designator: str | None = None
     named_in: str | None = None  # the designator opening a mention itself ("مطار تونس"), not one before it
     container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
+
+
+def country_evidence(country: str, evidence: Mapping[str, float]) -> float:
+    """How strongly the article points at ``country``, or at the country that administers it.
+
+    >>> country_evidence("EH", {"MA": 2.0}), country_evidence("MA", {"EH": 1.0})
+    (2.0, 0.0)
+    """
+    held = ADMINISTERED_BY.get(country)
+    return max(evidence.get(country, 0.0), evidence.get(held, 0.0) if held else 0.0)
 
 
 def own_evidence(matches: list[Match]) -> tuple[str, float] | None:
@@ -124,5 +137,5 @@ def score(match: Match, cues: Cues, evidence: Mapping[str, float], top: float, d
     elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
         score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
     if top and candidate.country:
-        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * dwarfing
+        score += ARTICLE_COUNTRY_BONUS * country_evidence(candidate.country, evidence) / top * dwarfing
     return score
