@@ -55,3 +55,16 @@ def test_a_venue_is_in_the_dateline_city_when_the_text_names_none(geocoder: Geoc
 
 def test_a_venue_without_any_city_is_not_placed(geocoder: Geocoder) -> None:
     assert placed(geocoder, "أقيم العرض في مسرح تريانون أمس", {"مسرح تريانون": "LOC"}) == {}
+
+
+def test_a_venue_is_not_in_a_city_named_as_a_reference_point(geocoder: Geocoder) -> None:
+    text = "وتظاهر المئات في مدينة الناصرية جنوب بغداد، في ساحة الحبوبي وسط المدينة."
+    got = placed(geocoder, text, {"الناصرية": "LOC", "بغداد": "LOC", "ساحة الحبوبي": "LOC"})
+    assert got["ساحة الحبوبي"] == ("Nasiriyah", "IQ", "building")  # not Baghdad, nor Medina ("وسط المدينة")
+
+
+def test_the_word_city_alone_is_medina_only_in_a_saudi_article(geocoder: Geocoder) -> None:
+    got = placed(geocoder, "وصل الحجاج السعوديون إلى مكة ثم المدينة", {"مكة": "LOC", "المدينة": "LOC"})
+    assert got["المدينة"][1] == "SA"
+    got = placed(geocoder, "قال مسؤول عراقي في الموصل إن المدينة هادئة", {"الموصل": "LOC", "المدينة": "LOC"})
+    assert "المدينة" not in got

@@ -110,6 +110,8 @@ def place_after(words: list[str], gazetteer: Gazetteer) -> Candidate | None:
         rest = [words[0][1:], *words[1:3]]
     else:
         return None
+    if rest and (rest[0] in gazetteer.designators or rest[0].removeprefix(ARTICLE) in gazetteer.designators):
+        return None  # "وسط المدينة": the city named before, not Medina
     for size in (3, 2, 1):
         found = gazetteer.lookup(name_key(" ".join(rest[:size]))) if len(rest) >= size else ()
         if found:

@@ -59,6 +59,7 @@ from khabar.stages.places.lookup import (
     match_surface,
 )
 from khabar.stages.places.scoring import (
+    KIND_WORD_PLACE,
     Cues,
     biggest_abroad,
     dwarfing_share,
@@ -161,8 +162,11 @@ class Geocoder:
             if (cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words
                     and not _town_of_the_article(matches, evidence)):
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
-            if self._kind_word_only(entity, view) and not any(well_known(m.candidate) for m in matches):
-                continue  # "جبل", "البلدة", "ولاية": a word for a kind of place, not the name of one ("المدينة" is)
+            if self._kind_word_only(entity, view) and not _town_of_the_article(
+                    [m for m in matches if m.candidate.population == max(n.candidate.population for n in matches)],
+                    evidence, KIND_WORD_PLACE):
+                continue  # "جبل", "البلدة", "المدينة": a word for a kind of place ("المدينة" is Medina, its biggest
+                # namesake, only in an article about Saudi Arabia)
             if name_key(entity.canonical.text_in(doc.text)) in NAME_PARTICLES and len(entity.mentions) == 1:
                 continue  # "سان": a name cut short
             matches = _longer_name(entity, matches, found, entities, doc.text) or matches
@@ -324,7 +328,7 @@ class Geocoder:
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
 
 
-def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float]) -> bool:
+def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float], size: int = WORD_TOWN) -> bool:
     """Whether a name that is also a word ("القائم", "الزاوية", "حديثة") is a town of some size in the country the
     article is most about (its own name's evidence left out): then the tagger's LOC is that town."""
     rest = without_own(evidence, matches)
@@ -332,7 +336,7 @@ def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float]) ->
     if top <= 0:
         return False
     countries = {code for code, weight in rest.items() if weight == top}
-    return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= WORD_TOWN
+    return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= size
                for m in matches)
 
 

@@ -81,7 +81,7 @@ def without_own(evidence: Mapping[str, float], matches: list[Match]) -> Mapping[
     if own is None:
         return evidence
     rest = dict(evidence)
-    rest[own[0]] -= own[1]
+    rest[own[0]] = max(0.0, rest.get(own[0], 0.0) - own[1])
     return rest
 
 
