@@ -68,3 +68,9 @@ def test_the_word_city_alone_is_medina_only_in_a_saudi_article(geocoder: Geocode
     assert got["المدينة"][1] == "SA"
     got = placed(geocoder, "قال مسؤول عراقي في الموصل إن المدينة هادئة", {"الموصل": "LOC", "المدينة": "LOC"})
     assert "المدينة" not in got
+
+
+def test_a_venue_named_after_a_state_is_in_that_state(geocoder: Geocoder) -> None:
+    text = "وصل الوفد إلى إسطنبول. وقالت أستاذة في جامعة إنديانا إن الزيارة مهمة."
+    got = placed(geocoder, text, {"إسطنبول": "LOC", "جامعة إنديانا": "ORG"})
+    assert got["جامعة إنديانا"] == ("Indiana", "US", "building")

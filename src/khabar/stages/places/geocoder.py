@@ -85,7 +85,8 @@ LONGER_NAME_RATIO = 10  # "ريو" is the "ريو دي جانيرو" the article
 NAME_PARTICLES = frozenset(name_key(w) for w in (
     "سان", "سانت", "سانتا", "ساو", "دي", "دو", "دا", "لا", "لو", "لوس", "لاس", "نيو", "بورت", "فورت", "سيدي"))
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
-VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
+# "جامعة القاهرة" is in Cairo, "جامعة إنديانا" in Indiana; "جامعة الدول العربية" is no venue
+VENUE_FEATURES = frozenset({BUILDING, "city", "admin"})
 
 
 @dataclass(frozen=True, slots=True)
