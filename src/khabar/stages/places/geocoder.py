@@ -151,6 +151,7 @@ class Geocoder:
         evidence = self._evidence(found.values(), around, dateline.country if dateline else None)
         if (home := self._outlet_country(doc)) is not None:
             evidence[home] += OUTLET_EVIDENCE
+        keys = {e.id: name_key(e.canonical.text_in(doc.text)) for e in entities}
         places: list[Place] = []
         venues: list[Entity] = []
         features: list[Entity] = []  # a district or camp the gazetteer lacks, with no town right after it
@@ -160,7 +161,7 @@ class Geocoder:
                 venues.append(entity)  # placed after the others: its city may be one of them
                 continue
             matches = [m for m in matches if m.quality != LOOSE or loose_ok(m.candidate, evidence)]
-            if (cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words
+            if (cues.designator is None and keys[entity.id] in self.words
                     and not _town_of_the_article(matches, evidence)):
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
             if self._kind_word_only(entity, view) and not _town_of_the_article(
@@ -168,9 +169,9 @@ class Geocoder:
                     evidence, KIND_WORD_PLACE):
                 continue  # "جبل", "البلدة", "المدينة": a word for a kind of place ("المدينة" is Medina, its biggest
                 # namesake, only in an article about Saudi Arabia)
-            if name_key(entity.canonical.text_in(doc.text)) in NAME_PARTICLES and len(entity.mentions) == 1:
+            if keys[entity.id] in NAME_PARTICLES and len(entity.mentions) == 1:
                 continue  # "سان": a name cut short
-            matches = _longer_name(entity, matches, found, entities, doc.text) or matches
+            matches = _longer_name(entity, matches, found, keys) or matches
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
@@ -257,16 +258,20 @@ class Geocoder:
 
     def _kind_word_only(self, entity: Entity, view: Normalised) -> bool:
         """Whether every mention of the entity is a designator or a part word alone ("جبل", "بالبلدة", "ريف")."""
-        kinds = self.gazetteer.designators
+        start, end = view.view_span(entity.canonical.start, entity.canonical.end)
+        if len(view.text[start:end].split()) > 1:
+            return False  # the canonical name is one of the mentions: most entities stop here
         for mention in entity.mentions:
             start, end = view.view_span(mention.start, mention.end)
-            key = name_key(view.text[start:end])
-            bare = key[len(ARTICLE):] if key.startswith(ARTICLE) else key
-            stripped = strip_proclitic(key) or ""
-            forms = {key, bare, stripped, stripped[len(ARTICLE):] if stripped.startswith(ARTICLE) else stripped}
-            if not any(form in kinds or form in PARTS for form in forms):
+            if not self._kind_word(name_key(view.text[start:end])):
                 return False
         return True
+
+    def _kind_word(self, key: str) -> bool:
+        """Whether a one-word key is a designator or a part word, with or without its article or a proclitic."""
+        stripped = strip_proclitic(key) or ""
+        forms = (key, key.removeprefix(ARTICLE), stripped, stripped.removeprefix(ARTICLE))
+        return any(form in self.gazetteer.designators or form in PARTS for form in forms)
 
     def _named_as_feature(self, entity: Entity, view: Normalised) -> bool:
         """Whether the entity's own name opens with a feature word ("حي يعقوب المنصور"; not "شعبي" after "حي")."""
@@ -342,18 +347,18 @@ def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float], si
 
 
 def _longer_name(entity: Entity, matches: list[Match], found: Mapping[str, tuple[list[Match], Cues]],
-                 entities: list[Entity], text: str) -> list[Match]:
+                 keys: Mapping[str, str]) -> list[Match]:
     """The places of a longer name the article gives that the entity's name opens, when they are far bigger than
     the entity's own towns: "ريو" after "ريو دي جانيرو" is Rio, not Réo, Burkina Faso (a country or a province
     of the short name stays: "أمريكا" beside "أمريكا اللاتينية")."""
     if any(m.candidate.feature != "city" for m in matches):
         return []
-    key = name_key(entity.canonical.text_in(text))
+    opening = keys[entity.id] + " "
     biggest = max((m.candidate.population for m in matches), default=0)
-    for other in entities:
-        if other.id == entity.id or not name_key(other.canonical.text_in(text)).startswith(key + " "):
+    for other, key in keys.items():
+        if other == entity.id or not key.startswith(opening):
             continue
-        longer = [m for m in found[other.id][0] if m.quality == EXACT]
+        longer = [m for m in found[other][0] if m.quality == EXACT]
         if longer and max(m.candidate.population for m in longer) >= LONGER_NAME_RATIO * max(biggest, 1):
             return [dataclasses.replace(m, quality=PREFIX) for m in longer]
     return []
