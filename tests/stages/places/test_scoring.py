@@ -27,7 +27,7 @@ def test_namesakes_in_the_same_country_do_not_dwarf() -> None:
 def test_an_entity_does_not_count_as_evidence_for_itself() -> None:
     kenitra, quneitra = town("5", "MA", 470_000), town("6", "SY", 36_000)
     assert own_evidence([kenitra, quneitra]) == ("MA", 1.0)
-    assert without_own({"MA": 1.0, "SY": 1.0}, [kenitra, quneitra]) == {"MA": 0.0, "SY": 1.0}
+    assert without_own({"MA": 1.0, "SY": 1.0}, own_evidence([kenitra, quneitra])) == {"MA": 0.0, "SY": 1.0}
     loose = Match(kenitra.candidate, LOOSE)
     assert own_evidence([loose]) is None
 

@@ -147,8 +147,9 @@ class Geocoder:
             return ()
         around = Surroundings.of(view.text, self.gazetteer)
         found = {e.id: self._candidates(e, view, around) for e in entities}
+        owns = {e.id: own_evidence(found[e.id][0]) for e in entities}  # what each name says by itself
         dateline = self._dateline_place(doc, view)
-        evidence = self._evidence(found.values(), around, dateline.country if dateline else None)
+        evidence = self._evidence(owns.values(), around, dateline.country if dateline else None)
         if (home := self._outlet_country(doc)) is not None:
             evidence[home] += OUTLET_EVIDENCE
         keys = {e.id: name_key(e.canonical.text_in(doc.text)) for e in entities}
@@ -162,11 +163,11 @@ class Geocoder:
                 continue
             matches = [m for m in matches if m.quality != LOOSE or loose_ok(m.candidate, evidence)]
             if (cues.designator is None and keys[entity.id] in self.words
-                    and not _town_of_the_article(matches, evidence)):
+                    and not _town_of_the_article(matches, without_own(evidence, owns[entity.id]))):
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
-            if self._kind_word_only(entity, view) and not _town_of_the_article(
+            if self._kind_word_only(entity, keys[entity.id], view) and not _town_of_the_article(
                     [m for m in matches if m.candidate.population == max(n.candidate.population for n in matches)],
-                    evidence, KIND_WORD_PLACE):
+                    without_own(evidence, owns[entity.id]), KIND_WORD_PLACE):
                 continue  # "جبل", "البلدة", "المدينة": a word for a kind of place ("المدينة" is Medina, its biggest
                 # namesake, only in an article about Saudi Arabia)
             if keys[entity.id] in NAME_PARTICLES and len(entity.mentions) == 1:
@@ -175,7 +176,7 @@ class Geocoder:
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
-                places.append(self._resolve(entity, matches, cues, evidence))
+                places.append(self._resolve(entity, matches, cues, without_own(evidence, owns[entity.id])))
             elif cues.container is not None and self._is_feature(entity, view, around):
                 places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
             elif self._named_as_feature(entity, view):
@@ -199,7 +200,7 @@ class Geocoder:
                     and not any(m.candidate.country == cues.container.country for m in matches)):
                 matches = []  # "ساحة التحرير وسط القاهرة": the city the text names, not Baghdad's square
             if matches:
-                place = self._resolve(venue, matches, cues, evidence)
+                place = self._resolve(venue, matches, cues, without_own(evidence, own_evidence(found[venue.id][0])))
                 placed.append(place if place.feature == BUILDING else dataclasses.replace(place, feature=BUILDING, geonames_id=None))
             elif cues.container is not None:
                 placed.append(_place(venue, cues.container, FEATURE_CONFIDENCE, feature=BUILDING))
@@ -256,11 +257,10 @@ class Geocoder:
         start, _ = view.view_span(entity.canonical.start, entity.canonical.end)
         return self._named_as_feature(entity, view) or designator_before(around, start, self.gazetteer) == "feature"
 
-    def _kind_word_only(self, entity: Entity, view: Normalised) -> bool:
+    def _kind_word_only(self, entity: Entity, key: str, view: Normalised) -> bool:
         """Whether every mention of the entity is a designator or a part word alone ("جبل", "بالبلدة", "ريف")."""
-        start, end = view.view_span(entity.canonical.start, entity.canonical.end)
-        if len(view.text[start:end].split()) > 1:
-            return False  # the canonical name is one of the mentions: most entities stop here
+        if " " in key or not self._kind_word(key):
+            return False  # ``key``, the canonical name's, is one of the mentions': most entities stop here
         for mention in entity.mentions:
             start, end = view.view_span(mention.start, mention.end)
             if not self._kind_word(name_key(view.text[start:end])):
@@ -308,21 +308,21 @@ class Geocoder:
         best = max(matches, key=lambda m: (m.quality, population_score(m.candidate)), default=None)
         return best.candidate if best else None
 
-    def _evidence(self, found: Iterable[tuple[list[Match], Cues]], around: Surroundings,
+    def _evidence(self, owns: Iterable[tuple[str, float] | None], around: Surroundings,
                   dateline: str | None) -> defaultdict[str, float]:
         """How strongly the article points at each country: demonyms, country names, dateline."""
         evidence: defaultdict[str, float] = defaultdict(float)
         for code, count in around.demonym_countries.items():
             evidence[code] += DEMONYM_EVIDENCE * count
-        for matches, _cues in found:
-            if (own := own_evidence(matches)) is not None:
+        for own in owns:
+            if own is not None:
                 evidence[own[0]] += own[1]
         if dateline:
             evidence[dateline] += DEMONYM_EVIDENCE
         return evidence
 
     def _resolve(self, entity: Entity, matches: list[Match], cues: Cues, evidence: Mapping[str, float]) -> Place:
-        evidence = without_own(evidence, matches)
+        """The best candidate; ``evidence``: the article's, less what the entity's own name gave (``without_own``)."""
         top = max(evidence.values(), default=0.0)
         scores = [score(m, cues, evidence, top, dwarfing_share(m.candidate.population, biggest_abroad(m.candidate, matches)))
                   for m in matches]
@@ -336,12 +336,11 @@ class Geocoder:
 
 def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float], size: int = WORD_TOWN) -> bool:
     """Whether a name that is also a word ("القائم", "الزاوية", "حديثة") is a town of some size in the country the
-    article is most about (its own name's evidence left out): then the tagger's LOC is that town."""
-    rest = without_own(evidence, matches)
-    top = max(rest.values(), default=0.0)
+    article is most about (``evidence``: its own name's left out): then the tagger's LOC is that town."""
+    top = max(evidence.values(), default=0.0)
     if top <= 0:
         return False
-    countries = {code for code, weight in rest.items() if weight == top}
+    countries = {code for code, weight in evidence.items() if weight == top}
     return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= size
                for m in matches)
 

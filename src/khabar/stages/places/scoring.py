@@ -74,10 +74,10 @@ def own_evidence(matches: list[Match]) -> tuple[str, float] | None:
     return exact[0].country, COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
 
 
-def without_own(evidence: Mapping[str, float], matches: list[Match]) -> Mapping[str, float]:
-    """The article's evidence less what the entity's own name gave: "القنيطرة" beside "درعا" is Quneitra,
-    Syria, though Kenitra, Morocco, is ten times bigger and its name alone would point at Morocco."""
-    own = own_evidence(matches)
+def without_own(evidence: Mapping[str, float], own: tuple[str, float] | None) -> Mapping[str, float]:
+    """The article's evidence less ``own``, what the entity's own name gave (``own_evidence``): "القنيطرة" beside
+    "درعا" is Quneitra, Syria, though Kenitra, Morocco, is ten times bigger and its name alone would point at
+    Morocco."""
     if own is None:
         return evidence
     rest = dict(evidence)
