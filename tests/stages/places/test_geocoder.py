@@ -324,3 +324,9 @@ def test_a_town_named_like_a_word_in_the_articles_country(geocoder: Geocoder) ->
     text = "قال مسؤول في بغداد إن القوات العراقية استعادت القائم قرب الحدود مع سوريا"
     assert places_of(geocoder, text, "بغداد", "القائم", "سوريا")["القائم"].country_code == "IQ"
     assert "القائم" not in places_of(geocoder, "وصل الوفد إلى القائم بالأعمال", "القائم")
+
+
+def test_the_name_after_capital_of_is_no_city(geocoder: Geocoder) -> None:
+    text = "أعلنت السلطات الكندية مقتل 4 أشخاص في فريدريكتون، عاصمة نيو برونزويك، وقال مسؤول في الولايات المتحدة إن واشنطن تتابع"
+    found = places_of(geocoder, text, "فريدريكتون", "نيو برونزويك", "الولايات المتحدة", "واشنطن")
+    assert (found["نيو برونزويك"].country_code, found["نيو برونزويك"].feature) == ("CA", "admin")

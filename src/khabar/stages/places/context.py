@@ -18,6 +18,7 @@ CLAUSE_TAIL = re.compile("([\u0621-\u064a]+)[^\u0621-\u064a.!?؟\n،,:]*$")  # t
 MAX_WORD_CHARS = 20
 PROCLITIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 AT_WORDS = frozenset({"في", "وسط"})  # "مطار مالبينسا في ميلانو", "ساحة التحرير وسط القاهرة"
+CAPITAL_OF = "عاصمه"  # without the article, "capital of" the name after it ("العاصمة الرياض" names the city)
 WINDOW_WORDS = 5  # how far after a mention "في جنوب بريطانيا" may name its country
 LOCATIVE = frozenset({"في", "ب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "حدود"})
 
@@ -95,8 +96,8 @@ def country_in_window(words: list[str], gazetteer: Gazetteer) -> str | None:
 def designator_before(surroundings: Surroundings, start: int, gazetteer: Gazetteer) -> str | None:
     """The feature a word like مدينة or محافظة before the mention announces."""
     word = surroundings.word_before(start)
-    if word is None:
-        return None
+    if word is None or CAPITAL_OF in (word, strip_proclitic(word)):
+        return None  # "فريدريكتون، عاصمة نيو برونزويك": the name after is the province, not a city
     return gazetteer.designators.get(word) or gazetteer.designators.get(strip_proclitic(word) or "")
 
 
