@@ -70,3 +70,10 @@ def test_maghrebi_letters_and_a_name_run_past_by_the_tagger() -> None:
     assert {m.candidate.name for m in match_surface("توزر وباجة وبن عروس", gazetteer)} == {"Tozeur"}
     assert {m.candidate.country for m in match_surface("سياتل بالولايات المتحدة", gazetteer)} == {"US"}
     assert not match_surface("الحكومة الجديدة", gazetteer)  # one word before an adjective is no name
+
+
+def test_a_short_word_with_the_article_is_not_looked_up_one_letter_off() -> None:
+    gazetteer = load_gazetteer()
+    index = NameIndex.of(gazetteer.names)
+    assert not fuzzy_matches("الجزر", gazetteer, index, {"SA"})  # the islands, not Al Jafr
+    assert {m.candidate.name for m in fuzzy_matches("بريتشيا", gazetteer, index, {"IT"})} >= {"Brescia"}

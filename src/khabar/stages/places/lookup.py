@@ -32,7 +32,7 @@ PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غر�
 DIRECTIONS = frozenset(name_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية",
                                              "الشمالية", "الجنوبية"))
 ONE_LETTER_OFF = 0.6
-MIN_FUZZY_LETTERS = 5
+MIN_FUZZY_LETTERS = 5  # the article not counted
 MIN_LOOSE_LETTERS = 3
 CAPITAL = "العاصمه"  # "الجزائر العاصمة", "تونس العاصمة": the capital city of that name
 CAPITAL_FEATURE = "city"
@@ -330,7 +330,7 @@ def fuzzy_matches(surface: str, gazetteer: Gazetteer, index: NameIndex, countrie
     """Places one letter away from ``surface`` (same first letter: transliterations rarely change it), kept
     only in ``countries``; ``index``: the gazetteer's names (``NameIndex.of(gazetteer.names)``). In gazetteer order."""
     key = name_key(surface)
-    if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:
+    if len(key.removeprefix(ARTICLE).replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:  # "الجزر" ~ "الجفر"
         return []
     names = sorted((name for name in index.near(key) if name[:1] == key[:1]), key=lambda name: gazetteer.names[name][0])
     return [Match(c, ONE_LETTER_OFF) for name in names for c in gazetteer.lookup(name) if c.country in countries]
