@@ -60,6 +60,8 @@ CITY_FILES = {"500": "cities500.json", "1000": "cities1000.json", "5000": "citie
 ARABIC_NAME = re.compile("[\u0621-\u063a\u0641-\u0652\u06a9\u06cc]+(?:[ -][\u0621-\u063a\u0641-\u0652\u06a9\u06cc]+)*")
 _SPACED_DASH = re.compile(r"\s+-\s+")
 _PARENTHESES = re.compile(r"[()]")
+# Direction marks and zero-width spaces GeoNames leaves in some names ("كفر قاسم" + U+200E): invisible, dropped
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u061c]")
 MIN_NAME_LETTERS = 2
 COORDINATE_DIGITS = 4  # about 11 m: finer than any use khabar makes of a point
 EXTRA_COLUMNS = ("key", "arabic", "feature", "country", "latitude", "longitude", "population", "name", "source")
@@ -103,12 +105,12 @@ def _coordinate(value: float) -> str:
 def arabic_names(names: Iterable[str]) -> list[str]:
     """The names written in Arabic letters only, in their given order.
 
-    >>> arabic_names(["Paris", "باريس", "پاریس", "باريس"])
-    ['باريس', 'باريس']
+    >>> arabic_names(["Paris", "باريس", "پاریس", "باريس", "كفر قاسم\u200e"])
+    ['باريس', 'باريس', 'كفر قاسم']
     """
     kept = []
     for raw in names:
-        for name in _PARENTHESES.split(_SPACED_DASH.sub(" ", raw)):  # CLDR: "الكونغو - كينشاسا", "ميانمار (بورما)"
+        for name in _PARENTHESES.split(_SPACED_DASH.sub(" ", _INVISIBLE.sub("", raw))):  # CLDR: "الكونغو - كينشاسا", "ميانمار (بورما)"
             name = name.strip()
             if ARABIC_NAME.fullmatch(name) and len(normalise_query(name).replace(" ", "")) >= MIN_NAME_LETTERS:
                 kept.append(name)

@@ -273,3 +273,60 @@ def test_a_mention_that_runs_past_the_name(geocoder: Geocoder) -> None:
 def test_warsaw_is_poland_s(geocoder: Geocoder) -> None:
     got = places_of(geocoder, "وصل الرئيس إلى وارسو للمشاركة في قمة الناتو", "وارسو")
     assert got["وارسو"].country_code == "PL"
+
+
+def test_a_world_city_is_not_a_small_homonym_in_the_articles_country(geocoder: Geocoder) -> None:
+    text = "فرضت الولايات المتحدة عقوبات على موسكو، وقال مسؤول في واشنطن إن الولايات المتحدة ستواصل الضغط"
+    assert places_of(geocoder, text, "الولايات المتحدة", "موسكو")["موسكو"].country_code == "RU"
+    text = "انسحبت الولايات المتحدة من اتفاقية باريس للمناخ، وقالت الولايات المتحدة إن الاتفاقية تضر باقتصادها"
+    assert places_of(geocoder, text, "الولايات المتحدة", "باريس")["باريس"].country_code == "FR"
+
+
+def test_spellings_of_big_places_beat_villages_spelt_alike(geocoder: Geocoder) -> None:
+    assert places_of(geocoder, "وصل المنتخب إلى مونتيفيديو", "مونتيفيديو")["مونتيفيديو"].country_code == "UY"
+    assert places_of(geocoder, "فازت كوستا ريكا على صربيا", "كوستا ريكا")["كوستا ريكا"].country_code == "CR"
+    assert places_of(geocoder, "انفجار في يكاترينبورغ الروسية", "يكاترينبورغ")["يكاترينبورغ"].country_code == "RU"
+
+
+def test_a_word_for_a_kind_of_place_is_no_place(geocoder: Geocoder) -> None:
+    assert "جبل" not in places_of(geocoder, "قصف الطيران مواقع في جبل قرب الحدود", "جبل")
+    text = "وصل الحجاج السعوديون إلى مكة ثم غادروا إلى المدينة"
+    assert places_of(geocoder, text, "مكة", "المدينة")["المدينة"].country_code == "SA"
+
+
+def test_the_article_decides_a_name_that_alone_points_elsewhere(geocoder: Geocoder) -> None:
+    text = "وتميزت محافظتا درعا والقنيطرة بهدوء نسبي"  # Kenitra, Morocco, is ten times bigger
+    assert places_of(geocoder, text, "درعا", "القنيطرة")["القنيطرة"].country_code == "SY"
+
+
+def test_parts_of_a_place_and_cut_names(geocoder: Geocoder) -> None:
+    found = places_of(geocoder, "غارات على ريف السويداء الشرقي ومحيط دمشق", "ريف السويداء الشرقي", "محيط دمشق")
+    assert found["ريف السويداء الشرقي"].country_code == found["محيط دمشق"].country_code == "SY"
+    assert "سان" not in places_of(geocoder, "هجوم في كنيسة سان إتيان", "سان")
+
+
+def test_a_short_form_of_a_longer_name_in_the_article(geocoder: Geocoder) -> None:
+    text = "اندلع حريق في متحف ريو دي جانيرو، وقال مسؤولون في ريو إن الحريق دمر المبنى"
+    found = places_of(geocoder, text, "ريو دي جانيرو", "ريو")
+    assert found["ريو"].country_code == "BR"
+
+
+def test_famous_venues_are_placed_in_their_city(geocoder: Geocoder) -> None:
+    found = places_of(geocoder, "أقيمت المباراة على ملعب ويمبلي وسط حضور كبير", "ملعب ويمبلي")
+    assert found["ملعب ويمبلي"].feature == "building" and found["ملعب ويمبلي"].country_code == "GB"
+    found = places_of(geocoder, "تظاهر الآلاف في ساحة التحرير وسط القاهرة", "ساحة التحرير", "القاهرة")
+    assert found["ساحة التحرير"].country_code == "EG"  # the city the text names, not Baghdad's square
+    found = places_of(geocoder, "تظاهر الآلاف في ساحة التحرير ببغداد", "ساحة التحرير")
+    assert found["ساحة التحرير"].country_code == "IQ"
+
+
+def test_a_town_named_like_a_word_in_the_articles_country(geocoder: Geocoder) -> None:
+    text = "قال مسؤول في بغداد إن القوات العراقية استعادت القائم قرب الحدود مع سوريا"
+    assert places_of(geocoder, text, "بغداد", "القائم", "سوريا")["القائم"].country_code == "IQ"
+    assert "القائم" not in places_of(geocoder, "وصل الوفد إلى القائم بالأعمال", "القائم")
+
+
+def test_the_name_after_capital_of_is_no_city(geocoder: Geocoder) -> None:
+    text = "أعلنت السلطات الكندية مقتل 4 أشخاص في فريدريكتون، عاصمة نيو برونزويك، وقال مسؤول في الولايات المتحدة إن واشنطن تتابع"
+    found = places_of(geocoder, text, "فريدريكتون", "نيو برونزويك", "الولايات المتحدة", "واشنطن")
+    assert (found["نيو برونزويك"].country_code, found["نيو برونزويك"].feature) == ("CA", "admin")

@@ -62,3 +62,18 @@ def test_the_index_finds_the_gazetteers_names_one_letter_off_real_keys() -> None
 @given(st.text("ابتسمن ", max_size=7), st.text("ابتسمن ", max_size=8))
 def test_one_letter_off_is_symmetric(a: str, b: str) -> None:
     assert one_letter_off(a, b) == one_letter_off(b, a)
+
+
+def test_maghrebi_letters_and_a_name_run_past_by_the_tagger() -> None:
+    gazetteer = load_gazetteer()
+    assert {m.candidate.name for m in match_surface("وڤابس", gazetteer)} == {"Gabès"}  # Tunisian ڤ is a g
+    assert {m.candidate.name for m in match_surface("توزر وباجة وبن عروس", gazetteer)} == {"Tozeur"}
+    assert {m.candidate.country for m in match_surface("سياتل بالولايات المتحدة", gazetteer)} == {"US"}
+    assert not match_surface("الحكومة الجديدة", gazetteer)  # one word before an adjective is no name
+
+
+def test_a_short_word_with_the_article_is_not_looked_up_one_letter_off() -> None:
+    gazetteer = load_gazetteer()
+    index = NameIndex.of(gazetteer.names)
+    assert not fuzzy_matches("الجزر", gazetteer, index, {"SA"})  # the islands, not Al Jafr
+    assert {m.candidate.name for m in fuzzy_matches("بريتشيا", gazetteer, index, {"IT"})} >= {"Brescia"}

@@ -17,6 +17,8 @@ SENTENCE_MARK = re.compile("[.!?؟\n]")
 CLAUSE_TAIL = re.compile("([\u0621-\u064a]+)[^\u0621-\u064a.!?؟\n،,:]*$")  # the last word, no clause mark after it
 MAX_WORD_CHARS = 20
 PROCLITIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+AT_WORDS = frozenset({"في", "وسط"})  # "مطار مالبينسا في ميلانو", "ساحة التحرير وسط القاهرة"
+CAPITAL_OF = "عاصمه"  # without the article, "capital of" the name after it ("العاصمة الرياض" names the city)
 WINDOW_WORDS = 5  # how far after a mention "في جنوب بريطانيا" may name its country
 LOCATIVE = frozenset({"في", "ب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "حدود"})
 
@@ -94,21 +96,23 @@ def country_in_window(words: list[str], gazetteer: Gazetteer) -> str | None:
 def designator_before(surroundings: Surroundings, start: int, gazetteer: Gazetteer) -> str | None:
     """The feature a word like مدينة or محافظة before the mention announces."""
     word = surroundings.word_before(start)
-    if word is None:
-        return None
+    if word is None or CAPITAL_OF in (word, strip_proclitic(word)):
+        return None  # "فريدريكتون، عاصمة نيو برونزويك": the name after is the province, not a city
     return gazetteer.designators.get(word) or gazetteer.designators.get(strip_proclitic(word) or "")
 
 
 def place_after(words: list[str], gazetteer: Gazetteer) -> Candidate | None:
-    """The town a feature is said to be in: "مطار مالبينسا في ميلانو" → Milan."""
+    """The town a feature is said to be in: "مطار مالبينسا في ميلانو" → Milan, "ساحة التحرير وسط القاهرة" → Cairo."""
     if not words:
         return None
-    if words[0] == "في":
+    if words[0] in AT_WORDS:
         rest = words[1:4]
     elif words[0].startswith("ب") and len(words[0]) > 3:
         rest = [words[0][1:], *words[1:3]]
     else:
         return None
+    if rest and (rest[0] in gazetteer.designators or rest[0].removeprefix(ARTICLE) in gazetteer.designators):
+        return None  # "وسط المدينة": the city named before, not Medina
     for size in (3, 2, 1):
         found = gazetteer.lookup(name_key(" ".join(rest[:size]))) if len(rest) >= size else ()
         if found:

@@ -2,14 +2,10 @@
 
 For each LOC entity the gazetteer gives candidates (every place with one of its names; a mention with an
 attached clitic, a designator like "مدينة" or a trailing nationality adjective is looked up without it).
-Candidates are scored by, strongest first:
-
-1. a nationality adjective or a country right after a mention ("الموصل العراقية", "لويس في جنوب بريطانيا");
-2. a designator before a mention ("مدينة" favours cities over countries, "محافظة" provinces);
-3. the countries the article names or implies: its other LOC entities that are countries or places of
-   one country only, demonyms anywhere ("باريس" in an article about "الفرنسي" ministers is Paris FR,
-   not Paris TX), and its dateline's country;
-4. population (log scale), with a prior for countries when a country and a city share a name (تونس).
+``scoring`` weighs them: a nationality adjective or a country right after a mention, a designator before it,
+the countries the article names or implies (its other LOC entities, demonyms, dateline, a national outlet),
+population. A LOC that is only a word for a kind of place ("جبل") or a name cut to its particle ("سان") is
+not placed.
 
 The confidence is the winner's share of the candidates' softmax, times how exactly the name matched.
 A feature the gazetteer lacks ("مطار مالبينسا في ميلانو") is placed at the town the text puts it in.
@@ -38,6 +34,7 @@ from khabar.stages.places.context import (
 )
 from khabar.stages.places.focus import mark_focus
 from khabar.stages.places.gazetteer import (
+    ARTICLE,
     Candidate,
     Gazetteer,
     load_common_names,
@@ -52,6 +49,8 @@ from khabar.stages.places.lookup import (
     EXACT,
     LOOSE,
     PART_OF,
+    PARTS,
+    PREFIX,
     STRIPPED,
     Match,
     NameIndex,
@@ -59,32 +58,35 @@ from khabar.stages.places.lookup import (
     loose_index,
     match_surface,
 )
+from khabar.stages.places.scoring import (
+    KIND_WORD_PLACE,
+    Cues,
+    biggest_abroad,
+    dwarfing_share,
+    loose_ok,
+    own_evidence,
+    population_score,
+    score,
+    well_known,
+    without_own,
+)
 from khabar.stages.places.transliteration import MIN_SKELETON, arabic_skeleton
 from khabar.stages.places.venues import BUILDING, is_venue, venue_city
 
-LOCAL_COUNTRY_BONUS = 8.0  # "الرقة السورية": the article says which country, right there
-DESIGNATOR_BONUS = 4.0  # "مدينة الكويت" is the city, "محافظة نينوى" the province
-ARTICLE_COUNTRY_BONUS = 4.0  # scaled by the country's share of the article's country evidence
-DWARF_RATIO = 100  # a place a hundred times smaller than another of its name ...
-DWARFED_EVIDENCE = 0.5  # ... gets half the bonus of the article's countries
 DATELINE_BONUS = 1.0  # weak: Sky News files everything from Abu Dhabi
-LOOSE_ANYWHERE_POPULATION = 1_000_000  # a city this big, spelt with other long vowels, is that city anywhere
 TRANSLITERATED = 0.5  # a Latin-named town with the same consonants, in a country the article names
-WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word
+WORD_SHARE = 0.02  # a town name the tagger calls a place in under 2% of its uses in the news is a word ...
+WORD_TOWN = 20_000  # ... unless the tagger's LOC names a town this big in the country the article is about
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
-COUNTRY_PRIOR = 3.0  # "تونس" alone is the country more often than the city
-ADMIN_PRIOR = 1.0
 DEMONYM_EVIDENCE = 1.0
-COUNTRY_MENTION_EVIDENCE = 2.0
-PLACE_EVIDENCE = 1.0  # "بنغازي" names no country but lies in one only
-DOMINANT_POPULATION_RATIO = 10  # "صيدا" is Sidon, Lebanon, though a village in Palestine shares the name
 CONFIDENCE_DIGITS = 3
+LONGER_NAME_RATIO = 10  # "ريو" is the "ريو دي جانيرو" the article names when that is ten times bigger
+# The first word of a foreign or Maghrebi name, alone: the tagger cut the name ("سان" of "سان إتيان دو روفريه")
+NAME_PARTICLES = frozenset(name_key(w) for w in (
+    "سان", "سانت", "سانتا", "ساو", "دي", "دو", "دا", "لا", "لو", "لوس", "لاس", "نيو", "بورت", "فورت", "سيدي"))
 FEATURE_CONFIDENCE = 0.3  # an airport or a camp the gazetteer lacks, placed at the town the text names
-# Features and buildings named after a place are in a town of that name when a country shares it ("مطار تونس",
-# "جامعة الكويت"); only a mention that opens with the word says so (an article naming "مطار تونس" once and
-# "تونس" the country often is one entity)
-INSIDE_A_COUNTRY = frozenset({"feature", BUILDING})
-VENUE_FEATURES = frozenset({BUILDING, "city"})  # "جامعة القاهرة" is in Cairo; "جامعة الدول العربية" is no venue
+# "جامعة القاهرة" is in Cairo, "جامعة إنديانا" in Indiana; "جامعة الدول العربية" is no venue
+VENUE_FEATURES = frozenset({BUILDING, "city", "admin"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +98,6 @@ class GeocoderOptions:
     focus_share: float = 0.5  # a focus place has at least this share of the most salient place's weight
 
 
-@dataclass(slots=True)
-class _Cues:
-    """What the text around an entity's mentions says about which place it is."""
-
-    local_country: str | None = None
-    designator: str | None = None
-    named_in: str | None = None  # the designator opening a mention itself ("مطار تونس"), not one before it
-    container: Candidate | None = None  # the town a feature is said to be in ("مطار X في ميلانو")
 
 
 class Geocoder:
@@ -153,10 +147,12 @@ class Geocoder:
             return ()
         around = Surroundings.of(view.text, self.gazetteer)
         found = {e.id: self._candidates(e, view, around) for e in entities}
+        owns = {e.id: own_evidence(found[e.id][0]) for e in entities}  # what each name says by itself
         dateline = self._dateline_place(doc, view)
-        evidence = self._evidence(found.values(), around, dateline.country if dateline else None)
+        evidence = self._evidence(owns.values(), around, dateline.country if dateline else None)
         if (home := self._outlet_country(doc)) is not None:
             evidence[home] += OUTLET_EVIDENCE
+        keys = {e.id: name_key(e.canonical.text_in(doc.text)) for e in entities}
         places: list[Place] = []
         venues: list[Entity] = []
         features: list[Entity] = []  # a district or camp the gazetteer lacks, with no town right after it
@@ -165,13 +161,22 @@ class Geocoder:
             if is_venue(entity, view, self.gazetteer):
                 venues.append(entity)  # placed after the others: its city may be one of them
                 continue
-            matches = [m for m in matches if m.quality != LOOSE or _loose_ok(m.candidate, evidence)]
-            if cues.designator is None and name_key(entity.canonical.text_in(doc.text)) in self.words:
+            matches = [m for m in matches if m.quality != LOOSE or loose_ok(m.candidate, evidence)]
+            if (cues.designator is None and keys[entity.id] in self.words
+                    and not _town_of_the_article(matches, without_own(evidence, owns[entity.id]))):
                 continue  # "دون", "الحكومة": a word the tagger took for a village of that name
+            if self._kind_word_only(entity, keys[entity.id], view) and not _town_of_the_article(
+                    [m for m in matches if m.candidate.population == max(n.candidate.population for n in matches)],
+                    without_own(evidence, owns[entity.id]), KIND_WORD_PLACE):
+                continue  # "جبل", "البلدة", "المدينة": a word for a kind of place ("المدينة" is Medina, its biggest
+                # namesake, only in an article about Saudi Arabia)
+            if keys[entity.id] in NAME_PARTICLES and len(entity.mentions) == 1:
+                continue  # "سان": a name cut short
+            matches = _longer_name(entity, matches, found, keys) or matches
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
-                places.append(self._resolve(entity, matches, cues, evidence))
+                places.append(self._resolve(entity, matches, cues, without_own(evidence, owns[entity.id])))
             elif cues.container is not None and self._is_feature(entity, view, around):
                 places.append(_place(entity, cues.container, FEATURE_CONFIDENCE, feature="feature"))
             elif self._named_as_feature(entity, view):
@@ -182,7 +187,7 @@ class Geocoder:
         places.sort(key=lambda p: order[p.entity_id])
         return mark_focus(places, entities, doc, self.options.max_focus, self.options.focus_share)
 
-    def _venues(self, venues: list[Entity], found: Mapping[str, tuple[list[Match], _Cues]], places: list[Place],
+    def _venues(self, venues: list[Entity], found: Mapping[str, tuple[list[Match], Cues]], places: list[Place],
                 entities: list[Entity], doc: Document, dateline: Candidate | None,
                 evidence: Mapping[str, float]) -> list[Place]:
         """Each venue at the building the gazetteer knows, the city it is named after, or its city in the text."""
@@ -191,8 +196,11 @@ class Geocoder:
         for venue in venues:
             matches, cues = found[venue.id]
             matches = [m for m in matches if m.candidate.feature in VENUE_FEATURES]
+            if (cues.container is not None and well_known(cues.container)
+                    and not any(m.candidate.country == cues.container.country for m in matches)):
+                matches = []  # "ساحة التحرير وسط القاهرة": the city the text names, not Baghdad's square
             if matches:
-                place = self._resolve(venue, matches, cues, evidence)
+                place = self._resolve(venue, matches, cues, without_own(evidence, own_evidence(found[venue.id][0])))
                 placed.append(place if place.feature == BUILDING else dataclasses.replace(place, feature=BUILDING, geonames_id=None))
             elif cues.container is not None:
                 placed.append(_place(venue, cues.container, FEATURE_CONFIDENCE, feature=BUILDING))
@@ -213,10 +221,10 @@ class Geocoder:
                                                   confidence=FEATURE_CONFIDENCE, focus=False))
         return placed
 
-    def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], _Cues]:
+    def _candidates(self, entity: Entity, view: Normalised, around: Surroundings) -> tuple[list[Match], Cues]:
         """Every gazetteer match of the entity's mentions, and the cues around them."""
         matches: dict[str, Match] = {}
-        cues = _Cues()
+        cues = Cues()
         for mention in entity.mentions:
             start, end = view.view_span(mention.start, mention.end)
             if start >= end:
@@ -248,6 +256,22 @@ class Geocoder:
         """Whether the entity is named as a feature (an airport, a camp): "مطار مالبينسا"."""
         start, _ = view.view_span(entity.canonical.start, entity.canonical.end)
         return self._named_as_feature(entity, view) or designator_before(around, start, self.gazetteer) == "feature"
+
+    def _kind_word_only(self, entity: Entity, key: str, view: Normalised) -> bool:
+        """Whether every mention of the entity is a designator or a part word alone ("جبل", "بالبلدة", "ريف")."""
+        if " " in key or not self._kind_word(key):
+            return False  # ``key``, the canonical name's, is one of the mentions': most entities stop here
+        for mention in entity.mentions:
+            start, end = view.view_span(mention.start, mention.end)
+            if not self._kind_word(name_key(view.text[start:end])):
+                return False
+        return True
+
+    def _kind_word(self, key: str) -> bool:
+        """Whether a one-word key is a designator or a part word, with or without its article or a proclitic."""
+        stripped = strip_proclitic(key) or ""
+        forms = (key, key.removeprefix(ARTICLE), stripped, stripped.removeprefix(ARTICLE))
+        return any(form in self.gazetteer.designators or form in PARTS for form in forms)
 
     def _named_as_feature(self, entity: Entity, view: Normalised) -> bool:
         """Whether the entity's own name opens with a feature word ("حي يعقوب المنصور"; not "شعبي" after "حي")."""
@@ -281,31 +305,27 @@ class Geocoder:
             return None
         start, end = view.view_span(doc.byline.place.start, doc.byline.place.end)
         matches = match_surface(view.text[start:end], self.gazetteer) if start < end else []
-        best = max(matches, key=lambda m: (m.quality, _population_score(m.candidate)), default=None)
+        best = max(matches, key=lambda m: (m.quality, population_score(m.candidate)), default=None)
         return best.candidate if best else None
 
-    def _evidence(self, found: Iterable[tuple[list[Match], _Cues]], around: Surroundings,
+    def _evidence(self, owns: Iterable[tuple[str, float] | None], around: Surroundings,
                   dateline: str | None) -> defaultdict[str, float]:
         """How strongly the article points at each country: demonyms, country names, dateline."""
         evidence: defaultdict[str, float] = defaultdict(float)
         for code, count in around.demonym_countries.items():
             evidence[code] += DEMONYM_EVIDENCE * count
-        for matches, _cues in found:
-            exact = sorted((m.candidate for m in matches if m.quality == EXACT), key=lambda c: -c.population)
-            if not exact or not exact[0].country:
-                continue
-            rivals = [c for c in exact[1:] if c.country != exact[0].country]
-            if not rivals or exact[0].population >= DOMINANT_POPULATION_RATIO * rivals[0].population:
-                weight = COUNTRY_MENTION_EVIDENCE if exact[0].feature == "country" else PLACE_EVIDENCE
-                evidence[exact[0].country] += weight
+        for own in owns:
+            if own is not None:
+                evidence[own[0]] += own[1]
         if dateline:
             evidence[dateline] += DEMONYM_EVIDENCE
         return evidence
 
-    def _resolve(self, entity: Entity, matches: list[Match], cues: _Cues, evidence: Mapping[str, float]) -> Place:
+    def _resolve(self, entity: Entity, matches: list[Match], cues: Cues, evidence: Mapping[str, float]) -> Place:
+        """The best candidate; ``evidence``: the article's, less what the entity's own name gave (``without_own``)."""
         top = max(evidence.values(), default=0.0)
-        biggest = max(m.candidate.population for m in matches)
-        scores = [_score(m, cues, evidence, top, m.candidate.population * DWARF_RATIO < biggest) for m in matches]
+        scores = [score(m, cues, evidence, top, dwarfing_share(m.candidate.population, biggest_abroad(m.candidate, matches)))
+                  for m in matches]
         best_index = max(range(len(matches)), key=lambda i: (scores[i], -i))
         best = matches[best_index]
         peak = scores[best_index]
@@ -314,39 +334,33 @@ class Geocoder:
         return _place(entity, best.candidate, round(share * best.quality, CONFIDENCE_DIGITS), feature=part)
 
 
-def _loose_ok(candidate: Candidate, evidence: Mapping[str, float]) -> bool:
-    """Whether a name matched with other long vowels may be this place: a country, a region or a city of a
-    million people, or a place in a country the article names ("السينغال" is Senegal and "شنغهاي" Shanghai
-    anywhere; "بريتشيا" no Uruguayan "بروتشا")."""
-    return (candidate.feature in ("country", "region") or candidate.country in evidence
-            or candidate.population >= LOOSE_ANYWHERE_POPULATION)
+def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float], size: int = WORD_TOWN) -> bool:
+    """Whether a name that is also a word ("القائم", "الزاوية", "حديثة") is a town of some size in the country the
+    article is most about (``evidence``: its own name's left out): then the tagger's LOC is that town."""
+    top = max(evidence.values(), default=0.0)
+    if top <= 0:
+        return False
+    countries = {code for code, weight in evidence.items() if weight == top}
+    return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= size
+               for m in matches)
 
 
-def _population_score(candidate: Candidate) -> float:
-    return math.log10(candidate.population + 10)
-
-
-def _score(match: Match, cues: _Cues, evidence: Mapping[str, float], top: float, dwarfed: bool = False) -> float:
-    """How likely this candidate is the place meant, on a log-like scale; ``dwarfed``: a place of that name is
-    a hundred times bigger, so the article's countries count half ("لندن" in an article on America is still
-    London, not London, Ohio)."""
-    candidate = match.candidate
-    score = _population_score(candidate) + 2.0 * match.quality
-    if candidate.feature == "country":
-        score += COUNTRY_PRIOR
-    elif candidate.feature in ("admin", "region"):
-        score += ADMIN_PRIOR
-    if cues.local_country and candidate.country == cues.local_country:
-        score += LOCAL_COUNTRY_BONUS
-    if cues.designator and cues.designator == candidate.feature:
-        score += DESIGNATOR_BONUS
-    elif candidate.feature == "country" and cues.designator in ("city", "admin"):
-        score -= DESIGNATOR_BONUS
-    elif candidate.feature == "country" and cues.named_in in INSIDE_A_COUNTRY:
-        score -= DESIGNATOR_BONUS + COUNTRY_PRIOR  # "مطار تونس" is at Tunis, "جامعة الكويت" in Kuwait City
-    if top and candidate.country:
-        score += ARTICLE_COUNTRY_BONUS * evidence.get(candidate.country, 0.0) / top * (DWARFED_EVIDENCE if dwarfed else 1.0)
-    return score
+def _longer_name(entity: Entity, matches: list[Match], found: Mapping[str, tuple[list[Match], Cues]],
+                 keys: Mapping[str, str]) -> list[Match]:
+    """The places of a longer name the article gives that the entity's name opens, when they are far bigger than
+    the entity's own towns: "ريو" after "ريو دي جانيرو" is Rio, not Réo, Burkina Faso (a country or a province
+    of the short name stays: "أمريكا" beside "أمريكا اللاتينية")."""
+    if any(m.candidate.feature != "city" for m in matches):
+        return []
+    opening = keys[entity.id] + " "
+    biggest = max((m.candidate.population for m in matches), default=0)
+    for other, key in keys.items():
+        if other == entity.id or not key.startswith(opening):
+            continue
+        longer = [m for m in found[other][0] if m.quality == EXACT]
+        if longer and max(m.candidate.population for m in longer) >= LONGER_NAME_RATIO * max(biggest, 1):
+            return [dataclasses.replace(m, quality=PREFIX) for m in longer]
+    return []
 
 
 def _place(entity: Entity, candidate: Candidate, confidence: float, feature: str | None = None) -> Place:

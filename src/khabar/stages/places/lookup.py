@@ -20,14 +20,19 @@ from khabar.stages.places.gazetteer import ARTICLE, Candidate, Gazetteer, name_k
 EXACT = 1.0
 STRIPPED = 0.95
 ARTICLE_TOGGLED = 0.85
+MIN_TOGGLED_LETTERS = 4  # "الغرب" (the West) is no Maltese "غرب", "سان" no Korean "السان" (Ulsan)
 PREFIX = 0.82  # the name is the mention's first words
 MIN_PREFIX_WORDS = 2  # one word is too often a village's name that is also a word ("الحكومة الجديدة")
 LOOSE = 0.8
 PART_OF = 0.7  # "جنوب فرنسا": placed at France
 # Words naming a part of the place after them ("جنوب فرنسا", "شمال سوريا", "ريف الرقة": the countryside)
-PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف"))
+PARTS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف",
+                                         "محيط", "ضواحي", "أطراف"))
+# A direction after a part's place ("ريف السويداء الشرقي", "ريف حلب الشمالي")
+DIRECTIONS = frozenset(name_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية",
+                                             "الشمالية", "الجنوبية"))
 ONE_LETTER_OFF = 0.6
-MIN_FUZZY_LETTERS = 5
+MIN_FUZZY_LETTERS = 5  # the article not counted
 MIN_LOOSE_LETTERS = 3
 CAPITAL = "العاصمه"  # "الجزائر العاصمة", "تونس العاصمة": the capital city of that name
 CAPITAL_FEATURE = "city"
@@ -35,6 +40,18 @@ CAPITAL_FEATURE = "city"
 # the long vowels and the hamza seats. A loose key drops them after the first letter of each word.
 LOOSE_LETTERS = frozenset("اويءئؤ")
 _LOOSE_DELETIONS = str.maketrans("", "", "".join(sorted(LOOSE_LETTERS)))
+# A foreign g is written غ or ج ("يكاترينبورغ" ~ "يكاترينبرج", "هامبورغ" ~ "هامبورج"): one letter in loose keys
+_LOOSE_SAME = str.maketrans("غ", "ج")
+# Letters of Maghrebi and Persian spelling that Arabic news also writes with a standard letter: Tunisian
+# and Algerian ڤ/ڨ are a g (ڤابس = قابس, Gabès), elsewhere ڤ is a v (ڤيينا = فيينا); گ is a g, پ a p.
+FOREIGN_LETTERS = {"ڤ": "قف", "ڨ": "ق", "گ": "غجك", "پ": "ب"}
+BIG_PLACE = 1_000_000  # a city this big, or a country, spelt with other long vowels, beats a village spelt alike
+VILLAGE = 50_000  # ... when every place of the exact name is smaller than this,
+MIN_VILLAGE_LETTERS = 6  # ... its name is this long ("بيرت" is not Beirut, nor "لوزان" Louisiana),
+MAX_EXTRA_LETTERS = 2  # ... and the two spellings differ by this many letters at most
+# The tagger ran past a one-word name at a conjunction or a preposition ("توزر وباجة وبن عروس", "سياتل
+# بالولايات المتحدة"): the first word is a name when the next one opens with one of these
+JOINING_PREFIXES = ("و", "ب", "في")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +97,25 @@ def _without_affixes(gazetteer: Gazetteer, key: str, quality: float) -> list[Mat
 
 
 def loose_key(key: str) -> str:
-    """A name key without the letters transliterations add or drop (see ``LOOSE_LETTERS``).
+    """A name key without the letters transliterations add or drop (see ``LOOSE_LETTERS``) and without
+    spaces ("كوستا ريكا" ~ "كوستاريكا"), a g one letter (``_LOOSE_SAME``).
 
     >>> loose_key("السينغال") == loose_key("السنغال"), loose_key("اميركا") == loose_key("امريكا")
     (True, True)
+    >>> loose_key("كوستا ريكا") == loose_key("كوستاريكا"), loose_key("يكاترينبورغ") == loose_key("يكاترينبرج")
+    (True, True)
     """
-    return " ".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS) for word in key.split())
+    return "".join(word[:1] + word[1:].translate(_LOOSE_DELETIONS).translate(_LOOSE_SAME) for word in key.split())
 
 
 def vowel_variant(a: str, b: str) -> bool:
     """Whether one of ``a`` and ``b`` is the other with long vowels or hamza seats added (``LOOSE_LETTERS``):
     "السينغال" of "السنغال", but not "الامين" of "اليمن", whose loose keys are the same.
 
-    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن")
-    (True, False)
+    >>> vowel_variant("السينغال", "السنغال"), vowel_variant("الامين", "اليمن"), vowel_variant("كوستا ريكا", "كوستاريكا")
+    (True, False, True)
     """
+    a, b = a.replace(" ", "").translate(_LOOSE_SAME), b.replace(" ", "").translate(_LOOSE_SAME)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     at = 0
     for letter in long_:
@@ -108,7 +129,29 @@ def vowel_variant(a: str, b: str) -> bool:
 def loose_names(form: str, loose: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The gazetteer names that are ``form`` with other long vowels, with or without the article."""
     names = loose.get(loose_key(form), ())
-    return [n for n in names if vowel_variant(form, n) or vowel_variant(form, ARTICLE + n) or vowel_variant(ARTICLE + form, n)]
+    found = []
+    for n in names:
+        pairs = [(form, n)]
+        if len(n) >= MIN_TOGGLED_LETTERS:
+            pairs.append((form, ARTICLE + n))
+        if len(form) >= MIN_TOGGLED_LETTERS:
+            pairs.append((ARTICLE + form, n))
+        if any(_few_extra(a, b) and vowel_variant(a, b) for a, b in pairs):
+            found.append(n)
+    return found
+
+
+def _few_extra(a: str, b: str) -> bool:
+    """Whether two spellings differ in length by one letter, or by a third of the shorter one's letters at most
+    ("السينغال" ~ "السنغال", "مونتيفيديو" ~ "مونتفيدو"; not the word "الجزر" ~ "الجزائر").
+
+    >>> _few_extra("السينغال", "السنغال"), _few_extra("الجزر", "الجزائر"), _few_extra("كوستا ريكا", "كوستاريكا")
+    (True, False, True)
+    """
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    if min(len(a), len(b)) < MIN_TOGGLED_LETTERS:
+        return a == b
+    return abs(len(a) - len(b)) <= max(1, min(len(a), len(b)) // 3)
 
 
 def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -118,7 +161,7 @@ def loose_index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
         # with and without the article: "المالاوي" is "ملاوي" (Malawi) written the Moroccan way
         forms = (name, ARTICLE + name) if not name.startswith(ARTICLE) else (name,)
         for loose in dict.fromkeys(loose_key(form) for form in forms):
-            if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS:
+            if len(loose) >= MIN_LOOSE_LETTERS:
                 index.setdefault(loose, []).append(name)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -142,9 +185,11 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     key = name_key(surface)
     if not key:
         return []
+    if not FOREIGN_LETTERS.keys().isdisjoint(key):
+        return next((found for form in _standard_spellings(key) if (found := match_surface(form, gazetteer, loose))), [])
     found = _matches(gazetteer, key, EXACT) or _without_affixes(gazetteer, key, EXACT)
     if found:
-        return found
+        return found + _bigger_loose(key, found, gazetteer, loose)
     stripped = strip_proclitic(key)
     if stripped:
         found = _matches(gazetteer, stripped, STRIPPED) or _without_affixes(gazetteer, stripped, STRIPPED)
@@ -152,21 +197,59 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
             return found
     base = stripped or key
     toggled = base[len(ARTICLE):] if base.startswith(ARTICLE) else ARTICLE + base
-    found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(toggled) >= 2 else []
+    bare = toggled if base.startswith(ARTICLE) else base
+    found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(bare) >= MIN_TOGGLED_LETTERS else []
     for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
-        for size in range(len(words) - 1, MIN_PREFIX_WORDS - 1, -1):
-            found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+        for size in range(len(words) - 1, 0, -1):
+            if size >= MIN_PREFIX_WORDS or words[size].startswith(JOINING_PREFIXES):
+                found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
     found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
-    return [m for form in (base, toggled) for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+    forms = (base, toggled) if len(bare) >= MIN_TOGGLED_LETTERS else (base,)
+    found = [m for form in forms for name in loose_names(form, loose.loose) for m in _matches(gazetteer, name, LOOSE)]
+    if stripped:  # a proclitic-looking first letter may be the name's own ("كوستا ريكا"): countries, big cities
+        found += [m for name in loose_names(key, loose.loose) for m in _matches(gazetteer, name, LOOSE) if _big(m.candidate)]
+    return found
+
+
+def _big(candidate: Candidate) -> bool:
+    """Whether a place is known well enough to be meant by any spelling: a country, a region, a big city."""
+    return candidate.feature in ("country", "region") or candidate.population >= BIG_PLACE
+
+
+def _standard_spellings(key: str) -> list[str]:
+    """``key`` with its Maghrebi or Persian letters written each standard way (``FOREIGN_LETTERS``).
+
+    >>> _standard_spellings("ڤابس")
+    ['قابس', 'فابس']
+    """
+    forms = [key]
+    for letter, standard in FOREIGN_LETTERS.items():
+        if letter in key:
+            forms = [form.replace(letter, s) for form in forms for s in standard]
+    return forms
+
+
+def _bigger_loose(key: str, found: list[Match], gazetteer: Gazetteer, loose: HasLooseIndex | None) -> list[Match]:
+    """Countries and big cities spelt like ``key`` with other long vowels, far bigger than every place of the
+    exact name: "مونتيفيديو" is Montevideo (GeoNames: "مونتفيدو"), not the village of Minnesota named so."""
+    if (loose is None or len(key) < MIN_VILLAGE_LETTERS or key.startswith(ARTICLE)  # "السويدا" is no Sweden
+            or max(m.candidate.population for m in found) >= VILLAGE):
+        return []
+    exact = {m.candidate.key for m in found}
+    names = [name for name in loose_names(key, loose.loose) if abs(len(name) - len(key)) <= MAX_EXTRA_LETTERS]
+    return [m for name in names for m in _matches(gazetteer, name, LOOSE) if m.candidate.key not in exact and _big(m.candidate)]
 
 
 def _part_of(gazetteer: Gazetteer, key: str) -> list[Match]:
-    """The place a part of it is named after: "جنوب فرنسا" is in France, "ريف الرقة" around Raqqa."""
+    """The place a part of it is named after: "جنوب فرنسا" is in France, "ريف الرقة" around Raqqa, "ريف
+    السويداء الشرقي" and "محيط دمشق" around their cities."""
     words = key.split()
     if len(words) < 2 or words[0] not in PARTS:
         return []
+    if len(words) > 2 and words[-1] in DIRECTIONS:
+        words = words[:-1]
     return _matches(gazetteer, " ".join(words[1:]), PART_OF)
 
 
@@ -247,7 +330,7 @@ def fuzzy_matches(surface: str, gazetteer: Gazetteer, index: NameIndex, countrie
     """Places one letter away from ``surface`` (same first letter: transliterations rarely change it), kept
     only in ``countries``; ``index``: the gazetteer's names (``NameIndex.of(gazetteer.names)``). In gazetteer order."""
     key = name_key(surface)
-    if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:
+    if len(key.removeprefix(ARTICLE).replace(" ", "")) < MIN_FUZZY_LETTERS or not countries:  # "الجزر" ~ "الجفر"
         return []
     names = sorted((name for name in index.near(key) if name[:1] == key[:1]), key=lambda name: gazetteer.names[name][0])
     return [Match(c, ONE_LETTER_OFF) for name in names for c in gazetteer.lookup(name) if c.country in countries]

@@ -6,7 +6,8 @@ venue, whatever label the tagger gave it (a university is often an ORG). A venue
 "ملعب الرباط") at that place; otherwise at the city the text puts it in:
 
 1. "X في الرباط", "X بالرباط" right after a mention (``context.place_after``);
-2. the nearest city named before it in the same sentence, else the nearest one after it;
+2. the nearest city named before it in the same sentence, else the nearest one after it (a city named as a
+   reference point, "جنوب بغداد", only when no other is);
 3. the dateline's city;
 4. the article's most mentioned city, when it has one.
 """
@@ -20,6 +21,8 @@ from khabar.stages.places.gazetteer import Gazetteer, name_key
 
 BUILDING = "building"
 CITY_FEATURES = frozenset({"city"})
+DIRECTIONS = frozenset(name_key(w) for w in ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"))
+REFERENCE_CHARS = 12  # the word before a mention
 
 
 def is_venue(entity: Entity, view: Normalised, gazetteer: Gazetteer) -> bool:
@@ -44,6 +47,8 @@ def venue_city(entity: Entity, places: Sequence[Place], entities: Sequence[Entit
     sentence = _sentence_of(doc.sentences, first.start)
     same = [(m, p) for m, p in cities if sentence is not None and sentence.start <= m.start < sentence.end]
     if same:
+        located = [(m, p) for m, p in same if not _reference_point(doc.text, m)]
+        same = located or same  # "في الناصرية ... جنوب بغداد، في ساحة الحبوبي": Baghdad only locates Nasiriyah
         before = [(m, p) for m, p in same if m.start < first.start]
         return max(before)[1] if before else min(same)[1]
     if dateline is not None:
@@ -55,6 +60,12 @@ def venue_city(entity: Entity, places: Sequence[Place], entities: Sequence[Entit
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return next(p for p in places if p.entity_id == ranked[0][0])
     return None
+
+
+def _reference_point(text: str, mention: Span) -> bool:
+    """Whether a city is named as a reference point: after a direction ("جنوب بغداد", "شمالي حلب")."""
+    words = text[max(0, mention.start - REFERENCE_CHARS) : mention.start].split()
+    return bool(words) and name_key(words[-1]) in DIRECTIONS
 
 
 def _sentence_of(sentences: Sequence[Span], offset: int) -> Span | None:
