@@ -84,3 +84,10 @@ def test_a_name_that_runs_on_with_a_linking_word_is_no_prefix_match() -> None:
     gazetteer = load_gazetteer()
     assert not match_surface("سانت إتيان دو روفريه", gazetteer)
     assert [m.quality for m in match_surface("لاس فيغاس بولاية", gazetteer)][:1] == [PREFIX]
+
+
+def test_a_country_run_into_a_name_is_found_but_no_town_is() -> None:
+    gazetteer = load_gazetteer()
+    assert [m.candidate.name for m in match_surface("السودان عمر البشير", gazetteer)] == ["Sudan"]
+    assert all(m.candidate.feature == "country" for m in match_surface("السودان عمر البشير", gazetteer))
+    assert not match_surface("حمص أحمد", gazetteer)  # a one-word town with a word after it stays unplaced

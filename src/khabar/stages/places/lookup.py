@@ -208,6 +208,8 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
         for size in range(len(words) - 1, 0, -1):
             if size >= MIN_PREFIX_WORDS or words[size].startswith(JOINING_PREFIXES):
                 found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+        if not found and len(words) > 1:  # "السودان عمر البشير": the tagger ran a country into a name
+            found = [m for m in _matches(gazetteer, words[0], PREFIX) if m.candidate.feature == "country"]
     found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
