@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from khabar.stages.places.gazetteer import ARAB_COUNTRIES
 from khabar.stages.places.transliteration import MIN_SKELETON, latin_skeleton
 
-ARAB_COUNTRIES = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
 MIN_POPULATION = 1000
 LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff‘’'`\- ]+")
 COLUMNS = ("key", "country", "population", "latitude", "longitude", "name", "skeletons")

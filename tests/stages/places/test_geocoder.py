@@ -330,3 +330,32 @@ def test_the_name_after_capital_of_is_no_city(geocoder: Geocoder) -> None:
     text = "أعلنت السلطات الكندية مقتل 4 أشخاص في فريدريكتون، عاصمة نيو برونزويك، وقال مسؤول في الولايات المتحدة إن واشنطن تتابع"
     found = places_of(geocoder, text, "فريدريكتون", "نيو برونزويك", "الولايات المتحدة", "واشنطن")
     assert (found["نيو برونزويك"].country_code, found["نيو برونزويك"].feature) == ("CA", "admin")
+
+
+def test_an_arab_place_beats_a_somewhat_bigger_namesake_abroad_with_no_other_cue(geocoder: Geocoder) -> None:
+    found = places_of(geocoder, "احتفل المسيحيون بعيد الميلاد في بيت لحم مساء أمس.", "بيت لحم")
+    assert found["بيت لحم"].country_code == "PS"
+    # a cue still wins: the article says it is the American town
+    found = places_of(geocoder, "أغلقت مدارس بيت لحم في ولاية بنسلفانيا الأمريكية بسبب الثلوج.", "بيت لحم", "بنسلفانيا")
+    assert found["بيت لحم"].country_code == "US"
+
+
+def test_a_european_compound_name_is_not_placed_at_its_first_words(geocoder: Geocoder) -> None:
+    found = places_of(geocoder, "قتل كاهن في كنيسة بلدة سانت إتيان دو روفريه في فرنسا.", "سانت إتيان دو روفريه", "فرنسا")
+    assert "سانت إتيان دو روفريه" not in found
+    assert found["فرنسا"].country_code == "FR"
+
+
+def test_a_small_foreign_town_is_no_place_in_an_article_with_no_sign_of_its_country(geocoder: Geocoder) -> None:
+    text = "قالت الشرطة التونسية إن أنيس غادر سوسة قبل أسبوع."
+    found = places_of(geocoder, text, "أنيس", "سوسة")
+    assert "أنيس" not in found  # a man's name, no Ennis, Ireland
+    assert found["سوسة"].country_code == "TN"
+    found = places_of(geocoder, "تظاهر مزارعون في بلدة أنيس غرب أيرلندا.", "أنيس", "أيرلندا")
+    assert found["أنيس"].country_code == "IE"
+
+
+def test_a_venue_named_after_a_small_foreign_town_is_placed_in_its_city_of_the_text(geocoder: Geocoder) -> None:
+    text = "قال مسؤول في أبوظبي إن جامعة خليفة أطلقت قمرا صناعيا."
+    found = places_of(geocoder, text, "جامعة خليفة", "أبوظبي")
+    assert found["جامعة خليفة"].name == "Abu Dhabi"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from khabar.stages.places.gazetteer import load_gazetteer
 from khabar.stages.places.lookup import (
     ONE_LETTER_OFF,
+    PREFIX,
     NameIndex,
     fuzzy_matches,
     match_surface,
@@ -77,3 +78,16 @@ def test_a_short_word_with_the_article_is_not_looked_up_one_letter_off() -> None
     index = NameIndex.of(gazetteer.names)
     assert not fuzzy_matches("الجزر", gazetteer, index, {"SA"})  # the islands, not Al Jafr
     assert {m.candidate.name for m in fuzzy_matches("بريتشيا", gazetteer, index, {"IT"})} >= {"Brescia"}
+
+
+def test_a_name_that_runs_on_with_a_linking_word_is_no_prefix_match() -> None:
+    gazetteer = load_gazetteer()
+    assert not match_surface("سانت إتيان دو روفريه", gazetteer)
+    assert [m.quality for m in match_surface("لاس فيغاس بولاية", gazetteer)][:1] == [PREFIX]
+
+
+def test_a_country_run_into_a_name_is_found_but_no_town_is() -> None:
+    gazetteer = load_gazetteer()
+    assert [m.candidate.name for m in match_surface("السودان عمر البشير", gazetteer)] == ["Sudan"]
+    assert all(m.candidate.feature == "country" for m in match_surface("السودان عمر البشير", gazetteer))
+    assert not match_surface("حمص أحمد", gazetteer)  # a one-word town with a word after it stays unplaced

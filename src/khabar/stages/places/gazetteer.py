@@ -31,6 +31,8 @@ ARTICLE = "ال"
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 # Proclitics that attach to a demonym or a place name in running text (و ف ب ل ك and their pairs).
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+# The Arabic-speaking countries: the Arab League's members and Western Sahara
+ARAB_COUNTRIES = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
 
 
 class Candidate(NamedTuple):

@@ -34,6 +34,7 @@ from khabar.stages.places.context import (
 )
 from khabar.stages.places.focus import mark_focus
 from khabar.stages.places.gazetteer import (
+    ARAB_COUNTRIES,
     ARTICLE,
     Candidate,
     Gazetteer,
@@ -62,6 +63,7 @@ from khabar.stages.places.scoring import (
     KIND_WORD_PLACE,
     Cues,
     biggest_abroad,
+    country_evidence,
     dwarfing_share,
     loose_ok,
     own_evidence,
@@ -80,6 +82,10 @@ WORD_TOWN = 20_000  # ... unless the tagger's LOC names a town this big in the c
 OUTLET_EVIDENCE = 1.0  # a national outlet (Hespress, Sabq) writes mostly about its own country
 DEMONYM_EVIDENCE = 1.0
 CONFIDENCE_DIGITS = 3
+# A one-word name whose towns all lie outside the Arab world, are smaller than this and in countries the article
+# gives no sign of is no place: Arabic news transliterate a small foreign town's name in a story on its country
+# ("أنيس العامري" names no Ennis, Ireland, in a Tunisian story; "جامعة خليفة" no Iranian village)
+STRANGER_TOWN = 100_000
 LONGER_NAME_RATIO = 10  # "ريو" is the "ريو دي جانيرو" the article names when that is ten times bigger
 # The first word of a foreign or Maghrebi name, alone: the tagger cut the name ("سان" of "سان إتيان دو روفريه")
 NAME_PARTICLES = frozenset(name_key(w) for w in (
@@ -173,6 +179,9 @@ class Geocoder:
             if keys[entity.id] in NAME_PARTICLES and len(entity.mentions) == 1:
                 continue  # "سان": a name cut short
             matches = _longer_name(entity, matches, found, keys) or matches
+            if cues.designator is None and cues.local_country is None and _stranger_town(
+                    keys[entity.id], matches, without_own(evidence, owns[entity.id])):
+                continue
             if not matches:
                 matches = self._fuzzy(entity, doc.text, set(evidence)) or self._transliterated(entity, doc.text, evidence)
             if matches:
@@ -199,6 +208,8 @@ class Geocoder:
             if (cues.container is not None and well_known(cues.container)
                     and not any(m.candidate.country == cues.container.country for m in matches)):
                 matches = []  # "ساحة التحرير وسط القاهرة": the city the text names, not Baghdad's square
+            if _stranger_town("", matches, without_own(evidence, own_evidence(found[venue.id][0]))):
+                matches = []  # "جامعة خليفة" is in its city of the text, no Iranian village "خليفة"
             if matches:
                 place = self._resolve(venue, matches, cues, without_own(evidence, own_evidence(found[venue.id][0])))
                 placed.append(place if place.feature == BUILDING else dataclasses.replace(place, feature=BUILDING, geonames_id=None))
@@ -343,6 +354,15 @@ def _town_of_the_article(matches: list[Match], evidence: Mapping[str, float], si
     countries = {code for code, weight in evidence.items() if weight == top}
     return any(m.quality == EXACT and m.candidate.country in countries and m.candidate.population >= size
                for m in matches)
+
+
+def _stranger_town(key: str, matches: list[Match], evidence: Mapping[str, float]) -> bool:
+    """Whether a one-word name is only small towns outside the Arab world in countries the article gives no
+    sign of (``evidence``: its own name's left out; see ``STRANGER_TOWN``)."""
+    return " " not in key and bool(matches) and all(
+        m.candidate.feature == "city" and m.candidate.country not in ARAB_COUNTRIES
+        and m.candidate.population < STRANGER_TOWN and country_evidence(m.candidate.country, evidence) <= 0
+        for m in matches)
 
 
 def _longer_name(entity: Entity, matches: list[Match], found: Mapping[str, tuple[list[Match], Cues]],

@@ -52,6 +52,9 @@ MAX_EXTRA_LETTERS = 2  # ... and the two spellings differ by this many letters a
 # The tagger ran past a one-word name at a conjunction or a preposition ("توزر وباجة وبن عروس", "سياتل
 # بالولايات المتحدة"): the first word is a name when the next one opens with one of these
 JOINING_PREFIXES = ("و", "ب", "في")
+# Linking words of European compound place names ("سانت إتيان دو روفريه", Saint-Étienne-du-Rouvray; "سان
+# خوسيه دي لاس لاخاس"): a name with one of them after its first word is one place, none of its first words
+NAME_LINKERS = frozenset(name_key(w) for w in ("دو", "دي", "ديل", "دا", "دوس", "ديس", "لا", "لي", "لو", "سور", "فون", "فان"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +203,13 @@ def match_surface(surface: str, gazetteer: Gazetteer, loose: HasLooseIndex | Non
     bare = toggled if base.startswith(ARTICLE) else base
     found = _matches(gazetteer, toggled, ARTICLE_TOGGLED) if len(bare) >= MIN_TOGGLED_LETTERS else []
     for words in (key.split(), base.split()):  # "لاس فيغاس بولاية": the tagger ran past the name
+        if not NAME_LINKERS.isdisjoint(words[1:]):
+            continue
         for size in range(len(words) - 1, 0, -1):
             if size >= MIN_PREFIX_WORDS or words[size].startswith(JOINING_PREFIXES):
                 found = found or _matches(gazetteer, " ".join(words[:size]), PREFIX)
+        if not found and len(words) > 1:  # "السودان عمر البشير": the tagger ran a country into a name
+            found = [m for m in _matches(gazetteer, words[0], PREFIX) if m.candidate.feature == "country"]
     found = found or _part_of(gazetteer, key)
     if found or loose is None:
         return found
