@@ -305,3 +305,13 @@ def test_a_renewed_statement(quotes_of: QuotesOf) -> None:
         ("تأكيده", "البنك المركزي", "على عدم وجود أي سبب للمنع")]
     assert [q.cue for q in quotes_of("وجددت الوزارة دعوتها إلى ضبط النفس.")] == ["دعوتها"]
     assert quotes_of("وجاء تأكيده على الموقف في الاجتماع السابق.") == []  # no verb of renewing before it
+
+
+def test_a_present_of_judging_opening_its_sentence_is_the_passive(quotes_of: QuotesOf) -> None:
+    assert quotes_of("ويعتبر المسجد من أقدم المساجد في المدينة.") == []
+    assert quotes_of("تعتبر البرازيل من بين المنتخبات المرشحة للقب.", ("LOC", "البرازيل")) == []
+
+
+def test_a_present_of_judging_with_its_complementiser_reports(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("ويعتبر الخبراء أن القرار خاطئ.")
+    assert quote.cue == "يعتبر" and quote.content == "أن القرار خاطئ"

@@ -5,6 +5,7 @@ nothing at all ("لم يذكر", "ويذكر أن", "كُتب عليه").
 from __future__ import annotations
 
 from khabar.model import QuoteKind
+from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.asides import asks_anonymity, is_called, parenthetical_end
 from khabar.stages.quotes.content import (
     after_when,
@@ -266,6 +267,16 @@ def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: 
     return opener
 
 
+def _passive_opening(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """Whether a present of a verb of judging opens its sentence without a complementiser: the passive
+    ("ويعتبر المسجد من أقدم ...", "تعتبر بلجيكا من بين ..."), not "ويعتبر الخبراء أن ..."."""
+    if cue.kind is not CueKind.PRESENT or opener.kind is OpenerKind.COMPLEMENT or opener.kind is OpenerKind.COLON:
+        return False
+    if opener.kind is OpenerKind.QUOTATION or not ctx.lexicon.is_a("passive_opening", normalise_query(cue.lemma)):
+        return False
+    return ctx.sentence_bounds(index)[0] == index
+
+
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
@@ -276,6 +287,8 @@ def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], co
         opener = _object_opener(ctx, index, cue, limit, opener)
     if opener is None:
         return _postposed_direct(ctx, index, cue)
+    if _passive_opening(ctx, index, cue, opener):
+        return []  # "تعتبر بلجيكا من بين المنتخبات المرشحة": is considered, no one speaks
     found = _content(ctx, opener, limit, boundaries)
     if found is None:
         return []
