@@ -315,3 +315,12 @@ def test_a_present_of_judging_opening_its_sentence_is_the_passive(quotes_of: Quo
 def test_a_present_of_judging_with_its_complementiser_reports(quotes_of: QuotesOf) -> None:
     [quote] = quotes_of("ويعتبر الخبراء أن القرار خاطئ.")
     assert quote.cue == "يعتبر" and quote.content == "أن القرار خاطئ"
+
+
+def test_a_verb_of_accusing_with_its_preposition_right_after_it_is_the_passive(quotes_of: QuotesOf) -> None:
+    assert quotes_of("واحتجز القس في تركيا منذ عام 2016، واتهم بالمساعدة في تدبير محاولة انقلاب.") == []
+
+
+def test_a_verb_of_accusing_with_the_accused_reports(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("واتهم سامي العلوي المعارضة بالتحريض على العنف.", ("PER", "سامي العلوي"))
+    assert quote.speaker == "سامي العلوي" and quote.content == "بالتحريض على العنف"

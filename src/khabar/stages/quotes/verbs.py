@@ -277,6 +277,13 @@ def _passive_opening(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) ->
     return ctx.sentence_bounds(index)[0] == index
 
 
+def _accused(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """Whether a verb that needs the one it acts on (words.tsv class needs_object: اتهم) has its preposition
+    right after it: the passive ("واتهم بالمساعدة في ...": he was accused), not "اتهم لافروف الغرب بـ"."""
+    return (cue.kind is CueKind.PAST and opener.kind is OpenerKind.PREPOSITION and opener.index == index + 1
+            and ctx.lexicon.is_a("needs_object", normalise_query(cue.lemma)))
+
+
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
@@ -287,8 +294,8 @@ def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], co
         opener = _object_opener(ctx, index, cue, limit, opener)
     if opener is None:
         return _postposed_direct(ctx, index, cue)
-    if _passive_opening(ctx, index, cue, opener):
-        return []  # "تعتبر بلجيكا من بين المنتخبات المرشحة": is considered, no one speaks
+    if _passive_opening(ctx, index, cue, opener) or _accused(ctx, index, cue, opener):
+        return []  # "تعتبر بلجيكا من بين المنتخبات المرشحة": is considered; "واتهم بالمساعدة": was accused
     found = _content(ctx, opener, limit, boundaries)
     if found is None:
         return []
