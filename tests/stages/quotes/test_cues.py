@@ -324,3 +324,8 @@ def test_a_verb_of_accusing_with_its_preposition_right_after_it_is_the_passive(q
 def test_a_verb_of_accusing_with_the_accused_reports(quotes_of: QuotesOf) -> None:
     [quote] = quotes_of("واتهم سامي العلوي المعارضة بالتحريض على العنف.", ("PER", "سامي العلوي"))
     assert quote.speaker == "سامي العلوي" and quote.content == "بالتحريض على العنف"
+
+
+def test_kashafa_an_with_a_noun_reports_what_was_revealed(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("وكشفت سعاد بنعلي، مديرة الصندوق، عن ارتفاع الدين العام إلى مستوى قياسي.", ("PER", "سعاد بنعلي"))
+    assert quote.speaker == "سعاد بنعلي" and quote.content == "عن ارتفاع الدين العام إلى مستوى قياسي"
