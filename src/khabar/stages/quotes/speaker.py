@@ -265,12 +265,14 @@ def _object_after_name(ctx: QuoteContext, first: int, last: int, index: int) -> 
             return True  # "وأبلغ وزير الإعلام الصحفيين": a definite noun closed the subject
         return first == last and not any(
             ctx.word_is(first, c) for c in (*SUBJECT_CLASSES, "addressee", "descriptive"))
+    after = ctx.mentions_in(*ctx.span_chars(index, index))
+    if not after:
+        return False
     start, end = ctx.span_chars(first, last)
     named = ctx.mentions_in(start, end)
     if len(named) != 1 or named[0].start > start + 1 or named[0].end < end - 1:
         return False  # the phrase so far is not one whole name
-    after = ctx.mentions_in(*ctx.span_chars(index, index))
-    return bool(after) and after[0].start >= end and after[0].entity.id != named[0].entity.id
+    return after[0].start >= end and after[0].entity.id != named[0].entity.id
 
 
 def _tells(ctx: QuoteContext, index: int) -> bool:
