@@ -305,3 +305,27 @@ def test_a_renewed_statement(quotes_of: QuotesOf) -> None:
         ("تأكيده", "البنك المركزي", "على عدم وجود أي سبب للمنع")]
     assert [q.cue for q in quotes_of("وجددت الوزارة دعوتها إلى ضبط النفس.")] == ["دعوتها"]
     assert quotes_of("وجاء تأكيده على الموقف في الاجتماع السابق.") == []  # no verb of renewing before it
+
+
+def test_a_present_of_judging_opening_its_sentence_is_the_passive(quotes_of: QuotesOf) -> None:
+    assert quotes_of("ويعتبر المسجد من أقدم المساجد في المدينة.") == []
+    assert quotes_of("تعتبر البرازيل من بين المنتخبات المرشحة للقب.", ("LOC", "البرازيل")) == []
+
+
+def test_a_present_of_judging_with_its_complementiser_reports(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("ويعتبر الخبراء أن القرار خاطئ.")
+    assert quote.cue == "يعتبر" and quote.content == "أن القرار خاطئ"
+
+
+def test_a_verb_of_accusing_with_its_preposition_right_after_it_is_the_passive(quotes_of: QuotesOf) -> None:
+    assert quotes_of("واحتجز القس في تركيا منذ عام 2016، واتهم بالمساعدة في تدبير محاولة انقلاب.") == []
+
+
+def test_a_verb_of_accusing_with_the_accused_reports(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("واتهم سامي العلوي المعارضة بالتحريض على العنف.", ("PER", "سامي العلوي"))
+    assert quote.speaker == "سامي العلوي" and quote.content == "بالتحريض على العنف"
+
+
+def test_kashafa_an_with_a_noun_reports_what_was_revealed(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("وكشفت سعاد بنعلي، مديرة الصندوق، عن ارتفاع الدين العام إلى مستوى قياسي.", ("PER", "سعاد بنعلي"))
+    assert quote.speaker == "سعاد بنعلي" and quote.content == "عن ارتفاع الدين العام إلى مستوى قياسي"

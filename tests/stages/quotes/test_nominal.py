@@ -35,3 +35,12 @@ def test_a_headline_title_is_the_person_the_body_names_with_it(quotes_of: Quotes
             "أكد العاهل الأردني، الملك سامي العلوي، أن الأردن أمام مفترق طرق.")
     quotes = quotes_of(text, ("PER", "سامي العلوي"))
     assert [(q.cue, q.speaker) for q in quotes] == [(":", "سامي العلوي"), ("أكد", "سامي العلوي")]
+
+
+def test_kama_yuda_with_its_alif_maqsura_is_as_he_is_called(quotes_of: QuotesOf) -> None:
+    assert quotes_of('وحضر "الساحر" كما يدعى مدربا للمنتخب في بطولة 2002.') == []
+
+
+def test_kama_yaqul_names_who_said_the_clause(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("والوضع مستقر كما يقول الوزير.")
+    assert quote.speaker == "الوزير" and quote.content == "الوضع مستقر"

@@ -22,3 +22,8 @@ def test_the_noun_before_a_relative_pronoun_speaks(quotes_of: QuotesOf) -> None:
     text = "والتقى الوفد بسلمى حداد التي أوضحت أن الحوار سيستأنف."
     [quote] = quotes_of(text, ("PER", "سلمى حداد"))
     assert quote.speaker == "سلمى حداد"
+
+
+def test_one_of_a_group_before_the_verb_is_its_subject(quotes_of: QuotesOf) -> None:
+    text = "وقال مدير المصنع إنها خسارة كبيرة. أحد عمال المصنع أخبر الشبكة بأن الآلات كانت قديمة."
+    assert [q.speaker for q in quotes_of(text)] == ["مدير المصنع", "أحد عمال المصنع"]

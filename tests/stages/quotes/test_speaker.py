@@ -98,3 +98,19 @@ def test_an_outlet_in_quotation_marks_after_a_bare_title_is_the_addressee(quotes
 def test_an_outlet_after_a_title_of_two_words_is_its_complement(quotes_of: QuotesOf) -> None:
     quotes = quotes_of('وقال المنسق العام لشبكة "دستورنا" إن الحوار متعثر.')
     assert [q.speaker for q in quotes] == ['المنسق العام لشبكة "دستورنا"']
+
+
+def test_a_second_name_after_a_bare_name_is_the_object(quotes_of: QuotesOf) -> None:
+    text = "واتهمت أنقرة دمشق بدعم المتمردين في الشمال."
+    [quote] = quotes_of(text, ("LOC", "أنقرة"), ("LOC", "دمشق"))
+    assert quote.speaker == "أنقرة"
+
+
+def test_the_audience_of_a_verb_of_telling_is_no_part_of_the_subject(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("وأخبر بوتين الصحفيين أمام الكرملين أنه سيلتقي نظيره قريبا.")
+    assert quote.speaker == "بوتين" and quote.content == "أنه سيلتقي نظيره قريبا"
+
+
+def test_a_title_before_the_audience_is_the_subject(quotes_of: QuotesOf) -> None:
+    [quote] = quotes_of("وأبلغ وزير الإعلام الصحفيين أن الحكومة ستعلن برنامجها.")
+    assert quote.speaker == "وزير الإعلام"

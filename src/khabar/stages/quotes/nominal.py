@@ -5,6 +5,7 @@ headlines that give a speaker and a colon ("مسؤول روسي: ربما سمم
 from __future__ import annotations
 
 from khabar.model import QuoteKind
+from khabar.stages.quotes.asides import is_called
 from khabar.stages.quotes.content import TERMINALS, content_end, kind_of, quoted_chars, trim_end
 from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
@@ -25,7 +26,9 @@ def _speaker_start(ctx: QuoteContext, index: int, entry: Attribution) -> tuple[i
     form = ctx.norm(after)
     if entry.link == VERB_LINK:  # "كما يقول X": a reporting verb in the present must follow
         cue = ctx.lexicon.cues.get(form)
-        return (after + 1, None) if cue is not None and cue.kind is CueKind.PRESENT and cue.role is Role.SAY else None
+        if cue is None or cue.kind is not CueKind.PRESENT or cue.role is not Role.SAY or is_called(ctx, after, cue):
+            return None  # '"فيليباو" كما يدعى': as he is called (يُدعى), not as he claims
+        return after + 1, None
     if entry.link == "ل":
         if form == "ل":
             return after + 1, None

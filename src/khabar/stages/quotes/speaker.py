@@ -8,6 +8,7 @@ The subject usually follows the verb, with titles and an apposition ("قال و�
 from __future__ import annotations
 
 from khabar.stages.normalise import normalise_query
+from khabar.stages.quotes.anaphora import ARTICLE
 from khabar.stages.quotes.asides import is_called
 from khabar.stages.quotes.context import QuoteContext
 
@@ -132,7 +133,7 @@ def phrase_after(ctx: QuoteContext, first: int, limit: int, subject: bool = True
             if last is None or not _belongs_to_source(ctx, first, index, limit):
                 break  # "وأكد الجيش الأمريكي من جانبه": the side marker ends the subject
             last = index
-        elif last is not None and _ends_subject(ctx, last, index):
+        elif last is not None and (_ends_subject(ctx, last, index) or _object_after_name(ctx, first, last, index)):
             break
         else:
             last = index
@@ -249,6 +250,35 @@ def _ends_subject(ctx: QuoteContext, last: int, index: int) -> bool:
     if not named or named[-1].entity.label != "PER" or named[-1].end > ctx.tokens[last][1]:
         return False  # a body's name may go on with adjectives the tagger left out ("وزارة الخارجية الروسية")
     return not (ctx.word_is(index, "title") or ctx.mentions_in(*ctx.span_chars(index, index)))
+
+
+def _object_after_name(ctx: QuoteContext, first: int, last: int, index: int) -> bool:
+    """Whether the subject ended at ``last`` and ``index`` starts the verb's object: another entity right
+    after a name standing alone ("واتهمت لندن موسكو بـ"; after a title a second name is its holder: "رئيس
+    البرازيل ميشيل تامر"), or after a verb of telling the audience ("وأخبر ترامب الصحفيين"، "وأبلغ وزير
+    الإعلام الصحفيين").
+    """
+    if not ctx.is_word(index) or ctx.word_is(index, "title") or ctx.has_conjunction(index):
+        return False  # "أعربت باريس وواشنطن": a second name joined by و is a second subject
+    if ctx.bare(index).startswith(ARTICLE) and ctx.word_is(index, "addressee") and _tells(ctx, first - 1):
+        if ctx.bare(last).startswith(ARTICLE):
+            return True  # "وأبلغ وزير الإعلام الصحفيين": a definite noun closed the subject
+        return first == last and not any(
+            ctx.word_is(first, c) for c in (*SUBJECT_CLASSES, "addressee", "descriptive"))
+    after = ctx.mentions_in(*ctx.span_chars(index, index))
+    if not after:
+        return False
+    start, end = ctx.span_chars(first, last)
+    named = ctx.mentions_in(start, end)
+    if len(named) != 1 or named[0].start > start + 1 or named[0].end < end - 1:
+        return False  # the phrase so far is not one whole name
+    return after[0].start >= end and after[0].entity.id != named[0].entity.id
+
+
+def _tells(ctx: QuoteContext, index: int) -> bool:
+    """Whether token ``index`` is a verb of telling someone ("أخبر", "أبلغت")."""
+    cue = ctx.lexicon.cues.get(ctx.bare(index)) if index >= 0 and ctx.is_word(index) else None
+    return cue is not None and ctx.lexicon.is_a("tells", normalise_query(cue.lemma))
 
 
 def _has_proclitic_preposition(ctx: QuoteContext, index: int) -> bool:

@@ -5,6 +5,7 @@ nothing at all ("لم يذكر", "ويذكر أن", "كُتب عليه").
 from __future__ import annotations
 
 from khabar.model import QuoteKind
+from khabar.stages.normalise import normalise_query
 from khabar.stages.quotes.asides import asks_anonymity, is_called, parenthetical_end
 from khabar.stages.quotes.content import (
     after_when,
@@ -266,6 +267,23 @@ def _object_opener(ctx: QuoteContext, index: int, cue: Cue, limit: int, opener: 
     return opener
 
 
+def _passive_opening(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """Whether a present of a verb of judging opens its sentence without a complementiser: the passive
+    ("ويعتبر المسجد من أقدم ...", "تعتبر بلجيكا من بين ..."), not "ويعتبر الخبراء أن ..."."""
+    if cue.kind is not CueKind.PRESENT or opener.kind is OpenerKind.COMPLEMENT or opener.kind is OpenerKind.COLON:
+        return False
+    if opener.kind is OpenerKind.QUOTATION or not ctx.lexicon.is_a("passive_opening", normalise_query(cue.lemma)):
+        return False
+    return ctx.sentence_bounds(index)[0] == index
+
+
+def _accused(ctx: QuoteContext, index: int, cue: Cue, opener: Opener) -> bool:
+    """Whether a verb that needs the one it acts on (words.tsv class needs_object: اتهم) has its preposition
+    right after it: the passive ("واتهم بالمساعدة في ...": he was accused), not "اتهم لافروف الغرب بـ"."""
+    return (cue.kind is CueKind.PAST and opener.kind is OpenerKind.PREPOSITION and opener.index == index + 1
+            and ctx.lexicon.is_a("needs_object", normalise_query(cue.lemma)))
+
+
 def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], consumed: set[int]) -> list[Draft]:
     """The quotes a verb or participle cue introduces (one per speaker when people speak together)."""
     if not _reports(ctx, index, cue) or parenthetical_end(ctx, index) is not None:
@@ -276,6 +294,8 @@ def read_verb(ctx: QuoteContext, index: int, cue: Cue, boundaries: list[int], co
         opener = _object_opener(ctx, index, cue, limit, opener)
     if opener is None:
         return _postposed_direct(ctx, index, cue)
+    if _passive_opening(ctx, index, cue, opener) or _accused(ctx, index, cue, opener):
+        return []  # "تعتبر بلجيكا من بين المنتخبات المرشحة": is considered; "واتهم بالمساعدة": was accused
     found = _content(ctx, opener, limit, boundaries)
     if found is None:
         return []
