@@ -182,6 +182,14 @@ def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> N
     ("ويشتغل البروفيسور وفريقه منذ عشرات السنين على نوع من الباكتيريا", "2016-11-29", ("عشرات السنين", "DURATION", "PXY")),
     # Jawhara FM 2015-06-14: "منذ يوم أمس" is since yesterday
     ("من بين تونسيين مختطفين منذ يوم أمس في ليبيا", "2015-06-14", ("أمس", "DATE", "2015-06-13")),
+    # a state one is held in, going on, waiting, a superlative with the article
+    ("وكان الشاب محتجزا منذ أربعة أيام قيد التحقيق", "2018-05-18", ("أربعة أيام", "DURATION", "P4D")),
+    ("والصحافي المسجون منذ 434 يوما", "2018-03-09", ("434 يوما", "DURATION", "P434D")),
+    ("وتذمروا من تواصل قطع الكهرباء عنهم منذ 3 أيام", "2018-03-09", ("3 أيام", "DURATION", "P3D")),
+    ("وهي من بين الأسوأ منذ 25 عاما", "2018-03-09", ("25 عاما", "DURATION", "P25Y")),
+    # an aside set off by commas between a sentence-opening imperfect and "منذ"
+    ("وتشن القوات، وهي ائتلاف من الفصائل، منذ شهر هجوما على الجيب", "2018-10-13", ("شهر", "DURATION", "P1M")),
+    ("وأعلنت الوزارة، في بيان، منذ شهر أنها ستغلق المعبر", "2018-10-13", ("منذ شهر", "DATE", "2018-09")),
 ])
 def test_since_a_state_that_lasts(analyse, text: str, published: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert found(analyse(text, published)) == [expected]

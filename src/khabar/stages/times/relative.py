@@ -15,6 +15,7 @@ import re
 from khabar.stages.times.context import (
     ARTICLE,
     BARE_ALEF,
+    IMPERFECT,
     Context,
     Reader,
     Reading,
@@ -53,11 +54,16 @@ _OFFSET = re.compile(r"^([DWMY])([+-]\d+)(T[\w:]+)?$")
 _DIGIT = re.compile(r"\d")
 # An imperfect verb in the plural ("يخشون", "يواجهون") before "اليوم" speaks of nowadays, not of today.
 PLURAL_IMPERFECT = re.compile("^[وف]?[يت][\u0621-\u064a]{2,}ون$")
-# Before "منذ": a lasting state, a negation or a superlative make it measure a stretch, not date an event.
+# Before "منذ": a lasting state, a negation or a superlative make it measure a stretch, not date an event;
+# so do the participles of a state one is held in ("محتجزا منذ أربعة أيام", "العالقين", "المسجون منذ 434
+# يوما") and the verbs of going on and waiting ("تواصل قطع التيار منذ 3 أيام", "تنتظر منذ يومين").
 LASTING = re.compile("^(?:[وف]?(?:ال)?(?:مستمر|متواصل|دائر|قائم)|[وف]?(?:لا|ما)?[يت]?زال|مازال|لازال|ظل|بقي|لم|عدم|"
-                     "متزوج|رهن|[وف]?ي[\u0621-\u064a]{3,}|اول|لاول|الاول|الاولي|للمره|اعلي|ادني|اكبر|اصغر|اسوا|افضل|اقوي|اضعف|"
-                     "اطول|اكثر|اقل|اسرع|ابطا|اخطر|اعنف|اكبر)")
+                     "متزوج|رهن|[وف]?ي[\u0621-\u064a]{3,}|اول|لاول|الاول|الاولي|للمره|(?:ال)?(?:اعلي|ادني|اكبر|اصغر|اسوا|"
+                     "افضل|اقوي|اضعف|اطول|اكثر|اقل|اسرع|ابطا|اخطر|اعنف)|"
+                     "[وف]?(?:ال)?(?:محتجز|معتقل|مسجون|موقوف|عالق|محاصر|مضرب|معتصم|مختطف|مخطوف|مفقود)|"
+                     "[وف]?[تي]?(?:تواصل|نتظر)|[وف]?دا?ب)")
 LASTING_WINDOW = 6  # words before "منذ" in its clause
+SENTENCE_LOOK = 300
 CLAUSE_MARK = re.compile("[،,.;؛:!؟?]")
 # Years ago or years long? "منذ عامين" dates a past event only after a verb in the past ("فرضته منذ 35 عاما",
 # "توقفت منذ عام"); days, weeks and months date one unless the clause says the state lasts.
@@ -281,7 +287,16 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
     words = before[clause_start:].split()[-LASTING_WINDOW:]
     if any(LASTING.match(word) for word in words) or ctx.verb_before(m.start("prep")) == PRESENT:
         return False  # "وتسيطر على القاعدة منذ ثلاث سنوات": a state that lasts
+    if not words and _opens_with_imperfect(ctx, m.start("prep")):
+        return False  # "وتشن قوات "قسد"، وهي ائتلاف ...، منذ شهر هجوما": an aside between the verb and "منذ"
     return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-PAST_WINDOW:])
+
+
+def _opens_with_imperfect(ctx: Context, index: int) -> bool:
+    """Whether the sentence around ``index`` opens with a verb in the imperfect ("وتشن", "يواصل")."""
+    start = max(ctx.view.rfind(mark, max(0, index - SENTENCE_LOOK), index) for mark in ".\n!?؟") + 1
+    first = ctx.view[start:index].split()[:1]
+    return bool(first) and IMPERFECT.match(first[0]) is not None
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
