@@ -97,6 +97,12 @@ def test_hijri_months_without_a_year(found, text: str, published: str, value: st
     assert [v for _t, v in found(text, published)] == [value]
 
 
+def test_a_count_after_a_hijri_month_is_no_year(found) -> None:  # type: ignore[no-untyped-def]
+    # a number no Hijri year near ours can be, without "هـ": the count of what follows
+    assert found("وأدت الفرق منذ انطلاق شهر رمضان 1587 زيارة", "2017-06-02") == [("شهر رمضان", "2017-06")]
+    assert found("في شهر رمضان 1438 هـ", "2017-06-02") == [("شهر رمضان 1438 هـ", "2017-06")]
+
+
 def test_ramadan_as_a_name_is_no_date(found) -> None:  # type: ignore[no-untyped-def]
     assert found("ودفع المدير الفني بآخر تغييراته بنزول رمضان صبحي بدلا من محمد رزق", "2018-05-20") == []
 

@@ -63,6 +63,7 @@ HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ ح
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
 SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
+MAX_HIJRI_YEAR = 1500  # 2077: a larger number after a Hijri month without "هـ" is a count
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
 MAX_JOINED = 4
 JOINED_TO_YEAR = re.compile(f"(?<!\\d)(?:{YEAR})\\s*(?:[-–/]|و|الي|حتي|و\\s*حتي|و\\s*الي)\\s*[وف]?$")
@@ -176,13 +177,16 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     month = ctx.lexicon.hijri_months[must(m, "mon")]
     day = int(day_text) if day_text else HIJRI_MID_MONTH
+    end = m.end("x")
+    if year_text and not part(m, "mark") and MAX_HIJRI_YEAR < int(year_text) < MIN_YEAR:
+        year_text, end = None, m.end("mon")  # "منذ انطلاق شهر رمضان 1587 زيارة": a count, not the year
     try:
         if year_text and (int(year_text) < MIN_YEAR or part(m, "mark")):
             gregorian = hijri_to_gregorian(int(year_text), month, day)
         elif year_text:  # "رمضان 2018": the Ramadan of that Gregorian year
             gregorian = _hijri_in_year(int(year_text), month, day)
         elif ctx.anchor is None:
-            return reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
+            return Reading(m.start("x"), end, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
         elif day_text:
             gregorian = _hijri_day_near(ctx, m, month, day)
         else:
@@ -191,7 +195,7 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
     except ValueError:
         return None
     value = gregorian.isoformat() if day_text else f"{gregorian.year}-{gregorian.month:02d}"
-    return reading(m, "DATE", value, True)
+    return Reading(m.start("x"), end, "DATE", value, True)
 
 
 def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
