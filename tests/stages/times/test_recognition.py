@@ -156,6 +156,7 @@ def test_a_day_of_a_month_named_by_its_distance(found, text: str, published: str
     ("تمكّن أعوان مركز الأمن الوطني نهاية الأسبوع الماضي من إيقاف ثلاثة أشقاء", "2017-02-08", "2017-W05-WE"),
     ("أوقفت الشرطة خلال عطلة نهاية الأسبوع عشرة أشخاص", "2017-02-08", "2017-W05-WE"),  # the last one
     ("ستقام المباراة نهاية الأسبوع", "2017-02-08", "2017-W06-WE"),  # the coming one
+    ("ومن المرتقب أن يبدأ بيعه في نهاية الأسبوع", "2018-07-01", "2018-W27-WE"),  # a Sunday: next week's
 ])
 def test_weekends(found, text: str, published: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [v for _t, v in found(text, published)] == [value]
@@ -373,6 +374,8 @@ def test_the_ends_of_a_range_agree(found, text: str, published: str, expected: l
     "وقال اللاعب ابن الـ 23 عاما، الذي يتوقع أن يشارك أساسيا",  # Sky News Arabia 2018-09-12
     "وشغل منصب مساعد مدرب منتخب الشباب تحت 20 سنة",  # an age group (Sky News Arabia 2018-08-15)
     "يدعى محمد تونسي الجنسية وعمره 39 سنة.",  # Jawhara FM 2017-03-24
+    "وقال المدرب: أبلغ الخمسين عاما ورأيت بلدي يخسر",
+    "تليهما المكسيك (29.4 عام).",  # the tail of a decimal
 ])
 def test_more_ages(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []

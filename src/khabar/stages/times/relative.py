@@ -74,7 +74,7 @@ HALF_YEAR = 6
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
-AGE_WORDS = frozenset("بلغ بلغت العمر عمر عمره عمرها عمرهم عمرهما عمري عمرك بعمر اعمار اعمارهم اعمارهن اعمارهما الاعمار البالغ "
+AGE_WORDS = frozenset("ابلغ بلغ بلغت العمر عمر عمره عمرها عمرهم عمرهما عمري عمرك بعمر اعمار اعمارهم اعمارهن اعمارهما الاعمار البالغ "
                       "البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
@@ -84,6 +84,8 @@ LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 MIN_NOUN_LETTERS = 4
 NEW_YEAR_FROM = 10  # from October on, "العام الجديد" is the coming year
+SUNDAY = 7
+DECIMAL_TAIL = re.compile(r"\d[.,]$")
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
 
 
@@ -175,8 +177,8 @@ def read_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
     """"نهاية الأسبوع الماضي" 2016-W42-WE; "نهاية الأسبوع" the last one (the coming one in the future)."""
     offset = qualifier(m, ctx)
     if offset is None and not part(m, "this") and ctx.anchor is not None:
-        reached = ctx.anchor.isoweekday() >= WORKING_DAYS_END
-        offset = 0 if ctx.future or reached else -1
+        weekday = ctx.anchor.isoweekday()  # ahead: the coming weekend, next week's on a Sunday (its ISO week's last day)
+        offset = int(weekday == SUNDAY) if ctx.future else 0 if weekday >= WORKING_DAYS_END else -1
     value, resolved = offset_value(ctx.anchor, "W", offset or 0)
     return reading(m, "DATE", f"{value}-WE", resolved)
 
@@ -304,8 +306,8 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     letter, count = count_of(m, ctx)
     if count == VAGUE and part(m, "num") is None and ctx.view[m.start() : m.start() + 1] != "ل":
         return None  # "أيام" alone; "لأيام" (for days) is a stretch
-    if letter == "Y" and is_age(m, ctx):
-        return None
+    if letter == "Y" and is_age(m, ctx) or DECIMAL_TAIL.search(ctx.view, max(0, m.start("x") - 2), m.start("x")):
+        return None  # an age; "(29.4 عام)": the tail of a decimal, no count of its own
     if part(m, "dual") and without_proclitic(ctx.word_before(m.start("x"))).endswith(("اء", "ين")):
         return None  # "مدراء عامين": general managers, not two years
     if part(m, "half"):
