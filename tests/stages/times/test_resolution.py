@@ -257,6 +257,7 @@ def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type
     ("وقال إن القطاع يضم اليوم أكثر من ألف شركة", [("اليوم", "PRESENT_REF")]),
     ("ولا تزال آثارهم قائمة حتى هذا اليوم", [("اليوم", "PRESENT_REF")]),
     ("ويمثل اليوم أمام المحكمة", [("اليوم", "2018-07-04")]),  # appears in court today
+    ("وقال إن الهجرة تمثّل اليوم إشكالا خطيرا", [("اليوم", "PRESENT_REF")]),  # stands for, nowadays
 ])
 def test_today_after_become_is_nowadays(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected

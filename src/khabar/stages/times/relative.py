@@ -100,7 +100,8 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         if word == "اليوم" and not part(m, "pod"):
             before = without_proclitic(ctx.word_before(m.start("x")))
-            if PLURAL_IMPERFECT.match(before) or before in NOWADAYS_BEFORE or _until_this_day(ctx, m.start("x")):
+            stands = before in ("يمثل", "تمثل") and ctx.word_after(m.end("x")) != "امام"  # not "يمثل أمام المحكمة"
+            if PLURAL_IMPERFECT.match(before) or before in NOWADAYS_BEFORE or stands or _until_this_day(ctx, m.start("x")):
                 return reading(m, "DATE", "PRESENT_REF", False)  # "باتت اليوم أقرب": nowadays
             if before in ("هو", "هي") and ctx.definite_after(m.end("x")):
                 return None  # "الأحد، وهو اليوم المتوقع لوصوله": the day named, no date of its own
