@@ -270,3 +270,13 @@ def test_today_after_become_is_nowadays(found, text: str, expected: list) -> Non
 ])
 def test_every_weekday_is_a_set(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in a quote, the editor's weekday in brackets says which day the speaker's "أمس"/"اليوم"/"غدا" was
+    ('وأضاف "أمس(الأربعاء)، أرسل لي رسالة"', [("أمس", "2018-07-18"), ("الأربعاء", "2018-07-18")]),
+    ('وقال "غدا (الجمعة) سنذهب إلى المطار"', [("غدا", "2018-07-20"), ("الجمعة", "2018-07-20")]),  # said on Thursday
+    ("وقالت الوكالة أمس (الخميس) إن التصنيف", [("أمس", "2018-07-19"), ("الخميس", "2018-07-19")]),
+])
+def test_a_weekday_in_brackets_fixes_the_relative_day(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-20") == expected
