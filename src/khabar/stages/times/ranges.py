@@ -148,8 +148,8 @@ def bracketed_weekdays(readings: list[Reading], view: str) -> list[Reading]:
     out = list(readings)
     for i in range(len(out) - 1):
         relative, weekday = out[i], out[i + 1]
-        if (not RELATIVE_DAY.search(view, relative.start, relative.end) or not OPEN_BRACKET.match(view[relative.end : weekday.start])
-                or view[weekday.end : weekday.end + 1] != ")" or not WEEKDAY.search(view, weekday.start, weekday.end)
+        if (view[weekday.end : weekday.end + 1] != ")" or not OPEN_BRACKET.match(view[relative.end : weekday.start])
+                or not RELATIVE_DAY.search(view, relative.start, relative.end) or not WEEKDAY.search(view, weekday.start, weekday.end)
                 or not FULL_DAY.match(relative.value) or not FULL_DAY.match(weekday.value)):
             continue
         said = date.fromisoformat(relative.value[:10])

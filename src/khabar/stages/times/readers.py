@@ -351,13 +351,15 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 def _fixture(m: re.Match[str], ctx: Context) -> bool:
     """Whether the weekday names a match or meeting ("مباراة الأحد", "لقاء يوم السبت") in a sentence that
     speaks of the future anywhere: the fixture lies ahead (no verb of its own stands before it)."""
+    if not ctx.tense.sentence_future:
+        return False
     before = ctx.view[max(0, m.start("x") - FIXTURE_LOOK) : m.start("x")].split()
     if before and before[-1] == "يوم" and not part(m, "yawm"):
         before = before[:-1]
     if not before or without_proclitic(before[-1]).removeprefix("ل") not in FIXTURE_NOUNS:
         return False
     seen = len(before) > 1 and (PAST_SHAPE.match(before[-2]) or WE_DID.match(before[-2]))
-    return ctx.tense.sentence_future and not seen
+    return not seen
 
 
 def _the_two(m: re.Match[str], ctx: Context) -> bool:
