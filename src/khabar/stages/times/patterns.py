@@ -190,8 +190,8 @@ def _durations(lex: TimeLexicon) -> list[Source]:
         ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units), _firsts(lex.numbers)),
         ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),), _firsts(duals)),
         # "سنة ونصف", "عام ونصف العام": one unit and a half
-        ("duration", f"(?P<x>(?P<unit>{alternation(single)}){HALF_OF}){END}", (with_clitics(single), with_clitics(["نصف"])),
-         with_clitics(single)),
+        ("duration", f"(?P<x>(?P<unit>{alternation(single)}){HALF_OF}){END}", (frozenset(("نصف", "ونصف")),),
+         frozenset(c + form for c in ("", "و", "ل", "ب", "ف") for form in single)),
         ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)}){HALF}){END}(?!\\s*\\d)",
          (with_clitics(single), with_clitics(APPROXIMATE_WORDS)), _firsts(APPROXIMATELY)),
         # not "1.9 بالمائة سنة 2015": a unit before a number is a date's
