@@ -64,6 +64,11 @@ def test_a_named_day_after_since_is_the_date(analyse) -> None:  # type: ignore[n
     ("وقال الوزير في أكتوبر إنه سيزور تونس", "2015-10"),  # the future after إنه is another clause
     ("منذ 25 مايو", "2015-05-25"),  # منذ: before, though the next one is nearer
     ("في أولى حفلاتها منذ إنجابها توأميها في حزيران/يونيو.", "2015-06"),  # Al Arabiya 2018-04-15
+    # a future marker earlier in the sentence gives way to "منذ" and to a past right before the month
+    ("وستصل المساعدات بعد اتفاق عقب محادثات منذ أكتوبر", "2015-10"),
+    ("وستنقل رفات الوزيرة التي توفيت في 30 يونيو إلى المقبرة", "2015-06-30"),
+    ("وسترفع الحظر الذي كانت فرضته في أكتوبر", "2015-10"),
+    ("وستعود الأموال ما لم يتم صرفها بحلول 30 يونيو", "2016-06-30"),  # "ما لم": unless, no past
 ])
 def test_the_year_of_an_undated_month_follows_the_text(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-05-10").times] == [value]

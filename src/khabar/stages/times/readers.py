@@ -50,7 +50,8 @@ MONDAY = 1
 FIXTURE_NOUNS = frozenset("مباراه مباراتي لقاء مواجهه قمه مباريات".split())  # + a weekday: a fixture
 FIXTURE_LOOK = 30
 WE_DID = re.compile("^[وف]?[\u0621-\u064a]{3,}نا$")  # "شاهدنا مباراة الخميس": a match seen
-PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
+PAST_OVER_FUTURE = 2
+MONTH_PAST_OVER_FUTURE = 3  # words: a past verb this near an undated month outweighs a future marker before  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
@@ -206,13 +207,15 @@ def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
         if ctx.word_before(m.start("x")) == "تسليم":
             return 1  # "العقود الآجلة تسليم أغسطس": a future contract
         verb = ctx.verb_before(m.start("x"))
+        if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+            return -1  # "منذ إنجابها توأميها في حزيران", "وستصل ... بعد محادثات منذ مايو": since, so before
         if not ctx.future:
-            if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
-                return -1  # "منذ إنجابها توأميها في حزيران": since, so before
             if verb is not None:
                 return -1 if verb == PAST else EVEN
             if even:
                 return EVEN
+        elif verb == PAST and ctx.verb_before(m.start("x"), MONTH_PAST_OVER_FUTURE) == PAST:
+            return -1  # "وسيتضمن النص الاتفاق الذي تم التوصل إليه في ديسمبر": its own past outweighs the future
     return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
 
 
