@@ -69,6 +69,9 @@ def test_a_named_day_after_since_is_the_date(analyse) -> None:  # type: ignore[n
     ("وستنقل رفات الوزيرة التي توفيت في 30 يونيو إلى المقبرة", "2015-06-30"),
     ("وسترفع الحظر الذي كانت فرضته في أكتوبر", "2015-10"),
     ("وستعود الأموال ما لم يتم صرفها بحلول 30 يونيو", "2016-06-30"),  # "ما لم": unless, no past
+    # a comparison with a forecast is no future marker
+    ("وأظهرت البيانات أن المبيعات زادت أكثر من المتوقع في أكتوبر", "2015-10"),
+    ("ومن المتوقع أن تعلن النتائج في أكتوبر", "2016-10"),
 ])
 def test_the_year_of_an_undated_month_follows_the_text(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-05-10").times] == [value]
