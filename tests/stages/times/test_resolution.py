@@ -119,6 +119,8 @@ def test_a_weekday_with_its_day_and_month_fixes_the_year(analyse) -> None:  # ty
     ("والفريق في حاجة إلى نقطة من مباراة الأحد ضد الضيوف، فيما ستحسم الصدارة لاحقا", "2016-10-30"),
     ("وقال: شاهدنا مباراة الأحد سويا، وسنكون سعداء", "2016-10-23"),
     ("وقال إن مباراة الأحد كانت صعبة", "2016-10-23"),
+    # a past three words before the day outweighs a future marker earlier in the sentence
+    ('"لا نظن أن خطوة كهذه ستمر دون رد" هكذا قالت الخارجية الروسية يوم الاثنين', "2016-10-24"),
 ])
 def test_weekdays_follow_the_tense(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-10-26").times] == [value]
