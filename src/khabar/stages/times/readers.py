@@ -51,7 +51,7 @@ FIXTURE_NOUNS = frozenset("مباراه مباراتي لقاء مواجهه ق�
 FIXTURE_LOOK = 30
 WE_DID = re.compile("^[وف]?[\u0621-\u064a]{3,}نا$")  # "شاهدنا مباراة الخميس": a match seen
 PAST_OVER_FUTURE = 3  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
-MONTH_PAST_OVER_FUTURE = 3  # words: a past verb this near an undated month outweighs a future marker before  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
+MONTH_PAST_OVER_FUTURE = 3  # words: a past verb this near an undated month outweighs a future marker before
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
