@@ -97,6 +97,12 @@ def test_hijri_months_without_a_year(found, text: str, published: str, value: st
     assert [v for _t, v in found(text, published)] == [value]
 
 
+def test_a_count_after_a_hijri_month_is_no_year(found) -> None:  # type: ignore[no-untyped-def]
+    # a number no Hijri year near ours can be, without "هـ": the count of what follows
+    assert found("وأدت الفرق منذ انطلاق شهر رمضان 1587 زيارة", "2017-06-02") == [("شهر رمضان", "2017-06")]
+    assert found("في شهر رمضان 1438 هـ", "2017-06-02") == [("شهر رمضان 1438 هـ", "2017-06")]
+
+
 def test_ramadan_as_a_name_is_no_date(found) -> None:  # type: ignore[no-untyped-def]
     assert found("ودفع المدير الفني بآخر تغييراته بنزول رمضان صبحي بدلا من محمد رزق", "2018-05-20") == []
 
@@ -150,6 +156,7 @@ def test_a_day_of_a_month_named_by_its_distance(found, text: str, published: str
     ("تمكّن أعوان مركز الأمن الوطني نهاية الأسبوع الماضي من إيقاف ثلاثة أشقاء", "2017-02-08", "2017-W05-WE"),
     ("أوقفت الشرطة خلال عطلة نهاية الأسبوع عشرة أشخاص", "2017-02-08", "2017-W05-WE"),  # the last one
     ("ستقام المباراة نهاية الأسبوع", "2017-02-08", "2017-W06-WE"),  # the coming one
+    ("ومن المرتقب أن يبدأ بيعه في نهاية الأسبوع", "2018-07-01", "2018-W27-WE"),  # a Sunday: next week's
 ])
 def test_weekends(found, text: str, published: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [v for _t, v in found(text, published)] == [value]
@@ -305,6 +312,14 @@ def test_days_that_are_not_times(found, text: str) -> None:  # type: ignore[no-u
     ("أثارت القضية جدلا واسعا خلال الساعات الماضية", "2018-10-03", [("الساعات الماضية", "PTXH")]),
     # Al Arabiya 2018-05-14: a half after the unit
     ("المقطع المصور الذي استمر دقيقتين ونصف", "2018-05-14", [("دقيقتين ونصف", "PT150S")]),
+    # one unit and a half, the unit said again after the half
+    ("وظل في السجن لنحو عام ونصف العام، قبل أن يفرج عنه", "2018-05-14", [("عام ونصف العام", "P18M")]),
+    ("أكمل دراسته في سنة ونصف فقط", "2018-05-14", [("سنة ونصف", "P18M")]),
+    ("تأجل الإقلاع قرابة ساعة ونصف", "2018-05-14", [("ساعة ونصف", "PT90M")]),
+    ("في أكبر خسارة أسبوعية في شهرين ونصف", "2018-05-14", [("شهرين ونصف", "P75D")]),
+    ("منذ إنشائه قبل نحو قرن ونصف القرن", "2018-05-14", [("قرن ونصف القرن", "P150Y")]),
+    ("حكم عليه بالسجن 7 أعوام ونصف العام", "2018-05-14", [("7 أعوام ونصف العام", "P90M")]),
+    ("وقال الأمين العام ونصف الأعضاء", "2018-05-14", []),
     # Jawhara FM 2016-04-17: a day of every year
     ("ليوم الأسير الفلسطيني الموافق 17 من أفريل من كل عام", "2016-04-17", [("17 من أفريل من كل عام", "XXXX-04-17")]),
     # Jawhara FM 2017-03-05: the evening of yesterday, a Saturday
@@ -367,6 +382,8 @@ def test_the_ends_of_a_range_agree(found, text: str, published: str, expected: l
     "وقال اللاعب ابن الـ 23 عاما، الذي يتوقع أن يشارك أساسيا",  # Sky News Arabia 2018-09-12
     "وشغل منصب مساعد مدرب منتخب الشباب تحت 20 سنة",  # an age group (Sky News Arabia 2018-08-15)
     "يدعى محمد تونسي الجنسية وعمره 39 سنة.",  # Jawhara FM 2017-03-24
+    "وقال المدرب: أبلغ الخمسين عاما ورأيت بلدي يخسر",
+    "تليهما المكسيك (29.4 عام).",  # the tail of a decimal
 ])
 def test_more_ages(found, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-05-20") == []

@@ -64,6 +64,14 @@ def test_a_named_day_after_since_is_the_date(analyse) -> None:  # type: ignore[n
     ("وقال الوزير في أكتوبر إنه سيزور تونس", "2015-10"),  # the future after إنه is another clause
     ("منذ 25 مايو", "2015-05-25"),  # منذ: before, though the next one is nearer
     ("في أولى حفلاتها منذ إنجابها توأميها في حزيران/يونيو.", "2015-06"),  # Al Arabiya 2018-04-15
+    # a future marker earlier in the sentence gives way to "منذ" and to a past right before the month
+    ("وستصل المساعدات بعد اتفاق عقب محادثات منذ أكتوبر", "2015-10"),
+    ("وستنقل رفات الوزيرة التي توفيت في 30 يونيو إلى المقبرة", "2015-06-30"),
+    ("وسترفع الحظر الذي كانت فرضته في أكتوبر", "2015-10"),
+    ("وستعود الأموال ما لم يتم صرفها بحلول 30 يونيو", "2016-06-30"),  # "ما لم": unless, no past
+    # a comparison with a forecast is no future marker
+    ("وأظهرت البيانات أن المبيعات زادت أكثر من المتوقع في أكتوبر", "2015-10"),
+    ("ومن المتوقع أن تعلن النتائج في أكتوبر", "2016-10"),
 ])
 def test_the_year_of_an_undated_month_follows_the_text(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-05-10").times] == [value]
@@ -111,6 +119,8 @@ def test_a_weekday_with_its_day_and_month_fixes_the_year(analyse) -> None:  # ty
     ("والفريق في حاجة إلى نقطة من مباراة الأحد ضد الضيوف، فيما ستحسم الصدارة لاحقا", "2016-10-30"),
     ("وقال: شاهدنا مباراة الأحد سويا، وسنكون سعداء", "2016-10-23"),
     ("وقال إن مباراة الأحد كانت صعبة", "2016-10-23"),
+    # a past three words before the day outweighs a future marker earlier in the sentence
+    ('"لا نظن أن خطوة كهذه ستمر دون رد" هكذا قالت الخارجية الروسية يوم الاثنين', "2016-10-24"),
 ])
 def test_weekdays_follow_the_tense(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in analyse(text, "2016-10-26").times] == [value]
@@ -182,6 +192,14 @@ def test_after_a_stretch_from_an_event(analyse, text: str, expected: tuple) -> N
     ("ويشتغل البروفيسور وفريقه منذ عشرات السنين على نوع من الباكتيريا", "2016-11-29", ("عشرات السنين", "DURATION", "PXY")),
     # Jawhara FM 2015-06-14: "منذ يوم أمس" is since yesterday
     ("من بين تونسيين مختطفين منذ يوم أمس في ليبيا", "2015-06-14", ("أمس", "DATE", "2015-06-13")),
+    # a state one is held in, going on, waiting, a superlative with the article
+    ("وكان الشاب محتجزا منذ أربعة أيام قيد التحقيق", "2018-05-18", ("أربعة أيام", "DURATION", "P4D")),
+    ("والصحافي المسجون منذ 434 يوما", "2018-03-09", ("434 يوما", "DURATION", "P434D")),
+    ("وتذمروا من تواصل قطع الكهرباء عنهم منذ 3 أيام", "2018-03-09", ("3 أيام", "DURATION", "P3D")),
+    ("وهي من بين الأسوأ منذ 25 عاما", "2018-03-09", ("25 عاما", "DURATION", "P25Y")),
+    # an aside set off by commas between a sentence-opening imperfect and "منذ"
+    ("وتشن القوات، وهي ائتلاف من الفصائل، منذ شهر هجوما على الجيب", "2018-10-13", ("شهر", "DURATION", "P1M")),
+    ("وأعلنت الوزارة، في بيان، منذ شهر أنها ستغلق المعبر", "2018-10-13", ("منذ شهر", "DATE", "2018-09")),
 ])
 def test_since_a_state_that_lasts(analyse, text: str, published: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert found(analyse(text, published)) == [expected]
@@ -249,6 +267,7 @@ def test_until_our_day_is_now(found, text: str, expected: list) -> None:  # type
     ("وقال إن القطاع يضم اليوم أكثر من ألف شركة", [("اليوم", "PRESENT_REF")]),
     ("ولا تزال آثارهم قائمة حتى هذا اليوم", [("اليوم", "PRESENT_REF")]),
     ("ويمثل اليوم أمام المحكمة", [("اليوم", "2018-07-04")]),  # appears in court today
+    ("وقال إن الهجرة تمثّل اليوم إشكالا خطيرا", [("اليوم", "PRESENT_REF")]),  # stands for, nowadays
 ])
 def test_today_after_become_is_nowadays(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected
@@ -261,3 +280,13 @@ def test_today_after_become_is_nowadays(found, text: str, expected: list) -> Non
 ])
 def test_every_weekday_is_a_set(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert found(text, "2018-07-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in a quote, the editor's weekday in brackets says which day the speaker's "أمس"/"اليوم"/"غدا" was
+    ('وأضاف "أمس(الأربعاء)، أرسل لي رسالة"', [("أمس", "2018-07-18"), ("الأربعاء", "2018-07-18")]),
+    ('وقال "غدا (الجمعة) سنذهب إلى المطار"', [("غدا", "2018-07-20"), ("الجمعة", "2018-07-20")]),  # said on Thursday
+    ("وقالت الوكالة أمس (الخميس) إن التصنيف", [("أمس", "2018-07-19"), ("الخميس", "2018-07-19")]),
+])
+def test_a_weekday_in_brackets_fixes_the_relative_day(found, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, "2018-07-20") == expected

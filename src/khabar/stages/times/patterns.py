@@ -48,7 +48,8 @@ DECADE_WORDS = tuple(f"{article}{decade}{ending}" for article in ("", "ال") fo
                      for ending in ("يات", "ات"))
 LASTING_VERBS = "دام|دامت|يدوم|تدوم|استمر|استمرت|يستمر|تستمر|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق"
 SAME = "نفسه|نفسها|ذاته|ذاتها"  # "العام نفسه": the year named last
-HALF = "(?:\\s+و\\s*(?P<half>نصف))?"  # "ساعة ونصف", "دقيقتين ونصف"
+HALF_OF = "\\s+و\\s*(?P<half>نصف)(?:\\s+(?:ال)?(?:عام|سنه|ساعه|يوم|شهر|اسبوع|قرن|عقد))?"  # "ونصف العام"
+HALF = f"(?:{HALF_OF})?"  # "ساعة ونصف", "دقيقتين ونصف", "عامين ونصف العام"
 MONTH_LEADS = "في|منذ|حتي|خلال|مطلع|اوائل|اواسط|اواخر|بدايه|نهايه|منتصف|موفي"
 WEEKDAY_RELATIVES = "امس|الامس|غدا|الغد|(?:يوم\\s+)?غد|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد"  # + a weekday
 DUAL_QUALIFIERS = "ماضي|قادم|مقبل|اخير|فائت|منصرم|سابق"  # + ين/ان (ت for a feminine unit): "الماضيين", "المقبلتين"
@@ -188,7 +189,10 @@ def _durations(lex: TimeLexicon) -> list[Source]:
         ("duration", f"(?P<x>(?P<num>\\d+)(?:\\s*[)»\"/]\\s*|\\s*)(?P<unit>{unit}){HALF}){END}", (DIGITS, units), DIGITS),
         ("duration", f"(?P<x>(?P<num>{number})\\s+(?P<unit>{unit}){HALF}){END}(?!\\s*\\d)", (numbers, units), _firsts(lex.numbers)),
         ("duration", f"(?P<x>(?P<dual>(?P<unit>{alternation(duals)})){HALF}){END}", (with_clitics(duals),), _firsts(duals)),
-        ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)})){END}(?!\\s*\\d)",
+        # "سنة ونصف", "عام ونصف العام": one unit and a half
+        ("duration", f"(?P<x>(?P<unit>{alternation(single)}){HALF_OF}){END}", (frozenset(("نصف", "ونصف")),),
+         frozenset(c + form for c in ("", "و", "ل", "ب", "ف") for form in single)),
+        ("duration", f"(?:{APPROXIMATELY})\\s+(?P<x>(?P<unit>{alternation(single)}){HALF}){END}(?!\\s*\\d)",
          (with_clitics(single), with_clitics(APPROXIMATE_WORDS)), _firsts(APPROXIMATELY)),
         # not "1.9 بالمائة سنة 2015": a unit before a number is a date's
         ("duration", f"(?P<x>ال(?P<num>{number})\\s+(?P<unit>{unit})(?:\\s+(?P<qual>{qualifier}))?){END}(?!\\s*\\d)",

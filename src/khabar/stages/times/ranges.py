@@ -28,6 +28,8 @@ DAY_STEP = "@D"  # the value a reader gives "اليوم التالي" ("@D+1", "
 FUTURE_DAY_STEP = "@F"  # ... in a sentence that points ahead ("ستعود في اليوم التالي")
 DAY_REACH = 300  # characters from the day named last to "اليوم التالي"
 FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+RELATIVE_DAY = re.compile("(?:امس|اليوم|غدا|غد)(?![\u0621-\u064a])")
+OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
 CLOCK_GAP = 12  # characters between a day and the clock time that follows it ("يوم 02 حزيران الساعة 22,45")
 
 
@@ -136,4 +138,23 @@ def clocks_on_their_day(readings: list[Reading], anchor: date | None) -> list[Re
                 and not before.value.startswith(on_anchor[:-1])):
             found = dataclasses.replace(found, value=before.value[:10] + found.value[10:])
         out.append(found)
+    return out
+
+
+def bracketed_weekdays(readings: list[Reading], view: str) -> list[Reading]:
+    """``readings`` (in text order) with a relative day followed by its weekday in brackets put on that
+    weekday: in a quote the editor's "(الأربعاء)" says which day "أمس"/"اليوم"/"غدا" was when it was said
+    ("وقال "أمس(الأربعاء) أرسل لي رسالة"" in an article of Friday is Wednesday, not Thursday)."""
+    out = list(readings)
+    for i in range(len(out) - 1):
+        relative, weekday = out[i], out[i + 1]
+        if (view[weekday.end : weekday.end + 1] != ")" or not OPEN_BRACKET.match(view[relative.end : weekday.start])
+                or not RELATIVE_DAY.search(view, relative.start, relative.end) or not WEEKDAY.search(view, weekday.start, weekday.end)
+                or not FULL_DAY.match(relative.value) or not FULL_DAY.match(weekday.value)):
+            continue
+        said = date.fromisoformat(relative.value[:10])
+        shift = (date.fromisoformat(weekday.value[:10]).isoweekday() - said.isoweekday() + 3) % 7 - 3
+        day = (said + timedelta(days=shift)).isoformat()
+        out[i] = dataclasses.replace(relative, value=day + relative.value[10:])
+        out[i + 1] = dataclasses.replace(weekday, value=day + weekday.value[10:])
     return out

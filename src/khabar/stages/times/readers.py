@@ -50,7 +50,8 @@ MONDAY = 1
 FIXTURE_NOUNS = frozenset("مباراه مباراتي لقاء مواجهه قمه مباريات".split())  # + a weekday: a fixture
 FIXTURE_LOOK = 30
 WE_DID = re.compile("^[وف]?[\u0621-\u064a]{3,}نا$")  # "شاهدنا مباراة الخميس": a match seen
-PAST_OVER_FUTURE = 2  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
+PAST_OVER_FUTURE = 3  # words: a past verb this near a weekday outweighs a marker earlier in the sentence
+MONTH_PAST_OVER_FUTURE = 3  # words: a past verb this near an undated month outweighs a future marker before
 NOT_THIS_ONE = 2  # the direction of "الماضي"/"المقبل": strictly before or after
 YEAR_PREPOSITION_WORDS = frozenset(YEAR_PREPOSITIONS.split("|"))
 # Before a bare year "من" and "بين" may open a count ("أكثر من 2000 مواطن"), which these words give away.
@@ -63,6 +64,7 @@ HIJRI_LEADS = frozenset("في خلال قبل بعد قبيل بعيد منذ ح
 HIJRI_EPITHETS = frozenset("المبارك الكريم المعظم الفضيل".split())
 SINCE_WINDOW = 4  # words between "منذ" and the month it puts behind
 MIN_YEAR, MAX_YEAR = 1900, 2099  # bare four-digit numbers read as years
+MAX_HIJRI_YEAR = 1500  # 2077: a larger number after a Hijri month without "هـ" is a count
 # A year joined to a year before it: "2014 و2015", "2016-2017", "من 2009 إلى 2011".
 MAX_JOINED = 4
 JOINED_TO_YEAR = re.compile(f"(?<!\\d)(?:{YEAR})\\s*(?:[-–/]|و|الي|حتي|و\\s*حتي|و\\s*الي)\\s*[وف]?$")
@@ -176,13 +178,16 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     month = ctx.lexicon.hijri_months[must(m, "mon")]
     day = int(day_text) if day_text else HIJRI_MID_MONTH
+    end = m.end("x")
+    if year_text and not part(m, "mark") and MAX_HIJRI_YEAR < int(year_text) < MIN_YEAR:
+        year_text, end = None, m.end("mon")  # "منذ انطلاق شهر رمضان 1587 زيارة": a count, not the year
     try:
         if year_text and (int(year_text) < MIN_YEAR or part(m, "mark")):
             gregorian = hijri_to_gregorian(int(year_text), month, day)
         elif year_text:  # "رمضان 2018": the Ramadan of that Gregorian year
             gregorian = _hijri_in_year(int(year_text), month, day)
         elif ctx.anchor is None:
-            return reading(m, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
+            return Reading(m.start("x"), end, "DATE", f"HXXXX-{month:02d}" + (f"-{day:02d}" if day_text else ""), False)
         elif day_text:
             gregorian = _hijri_day_near(ctx, m, month, day)
         else:
@@ -191,7 +196,7 @@ def read_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
     except ValueError:
         return None
     value = gregorian.isoformat() if day_text else f"{gregorian.year}-{gregorian.month:02d}"
-    return reading(m, "DATE", value, True)
+    return Reading(m.start("x"), end, "DATE", value, True)
 
 
 def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
@@ -202,13 +207,15 @@ def _direction(m: re.Match[str], ctx: Context, *, even: bool = False) -> int:
         if ctx.word_before(m.start("x")) == "تسليم":
             return 1  # "العقود الآجلة تسليم أغسطس": a future contract
         verb = ctx.verb_before(m.start("x"))
+        if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
+            return -1  # "منذ إنجابها توأميها في حزيران", "وستصل ... بعد محادثات منذ مايو": since, so before
         if not ctx.future:
-            if "منذ" in (without_proclitic(w) for w in ctx.words_before(m.start("x"), SINCE_WINDOW)):
-                return -1  # "منذ إنجابها توأميها في حزيران": since, so before
             if verb is not None:
                 return -1 if verb == PAST else EVEN
             if even:
                 return EVEN
+        elif verb == PAST and ctx.verb_before(m.start("x"), MONTH_PAST_OVER_FUTURE) == PAST:
+            return -1  # "وسيتضمن النص الاتفاق الذي تم التوصل إليه في ديسمبر": its own past outweighs the future
     return pick_direction(qualifier(m, ctx), ctx.future, nearest=True)
 
 
@@ -347,13 +354,15 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 def _fixture(m: re.Match[str], ctx: Context) -> bool:
     """Whether the weekday names a match or meeting ("مباراة الأحد", "لقاء يوم السبت") in a sentence that
     speaks of the future anywhere: the fixture lies ahead (no verb of its own stands before it)."""
+    if not ctx.tense.sentence_future:
+        return False
     before = ctx.view[max(0, m.start("x") - FIXTURE_LOOK) : m.start("x")].split()
     if before and before[-1] == "يوم" and not part(m, "yawm"):
         before = before[:-1]
     if not before or without_proclitic(before[-1]).removeprefix("ل") not in FIXTURE_NOUNS:
         return False
     seen = len(before) > 1 and (PAST_SHAPE.match(before[-2]) or WE_DID.match(before[-2]))
-    return ctx.tense.sentence_future and not seen
+    return not seen
 
 
 def _the_two(m: re.Match[str], ctx: Context) -> bool:

@@ -15,6 +15,7 @@ import re
 from khabar.stages.times.context import (
     ARTICLE,
     BARE_ALEF,
+    IMPERFECT,
     Context,
     Reader,
     Reading,
@@ -43,7 +44,7 @@ RELATIVE_PRONOUNS = frozenset("التي الذي".split())
 OUTLET_NOUNS = frozenset("صحيفه جريده قناه موقع مجله شبكه اذاعه تلفزيون وكاله".split())
 NOT_TODAY_AFTER = frozenset("ذلك تلك نفس ذات".split())  # "ذلك اليوم" is that day, not today
 DECADE_FOLLOWERS = frozenset("من علي تقريبا كامل واحد مضي".split())
-HALVES = {"Y": ("P{}M", 6), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
+HALVES = {"CE": ("P{}Y", 50), "DE": ("P{}Y", 5), "Y": ("P{}M", 6), "M": ("P{}D", 15), "D": ("PT{}H", 12), "H": ("PT{}M", 30), "MIN": ("PT{}S", 30)}
 APPROXIMATE = frozenset("نحو حوالي قرابه زهاء".split())
 UNIT_ACCUSATIVES = frozenset("يوما يوم عاما عام شهرا شهر اسبوعا ساعه سنه".split())
 HEDGES = frozenset("فقط قليله قلائل معدوده تقريبا نحو حوالي".split())  # words between a unit and "من"
@@ -53,11 +54,16 @@ _OFFSET = re.compile(r"^([DWMY])([+-]\d+)(T[\w:]+)?$")
 _DIGIT = re.compile(r"\d")
 # An imperfect verb in the plural ("يخشون", "يواجهون") before "اليوم" speaks of nowadays, not of today.
 PLURAL_IMPERFECT = re.compile("^[وف]?[يت][\u0621-\u064a]{2,}ون$")
-# Before "منذ": a lasting state, a negation or a superlative make it measure a stretch, not date an event.
+# Before "منذ": a lasting state, a negation or a superlative make it measure a stretch, not date an event;
+# so do the participles of a state one is held in ("محتجزا منذ أربعة أيام", "العالقين", "المسجون منذ 434
+# يوما") and the verbs of going on and waiting ("تواصل قطع التيار منذ 3 أيام", "تنتظر منذ يومين").
 LASTING = re.compile("^(?:[وف]?(?:ال)?(?:مستمر|متواصل|دائر|قائم)|[وف]?(?:لا|ما)?[يت]?زال|مازال|لازال|ظل|بقي|لم|عدم|"
-                     "متزوج|رهن|[وف]?ي[\u0621-\u064a]{3,}|اول|لاول|الاول|الاولي|للمره|اعلي|ادني|اكبر|اصغر|اسوا|افضل|اقوي|اضعف|"
-                     "اطول|اكثر|اقل|اسرع|ابطا|اخطر|اعنف|اكبر)")
+                     "متزوج|رهن|[وف]?ي[\u0621-\u064a]{3,}|اول|لاول|الاول|الاولي|للمره|(?:ال)?(?:اعلي|ادني|اكبر|اصغر|اسوا|"
+                     "افضل|اقوي|اضعف|اطول|اكثر|اقل|اسرع|ابطا|اخطر|اعنف)|"
+                     "[وف]?(?:ال)?(?:محتجز|معتقل|مسجون|موقوف|عالق|محاصر|مضرب|معتصم|مختطف|مخطوف|مفقود)|"
+                     "[وف]?[تي]?(?:تواصل|نتظر)|[وف]?دا?ب)")
 LASTING_WINDOW = 6  # words before "منذ" in its clause
+SENTENCE_LOOK = 300
 CLAUSE_MARK = re.compile("[،,.;؛:!؟?]")
 # Years ago or years long? "منذ عامين" dates a past event only after a verb in the past ("فرضته منذ 35 عاما",
 # "توقفت منذ عام"); days, weeks and months date one unless the clause says the state lasts.
@@ -68,7 +74,7 @@ HALF_YEAR = 6
 # Titles that take "العام" as "general": "الأمين العام السابق" is no year.
 TITLES = frozenset("الامين امين المدير مدير النائب نائب المفتش مفتش المدعي مدعي المراقب مراقب المنسق منسق القائد قائد "
                    "المستشار مستشار المحامي الكاتب كاتب المقرر مقرر المشرف مشرف الوكيل وكيل".split())
-AGE_WORDS = frozenset("بلغ بلغت العمر عمر عمره عمرها عمرهم عمرهما عمري عمرك بعمر اعمار اعمارهم اعمارهن اعمارهما الاعمار البالغ "
+AGE_WORDS = frozenset("ابلغ بلغ بلغت العمر عمر عمره عمرها عمرهم عمرهما عمري عمرك بعمر اعمار اعمارهم اعمارهن اعمارهما الاعمار البالغ "
                       "البالغه البالغين "
                       "البالغات يبلغ تبلغ يبلغون ناهز يناهز سن بسن عمرا".split())
 AGE_WINDOW = 4  # words before the count
@@ -78,6 +84,8 @@ LOOK_BACK_FOR_SON = 12
 BRACKETED_COUNT = re.compile(r"\d+\s*[)/»\"]")  # "(23) عاما", "33/ عاما /", "«68» عاما"
 MIN_NOUN_LETTERS = 4
 NEW_YEAR_FROM = 10  # from October on, "العام الجديد" is the coming year
+SUNDAY = 7
+DECIMAL_TAIL = re.compile(r"\d[.,]$")
 WORKING_DAYS_END = 5  # a weekend counts as reached from Friday on (the Arab weekend is Friday and Saturday)
 
 
@@ -92,7 +100,8 @@ def read_relative(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         if word == "اليوم" and not part(m, "pod"):
             before = without_proclitic(ctx.word_before(m.start("x")))
-            if PLURAL_IMPERFECT.match(before) or before in NOWADAYS_BEFORE or _until_this_day(ctx, m.start("x")):
+            stands = before in ("يمثل", "تمثل") and ctx.word_after(m.end("x")) != "امام"  # not "يمثل أمام المحكمة"
+            if PLURAL_IMPERFECT.match(before) or before in NOWADAYS_BEFORE or stands or _until_this_day(ctx, m.start("x")):
                 return reading(m, "DATE", "PRESENT_REF", False)  # "باتت اليوم أقرب": nowadays
             if before in ("هو", "هي") and ctx.definite_after(m.end("x")):
                 return None  # "الأحد، وهو اليوم المتوقع لوصوله": the day named, no date of its own
@@ -169,8 +178,8 @@ def read_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
     """"نهاية الأسبوع الماضي" 2016-W42-WE; "نهاية الأسبوع" the last one (the coming one in the future)."""
     offset = qualifier(m, ctx)
     if offset is None and not part(m, "this") and ctx.anchor is not None:
-        reached = ctx.anchor.isoweekday() >= WORKING_DAYS_END
-        offset = 0 if ctx.future or reached else -1
+        weekday = ctx.anchor.isoweekday()  # ahead: the coming weekend, next week's on a Sunday (its ISO week's last day)
+        offset = int(weekday == SUNDAY) if ctx.future else 0 if weekday >= WORKING_DAYS_END else -1
     value, resolved = offset_value(ctx.anchor, "W", offset or 0)
     return reading(m, "DATE", f"{value}-WE", resolved)
 
@@ -281,7 +290,16 @@ def _dates_event(m: re.Match[str], ctx: Context, letter: str) -> bool:
     words = before[clause_start:].split()[-LASTING_WINDOW:]
     if any(LASTING.match(word) for word in words) or ctx.verb_before(m.start("prep")) == PRESENT:
         return False  # "وتسيطر على القاعدة منذ ثلاث سنوات": a state that lasts
+    if not words and _opens_with_imperfect(ctx, m.start("prep")):
+        return False  # "وتشن قوات "قسد"، وهي ائتلاف ...، منذ شهر هجوما": an aside between the verb and "منذ"
     return letter not in LONG_UNITS or any(PAST_VERB.match(word) for word in words[-PAST_WINDOW:])
+
+
+def _opens_with_imperfect(ctx: Context, index: int) -> bool:
+    """Whether the sentence around ``index`` opens with a verb in the imperfect ("وتشن", "يواصل")."""
+    start = max(ctx.view.rfind(mark, max(0, index - SENTENCE_LOOK), index) for mark in ".\n!?؟") + 1
+    first = ctx.view[start:index].split()[:1]
+    return bool(first) and IMPERFECT.match(first[0]) is not None
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -289,8 +307,8 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     letter, count = count_of(m, ctx)
     if count == VAGUE and part(m, "num") is None and ctx.view[m.start() : m.start() + 1] != "ل":
         return None  # "أيام" alone; "لأيام" (for days) is a stretch
-    if letter == "Y" and is_age(m, ctx):
-        return None
+    if letter == "Y" and is_age(m, ctx) or DECIMAL_TAIL.search(ctx.view, max(0, m.start("x") - 2), m.start("x")):
+        return None  # an age; "(29.4 عام)": the tail of a decimal, no count of its own
     if part(m, "dual") and without_proclitic(ctx.word_before(m.start("x"))).endswith(("اء", "ين")):
         return None  # "مدراء عامين": general managers, not two years
     if part(m, "half"):

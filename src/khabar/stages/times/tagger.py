@@ -22,7 +22,7 @@ from khabar.stages.normalise import normalise
 from khabar.stages.times.context import Context, Reading, Tense
 from khabar.stages.times.lexicon import TimeLexicon, load_time_lexicon
 from khabar.stages.times.patterns import build_grammar
-from khabar.stages.times.ranges import clocks_on_their_day, cohere, follow_days
+from khabar.stages.times.ranges import bracketed_weekdays, clocks_on_their_day, cohere, follow_days
 from khabar.stages.times.readers import READERS
 from khabar.stages.times.tense import TenseMap, at_word_start, future_pattern, tense_map
 from khabar.stages.times.verbs import Clauses
@@ -119,7 +119,7 @@ class TimeTagger:
         blocked = self._blocked(doc, view)
         times = []
         ordered = cohere(sorted(_longest_first(readings), key=lambda r: r.start), view.text, self.lexicon.qualifiers)
-        for found in clocks_on_their_day(follow_days(ordered, anchor), anchor):
+        for found in clocks_on_their_day(bracketed_weekdays(follow_days(ordered, anchor), view.text), anchor):
             if any(found.start < end and start < found.end for start, end in blocked):
                 continue
             start, end = view.original_span(found.start, found.end)

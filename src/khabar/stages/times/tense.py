@@ -20,6 +20,10 @@ from khabar.stages.times.grammar import PROCLITICS, alternation
 from khabar.stages.times.lexicon import TimeLexicon
 
 FUTURE_PROCLITIC = "س"
+# "أكثر من المتوقع", "مما كان متوقعا", "فاقت المتوقع": a comparison with a forecast, no future
+COMPARATIVES = frozenset("اكثر اقل اعلي ادني اسرع ابطا افضل اسوا اضعف اقوي اكبر اصغر اشد".split())
+BEYOND_FORECAST = frozenset("عكس بعكس بخلاف خلاف فوق دون فاق فاقت يفوق تفوق تجاوز تجاوزت يتجاوز".split())
+FORECAST_LOOK = 20
 # Words that may carry it (the segmenter tells س + يزور from سياسة): [و|ف] س then an imperfect prefix.
 FUTURE_VERB = re.compile("(?:[وف]س|س)[يتنا][\u0621-\u064a]{2,}")
 # characters: "من المقرر أن يمثل زوكربرغ أمام جلسة استماع مشتركة للجنتي القضاء والتجارة في مجلس الشيوخ،
@@ -93,7 +97,7 @@ def future_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
 def tense_map(doc: Document, view: Normalised, markers_re: re.Pattern[str]) -> TenseMap:
     """Find the article's future markers and sentence ends."""
     text = view.text
-    markers = [m.start() for m in markers_re.finditer(text) if at_word_start(text, m.start())]
+    markers = [m.start() for m in markers_re.finditer(text) if at_word_start(text, m.start()) and not _against_forecast(text, m)]
     for candidate in FUTURE_VERB.finditer(text):  # the future proclitic: سيزور، وستبدأ
         if not at_word_start(text, candidate.start()):
             continue
@@ -102,6 +106,17 @@ def tense_map(doc: Document, view: Normalised, markers_re: re.Pattern[str]) -> T
         if token is not None and token.stem_start > token.start and doc.text[token.stem_start - 1] == FUTURE_PROCLITIC:
             markers.append(candidate.start())
     return TenseMap(sorted(markers), [end for _start, end in sentences(doc, view)], text)
+
+
+def _against_forecast(text: str, marker: re.Match[str]) -> bool:
+    """Whether the marker is "المتوقع" in a comparison with a forecast ("زادت أكثر من المتوقع", "فاقت
+    المتوقع"): what was expected, no future."""
+    if not marker.group().startswith("المتوقع"):
+        return False
+    before = text[max(0, marker.start() - FORECAST_LOOK) : marker.start()].split()
+    if before[-1:] in (["من"], ["مما"]) and len(before) > 1:
+        return before[-2].removeprefix("و") in COMPARATIVES
+    return bool(before) and before[-1].removeprefix("و") in BEYOND_FORECAST
 
 
 def at_word_start(view: str, index: int) -> bool:

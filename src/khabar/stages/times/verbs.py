@@ -163,6 +163,8 @@ class Clauses:
             return {"بعد": PAST, "قبل": None}.get(self._word_before(position - 1), PRESENT)
         if before in SUBJUNCTIVE:
             return None
+        if before in NEGATED_PAST and self._word_before(position - 1) == "ما":
+            return None  # "ما لم يتم صرفها بحلول 30 سبتمبر": unless, a condition with no tense of its own
         if before in NEGATED_PAST or before in PAST_FRAMES or before in AFTER_WHICH:
             return PAST  # "لم يحضر", "كان يعمل", "بعدما تعذر" (a past of the form تفعّل)
         if before == "قد":  # "وكان التنظيم قد تبنى": a past; "قد تزيد الإمدادات": may
