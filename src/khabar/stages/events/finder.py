@@ -28,6 +28,7 @@ POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is a
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
+AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 
 
@@ -120,11 +121,15 @@ class EventReader:
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         agent = reader.agent(found.last, last)
-        before = reader.before(found.first, first)
+        before = reader.before(found.first, first, verbal=trigger.verbal)
         if before is not None:
             return agent or before, reader.target_of(trigger, after, last)
         if trigger.kind == "participle":
             return agent, reader.target_of(trigger, after, last)
+        if agent is not None and agent.first - AGENT_WORDS > after:
+            # a passive: "اعتقل عشرات الناشطين من قبل قوات الأمن", "قتل الصحفي على يد مسلحين": its subject,
+            # between the verb and the agent phrase, is whom it is done to
+            return agent, reader.target_of(trigger, after, agent.first - AGENT_WORDS - 1)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None

@@ -23,6 +23,7 @@ PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phras
 MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
+LIGHT_REACH = 5  # words before a verbal noun within which the light verb governing it comes
 COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
 
 
@@ -203,23 +204,50 @@ class Reader:
                 return self.phrase(index, last)
         return None
 
-    def before(self, index: int, first: int) -> Participant | None:
-        """The subject just before a trigger (SVO): an entity mention ending within two tokens of it."""
+    def before(self, index: int, first: int, *, verbal: bool = False) -> Participant | None:
+        """The subject just before a trigger (SVO): an entity mention ending within two tokens of it; before
+        a ``verbal`` trigger, a group phrase right before it too ("إن الشرطة اعتقلت ثلاثة أشخاص")."""
         ctx, original = self.ctx, index
         complement = ctx.proclitic(index).endswith(("ب", "ل"))
+        lighted = self.light_subject(index, first) if complement else None
+        if lighted is not None:
+            return lighted
         verb = self._past_dateline(index, first) - 1
         if verb > first and ctx.stem(verb) and (self.lexicon.has("light", ctx.stem(verb)) or complement):
             # "ماكرون، سيقوم بزيارة", "الشرطة أوصت، الثلاثاء، باتهام": the governing verb's subject acts
             index = self._past_dateline(verb, first)
         for at in range(index - 1, max(first, index - 3) - 1, -1):
             if self.stops(at):
+                if verbal:
+                    break  # "إن الشرطة اعتقلت": a group phrase may still end right before the verb
                 return None
             found = self.entity_at(at)
             if found is not None:
                 governed = ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
                     and self.is_prep(found.first - 1)
                 return None if governed else found  # "في جوبا أقال ...": a place complement, no subject
-        return self.title_before(index, first) or (self.phrase_before(index, first) if index < original else None)
+        titled = self.title_before(index, first)
+        joined = ctx.proclitic(original)[:1] in ("و", "ف")  # "قرار الحكومة ودعم الرئيس": a new clause
+        if titled is not None or not (verbal and not joined or index < original):
+            return titled
+        phrase = self.phrase_before(index, first)
+        return None if phrase is None or self.governed(phrase, first) else phrase
+
+    def light_subject(self, index: int, first: int) -> Participant | None:
+        """The subject between a light verb and the verbal noun it governs (VSO: "قامت الجبهة الانفصالية
+        بإطلاق أعيرة", "قام الرئيس بزيارة")."""
+        ctx = self.ctx
+        for at in range(index - 1, max(first, index - LIGHT_REACH) - 1, -1):
+            if self.stops(at) or self.is_prep(at):
+                return None
+            if self.lexicon.has("light", ctx.stem(at)):
+                if at + 1 >= index:
+                    return None
+                found = self.at(at + 1, index - 1)
+                if found is None and ctx.stem(at + 1).startswith("ال") and not ctx.proclitic(at + 1):
+                    found = self.phrase(at + 1, index - 1)
+                return found if found is not None and found.last < index else None
+        return None
 
     def _past_dateline(self, index: int, first: int) -> int:
         """``index`` moved back over a comma and a day between a subject and its verb ("الشرطة

@@ -1,0 +1,42 @@
+"""Participants read from the clause (``stages/events/participants.py``): passives, SVO group phrases,
+light verbs before a verbal noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.model import Document
+from khabar.stages.read import document_from_text
+
+
+def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    doc: Document = pipeline(document_from_text(text, "t"))
+
+    def who(entity_id: str | None, span) -> str | None:  # type: ignore[no-untyped-def]
+        if entity_id:
+            return doc.text_of(doc.entity(entity_id).canonical)
+        return doc.text_of(span) if span else None
+
+    return [(e.type, who(e.actor_id, e.actor), who(e.target_id, e.target)) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive: the subject between the verb and "من قبل" / "على يد" is whom it is done to
+        ("واعتقل عشرات الناشطين من قبل قوات الأمن.", ("COERCE", "قوات الأمن", "عشرات الناشطين")),
+        ("وقتل الصحفي على يد مسلحين مجهولين.", ("ASSAULT", "مسلحين مجهولين", "الصحفي")),
+        # a group phrase right before a verb is its subject (SVO after إن / أن)
+        ("وقال الوزير إن الشرطة اعتقلت ثلاثة أشخاص.", ("COERCE", "الشرطة", "ثلاثة أشخاص")),
+        ("وأعلن المتحدث أن المسلحين هاجموا مركزا للشرطة.", ("ASSAULT", "المسلحين", "مركزا")),
+        # a light verb's subject after it acts through the verbal noun (VSO)
+        ("حيث قامت الجبهة الانفصالية بإطلاق أعيرة نارية.", ("ASSAULT", "الجبهة الانفصالية", None)),
+    ],
+)
+def test_participants_of_a_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(pipeline, text)
+
+
+def test_a_passive_without_a_subject_has_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert ("ASSAULT", "مسلحين مجهولين", None) in _events(pipeline, "وقتل على يد مسلحين مجهولين.")
+
