@@ -31,6 +31,11 @@ def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  #
         ("وأعلن المتحدث أن المسلحين هاجموا مركزا للشرطة.", ("ASSAULT", "المسلحين", "مركزا")),
         # a light verb's subject after it acts through the verbal noun (VSO)
         ("حيث قامت الجبهة الانفصالية بإطلاق أعيرة نارية.", ("ASSAULT", "الجبهة الانفصالية", None)),
+        ("وألقت السلطات القبض على الناشط.", ("COERCE", "السلطات", "الناشط")),
+        ("وقدمت الحكومة مساعدات للمتضررين.", ("AID", "الحكومة", "للمتضررين")),
+        # a possessed verbal noun: the possessor acts on what لـ names after it
+        ("وأنهت القوات حصارها لمواقع المتمردين.", ("ASSAULT", None, "مواقع المتمردين")),
+        ("وأعرب الوزير عن رفضه للعقوبات الأمريكية.", ("REJECT", None, "للعقوبات الأمريكية")),
     ],
 )
 def test_participants_of_a_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
@@ -40,3 +45,14 @@ def test_participants_of_a_clause(pipeline, text: str, expected: tuple) -> None:
 def test_a_passive_without_a_subject_has_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert ("ASSAULT", "مسلحين مجهولين", None) in _events(pipeline, "وقتل على يد مسلحين مجهولين.")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وجاء ذلك عقب اعتقاله للاشتباه في ارتكابه جريمة.", "COERCE"),  # a reason after لـ, not whom
+        ("وسلمت اللجنة تقريرها بشأن العريضة الداعية لإحداث صندوق للمرضى.", "DEMAND"),  # a purpose
+    ],
+)
+def test_a_purpose_after_lam_is_no_target(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert [target for found, _, target in _events(pipeline, text) if found == kind] == [None]

@@ -173,6 +173,9 @@ class EventReader:
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
             possessor = reader.mentioned_before(found.first, first, ungoverned=True) \
                 or reader.mentioned_before(found.first, first)
+            done_to = reader.lam_target(after, last)
+            if done_to is not None:  # "حصارها للقدس", "رفضه لعقوبات": the possessor acts, on what لـ names
+                return agent or possessor, done_to
             if trigger.type in POSSESSED_TARGET or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
                 chained = self.chain[1] if self.chain and self.chain[0] == self.ctx.sentence_of[found.first] else None
                 return agent or (chained if chained is not possessor else None), possessor

@@ -24,6 +24,7 @@ MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
 LIGHT_REACH = 5  # words before a verbal noun within which the light verb governing it comes
+LAM_ADJECTIVES = 2  # adjectives between a verbal noun and the لـ naming its object
 COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
 
 
@@ -131,8 +132,14 @@ class Reader:
             end = following
             if itself:
                 break  # "المتحدث ذاته": the phrase ends there
-        start = ctx.tokens[index][3]  # "للمتظاهرين": the phrase starts after the clitic
-        return Participant(index, end, None, Span(start, ctx.tokens[end][4]))
+        return Participant(index, end, None, Span(self._phrase_start(index), ctx.tokens[end][4]))
+
+    def _phrase_start(self, index: int) -> int:
+        """Where a phrase starts: after an attached clitic ("بالمتظاهرين"), but at the word's start when
+        لـ swallowed the article's alif ("للمتظاهرين" is ل + المتظاهرين: its stem "لمتظاهرين" is no word)."""
+        ctx, token = self.ctx, self.ctx.tokens[index]
+        elided = ctx.proclitic(index) == "ل" and ctx.stem(index).startswith("ل") and ctx.norm(index).startswith("لل")
+        return token[0] if elided else token[3]
 
     def _itself(self, index: int) -> bool:
         return self.lexicon.has("self", self.ctx.stem(index)) or self.lexicon.has("self", self.ctx.norm(index))
@@ -152,9 +159,10 @@ class Reader:
                 return found
         return None
 
-    def after_prep(self, start: int, last: int, preps: tuple[str, ...]) -> Participant | None:
+    def after_prep(self, start: int, last: int, preps: tuple[str, ...], *, phrase: bool = False) -> Participant | None:
         """The participant after one of ``preps`` (a word, or a clitic ب/ل) in the trigger's clause; when
-        what follows names no one ("أشاد بالجهود التي يبذلها المغرب"), the next entity of the clause."""
+        what follows names no one ("أشاد بالجهود التي يبذلها المغرب"), the next entity of the clause, or
+        (``phrase``) the noun phrase there ("ألقت الشرطة القبض على ابنها")."""
         ctx = self.ctx
         for index in range(start, min(last, start + 2 * WINDOW) + 1):
             if self.stops(index):
@@ -162,7 +170,8 @@ class Reader:
             norm = ctx.norm(index)
             clitic = ctx.proclitic(index)
             if norm in preps and index + 1 <= last:
-                return self.at(index + 1, last) or self.entity_after(index + 1, last)
+                named = self.at(index + 1, last) or self.entity_after(index + 1, last)
+                return named or (self.object_phrase(index + 1, last) if phrase else None)
             if clitic and any(clitic.endswith(p) for p in preps if len(p) == 1):
                 return self.at(index, last) or self.entity_after(index + 1, last)
         return None
@@ -177,7 +186,7 @@ class Reader:
         stem = ctx.stem(start)
         if stem.startswith("ي") and not is_adjective(stem):
             return None  # "أمر يتعلق بالأرض": an imperfect verb
-        if self.lexicon.has("not_object", stem) or any(
+        if self.lexicon.has("not_object", stem) or self.lexicon.has("agent", stem) or any(
                 t.span.start <= ctx.starts[start] < t.span.end for t in ctx.times):
             return None
         return self.phrase(start, last)
@@ -189,6 +198,24 @@ class Reader:
         if start > last or not ctx.proclitic(start).endswith("ل") or not ctx.stem(start):
             return None
         return self.at(start, last) or self.phrase(start, last)
+
+    def lam_target(self, start: int, last: int) -> Participant | None:
+        """What a verbal noun's لـ names right after it, an adjective or two between ("استقباله لأعضاء
+        اللجنة", "المساندة اللامشروطة للأساتذة", "حصارها للقدس"); not a time, a reason or a purpose
+        ("اعتقاله للاشتباه", "لمدة ثلاثة أيام")."""
+        ctx = self.ctx
+        for at in range(start, min(last, start + LAM_ADJECTIVES) + 1):
+            if self.stops(at) or not ctx.stem(at):
+                return None
+            if ctx.proclitic(at).endswith("ل"):
+                stem = ctx.stem(at)
+                if any(self.lexicon.has("not_object", form) for form in (stem, "ا" + stem, "ال" + stem)):
+                    return None  # "لمدة", "للاشتباه" (ل + الاشتباه)
+                named = self.at(at, last)
+                return named if named is not None or _purpose_shaped(stem) else self.phrase(at, last)
+            if ctx.proclitic(at) or not is_adjective(ctx.stem(at)) or at in ctx.mention_over:
+                return None
+        return None
 
     def entity_after(self, start: int, last: int) -> Participant | None:
         """The first entity named in ``[start, start + WINDOW)`` of the clause, or a group phrase
@@ -209,7 +236,7 @@ class Reader:
         a ``verbal`` trigger, a group phrase right before it too ("إن الشرطة اعتقلت ثلاثة أشخاص")."""
         ctx, original = self.ctx, index
         complement = ctx.proclitic(index).endswith(("ب", "ل"))
-        lighted = self.light_subject(index, first) if complement else None
+        lighted = None if verbal else self.light_subject(index, first)
         if lighted is not None:
             return lighted
         verb = self._past_dateline(index, first) - 1
@@ -377,7 +404,7 @@ class Reader:
         noun phrase too); else (``nearby``) the next entity of its clause."""
         specific = tuple(p for p in trigger.target_preps if p != "obj")
         if specific:
-            found = self.after_prep(start, last, specific)
+            found = self.after_prep(start, last, specific, phrase=phrase and trigger.type in PHRASE_OBJECT)
             if found is not None:
                 return found
         if "obj" in trigger.target_preps:
@@ -385,9 +412,20 @@ class Reader:
             found = self.after(start, last)
             if object_phrase is not None and (found is None or found.entity is None and found.first > start):
                 return object_phrase  # "جمعيات المجتمع المدني": the phrase, not a word inside it
+            if found is None and not trigger.verbal:
+                found = self.lam_target(start, last)  # "مساعدات للمتضررين": a noun's object after لـ
             return found or self.entity_after(start, last)
         return self.entity_after(start, last) if nearby else None
 
+
+
+def _purpose_shaped(stem: str) -> bool:
+    """Whether a word after لـ is more likely a purpose or a thing than whom an act is for: a verbal noun
+    of the patterns إفعال / تفعيل ("لإحداث", "لتعزيز"), a short one ("للرد", "لوقف"), or a singular in
+    ة ("للسلامة"); people and places are mostly plurals or names ("للمتضررين", "لأعضاء")."""
+    bare = stem[2:] if stem.startswith("ال") else stem[1:] if stem.startswith("ل") and len(stem) > 4 else stem
+    return len(bare) <= 3 or bare.endswith("ه") or len(bare) == 5 and (
+        bare[0] == "ا" and bare[3] == "ا" or bare[0] == "ت" and bare[3] == "ي")
 
 
 def _of(mention: Mention) -> Participant:
