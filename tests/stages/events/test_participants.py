@@ -56,3 +56,14 @@ def test_a_passive_without_a_subject_has_no_target(pipeline) -> None:  # type: i
 )
 def test_a_purpose_after_lam_is_no_target(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert [target for found, _, target in _events(pipeline, text) if found == kind] == [None]
+
+
+def test_a_verb_inside_a_quote_acts_for_whom_the_quote_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = 'وقالت وزارة الخارجية في بيان إن "مجلس الأمن جدد دعمه للمسار السياسي، وأشاد بالجهود المبذولة".'
+    actors = [actor for kind, actor, _ in _events(pipeline, text) if kind == "SUPPORT"]
+    assert actors and all(actor == "مجلس الأمن" for actor in actors), actors
+
+
+def test_an_organisation_named_again_by_its_head_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال رئيس نادي الهلال إن النادي يدعم المدرب الجديد."
+    assert ("SUPPORT", "نادي الهلال", "المدرب") in _events(pipeline, text)

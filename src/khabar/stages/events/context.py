@@ -88,6 +88,7 @@ class EventContext:
                 for i in range(first, last + 1):
                     self.role_over.setdefault(i, Mention(first, last, entity, span))
         self.named = self._names(doc)
+        self.heads = self._heads(doc)
         self.titled = self._titles(doc)
         self.quotes: tuple[Quote, ...] = doc.quotes
         self.times: tuple[TimeExpression, ...] = doc.times
@@ -113,6 +114,23 @@ class EventContext:
             for form in forms:
                 names[form] = entity if names.get(form, entity) is entity else None  # shared: no one
         return {form: entity for form, entity in names.items() if entity is not None}
+
+    def _heads(self, doc: Document) -> dict[str, tuple[int, Entity]]:
+        """An organisation's first word with the article, which names it after its full name ("لجنة
+        العرائض ... اللجنة", "جبهة البوليساريو ... الجبهة"): normal form -> (its first mention's token, the
+        organisation); a word that heads two organisations' names names neither."""
+        heads: dict[str, tuple[int, Entity] | None] = {}
+        for entity in doc.entities:
+            if entity.label != "ORG":
+                continue
+            for span in entity.mentions:
+                first = self.token_index(span.start)
+                word = self.stems[first]
+                if not word or word.startswith("ال") or self.token_index(span.end - 1) == first:
+                    continue
+                key, seen = "ال" + word, heads.get("ال" + word, (first, entity))
+                heads[key] = None if seen is None or seen[1] is not entity else (min(first, seen[0]), entity)
+        return {key: value for key, value in heads.items() if value is not None}
 
     def _titles(self, doc: Document) -> dict[str, Entity]:
         """Title phrases written before one person's name ("الملك محمد السادس", "رئيس الحكومة سعد الدين

@@ -54,6 +54,10 @@ class EventReader:
         quote = self.quote_of(found)
         told = quote is not None and self._inside(quote, found) and not found.trigger.verbal \
             and found.trigger.type != "DISAPPROVE"  # "بعد توقيع اتفاق الصخيرات" in a quote: not the speaker's act
+        if actor is None and quote is not None and found.trigger.verbal and self._inside(quote, found):
+            # "أن مجلس الأمن جدد ... وأشاد بـ": whoever the quote names before the verb acts, not its speaker
+            actor = self.reader.mentioned_before(
+                found.first, max(first, ctx.token_index(quote.content.start)), ungoverned=True)
         if actor is None and quote is not None and not told and (
                 found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT" and not self._inside(quote, found)):
             actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit

@@ -67,7 +67,7 @@ class Reader:
         mention = ctx.mention_over.get(at) or ctx.role_over.get(at)
         if mention is not None:
             return _of(mention)
-        named = ctx.named.get(ctx.stem(at))
+        named = ctx.named.get(ctx.stem(at)) or self.headed(at)
         if named is not None:
             return Participant(at, at, named, Span(ctx.tokens[at][3], ctx.tokens[at][4]))
         if ctx.stem(at) in self.titles:  # "بشجاعة الرئيس الأمريكي": the title written before a name elsewhere
@@ -88,9 +88,11 @@ class Reader:
         if role is not None:
             return _of(role)
         stem = ctx.stem(index)
-        named = ctx.named.get(stem)
+        named = ctx.named.get(stem) or self.headed(index)
         if named is not None:
             return Participant(index, index, named, Span(ctx.tokens[index][3], ctx.tokens[index][4]))
+        if index < last and self.lexicon.has("demonstrative", ctx.norm(index)) and self.headed(index + 1):
+            return Participant(index, index + 1, self.headed(index + 1), Span(ctx.tokens[index][3], ctx.tokens[index + 1][4]))
         if stem in self.titles:
             found = self.named_after(index, last)
             if found is not None:
@@ -101,6 +103,11 @@ class Reader:
         if self.lexicon.has("phrase_head", stem):
             return self.phrase(index, last)
         return None
+
+    def headed(self, index: int) -> Entity | None:
+        """The organisation a definite head word names after its full name came ("اللجنة")."""
+        found = self.ctx.heads.get(self.ctx.stem(index))
+        return found[1] if found is not None and found[0] < index else None
 
     def named_after(self, index: int, last: int) -> Participant | None:
         """The person or organisation named within a title's words after ``index`` (commas allowed)."""
@@ -127,7 +134,8 @@ class Reader:
                 break
             head_is_construct = end == index and not ctx.stem(index).startswith("ال")
             itself = self._itself(following)
-            if not head_is_construct and not is_adjective(ctx.stem(following)) and not itself:
+            pointed = self.lexicon.has("demonstrative", ctx.norm(end))  # "أعضاء هذه اللجنة": the noun pointed at
+            if not head_is_construct and not pointed and not is_adjective(ctx.stem(following)) and not itself:
                 break  # "الملك الحكومة": a second definite noun starts the object
             end = following
             if itself:
@@ -212,7 +220,8 @@ class Reader:
                 if any(self.lexicon.has("not_object", form) for form in (stem, "ا" + stem, "ال" + stem)):
                     return None  # "لمدة", "للاشتباه" (ل + الاشتباه)
                 named = self.at(at, last)
-                return named if named is not None or _purpose_shaped(stem) else self.phrase(at, last)
+                plural = self.ctx.text[self.ctx.tokens[at][3]] == "أ"  # "لأعضاء" (أفعال), not "لإحداث" (إفعال)
+                return named if named is not None or _purpose_shaped(stem) and not plural else self.phrase(at, last)
             if ctx.proclitic(at) or not is_adjective(ctx.stem(at)) or at in ctx.mention_over:
                 return None
         return None
