@@ -67,3 +67,8 @@ def test_a_verb_inside_a_quote_acts_for_whom_the_quote_names(pipeline) -> None: 
 def test_an_organisation_named_again_by_its_head_word(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وقال رئيس نادي الهلال إن النادي يدعم المدرب الجديد."
     assert ("SUPPORT", "نادي الهلال", "المدرب") in _events(pipeline, text)
+
+
+def test_the_noun_a_verbal_noun_governs_after_bi_is_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وأشادت الوزيرة الألمانية بتحمل الأوساط الاقتصادية المسؤولية.")
+    assert ("SUPPORT", "الوزيرة الألمانية", "الأوساط الاقتصادية") in found, found

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from khabar.model import Document, Entity, Quote, Span, TimeExpression, TokenKind
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
 _WORD = TokenKind.WORD
 _PUNCT = TokenKind.PUNCT
@@ -53,8 +55,21 @@ def _normal_forms(doc: Document) -> tuple[list[str], list[str]]:
 
 
 def is_adjective(stem: str) -> bool:
-    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
-    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
+    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين; not a noun
+    in -ية ("المسؤولية", "القضية", "الولاية": the cue list ``not_adjective``, and -اية verbal nouns)."""
+    if stem.endswith("يه"):
+        return not stem.endswith("ايه") and stem not in _nouns_in_iya()
+    if stem.endswith("يات"):
+        return stem[:-2] + "ه" not in _nouns_in_iya()  # "العمليات", "الاتفاقيات"
+    return stem.endswith(("ي", "يين", "يون"))
+
+
+@cache
+def _nouns_in_iya() -> frozenset[str]:
+    """Nouns in -ية that are no adjective, normalised, with and without the article."""
+    words = {normalise_query(w) for row in resource_rows(resource("events") / "cues.tsv")
+             if row[0] == "not_adjective" for w in row[1].split()}
+    return frozenset(words | {"ال" + w for w in words})
 
 
 class EventContext:

@@ -181,8 +181,22 @@ class Reader:
                 named = self.at(index + 1, last) or self.entity_after(index + 1, last)
                 return named or (self.object_phrase(index + 1, last) if phrase else None)
             if clitic and any(clitic.endswith(p) for p in preps if len(p) == 1):
-                return self.at(index, last) or self.entity_after(index + 1, last)
+                found = self.at(index, last)
+                if found is None and self._construct(index, last):  # "أشادت بتحمل الأوساط الاقتصادية"
+                    found = self.at(index + 1, last) or self.phrase(index + 1, last)
+                return found or self.entity_after(index + 1, last)
         return None
+
+    def _construct(self, index: int, last: int) -> bool:
+        """Whether a bare noun after a clitic preposition governs the definite noun after it (a verbal
+        noun in construct: "بتحمل الأوساط", "بقتل المتظاهرين"), whose phrase names whom it is about."""
+        ctx, following = self.ctx, index + 1
+        token = ctx.tokens[index]
+        if following > last or ctx.stem(index).startswith("ال") or token[4] < token[1] or self.stops(following):
+            return False
+        return ctx.stem(following).startswith("ال") and not ctx.proclitic(following) \
+            and not self.lexicon.has("not_object", ctx.stem(following)) \
+            and not any(t.span.start <= ctx.starts[following] < t.span.end for t in ctx.times)
 
     def object_phrase(self, start: int, last: int) -> Participant | None:
         """The noun phrase right at ``start`` when it names no entity: the object of an arrest, a
