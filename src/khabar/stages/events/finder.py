@@ -325,9 +325,10 @@ def find_events(
     named in a sentence that reports none."""
     ctx = EventContext(doc)
     reader = EventReader(ctx, lexicon, titles)
-    events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
+    events = (event for found in match_triggers(ctx, lexicon)
+              if not refers_back(ctx, lexicon, found) and not anonymous_source(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e)])
+    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e) and not _a_match(ctx, lexicon, e)])
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
@@ -365,17 +366,35 @@ def _no_more(event: Event, other: Event) -> bool:
 
 def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
     """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
-    describes rather than tells one ("يمثل تهديدا"), or names the crime an accusation alleges ("اتهام
+    describes rather than tells one ("يمثل تهديدا"), counts cases ("5 حالات اعتداء": a statistic), or names the crime an accusation alleges ("اتهام
     نتنياهو بالفساد والاحتيال")."""
     if found.trigger.verbal or found.first == 0:
         return False
     previous = ctx.norm(found.first - 1)
-    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous):
-        return True
+    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous) or lexicon.has("statistic", previous):
+        return True  # "هذه الزيارة", "يمثل تهديدا", "حالات اعتداء": no event told
     first, _ = ctx.sentence_range(found.first)
     return found.trigger.type == "CRIME" and any(
         lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
         for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
+
+
+def _a_match(ctx: EventContext, lexicon: EventLexicon, event: Event) -> bool:
+    """Whether a meeting is a game ("لقاء الفريقين", "قمة الكلاسيكو", "يلتقي ريال مدريد برشلونة"): a
+    meeting between no named people, in a sentence about a game (a sports word there)."""
+    if event.type != "CONSULT" or any(
+            entity_id and ctx.doc.entity(entity_id).label == "PER" for entity_id in (event.actor_id, event.target_id)):
+        return False
+    first, last = ctx.sentence_range(ctx.token_index(event.trigger.start))
+    return any(lexicon.has("sport", ctx.stem(at)) for at in range(first, last + 1))
+
+
+def anonymous_source(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
+    """Whether a request is the news formula of a source kept anonymous ("المسؤول، الذي طلب عدم نشر
+    اسمه", "طلب عدم الكشف عن هويته"): no demand between parties."""
+    after = found.last + 1
+    return found.trigger.type == "DEMAND" and after + 1 < len(ctx) and ctx.norm(after) == "عدم" \
+        and lexicon.has("anonymity", ctx.stem(after + 1))
 
 
 def _a_reference(ctx: EventContext, event: Event) -> bool:
