@@ -72,3 +72,8 @@ def test_an_organisation_named_again_by_its_head_word(pipeline) -> None:  # type
 def test_the_noun_a_verbal_noun_governs_after_bi_is_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وأشادت الوزيرة الألمانية بتحمل الأوساط الاقتصادية المسؤولية.")
     assert ("SUPPORT", "الوزيرة الألمانية", "الأوساط الاقتصادية") in found, found
+
+
+def test_the_subject_before_qad_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وكانت السلطات المغربية قد اعتقلت زمار في ديسمبر.")
+    assert ("COERCE", "السلطات المغربية", "زمار") in found, found

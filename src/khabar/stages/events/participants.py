@@ -192,7 +192,8 @@ class Reader:
         noun in construct: "بتحمل الأوساط", "بقتل المتظاهرين"), whose phrase names whom it is about."""
         ctx, following = self.ctx, index + 1
         token = ctx.tokens[index]
-        if following > last or ctx.stem(index).startswith("ال") or token[4] < token[1] or self.stops(following):
+        elided = ctx.norm(index).startswith("لل")  # "للجهادي الألماني": ل + the article, no construct
+        if following > last or ctx.stem(index).startswith("ال") or elided or token[4] < token[1] or self.stops(following):
             return False
         return ctx.stem(following).startswith("ال") and not ctx.proclitic(following) \
             and not self.lexicon.has("not_object", ctx.stem(following)) \
@@ -258,7 +259,9 @@ class Reader:
         """The subject just before a trigger (SVO): an entity mention ending within two tokens of it; before
         a ``verbal`` trigger, a group phrase right before it too ("إن الشرطة اعتقلت ثلاثة أشخاص")."""
         ctx, original = self.ctx, index
-        complement = ctx.proclitic(index).endswith(("ب", "ل"))
+        if verbal and index - 1 > first and ctx.norm(index - 1) in ("قد", "لقد"):
+            index -= 1  # "وكانت السلطات المغربية قد اعتقلت": the subject comes before the particle
+        complement = ctx.proclitic(original).endswith(("ب", "ل"))
         lighted = None if verbal else self.light_subject(index, first)
         if lighted is not None:
             return lighted
