@@ -311,3 +311,20 @@ def test_no_event_is_told(pipeline, text: str) -> None:  # type: ignore[no-untyp
 def test_a_meeting_of_people_in_a_sports_story_stands(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "والتقى رئيس النادي محمد علي بالوزير خالد الفيصل.")
     assert [e[0] for e in found] == ["CONSULT"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إنه لا إمكانية لمحاصرة الوباء بسبب غياب التلقيح.",  # a disease is besieged only in a figure
+        "وتحرص الدولة على تخفيف معاناة اللاجئين.",
+        "وقالت الوزيرة إن هذه الأعداد تمثل ناقوس إنذار.",
+    ],
+)
+def test_figures_of_speech_are_no_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, text) == []
+
+
+def test_a_call_to_visit_is_an_invitation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وقدم الرئيس الجزائري دعوة لقائد الجيش لزيارة العاصمة.")
+    assert found and found[0][:2] == ("CONSULT", "دعوة"), found

@@ -12,6 +12,8 @@ from khabar.stages.events.context import EventContext
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
+INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
+FIGURATIVE = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # done to an abstract thing, they are figures of speech
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
 
 
@@ -67,8 +69,23 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
+            if trigger.type in FIGURATIVE and last + 1 < len(ctx) and lexicon.has("abstract", ctx.stem(last + 1)):
+                continue  # "محاصرة الوباء", "تخفيف معاناة", "لتفجير طاقاتهم": no one is attacked or spared
+            if trigger.type == "DEMAND" and _invites(ctx, lexicon, last):
+                trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
             return Found(index, last, trigger)
     return None
+
+
+def _invites(ctx: EventContext, lexicon: EventLexicon, last: int) -> bool:
+    """Whether a call asks someone to come (a visit, a meeting): "دعوة لقائد قوات شرق ليبيا لزيارة"."""
+    _, sentence_last = ctx.sentence_range(last)
+    for index in range(last + 1, min(sentence_last, last + INVITE_WINDOW) + 1):
+        if ctx.is_punct(index):
+            return False
+        if lexicon.has("invited_to", ctx.stem(index)) and ctx.proclitic(index).endswith("ل"):
+            return True
+    return False
 
 
 def _a_path(ctx: EventContext, lexicon: EventLexicon, index: int, last: int) -> bool:
