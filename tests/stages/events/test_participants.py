@@ -77,3 +77,19 @@ def test_the_noun_a_verbal_noun_governs_after_bi_is_the_target(pipeline) -> None
 def test_the_subject_before_qad_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وكانت السلطات المغربية قد اعتقلت زمار في ديسمبر.")
     assert ("COERCE", "السلطات المغربية", "زمار") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act named right after the verb is its subject: no actor, the object follows it
+        ("واستهدف هجوم انتحاري مسجدا في كابول.", ("ASSAULT", None, "مسجدا")),
+        ("واستهدفت الغارات مواقع المسلحين.", ("ASSAULT", None, "مواقع المسلحين")),
+    ],
+)
+def test_an_act_as_the_subject(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, text)[0] == expected
+
+
+def test_a_measure_aimed_at_people_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, "ويستهدف مشروع المرسوم الجديد الأجراء والمتدربين.") == []

@@ -134,12 +134,26 @@ class EventReader:
             # a passive: "اعتقل عشرات الناشطين من قبل قوات الأمن", "قتل الصحفي على يد مسلحين": its subject,
             # between the verb and the agent phrase, is whom it is done to
             return agent, reader.target_of(trigger, after, agent.first - AGENT_WORDS - 1)
+        event_subject = self._event_subject(after, last) if agent is None and trigger.verbal else None
+        if event_subject is not None:  # "واستهدفت الغارات مواقع المسلحين": an act is the subject, its object follows
+            return None, reader.target_of(trigger, event_subject, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
         # no subject found: the noun right after the verb is more likely its unknown subject than its object
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
+
+    def _event_subject(self, index: int, last: int) -> int | None:
+        """Where the object starts when the noun right after a verb names an act, not an actor ("استهدف
+        هجوم انتحاري مسجدا", "أسفرت الغارات عن"): past that noun and its adjectives; else None."""
+        ctx = self.ctx
+        if index > last or ctx.proclitic(index) or index in ctx.mention_over or not self.lexicon.names_event(ctx.stem(index)):
+            return None
+        end = index + 1
+        while end <= last and not ctx.proclitic(end) and is_adjective(ctx.stem(end)):
+            end += 1
+        return end
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""

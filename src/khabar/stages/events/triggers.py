@@ -12,6 +12,7 @@ from khabar.stages.events.context import EventContext
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
+POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "aims at"
 INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
 FIGURATIVE = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # done to an abstract thing, they are figures of speech
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
@@ -71,6 +72,9 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
             if trigger.type in FIGURATIVE and last + 1 < len(ctx) and lexicon.has("abstract", ctx.stem(last + 1)):
                 continue  # "محاصرة الوباء", "تخفيف معاناة", "لتفجير طاقاتهم": no one is attacked or spared
+            if trigger.lemma == "استهدف" and any(lexicon.has("policy", ctx.stem(at)) for at in range(
+                    max(0, index - POLICY_REACH), min(len(ctx), last + POLICY_REACH + 1)) if at != index):
+                continue  # "ويستهدف مشروع المرسوم الأجراء": a measure aimed at people, no attack
             if trigger.type == "DEMAND" and _invites(ctx, lexicon, last):
                 trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
             return Found(index, last, trigger)
