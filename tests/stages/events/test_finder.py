@@ -328,3 +328,13 @@ def test_figures_of_speech_are_no_events(pipeline, text: str) -> None:  # type: 
 def test_a_call_to_visit_is_an_invitation(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وقدم الرئيس الجزائري دعوة لقائد الجيش لزيارة العاصمة.")
     assert found and found[0][:2] == ("CONSULT", "دعوة"), found
+
+
+def test_an_attack_in_words_is_disapproval(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "هاجم البرلماني المصري مصطفى بكري الرئيس التونسي السابق منصف المرزوقي، قائلا إنه ارتهن نفسه للخارج."
+    assert [e[0] for e in _events(pipeline, text)] == ["DISAPPROVE"]
+
+
+def test_an_armed_attack_stays_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وهاجم مسلحون مركزا للشرطة في سيناء.")
+    assert [e[:4] for e in found] == [("ASSAULT", "هاجم", "مسلحون", "مركزا")], found

@@ -29,6 +29,7 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
+WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 
 
@@ -64,8 +65,12 @@ class EventReader:
         if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
         date, date_span = self.date_of(first, last)
+        kind = found.trigger.type
+        if kind == "ASSAULT" and found.trigger.lemma in WORDS_ATTACK and found.trigger.verbal and target is not None \
+                and target.entity is not None and target.entity.label in ("PER", "ORG") and self._said_after(found, last):
+            kind = "DISAPPROVE"  # "هاجم البرلماني ... الرئيس السابق، قائلا إنه ...": an attack in words
         template = Event(
-            id="", type=found.trigger.type, trigger=Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4]),
+            id="", type=kind, trigger=Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4]),
             mode=mode_of(ctx, self.lexicon, found.first, found.trigger), place_id=self.place_of(found, first, last),
             date=date, date_span=date_span, quote_id=quote.id if quote else None,
         )
@@ -76,6 +81,11 @@ class EventReader:
                                 target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
             for a in actors for t in targets if not _same_participant(a, t)
         ]
+
+    def _said_after(self, found: Found, last: int) -> bool:
+        """Whether a statement is reported after the trigger in its sentence (its cue there: "قائلا")."""
+        low, high = self.ctx.ends[found.last], self.ctx.ends[last]
+        return any(q.cue is not None and low <= q.cue.start < high for q in self.ctx.quotes)
 
     def _anaphoric(self, participant: Participant) -> bool:
         """Whether a phrase refers back to someone named before: "المتحدث ذاته", "المصدر نفسه"."""

@@ -132,7 +132,8 @@ class Reader:
                 break
             if ctx.proclitic(following) or following in ctx.mention_over:
                 break
-            head_is_construct = end == index and not ctx.stem(index).startswith("ال")
+            head = ctx.stem(index)  # a sound plural keeping its ن is in no construct ("مسلحون مركزا")
+            head_is_construct = end == index and not head.startswith("ال") and not _sound_plural(head)
             itself = self._itself(following)
             pointed = self.lexicon.has("demonstrative", ctx.norm(end))  # "أعضاء هذه اللجنة": the noun pointed at
             if not head_is_construct and not pointed and not is_adjective(ctx.stem(following)) and not itself:
@@ -443,6 +444,11 @@ class Reader:
             return found or self.entity_after(start, last)
         return self.entity_after(start, last) if nearby else None
 
+
+
+def _sound_plural(stem: str) -> bool:
+    """Whether a word ends like a sound masculine plural ("مسلحون", "مواطنين"; not "ملايين")."""
+    return stem.endswith("ون") or stem.endswith("ين") and len(stem) > 4 and stem[-3] not in ("ي", "ا")
 
 
 def _purpose_shaped(stem: str) -> bool:
