@@ -136,7 +136,8 @@ class Reader:
             head_is_construct = end == index and not head.startswith("ال") and not _sound_plural(head)
             itself = self._itself(following)
             pointed = self.lexicon.has("demonstrative", ctx.norm(end))  # "أعضاء هذه اللجنة": the noun pointed at
-            if not head_is_construct and not pointed and not is_adjective(ctx.stem(following)) and not itself:
+            agreeing = _sound_plural(head) and _sound_plural(ctx.stem(following))  # "مسلحين مجهولين"
+            if not head_is_construct and not pointed and not agreeing and not is_adjective(ctx.stem(following)) and not itself:
                 break  # "الملك الحكومة": a second definite noun starts the object
             end = following
             if itself:
