@@ -410,7 +410,7 @@ def _a_match(ctx: EventContext, lexicon: EventLexicon, event: Event) -> bool:
             entity_id and ctx.doc.entity(entity_id).label == "PER" for entity_id in (event.actor_id, event.target_id)):
         return False
     first, last = ctx.sentence_range(ctx.token_index(event.trigger.start))
-    return any(lexicon.has("sport", ctx.stem(at)) for at in range(first, last + 1))
+    return not lexicon.words.get("sport", frozenset()).isdisjoint(ctx.stems[first : last + 1])
 
 
 def anonymous_source(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
