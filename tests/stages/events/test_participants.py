@@ -93,3 +93,8 @@ def test_an_act_as_the_subject(pipeline, text: str, expected: tuple) -> None:  #
 
 def test_a_measure_aimed_at_people_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _events(pipeline, "ويستهدف مشروع المرسوم الجديد الأجراء والمتدربين.") == []
+
+
+def test_a_light_verbs_subject_visits_the_genitive(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وقام الرئيس الفرنسي بزيارة الملك محمد السادس في الرباط.")
+    assert ("CONSULT", "الرئيس الفرنسي", "محمد السادس") in found, found

@@ -230,6 +230,8 @@ class EventReader:
             # "لدعم الشعب الفلسطيني", "باتهام نتنياهو": a verbal noun's genitive is what it is done to, unless
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
+        if agent is None and subject is not None and genitive is not None and self.ctx.proclitic(found.first)[-1:] in ("ب", "ل"):
+            return subject, genitive  # "ذهب الوزير لزيارة حفتر", "قام الرئيس بزيارة الملك": the genitive is visited
         start = genitive.last + 1 if genitive is not None else after
         told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
