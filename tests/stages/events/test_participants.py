@@ -36,6 +36,9 @@ def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  #
         # a possessed verbal noun: the possessor acts on what لـ names after it
         ("وأنهت القوات حصارها لمواقع المتمردين.", ("ASSAULT", None, "مواقع المتمردين")),
         ("وأعرب الوزير عن رفضه للعقوبات الأمريكية.", ("REJECT", None, "للعقوبات الأمريكية")),
+        # what only qualifies the noun is passed: a coordinated noun, a dual adjective, a negated one
+        ("وعبر العثماني عن شكره وتقديره الكبيرين لأصحاب العريضة.", ("SUPPORT", None, "أصحاب العريضة")),
+        ("وجدد الاتحاد المساندة اللا مشروطة للأساتذة المتعاقدين.", ("SUPPORT", None, "للأساتذة المتعاقدين")),
     ],
 )
 def test_participants_of_a_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]

@@ -24,7 +24,8 @@ MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 TITLE_WORDS = 6  # words of a title before the name it introduces
 LIGHT_REACH = 5  # words before a verbal noun within which the light verb governing it comes
-LAM_ADJECTIVES = 2  # adjectives between a verbal noun and the لـ naming its object
+NEGATORS = frozenset({"اللا", "لا", "غير"})  # "المساندة اللا مشروطة": a negated adjective
+LAM_ADJECTIVES = 3  # adjectives between a verbal noun and the لـ naming its object
 COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
 
 
@@ -237,11 +238,23 @@ class Reader:
                 if any(self.lexicon.has("not_object", form) for form in (stem, "ا" + stem, "ال" + stem)):
                     return None  # "لمدة", "للاشتباه" (ل + الاشتباه)
                 named = self.at(at, last)
-                plural = self.ctx.text[self.ctx.tokens[at][3]] == "أ"  # "لأعضاء" (أفعال), not "لإحداث" (إفعال)
+                begins = ctx.tokens[at][3] + (1 if ctx.norm(at).startswith("لل") else 0)  # "للأساتذة": past the lam
+                plural = ctx.text[begins] == "أ"  # "لأعضاء", "للأساتذة" (أفعال، أفعلة), not "لإحداث" (إفعال)
                 return named if named is not None or _purpose_shaped(stem) and not plural else self.phrase(at, last)
-            if ctx.proclitic(at) or not is_adjective(ctx.stem(at)) or at in ctx.mention_over:
+            negated = at > start and ctx.norm(at - 1) in NEGATORS  # "اللا مشروطة": what is negated qualifies too
+            if at in ctx.mention_over or not (negated or self._describes(at)):
                 return None
         return None
+
+    def _describes(self, at: int) -> bool:
+        """Whether a word between a verbal noun and its لـ only qualifies it: an adjective ("الكبيرين"
+        agreeing in the dual or plural too), a negator of one ("اللا مشروطة", "غير"), or a second noun
+        coordinated with a possessive ("شكره وتقديره")."""
+        ctx = self.ctx
+        stem, clitic, token = ctx.stem(at), ctx.proclitic(at), ctx.tokens[at]
+        if not clitic:
+            return is_adjective(stem) or ctx.norm(at) in NEGATORS or stem.startswith("ال") and _sound_plural(stem)
+        return clitic == "و" and token[4] < token[1]
 
     def entity_after(self, start: int, last: int) -> Participant | None:
         """The first entity named in ``[start, start + WINDOW)`` of the clause, or a group phrase
