@@ -300,6 +300,7 @@ def test_a_coordinated_verb_stays_a_verb(pipeline) -> None:  # type: ignore[no-u
     "text",
     [
         "و تم رصد 5 حالات اعتداء بالعنف في ولاية سوسة.",  # a statistic, no event told
+        "واحتفل السكان أمس بذكرى انتفاضة 16 غشت.",  # a remembrance, no event told
         "وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.",  # an anonymous source
         "ويلتقي ريال مدريد مع برشلونة في قمة الدوري الإسباني يوم السبت.",  # a game, no meeting
     ],
