@@ -101,3 +101,16 @@ def test_a_measure_aimed_at_people_is_no_attack(pipeline) -> None:  # type: igno
 def test_a_light_verbs_subject_visits_the_genitive(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وقام الرئيس الفرنسي بزيارة الملك محمد السادس في الرباط.")
     assert ("CONSULT", "الرئيس الفرنسي", "محمد السادس") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive written with its damma: whoever is named before or after it is whom it is done to
+        ("أعلنت الحكومة أن مواطنا يابانيا احتُجز هذا الشهر.", ("COERCE", None, "مواطنا يابانيا")),
+        ("وقُتل الصحفي في بغداد.", ("ASSAULT", None, "الصحفي")),
+        ("واعتُقل ثلاثة ناشطين من قبل الشرطة.", ("COERCE", "الشرطة", "ثلاثة ناشطين")),
+    ],
+)
+def test_a_marked_passive(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(pipeline, text)

@@ -30,6 +30,9 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a m
 REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
+DAMMA = "\u064f"
+MAX_FRONTED = 3  # words of a noun phrase fronted before a passive verb
+PASSIVE_MARK_CHARS = 5  # letters (with their marks) of a verb within which a passive's damma is written
 ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 
 
@@ -136,6 +139,10 @@ class EventReader:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         agent = reader.agent(found.last, last)
         before = reader.before(found.first, first, verbal=trigger.verbal)
+        if trigger.kind == "past" and self._passive(found):  # "قُتل الصحفي", "مواطنا يابانيا احتُجز"
+            done_to = before or self._fronted(found.first, first) or reader.object_phrase(after, last) \
+                or reader.after(after, last)
+            return agent, done_to
         if before is not None:
             return agent or before, reader.target_of(trigger, after, last)
         if trigger.kind == "participle":
@@ -153,6 +160,24 @@ class EventReader:
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
         # no subject found: the noun right after the verb is more likely its unknown subject than its object
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
+
+    def _fronted(self, index: int, first: int) -> Participant | None:
+        """A noun phrase opening a clause right before a verb ("أن مواطنا يابانيا احتُجز"): after أن / إن,
+        a clause boundary or the sentence start."""
+        ctx = self.ctx
+        for head in range(max(first, index - MAX_FRONTED), index):
+            opens = head == first or self.reader.stops(head - 1) or ctx.norm(head - 1) in ("ان", "انه")
+            if opens and not ctx.proclitic(head) and not ctx.is_punct(head) and ctx.stem(head):
+                phrase = self.reader.phrase(head, index - 1)
+                if phrase.last == index - 1:
+                    return phrase
+        return None
+
+    def _passive(self, found: Found) -> bool:
+        """Whether a past verb is written as a passive: a damma on its first letters ("قُتل", "اعتُقل",
+        "احتُجز"); unmarked verbs are read as active."""
+        token = self.ctx.tokens[found.first]
+        return DAMMA in self.ctx.text[token[3] : min(token[4], token[3] + PASSIVE_MARK_CHARS)]
 
     def _event_subject(self, index: int, last: int) -> int | None:
         """Where the object starts when the noun right after a verb names an act, not an actor ("استهدف
