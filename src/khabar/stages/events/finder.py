@@ -20,6 +20,7 @@ from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
 from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
+from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
 
 STAGE = "events"
@@ -27,13 +28,11 @@ VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", 
 POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is arrested; "تحقيقهم": they investigate
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
-REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
 DAMMA = "\u064f"
 MAX_FRONTED = 3  # words of a noun phrase fronted before a passive verb
 PASSIVE_MARK_CHARS = 5  # letters (with their marks) of a verb within which a passive's damma is written
-ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
 
 
 class EventReader:
@@ -379,7 +378,7 @@ def find_events(
     events = (event for found in match_triggers(ctx, lexicon)
               if not refers_back(ctx, lexicon, found) and not anonymous_source(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e) and not _a_match(ctx, lexicon, e)])
+    kept = once_per_sentence(ctx, [e for e in events if not a_reference(ctx, e) and not a_match(ctx, lexicon, e)])
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
@@ -390,70 +389,6 @@ def _same_participant(a: Participant | None, b: Participant | None) -> bool:
     if a is None or b is None:
         return False
     return a.span == b.span or a.entity is not None and a.entity is b.entity
-
-
-def _once_per_sentence(ctx: EventContext, events: list[Event]) -> list[Event]:
-    """One event of a type per sentence unless the participants differ: "قتل 18 شخصا في هجوم انتحاري"
-    names one assault with two words; a mention that adds no participant is the same event again."""
-    kept: list[Event] = []
-    seen: dict[tuple[int, str], list[Event]] = {}
-    for event in events:
-        key = (ctx.sentence_of[ctx.token_index(event.trigger.start)], event.type)
-        before = seen.setdefault(key, [])
-        if any(_no_more(event, other) for other in before):
-            continue
-        before.append(event)
-        kept.append(event)
-    return kept
-
-
-def _no_more(event: Event, other: Event) -> bool:
-    """Whether ``event`` names no participant ``other`` lacks."""
-    def same(a_id: str | None, a: Span | None, b_id: str | None, b: Span | None) -> bool:
-        return a is None or (a_id is not None and a_id == b_id) or a == b
-    return same(event.actor_id, event.actor, other.actor_id, other.actor) \
-        and same(event.target_id, event.target, other.target_id, other.target)
-
-
-def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
-    describes rather than tells one ("يمثل تهديدا"), counts cases ("5 حالات اعتداء": a statistic), or names the crime an accusation alleges ("اتهام
-    نتنياهو بالفساد والاحتيال")."""
-    if found.trigger.verbal or found.first == 0:
-        return False
-    previous = ctx.norm(found.first - 1)
-    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous) or lexicon.has("statistic", previous):
-        return True  # "هذه الزيارة", "يمثل تهديدا", "حالات اعتداء": no event told
-    first, _ = ctx.sentence_range(found.first)
-    return found.trigger.type == "CRIME" and any(
-        lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
-        for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
-
-
-def _a_match(ctx: EventContext, lexicon: EventLexicon, event: Event) -> bool:
-    """Whether a meeting is a game ("لقاء الفريقين", "قمة الكلاسيكو", "يلتقي ريال مدريد برشلونة"): a
-    meeting between no named people, in a sentence about a game (a sports word there)."""
-    if event.type != "CONSULT" or any(
-            entity_id and ctx.doc.entity(entity_id).label == "PER" for entity_id in (event.actor_id, event.target_id)):
-        return False
-    first, last = ctx.sentence_range(ctx.token_index(event.trigger.start))
-    return not lexicon.words.get("sport", frozenset()).isdisjoint(ctx.stems[first : last + 1])
-
-
-def anonymous_source(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a request is the news formula of a source kept anonymous ("المسؤول، الذي طلب عدم نشر
-    اسمه", "طلب عدم الكشف عن هويته"): no demand between parties."""
-    after = found.last + 1
-    return found.trigger.type == "DEMAND" and after + 1 < len(ctx) and ctx.norm(after) == "عدم" \
-        and lexicon.has("anonymity", ctx.stem(after + 1))
-
-
-def _a_reference(ctx: EventContext, event: Event) -> bool:
-    """A definite event noun with no participants ("خلال اللقاء", "بعد الهجوم") names an event told before
-    (the guidelines record it once), not a new one."""
-    index = ctx.token_index(event.trigger.start)
-    return ctx.stem(index).startswith("ال") and event.actor is None and event.target is None \
-        and not ctx.tokens[index][3] > ctx.tokens[index][0] and event.type in REFERRED_TYPES
 
 
 class EventFinder:

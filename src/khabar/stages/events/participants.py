@@ -9,151 +9,22 @@ entity is meant, a short phrase ("القوات الحكومية", "مسلحون"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from khabar.stages.events.clause import ATTACHED_PREPS, MAX_PHRASE, Clause, Participant, sound_plural
+from khabar.stages.events.context import is_adjective
+from khabar.stages.events.lexicon import Trigger
 
-from khabar.model import Entity, Span
-from khabar.stages.events.context import EventContext, Mention, is_adjective
-from khabar.stages.events.lexicon import EventLexicon, Trigger
-
-SEPARATE_PREPS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "ضد", "حول", "بشان", "لدي", "تجاه", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "بين", "عند"})
-ATTACHED_PREPS = ("ب", "ل", "ك")
 LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
 PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phrase object: who is attacked, detained, called on
-MAX_PHRASE = 3  # words of a participant phrase that names no entity
 WINDOW = 6  # tokens after a trigger where its subject or object may start
-TITLE_WORDS = 6  # words of a title before the name it introduces
 LIGHT_REACH = 5  # words before a verbal noun within which the light verb governing it comes
 NEGATORS = frozenset({"اللا", "لا", "غير"})  # "المساندة اللا مشروطة": a negated adjective
 LAM_ADJECTIVES = 3  # adjectives between a verbal noun and the لـ naming its object
 COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """An entity (with the mention or phrase naming it here) or a phrase alone; tokens [first, last]."""
-
-    first: int
-    last: int
-    entity: Entity | None
-    span: Span
-
-
-class Reader:
+class Reader(Clause):
     """Reads the participants around one trigger in one clause."""
-
-    def __init__(self, ctx: EventContext, lexicon: EventLexicon, titles: frozenset[str]) -> None:
-        self.ctx = ctx
-        self.lexicon = lexicon
-        self.titles = titles
-
-    # ---------------------------------------------------------------- clause limits
-
-    def stops(self, index: int) -> bool:
-        """Whether a participant search stops at token ``index`` (punctuation or a clause boundary)."""
-        ctx = self.ctx
-        if ctx.is_punct(index):
-            return ctx.punct_text(index) not in ("«", "»", '"', "“", "”", "(", ")")
-        return self.lexicon.has("boundary", ctx.norm(index))
-
-    def is_prep(self, index: int) -> bool:
-        return self.ctx.norm(index) in SEPARATE_PREPS
-
-    # ---------------------------------------------------------------- participants
-
-    def entity_at(self, at: int) -> Participant | None:
-        """The entity token ``at`` names: a mention, a title in apposition, a person's surname alone, or
-        a title written before that person's name elsewhere in the article ("الملك" for محمد السادس)."""
-        ctx = self.ctx
-        mention = ctx.mention_over.get(at) or ctx.role_over.get(at)
-        if mention is not None:
-            return _of(mention)
-        named = ctx.named.get(ctx.stem(at)) or self.headed(at)
-        if named is not None:
-            return Participant(at, at, named, Span(ctx.tokens[at][3], ctx.tokens[at][4]))
-        if ctx.stem(at) in self.titles:  # "بشجاعة الرئيس الأمريكي": the title written before a name elsewhere
-            for end in range(min(len(ctx) - 1, at + TITLE_WORDS - 1), at - 1, -1):
-                titled = ctx.titled.get(" ".join(ctx.stems[at : end + 1]))
-                if titled is not None:
-                    return Participant(at, end, titled, Span(ctx.tokens[at][3], ctx.tokens[end][4]))
-        return None
-
-    def at(self, index: int, last: int) -> Participant | None:
-        """The participant starting at token ``index``: an entity mention, a title in apposition (its
-        person), a title followed by a name ("وزير الخارجية الجزائري"), or a phrase naming a group."""
-        ctx = self.ctx
-        mention = ctx.mention_at.get(index) or ctx.mention_over.get(index)
-        if mention is not None and mention.first >= index - 1:
-            return _of(mention)
-        role = ctx.role_over.get(index)
-        if role is not None:
-            return _of(role)
-        stem = ctx.stem(index)
-        named = ctx.named.get(stem) or self.headed(index)
-        if named is not None:
-            return Participant(index, index, named, Span(ctx.tokens[index][3], ctx.tokens[index][4]))
-        if index < last and self.lexicon.has("demonstrative", ctx.norm(index)) and self.headed(index + 1):
-            return Participant(index, index + 1, self.headed(index + 1), Span(ctx.tokens[index][3], ctx.tokens[index + 1][4]))
-        if stem in self.titles:
-            found = self.named_after(index, last)
-            if found is not None:
-                return found
-            phrase = self.phrase(index, last)
-            titled = ctx.titled.get(" ".join(ctx.stems[phrase.first : phrase.last + 1]))
-            return Participant(phrase.first, phrase.last, titled, phrase.span) if titled is not None else phrase
-        if self.lexicon.has("phrase_head", stem):
-            return self.phrase(index, last)
-        return None
-
-    def headed(self, index: int) -> Entity | None:
-        """The organisation a definite head word names after its full name came ("اللجنة")."""
-        found = self.ctx.heads.get(self.ctx.stem(index))
-        return found[1] if found is not None and found[0] < index else None
-
-    def named_after(self, index: int, last: int) -> Participant | None:
-        """The person or organisation named within a title's words after ``index`` (commas allowed)."""
-        ctx = self.ctx
-        for at in range(index + 1, min(last, index + TITLE_WORDS) + 1):
-            if ctx.is_punct(at) and ctx.punct_text(at) not in ("،", ","):
-                return None
-            mention = ctx.mention_at.get(at)
-            if mention is not None and mention.entity.label == "PER":
-                return _of(mention)
-            if mention is None and (self.is_prep(at) or self.lexicon.has("boundary", ctx.norm(at))):
-                return None
-        return None  # "وزير خارجية الإمارات الشيخ عبدالله": a place or body inside the title is passed
-
-    def phrase(self, index: int, last: int) -> Participant:
-        """Up to MAX_PHRASE words from ``index``: a head and its adjectives or genitive."""
-        ctx = self.ctx
-        end = index
-        while end + 1 <= last and end - index + 1 < MAX_PHRASE:
-            following = end + 1
-            if self.stops(following) or self.is_prep(following) or not ctx.stem(following):
-                break
-            if ctx.proclitic(following) or following in ctx.mention_over:
-                break
-            head = ctx.stem(index)  # a sound plural keeping its ن is in no construct ("مسلحون مركزا")
-            head_is_construct = end == index and not head.startswith("ال") and not _sound_plural(head)
-            itself = self._itself(following)
-            pointed = self.lexicon.has("demonstrative", ctx.norm(end))  # "أعضاء هذه اللجنة": the noun pointed at
-            agreeing = _sound_plural(head) and _sound_plural(ctx.stem(following))  # "مسلحين مجهولين"
-            if not head_is_construct and not pointed and not agreeing and not is_adjective(ctx.stem(following)) and not itself:
-                break  # "الملك الحكومة": a second definite noun starts the object
-            end = following
-            if itself:
-                break  # "المتحدث ذاته": the phrase ends there
-        return Participant(index, end, None, Span(self._phrase_start(index), ctx.tokens[end][4]))
-
-    def _phrase_start(self, index: int) -> int:
-        """Where a phrase starts: after an attached clitic ("بالمتظاهرين"), but at the word's start when
-        لـ swallowed the article's alif ("للمتظاهرين" is ل + المتظاهرين: its stem "لمتظاهرين" is no word)."""
-        ctx, token = self.ctx, self.ctx.tokens[index]
-        elided = ctx.proclitic(index) == "ل" and ctx.stem(index).startswith("ل") and ctx.norm(index).startswith("لل")
-        return token[0] if elided else token[3]
-
-    def _itself(self, index: int) -> bool:
-        return self.lexicon.has("self", self.ctx.stem(index)) or self.lexicon.has("self", self.ctx.norm(index))
 
     def after(self, start: int, last: int, *, skip_preps: bool = False) -> Participant | None:
         """The first participant in ``[start, start + WINDOW)`` not behind a preposition."""
@@ -253,7 +124,7 @@ class Reader:
         ctx = self.ctx
         stem, clitic, token = ctx.stem(at), ctx.proclitic(at), ctx.tokens[at]
         if not clitic:
-            return is_adjective(stem) or ctx.norm(at) in NEGATORS or stem.startswith("ال") and _sound_plural(stem)
+            return is_adjective(stem) or ctx.norm(at) in NEGATORS or stem.startswith("ال") and sound_plural(stem)
         return clitic == "و" and token[4] < token[1]
 
     def entity_after(self, start: int, last: int) -> Participant | None:
@@ -405,11 +276,6 @@ class Reader:
                 return found
         return None
 
-    def governed(self, found: Participant, first: int) -> bool:
-        """Whether a preposition governs a participant (an attached ب/ل/ك, or a preposition before it)."""
-        return self.ctx.proclitic(found.first).endswith(ATTACHED_PREPS) or found.first > first \
-            and self.is_prep(found.first - 1)
-
     def coordinated(self, participant: Participant | None, last: int, *, after: int) -> list[Participant]:
         """A second participant joined to one after the trigger by و: an entity or group right after the
         conjunction, or named within its first words ("وتحالف جوي تقوده الولايات المتحدة")."""
@@ -460,11 +326,6 @@ class Reader:
 
 
 
-def _sound_plural(stem: str) -> bool:
-    """Whether a word ends like a sound masculine plural ("مسلحون", "مواطنين"; not "ملايين")."""
-    return stem.endswith("ون") or stem.endswith("ين") and len(stem) > 4 and stem[-3] not in ("ي", "ا")
-
-
 def _purpose_shaped(stem: str) -> bool:
     """Whether a word after لـ is more likely a purpose or a thing than whom an act is for: a verbal noun
     of the patterns إفعال / تفعيل ("لإحداث", "لتعزيز"), a short one ("للرد", "لوقف"), or a singular in
@@ -474,5 +335,3 @@ def _purpose_shaped(stem: str) -> bool:
         bare[0] == "ا" and bare[3] == "ا" or bare[0] == "ت" and bare[3] == "ي")
 
 
-def _of(mention: Mention) -> Participant:
-    return Participant(mention.first, mention.last, mention.entity, mention.span)
