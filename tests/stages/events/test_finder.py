@@ -339,3 +339,12 @@ def test_an_attack_in_words_is_disapproval(pipeline) -> None:  # type: ignore[no
 def test_an_armed_attack_stays_one(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وهاجم مسلحون مركزا للشرطة في سيناء.")
     assert [e[:4] for e in found] == [("ASSAULT", "هاجم", "مسلحون", "مركزا")], found
+
+
+def test_a_preposition_left_on_an_event_noun(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
+    assert [(e[0], e[2], e[3]) for e in found] == [("COERCE", "الشرطة", "المتظاهرين")], found
+
+
+def test_a_verb_is_not_read_inside_a_word_after_its_first_letter(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert all(e[0] != "DEMAND" for e in _events(pipeline, "وبحث الوزير مع نظيره العلاقات الثنائية."))

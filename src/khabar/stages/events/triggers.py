@@ -13,6 +13,8 @@ from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
 POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "aims at"
+KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
+KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
 INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
 FIGURATIVE = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # done to an abstract thing, they are figures of speech
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
@@ -54,8 +56,12 @@ def _in_a_name(ctx: EventContext, index: int) -> bool:
 
 
 def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | None:
+    norm = ctx.norm(index)
     for form in _forms(ctx, index, lexicon):
+        kept_prep = norm[:1] in KEPT_PREPS and form == norm[1:] and form != ctx.stem(index)
         for trigger in lexicon.by_first.get(form, ()):
+            if kept_prep and trigger.kind not in ("noun", "masdar"):
+                continue  # "بحث" is no "حث": a verb never follows a preposition
             last = index + len(trigger.words) - 1
             if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
                                        for k, w in enumerate(trigger.words[1:], 1)):
@@ -118,6 +124,8 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
         forms.append(norm)
     if norm[:1] in ("و", "ف") and len(norm) > 3 and stem == norm:
         forms.append(norm[1:])  # a conjunction the clitic splitter kept ("ونوه")
+    if norm[:1] in KEPT_PREPS and len(norm) > KEPT_PREP_MIN and stem == norm:
+        forms.append(norm[1:])  # a preposition it kept ("لتفريق"): only event nouns are read there (_match_at)
     return tuple(forms)
 
 
