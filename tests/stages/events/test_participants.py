@@ -114,3 +114,16 @@ def test_a_light_verbs_subject_visits_the_genitive(pipeline) -> None:  # type: i
 )
 def test_a_marked_passive(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause's verb: the noun it qualifies acts, or with the verb's pronoun, is acted on
+        ("وأكد الحزب الذي يدعم الحكومة موقفه.", ("SUPPORT", "الحزب", "الحكومة")),
+        ("حتى الجمعيات التي كانت تساعد المهاجرين لم تتمكن من التنقل.", ("AID", "الجمعيات", "المهاجرين")),
+        ("وزار الوزير المسلحين الذين هاجمهم الجيش أمس.", ("ASSAULT", "الجيش", "المسلحين")),
+    ],
+)
+def test_a_relative_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(pipeline, text)

@@ -22,6 +22,7 @@ from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
 from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
+from khabar.stages.events.verbal import event_subject, fronted, passive, relative_head
 
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
@@ -30,9 +31,6 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
-DAMMA = "\u064f"
-MAX_FRONTED = 3  # words of a noun phrase fronted before a passive verb
-PASSIVE_MARK_CHARS = 5  # letters (with their marks) of a verb within which a passive's damma is written
 
 
 class EventReader:
@@ -135,11 +133,11 @@ class EventReader:
         return is_nominal(self.ctx, self.reader, self.lexicon, found)
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
-        reader, trigger, after = self.reader, found.trigger, found.last + 1
+        reader, trigger, after, ctx = self.reader, found.trigger, found.last + 1, self.ctx
         agent = reader.agent(found.last, last)
         before = reader.before(found.first, first, verbal=trigger.verbal)
-        if trigger.kind == "past" and self._passive(found):  # "قُتل الصحفي", "مواطنا يابانيا احتُجز"
-            done_to = before or self._fronted(found.first, first) or reader.object_phrase(after, last) \
+        if trigger.kind == "past" and passive(ctx, found):  # "قُتل الصحفي", "مواطنا يابانيا احتُجز"
+            done_to = before or fronted(ctx, reader, found.first, first) or reader.object_phrase(after, last) \
                 or reader.after(after, last)
             return agent, done_to
         if before is not None:
@@ -150,44 +148,21 @@ class EventReader:
             # a passive: "اعتقل عشرات الناشطين من قبل قوات الأمن", "قتل الصحفي على يد مسلحين": its subject,
             # between the verb and the agent phrase, is whom it is done to
             return agent, reader.target_of(trigger, after, agent.first - AGENT_WORDS - 1)
-        event_subject = self._event_subject(after, last) if agent is None and trigger.verbal else None
-        if event_subject is not None:  # "واستهدفت الغارات مواقع المسلحين": an act is the subject, its object follows
-            return None, reader.target_of(trigger, event_subject, last)
+        act_end = event_subject(ctx, reader, after, last) if agent is None and trigger.verbal else None
+        if act_end is not None:  # "واستهدفت الغارات مواقع المسلحين": an act is the subject, its object follows
+            return None, reader.target_of(trigger, act_end, last)
+        head = relative_head(ctx, reader, found, first) if agent is None else None
+        if head is not None:  # "الحزب الذي يدعم الحكومة", "المدينة التي هاجمها المسلحون"
+            token = ctx.tokens[found.first]
+            if token[4] < token[1]:  # the verb's pronoun is the head: whom it is done to; its subject follows
+                return reader.after(after, last), head
+            return head, reader.target_of(trigger, after, last)
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
         # no subject found: the noun right after the verb is more likely its unknown subject than its object
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
-
-    def _fronted(self, index: int, first: int) -> Participant | None:
-        """A noun phrase opening a clause right before a verb ("أن مواطنا يابانيا احتُجز"): after أن / إن,
-        a clause boundary or the sentence start."""
-        ctx = self.ctx
-        for head in range(max(first, index - MAX_FRONTED), index):
-            opens = head == first or self.reader.stops(head - 1) or ctx.norm(head - 1) in ("ان", "انه")
-            if opens and not ctx.proclitic(head) and not ctx.is_punct(head) and ctx.stem(head):
-                phrase = self.reader.phrase(head, index - 1)
-                if phrase.last == index - 1:
-                    return phrase
-        return None
-
-    def _passive(self, found: Found) -> bool:
-        """Whether a past verb is written as a passive: a damma on its first letters ("قُتل", "اعتُقل",
-        "احتُجز"); unmarked verbs are read as active."""
-        token = self.ctx.tokens[found.first]
-        return DAMMA in self.ctx.text[token[3] : min(token[4], token[3] + PASSIVE_MARK_CHARS)]
-
-    def _event_subject(self, index: int, last: int) -> int | None:
-        """Where the object starts when the noun right after a verb names an act, not an actor ("استهدف
-        هجوم انتحاري مسجدا", "أسفرت الغارات عن"): past that noun and its adjectives; else None."""
-        ctx = self.ctx
-        if index > last or ctx.proclitic(index) or index in ctx.mention_over or not self.lexicon.names_event(ctx.stem(index)):
-            return None
-        end = index + 1
-        while end <= last and not ctx.proclitic(end) and is_adjective(ctx.stem(end)):
-            end += 1
-        return end
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
