@@ -27,6 +27,7 @@ def relative_head(ctx: EventContext, reader: Reader, found: Found, first: int) -
             return None
     return None
 
+
 def fronted(ctx: EventContext, reader: Reader, index: int, first: int) -> Participant | None:
     """A noun phrase opening a clause right before a verb ("أن مواطنا يابانيا احتُجز"): after أن / إن,
     a clause boundary or the sentence start."""
@@ -37,6 +38,7 @@ def fronted(ctx: EventContext, reader: Reader, index: int, first: int) -> Partic
             if phrase.last == index - 1:
                 return phrase
     return None
+
 
 def _antecedent(ctx: EventContext, reader: Reader, relative: int, first: int) -> Participant | None:
     """The noun right before a relative pronoun: an entity, a group phrase, or a definite noun
@@ -49,11 +51,13 @@ def _antecedent(ctx: EventContext, reader: Reader, relative: int, first: int) ->
         found = reader.phrase(noun, noun)
     return found
 
+
 def passive(ctx: EventContext, found: Found) -> bool:
     """Whether a past verb is written as a passive: a damma on its first letters ("قُتل", "اعتُقل",
     "احتُجز"); unmarked verbs are read as active."""
     token = ctx.tokens[found.first]
     return DAMMA in ctx.text[token[3] : min(token[4], token[3] + PASSIVE_MARK_CHARS)]
+
 
 def event_subject(ctx: EventContext, reader: Reader, index: int, last: int) -> int | None:
     """Where the object starts when the noun right after a verb names an act, not an actor ("استهدف
