@@ -127,3 +127,14 @@ def test_a_marked_passive(pipeline, text: str, expected: tuple) -> None:  # type
 )
 def test_a_relative_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ووصلت الأمور إلى حد مهاجمة كوكبة من عناصر الأمن في الحي.", ("ASSAULT", None, "كوكبة من عناصر الأمن")),
+        ("واعتقلت الشرطة عددا من المتظاهرين.", ("COERCE", "الشرطة", "عددا من المتظاهرين")),
+    ],
+)
+def test_a_part_takes_its_whole(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(pipeline, text)

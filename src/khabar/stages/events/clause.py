@@ -110,8 +110,13 @@ class Clause:
         return None  # "وزير خارجية الإمارات الشيخ عبدالله": a place or body inside the title is passed
 
     def phrase(self, index: int, last: int) -> Participant:
-        """Up to MAX_PHRASE words from ``index``: a head and its adjectives or genitive."""
+        """Up to MAX_PHRASE words from ``index``: a head and its adjectives or genitive; a part named with
+        من takes the whole it is part of ("كوكبة من عناصر الأمن")."""
         ctx = self.ctx
+        if index + 2 <= last and self.lexicon.has("partitive", ctx.stem(index)) and ctx.norm(index + 1) == "من" \
+                and not self.stops(index + 2):
+            whole = self.entity_at(index + 2) or self.phrase(index + 2, last)
+            return Participant(index, whole.last, whole.entity, Span(self._phrase_start(index), whole.span.end))
         end = index
         while end + 1 <= last and end - index + 1 < MAX_PHRASE:
             following = end + 1
