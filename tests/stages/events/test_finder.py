@@ -348,3 +348,8 @@ def test_a_preposition_left_on_an_event_noun(pipeline) -> None:  # type: ignore[
 
 def test_a_verb_is_not_read_inside_a_word_after_its_first_letter(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert all(e[0] != "DEMAND" for e in _events(pipeline, "وبحث الوزير مع نظيره العلاقات الثنائية."))
+
+
+def test_a_conjunction_left_on_a_verb_with_a_suffix(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واستجوبته الشرطة لساعات.")
+    assert [(e[0], e[2]) for e in found] == [("INVESTIGATE", "الشرطة")], found

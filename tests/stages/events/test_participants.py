@@ -138,3 +138,8 @@ def test_a_relative_clause(pipeline, text: str, expected: tuple) -> None:  # typ
 )
 def test_a_part_takes_its_whole(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(pipeline, text)
+
+
+def test_a_verb_carrying_its_subject_takes_an_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "هاجم المسلحون القرية وقتلوا ثلاثة أشخاص.")
+    assert ("ASSAULT", "المسلحون", "ثلاثة أشخاص") in found, found

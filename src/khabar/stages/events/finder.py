@@ -30,6 +30,7 @@ POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is a
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
+PLURAL_SUBJECT = ("وا", "ون")  # a verb ending carrying its plural subject: "قتلوا", "يهاجمون"
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
 
 
@@ -161,8 +162,10 @@ class EventReader:
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
-        # no subject found: the noun right after the verb is more likely its unknown subject than its object
-        return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
+        # no subject found: the noun right after the verb is more likely its unknown subject than its object,
+        # unless the verb carries its subject ("وقتلوا ثلاثة أشخاص")
+        carried = ctx.stem(found.last).endswith(PLURAL_SUBJECT)
+        return actor, reader.target_of(trigger, start, last, phrase=actor is not None or carried)
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""

@@ -37,7 +37,8 @@ def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
     while index < count:
         stem, norm = stems[index], norms[index]
         if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
-                        and norm[1:] not in known):  # most words: no form of theirs starts a trigger
+                        and norm[1:] not in known and (stem[:1] not in "وف" or stem[1:] not in known)):
+            # most words: no form of theirs starts a trigger
             index += 1
             continue
         found = _match_at(ctx, lexicon, index)
@@ -124,6 +125,8 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
         forms.append(norm)
     if norm[:1] in ("و", "ف") and len(norm) > 3 and stem == norm:
         forms.append(norm[1:])  # a conjunction the clitic splitter kept ("ونوه")
+    elif stem[:1] in ("و", "ف") and stem[:1] == norm[:1] and len(stem) > 3 and stem != norm:
+        forms.append(stem[1:])  # ... with a suffix split off ("واستجوبته": stem "واستجوبت")
     if norm[:1] in KEPT_PREPS and len(norm) > KEPT_PREP_MIN and stem == norm:
         forms.append(norm[1:])  # a preposition it kept ("لتفريق"): only event nouns are read there (_match_at)
     return tuple(forms)
