@@ -299,24 +299,6 @@ def test_a_coordinated_verb_stays_a_verb(pipeline) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     "text",
     [
-        "و تم رصد 5 حالات اعتداء بالعنف في ولاية سوسة.",  # a statistic, no event told
-        "واحتفل السكان أمس بذكرى انتفاضة 16 غشت.",  # a remembrance, no event told
-        "وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.",  # an anonymous source
-        "ويلتقي ريال مدريد مع برشلونة في قمة الدوري الإسباني يوم السبت.",  # a game, no meeting
-    ],
-)
-def test_no_event_is_told(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _events(pipeline, text) == []
-
-
-def test_a_meeting_of_people_in_a_sports_story_stands(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "والتقى رئيس النادي محمد علي بالوزير خالد الفيصل.")
-    assert [e[0] for e in found] == ["CONSULT"], found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "وقال إنه لا إمكانية لمحاصرة الوباء بسبب غياب التلقيح.",  # a disease is besieged only in a figure
         "وتحرص الدولة على تخفيف معاناة اللاجئين.",
         "وقالت الوزيرة إن هذه الأعداد تمثل ناقوس إنذار.",
