@@ -143,3 +143,16 @@ def test_a_part_takes_its_whole(pipeline, text: str, expected: tuple) -> None:  
 def test_a_verb_carrying_its_subject_takes_an_object(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "هاجم المسلحون القرية وقتلوا ثلاثة أشخاص.")
     assert ("ASSAULT", "المسلحون", "ثلاثة أشخاص") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كالطالب الإيطالي جوليو ريجيني الذي قتل في بداية عام 2016.", ("ASSAULT", None, "جوليو ريجيني")),
+        ("قام التونسي أحمد حنشي بقتل شابتين في مرسيليا.", ("ASSAULT", "أحمد حنشي", "شابتين")),
+        ("وقال إن طائرة قد اختُطفت أثناء افتتاح الدورة.", ("ASSAULT", None, "طائرة")),
+    ],
+)
+def test_pool_error_classes(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    # a relative clause with no object is a passive; a light verb's subject is the person named; قد is passed
+    assert expected in _events(pipeline, text)

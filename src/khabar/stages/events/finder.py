@@ -157,7 +157,10 @@ class EventReader:
             token = ctx.tokens[found.first]
             if token[4] < token[1]:  # the verb's pronoun is the head: whom it is done to; its subject follows
                 return reader.after(after, last), head
-            return head, reader.target_of(trigger, after, last)
+            object_ = reader.target_of(trigger, after, last)
+            if object_ is None and trigger.type in DONE_TO:
+                return None, head  # "ريجيني الذي قتل في 2016": no object, a passive; "العامري الذي قتل 12 شخصا" acts
+            return head, object_
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None

@@ -182,7 +182,8 @@ class Reader(Clause):
             if self.lexicon.has("light", ctx.stem(at)):
                 if at + 1 >= index:
                     return None
-                found = self.at(at + 1, index - 1)
+                found = next((e for e in (self.entity_at(i) for i in range(at + 1, index)) if e is not None), None) \
+                    or self.at(at + 1, index - 1)  # "قام التونسي أحمد حنشي بقتل": the person, not his nationality
                 if found is None and ctx.stem(at + 1).startswith("ال") and not ctx.proclitic(at + 1):
                     found = self.phrase(at + 1, index - 1)
                 return found if found is not None and found.last < index else None

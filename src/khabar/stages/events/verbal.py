@@ -30,12 +30,13 @@ def relative_head(ctx: EventContext, reader: Reader, found: Found, first: int) -
 
 def fronted(ctx: EventContext, reader: Reader, index: int, first: int) -> Participant | None:
     """A noun phrase opening a clause right before a verb ("أن مواطنا يابانيا احتُجز"): after أن / إن,
-    a clause boundary or the sentence start."""
-    for head in range(max(first, index - MAX_FRONTED), index):
+    a clause boundary or the sentence start; "قد" may come between ("أن طائرة قد اختُطفت")."""
+    end = index - 2 if index - 1 > first and ctx.norm(index - 1) in ("قد", "لقد") else index - 1
+    for head in range(max(first, end + 1 - MAX_FRONTED), end + 1):
         opens = head == first or reader.stops(head - 1) or ctx.norm(head - 1) in ("ان", "انه")
         if opens and not ctx.proclitic(head) and not ctx.is_punct(head) and ctx.stem(head):
-            phrase = reader.phrase(head, index - 1)
-            if phrase.last == index - 1:
+            phrase = reader.phrase(head, end)
+            if phrase.last == end:
                 return phrase
     return None
 
