@@ -156,3 +156,7 @@ def test_a_verb_carrying_its_subject_takes_an_object(pipeline) -> None:  # type:
 def test_pool_error_classes(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     # a relative clause with no object is a passive; a light verb's subject is the person named; قد is passed
     assert expected in _events(pipeline, text)
+
+
+def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert all(target is None for _, _, target in _events(pipeline, "يتصل بعضها بحقوق الإنسان في قطر."))

@@ -57,7 +57,8 @@ class Reader(Clause):
             if clitic and any(clitic.endswith(p) for p in preps if len(p) == 1):
                 found = self.at(index, last)
                 if found is None and self._construct(index, last):  # "أشادت بتحمل الأوساط الاقتصادية"
-                    found = self.at(index + 1, last) or self.phrase(index + 1, last)
+                    found = self.at(index + 1, last) or (
+                        self.phrase(index + 1, last) if _masdar_shaped(self.ctx.stem(index)) else None)
                 return found or self.entity_after(index + 1, last)
         return None
 
@@ -325,6 +326,13 @@ class Reader(Clause):
             return found or self.entity_after(start, last)
         return self.entity_after(start, last) if nearby else None
 
+
+
+def _masdar_shaped(stem: str) -> bool:
+    """Whether a bare noun looks like a verbal noun, whose genitive is who does or undergoes it ("تحمل",
+    "قتل", "إطلاق", "استخدام"), not a noun like "حقوق" in "بحقوق الإنسان"."""
+    return len(stem) == 3 or stem[:1] == "ت" and len(stem) in (4, 5) or stem[:1] == "ا" and len(stem) in (5, 6) \
+        or stem.startswith("است") or stem[:1] == "م" and len(stem) == 6 and stem[3] == "ا"
 
 
 def _purpose_shaped(stem: str) -> bool:
