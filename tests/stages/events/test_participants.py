@@ -159,4 +159,4 @@ def test_pool_error_classes(pipeline, text: str, expected: tuple) -> None:  # ty
 
 
 def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert all(target is None for _, _, target in _events(pipeline, "يتصل بعضها بحقوق الإنسان في قطر."))
+    assert _events(pipeline, "وأشاد الوزير بحقوق الإنسان في البلاد.") == [("SUPPORT", "الوزير", None)]
