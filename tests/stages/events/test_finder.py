@@ -335,3 +335,8 @@ def test_a_verb_is_not_read_inside_a_word_after_its_first_letter(pipeline) -> No
 def test_a_conjunction_left_on_a_verb_with_a_suffix(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "واستجوبته الشرطة لساعات.")
     assert [(e[0], e[2]) for e in found] == [("INVESTIGATE", "الشرطة")], found
+
+
+def test_a_clitic_left_on_a_trigger_is_outside_its_span(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
+    assert [e[1] for e in found] == ["تفريق"], found

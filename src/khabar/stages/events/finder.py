@@ -71,7 +71,7 @@ class EventReader:
                 and target.entity is not None and target.entity.label in ("PER", "ORG") and self._said_after(found, last):
             kind = "DISAPPROVE"  # "هاجم البرلماني ... الرئيس السابق، قائلا إنه ...": an attack in words
         template = Event(
-            id="", type=kind, trigger=Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4]),
+            id="", type=kind, trigger=Span(ctx.tokens[found.first][3] + found.skip, ctx.tokens[found.last][4]),
             mode=mode_of(ctx, self.lexicon, found.first, found.trigger), place_id=self.place_of(found, first, last),
             date=date, date_span=date_span, quote_id=quote.id if quote else None,
         )

@@ -13,6 +13,7 @@ from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
 POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "aims at"
+MARKS_FIRST, MARKS_LAST = "\u064b", "\u065f"  # Arabic diacritics
 KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
 KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
 INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
@@ -27,6 +28,7 @@ class Found:
     first: int
     last: int
     trigger: Trigger
+    skip: int = 0  # characters of a clitic the splitter left at the start of the first token's stem ("لتفريق")
 
 
 def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
@@ -84,8 +86,19 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue  # "ويستهدف مشروع المرسوم الأجراء": a measure aimed at people, no attack
             if trigger.type == "DEMAND" and _invites(ctx, lexicon, last):
                 trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
-            return Found(index, last, trigger)
+            stem = ctx.stem(index)
+            stripped = form in (norm[1:], stem[1:]) and form not in (stem, norm)  # a clitic read off ("لتفريق")
+            return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0)
     return None
+
+
+def _clitic_chars(ctx: EventContext, index: int) -> int:
+    """The characters of the one-letter clitic opening a token's stem, with its marks ("وَ")."""
+    text, start, end = ctx.text, ctx.tokens[index][3], ctx.tokens[index][4]
+    at = start + 1
+    while at < end and MARKS_FIRST <= text[at] <= MARKS_LAST:
+        at += 1
+    return at - start if at < end else 0
 
 
 def _invites(ctx: EventContext, lexicon: EventLexicon, last: int) -> bool:
