@@ -20,6 +20,7 @@ def _events(pipeline, text: str) -> list[tuple[str, str]]:  # type: ignore[no-un
         "واحتفل السكان أمس بذكرى انتفاضة 16 غشت.",  # a remembrance, no event told
         "وأضاف المسؤول، الذي طلب عدم نشر اسمه، أن الطائرات ستنطلق من القاعدة.",  # an anonymous source
         "ويلتقي ريال مدريد مع برشلونة في قمة الدوري الإسباني يوم السبت.",  # a game, no meeting
+        "واطلع الشيخ عبدالله بن زايد خلال اللقاء على تطورات الوضع.",  # the meeting already told
     ],
 )
 def test_no_event_is_told(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -29,3 +30,8 @@ def test_no_event_is_told(pipeline, text: str) -> None:  # type: ignore[no-untyp
 def test_a_meeting_of_people_in_a_sports_story_stands(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "والتقى رئيس النادي محمد علي بالوزير خالد الفيصل.")
     assert [e[0] for e in found] == ["CONSULT"], found
+
+
+def test_a_meeting_with_someone_named_is_told(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وأكد الوزير خلال لقاء مع نظيره الفرنسي دعم بلاده.")
+    assert ("CONSULT", "لقاء") in found, found

@@ -39,18 +39,31 @@ def _no_more(event: Event, other: Event) -> bool:
 
 
 def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
-    describes rather than tells one ("يمثل تهديدا"), counts cases ("5 حالات اعتداء": a statistic), or names the crime an accusation alleges ("اتهام
-    نتنياهو بالفساد والاحتيال")."""
+    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث", "خلال
+    اللقاء" with no one named after it), describes rather than tells one ("يمثل تهديدا"), counts cases ("5
+    حالات اعتداء": a statistic), or names the crime an accusation alleges ("اتهام نتنياهو بالفساد")."""
     if found.trigger.verbal or found.first == 0:
         return False
     previous = ctx.norm(found.first - 1)
     if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous) or lexicon.has("statistic", previous):
         return True  # "هذه الزيارة", "يمثل تهديدا", "حالات اعتداء": no event told
+    if _during_the_event(ctx, lexicon, found, previous):
+        return True
     first, _ = ctx.sentence_range(found.first)
     return found.trigger.type == "CRIME" and any(
         lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
         for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
+
+
+def _during_the_event(ctx: EventContext, lexicon: EventLexicon, found: Found, previous: str) -> bool:
+    """"خلال اللقاء، اطلع ...": a definite meeting, visit or deal after a time preposition, with no one
+    named right after it, is the one already told."""
+    after = found.last + 1
+    if not lexicon.has("during", previous) or found.trigger.type not in REFERRED_TYPES \
+            or not ctx.stem(found.first).startswith("ال") or ctx.tokens[found.last][4] < ctx.tokens[found.last][1]:
+        return False
+    return after >= len(ctx) or ctx.is_punct(after) or (
+        after not in ctx.mention_over and ctx.norm(after) not in ("مع", "بين") and not ctx.proclitic(after).endswith("ل"))
 
 
 def a_match(ctx: EventContext, lexicon: EventLexicon, event: Event) -> bool:
