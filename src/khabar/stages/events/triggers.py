@@ -29,11 +29,12 @@ class Found:
     last: int
     trigger: Trigger
     skip: int = 0  # characters of a clitic the splitter left at the start of the first token's stem ("لتفريق")
+    invited: int = -1  # an invitation's token naming what the invited come for ("دعوة ... لزيارة"): no event itself
 
 
 def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
     """Every trigger of the article, longest first at each token, none inside an entity mention."""
-    index = 0
+    index, invited = 0, -1
     known = lexicon.by_first
     stems, norms, count = ctx.stems, ctx.norms, len(ctx)
     while index < count:
@@ -44,10 +45,11 @@ def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
             index += 1
             continue
         found = _match_at(ctx, lexicon, index)
-        if found is None or _in_a_name(ctx, index):
+        if found is None or _in_a_name(ctx, index) or index == invited:
             index += 1
             continue
         yield found
+        invited = found.invited if found.invited >= 0 else invited
         index = found.last + 1
 
 
@@ -84,11 +86,12 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
             if trigger.lemma == "استهدف" and any(lexicon.has("policy", ctx.stem(at)) for at in range(
                     max(0, index - POLICY_REACH), min(len(ctx), last + POLICY_REACH + 1)) if at != index):
                 continue  # "ويستهدف مشروع المرسوم الأجراء": a measure aimed at people, no attack
-            if trigger.type == "DEMAND" and _invites(ctx, lexicon, last):
+            invited = _invited(ctx, lexicon, last) if trigger.type == "DEMAND" else -1
+            if invited >= 0:
                 trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
             stem = ctx.stem(index)
             stripped = form in (norm[1:], stem[1:]) and form not in (stem, norm)  # a clitic read off ("لتفريق")
-            return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0)
+            return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0, invited)
     return None
 
 
@@ -101,15 +104,15 @@ def _clitic_chars(ctx: EventContext, index: int) -> int:
     return at - start if at < end else 0
 
 
-def _invites(ctx: EventContext, lexicon: EventLexicon, last: int) -> bool:
-    """Whether a call asks someone to come (a visit, a meeting): "دعوة لقائد قوات شرق ليبيا لزيارة"."""
+def _invited(ctx: EventContext, lexicon: EventLexicon, last: int) -> int:
+    """The token naming what a call asks someone to come for ("دعوة لقائد قوات شرق ليبيا لزيارة"), or -1."""
     _, sentence_last = ctx.sentence_range(last)
     for index in range(last + 1, min(sentence_last, last + INVITE_WINDOW) + 1):
         if ctx.is_punct(index):
-            return False
+            return -1
         if lexicon.has("invited_to", ctx.stem(index)) and ctx.proclitic(index).endswith("ل"):
-            return True
-    return False
+            return index
+    return -1
 
 
 def _a_path(ctx: EventContext, lexicon: EventLexicon, index: int, last: int) -> bool:
