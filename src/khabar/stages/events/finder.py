@@ -1,8 +1,9 @@
 """The events stage: who did what to whom, where and when, as PLOVER event mentions.
 
-Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``);
-each trigger's participants are read from its clause
-(``participants.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
+Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``)
+and kept when they tell a new event (``told.py``); each trigger's participants are read from its clause
+(``participants.py``, ``clause.py``; a verb's relative clause, marked passive or act-as-subject in
+``verbal.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
 sentence, its date from a time expression of its sentence or else the publication date, and a verbal
 event is linked to the quote that reports it. A trigger inside an entity's name ("مجلس التعاون") is none.
 """

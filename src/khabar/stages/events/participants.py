@@ -3,8 +3,10 @@
 Arabic news puts the subject after the verb (VSO: "دعا الرئيس الفرنسي فرانسوا هولاند إلى ...") or before it
 (SVO: "الجزائر تساند حكومة الوفاق"); a passive or a verbal noun names its agent after "من قبل" / "على يد" /
 "من طرف"; a verbal noun in construct names its actor, or for acts done to someone (an arrest, a killing)
-its target ("اغتيال جاسم الذهبي", "اعتقال الشرطة لـ ..."). A participant is an entity mention, or where no
-entity is meant, a short phrase ("القوات الحكومية", "مسلحون").
+its target ("اغتيال جاسم الذهبي", "اعتقال الشرطة لـ ..."), and a verbal noun's object may follow لـ
+("استقباله لأعضاء اللجنة"); a light verb's subject acts through the verbal noun it governs ("قامت الجبهة
+بإطلاق", "ألقت الشرطة القبض"). A participant is an entity mention, or where no entity is meant, a short
+phrase ("القوات الحكومية", "مسلحون"); what single words name is read in ``clause.py``.
 """
 
 from __future__ import annotations
