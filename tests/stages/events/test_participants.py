@@ -160,3 +160,19 @@ def test_pool_error_classes(pipeline, text: str, expected: tuple) -> None:  # ty
 
 def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _events(pipeline, "وأشاد الوزير بحقوق الإنسان في البلاد.") == [("SUPPORT", "الوزير", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # light verbs of carrying out: أدى زيارة، نفذ غارات، تعقد اجتماعا
+        ("وكان الوزير المصري يؤدي زيارة إلى تونس.", ("CONSULT", "الوزير المصري", "تونس")),
+        ("كما نفذت المقاتلات عدة غارات على محافظة صعدة.", ("ASSAULT", "المقاتلات", "صعدة")),
+        # the act's subject after a verb carrying its pronoun (performer cue list)
+        ("في زيارة رسمية يجريها الوزير للجزائر تستمر أسبوعا.", ("CONSULT", "الوزير", "للجزائر")),
+        ("وذلك بعد غارات شنتها القوات الحكومية على المدينة.", ("ASSAULT", "القوات الحكومية", "المدينة")),
+    ],
+)
+def test_a_verb_of_carrying_out(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found

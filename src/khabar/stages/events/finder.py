@@ -199,6 +199,9 @@ class EventReader:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
             return self._experienced(found, first, last)
+        performer = reader.organiser(found.last, last, cue="performer")
+        if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
+            return performer, reader.target_of(trigger, performer.last + 1, last)
         organiser = reader.organiser(found.last, last) if trigger.type == "CONSULT" else None
         if organiser is not None:  # "وتابع الشامي، في ندوة نظمتها مؤسسة ...": the host meets the guest
             return organiser, reader.mentioned_before(found.first, first)

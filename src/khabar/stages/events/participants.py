@@ -248,15 +248,17 @@ class Reader(Clause):
                 return found if found is not None or self.stops(at + 2) else self.phrase(at + 2, last)
         return None
 
-    def organiser(self, index: int, last: int) -> Participant | None:
+    def organiser(self, index: int, last: int, cue: str = "organiser") -> Participant | None:
         """Who organised or hosted the event a noun ending at ``index`` names: the subject of a verb with
         its pronoun right after it, an adjective between ("ندوة نظمتها مؤسسة الفقيه", "لقاء تواصلي نظمته
-        الكتابة الجهوية", "اجتماع استضافته باريس")."""
+        الكتابة الجهوية", "اجتماع استضافته باريس"); with ``cue`` "performer", who made it ("زيارة أداها
+        الوزير", "غارات شنتها المقاتلات"): only a subject right after the verb, never a place further on."""
         ctx = self.ctx
         for at in range(index + 1, min(last, index + 2) + 1):
             suffixed = ctx.tokens[at][4] < ctx.tokens[at][1]
-            if suffixed and self.lexicon.has("organiser", ctx.stem(at)):
-                return self.after(at + 1, last) or self.entity_after(at + 1, last)
+            if suffixed and self.lexicon.has(cue, ctx.stem(at)):
+                found = self.after(at + 1, last)
+                return found if found is not None or cue != "organiser" else self.entity_after(at + 1, last)
             if self.stops(at) or not is_adjective(ctx.stem(at)):
                 return None
         return None
