@@ -176,3 +176,20 @@ def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignor
 def test_a_verb_of_carrying_out(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتقدمت القوات في المدينة بدعم من التحالف الدولي.", ("SUPPORT", "التحالف الدولي", None)),
+        ("وعقدت المنظمة اجتماعا في لاهاي بطلب من موسكو.", ("DEMAND", "موسكو", None)),
+    ],
+)
+def test_who_is_named_after_min_backs(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found
+
+
+def test_an_agent_phrase_after_bi_is_no_backer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتحظى الجهود بدعم كامل من قبل الحكومة اليمنية.")
+    assert any(kind == "SUPPORT" and actor == "الحكومة اليمنية" for kind, actor, _ in found), found

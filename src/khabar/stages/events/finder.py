@@ -32,6 +32,7 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 PLURAL_SUBJECT = ("وا", "ون")  # a verb ending carrying its plural subject: "قتلوا", "يهاجمون"
+BACKED = frozenset({"SUPPORT", "AID", "DEMAND", "COOPERATE"})  # "بدعم من X", "بطلب من X": X acts
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
 
 
@@ -199,6 +200,9 @@ class EventReader:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
             return self._experienced(found, first, last)
+        backer = self._backer(found, last)
+        if backer is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
+            return backer, None
         performer = reader.organiser(found.last, last, cue="performer")
         if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
             return performer, reader.target_of(trigger, performer.last + 1, last)
@@ -244,6 +248,22 @@ class EventReader:
         start = genitive.last + 1 if genitive is not None else after
         told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
+
+    def _backer(self, found: Found, last: int) -> Participant | None:
+        """Who is named after من right after a verbal noun with بـ, an adjective between ("بدعم من
+        فرنسا", "بدعم كامل من القيادة", "بطلب من موسكو"): the one backing or asking; not an agent phrase
+        ("من قبل": read as the agent)."""
+        ctx, reader = self.ctx, self.reader
+        if found.trigger.type not in BACKED or not ctx.proclitic(found.first).endswith("ب"):
+            return None  # "بالانسحاب من الاتفاق": what one withdraws from
+        for at in range(found.last + 1, min(last - 1, found.last + 2) + 1):
+            if ctx.norm(at) == "من":
+                if self.lexicon.has("agent", ctx.stem(at + 1)):
+                    return None
+                return reader.at(at + 1, last) or reader.object_phrase(at + 1, last)
+            if reader.stops(at) or ctx.proclitic(at) or not is_adjective(ctx.stem(at)):
+                return None
+        return None
 
     def _exposed(self, found: Found, first: int) -> int | None:
         """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
