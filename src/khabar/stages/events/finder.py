@@ -53,6 +53,7 @@ class EventReader:
         ctx = self.ctx
         first, last = ctx.sentence_range(found.first)
         actor, target = self.participants(found, first, last)
+        read = actor
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
@@ -67,6 +68,8 @@ class EventReader:
             actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit
         if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
+        if actor is not read and _same_participant(actor, target) and self._exposed(found, first) is not None:
+            actor = None  # "وتعرض البابا لانتقادات": the one criticised is no speaker criticising himself
         date, date_span = self.date_of(first, last)
         kind = found.trigger.type
         if kind == "ASSAULT" and found.trigger.lemma in WORDS_ATTACK and found.trigger.verbal and target is not None \
@@ -200,9 +203,11 @@ class EventReader:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
             return self._experienced(found, first, last)
+        exposed = self._exposed(found, first)
+        undergoer = self._undergoer(exposed, found, first) if exposed is not None else None
         backer = self._backer(found, last)
         if backer is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
-            return backer, None
+            return backer, undergoer
         performer = reader.organiser(found.last, last, cue="performer")
         if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
             return performer, reader.target_of(trigger, performer.last + 1, last)
@@ -224,14 +229,8 @@ class EventReader:
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
-        exposed = self._exposed(found, first) if trigger.type in DONE_TO else None
         if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
-            victim: Participant | None
-            if exposed + 1 < found.first:  # its subject between
-                victim = reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
-            else:
-                victim = reader.before(exposed, first) or reader.phrase_before(exposed, first)
-            return agent or genitive, victim
+            return agent or genitive or self._named_by(found, last), undergoer
         if trigger.type in DONE_TO:
             by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
                 if genitive is not None else None
@@ -256,27 +255,50 @@ class EventReader:
         ctx, reader = self.ctx, self.reader
         if found.trigger.type not in BACKED or not ctx.proclitic(found.first).endswith("ب"):
             return None  # "بالانسحاب من الاتفاق": what one withdraws from
+        return self._named_by(found, last)
+
+    def _named_by(self, found: Found, last: int) -> Participant | None:
+        """Who is named after من right after a verbal noun, an adjective between ("لانتقادات واسعة من
+        المعارضة"), not in an agent phrase; or None."""
+        ctx, reader = self.ctx, self.reader
         for at in range(found.last + 1, min(last - 1, found.last + 2) + 1):
             if ctx.norm(at) == "من":
                 if self.lexicon.has("agent", ctx.stem(at + 1)):
                     return None
                 return reader.at(at + 1, last) or reader.object_phrase(at + 1, last)
-            if reader.stops(at) or ctx.proclitic(at) or not is_adjective(ctx.stem(at)):
+            if reader.stops(at) or ctx.proclitic(at) or not (is_adjective(ctx.stem(at)) or self._qualifies(found, at)):
                 return None
         return None
 
-    def _exposed(self, found: Found, first: int) -> int | None:
-        """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
-        before it ("تعرضوا لهجوم", "تعرضت مواقعه لقصف"), or None."""
+    def _qualifies(self, found: Found, at: int) -> bool:
+        """Whether the word right after an indefinite verbal noun is its indefinite adjective ("بدعم كامل",
+        "لانتقادات واسعة"): no article, no entity, not the preposition من."""
         ctx = self.ctx
-        if not ctx.proclitic(found.first).endswith("ل"):
+        return at == found.last + 1 and not ctx.stem(found.last).startswith("ال") and not ctx.stem(at).startswith("ال") \
+            and at not in ctx.mention_over and not self.reader.is_prep(at)
+
+    def _exposed(self, found: Found, first: int) -> int | None:
+        """The verb that its subject undergoes an act with, within three words before the act: "تعرض"
+        ("was subjected to") before لـ ("تعرضوا لهجوم", "تعرضت مواقعه لقصف", "تعرض لانتقادات"), or "حظي"
+        ("received") before بـ ("حظي باستقبال حار", "تحظى بدعم"); else None."""
+        ctx = self.ctx
+        clitic = ctx.proclitic(found.first)
+        cue = "exposed" if clitic.endswith("ل") else "received" if clitic.endswith("ب") else None
+        if cue is None:
             return None
         for at in range(found.first - 1, max(first, found.first - 3) - 1, -1):
-            if self.lexicon.has("exposed", ctx.stem(at)) or self.lexicon.has("exposed", ctx.norm(at)):
+            if self.lexicon.has(cue, ctx.stem(at)) or self.lexicon.has(cue, ctx.norm(at)):
                 return at
             if self.reader.stops(at):
                 return None
         return None
+
+    def _undergoer(self, exposed: int, found: Found, first: int) -> Participant | None:
+        """Who undergoes an act after the verb at ``exposed``: its subject between, or before it."""
+        reader = self.reader
+        if exposed + 1 < found.first:  # its subject between
+            return reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
+        return reader.before(exposed, first) or reader.phrase_before(exposed, first)
 
     def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
