@@ -252,7 +252,7 @@ class EventReader:
         """Who is named after من right after a verbal noun with بـ, an adjective between ("بدعم من
         فرنسا", "بدعم كامل من القيادة", "بطلب من موسكو"): the one backing or asking; not an agent phrase
         ("من قبل": read as the agent)."""
-        ctx, reader = self.ctx, self.reader
+        ctx = self.ctx
         if found.trigger.type not in BACKED or not ctx.proclitic(found.first).endswith("ب"):
             return None  # "بالانسحاب من الاتفاق": what one withdraws from
         return self._named_by(found, last)
