@@ -171,6 +171,8 @@ def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignor
         # the act's subject after a verb carrying its pronoun (performer cue list)
         ("في زيارة رسمية يجريها الوزير للجزائر تستمر أسبوعا.", ("CONSULT", "الوزير", "للجزائر")),
         ("وذلك بعد غارات شنتها القوات الحكومية على المدينة.", ("ASSAULT", "القوات الحكومية", "المدينة")),
+        # a body no entity names, right after the verb, before a place further on
+        ("وقال خلال لقاء تواصلي نظمته الكتابة الجهوية للحزب بجهة الرباط إنه متفائل.", ("CONSULT", "الكتابة الجهوية", None)),
     ],
 )
 def test_a_verb_of_carrying_out(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]

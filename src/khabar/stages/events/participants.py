@@ -258,6 +258,8 @@ class Reader(Clause):
             suffixed = ctx.tokens[at][4] < ctx.tokens[at][1]
             if suffixed and self.lexicon.has(cue, ctx.stem(at)):
                 found = self.after(at + 1, last)
+                if found is None and at + 1 <= last and self.ctx.stem(at + 1).startswith("ال"):
+                    found = self.object_phrase(at + 1, last)  # "نظمته الكتابة الجهوية للفضاء": a body no entity names
                 return found if found is not None or cue != "organiser" else self.entity_after(at + 1, last)
             if self.stops(at) or not is_adjective(ctx.stem(at)):
                 return None
