@@ -214,3 +214,8 @@ def test_who_undergoes_an_act(pipeline, text: str, expected: tuple) -> None:  # 
 def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وتعرض البابا فرنسيس لانتقادات في تشيلي.")
     assert ("DISAPPROVE", None, "فرنسيس") in found, found
+
+
+def test_a_place_after_a_place_word_is_where(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واندلع الاشتباك خلال مداهمة في غابة ببلدة ترال جنوبي كشمير.")
+    assert found and all(target is None for kind, _, target in found if kind == "COERCE"), found

@@ -15,7 +15,8 @@ from khabar.stages.events.clause import ATTACHED_PREPS, MAX_PHRASE, Clause, Part
 from khabar.stages.events.context import is_adjective
 from khabar.stages.events.lexicon import Trigger
 
-LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين"})
+LOCATIVES = frozenset({"في", "داخل", "قرب", "بمدينه", "مدينه", "بين", "بجهه", "بولايه", "بمحافظه", "بمنطقه",
+                       "باقليم", "ببلده", "بقريه", "بالعاصمه"})  # "بجهة الرباط": where, not who
 DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  # a genitive names the target
 PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phrase object: who is attacked, detained, called on
 WINDOW = 6  # tokens after a trigger where its subject or object may start
