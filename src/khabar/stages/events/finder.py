@@ -3,7 +3,7 @@
 Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``)
 and kept when they tell a new event (``told.py``); each trigger's participants are read from its clause
 (``participants.py``, ``clause.py``; a verb's relative clause, marked passive or act-as-subject in
-``verbal.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
+``verbal.py``; acts undergone, received or backed, "تعرض لانتقادات", "بدعم من", in ``undergone.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
 sentence, its date from a time expression of its sentence or else the publication date, and a verbal
 event is linked to the quote that reports it. A trigger inside an entity's name ("مجلس التعاون") is none.
 """
@@ -23,6 +23,7 @@ from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader
 from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
+from khabar.stages.events.undergone import backer, experienced, exposed, named_by, undergoer
 from khabar.stages.events.verbal import event_subject, fronted, passive, relative_head
 
 STAGE = "events"
@@ -32,7 +33,6 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 PLURAL_SUBJECT = ("وا", "ون")  # a verb ending carrying its plural subject: "قتلوا", "يهاجمون"
-BACKED = frozenset({"SUPPORT", "AID", "DEMAND", "COOPERATE"})  # "بدعم من X", "بطلب من X": X acts
 WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
 
 
@@ -68,7 +68,7 @@ class EventReader:
             actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit
         if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
-        if actor is not read and _same_participant(actor, target) and self._exposed(found, first) is not None:
+        if actor is not read and _same_participant(actor, target) and exposed(self.reader, found, first) is not None:
             actor = None  # "وتعرض البابا لانتقادات": the one criticised is no speaker criticising himself
         date, date_span = self.date_of(first, last)
         kind = found.trigger.type
@@ -202,12 +202,12 @@ class EventReader:
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
-            return self._experienced(found, first, last)
-        exposed = self._exposed(found, first)
-        undergoer = self._undergoer(exposed, found, first) if exposed is not None else None
-        backer = self._backer(found, last)
-        if backer is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
-            return backer, undergoer
+            return experienced(reader, found, first, last)
+        verb = exposed(reader, found, first)
+        undergone = undergoer(reader, verb, found, first) if verb is not None else None
+        backing = backer(reader, found, last)
+        if backing is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
+            return backing, undergone
         performer = reader.organiser(found.last, last, cue="performer")
         if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
             return performer, reader.target_of(trigger, performer.last + 1, last)
@@ -229,8 +229,8 @@ class EventReader:
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
-        if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
-            return agent or genitive or self._named_by(found, last), undergoer
+        if verb is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
+            return agent or genitive or named_by(reader, found, last), undergone
         if trigger.type in DONE_TO:
             by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
                 if genitive is not None else None
@@ -247,76 +247,6 @@ class EventReader:
         start = genitive.last + 1 if genitive is not None else after
         told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
-
-    def _backer(self, found: Found, last: int) -> Participant | None:
-        """Who is named after من right after a verbal noun with بـ, an adjective between ("بدعم من
-        فرنسا", "بدعم كامل من القيادة", "بطلب من موسكو"): the one backing or asking; not an agent phrase
-        ("من قبل": read as the agent)."""
-        ctx = self.ctx
-        if found.trigger.type not in BACKED or not ctx.proclitic(found.first).endswith("ب"):
-            return None  # "بالانسحاب من الاتفاق": what one withdraws from
-        return self._named_by(found, last)
-
-    def _named_by(self, found: Found, last: int) -> Participant | None:
-        """Who is named after من right after a verbal noun, an adjective between ("لانتقادات واسعة من
-        المعارضة"), not in an agent phrase; or None."""
-        ctx, reader = self.ctx, self.reader
-        for at in range(found.last + 1, min(last - 1, found.last + 2) + 1):
-            if ctx.norm(at) == "من":
-                if self.lexicon.has("agent", ctx.stem(at + 1)):
-                    return None
-                return reader.at(at + 1, last) or reader.object_phrase(at + 1, last)
-            if reader.stops(at) or ctx.proclitic(at) or not (is_adjective(ctx.stem(at)) or self._qualifies(found, at)):
-                return None
-        return None
-
-    def _qualifies(self, found: Found, at: int) -> bool:
-        """Whether the word right after an indefinite verbal noun is its indefinite adjective ("بدعم كامل",
-        "لانتقادات واسعة"): no article, no entity, not the preposition من."""
-        ctx = self.ctx
-        return at == found.last + 1 and not ctx.stem(found.last).startswith("ال") and not ctx.stem(at).startswith("ال") \
-            and at not in ctx.mention_over and not self.reader.is_prep(at)
-
-    def _exposed(self, found: Found, first: int) -> int | None:
-        """The verb that its subject undergoes an act with, within three words before the act: "تعرض"
-        ("was subjected to") before لـ ("تعرضوا لهجوم", "تعرضت مواقعه لقصف", "تعرض لانتقادات"), or "حظي"
-        ("received") before بـ ("حظي باستقبال حار", "تحظى بدعم"); else None."""
-        ctx = self.ctx
-        clitic = ctx.proclitic(found.first)
-        cue = "exposed" if clitic.endswith("ل") else "received" if clitic.endswith("ب") else None
-        if cue is None:
-            return None
-        for at in range(found.first - 1, max(first, found.first - 3) - 1, -1):
-            if self.lexicon.has(cue, ctx.stem(at)) or self.lexicon.has(cue, ctx.norm(at)):
-                return at
-            if self.reader.stops(at):
-                return None
-        return None
-
-    def _undergoer(self, exposed: int, found: Found, first: int) -> Participant | None:
-        """Who undergoes an act after the verb at ``exposed``: its subject between, or before it."""
-        reader = self.reader
-        if exposed + 1 < found.first:  # its subject between
-            return reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
-        return reader.before(exposed, first) or reader.phrase_before(exposed, first)
-
-    def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
-        """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
-        disapproves (its genitive, or whoever is named right after it), of what or whom caused it (the
-        person, body or place named before it in the clause)."""
-        reader, after = self.reader, found.last + 1
-        while after <= last and self.ctx.punct_text(after) in ("«", '"', "“"):
-            after += 1
-        actor = reader.at(after, last) or reader.entity_after(after, min(last, after + 1)) \
-            if after <= last and not self.ctx.proclitic(after) else None  # "غضب جبهة البوليساريو"
-        cause = None
-        for at in range(found.first - 1, first - 1, -1):
-            candidate = reader.entity_at(at) or (reader.phrase(at, found.first - 1)
-                                                 if self.lexicon.has("phrase_head", self.ctx.stem(at)) else None)
-            if candidate is not None and (candidate.entity is None or actor is None or candidate.entity is not actor.entity):
-                cause = candidate
-                break
-        return actor, cause
 
     def _acts(self, genitive: Participant, last: int) -> bool:
         """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""
