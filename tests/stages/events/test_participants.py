@@ -183,3 +183,16 @@ def test_a_verb_of_carrying_out(pipeline, text: str, expected: tuple) -> None:  
 def test_a_place_after_a_place_word_is_where(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "واندلع الاشتباك خلال مداهمة في غابة ببلدة ترال جنوبي كشمير.")
     assert found and all(target is None for kind, _, target in found if kind == "COERCE"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun in construct with a named body names that body ("عناصر تنظيم داعش", "لأمن الولايات المتحدة")
+        ("وهاجم عناصر تنظيم داعش قرية في ريف حلب.", ("ASSAULT", "تنظيم داعش", "قرية")),
+        ("ويشكل الرجال الثلاثة تهديدا لأمن الولايات المتحدة.", ("THREATEN", None, "الولايات المتحدة")),
+    ],
+)
+def test_a_noun_in_construct_with_a_named_body(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found

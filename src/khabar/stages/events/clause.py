@@ -122,10 +122,14 @@ class Clause:
             following = end + 1
             if self.stops(following) or self.is_prep(following) or not ctx.stem(following):
                 break
-            if ctx.proclitic(following) or following in ctx.mention_over:
-                break
             head = ctx.stem(index)  # a sound plural keeping its ن is in no construct ("مسلحون مركزا")
             head_is_construct = end == index and not head.startswith("ال") and not sound_plural(head)
+            if ctx.proclitic(following) or following in ctx.mention_over:
+                owner = ctx.mention_at.get(following) if head_is_construct and head and not ctx.proclitic(following) \
+                    and head not in self.titles else None  # "رئيس إريتريا" is a person, not the country
+                if owner is not None:  # "عناصر تنظيم داعش": the members of a named body act as that body
+                    return Participant(index, owner.last, owner.entity, Span(self._phrase_start(index), owner.span.end))
+                break
             itself = self._itself(following)
             pointed = self.lexicon.has("demonstrative", ctx.norm(end))  # "أعضاء هذه اللجنة": the noun pointed at
             agreeing = sound_plural(head) and sound_plural(ctx.stem(following))  # "مسلحين مجهولين"
