@@ -196,3 +196,8 @@ def test_a_place_after_a_place_word_is_where(pipeline) -> None:  # type: ignore[
 def test_a_noun_in_construct_with_a_named_body(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, text)
     assert expected in found, found
+
+
+def test_a_verb_carrying_its_object_pronoun_takes_no_object_after_its_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتعود الجثث إلى جنود قتلهم عناصر تنظيم داعش الإرهابي خلال هجمات.")
+    assert ("ASSAULT", "تنظيم داعش", None) in found, found

@@ -33,7 +33,8 @@ ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is don
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
 AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
 PLURAL_SUBJECT = ("وا", "ون")  # a verb ending carrying its plural subject: "قتلوا", "يهاجمون"
-WORDS_ATTACK = frozenset({"هاجم"})  # an attack that reports a statement made is one in words
+WORDS_ATTACK = frozenset({"هاجم"})
+OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})  # a verb's suffix naming whom it is done to  # an attack that reports a statement made is one in words
 
 
 class EventReader:
@@ -166,6 +167,9 @@ class EventReader:
             if object_ is None and trigger.type in DONE_TO:
                 return None, head  # "ريجيني الذي قتل في 2016": no object, a passive; "العامري الذي قتل 12 شخصا" acts
             return head, object_
+        if agent is None and trigger.type in DONE_TO and self._object_pronoun(found):
+            # "جنود عراقيين قتلهم عناصر تنظيم داعش": the pronoun is whom it is done to, told before; its subject follows
+            return reader.after(after, last), None
         actor = agent or reader.after(after, last)
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
@@ -174,6 +178,11 @@ class EventReader:
         # unless the verb carries its subject ("وقتلوا ثلاثة أشخاص")
         carried = ctx.stem(found.last).endswith(PLURAL_SUBJECT)
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None or carried)
+
+    def _object_pronoun(self, found: Found) -> bool:
+        """Whether a verb carries its object as a pronoun ("قتلهم", "هاجمها", "يستهدفه"), not "نا" (we or us)."""
+        token = self.ctx.tokens[found.last]
+        return token[4] < token[1] and self.ctx.text[token[4] : token[1]] in OBJECT_PRONOUNS
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
