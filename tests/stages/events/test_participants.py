@@ -201,3 +201,8 @@ def test_a_noun_in_construct_with_a_named_body(pipeline, text: str, expected: tu
 def test_a_verb_carrying_its_object_pronoun_takes_no_object_after_its_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وتعود الجثث إلى جنود قتلهم عناصر تنظيم داعش الإرهابي خلال هجمات.")
     assert ("ASSAULT", "تنظيم داعش", None) in found, found
+
+
+def test_a_feminine_verb_takes_no_masculine_plural_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "كما دعت الصحفيين إلى التشبث بالقواعد المهنية.")
+    assert ("DEMAND", None, "الصحفيين") in found, found

@@ -20,7 +20,7 @@ from khabar.stages.events.context import EventContext, is_adjective
 from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
 from khabar.stages.events.nominal import definite, is_nominal
-from khabar.stages.events.participants import DONE_TO, Participant, Reader
+from khabar.stages.events.participants import DONE_TO, Participant, Reader, sound_plural
 from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
 from khabar.stages.events.undergone import backer, experienced, exposed, named_by, undergoer
@@ -171,6 +171,9 @@ class EventReader:
             # "جنود عراقيين قتلهم عناصر تنظيم داعش": the pronoun is whom it is done to, told before; its subject follows
             return reader.after(after, last), None
         actor = agent or reader.after(after, last)
+        if agent is None and actor is not None and self._disagrees(found, actor):
+            # "كما دعت الصحفيين إلى": a feminine verb takes no masculine plural subject; it is the object
+            return None, actor
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
@@ -178,6 +181,15 @@ class EventReader:
         # unless the verb carries its subject ("وقتلوا ثلاثة أشخاص")
         carried = ctx.stem(found.last).endswith(PLURAL_SUBJECT)
         return actor, reader.target_of(trigger, start, last, phrase=actor is not None or carried)
+
+    def _disagrees(self, found: Found, subject: Participant) -> bool:
+        """Whether a past verb written with its feminine ت ("دعت", "اعتقلت") is followed by a phrase
+        headed by a masculine sound plural ("الصحفيين", "مسلحين"), which cannot be its subject."""
+        ctx, trigger = self.ctx, found.trigger
+        stem = ctx.stem(found.last)
+        feminine = trigger.kind == "past" and stem.endswith("ت") and not trigger.lemma.endswith("ت")
+        head = ctx.stem(subject.first)
+        return feminine and subject.entity is None and (sound_plural(head) or head.endswith(("يين", "يون")))
 
     def _object_pronoun(self, found: Found) -> bool:
         """Whether a verb carries its object as a pronoun ("قتلهم", "هاجمها", "يستهدفه"), not "نا" (we or us)."""
