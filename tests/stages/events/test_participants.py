@@ -167,6 +167,7 @@ def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignor
     [
         # light verbs of carrying out: أدى زيارة، نفذ غارات، تعقد اجتماعا
         ("وكان الوزير المصري يؤدي زيارة إلى تونس.", ("CONSULT", "الوزير المصري", "تونس")),
+        ("وذكر أن وزير الخارجية سامح شكري، كان أدى زيارة عمل إلى تونس.", ("CONSULT", "سامح شكري", "تونس")),
         ("كما نفذت المقاتلات عدة غارات على محافظة صعدة.", ("ASSAULT", "المقاتلات", "صعدة")),
         # the act's subject after a verb carrying its pronoun (performer cue list)
         ("في زيارة رسمية يجريها الوزير للجزائر تستمر أسبوعا.", ("CONSULT", "الوزير", "للجزائر")),

@@ -21,6 +21,7 @@ DONE_TO = frozenset({"ASSAULT", "COERCE", "CRIME", "INVESTIGATE", "SANCTION"})  
 PHRASE_OBJECT = frozenset({"ASSAULT", "COERCE", "DEMAND"})  # a plain noun phrase object: who is attacked, detained, called on
 WINDOW = 6  # tokens after a trigger where its subject or object may start
 LIGHT_REACH = 5  # words before a verbal noun within which the light verb governing it comes
+AUXILIARY_KANA = frozenset({"كان", "كانت", "كانوا"})  # between a subject and its verb
 NEGATORS = frozenset({"اللا", "لا", "غير"})  # "المساندة اللا مشروطة": a negated adjective
 LAM_ADJECTIVES = 3  # adjectives between a verbal noun and the لـ naming its object
 COORDINATED_WORDS = 4  # words after و within which a coordinated participant is named
@@ -159,6 +160,10 @@ class Reader(Clause):
         if verb > first and ctx.stem(verb) and (self.lexicon.has("light", ctx.stem(verb)) or complement):
             # "ماكرون، سيقوم بزيارة", "الشرطة أوصت، الثلاثاء، باتهام": the governing verb's subject acts
             index = self._past_dateline(verb, first)
+        if index < original and index - 1 > first and ctx.norm(index - 1) in AUXILIARY_KANA:
+            index -= 1  # "سامح شكري، كان أدى زيارة": the subject comes before كان
+            if index - 1 > first and ctx.punct_text(index - 1) in ("،", ","):
+                index -= 1
         for at in range(index - 1, max(first, index - 3) - 1, -1):
             if self.stops(at):
                 if verbal:
