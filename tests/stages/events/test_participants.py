@@ -207,3 +207,23 @@ def test_a_verb_carrying_its_object_pronoun_takes_no_object_after_its_subject(pi
 def test_a_feminine_verb_takes_no_masculine_plural_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "كما دعت الصحفيين إلى التشبث بالقواعد المهنية.")
     assert ("DEMAND", None, "الصحفيين") in found, found
+
+
+def test_a_title_with_another_nationality_names_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "الرئيس" written before Putin's name does not make "الرئيس الأمريكي" Putin (the roles the entities
+    # stage attached are kept to the one written before his name, as in articles where it attaches none)
+    import dataclasses
+
+    from khabar.stages.entities.roles import load_titles
+    from khabar.stages.events.clause import Clause
+    from khabar.stages.events.context import EventContext
+    from khabar.stages.events.lexicon import EventLexicon
+
+    doc: Document = pipeline(document_from_text(
+        "والتقى الرئيس فلاديمير بوتين وزير الخارجية الصيني وانغ يي في موسكو. وجرت القمة بين كيم والرئيس الأمريكي في سنغافورة.", "t"))
+    doc = dataclasses.replace(doc, entities=tuple(dataclasses.replace(e, roles=e.roles[:1]) for e in doc.entities))
+    ctx = EventContext(doc)
+    clause = Clause(ctx, EventLexicon.load(), load_titles())
+    president = next(i for i in range(len(ctx)) if ctx.norm(i) == "والرئيس")
+    assert clause.entity_at(president) is None
+    assert clause.entity_at(ctx.norms.index("الرئيس")) is not None  # the title before the name still names him

@@ -61,6 +61,8 @@ class Clause:
             for end in range(min(len(ctx) - 1, at + TITLE_WORDS - 1), at - 1, -1):
                 titled = ctx.titled.get(" ".join(ctx.stems[at : end + 1]))
                 if titled is not None:
+                    if end + 1 < len(ctx) and not ctx.proclitic(end + 1) and is_adjective(ctx.stem(end + 1)):
+                        return None  # "الرئيس الأمريكي" is not the president titled "الرئيس" before a name elsewhere
                     return Participant(at, end, titled, Span(ctx.tokens[at][3], ctx.tokens[end][4]))
         return None
 
