@@ -54,3 +54,17 @@ def test_who_undergoes_an_act(pipeline, text: str, expected: tuple) -> None:  # 
 def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وتعرض البابا فرنسيس لانتقادات في تشيلي.")
     assert ("DISAPPROVE", None, "فرنسيس") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting followed by the verb that brings its parties together
+        ("وتستضيف إيران قمة ثلاثية تجمع الرئيس الإيراني حسن روحاني بالرئيس الروسي فلاديمير بوتين.",
+         ("CONSULT", "حسن روحاني", "فلاديمير بوتين")),
+        ("وقال الوزير بعد لقاء جمعه بنظيره التونسي عثمان الجرندي إن العلاقات متينة.", ("CONSULT", None, "عثمان الجرندي")),
+    ],
+)
+def test_a_meeting_that_brings_parties_together(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found

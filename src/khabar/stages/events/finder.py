@@ -23,7 +23,7 @@ from khabar.stages.events.nominal import definite, is_nominal
 from khabar.stages.events.participants import DONE_TO, Participant, Reader, sound_plural
 from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
-from khabar.stages.events.undergone import backer, experienced, exposed, named_by, undergoer
+from khabar.stages.events.undergone import backer, brought_together, experienced, exposed, named_by, undergoer
 from khabar.stages.events.verbal import event_subject, fronted, passive, relative_head
 
 STAGE = "events"
@@ -229,6 +229,9 @@ class EventReader:
         backing = backer(reader, found, last)
         if backing is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
             return backing, undergone
+        joined = brought_together(reader, found, first, last) if trigger.type == "CONSULT" else None
+        if joined is not None:
+            return joined
         performer = reader.organiser(found.last, last, cue="performer")
         if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
             return performer, reader.target_of(trigger, performer.last + 1, last)

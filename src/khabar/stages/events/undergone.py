@@ -1,6 +1,6 @@
 """Acts someone undergoes or receives, and who is named as doing them after من: "تعرض لانتقادات واسعة من
 المعارضة" (the one exposed is the target, the opposition acts), "حظي باستقبال حار من قبل المشجعين",
-"بدعم من التحالف الدولي", "بطلب من موسكو"; and the emotion nouns whose genitive feels them ("أثارت ...
+"بدعم من التحالف الدولي", "بطلب من موسكو", "قمة تجمع X بـ Y"; and the emotion nouns whose genitive feels them ("أثارت ...
 حفيظة البوليساريو").
 """
 
@@ -86,3 +86,25 @@ def experienced(reader: Reader, found: Found, first: int, last: int) -> tuple[Pa
             cause = candidate
             break
     return actor, cause
+
+
+def brought_together(reader: Reader, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None] | None:
+    """A meeting followed by the verb that brings its parties together ("قمة ثلاثية تجمع الرئيس الإيراني
+    بالرئيسين", "اللقاء الذي جمعه بنظيريه"): the party after the verb, or the one its pronoun names (named
+    before), meets the one after بـ / مع; None when no such verb follows within two words."""
+    ctx = reader.ctx
+    for at in range(found.last + 1, min(last - 1, found.last + 2) + 1):
+        if reader.lexicon.has("joins", ctx.stem(at)):
+            token = ctx.tokens[at]
+            met = reader.after_prep(at + 1, last, ("ب", "مع"))
+            suffix = ctx.text[token[4] : token[1]]
+            if suffix in ("ه", "ها"):  # "جمعه": him, named before
+                return reader.mentioned_before(found.first, first, ungoverned=True), met
+            if suffix:
+                return None  # "قمة جمعتهما": both parties were named before
+            first_party = reader.at(at + 1, last)
+            return (first_party, met) if first_party is not None else None
+        if reader.stops(at) or not (ctx.norm(at) in ("الذي", "التي") or is_adjective(ctx.stem(at))):
+            return None
+    return None
+
