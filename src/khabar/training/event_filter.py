@@ -6,14 +6,12 @@ cross-validation.
 pipeline without the filter over every sentence. A sentence can only be detected where the events stage finds
 an occurred event of the type; the model decides among those. For each type it then
 
-1. chooses the feature groups and the L2 strength by stratified 5-fold cross-validation over the whole sample
-   (seeded; each fold's threshold chosen by an inner cross-validation of its training folds, so no figure is
-   measured on data its threshold saw; within ``TIE`` of the best F1 the model with fewer feature groups is
-   taken) and prints every candidate's cross-validated F1;
-2. fits the chosen model on the training part of the seeded 70/30 split (``stages/events/gsr.py``) that the
-   first round used, chooses its threshold by cross-validation there, prints its F1 on the held-out 30% (for
-   comparison with earlier figures; note that the model choice of step 1 saw those sentences) and writes it
-   to ``resources/events/filter.json``.
+1. chooses the feature groups and the L2 strength by stratified 5-fold cross-validation over the training
+   part of the seeded 70/30 split (``stages/events/gsr.py``; seeded; each fold's threshold chosen by an inner
+   cross-validation of its training folds, so no figure is measured on data its threshold saw; within ``TIE``
+   of the best F1 the model with fewer feature groups is taken) and prints every candidate's cross-validated F1;
+2. fits the chosen model on that training part, chooses its threshold by cross-validation there, prints its
+   F1 on the held-out 30% (which neither step saw) and writes it to ``resources/events/filter.json``.
 
 Logistic regression, class-balanced, L2, fitted by full-batch Adam on sparse rows (numpy only).
 Deterministic: same data, same seed, same file.
@@ -181,7 +179,7 @@ def choose_threshold(rows: list[Sentence], groups: FeatureSet, l2: float) -> flo
 
 
 def cross_validate(rows: list[Sentence], groups: FeatureSet, l2: float) -> tuple[float, float, float]:
-    """Stratified 5-fold F1 over the whole sample; each fold's threshold chosen inside its training folds."""
+    """Stratified 5-fold F1 over ``rows`` (the training part); each fold's threshold chosen inside its training folds."""
     fold = folds_of(rows, FOLDS, SEED)
     predicted = [False] * len(rows)
     for k in range(FOLDS):
@@ -207,10 +205,12 @@ def train(eval_dir: Path) -> tuple[EventFilter, list[str]]:
         rows = [s for s in sentences if s.kind == kind]
         lines.append(f"{kind}: {sum(r.yes for r in rows)} yes of {len(rows)}; "
                      f"an occurred {kind} found in {sum(bool(r.candidates) for r in rows)}")
+        training = [s for s in rows if not held_out(s.id)]
+        testing = [s for s in rows if held_out(s.id)]
         best = None
         for groups in CANDIDATES:
             for l2 in L2_GRID:
-                p, r, f = cross_validate(rows, groups, l2)
+                p, r, f = cross_validate(training, groups, l2)
                 lines.append(f"  CV {_name(groups):28s} L2 {l2:<5} P {p:.3f} R {r:.3f} F1 {f:.3f}")
                 size = sum(groups.to_dict().values())
                 if best is None or f > best[0] + TIE or f > best[0] - TIE and size < best[3]:
@@ -218,8 +218,6 @@ def train(eval_dir: Path) -> tuple[EventFilter, list[str]]:
         assert best is not None
         _, groups, l2, _ = best
         chosen[kind] = groups
-        training = [s for s in rows if not held_out(s.id)]
-        testing = [s for s in rows if held_out(s.id)]
         model = fit(training, groups, l2)
         weights[kind], bias[kind] = model.weights, model.bias
         threshold[kind] = choose_threshold(training, groups, l2)

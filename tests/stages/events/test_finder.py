@@ -294,3 +294,49 @@ def test_a_coordinated_verbal_noun_is_no_verb(pipeline, text: str, expected: tup
 def test_a_coordinated_verb_stays_a_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = [(e[0], e[2]) for e in _events(pipeline, "وانتقد الحزب قرار الحكومة ودعم الرئيس المبادرة الجديدة.")]
     assert ("SUPPORT", "الرئيس") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إنه لا إمكانية لمحاصرة الوباء بسبب غياب التلقيح.",  # a disease is besieged only in a figure
+        "وتحرص الدولة على تخفيف معاناة اللاجئين.",
+        "وقالت الوزيرة إن هذه الأعداد تمثل ناقوس إنذار.",
+    ],
+)
+def test_figures_of_speech_are_no_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, text) == []
+
+
+def test_a_call_to_visit_is_an_invitation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وقدم الرئيس الجزائري دعوة لقائد الجيش لزيارة العاصمة.")
+    assert [e[:2] for e in found] == [("CONSULT", "دعوة")], found  # the visit invited to is no event of its own
+
+
+def test_an_attack_in_words_is_disapproval(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "هاجم البرلماني المصري مصطفى بكري الرئيس التونسي السابق منصف المرزوقي، قائلا إنه ارتهن نفسه للخارج."
+    assert [e[0] for e in _events(pipeline, text)] == ["DISAPPROVE"]
+
+
+def test_an_armed_attack_stays_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وهاجم مسلحون مركزا للشرطة في سيناء.")
+    assert [e[:4] for e in found] == [("ASSAULT", "هاجم", "مسلحون", "مركزا")], found
+
+
+def test_a_preposition_left_on_an_event_noun(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
+    assert [(e[0], e[2], e[3]) for e in found] == [("COERCE", "الشرطة", "المتظاهرين")], found
+
+
+def test_a_verb_is_not_read_inside_a_word_after_its_first_letter(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert all(e[0] != "DEMAND" for e in _events(pipeline, "وبحث الوزير مع نظيره العلاقات الثنائية."))
+
+
+def test_a_conjunction_left_on_a_verb_with_a_suffix(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "واستجوبته الشرطة لساعات.")
+    assert [(e[0], e[2]) for e in found] == [("INVESTIGATE", "الشرطة")], found
+
+
+def test_a_clitic_left_on_a_trigger_is_outside_its_span(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
+    assert [e[1] for e in found] == ["تفريق"], found

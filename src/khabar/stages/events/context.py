@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from khabar.model import Document, Entity, Quote, Span, TimeExpression, TokenKind
 from khabar.stages.normalise import normalise_query
+from khabar.stages.resources import resource, resource_rows
 
 _WORD = TokenKind.WORD
 _PUNCT = TokenKind.PUNCT
@@ -53,8 +55,21 @@ def _normal_forms(doc: Document) -> tuple[list[str], list[str]]:
 
 
 def is_adjective(stem: str) -> bool:
-    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين."""
-    return stem.endswith(("ي", "يه", "يين", "يون", "يات"))
+    """Whether a word looks like a relative adjective (nisba): الجزائري، الفرنسية، الأوروبيين; not a noun
+    in -ية ("المسؤولية", "القضية", "الولاية": the cue list ``not_adjective``, and -اية verbal nouns)."""
+    if stem.endswith("يه"):
+        return not stem.endswith("ايه") and stem not in _nouns_in_iya()
+    if stem.endswith("يات"):
+        return stem[:-2] + "ه" not in _nouns_in_iya()  # "العمليات", "الاتفاقيات"
+    return stem.endswith(("ي", "يين", "يون"))
+
+
+@cache
+def _nouns_in_iya() -> frozenset[str]:
+    """Nouns in -ية that are no adjective, normalised, with and without the article."""
+    words = {normalise_query(w) for row in resource_rows(resource("events") / "cues.tsv")
+             if row[0] == "not_adjective" for w in row[1].split()}
+    return frozenset(words | {"ال" + w for w in words})
 
 
 class EventContext:
@@ -88,6 +103,7 @@ class EventContext:
                 for i in range(first, last + 1):
                     self.role_over.setdefault(i, Mention(first, last, entity, span))
         self.named = self._names(doc)
+        self.heads = self._heads(doc)
         self.titled = self._titles(doc)
         self.quotes: tuple[Quote, ...] = doc.quotes
         self.times: tuple[TimeExpression, ...] = doc.times
@@ -113,6 +129,23 @@ class EventContext:
             for form in forms:
                 names[form] = entity if names.get(form, entity) is entity else None  # shared: no one
         return {form: entity for form, entity in names.items() if entity is not None}
+
+    def _heads(self, doc: Document) -> dict[str, tuple[int, Entity]]:
+        """An organisation's first word with the article, which names it after its full name ("لجنة
+        العرائض ... اللجنة", "جبهة البوليساريو ... الجبهة"): normal form -> (its first mention's token, the
+        organisation); a word that heads two organisations' names names neither."""
+        heads: dict[str, tuple[int, Entity] | None] = {}
+        for entity in doc.entities:
+            if entity.label != "ORG":
+                continue
+            for span in entity.mentions:
+                first = self.token_index(span.start)
+                word = self.stems[first]
+                if not word or word.startswith("ال") or self.token_index(span.end - 1) == first:
+                    continue
+                key, seen = "ال" + word, heads.get("ال" + word, (first, entity))
+                heads[key] = None if seen is None or seen[1] is not entity else (min(first, seen[0]), entity)
+        return {key: value for key, value in heads.items() if value is not None}
 
     def _titles(self, doc: Document) -> dict[str, Entity]:
         """Title phrases written before one person's name ("الملك محمد السادس", "رئيس الحكومة سعد الدين

@@ -1,8 +1,9 @@
 """The events stage: who did what to whom, where and when, as PLOVER event mentions.
 
-Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``);
-each trigger's participants are read from its clause
-(``participants.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
+Triggers are found on the tokens' normal forms from the lexicon in ``resources/events`` (``triggers.py``)
+and kept when they tell a new event (``told.py``); each trigger's participants are read from its clause
+(``participants.py``, ``clause.py``; a verb's relative clause, marked passive or act-as-subject in
+``verbal.py``; acts undergone, received or backed, "تعرض لانتقادات", "بدعم من", in ``undergone.py``), its mode from the words around it (``mode.py``), its place from a LOC entity of its
 sentence, its date from a time expression of its sentence or else the publication date, and a verbal
 event is linked to the quote that reports it. A trigger inside an entity's name ("مجلس التعاون") is none.
 """
@@ -19,16 +20,21 @@ from khabar.stages.events.context import EventContext, is_adjective
 from khabar.stages.events.lexicon import EventLexicon
 from khabar.stages.events.mode import mode_of
 from khabar.stages.events.nominal import definite, is_nominal
-from khabar.stages.events.participants import DONE_TO, Participant, Reader
+from khabar.stages.events.participants import DONE_TO, Participant, Reader, sound_plural
+from khabar.stages.events.told import a_match, a_reference, anonymous_source, once_per_sentence, refers_back
 from khabar.stages.events.triggers import Found, match_triggers
+from khabar.stages.events.undergone import backer, brought_together, experienced, exposed, named_by, undergoer
+from khabar.stages.events.verbal import event_subject, fronted, passive, relative_head
 
 STAGE = "events"
 VERBAL_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"})
 POSSESSED_TARGET = frozenset({"ASSAULT", "COERCE"})  # "اعتقاله": he is arrested; "تحقيقهم": they investigate
 ACCUSING = frozenset({"اتهم"})  # a possessive on these names whom it is done to ("لاتهامه")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "بين X وY": a meeting, a deal between two parties
-REFERRED_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "AGREE", "COOPERATE", "SANCTION", "INVESTIGATE"})  # "خلال اللقاء" is told once
-ACCUSED_WORDS = 5  # words before a crime noun within which an accusation makes it the alleged crime
+AGENT_WORDS = 2  # the words of an agent phrase before its agent ("من قبل", "على يد")
+PLURAL_SUBJECT = ("وا", "ون")  # a verb ending carrying its plural subject: "قتلوا", "يهاجمون"
+WORDS_ATTACK = frozenset({"هاجم"})
+OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})  # a verb's suffix naming whom it is done to  # an attack that reports a statement made is one in words
 
 
 class EventReader:
@@ -48,19 +54,30 @@ class EventReader:
         ctx = self.ctx
         first, last = ctx.sentence_range(found.first)
         actor, target = self.participants(found, first, last)
+        read = actor
         if actor is not None and self._anaphoric(actor):
             actor = self.implied_speaker(found.first, first)  # "ودعا المتحدث ذاته": the speaker before
         quote = self.quote_of(found)
         told = quote is not None and self._inside(quote, found) and not found.trigger.verbal \
             and found.trigger.type != "DISAPPROVE"  # "بعد توقيع اتفاق الصخيرات" in a quote: not the speaker's act
+        if actor is None and quote is not None and found.trigger.verbal and self._inside(quote, found):
+            # "أن مجلس الأمن جدد ... وأشاد بـ": whoever the quote names before the verb acts, not its speaker
+            actor = self.reader.mentioned_before(
+                found.first, max(first, ctx.token_index(quote.content.start)), ungoverned=True)
         if actor is None and quote is not None and not told and (
                 found.trigger.type in VERBAL_TYPES or found.trigger.type == "CONSULT" and not self._inside(quote, found)):
             actor = self.speaker(quote)  # "أن الوزير ذهب لزيارة": not the speaker's visit
         if actor is None and found.trigger.type in VERBAL_TYPES and not told:
             actor = self.implied_speaker(found.first, first)
+        if actor is not read and _same_participant(actor, target) and exposed(self.reader, found, first) is not None:
+            actor = None  # "وتعرض البابا لانتقادات": the one criticised is no speaker criticising himself
         date, date_span = self.date_of(first, last)
+        kind = found.trigger.type
+        if kind == "ASSAULT" and found.trigger.lemma in WORDS_ATTACK and found.trigger.verbal and target is not None \
+                and target.entity is not None and target.entity.label in ("PER", "ORG") and self._said_after(found, last):
+            kind = "DISAPPROVE"  # "هاجم البرلماني ... الرئيس السابق، قائلا إنه ...": an attack in words
         template = Event(
-            id="", type=found.trigger.type, trigger=Span(ctx.tokens[found.first][3], ctx.tokens[found.last][4]),
+            id="", type=kind, trigger=Span(ctx.tokens[found.first][3] + found.skip, ctx.tokens[found.last][4]),
             mode=mode_of(ctx, self.lexicon, found.first, found.trigger), place_id=self.place_of(found, first, last),
             date=date, date_span=date_span, quote_id=quote.id if quote else None,
         )
@@ -71,6 +88,11 @@ class EventReader:
                                 target_id=t.entity.id if t and t.entity else None, target=t.span if t else None)
             for a in actors for t in targets if not _same_participant(a, t)
         ]
+
+    def _said_after(self, found: Found, last: int) -> bool:
+        """Whether a statement is reported after the trigger in its sentence (its cue there: "قائلا")."""
+        low, high = self.ctx.ends[found.last], self.ctx.ends[last]
+        return any(q.cue is not None and low <= q.cue.start < high for q in self.ctx.quotes)
 
     def _anaphoric(self, participant: Participant) -> bool:
         """Whether a phrase refers back to someone named before: "المتحدث ذاته", "المصدر نفسه"."""
@@ -118,19 +140,61 @@ class EventReader:
         return is_nominal(self.ctx, self.reader, self.lexicon, found)
 
     def _verbal(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
-        reader, trigger, after = self.reader, found.trigger, found.last + 1
+        reader, trigger, after, ctx = self.reader, found.trigger, found.last + 1, self.ctx
         agent = reader.agent(found.last, last)
-        before = reader.before(found.first, first)
+        before = reader.before(found.first, first, verbal=trigger.verbal)
+        if trigger.kind == "past" and passive(ctx, found):  # "قُتل الصحفي", "مواطنا يابانيا احتُجز"
+            done_to = before or fronted(ctx, reader, found.first, first) or reader.object_phrase(after, last) \
+                or reader.after(after, last)
+            return agent, done_to
         if before is not None:
             return agent or before, reader.target_of(trigger, after, last)
         if trigger.kind == "participle":
             return agent, reader.target_of(trigger, after, last)
+        if agent is not None and agent.first - AGENT_WORDS > after:
+            # a passive: "اعتقل عشرات الناشطين من قبل قوات الأمن", "قتل الصحفي على يد مسلحين": its subject,
+            # between the verb and the agent phrase, is whom it is done to
+            return agent, reader.target_of(trigger, after, agent.first - AGENT_WORDS - 1)
+        act_end = event_subject(ctx, reader, after, last) if agent is None and trigger.verbal else None
+        if act_end is not None:  # "واستهدفت الغارات مواقع المسلحين": an act is the subject, its object follows
+            return None, reader.target_of(trigger, act_end, last)
+        head = relative_head(ctx, reader, found, first) if agent is None else None
+        if head is not None:  # "الحزب الذي يدعم الحكومة", "المدينة التي هاجمها المسلحون"
+            token = ctx.tokens[found.first]
+            if token[4] < token[1]:  # the verb's pronoun is the head: whom it is done to; its subject follows
+                return reader.after(after, last), head
+            object_ = reader.target_of(trigger, after, last)
+            if object_ is None and trigger.type in DONE_TO:
+                return None, head  # "ريجيني الذي قتل في 2016": no object, a passive; "العامري الذي قتل 12 شخصا" acts
+            return head, object_
+        if agent is None and trigger.type in DONE_TO and self._object_pronoun(found):
+            # "جنود عراقيين قتلهم عناصر تنظيم داعش": the pronoun is whom it is done to, told before; its subject follows
+            return reader.after(after, last), None
         actor = agent or reader.after(after, last)
+        if agent is None and actor is not None and self._disagrees(found, actor):
+            # "كما دعت الصحفيين إلى": a feminine verb takes no masculine plural subject; it is the object
+            return None, actor
         start = self._past(actor, last) if actor is not None and actor.first >= after else after
         closing = self.ctx.aside_end(start, last) if actor is not None else None
         start = closing + 1 if closing is not None else start  # "ونوه رئيس الحكومة، في كلمته، بعمل ..."
-        # no subject found: the noun right after the verb is more likely its unknown subject than its object
-        return actor, reader.target_of(trigger, start, last, phrase=actor is not None)
+        # no subject found: the noun right after the verb is more likely its unknown subject than its object,
+        # unless the verb carries its subject ("وقتلوا ثلاثة أشخاص")
+        carried = ctx.stem(found.last).endswith(PLURAL_SUBJECT)
+        return actor, reader.target_of(trigger, start, last, phrase=actor is not None or carried)
+
+    def _disagrees(self, found: Found, subject: Participant) -> bool:
+        """Whether a past verb written with its feminine ت ("دعت", "اعتقلت") is followed by a phrase
+        headed by a masculine sound plural ("الصحفيين", "مسلحين"), which cannot be its subject."""
+        ctx, trigger = self.ctx, found.trigger
+        stem = ctx.stem(found.last)
+        feminine = trigger.kind == "past" and stem.endswith("ت") and not trigger.lemma.endswith("ت")
+        head = ctx.stem(subject.first)
+        return feminine and subject.entity is None and (sound_plural(head) or head.endswith(("يين", "يون")))
+
+    def _object_pronoun(self, found: Found) -> bool:
+        """Whether a verb carries its object as a pronoun ("قتلهم", "هاجمها", "يستهدفه"), not "نا" (we or us)."""
+        token = self.ctx.tokens[found.last]
+        return token[4] < token[1] and self.ctx.text[token[4] : token[1]] in OBJECT_PRONOUNS
 
     def _past(self, actor: Participant, last: int) -> int:
         """The first token after an actor, its name in apposition included ("الرئيس الفرنسي، فرانسوا هولاند")."""
@@ -159,7 +223,18 @@ class EventReader:
     def _nominal_participants(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
         reader, trigger, after = self.reader, found.trigger, found.last + 1
         if self.lexicon.has("experiencer", self.ctx.stem(found.first)):
-            return self._experienced(found, first, last)
+            return experienced(reader, found, first, last)
+        verb = exposed(reader, found, first)
+        undergone = undergoer(reader, verb, found, first) if verb is not None else None
+        backing = backer(reader, found, last)
+        if backing is not None:  # "بدعم من التحالف الدولي", "بطلب من موسكو": who backs or asks acts
+            return backing, undergone
+        joined = brought_together(reader, found, first, last) if trigger.type == "CONSULT" else None
+        if joined is not None:
+            return joined
+        performer = reader.organiser(found.last, last, cue="performer")
+        if performer is not None:  # "زيارة أداها الوزير إلى المنستير", "غارات شنتها المقاتلات على صعدة"
+            return performer, reader.target_of(trigger, performer.last + 1, last)
         organiser = reader.organiser(found.last, last) if trigger.type == "CONSULT" else None
         if organiser is not None:  # "وتابع الشامي، في ندوة نظمتها مؤسسة ...": the host meets the guest
             return organiser, reader.mentioned_before(found.first, first)
@@ -168,6 +243,9 @@ class EventReader:
         if token[4] < token[1]:  # a possessive suffix: "استقباله لأعضاء اللجنة", "لاتهامه بالتخطيط"
             possessor = reader.mentioned_before(found.first, first, ungoverned=True) \
                 or reader.mentioned_before(found.first, first)
+            done_to = reader.lam_target(after, last)
+            if done_to is not None:  # "حصارها للقدس", "رفضه لعقوبات": the possessor acts, on what لـ names
+                return agent or possessor, done_to
             if trigger.type in POSSESSED_TARGET or trigger.lemma in ACCUSING:  # his arrest, accusing him: done to him
                 chained = self.chain[1] if self.chain and self.chain[0] == self.ctx.sentence_of[found.first] else None
                 return agent or (chained if chained is not possessor else None), possessor
@@ -175,14 +253,8 @@ class EventReader:
         genitive = reader.at(after, last) if after <= last and not reader.is_prep(after) \
             and not self.ctx.proclitic(after) else None
         subject = reader.before(found.first, first)  # "وتنفذ فرنسا غارات": the light verb's subject
-        exposed = self._exposed(found, first) if trigger.type in DONE_TO else None
-        if exposed is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
-            victim: Participant | None
-            if exposed + 1 < found.first:  # its subject between
-                victim = reader.at(exposed + 1, found.first - 1) or reader.phrase(exposed + 1, found.first - 1)
-            else:
-                victim = reader.before(exposed, first) or reader.phrase_before(exposed, first)
-            return agent or genitive, victim
+        if verb is not None:  # "تعرضت مواقعه لقصف الحرس الثوري": the guard bombs, the one exposed is hit
+            return agent or genitive or named_by(reader, found, last), undergone
         if trigger.type in DONE_TO:
             by = reader.lam_object(genitive.last + 1, last) or reader.after_prep(genitive.last + 1, last, ("ل",)) \
                 if genitive is not None else None
@@ -194,40 +266,11 @@ class EventReader:
             # "لدعم الشعب الفلسطيني", "باتهام نتنياهو": a verbal noun's genitive is what it is done to, unless
             # an object follows it ("رفض بعثة المينورسو إجراء ...")
             return agent or subject, genitive
+        if agent is None and subject is not None and genitive is not None and self.ctx.proclitic(found.first)[-1:] in ("ب", "ل"):
+            return subject, genitive  # "ذهب الوزير لزيارة حفتر", "قام الرئيس بزيارة الملك": the genitive is visited
         start = genitive.last + 1 if genitive is not None else after
         told_before = definite(self.ctx, found)  # "وقبيل الاجتماع دعا هولاند": told before
         return agent or genitive or subject, reader.target_of(trigger, start, last, nearby=not told_before)
-
-    def _exposed(self, found: Found, first: int) -> int | None:
-        """The verb "تعرض" ("was subjected to") governing an act named after لـ within three words
-        before it ("تعرضوا لهجوم", "تعرضت مواقعه لقصف"), or None."""
-        ctx = self.ctx
-        if not ctx.proclitic(found.first).endswith("ل"):
-            return None
-        for at in range(found.first - 1, max(first, found.first - 3) - 1, -1):
-            if self.lexicon.has("exposed", ctx.stem(at)) or self.lexicon.has("exposed", ctx.norm(at)):
-                return at
-            if self.reader.stops(at):
-                return None
-        return None
-
-    def _experienced(self, found: Found, first: int, last: int) -> tuple[Participant | None, Participant | None]:
-        """An emotion noun ("أثارت المكتسبات التي حققها المغرب حفيظة البوليساريو"): whoever feels it
-        disapproves (its genitive, or whoever is named right after it), of what or whom caused it (the
-        person, body or place named before it in the clause)."""
-        reader, after = self.reader, found.last + 1
-        while after <= last and self.ctx.punct_text(after) in ("«", '"', "“"):
-            after += 1
-        actor = reader.at(after, last) or reader.entity_after(after, min(last, after + 1)) \
-            if after <= last and not self.ctx.proclitic(after) else None  # "غضب جبهة البوليساريو"
-        cause = None
-        for at in range(found.first - 1, first - 1, -1):
-            candidate = reader.entity_at(at) or (reader.phrase(at, found.first - 1)
-                                                 if self.lexicon.has("phrase_head", self.ctx.stem(at)) else None)
-            if candidate is not None and (candidate.entity is None or actor is None or candidate.entity is not actor.entity):
-                cause = candidate
-                break
-        return actor, cause
 
     def _acts(self, genitive: Participant, last: int) -> bool:
         """Whether a verbal noun's genitive is its subject: an object or a لـ phrase follows it."""
@@ -313,9 +356,10 @@ def find_events(
     named in a sentence that reports none."""
     ctx = EventContext(doc)
     reader = EventReader(ctx, lexicon, titles)
-    events = (event for found in match_triggers(ctx, lexicon) if not refers_back(ctx, lexicon, found)
+    events = (event for found in match_triggers(ctx, lexicon)
+              if not refers_back(ctx, lexicon, found) and not anonymous_source(ctx, lexicon, found)
               for event in reader.events(found))
-    kept = _once_per_sentence(ctx, [e for e in events if not _a_reference(ctx, e)])
+    kept = once_per_sentence(ctx, [e for e in events if not a_reference(ctx, e) and not a_match(ctx, lexicon, e)])
     if event_filter is not None:
         kept = event_filter.kept(ctx, kept)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, 1))
@@ -326,52 +370,6 @@ def _same_participant(a: Participant | None, b: Participant | None) -> bool:
     if a is None or b is None:
         return False
     return a.span == b.span or a.entity is not None and a.entity is b.entity
-
-
-def _once_per_sentence(ctx: EventContext, events: list[Event]) -> list[Event]:
-    """One event of a type per sentence unless the participants differ: "قتل 18 شخصا في هجوم انتحاري"
-    names one assault with two words; a mention that adds no participant is the same event again."""
-    kept: list[Event] = []
-    seen: dict[tuple[int, str], list[Event]] = {}
-    for event in events:
-        key = (ctx.sentence_of[ctx.token_index(event.trigger.start)], event.type)
-        before = seen.setdefault(key, [])
-        if any(_no_more(event, other) for other in before):
-            continue
-        before.append(event)
-        kept.append(event)
-    return kept
-
-
-def _no_more(event: Event, other: Event) -> bool:
-    """Whether ``event`` names no participant ``other`` lacks."""
-    def same(a_id: str | None, a: Span | None, b_id: str | None, b: Span | None) -> bool:
-        return a is None or (a_id is not None and a_id == b_id) or a == b
-    return same(event.actor_id, event.actor, other.actor_id, other.actor) \
-        and same(event.target_id, event.target, other.target_id, other.target)
-
-
-def refers_back(ctx: EventContext, lexicon: EventLexicon, found: Found) -> bool:
-    """Whether a noun trigger refers back to an event already told ("هذه الزيارة", "تلك الأحداث"),
-    describes rather than tells one ("يمثل تهديدا"), or names the crime an accusation alleges ("اتهام
-    نتنياهو بالفساد والاحتيال")."""
-    if found.trigger.verbal or found.first == 0:
-        return False
-    previous = ctx.norm(found.first - 1)
-    if lexicon.has("demonstrative", previous) or lexicon.has("copula", previous):
-        return True
-    first, _ = ctx.sentence_range(found.first)
-    return found.trigger.type == "CRIME" and any(
-        lexicon.has("accusation", ctx.norm(at)) or lexicon.has("accusation", ctx.stem(at))
-        for at in range(max(first, found.first - ACCUSED_WORDS), found.first))
-
-
-def _a_reference(ctx: EventContext, event: Event) -> bool:
-    """A definite event noun with no participants ("خلال اللقاء", "بعد الهجوم") names an event told before
-    (the guidelines record it once), not a new one."""
-    index = ctx.token_index(event.trigger.start)
-    return ctx.stem(index).startswith("ال") and event.actor is None and event.target is None \
-        and not ctx.tokens[index][3] > ctx.tokens[index][0] and event.type in REFERRED_TYPES
 
 
 class EventFinder:

@@ -43,6 +43,10 @@ class EventLexicon:
     def has(self, name: str, word: str) -> bool:
         return word in self.words.get(name, frozenset())
 
+    def names_event(self, word: str) -> bool:
+        """Whether a word is by itself an event noun of the lexicon ("الغارات", "هجوم")."""
+        return any(len(t.words) == 1 and not t.verbal and t.kind != "past" for t in self.by_first.get(word, ()))
+
     @classmethod
     def load(cls, directory: Source | None = None) -> EventLexicon:
         """Read ``triggers.tsv`` and ``cues.tsv`` from ``directory`` (the shipped ones by default)."""

@@ -12,6 +12,12 @@ from khabar.stages.events.context import EventContext
 from khabar.stages.events.lexicon import EventLexicon, Trigger
 
 PREP_WINDOW = 4  # tokens after a verb trigger within which a required preposition must come (حققت الشرطة في)
+POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "aims at"
+MARKS_FIRST, MARKS_LAST = "\u064b", "\u065f"  # Arabic diacritics
+KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
+KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
+INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
+FIGURATIVE = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # done to an abstract thing, they are figures of speech
 NOUN_PREP_WINDOW = 3  # ... after a verbal noun: its genitive between ("استجابة السلطات المحلية لـ")
 
 
@@ -22,24 +28,28 @@ class Found:
     first: int
     last: int
     trigger: Trigger
+    skip: int = 0  # characters of a clitic the splitter left at the start of the first token's stem ("لتفريق")
+    invited: int = -1  # an invitation's token naming what the invited come for ("دعوة ... لزيارة"): no event itself
 
 
 def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
     """Every trigger of the article, longest first at each token, none inside an entity mention."""
-    index = 0
+    index, invited = 0, -1
     known = lexicon.by_first
     stems, norms, count = ctx.stems, ctx.norms, len(ctx)
     while index < count:
         stem, norm = stems[index], norms[index]
         if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
-                        and norm[1:] not in known):  # most words: no form of theirs starts a trigger
+                        and norm[1:] not in known and (stem[:1] not in "وف" or stem[1:] not in known)):
+            # most words: no form of theirs starts a trigger
             index += 1
             continue
         found = _match_at(ctx, lexicon, index)
-        if found is None or _in_a_name(ctx, index):
+        if found is None or _in_a_name(ctx, index) or index == invited:
             index += 1
             continue
         yield found
+        invited = found.invited if found.invited >= 0 else invited
         index = found.last + 1
 
 
@@ -51,8 +61,12 @@ def _in_a_name(ctx: EventContext, index: int) -> bool:
 
 
 def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | None:
+    norm = ctx.norm(index)
     for form in _forms(ctx, index, lexicon):
+        kept_prep = norm[:1] in KEPT_PREPS and form == norm[1:] and form != ctx.stem(index)
         for trigger in lexicon.by_first.get(form, ()):
+            if kept_prep and trigger.kind not in ("noun", "masdar"):
+                continue  # "بحث" is no "حث": a verb never follows a preposition
             last = index + len(trigger.words) - 1
             if last >= len(ctx) or any(ctx.stem(index + k) != w and ctx.norm(index + k) != w
                                        for k, w in enumerate(trigger.words[1:], 1)):
@@ -67,8 +81,38 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
-            return Found(index, last, trigger)
+            if trigger.type in FIGURATIVE and last + 1 < len(ctx) and lexicon.has("abstract", ctx.stem(last + 1)):
+                continue  # "محاصرة الوباء", "تخفيف معاناة", "لتفجير طاقاتهم": no one is attacked or spared
+            if trigger.lemma == "استهدف" and any(lexicon.has("policy", ctx.stem(at)) for at in range(
+                    max(0, index - POLICY_REACH), min(len(ctx), last + POLICY_REACH + 1)) if at != index):
+                continue  # "ويستهدف مشروع المرسوم الأجراء": a measure aimed at people, no attack
+            invited = _invited(ctx, lexicon, last) if trigger.type == "DEMAND" else -1
+            if invited >= 0:
+                trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
+            stem = ctx.stem(index)
+            stripped = form in (norm[1:], stem[1:]) and form not in (stem, norm)  # a clitic read off ("لتفريق")
+            return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0, invited)
     return None
+
+
+def _clitic_chars(ctx: EventContext, index: int) -> int:
+    """The characters of the one-letter clitic opening a token's stem, with its marks ("وَ")."""
+    text, start, end = ctx.text, ctx.tokens[index][3], ctx.tokens[index][4]
+    at = start + 1
+    while at < end and MARKS_FIRST <= text[at] <= MARKS_LAST:
+        at += 1
+    return at - start if at < end else 0
+
+
+def _invited(ctx: EventContext, lexicon: EventLexicon, last: int) -> int:
+    """The token naming what a call asks someone to come for ("دعوة لقائد قوات شرق ليبيا لزيارة"), or -1."""
+    _, sentence_last = ctx.sentence_range(last)
+    for index in range(last + 1, min(sentence_last, last + INVITE_WINDOW) + 1):
+        if ctx.is_punct(index):
+            return -1
+        if lexicon.has("invited_to", ctx.stem(index)) and ctx.proclitic(index).endswith("ل"):
+            return index
+    return -1
 
 
 def _a_path(ctx: EventContext, lexicon: EventLexicon, index: int, last: int) -> bool:
@@ -97,6 +141,10 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
         forms.append(norm)
     if norm[:1] in ("و", "ف") and len(norm) > 3 and stem == norm:
         forms.append(norm[1:])  # a conjunction the clitic splitter kept ("ونوه")
+    elif stem[:1] in ("و", "ف") and stem[:1] == norm[:1] and len(stem) > 3 and stem != norm:
+        forms.append(stem[1:])  # ... with a suffix split off ("واستجوبته": stem "واستجوبت")
+    if norm[:1] in KEPT_PREPS and len(norm) > KEPT_PREP_MIN and stem == norm:
+        forms.append(norm[1:])  # a preposition it kept ("لتفريق"): only event nouns are read there (_match_at)
     return tuple(forms)
 
 

@@ -1,0 +1,70 @@
+"""Acts undergone, received or backed (``stages/events/undergone.py``): "تعرض لانتقادات من", "حظي باستقبال
+من قبل", "بدعم من", "بطلب من"."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.model import Document
+from khabar.stages.read import document_from_text
+
+
+def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    doc: Document = pipeline(document_from_text(text, "t"))
+
+    def who(entity_id: str | None, span) -> str | None:  # type: ignore[no-untyped-def]
+        if entity_id:
+            return doc.text_of(doc.entity(entity_id).canonical)
+        return doc.text_of(span) if span else None
+
+    return [(e.type, who(e.actor_id, e.actor), who(e.target_id, e.target)) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتقدمت القوات في المدينة بدعم من التحالف الدولي.", ("SUPPORT", "التحالف الدولي", None)),
+        ("وعقدت المنظمة اجتماعا في لاهاي بطلب من موسكو.", ("DEMAND", "موسكو", None)),
+    ],
+)
+def test_who_is_named_after_min_backs(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found
+
+
+def test_an_agent_phrase_after_bi_is_no_backer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتحظى الجهود بدعم كامل من قبل الحكومة اليمنية.")
+    assert any(kind == "SUPPORT" and actor == "الحكومة اليمنية" for kind, actor, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of تعرض / حظي undergoes the act named after it; who is named after من does it
+        ("وتعرض الوزير لانتقادات واسعة من المعارضة.", ("DISAPPROVE", "المعارضة", "الوزير")),
+        ("وحظي المنتخب باستقبال حار من قبل المشجعين.", ("CONSULT", "المشجعين", "المنتخب")),
+        ("وتحظى جهود المبعوث بدعم كامل من الحكومة.", ("SUPPORT", "الحكومة", "جهود المبعوث")),
+    ],
+)
+def test_who_undergoes_an_act(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found
+
+
+def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "وتعرض البابا فرنسيس لانتقادات في تشيلي.")
+    assert ("DISAPPROVE", None, "فرنسيس") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting followed by the verb that brings its parties together
+        ("وتستضيف إيران قمة ثلاثية تجمع الرئيس الإيراني حسن روحاني بالرئيس الروسي فلاديمير بوتين.",
+         ("CONSULT", "حسن روحاني", "فلاديمير بوتين")),
+        ("وقال الوزير بعد لقاء جمعه بنظيره التونسي عثمان الجرندي إن العلاقات متينة.", ("CONSULT", None, "عثمان الجرندي")),
+    ],
+)
+def test_a_meeting_that_brings_parties_together(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert expected in found, found
