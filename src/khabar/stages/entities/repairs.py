@@ -223,11 +223,25 @@ def copied_mentions(text: str, sentences: Sequence[Sequence[Token]], stems: Sequ
             if options is None or index < after:
                 continue
             size = next((n for n in options if tuple(words[index : index + n]) in names), 0)
+            if size == 1 and adjective_reading(words, index):
+                continue
             start = name_start(text, tokens[index])
             if size and start not in starts and tokens[index].start not in starts:
                 out.append(Mention(start, tokens[index + size - 1].end, names[tuple(words[index : index + size])], COPY))
                 after = index + size
     return out
+
+
+NISBA_ENDINGS = tuple(normalise_query(e) for e in ("ية", "ي"))  # relation adjectives: "السعودية", "الفرنسي"
+
+
+def adjective_reading(words: Sequence[str], index: int) -> bool:
+    """Whether a one-word definite name of the relation-adjective shape follows a definite word, where it
+    agrees with that noun as its adjective ("السلطات السعودية", "الحكومة الفرنسية"): no mention of the
+    place (GUIDELINES: nationality adjectives are not annotated)."""
+    word = words[index]
+    return (index > 0 and word.startswith(ARTICLE) and word.endswith(NISBA_ENDINGS)
+            and words[index - 1].startswith(ARTICLE) and len(words[index - 1]) > len(ARTICLE) + 1)
 
 
 # Letters that spell vowels and the article's alef-lam: foreign names are written with and without them
