@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -351,21 +352,23 @@ def trim(text: str, mention: Mention, rules: EntityRules, adjectives: bool = Tru
     ("داعش الإرهابي"), a nationality after a one-word LOC ("الموصل العراقية" → "الموصل"). None when
     nothing is left.
     """
-    spans = [(m.start() + mention.start, m.end() + mention.start) for m in _WORD.finditer(text[mention.start : mention.end])]
-    inner = next((i for i, (a, b) in enumerate(spans) if i and normalise_query(text[a:b]) in INNER_STOPS), len(spans))
-    spans = spans[:inner]  # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
-    while spans and normalise_query(text[spans[0][0] : spans[0][1]]) in EDGE_STOPS:
-        spans.pop(0)
-    while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
-        spans.pop()
-    if len(spans) >= 2 and mention.label == "LOC" and normalise_query(text[spans[0][0] : spans[0][1]]) in PLACE_WORDS:
-        spans.pop(0)  # "العاصمة جوبا" is جوبا
-    if len(spans) >= 2 and adjectives:  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
-        last = normalise_query(text[spans[-1][0] : spans[-1][1]])
-        if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
-                mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):
-            spans.pop()
-    if not spans or _no_name(text, spans, mention.label, rules):
+    words = list(_WORD.finditer(text, mention.start, mention.end))
+    forms = [normalise_query(word.group()) for word in words]  # each word normalised once
+    # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
+    last = next((i for i in range(1, len(forms)) if forms[i] in INNER_STOPS), len(forms))
+    first = 0
+    while first < last and forms[first] in EDGE_STOPS:
+        first += 1
+    while last > first and forms[last - 1] in EDGE_STOPS:
+        last -= 1
+    if last - first >= 2 and mention.label == "LOC" and forms[first] in PLACE_WORDS:
+        first += 1  # "العاصمة جوبا" is جوبا
+    if last - first >= 2 and adjectives and (  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
+            (mention.label == "ORG" and forms[last - 1] in rules.trailing_adjectives)
+            or (mention.label == "LOC" and last - first == 2 and forms[last - 1] in rules.demonyms)):
+        last -= 1
+    spans = [word.span() for word in words[first:last]]
+    if not spans or _no_name(forms[first:last], mention.label, rules):
         return None
     return Mention(spans[0][0], spans[-1][1], mention.label, mention.source)
 
@@ -379,10 +382,10 @@ def credits(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in CREDIT.finditer(text)]
 
 
-def _no_name(text: str, spans: list[tuple[int, int]], label: str, rules: EntityRules) -> bool:
-    """Words that name no one: each one a common word that looks like a name ("فيروس كورونا", "درهم"), or a
-    generic noun and nationalities ("الحكومة المغربية", "المستشار الليبي": the guidelines' "not a name")."""
-    words = [normalise_query(text[a:b]) for a, b in spans]
+def _no_name(words: list[str], label: str, rules: EntityRules) -> bool:
+    """Words (normalised) that name no one: each one a common word that looks like a name ("فيروس كورونا",
+    "درهم"), or a generic noun and nationalities ("الحكومة المغربية", "المستشار الليبي": the guidelines'
+    "not a name")."""
     stems = [word[1:] if word[:1] in "وبلفك" and word[1:] in rules.common else word for word in words]
     if all(word in rules.common for word in stems):
         return True
@@ -422,18 +425,24 @@ def _place_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
     return 0
 
 
-def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
+def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[Mention], rules: EntityRules,
+                  flat: Sequence[Token] | None = None, token_starts: Sequence[int] | None = None) -> list[Mention]:
     """Fit LOC mentions to the gazetteer's names where the tagger cut them short or ran on.
 
     A longer place name that overlaps the mention replaces it ("أديس" → "أديس أبابا", "بيت بإسلام" + "آباد"
     → "إسلام آباد"); a mention that is no place name but starts with one followed only by definite words
     loses them ("لندن الجاسوس" → "لندن", "الموصل العراقية" → "الموصل"). Other mentions pass unchanged.
+    ``flat`` and ``token_starts``: the sentences' tokens in one list and their starts, where the caller has them.
     """
     if not any(m.label == "LOC" for m in mentions):
         return list(mentions)
-    positions = [(s, i) for s, tokens in enumerate(sentences) for i in range(len(tokens))]
-    flat = [t for tokens in sentences for t in tokens]
-    token_starts = [t.start for t in flat]
+    flat = [t for tokens in sentences for t in tokens] if flat is None else flat
+    token_starts = [t.start for t in flat] if token_starts is None else token_starts
+    firsts = list(itertools.accumulate((len(tokens) for tokens in sentences[:-1]), initial=0))  # each sentence's first token
+
+    def position(index: int) -> tuple[int, int]:  # (sentence, token in it) of a token of ``flat``
+        sentence = bisect.bisect_right(firsts, index) - 1
+        return sentence, index - firsts[sentence]
 
     def token_at(offset: int) -> int | None:  # the index of the token that holds offset, if any
         index = bisect.bisect_right(token_starts, offset) - 1
@@ -445,9 +454,9 @@ def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Seq
         if mention.label == "LOC":
             at, before = token_at(mention.start), token_at(mention.end - 1)
             if at is not None and mention.start in (flat[at].start, name_start(text, flat[at])):
-                first = positions[at]
+                first = position(at)
             if before is not None and flat[before].end == mention.end:
-                last = positions[before]
+                last = position(before)
         if mention.label != "LOC" or first is None or last is None or first[0] != last[0]:
             out.append(mention)
             continue

@@ -28,6 +28,7 @@ from khabar.stages.entities.repairs import (
     quoted_works,
     split_coordinated,
     team_mentions,
+    token_starts,
     without_known_prefix,
 )
 from khabar.stages.entities.roles import RoleFinder, load_titles
@@ -153,7 +154,8 @@ class EntityTagger:
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
-        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions))
+        starts = token_starts(doc.tokens)
+        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions, starts), starts)
         clusters = cluster_mentions(text, mentions, self.heads, links)
         if self.rules is not None:
             clusters = merge_spellings(clusters, self.rules.first_names)
@@ -165,9 +167,11 @@ class EntityTagger:
         if self.rules is None:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
-        tagged = [t for m in split_coordinated(text, [t for ts in sentences for t in ts], tagged, self.rules)
+        tokens = [t for ts in sentences for t in ts]
+        starts = token_starts(tokens)
+        tagged = [t for m in split_coordinated(text, tokens, tagged, self.rules, starts)
                   if (t := person_edges(text, m, self.rules)) is not None]
-        tagged = repair_places(text, sentences, tagged, self.rules)
+        tagged = repair_places(text, sentences, tagged, self.rules, tokens, starts)
         stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
         tagged = without_known_prefix(text, tagged, known)
@@ -180,9 +184,10 @@ class EntityTagger:
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
         places = [t for m in places if (t := trim(text, m, self.rules, adjectives=False)) is not None]  # "دون"
+        taken = [*found, *known, *places]
         places += [t for m in designated_places(text, sentences, stems, self.counts)
                    if (t := trim(text, m, self.rules)) is not None
-                   and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
+                   and not any(t.start < k.end and k.start < t.end for k in taken)]
         found = found + known + places
         return found + copied_mentions(text, sentences, stems, found, self.rules, self.counts)
 
