@@ -255,6 +255,7 @@ G_LETTERS = str.maketrans("ج", "غ")
 MIN_SPELLING = 5  # letters: shorter words are too often other words with a vowel less ("محمد", "محمود")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a cluster's forms repeat across articles
 def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[str, ...] | None:
     """A name's words without the letters its spellings vary in, or None where a word is a known first name
     or short (those differ by a vowel from other names)."""
