@@ -11,6 +11,7 @@ from typing import ClassVar, Protocol
 from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
+from khabar.stages.entities.institutions import abbreviation_mentions, institution_mentions
 from khabar.stages.entities.markup import outside_markup
 from khabar.stages.entities.mentions import (
     Mention,
@@ -36,9 +37,7 @@ from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
     EntityRules,
     StemMemo,
-    abbreviation_mentions,
     credits,
-    institution_mentions,
     known_name_mentions,
     load_rules,
     repair_places,
@@ -171,7 +170,7 @@ class EntityTagger:
         return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences, firsts) for n, cluster in enumerate(clusters, 1))
 
     def _candidates(self, text: str, sentences: list[list[Token]], tagged: list[Mention]) -> list[Mention]:
-        """The tagger's mentions (trimmed), plus known names and institution names (``rules.py``)."""
+        """The tagger's mentions (trimmed), plus known names and institution names (``rules.py``, ``institutions.py``)."""
         if self.rules is None:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
