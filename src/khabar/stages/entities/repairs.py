@@ -113,6 +113,9 @@ def person_edges(text: str, mention: Mention, rules: EntityRules) -> Mention | N
     it; None where a noun and its nationality are all there is ("جاسوس روسي", "الجاسوس الروسي")."""
     if mention.label != "PER":
         return mention
+    words = text[mention.start : mention.end].split()
+    if len(words) == 1:  # one word: no title or nationality before a name in it
+        return None if _normal(words[0]) in rules.indefinite_demonyms else mention
     spans = _words(text, mention)
     forms = [_form(text, s) for s in spans]
     cut = next((i for i in range(2, len(forms)) if forms[i] in rules.titles and forms[i] not in HONORIFICS
@@ -275,9 +278,9 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
     kept: list[Cluster] = []
     owners: dict[tuple[str, tuple[str, ...]], Cluster] = {}
     for cluster in clusters:
-        label = cluster.label  # (a property that counts the labels: read once)
-        keys = {(label, spelt) for form in cluster.forms if (label != "PER" or len(form) > 1)
-                and (spelt := spelling_key(form, first_names)) is not None}  # a surname alone may be two people's
+        spelt = [(len(form), key) for form in cluster.forms if (key := spelling_key(form, first_names)) is not None]
+        label = cluster.label if spelt else ""  # (a property that counts the labels: read only where needed)
+        keys = {(label, key) for words, key in spelt if label != "PER" or words > 1}  # a surname alone may be two people's
         # clusters that share a name as written were told apart already ("كامبل" of two people)
         owner = next((owners[k] for k in keys if k in owners and not owners[k].forms & cluster.forms), None)
         if owner is None:
