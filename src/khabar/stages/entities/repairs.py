@@ -278,9 +278,9 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
     kept: list[Cluster] = []
     owners: dict[tuple[str, tuple[str, ...]], Cluster] = {}
     for cluster in clusters:
-        spelt = [(len(form), key) for form in cluster.forms if (key := spelling_key(form, first_names)) is not None]
+        spelt = [(len(form), spelling) for form in cluster.forms if (spelling := spelling_key(form, first_names)) is not None]
         label = cluster.label if spelt else ""  # (a property that counts the labels: read only where needed)
-        keys = {(label, key) for words, key in spelt if label != "PER" or words > 1}  # a surname alone may be two people's
+        keys = {(label, spelling) for words, spelling in spelt if label != "PER" or words > 1}  # a surname alone may be two people's
         # clusters that share a name as written were told apart already ("كامبل" of two people)
         owner = next((owners[k] for k in keys if k in owners and not owners[k].forms & cluster.forms), None)
         if owner is None:
