@@ -34,10 +34,10 @@ def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged
     named = inside | {start for m in tagged if m.label == "PER" and " " not in text[m.start : m.end]
                       for start in range(m.start, m.end)}
     found = []
-    heads = rules.heads
+    heads, head_forms = rules.heads, rules.head_forms
     for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
-        for index, token in enumerate(tokens):
-            word = words[index]
+        for index in [i for i, word in enumerate(words) if word in head_forms]:  # the few words that open a name
+            token, word = tokens[index], words[index]
             strict = heads.get(word) if word else None
             if strict is not None:
                 stop = _chain_end(text, tokens, index + 1, named if word in MEDIA_HEADS else inside, strict)
@@ -57,7 +57,9 @@ ABBREVIATION_LETTERS = (2, 4)  # an agency's initials: "(أ ف ب)", "(د.ب.أ)
 def abbreviation_mentions(text: str, sentences: Sequence[Sequence[Token]]) -> list[Mention]:
     """ORG mentions of initials in parentheses: two to four single Arabic letters, spaced or dotted, as
     news writes the agencies it cites ("(أ ف ب)", "(و.م.ع)")."""
-    found = []
+    found: list[Mention] = []
+    if "(" not in text:
+        return found
     for tokens in sentences:
         for index, token in enumerate(tokens):
             if text[token.start : token.end] != "(":

@@ -70,6 +70,11 @@ class EntityRules:
     first_names: frozenset[str] = frozenset()  # the words of people's names the NER gazetteer lists
 
     @functools.cached_property
+    def head_forms(self) -> frozenset[str]:
+        """The words that open an institution's name: a head, bare or with the article ("وزارة", "المجلس")."""
+        return frozenset(word for head in self.heads for word in (head, ARTICLE + head) if word)
+
+    @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
         """First word of a known name -> the word counts of the names it opens, longest first."""
         sizes: dict[str, set[int]] = {}
