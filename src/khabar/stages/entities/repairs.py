@@ -239,13 +239,13 @@ def copied_mentions(text: str, sentences: Sequence[Sequence[Token]], stems: Sequ
             continue
         after = 0  # the first token a copy found so far leaves free
         for index in [i for i, word in enumerate(words) if word in sizes]:
-            if index < after:
-                continue
+            if index < after or tokens[index].start in starts:
+                continue  # (most of these words are the mentions' own first words)
             size = next((n for n in sizes[words[index]] if tuple(words[index : index + n]) in names), 0)
             if not size:
                 continue
             start = name_start(text, tokens[index])
-            if start not in starts and tokens[index].start not in starts:
+            if start not in starts:
                 out.append(Mention(start, tokens[index + size - 1].end, names[tuple(words[index : index + size])], COPY))
                 after = index + size
     return out
