@@ -36,6 +36,8 @@ def decode_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     [(1, 3, 'PER'), (3, 4, 'LOC'), (5, 6, 'ORG')]
     """
     ranges: list[tuple[int, int, str]] = []
+    if labels.count("O") == len(labels):
+        return ranges  # most sentences name no one
     first, current = -1, ""
     for index, tag in enumerate(labels):
         prefix, _, label = tag.partition("-")

@@ -16,6 +16,7 @@ outlets, ``docs``: the entity stage's error classes).
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -47,32 +48,28 @@ TEAM_CUES = frozenset(normalise_query(w) for w in "فريق فريقه فريق�
 
 # Words repeat across articles: their normal forms are remembered (a bounded cache)
 _normal = functools.lru_cache(maxsize=1 << 16)(normalise_query)
+_WORD = re.compile(r"\S+")
 
 
 def _words(text: str, mention: Mention) -> list[tuple[int, int]]:
     """The whitespace-separated words of a mention as (start, end) offsets."""
-    spans, start = [], None
-    for index in range(mention.start, mention.end):
-        if text[index].isspace():
-            if start is not None:
-                spans.append((start, index))
-                start = None
-        elif start is None:
-            start = index
-    if start is not None:
-        spans.append((start, mention.end))
-    return spans
+    return [match.span() for match in _WORD.finditer(text, mention.start, mention.end)]
 
 
 def _form(text: str, span: tuple[int, int]) -> str:
     return _normal(text[span[0] : span[1]])
 
 
-def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
-    """Person and place mentions cut before each word that opens with the conjunction و."""
-    starts = [t.start for t in tokens]
+def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Mention], rules: EntityRules,
+                      starts: Sequence[int] | None = None) -> list[Mention]:
+    """Person and place mentions cut before each word that opens with the conjunction و (``starts``: the
+    tokens' start offsets, ``token_starts``)."""
+    starts = token_starts(tokens) if starts is None else starts
     out = []
     for mention in mentions:
+        if CONJUNCTION not in text[mention.start + 1 : mention.end]:  # no word after the first opens with و
+            out.append(mention)
+            continue
         first, stop = bisect_right(starts, mention.start) - 1, bisect_left(starts, mention.end)  # a proclitic: the token before
         cuts = [t for t in tokens[first + 1 : stop] if t.kind is TokenKind.WORD
                 and text[t.start] == CONJUNCTION and _opens_name(text, t, mention.label, rules)]
@@ -89,6 +86,11 @@ def split_coordinated(text: str, tokens: Sequence[Token], mentions: Sequence[Men
             left = cut.start + 1
         out.append(replace(mention, start=left))
     return out
+
+
+def token_starts(tokens: Sequence[Token]) -> list[int]:
+    """The tokens' start offsets, for ``bisect`` (one list per article, shared by the repairs)."""
+    return [t.start for t in tokens]
 
 
 def _opens_name(text: str, token: Token, label: str, rules: EntityRules) -> bool:
@@ -111,6 +113,9 @@ def person_edges(text: str, mention: Mention, rules: EntityRules) -> Mention | N
     it; None where a noun and its nationality are all there is ("جاسوس روسي", "الجاسوس الروسي")."""
     if mention.label != "PER":
         return mention
+    words = text[mention.start : mention.end].split()
+    if len(words) == 1:  # one word: no title or nationality before a name in it
+        return None if _normal(words[0]) in rules.indefinite_demonyms else mention
     spans = _words(text, mention)
     forms = [_form(text, s) for s in spans]
     cut = next((i for i in range(2, len(forms)) if forms[i] in rules.titles and forms[i] not in HONORIFICS
@@ -128,17 +133,23 @@ def person_edges(text: str, mention: Mention, rules: EntityRules) -> Mention | N
     return replace(mention, start=spans[first][0], end=spans[cut - 1][1])
 
 
-def quoted_works(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+def quoted_works(text: str, tokens: Sequence[Token], mentions: Sequence[Mention],
+                 starts: Sequence[int] | None = None) -> list[Mention]:
     """Mentions that fill a pair of quotation marks right after a noun naming a work, relabelled MISC."""
-    starts = [t.start for t in tokens]
+    if not any(quote in text for quote in QUOTES):
+        return list(mentions)
+    starts = token_starts(tokens) if starts is None else starts
     out = []
     for mention in mentions:
+        if mention.label == "MISC":
+            out.append(mention)
+            continue
         index = bisect_left(starts, mention.start)
         # the name may keep a proclitic's token start: find the token that holds the mention's start
         if index == len(starts) or starts[index] != mention.start:
             index -= 1
         closing = bisect_left(starts, mention.end)
-        if (mention.label != "MISC" and index >= 2 and closing < len(tokens)
+        if (index >= 2 and closing < len(tokens)
                 and text[tokens[index - 1].start : tokens[index - 1].end] in QUOTES
                 and text[tokens[closing].start : tokens[closing].end] in QUOTES
                 and _normal(text[tokens[index - 2].stem_start : tokens[index - 2].end]) in WORK_NOUNS):
@@ -147,15 +158,19 @@ def quoted_works(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]
     return out
 
 
-def team_mentions(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+def team_mentions(text: str, tokens: Sequence[Token], mentions: Sequence[Mention],
+                  starts: Sequence[int] | None = None) -> list[Mention]:
     """Place mentions right after a word that introduces a team ("فريقه برشلونة"), relabelled ORG."""
-    starts = [t.start for t in tokens]
+    starts = token_starts(tokens) if starts is None else starts
     out = []
     for mention in mentions:
+        if mention.label != "LOC":
+            out.append(mention)
+            continue
         index = bisect_left(starts, mention.start)
         if index == len(starts) or starts[index] != mention.start:
             index -= 1
-        if mention.label == "LOC" and index >= 1 and tokens[index - 1].kind is TokenKind.WORD and _normal(
+        if index >= 1 and tokens[index - 1].kind is TokenKind.WORD and _normal(
                 text[tokens[index - 1].stem_start : tokens[index - 1].end]) in TEAM_CUES:
             mention = replace(mention, label="ORG", source=CUE)
         out.append(mention)
@@ -185,7 +200,12 @@ COMMON_NAME_WORD = 20_000  # a one-word name this common in news ("دون", "ح�
 def name_key(text: str, mention: Mention) -> tuple[str, ...]:
     """A mention's words as ``known_name_mentions`` compares them: normalised, a name after "لل" read
     with its article ("للعراق": العراق)."""
-    words = [_normal(w) for w in text[mention.start : mention.end].split()]
+    return _name_key(text[mention.start : mention.end])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # names repeat within and across articles
+def _name_key(name: str) -> tuple[str, ...]:
+    words = [_normal(w) for w in name.split()]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
         words[0] = ARTICLE + words[0][2:]
     return tuple(words)
@@ -218,15 +238,16 @@ def copied_mentions(text: str, sentences: Sequence[Sequence[Token]], stems: Sequ
         if sizes.keys().isdisjoint(words):
             continue
         after = 0  # the first token a copy found so far leaves free
-        for index, word in enumerate(words):
-            options = sizes.get(word)
-            if options is None or index < after:
+        for index in [i for i, word in enumerate(words) if word in sizes]:
+            if index < after or tokens[index].start in starts:
+                continue  # (most of these words are the mentions' own first words)
+            size = next((n for n in sizes[words[index]] if tuple(words[index : index + n]) in names), 0)
+            if not size:
                 continue
-            size = next((n for n in options if tuple(words[index : index + n]) in names), 0)
             if size == 1 and adjective_reading(words, index):
                 continue
             start = name_start(text, tokens[index])
-            if size and start not in starts and tokens[index].start not in starts:
+            if start not in starts:
                 out.append(Mention(start, tokens[index + size - 1].end, names[tuple(words[index : index + size])], COPY))
                 after = index + size
     return out
@@ -251,6 +272,7 @@ G_LETTERS = str.maketrans("ج", "غ")
 MIN_SPELLING = 5  # letters: shorter words are too often other words with a vowel less ("محمد", "محمود")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a cluster's forms repeat across articles
 def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[str, ...] | None:
     """A name's words without the letters its spellings vary in, or None where a word is a known first name
     or short (those differ by a vowel from other names)."""
@@ -270,8 +292,9 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
     kept: list[Cluster] = []
     owners: dict[tuple[str, tuple[str, ...]], Cluster] = {}
     for cluster in clusters:
-        keys = {(cluster.label, spelt) for form in cluster.forms if (cluster.label != "PER" or len(form) > 1)
-                and (spelt := spelling_key(form, first_names)) is not None}  # a surname alone may be two people's
+        spelt = [(len(form), spelling) for form in cluster.forms if (spelling := spelling_key(form, first_names)) is not None]
+        label = cluster.label if spelt else ""  # (a property that counts the labels: read only where needed)
+        keys = {(label, spelling) for words, spelling in spelt if label != "PER" or words > 1}  # a surname alone may be two people's
         # clusters that share a name as written were told apart already ("كامبل" of two people)
         owner = next((owners[k] for k in keys if k in owners and not owners[k].forms & cluster.forms), None)
         if owner is None:

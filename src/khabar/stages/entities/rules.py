@@ -4,10 +4,7 @@
   every day (داعش، البيشمركة، حزب الله، الأمم المتحدة ...) and the agencies and outlets it cites (رويترز،
   سي إن إن، CNN), matched as whole words with an attached proclitic allowed. Most outlet names of
   ``resources/outlets.tsv`` are everyday words ("اليوم", "الشرق الأوسط"): they are trusted in bylines only.
-* **Institution names built on a head word**: "وزارة الخارجية الإيطالية", "مجلس الأمن", "جامعة أكسفورد",
-  "رئاسة أمن الدولة": a head that opens institution names followed by a chain of definite words (or of
-  words the tagger marked as a name). Heads that also open everyday phrases ("حركة المرور") need a
-  tagged name after them ("حركة حماس").
+* **Institution names built on a head word**: ``institutions.py``.
 * **Trimming**: an evaluative adjective the tagger took into an organisation's name ("داعش الإرهابي"),
   and a nationality adjective after a one-word place ("الموصل العراقية" → "الموصل").
 """
@@ -16,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,13 +36,6 @@ COMPILED = _compiled_stems is not None  # whether the rules' stems are worked ou
 ARTICLE = "ال"
 STEM_MEMO_LIMIT = 50_000  # word tokens whose stem token_stems remembers, per generation
 StemMemo = RecentCache[tuple[str, int], str]  # (a token's text, where its stem starts in it) -> its _stem_word
-NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
-MAX_CHAIN = 6
-# Definite words that end a name chain: relatives, time words ("وزارة الصحة الأحد"), complementisers.
-CHAIN_STOPS = frozenset(normalise_query(w) for w in (
-    "الذي التي الذين اللذين اللتين اللواتي الآن اليوم الأمس الماضي الماضية المقبل المقبلة الجاري الحالي "
-    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الى الي ان إن أن للمرة لمدة للغاية").split())
-
 
 # Words that never start or end a name: prepositions, particles, relatives, auxiliaries.
 EDGE_STOPS = frozenset(normalise_query(w) for w in (
@@ -77,6 +68,11 @@ class EntityRules:
     indefinite_demonyms: frozenset[str] = frozenset()  # nationality adjectives without the article (يابانيا، فرنسية)
     titles: frozenset[str] = frozenset()  # words that open a title ("رئيس", "مؤسس"): no part of a person's name
     first_names: frozenset[str] = frozenset()  # the words of people's names the NER gazetteer lists
+
+    @functools.cached_property
+    def head_forms(self) -> frozenset[str]:
+        """The words that open an institution's name: a head, bare or with the article ("وزارة", "المجلس")."""
+        return frozenset(word for head in self.heads for word in (head, ARTICLE + head) if word)
 
     @functools.cached_property
     def first_words(self) -> dict[str, tuple[int, ...]]:
@@ -163,14 +159,16 @@ def token_stems(text: str, sentences: Sequence[Sequence[Token]], memo: StemMemo 
     return out
 
 
-def _word(text: str, token: Token) -> str:
+def word_form(text: str, token: Token) -> str:
+    """A token's text in its normal form."""
     return normalise_query(text[token.start : token.end])
 
 
 _WORD_KINDS = frozenset({TokenKind.WORD, TokenKind.LATIN})
 
 
-def _is_word(token: Token) -> bool:
+def is_word(token: Token) -> bool:
+    """Whether a token is a word (Arabic or Latin letters)."""
     return token.kind in _WORD_KINDS
 
 
@@ -193,155 +191,22 @@ def known_name_mentions(text: str, sentences: Sequence[Sequence[Token]], rules: 
 
 
 def _name_words(text: str, tokens: Sequence[Token], index: int, size: int) -> list[str]:
-    return [_stem_word(text, tokens[index])] + [_word(text, t) for t in tokens[index + 1 : index + size]]
+    return [_stem_word(text, tokens[index])] + [word_form(text, t) for t in tokens[index + 1 : index + size]]
 
 
 def _match_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules) -> int:
     """The number of tokens of the longest known name starting at ``index`` (0: none)."""
-    if not _is_word(tokens[index]):
+    if not is_word(tokens[index]):
         return 0
     sizes = rules.first_words.get(_stem_word(text, tokens[index]))
     if sizes is None:
         return 0
     for size in sizes:
         window = tokens[index : index + size]
-        if (len(window) == size and all(_is_word(t) or t.kind is TokenKind.NUMBER for t in window[1:])  # "فرانس 24"
+        if (len(window) == size and all(is_word(t) or t.kind is TokenKind.NUMBER for t in window[1:])  # "فرانس 24"
                 and tuple(_name_words(text, tokens, index, size)) in rules.names):
             return size
     return 0
-
-
-def institution_mentions(text: str, sentences: Sequence[Sequence[Token]], tagged: Iterable[Mention],
-                         rules: EntityRules, stems: Sequence[Sequence[str]] | None = None) -> list[Mention]:
-    """ORG mentions made of an institution head and the chain of words that names it (``stems``: ``token_stems``)."""
-    # any offset inside a mention; a person's name ends an institution's ("رئيس الغرفة ... فهمي شعبان", "قوات حفتر")
-    tagged = list(tagged)
-    inside = {start for m in tagged if m.label != "PER" for start in range(m.start, m.end)}
-    # ... but a one-word "person" after a channel or a company is its name ("تلفزيون جلوبو")
-    named = inside | {start for m in tagged if m.label == "PER" and " " not in text[m.start : m.end]
-                      for start in range(m.start, m.end)}
-    found = []
-    heads = rules.heads
-    for tokens, words in zip(sentences, stems if stems is not None else token_stems(text, sentences), strict=True):
-        for index, token in enumerate(tokens):
-            word = words[index]
-            strict = heads.get(word) if word else None
-            if strict is not None:
-                stop = _chain_end(text, tokens, index + 1, named if word in MEDIA_HEADS else inside, strict)
-            elif word.startswith(ARTICLE) and word[len(ARTICLE) :] in heads:
-                stop = _definite_chain_end(text, tokens, index + 1, inside, heads, rules.demonyms)
-            else:
-                continue
-            if stop > index + 1:
-                found.append(Mention(name_start(text, token), tokens[stop - 1].end, "ORG", "rule"))
-    return found
-
-
-MEDIA_HEADS = frozenset(normalise_query(w) for w in "صحيفة جريدة إذاعة تلفزيون قناة شركة وكالة".split())
-ABBREVIATION_LETTERS = (2, 4)  # an agency's initials: "(أ ف ب)", "(د.ب.أ)", "(و م ع)"
-
-
-def abbreviation_mentions(text: str, sentences: Sequence[Sequence[Token]]) -> list[Mention]:
-    """ORG mentions of initials in parentheses: two to four single Arabic letters, spaced or dotted, as
-    news writes the agencies it cites ("(أ ف ب)", "(و.م.ع)")."""
-    found = []
-    for tokens in sentences:
-        for index, token in enumerate(tokens):
-            if text[token.start : token.end] != "(":
-                continue
-            letters: list[Token] = []
-            position = index + 1
-            while position < len(tokens) and len(letters) <= ABBREVIATION_LETTERS[1]:
-                piece = tokens[position]
-                if piece.kind is TokenKind.WORD and _letters(text, piece) == 1:
-                    letters.append(piece)
-                elif text[piece.start : piece.end] != "." or not letters:
-                    break
-                position += 1
-            closed = position < len(tokens) and text[tokens[position].start : tokens[position].end] == ")"
-            if closed and ABBREVIATION_LETTERS[0] <= len(letters) <= ABBREVIATION_LETTERS[1]:
-                found.append(Mention(letters[0].start, letters[-1].end, "ORG", "rule"))
-    return found
-
-
-def _letters(text: str, token: Token) -> int:
-    """The letters of a token in its normal form (marks and tatweel not counted)."""
-    return len(normalise_query(text[token.start : token.end]))
-
-
-def _after_lam(text: str, token: Token) -> bool:
-    """Whether the word's one proclitic is ل: "للضرائب" (ل + the article), "لمكافحة" (ل + a noun)."""
-    return token.stem_start - token.start == 1 and text[token.start] == "ل"
-
-
-def _definite_chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], heads: Mapping[str, bool],
-                        demonyms: frozenset[str] = frozenset()) -> int:
-    """Where the name after a definite head ends ("المديرية العامة للضرائب", "المجلس الاقتصادي والاجتماعي
-    والبيئي"): a definite adjective, then relative adjectives, coordinated definite words, complements after
-    ل ("للتخطيط", "لمكافحة المنشطات") and tagged words; coordinated words that are relative adjectives
-    ("والاجتماعي") or follow a complement ("للسياحة والتراث"); a coordinated head ("والمندوبية") or tagged
-    name ("والولايات") starts another name. Without a complement or a coordinated word the phrase is no name ("البنك المركزي", "المجلس الوطني"
-    are read as common nouns): ``first`` is returned."""
-    window = tokens[first : first + MAX_CHAIN + 1]
-    words = [_word(text, t) if _is_word(t) else "" for t in window]
-    bare = [t.stem_start == t.start for t in window]
-    if not words or not bare[0] or not words[0].startswith(ARTICLE) or words[0] in CHAIN_STOPS:
-        return first
-    size, named, after_lam = 1, False, False
-    while size < len(words) and size < MAX_CHAIN:
-        word, lam = words[size], _after_lam(text, window[size])
-        if not word or word in CHAIN_STOPS or word[1 + len(ARTICLE) :] in heads:
-            break
-        complement = bare[size] and word.startswith(ARTICLE) and _after_lam(text, window[size - 1])
-        coordinated = word.startswith("و" + ARTICLE) and len(word) > 4
-        if coordinated and window[size].stem_start in inside:  # "الاتحاد الأوروبي والولايات المتحدة"
-            break
-        if lam and window[size].stem_start in inside:  # "المكتب الإعلامي للعبادي": a person's office
-            break
-        if lam or (coordinated and (_is_nisba(word[1:]) or after_lam)):
-            named = True
-            after_lam = after_lam or lam
-        elif not ((bare[size] and _is_nisba(word)) or complement or window[size].stem_start in inside):
-            break
-        size += 1
-    if not named and size >= 2 and words[size - 1] in demonyms and _is_nisba(words[0]):
-        named = True  # an adjective and a nationality: "المحكمة الجنائية العراقية", "البنك المركزي المصري"
-    return first + size if named else first
-
-
-def _is_nisba(word: str) -> bool:
-    """A definite relative adjective ("الدولي", "الإيطالية", "الكردية"): the words that extend a name."""
-    return word.startswith(ARTICLE) and word.endswith(NISBA_ENDINGS) and len(word) > 4
-
-
-def _chain_end(text: str, tokens: Sequence[Token], first: int, inside: set[int], strict: bool) -> int:
-    """Where the name after a head ends.
-
-    The word after the head is definite ("وزارة الخارجية"), or indefinite in construct with a definite
-    word after it ("رئاسة أمن الدولة"), or one the tagger marked. After that only relative adjectives
-    ("الإيطالية"), coordinated definite words ("والنقل") and tagged words extend the name: a plain
-    definite word after the name is more often the verb's object ("انتقدت المنظمة الاعتقالات").
-    """
-    words = [_word(text, t) if _is_word(t) else "" for t in tokens[first : first + MAX_CHAIN + 1]]
-    tagged = [t.stem_start in inside for t in tokens[first : first + MAX_CHAIN + 1]]
-    bare = [t.stem_start == t.start for t in tokens[first : first + MAX_CHAIN + 1]]
-    if not words or not words[0] or words[0] in CHAIN_STOPS:
-        return first
-    if tagged[0] or (words[0].startswith(ARTICLE) and bare[0]):
-        size = 1
-    elif bare[0] and len(words) > 1 and words[1].startswith(ARTICLE) and bare[1] and words[1] not in CHAIN_STOPS:
-        size = 2
-    else:
-        return first
-    while size < len(words) and size < MAX_CHAIN:
-        word = words[size]
-        extends = tagged[size] or (bare[size] and _is_nisba(word)) or (word.startswith("و" + ARTICLE) and len(word) > 4)
-        if not word or word in CHAIN_STOPS or not extends or (tagged[size] and word.startswith("و") and not bare[size]):
-            break  # a tagged word after "و" is the next name: "قوات الحكومة العراقية وقوات الحشد الشعبي"
-        size += 1
-    if (strict and not any(tagged[:size])):
-        return first
-    return first + size
 
 
 def trim(text: str, mention: Mention, rules: EntityRules, adjectives: bool = True) -> Mention | None:
@@ -351,21 +216,23 @@ def trim(text: str, mention: Mention, rules: EntityRules, adjectives: bool = Tru
     ("داعش الإرهابي"), a nationality after a one-word LOC ("الموصل العراقية" → "الموصل"). None when
     nothing is left.
     """
-    spans = [(m.start() + mention.start, m.end() + mention.start) for m in _WORD.finditer(text[mention.start : mention.end])]
-    inner = next((i for i, (a, b) in enumerate(spans) if i and normalise_query(text[a:b]) in INNER_STOPS), len(spans))
-    spans = spans[:inner]  # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
-    while spans and normalise_query(text[spans[0][0] : spans[0][1]]) in EDGE_STOPS:
-        spans.pop(0)
-    while spans and normalise_query(text[spans[-1][0] : spans[-1][1]]) in EDGE_STOPS:
-        spans.pop()
-    if len(spans) >= 2 and mention.label == "LOC" and normalise_query(text[spans[0][0] : spans[0][1]]) in PLACE_WORDS:
-        spans.pop(0)  # "العاصمة جوبا" is جوبا
-    if len(spans) >= 2 and adjectives:  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
-        last = normalise_query(text[spans[-1][0] : spans[-1][1]])
-        if (mention.label == "ORG" and last in rules.trailing_adjectives) or (
-                mention.label == "LOC" and len(spans) == 2 and last in rules.demonyms):
-            spans.pop()
-    if not spans or _no_name(text, spans, mention.label, rules):
+    words = list(_WORD.finditer(text, mention.start, mention.end))
+    forms = [normalise_query(word.group()) for word in words]  # each word normalised once
+    # "المنظمة إن الحد الأقصى", "مؤسسة هذه المبادرة": the name ended before
+    last = next((i for i in range(1, len(forms)) if forms[i] in INNER_STOPS), len(forms))
+    first = 0
+    while first < last and forms[first] in EDGE_STOPS:
+        first += 1
+    while last > first and forms[last - 1] in EDGE_STOPS:
+        last -= 1
+    if last - first >= 2 and mention.label == "LOC" and forms[first] in PLACE_WORDS:
+        first += 1  # "العاصمة جوبا" is جوبا
+    if last - first >= 2 and adjectives and (  # (a gazetteer's name keeps its own: "الأراضي الفلسطينية")
+            (mention.label == "ORG" and forms[last - 1] in rules.trailing_adjectives)
+            or (mention.label == "LOC" and last - first == 2 and forms[last - 1] in rules.demonyms)):
+        last -= 1
+    spans = [word.span() for word in words[first:last]]
+    if not spans or _no_name(forms[first:last], mention.label, rules):
         return None
     return Mention(spans[0][0], spans[-1][1], mention.label, mention.source)
 
@@ -379,10 +246,10 @@ def credits(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in CREDIT.finditer(text)]
 
 
-def _no_name(text: str, spans: list[tuple[int, int]], label: str, rules: EntityRules) -> bool:
-    """Words that name no one: each one a common word that looks like a name ("فيروس كورونا", "درهم"), or a
-    generic noun and nationalities ("الحكومة المغربية", "المستشار الليبي": the guidelines' "not a name")."""
-    words = [normalise_query(text[a:b]) for a, b in spans]
+def _no_name(words: list[str], label: str, rules: EntityRules) -> bool:
+    """Words (normalised) that name no one: each one a common word that looks like a name ("فيروس كورونا",
+    "درهم"), or a generic noun and nationalities ("الحكومة المغربية", "المستشار الليبي": the guidelines'
+    "not a name")."""
     stems = [word[1:] if word[:1] in "وبلفك" and word[1:] in rules.common else word for word in words]
     if all(word in rules.common for word in stems):
         return True
@@ -422,18 +289,24 @@ def _place_at(text: str, tokens: Sequence[Token], index: int, rules: EntityRules
     return 0
 
 
-def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[Mention], rules: EntityRules) -> list[Mention]:
+def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[Mention], rules: EntityRules,
+                  flat: Sequence[Token] | None = None, token_starts: Sequence[int] | None = None) -> list[Mention]:
     """Fit LOC mentions to the gazetteer's names where the tagger cut them short or ran on.
 
     A longer place name that overlaps the mention replaces it ("أديس" → "أديس أبابا", "بيت بإسلام" + "آباد"
     → "إسلام آباد"); a mention that is no place name but starts with one followed only by definite words
     loses them ("لندن الجاسوس" → "لندن", "الموصل العراقية" → "الموصل"). Other mentions pass unchanged.
+    ``flat`` and ``token_starts``: the sentences' tokens in one list and their starts, where the caller has them.
     """
     if not any(m.label == "LOC" for m in mentions):
         return list(mentions)
-    positions = [(s, i) for s, tokens in enumerate(sentences) for i in range(len(tokens))]
-    flat = [t for tokens in sentences for t in tokens]
-    token_starts = [t.start for t in flat]
+    flat = [t for tokens in sentences for t in tokens] if flat is None else flat
+    token_starts = [t.start for t in flat] if token_starts is None else token_starts
+    firsts = list(itertools.accumulate((len(tokens) for tokens in sentences[:-1]), initial=0))  # each sentence's first token
+
+    def position(index: int) -> tuple[int, int]:  # (sentence, token in it) of a token of ``flat``
+        sentence = bisect.bisect_right(firsts, index) - 1
+        return sentence, index - firsts[sentence]
 
     def token_at(offset: int) -> int | None:  # the index of the token that holds offset, if any
         index = bisect.bisect_right(token_starts, offset) - 1
@@ -445,9 +318,9 @@ def repair_places(text: str, sentences: Sequence[Sequence[Token]], mentions: Seq
         if mention.label == "LOC":
             at, before = token_at(mention.start), token_at(mention.end - 1)
             if at is not None and mention.start in (flat[at].start, name_start(text, flat[at])):
-                first = positions[at]
+                first = position(at)
             if before is not None and flat[before].end == mention.end:
-                last = positions[before]
+                last = position(before)
         if mention.label != "LOC" or first is None or last is None or first[0] != last[0]:
             out.append(mention)
             continue
@@ -465,7 +338,7 @@ def _fit_place(text: str, tokens: Sequence[Token], first: int, stop: int, mentio
     a, b = best
     if b - a > stop - first:  # a longer place name overlaps the mention
         return Mention(name_start(text, tokens[a]), tokens[b - 1].end, "LOC", mention.source)
-    rest = [_word(text, t) for t in tokens[b:stop]] if a == first else []
+    rest = [word_form(text, t) for t in tokens[b:stop]] if a == first else []
     if a == first and first < b < stop and all(w.startswith(ARTICLE) for w in rest):
         return Mention(mention.start, tokens[b - 1].end, "LOC", mention.source)
     return mention

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -11,6 +11,7 @@ from typing import ClassVar, Protocol
 from khabar.model import Document, Entity, Span, Token
 from khabar.stages.byline import load_outlets
 from khabar.stages.entities.coref import Cluster, Head, canonical, cluster_mentions, load_heads, name_words
+from khabar.stages.entities.institutions import abbreviation_mentions, institution_mentions
 from khabar.stages.entities.markup import outside_markup
 from khabar.stages.entities.mentions import (
     Mention,
@@ -28,6 +29,7 @@ from khabar.stages.entities.repairs import (
     quoted_works,
     split_coordinated,
     team_mentions,
+    token_starts,
     without_known_prefix,
 )
 from khabar.stages.entities.roles import RoleFinder, load_titles
@@ -35,9 +37,7 @@ from khabar.stages.entities.rules import (
     STEM_MEMO_LIMIT,
     EntityRules,
     StemMemo,
-    abbreviation_mentions,
     credits,
-    institution_mentions,
     known_name_mentions,
     load_rules,
     repair_places,
@@ -80,9 +80,15 @@ PRIORITY = {"byline": 0, "lexicon": 1, "venue": 1, "ner": 2, "rule": 2, "alias":
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     """Keep one mention wherever several overlap: by source (``PRIORITY``), then longer, then earlier."""
     kept: list[Mention] = []
+    starts: list[int] = []  # the kept mentions' starts, in order: they never overlap, so their ends are in order too
+    ends: list[int] = []
     for mention in sorted(mentions, key=lambda m: (PRIORITY.get(m.source, 4), m.start - m.end, m.start)):
-        if not any(mention.start < k.end and k.start < mention.end for k in kept):
-            kept.append(mention)
+        before = bisect_left(starts, mention.end)  # the kept mentions that start before this one ends
+        if before and ends[before - 1] > mention.start:
+            continue  # the last of them ends after this one starts: they overlap
+        starts.insert(before, mention.start)
+        ends.insert(before, mention.end)
+        kept.append(mention)
     return sorted(kept)
 
 
@@ -149,25 +155,30 @@ class EntityTagger:
         labels = tag_joined(self.tagger, [[text[t.start : t.end] for t in tokens] for tokens in sentences])
         tagged = outside_markup(text, tagged_mentions(sentences, labels, text))  # any model's: see markup.py
         found = without_author(self._candidates(text, sentences, tagged), doc.byline)
-        found = [m for m in found if not any(a <= m.start < b for a, b in credits(text))]
+        credited = credits(text)  # (one scan of the text, not one per mention)
+        found = [m for m in found if not any(a <= m.start < b for a, b in credited)]
         mentions = without_overlaps(found + byline_mentions(doc.byline))
         links = parenthesised_aliases(text, doc.tokens, mentions)
         mentions = without_overlaps(mentions + [alias for _, alias in links])
-        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions))
+        starts = token_starts(doc.tokens)
+        mentions = team_mentions(text, doc.tokens, quoted_works(text, doc.tokens, mentions, starts), starts)
         clusters = cluster_mentions(text, mentions, self.heads, links)
         if self.rules is not None:
             clusters = merge_spellings(clusters, self.rules.first_names)
         clusters = sorted(clusters, key=lambda c: min(c.mentions).start)
-        return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences) for n, cluster in enumerate(clusters, 1))
+        firsts = [span.start for span in doc.sentences]
+        return tuple(self._entity(f"e{n}", cluster, text, sentences, doc.sentences, firsts) for n, cluster in enumerate(clusters, 1))
 
     def _candidates(self, text: str, sentences: list[list[Token]], tagged: list[Mention]) -> list[Mention]:
-        """The tagger's mentions (trimmed), plus known names and institution names (``rules.py``)."""
+        """The tagger's mentions (trimmed), plus known names and institution names (``rules.py``, ``institutions.py``)."""
         if self.rules is None:
             return tagged
         tagged = [t for m in tagged if (t := trim(text, m, self.rules)) is not None]
-        tagged = [t for m in split_coordinated(text, [t for ts in sentences for t in ts], tagged, self.rules)
+        tokens = [t for ts in sentences for t in ts]
+        starts = token_starts(tokens)
+        tagged = [t for m in split_coordinated(text, tokens, tagged, self.rules, starts)
                   if (t := person_edges(text, m, self.rules)) is not None]
-        tagged = repair_places(text, sentences, tagged, self.rules)
+        tagged = repair_places(text, sentences, tagged, self.rules, tokens, starts)
         stems = token_stems(text, sentences, self._stems)
         known = known_name_mentions(text, sentences, self.rules, stems)
         tagged = without_known_prefix(text, tagged, known)
@@ -180,25 +191,29 @@ class EntityTagger:
                             for m in found)]
         places = self.places.find(text, sentences, stems, found + known) if self.places is not None else []
         places = [t for m in places if (t := trim(text, m, self.rules, adjectives=False)) is not None]  # "دون"
+        taken = [*found, *known, *places]
         places += [t for m in designated_places(text, sentences, stems, self.counts)
                    if (t := trim(text, m, self.rules)) is not None
-                   and not any(t.start < k.end and k.start < t.end for k in [*found, *known, *places])]
+                   and not any(t.start < k.end and k.start < t.end for k in taken)]
         found = found + known + places
         return found + copied_mentions(text, sentences, stems, found, self.rules, self.counts)
 
-    def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span]) -> Entity:
+    def _entity(self, entity_id: str, cluster: Cluster, text: str, sentences: list[list[Token]], spans: Sequence[Span],
+                firsts: Sequence[int]) -> Entity:
         label = next((m.label for m in cluster.mentions if m.source == CUE), cluster.label)  # see repairs.py
         mentions = tuple(sorted({m.span for m in cluster.mentions}))
         roles: tuple[Span, ...] = ()
         if label == "PER":
-            roles = tuple(sorted({r for m in mentions if (r := self._role(text, m, sentences, spans)) is not None}))
+            roles = tuple(sorted({r for m in mentions if (r := self._role(text, m, sentences, spans, firsts)) is not None}))
         return Entity(id=entity_id, label=label, mentions=mentions, canonical=canonical(cluster, text).span,
                       type=self._type(label, cluster, text), roles=roles)
 
-    def _role(self, text: str, mention: Span, sentences: list[list[Token]], spans: Sequence[Span]) -> Span | None:
-        for tokens, sentence in zip(sentences, spans, strict=True):
-            if sentence.start <= mention.start < sentence.end:
-                return self.roles.role(text, tokens, mention)
+    def _role(self, text: str, mention: Span, sentences: list[list[Token]], spans: Sequence[Span],
+              firsts: Sequence[int]) -> Span | None:
+        """The role of the person named at ``mention``, read in its sentence (``firsts``: the sentences' starts)."""
+        index = bisect_right(firsts, mention.start) - 1
+        if index >= 0 and mention.start < spans[index].end:
+            return self.roles.role(text, sentences[index], mention)
         return None
 
     def _type(self, label: str, cluster: Cluster, text: str) -> str | None:

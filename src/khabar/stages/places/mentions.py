@@ -147,9 +147,10 @@ class PlaceMentionFinder:
     def _loose_country(self, text: str, tokens: Sequence[Token], words: Sequence[str]) -> list[Mention]:
         """A country spelt with other long vowels or the article after a country's designator ("بدولتي المالاوي")."""
         out = []
-        for index in range(1, len(tokens)):
+        designators = self.gazetteer.designators
+        for index in [i for i, word in enumerate(words[: len(tokens) - 1], 1) if designators.get(word) == "country"]:
             word = words[index]
-            if (self.gazetteer.designators.get(words[index - 1]) == "country" and tokens[index].kind in WORD_KINDS
+            if (tokens[index].kind in WORD_KINDS
                     and len(word) >= MIN_LOOSE_COUNTRY_LETTERS and word not in self.gazetteer.names
                     and loose_names(word, self.loose_countries)):
                 out.append(Mention(name_start(text, tokens[index]), tokens[index].end, "LOC", SOURCE))
@@ -167,9 +168,12 @@ class PlaceMentionFinder:
                      short: Mapping[str, tuple[ShortName, bool]]) -> list[Mention]:
         """Short names standing for a place ("قضية الصحراء", "الصحراء" in an article on the Polisario), unless a
         direction comes before ("جنوب الصحراء") or a definite word after ("الصحراء الجزائرية", "الضفة الأخرى")."""
-        out = []
-        for index, word in enumerate(words):
-            entry, anywhere = short.get(word, (None, False)) if word and tokens[index].kind in WORD_KINDS else (None, False)
+        out: list[Mention] = []
+        if not short:
+            return out
+        for index in [i for i, word in enumerate(words) if word in short]:  # a few tokens of a few articles
+            word = words[index]
+            entry, anywhere = short[word] if word and tokens[index].kind in WORD_KINDS else (None, False)
             after = words[index + 1] if index + 1 < len(words) else ""
             if entry is None or (index > 0 and words[index - 1] in DIRECTIONS) or (
                     after.startswith(ARTICLE) and after not in SHORT_NAME_EPITHETS):
@@ -184,8 +188,8 @@ class PlaceMentionFinder:
         has the consonants of Maatmeur, Tunisia.)"""
         out = []
         designators = self.gazetteer.designators
-        for index in range(1, len(tokens)):
-            if (words[index - 1] not in designators or tokens[index].kind not in WORD_KINDS or words[index] in self.common
+        for index in [i for i, word in enumerate(words[: len(tokens) - 1], 1) if word in designators]:
+            if (tokens[index].kind not in WORD_KINDS or words[index] in self.common
                     or self._cue(text, tokens, words, index) != "designator"):
                 continue
             for stop in (index + 2, index + 1):
