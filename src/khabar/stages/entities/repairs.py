@@ -296,7 +296,7 @@ def merge_spellings(clusters: list[Cluster], first_names: frozenset[str]) -> lis
         label = cluster.label if spelt else ""  # (a property that counts the labels: read only where needed)
         keys = {(label, spelling) for words, spelling in spelt if label != "PER" or words > 1}  # a surname alone may be two people's
         # clusters that share a name as written were told apart already ("كامبل" of two people)
-        owner = next((owners[k] for k in keys if k in owners and not owners[k].forms & cluster.forms), None)
+        owner = next((owners[k] for k in sorted(keys) if k in owners and not owners[k].forms & cluster.forms), None)
         if owner is None:
             kept.append(cluster)
             owner = cluster
