@@ -340,3 +340,26 @@ def test_a_conjunction_left_on_a_verb_with_a_suffix(pipeline) -> None:  # type: 
 def test_a_clitic_left_on_a_trigger_is_outside_its_span(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
     assert [e[1] for e in found] == ["تفريق"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعترضت الدفاعات الجوية صاروخا باليستيا فوق المدينة.",  # intercepting, no objection (no على)
+        "وهو ما يستدعي اتخاذ موقف حاسم من الحكومة.",  # "requires", no summons
+    ],
+)
+def test_a_verb_in_its_other_sense_is_no_disapproval(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(pipeline, text) if e[0] == "DISAPPROVE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("واعترضت الحكومة على القرار الأخير.", "اعترضت"),
+        ("وأبدت الحكومة اعتراضها الشديد على القرار.", "اعتراض"),
+        ("واستدعت وزارة الخارجية السفير الإيراني.", "استدعت"),
+    ],
+)
+def test_objecting_and_summoning_are_disapprovals(pipeline, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e[0] == "DISAPPROVE" and e[1].startswith(trigger) for e in _events(pipeline, text)), _events(pipeline, text)
