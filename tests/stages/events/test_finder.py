@@ -363,3 +363,15 @@ def test_a_verb_in_its_other_sense_is_no_disapproval(pipeline, text: str) -> Non
 )
 def test_objecting_and_summoning_are_disapprovals(pipeline, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     assert any(e[0] == "DISAPPROVE" and e[1].startswith(trigger) for e in _events(pipeline, text)), _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وحكم عليها بالسجن بعد إدانتها بتهمة الانتماء إلى جماعة مسلحة.", "COERCE"),  # a conviction
+        ("وأدانت الحكومة الهجوم على السفارة.", "DISAPPROVE"),  # a condemnation in words
+    ],
+)
+def test_a_conviction_with_its_charge_is_coercion(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(pipeline, text) if e[1].startswith(("إدان", "أدان"))]
+    assert found and found[0][0] == kind, _events(pipeline, text)

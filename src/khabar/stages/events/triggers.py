@@ -16,6 +16,7 @@ POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "
 MARKS_FIRST, MARKS_LAST = "\u064b", "\u065f"  # Arabic diacritics
 KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
 CONTRACTED = "لل"  # the preposition ل before the article: "للقصف" = ل + القصف
+CHARGE_REACH = 4  # words after a conviction verb within which its charge follows ("أدانت المحكمة المتهم بتهمة")
 EXPOSED_REACH = 3  # words back within which "تعرض" governs a contracted "للـ" act
 KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
 INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
@@ -85,6 +86,8 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
+            if trigger.lemma == "أدان" and _charged(ctx, lexicon, last):
+                trigger = dataclasses.replace(trigger, type="COERCE")  # "أدانته المحكمة بتهمة": a conviction
             if trigger.type in FIGURATIVE and last + 1 < len(ctx) and lexicon.has("abstract", ctx.stem(last + 1)):
                 continue  # "محاصرة الوباء", "تخفيف معاناة", "لتفجير طاقاتهم": no one is attacked or spared
             if trigger.lemma == "استهدف" and any(lexicon.has("policy", ctx.stem(at)) for at in range(
@@ -98,6 +101,13 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 or form.startswith("ال") and stem.startswith("ل") and not stem.startswith("ال")  # "لتفريق", "للقصف"
             return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0, invited)
     return None
+
+
+def _charged(ctx: EventContext, lexicon: EventLexicon, last: int) -> bool:
+    """Whether a charge follows within a few words ("إدانتها بتهمة الانتماء", "أدين بارتكاب"): a court's
+    conviction, no condemnation in words."""
+    return any(lexicon.has("charge", ctx.norm(at)) or lexicon.has("charge", ctx.proclitic(at) + ctx.stem(at))
+               for at in range(last + 1, min(len(ctx), last + 1 + CHARGE_REACH)))
 
 
 def _exposed_to(ctx: EventContext, lexicon: EventLexicon, index: int) -> bool:
