@@ -375,3 +375,8 @@ def test_objecting_and_summoning_are_disapprovals(pipeline, text: str, trigger: 
 def test_a_conviction_with_its_charge_is_coercion(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in _events(pipeline, text) if e[1].startswith(("إدان", "أدان"))]
     assert found and found[0][0] == kind, _events(pipeline, text)
+
+
+def test_a_verb_needing_ala_reads_it_with_a_pronoun(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"وحكم عليها بالسجن": على with a pronoun after it is the preposition the verb needs."""
+    assert any(e[0] == "COERCE" and e[1] == "حكم" for e in _events(pipeline, "وحكم عليها في شباط بالسجن سبعة أشهر."))

@@ -16,6 +16,8 @@ POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "
 MARKS_FIRST, MARKS_LAST = "\u064b", "\u065f"  # Arabic diacritics
 KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
 CONTRACTED = "لل"  # the preposition ل before the article: "للقصف" = ل + القصف
+PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم", "كما"})  # "عليها" = على + ها
+ON = "علي"  # على as normalised: "حكم عليه", "قبض عليهم" (other prepositions with a pronoun stay unread: "حملة ضدك")
 CHARGE_REACH = 4  # words after a conviction verb within which its charge follows ("أدانت المحكمة المتهم بتهمة")
 EXPOSED_REACH = 3  # words back within which "تعرض" governs a contracted "للـ" act
 KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
@@ -194,9 +196,11 @@ def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: 
     when ``lexicon`` is given ("وحققت الدبلوماسية، خلال الموسم، مكاسب في ...": achieving)."""
     for index in _frame_words(ctx, last, window):
         clitic = ctx.proclitic(index)
-        if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
-                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
-            return True
+        norm = ctx.norm(index)
+        if norm in preps or clitic + ctx.stem(index) in preps \
+                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)) \
+                or ON in preps and norm.startswith(ON) and norm[len(ON):] in PRONOUN_SUFFIXES:
+            return True  # "بشأنهما", "حكم عليها": a preposition with a clitic before, على with a pronoun after
         if lexicon is not None and lexicon.has("achieved", ctx.stem(index)):
             return False
     return False
