@@ -368,7 +368,7 @@ def test_objecting_and_summoning_are_disapprovals(pipeline, text: str, trigger: 
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("وحكم عليها بالسجن بعد إدانتها بتهمة الانتماء إلى جماعة مسلحة.", "COERCE"),  # a conviction
+        ("وجاءت إدانتها بتهمة الانتماء إلى جماعة مسلحة في شباط.", "COERCE"),  # a conviction
         ("وأدانت الحكومة الهجوم على السفارة.", "DISAPPROVE"),  # a condemnation in words
     ],
 )
