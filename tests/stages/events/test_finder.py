@@ -340,3 +340,43 @@ def test_a_conjunction_left_on_a_verb_with_a_suffix(pipeline) -> None:  # type: 
 def test_a_clitic_left_on_a_trigger_is_outside_its_span(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "وتدخلت الشرطة لتفريق المتظاهرين.")
     assert [e[1] for e in found] == ["تفريق"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعترضت الدفاعات الجوية صاروخا باليستيا فوق المدينة.",  # intercepting, no objection (no على)
+        "وهو ما يستدعي اتخاذ موقف حاسم من الحكومة.",  # "requires", no summons
+    ],
+)
+def test_a_verb_in_its_other_sense_is_no_disapproval(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(pipeline, text) if e[0] == "DISAPPROVE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("واعترضت الحكومة على القرار الأخير.", "اعترضت"),
+        ("وأبدت الحكومة اعتراضها الشديد على القرار.", "اعتراض"),
+        ("واستدعت وزارة الخارجية السفير الإيراني.", "استدعت"),
+    ],
+)
+def test_objecting_and_summoning_are_disapprovals(pipeline, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e[0] == "DISAPPROVE" and e[1].startswith(trigger) for e in _events(pipeline, text)), _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وجاءت إدانتها بتهمة الانتماء إلى جماعة مسلحة في شباط.", "COERCE"),  # a conviction
+        ("وأدانت الحكومة الهجوم على السفارة.", "DISAPPROVE"),  # a condemnation in words
+    ],
+)
+def test_a_conviction_with_its_charge_is_coercion(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(pipeline, text) if e[1].startswith(("إدان", "أدان"))]
+    assert found and found[0][0] == kind, _events(pipeline, text)
+
+
+def test_a_verb_needing_ala_reads_it_with_a_pronoun(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"وحكم عليها بالسجن": على with a pronoun after it is the preposition the verb needs."""
+    assert any(e[0] == "COERCE" and e[1] == "حكم" for e in _events(pipeline, "وحكم عليها في شباط بالسجن سبعة أشهر."))

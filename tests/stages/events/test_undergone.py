@@ -68,3 +68,21 @@ def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type
 def test_a_meeting_that_brings_parties_together(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتعرضت المستشفيات للقصف مساء الثلاثاء.", ("ASSAULT", None, "المستشفيات")),
+        ("وخضع الوزير للاستجواب في مقر الشرطة.", ("INVESTIGATE", None, "الوزير")),
+    ],
+)
+def test_an_act_after_contracted_lil_is_undergone(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    """"للقصف" is ل + القصف: after "تعرض"/"خضع" the act is told and the one subjected suffers it."""
+    found = _events(pipeline, text)
+    assert expected in found, found
+
+
+def test_a_purpose_after_contracted_lil_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"غادر الشباب للقتال": what for, no fight told (only an act undergone is read off "للـ")."""
+    assert _events(pipeline, "وغادر مئات الشباب للقتال في الخارج.") == []

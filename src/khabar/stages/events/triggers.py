@@ -15,6 +15,11 @@ PREP_WINDOW = 4  # tokens after a verb trigger within which a required prepositi
 POLICY_REACH = 2  # words around "استهدف" where a measure named makes it "aims at"
 MARKS_FIRST, MARKS_LAST = "\u064b", "\u065f"  # Arabic diacritics
 KEPT_PREPS = ("ل", "ب")  # prepositions the clitic splitter sometimes leaves on a word
+CONTRACTED = "لل"  # the preposition ل before the article: "للقصف" = ل + القصف
+PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم", "كما"})  # "عليها" = على + ها
+ON = "علي"  # على as normalised: "حكم عليه", "قبض عليهم" (other prepositions with a pronoun stay unread: "حملة ضدك")
+CHARGE_REACH = 4  # words after a conviction verb within which its charge follows ("أدانت المحكمة المتهم بتهمة")
+EXPOSED_REACH = 3  # words back within which "تعرض" governs a contracted "للـ" act
 KEPT_PREP_MIN = 4  # letters a word must have before one is read off it ("لتفريق", not "لقاء")
 INVITE_WINDOW = 5  # words after a call within which what the invited come for is named ("لزيارة")
 FIGURATIVE = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # done to an abstract thing, they are figures of speech
@@ -40,7 +45,9 @@ def match_triggers(ctx: EventContext, lexicon: EventLexicon) -> Iterator[Found]:
     while index < count:
         stem, norm = stems[index], norms[index]
         if not stem or (stem not in known and norm not in known and stem[:-1] + "ه" not in known
-                        and norm[1:] not in known and (stem[:1] not in "وف" or stem[1:] not in known)):
+                        and norm[1:] not in known and (stem[:1] not in "وف" or stem[1:] not in known)
+                        and (not norm.startswith(CONTRACTED) or "ال" + norm[2:] not in known
+                             or not _exposed_to(ctx, lexicon, index))):
             # most words: no form of theirs starts a trigger
             index += 1
             continue
@@ -81,6 +88,8 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
                 continue
             if trigger.type == "SUPPORT" and last + 1 < len(ctx) and lexicon.has("material", ctx.stem(last + 1)):
                 trigger = dataclasses.replace(trigger, type="AID")  # "دعما مدفعيا": material support
+            if trigger.lemma == "أدان" and _charged(ctx, lexicon, last):
+                trigger = dataclasses.replace(trigger, type="COERCE")  # "أدانته المحكمة بتهمة": a conviction
             if trigger.type in FIGURATIVE and last + 1 < len(ctx) and lexicon.has("abstract", ctx.stem(last + 1)):
                 continue  # "محاصرة الوباء", "تخفيف معاناة", "لتفجير طاقاتهم": no one is attacked or spared
             if trigger.lemma == "استهدف" and any(lexicon.has("policy", ctx.stem(at)) for at in range(
@@ -90,9 +99,24 @@ def _match_at(ctx: EventContext, lexicon: EventLexicon, index: int) -> Found | N
             if invited >= 0:
                 trigger = dataclasses.replace(trigger, type="CONSULT")  # "دعوة حفتر لزيارة الجزائر": an invitation
             stem = ctx.stem(index)
-            stripped = form in (norm[1:], stem[1:]) and form not in (stem, norm)  # a clitic read off ("لتفريق")
+            stripped = form in (norm[1:], stem[1:]) and form not in (stem, norm) \
+                or form.startswith("ال") and stem.startswith("ل") and not stem.startswith("ال")  # "لتفريق", "للقصف"
             return Found(index, last, trigger, _clitic_chars(ctx, index) if stripped else 0, invited)
     return None
+
+
+def _charged(ctx: EventContext, lexicon: EventLexicon, last: int) -> bool:
+    """Whether a charge follows within a few words ("إدانتها بتهمة الانتماء", "أدين بارتكاب"): a court's
+    conviction, no condemnation in words."""
+    return any(lexicon.has("charge", ctx.norm(at)) or lexicon.has("charge", ctx.proclitic(at) + ctx.stem(at))
+               for at in range(last + 1, min(len(ctx), last + 1 + CHARGE_REACH)))
+
+
+def _exposed_to(ctx: EventContext, lexicon: EventLexicon, index: int) -> bool:
+    """Whether "was subjected to" comes just before ("تعرضت المستشفيات للقصف", "خضع للاستجواب"): the act
+    after لـ is told; elsewhere "للقتال", "للمساعدة" mostly say what for, no act."""
+    return any(lexicon.has("exposed", ctx.stem(at)) or lexicon.has("exposed", ctx.norm(at))
+               for at in range(max(0, index - EXPOSED_REACH), index))
 
 
 def _clitic_chars(ctx: EventContext, index: int) -> int:
@@ -145,6 +169,8 @@ def _forms(ctx: EventContext, index: int, lexicon: EventLexicon | None = None) -
         forms.append(stem[1:])  # ... with a suffix split off ("واستجوبته": stem "واستجوبت")
     if norm[:1] in KEPT_PREPS and len(norm) > KEPT_PREP_MIN and stem == norm:
         forms.append(norm[1:])  # a preposition it kept ("لتفريق"): only event nouns are read there (_match_at)
+    if norm.startswith(CONTRACTED) and len(norm) > KEPT_PREP_MIN and lexicon and _exposed_to(ctx, lexicon, index):
+        forms.append("ال" + norm[2:])  # "تعرضت للقصف" is ل + القصف (the splitter leaves the stem "لقصف")
     return tuple(forms)
 
 
@@ -170,9 +196,11 @@ def _prep_follows(ctx: EventContext, last: int, preps: tuple[str, ...], window: 
     when ``lexicon`` is given ("وحققت الدبلوماسية، خلال الموسم، مكاسب في ...": achieving)."""
     for index in _frame_words(ctx, last, window):
         clitic = ctx.proclitic(index)
-        if ctx.norm(index) in preps or clitic + ctx.stem(index) in preps \
-                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)):  # "بشأنهما"
-            return True
+        norm = ctx.norm(index)
+        if norm in preps or clitic + ctx.stem(index) in preps \
+                or (clitic and any(clitic.endswith(p) for p in preps if len(p) == 1)) \
+                or ON in preps and norm.startswith(ON) and norm[len(ON):] in PRONOUN_SUFFIXES:
+            return True  # "بشأنهما", "حكم عليها": a preposition with a clitic before, على with a pronoun after
         if lexicon is not None and lexicon.has("achieved", ctx.stem(index)):
             return False
     return False
