@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 from khabar.stages.times.grammar import (
     APPROXIMATELY,
@@ -33,6 +34,8 @@ from khabar.stages.times.grammar import (
     with_clitics,
 )
 from khabar.stages.times.lexicon import TimeLexicon
+
+_T = TypeVar("_T")
 
 Source = tuple[str, str, tuple[frozenset[str], ...], frozenset[str]]  # kind, regex, the word sets it needs, its first words
 EPITHETS = "المبارك|الكريم|المعظم|الفضيل"
@@ -359,7 +362,14 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     for lead, index in lead_of.items():
         for word in lead:
             opens.setdefault(word, []).append(index)
-    leads = {word: (tuple(indices), proclitic_offsets(word)) for word, indices in opens.items()}
+    # ~36,000 word forms share ~200 distinct (lead indices, proclitic offsets) values: one object each
+    shared: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    leads = {word: _one_of(shared, (tuple(indices), proclitic_offsets(word))) for word, indices in opens.items()}
     patterns = tuple(Pattern(kind, re.compile(source), tuple(bit_of[n] for n in needs), lead_of[lead])
                      for kind, source, needs, lead in sources)
     return Grammar(patterns, word_bits, leads, len(lead_of))
+
+
+def _one_of(shared: dict[_T, _T], value: _T) -> _T:
+    """``value``, or the equal one already in ``shared`` (so that equal values are one object in memory)."""
+    return shared.setdefault(value, value)
