@@ -47,7 +47,7 @@ TEAM_CUES = frozenset(normalise_query(w) for w in "فريق فريقه فريق�
 
 
 # Words repeat across articles: their normal forms are remembered (a bounded cache)
-_normal = functools.lru_cache(maxsize=1 << 16)(normalise_query)
+_normal = functools.lru_cache(maxsize=1 << 14)(normalise_query)
 _WORD = re.compile(r"\S+")
 
 
@@ -203,7 +203,7 @@ def name_key(text: str, mention: Mention) -> tuple[str, ...]:
     return _name_key(text[mention.start : mention.end])
 
 
-@functools.lru_cache(maxsize=1 << 14)  # names repeat within and across articles
+@functools.lru_cache(maxsize=1 << 12)  # names repeat within and across articles
 def _name_key(name: str) -> tuple[str, ...]:
     words = [_normal(w) for w in name.split()]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
@@ -272,7 +272,7 @@ G_LETTERS = str.maketrans("ج", "غ")
 MIN_SPELLING = 5  # letters: shorter words are too often other words with a vowel less ("محمد", "محمود")
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a cluster's forms repeat across articles
+@functools.lru_cache(maxsize=1 << 12)  # a cluster's forms repeat across articles
 def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[str, ...] | None:
     """A name's words without the letters its spellings vary in, or None where a word is a known first name
     or short (those differ by a vowel from other names)."""
@@ -281,7 +281,7 @@ def spelling_key(words: tuple[str, ...], first_names: frozenset[str]) -> tuple[s
     return tuple(_spelt(word) for word in words)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 13)
 def _spelt(word: str) -> str:
     bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
     return bare[0] + bare[1:].translate(VOWEL_LETTERS).translate(G_LETTERS)
