@@ -9,17 +9,6 @@ from khabar.model import Document
 from khabar.stages.read import document_from_text
 
 
-def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
-    doc: Document = pipeline(document_from_text(text, "t"))
-
-    def who(entity_id: str | None, span) -> str | None:  # type: ignore[no-untyped-def]
-        if entity_id:
-            return doc.text_of(doc.entity(entity_id).canonical)
-        return doc.text_of(span) if span else None
-
-    return [(e.type, who(e.actor_id, e.actor), who(e.target_id, e.target)) for e in doc.events]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -41,12 +30,12 @@ def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  #
         ("وجدد الاتحاد المساندة اللا مشروطة للأساتذة المتعاقدين.", ("SUPPORT", None, "للأساتذة المتعاقدين")),
     ],
 )
-def test_participants_of_a_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    assert expected in _events(pipeline, text)
+def test_participants_of_a_clause(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in events_of(text)
 
 
-def test_a_passive_without_a_subject_has_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert ("ASSAULT", "مسلحين مجهولين", None) in _events(pipeline, "وقتل على يد مسلحين مجهولين.")
+def test_a_passive_without_a_subject_has_no_target(events_of) -> None:  # type: ignore[no-untyped-def]
+    assert ("ASSAULT", "مسلحين مجهولين", None) in events_of("وقتل على يد مسلحين مجهولين.")
 
 
 
@@ -57,28 +46,28 @@ def test_a_passive_without_a_subject_has_no_target(pipeline) -> None:  # type: i
         ("وسلمت اللجنة تقريرها بشأن العريضة الداعية لإحداث صندوق للمرضى.", "DEMAND"),  # a purpose
     ],
 )
-def test_a_purpose_after_lam_is_no_target(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    assert [target for found, _, target in _events(pipeline, text) if found == kind] == [None]
+def test_a_purpose_after_lam_is_no_target(events_of, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert [target for found, _, target in events_of(text) if found == kind] == [None]
 
 
-def test_a_verb_inside_a_quote_acts_for_whom_the_quote_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_verb_inside_a_quote_acts_for_whom_the_quote_names(events_of) -> None:  # type: ignore[no-untyped-def]
     text = 'وقالت وزارة الخارجية في بيان إن "مجلس الأمن جدد دعمه للمسار السياسي، وأشاد بالجهود المبذولة".'
-    actors = [actor for kind, actor, _ in _events(pipeline, text) if kind == "SUPPORT"]
+    actors = [actor for kind, actor, _ in events_of(text) if kind == "SUPPORT"]
     assert actors and all(actor == "مجلس الأمن" for actor in actors), actors
 
 
-def test_an_organisation_named_again_by_its_head_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisation_named_again_by_its_head_word(events_of) -> None:  # type: ignore[no-untyped-def]
     text = "وقال رئيس نادي الهلال إن النادي يدعم المدرب الجديد."
-    assert ("SUPPORT", "نادي الهلال", "المدرب") in _events(pipeline, text)
+    assert ("SUPPORT", "نادي الهلال", "المدرب") in events_of(text)
 
 
-def test_the_noun_a_verbal_noun_governs_after_bi_is_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وأشادت الوزيرة الألمانية بتحمل الأوساط الاقتصادية المسؤولية.")
+def test_the_noun_a_verbal_noun_governs_after_bi_is_the_target(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وأشادت الوزيرة الألمانية بتحمل الأوساط الاقتصادية المسؤولية.")
     assert ("SUPPORT", "الوزيرة الألمانية", "الأوساط الاقتصادية") in found, found
 
 
-def test_the_subject_before_qad_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وكانت السلطات المغربية قد اعتقلت زمار في ديسمبر.")
+def test_the_subject_before_qad_acts(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وكانت السلطات المغربية قد اعتقلت زمار في ديسمبر.")
     assert ("COERCE", "السلطات المغربية", "زمار") in found, found
 
 
@@ -90,16 +79,16 @@ def test_the_subject_before_qad_acts(pipeline) -> None:  # type: ignore[no-untyp
         ("واستهدفت الغارات مواقع المسلحين.", ("ASSAULT", None, "مواقع المسلحين")),
     ],
 )
-def test_an_act_as_the_subject(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    assert _events(pipeline, text)[0] == expected
+def test_an_act_as_the_subject(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert events_of(text)[0] == expected
 
 
-def test_a_measure_aimed_at_people_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert _events(pipeline, "ويستهدف مشروع المرسوم الجديد الأجراء والمتدربين.") == []
+def test_a_measure_aimed_at_people_is_no_attack(events_of) -> None:  # type: ignore[no-untyped-def]
+    assert events_of("ويستهدف مشروع المرسوم الجديد الأجراء والمتدربين.") == []
 
 
-def test_a_light_verbs_subject_visits_the_genitive(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وقام الرئيس الفرنسي بزيارة الملك محمد السادس في الرباط.")
+def test_a_light_verbs_subject_visits_the_genitive(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وقام الرئيس الفرنسي بزيارة الملك محمد السادس في الرباط.")
     assert ("CONSULT", "الرئيس الفرنسي", "محمد السادس") in found, found
 
 
@@ -112,8 +101,8 @@ def test_a_light_verbs_subject_visits_the_genitive(pipeline) -> None:  # type: i
         ("واعتُقل ثلاثة ناشطين من قبل الشرطة.", ("COERCE", "الشرطة", "ثلاثة ناشطين")),
     ],
 )
-def test_a_marked_passive(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    assert expected in _events(pipeline, text)
+def test_a_marked_passive(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in events_of(text)
 
 
 @pytest.mark.parametrize(
@@ -125,8 +114,8 @@ def test_a_marked_passive(pipeline, text: str, expected: tuple) -> None:  # type
         ("وزار الوزير المسلحين الذين هاجمهم الجيش أمس.", ("ASSAULT", "الجيش", "المسلحين")),
     ],
 )
-def test_a_relative_clause(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    assert expected in _events(pipeline, text)
+def test_a_relative_clause(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in events_of(text)
 
 
 @pytest.mark.parametrize(
@@ -136,12 +125,12 @@ def test_a_relative_clause(pipeline, text: str, expected: tuple) -> None:  # typ
         ("واعتقلت الشرطة عددا من المتظاهرين.", ("COERCE", "الشرطة", "عددا من المتظاهرين")),
     ],
 )
-def test_a_part_takes_its_whole(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    assert expected in _events(pipeline, text)
+def test_a_part_takes_its_whole(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in events_of(text)
 
 
-def test_a_verb_carrying_its_subject_takes_an_object(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "هاجم المسلحون القرية وقتلوا ثلاثة أشخاص.")
+def test_a_verb_carrying_its_subject_takes_an_object(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("هاجم المسلحون القرية وقتلوا ثلاثة أشخاص.")
     assert ("ASSAULT", "المسلحون", "ثلاثة أشخاص") in found, found
 
 
@@ -153,13 +142,13 @@ def test_a_verb_carrying_its_subject_takes_an_object(pipeline) -> None:  # type:
         ("وقال إن طائرة قد اختُطفت أثناء افتتاح الدورة.", ("ASSAULT", None, "طائرة")),
     ],
 )
-def test_pool_error_classes(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+def test_pool_error_classes(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     # a relative clause with no object is a passive; a light verb's subject is the person named; قد is passed
-    assert expected in _events(pipeline, text)
+    assert expected in events_of(text)
 
 
-def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert _events(pipeline, "وأشاد الوزير بحقوق الإنسان في البلاد.") == [("SUPPORT", "الوزير", None)]
+def test_a_plain_noun_after_bi_names_no_target(events_of) -> None:  # type: ignore[no-untyped-def]
+    assert events_of("وأشاد الوزير بحقوق الإنسان في البلاد.") == [("SUPPORT", "الوزير", None)]
 
 
 @pytest.mark.parametrize(
@@ -176,13 +165,13 @@ def test_a_plain_noun_after_bi_names_no_target(pipeline) -> None:  # type: ignor
         ("وقال خلال لقاء تواصلي نظمته الكتابة الجهوية للحزب بجهة الرباط إنه متفائل.", ("CONSULT", "الكتابة الجهوية", None)),
     ],
 )
-def test_a_verb_of_carrying_out(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_a_verb_of_carrying_out(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(text)
     assert expected in found, found
 
 
-def test_a_place_after_a_place_word_is_where(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "واندلع الاشتباك خلال مداهمة في غابة ببلدة ترال جنوبي كشمير.")
+def test_a_place_after_a_place_word_is_where(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("واندلع الاشتباك خلال مداهمة في غابة ببلدة ترال جنوبي كشمير.")
     assert found and all(target is None for kind, _, target in found if kind == "COERCE"), found
 
 
@@ -194,18 +183,18 @@ def test_a_place_after_a_place_word_is_where(pipeline) -> None:  # type: ignore[
         ("ويشكل الرجال الثلاثة تهديدا لأمن الولايات المتحدة.", ("THREATEN", None, "الولايات المتحدة")),
     ],
 )
-def test_a_noun_in_construct_with_a_named_body(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_a_noun_in_construct_with_a_named_body(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(text)
     assert expected in found, found
 
 
-def test_a_verb_carrying_its_object_pronoun_takes_no_object_after_its_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وتعود الجثث إلى جنود قتلهم عناصر تنظيم داعش الإرهابي خلال هجمات.")
+def test_a_verb_carrying_its_object_pronoun_takes_no_object_after_its_subject(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وتعود الجثث إلى جنود قتلهم عناصر تنظيم داعش الإرهابي خلال هجمات.")
     assert ("ASSAULT", "تنظيم داعش", None) in found, found
 
 
-def test_a_feminine_verb_takes_no_masculine_plural_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "كما دعت الصحفيين إلى التشبث بالقواعد المهنية.")
+def test_a_feminine_verb_takes_no_masculine_plural_subject(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("كما دعت الصحفيين إلى التشبث بالقواعد المهنية.")
     assert ("DEMAND", None, "الصحفيين") in found, found
 
 

@@ -5,20 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.model import Document
-from khabar.stages.read import document_from_text
-
-
-def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
-    doc: Document = pipeline(document_from_text(text, "t"))
-
-    def who(entity_id: str | None, span) -> str | None:  # type: ignore[no-untyped-def]
-        if entity_id:
-            return doc.text_of(doc.entity(entity_id).canonical)
-        return doc.text_of(span) if span else None
-
-    return [(e.type, who(e.actor_id, e.actor), who(e.target_id, e.target)) for e in doc.events]
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -27,13 +13,13 @@ def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  #
         ("وعقدت المنظمة اجتماعا في لاهاي بطلب من موسكو.", ("DEMAND", "موسكو", None)),
     ],
 )
-def test_who_is_named_after_min_backs(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_who_is_named_after_min_backs(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(text)
     assert expected in found, found
 
 
-def test_an_agent_phrase_after_bi_is_no_backer(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وتحظى الجهود بدعم كامل من قبل الحكومة اليمنية.")
+def test_an_agent_phrase_after_bi_is_no_backer(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وتحظى الجهود بدعم كامل من قبل الحكومة اليمنية.")
     assert any(kind == "SUPPORT" and actor == "الحكومة اليمنية" for kind, actor, _ in found), found
 
 
@@ -46,13 +32,13 @@ def test_an_agent_phrase_after_bi_is_no_backer(pipeline) -> None:  # type: ignor
         ("وتحظى جهود المبعوث بدعم كامل من الحكومة.", ("SUPPORT", "الحكومة", "جهود المبعوث")),
     ],
 )
-def test_who_undergoes_an_act(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_who_undergoes_an_act(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(text)
     assert expected in found, found
 
 
-def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "وتعرض البابا فرنسيس لانتقادات في تشيلي.")
+def test_the_one_criticised_is_no_speaker_criticising(events_of) -> None:  # type: ignore[no-untyped-def]
+    found = events_of("وتعرض البابا فرنسيس لانتقادات في تشيلي.")
     assert ("DISAPPROVE", None, "فرنسيس") in found, found
 
 
@@ -65,8 +51,8 @@ def test_the_one_criticised_is_no_speaker_criticising(pipeline) -> None:  # type
         ("وقال الوزير بعد لقاء جمعه بنظيره التونسي عثمان الجرندي إن العلاقات متينة.", ("CONSULT", None, "عثمان الجرندي")),
     ],
 )
-def test_a_meeting_that_brings_parties_together(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_a_meeting_that_brings_parties_together(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(text)
     assert expected in found, found
 
 
@@ -77,12 +63,12 @@ def test_a_meeting_that_brings_parties_together(pipeline, text: str, expected: t
         ("وخضع الوزير للاستجواب في مقر الشرطة.", ("INVESTIGATE", None, "الوزير")),
     ],
 )
-def test_an_act_after_contracted_lil_is_undergone(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+def test_an_act_after_contracted_lil_is_undergone(events_of, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     """"للقصف" is ل + القصف: after "تعرض"/"خضع" the act is told and the one subjected suffers it."""
-    found = _events(pipeline, text)
+    found = events_of(text)
     assert expected in found, found
 
 
-def test_a_purpose_after_contracted_lil_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_purpose_after_contracted_lil_is_no_act(events_of) -> None:  # type: ignore[no-untyped-def]
     """"غادر الشباب للقتال": what for, no fight told (only an act undergone is read off "للـ")."""
-    assert _events(pipeline, "وغادر مئات الشباب للقتال في الخارج.") == []
+    assert events_of("وغادر مئات الشباب للقتال في الخارج.") == []
