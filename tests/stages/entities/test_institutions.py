@@ -11,13 +11,8 @@ from khabar.model import Document, Token
 from khabar.pipeline import Pipeline, core_stages
 from khabar.stages.entities.institutions import abbreviation_mentions, institution_mentions
 from khabar.stages.entities.mentions import Mention
-from khabar.stages.entities.rules import EntityRules, load_rules
+from khabar.stages.entities.rules import EntityRules
 from khabar.stages.entities.stage import tokens_by_sentence
-
-
-@pytest.fixture(scope="module")
-def rules() -> EntityRules:
-    return load_rules()
 
 
 def _sentences(text: str) -> tuple[Document, list[list[Token]]]:

@@ -20,12 +20,7 @@ from khabar.stages.entities.repairs import (
     team_mentions,
     without_known_prefix,
 )
-from khabar.stages.entities.rules import EntityRules, load_rules
-
-
-@pytest.fixture(scope="module")
-def rules() -> EntityRules:
-    return load_rules()
+from khabar.stages.entities.rules import EntityRules
 
 
 def _tokens(text: str) -> list[Token]:

@@ -18,18 +18,12 @@ from khabar.stages.entities.rules import (
     _stem_word,
     credits,
     known_name_mentions,
-    load_rules,
     repair_places,
     token_stems,
     trim,
 )
 from khabar.stages.entities.stage import tokens_by_sentence
 from khabar.stages.segment.cache import RecentCache
-
-
-@pytest.fixture(scope="module")
-def rules() -> EntityRules:
-    return load_rules()
 
 
 def _sentences(text: str) -> tuple[Document, list[list[Token]]]:
