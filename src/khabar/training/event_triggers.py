@@ -24,6 +24,7 @@ from pathlib import Path
 
 from khabar.stages.normalise import normalise_query
 from khabar.stages.resources import resource_lines, resource_rows
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 from khabar.training.quote_cues import Lemma, masdar_forms, participle_forms, past_forms, present_forms
 from khabar.training.vocab import ant_texts
 
@@ -32,7 +33,6 @@ VERBS, NOUNS = RESOURCES / "verbs.tsv", RESOURCES / "nouns.tsv"
 NOT_TRIGGERS, TRIGGERS = RESOURCES / "not_triggers.txt", RESOURCES / "triggers.tsv"
 TUNE_PREFIXES = ("dev2-hes", "dev2-sau", "seed")  # never the check half (dev2-ant, dev2-jaw)
 _WORDS = re.compile(r"[\u0621-\u064a]+")
-ARTICLE = "ال"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from khabar.model import Document, Entity, Normalised, Span, TokenKind
 from khabar.stages.entities.roles import COMMAS, NISBA_ENDINGS
 from khabar.stages.normalise import normalise_query
 from khabar.stages.segment.cache import RecentCache
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 
-ARTICLE = "ال"
 QUOTE_MARKS = frozenset('"«»“”')
 # Participles of derived verbs end like nisbas ("المنتهية ولايته", "المتحدة", "المستقلة") but name no
 # nationality or affiliation

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from khabar.stages.entities.mentions import Mention
 from khabar.stages.normalise import normalise_query
 from khabar.stages.resources import resource, resource_rows
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 
 _NOT_A_LETTER = re.compile(r"[^\w]+|_")  # a hashtag's joiner separates words too
-ARTICLE = "ال"
 LAM_LAM = "لل"
 # Words too common in names to link a mention on their own ("بن", "عبد" ...).
 # ("أبي" is left out: normalised it is "ابي", which is also the name آبي.)

@@ -24,6 +24,7 @@ from khabar.stages.entities.roles import load_titles
 from khabar.stages.normalise import CODE_MAP, EXPANSIONS, normalise_query
 from khabar.stages.resources import resource, resource_lines
 from khabar.stages.segment.cache import RecentCache
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 
 _compiled_stems: Callable[..., list[list[str]]] | None
 try:  # the C version of token_stems (built with the CRF's features); the Python one is its reference
@@ -33,7 +34,6 @@ except ImportError:  # pragma: no cover - depends on how khabar was installed
 
 COMPILED = _compiled_stems is not None  # whether the rules' stems are worked out in C
 
-ARTICLE = "ال"
 STEM_MEMO_LIMIT = 50_000  # word tokens whose stem token_stems remembers, per generation
 StemMemo = RecentCache[tuple[str, int], str]  # (a token's text, where its stem starts in it) -> its _stem_word
 

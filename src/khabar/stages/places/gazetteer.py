@@ -13,6 +13,7 @@ from typing import NamedTuple, overload
 
 from khabar.stages.normalise import normalise_query
 from khabar.stages.resources import resource, resource_rows
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 
 RESOURCE_DIR = "places"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
@@ -26,7 +27,6 @@ OUTLETS_FILE = "outlets.tsv"  # resources/outlets.tsv, the byline stage's list t
 # under this share of its uses (counts by `khabar build place-words`).
 COMMON_MIN_USES = 20
 COMMON_MAX_PLACE_SHARE = 0.3
-ARTICLE = "ال"
 # The gender/number endings of a nisba adjective: فرنسي، فرنسية، فرنسيون، فرنسيين، فرنسيان، فرنسيتان، فرنسيات
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 # Proclitics that attach to a demonym or a place name in running text (و ف ب ل ك and their pairs).

@@ -19,8 +19,8 @@ from khabar.stages.quotes.context import QuoteContext
 from khabar.stages.quotes.draft import Draft
 from khabar.stages.quotes.lexicon import CueKind
 from khabar.stages.quotes.linking import Speaker
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 
-ARTICLE = "ال"
 FEMININE_ENDING = "ه"  # ة in the normalised view
 
 

@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from khabar.stages.segment.clitics import ARTICLE  # the article, defined once with the clitic splitter
 from khabar.stages.times.lexicon import TimeLexicon
 from khabar.stages.times.verbs import WINDOW as VERB_WINDOW_TOKENS
 from khabar.stages.times.verbs import Clauses
 
 BARE_ALEF = "\u0627"
-ARTICLE = "\u0627\u0644"  # ال: the article is written with a bare alef, never آ or أ
 # Words that begin as the article does on the normalised view: إلى، إلا، the relative pronouns, الآن.
 NOT_DEFINITE = frozenset("الي الا التي الذي الذين اللذين اللذان اللتين اللتان اللاتي اللواتي الان".split())
 LOOK_CHARS = 40  # how far the readers look left or right of a match for a word
